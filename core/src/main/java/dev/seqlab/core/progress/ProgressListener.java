@@ -1,0 +1,50 @@
+package dev.seqlab.core.progress;
+
+/**
+ * Receives progress from long-running library work. Implementations must be cheap: callers
+ * report from hot loops, though they should batch their {@link #advance} calls (every few
+ * thousand items, not every item).
+ *
+ * <p>Calls come in the order {@code start}, any number of {@code advance}/{@code status},
+ * then {@code finish}; one listener may see several such phases in turn (e.g. "counting",
+ * then "training"). {@code advance} may be called from several threads at once.
+ */
+public interface ProgressListener {
+
+    /** A listener that ignores everything. */
+    ProgressListener NONE = new ProgressListener() {
+        @Override
+        public void start(String task, long total, String unit) {
+        }
+
+        @Override
+        public void advance(long amount) {
+        }
+
+        @Override
+        public void status(String text) {
+        }
+
+        @Override
+        public void finish() {
+        }
+    };
+
+    /**
+     * A phase of work begins.
+     *
+     * @param task  a short description shown to the user ("Training skip-gram")
+     * @param total the amount of work in {@code unit}s, or -1 when unknown
+     * @param unit  what is counted ("words", "lines", "bytes", "steps")
+     */
+    void start(String task, long total, String unit);
+
+    /** {@code amount} more units are done. Thread-safe. */
+    void advance(long amount);
+
+    /** Replaces the short status text shown next to the bar ("loss 1.234, lr 0.0213"). */
+    void status(String text);
+
+    /** The current phase is complete. */
+    void finish();
+}
