@@ -1,16 +1,96 @@
 package dev.seqlab.core.kernel;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Chooses the {@link Blas} implementation for this JVM once, at first use.
+ *
+ * <p>The SIMD implementation is used when the JVM runs with
+ * {@code --add-modules jdk.incubator.vector} and its preferred float vectors are at least 256
+ * bits wide; otherwise the plain-Java one. The system property {@code seqlab.kernels=plain|vector}
+ * forces a choice ({@code vector} falls back to plain, with a warning, when the module is
+ * missing). Large GEMMs run on a dedicated pool of daemon threads whose size is the system property
+ * {@code seqlab.threads} (default: the number of processors).
  */
 public final class Kernels {
-    private static final Blas BLAS = new PlainBlas();
+    /** The system property forcing the implementation: {@code plain} or {@code vector}. */
+    public static final String KERNELS_PROPERTY = "seqlab.kernels";
+    /** The system property setting the default number of kernel threads. */
+    public static final String THREADS_PROPERTY = KernelPool.THREADS_PROPERTY;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Kernels.class);
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
+    private static final Blas SERIAL = choose();
+    private static final Blas DEFAULT = new ParallelBlas(SERIAL, KernelPool.defaultThreads());
 
     private Kernels() {
     }
 
-    /** The fastest {@link Blas} available in this JVM. */
+    /** The fastest {@link Blas} available in this JVM, running large GEMMs on the kernel pool. */
     public static Blas blas() {
-        return BLAS;
+        return DEFAULT;
+    }
+
+    /**
+     * The fastest {@link Blas} available, splitting large GEMMs over at most {@code threads}
+     * threads; {@code blas(1)} never leaves the calling thread. Results are bit-identical for any
+     * thread count.
+     *
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public static Blas blas(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        return threads == 1 ? SERIAL : new ParallelBlas(SERIAL, threads);
+    }
+
+    /** The default number of kernel threads ({@code seqlab.threads}, or the processor count). */
+    public static int defaultThreads() {
+        return KernelPool.defaultThreads();
+    }
+
+    /** True when this JVM has the {@code jdk.incubator.vector} module in its boot layer. */
+    public static boolean vectorModulePresent() {
+        return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
+    }
+
+    private static Blas choose() {
+        String forced = System.getProperty(KERNELS_PROPERTY, "").trim();
+        if (!forced.isEmpty() && !forced.equals("plain") && !forced.equals("vector")) {
+            LOG.warn("ignoring {}={}: expected plain or vector", KERNELS_PROPERTY, forced);
+            forced = "";
+        }
+        Blas chosen;
+        if (forced.equals("plain")) {
+            chosen = new PlainBlas();
+        } else {
+            Blas vector = loadVector(forced.equals("vector"));
+            chosen = vector != null ? vector : new PlainBlas();
+        }
+        LOG.debug("seqlab kernels: {} ({}={}, {} module {})", chosen.name(), KERNELS_PROPERTY,
+                forced.isEmpty() ? "auto" : forced, VECTOR_MODULE, vectorModulePresent() ? "present" : "absent");
+        return chosen;
+    }
+
+    /** Loads VectorBlas reflectively, so its class is never touched without the module. */
+    private static Blas loadVector(boolean forced) {
+        if (!vectorModulePresent()) {
+            if (forced) {
+                LOG.warn("{}=vector needs the JVM flag --add-modules {}; using plain kernels",
+                        KERNELS_PROPERTY, VECTOR_MODULE);
+            }
+            return null;
+        }
+        try {
+            return (Blas) Class.forName("dev.seqlab.core.kernel.VectorBlas")
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            (forced ? LOG.atWarn() : LOG.atDebug()).log("SIMD kernels unavailable ({}); using plain kernels",
+                    cause.toString());
+            return null;
+        }
     }
 }

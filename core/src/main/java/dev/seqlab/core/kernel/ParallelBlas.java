@@ -1,0 +1,98 @@
+package dev.seqlab.core.kernel;
+
+/**
+ * A {@link Blas} that runs large GEMMs on several threads of the {@link KernelPool} and
+ * everything else on the calling thread, delegating the arithmetic to a single-threaded
+ * implementation.
+ *
+ * <p>C is split into disjoint blocks of whole rows or columns, each computed by the serial kernel
+ * as a sub-problem. The serial kernels compute every element of C by the same sequence of
+ * operations wherever it lies, so the result is bit for bit the same for any number of threads.
+ */
+final class ParallelBlas implements Blas {
+    /**
+     * Below this many multiply-adds (m·n·k) a GEMM stays on the calling thread: about 20 µs of
+     * single-threaded work, where handing half of it to another thread stops paying.
+     */
+    static final long PARALLEL_MIN_WORK = 1L << 21;
+    /** Column blocks start at multiples of this (whole SIMD tiles). */
+    private static final int COL_GRAIN = 32;
+    /** Row blocks start at multiples of this (whole register tiles of every kernel). */
+    private static final int ROW_GRAIN = 24;
+
+    private final Blas serial;
+    private final int threads;
+
+    ParallelBlas(Blas serial, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.serial = serial;
+        this.threads = threads;
+    }
+
+    /** The number of threads a large GEMM is split over. */
+    int threads() {
+        return threads;
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float alpha, float[] a, int aOff, int lda,
+                     float[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc) {
+        BlasArgs.checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        long work = (long) m * n * k;
+        boolean byColumns = n >= m;
+        int grain = byColumns ? COL_GRAIN : ROW_GRAIN;
+        int extent = byColumns ? n : m;
+        int parts = threads == 1 || work < PARALLEL_MIN_WORK ? 1 : Math.min(threads, (extent + grain - 1) / grain);
+        if (parts <= 1) {
+            serial.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        int chunk = ((extent + parts - 1) / parts + grain - 1) / grain * grain;
+        int count = (extent + chunk - 1) / chunk;
+        Runnable[] tasks = new Runnable[count];
+        for (int t = 0; t < count; t++) {
+            int s = t * chunk;
+            int len = Math.min(chunk, extent - s);
+            if (byColumns) {
+                int bo = transB ? bOff + s * ldb : bOff + s;
+                int co = cOff + s;
+                tasks[t] = () -> serial.gemm(transA, transB, m, len, k, alpha, a, aOff, lda, b, bo, ldb, beta, c, co, ldc);
+            } else {
+                int ao = transA ? aOff + s : aOff + s * lda;
+                int co = cOff + s * ldc;
+                tasks[t] = () -> serial.gemm(transA, transB, len, n, k, alpha, a, ao, lda, b, bOff, ldb, beta, c, co, ldc);
+            }
+        }
+        KernelPool.runAll(tasks);
+    }
+
+    @Override
+    public void gemv(boolean trans, int m, int n, float alpha, float[] a, int aOff, int lda,
+                     float[] x, int xOff, float beta, float[] y, int yOff) {
+        serial.gemv(trans, m, n, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
+    }
+
+    @Override
+    public float dot(int n, float[] x, int xOff, float[] y, int yOff) {
+        return serial.dot(n, x, xOff, y, yOff);
+    }
+
+    @Override
+    public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        serial.axpy(n, alpha, x, xOff, y, yOff);
+    }
+
+    @Override
+    public String name() {
+        return serial.name();
+    }
+
+    @Override
+    public String toString() {
+        return serial.name() + " on " + threads + (threads == 1 ? " thread" : " threads");
+    }
+}

@@ -1,0 +1,317 @@
+package dev.seqlab.core.kernel;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Blas} on the {@code jdk.incubator.vector} API: a packed, register-tiled GEMM in the
+ * style of GotoBLAS/BLIS, and SIMD gemv, dot and axpy.
+ *
+ * <p>GEMM packs op(A) into {@value #MR}-row micro-panels and op(B) into micro-panels two
+ * vectors wide (packing absorbs all four transpose combinations and zero-pads the edges), blocks
+ * K by {@value #KC} and M by {@value #MC}, and runs a hand-unrolled microkernel that keeps its
+ * {@value #MR}×2 vector accumulators in registers. Edge tiles run the same microkernel into a
+ * scratch tile and are merged with the same scalar arithmetic the full tiles use, so each element
+ * of C is computed by the same sequence of operations wherever it lies in the matrix: splitting C
+ * into blocks (see {@link ParallelBlas}) does not change a single bit.
+ *
+ * <p>This class references {@code jdk.incubator.vector}; it is only loaded reflectively by
+ * {@link Kernels} when that module is in the boot layer.
+ */
+final class VectorBlas implements Blas {
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final int L = S.length();
+    /** Rows of the register tile. */
+    static final int MR = 6;
+    /** Columns of the register tile: two vectors. */
+    static final int NR = 2 * L;
+    /** K block: one packed micro-panel of B (KC × NR) stays in L1. */
+    static final int KC = 256;
+    /** M block: the packed A block (MC × KC) stays in L2. */
+    static final int MC = 96;
+    /** N block, bounding the packed B buffer. */
+    static final int NC = 64 * NR;
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    /** Per-thread packing buffers, reused across calls. */
+    private static final class Buffers {
+        final float[] a = new float[MC * KC];
+        final float[] b = new float[KC * NC];
+        final float[] tile = new float[MR * NR];
+    }
+
+    /**
+     * @throws UnsupportedOperationException when the preferred vector species is narrower than
+     *     256 bits, where the scalar code is as fast
+     */
+    VectorBlas() {
+        if (S.vectorBitSize() < 256) {
+            throw new UnsupportedOperationException("preferred float vectors are " + S.vectorBitSize()
+                    + " bits; the SIMD kernels need at least 256");
+        }
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float alpha, float[] a, int aOff, int lda,
+                     float[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc) {
+        BlasArgs.checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0f) {
+            PlainBlas.scale(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        Buffers buf = BUFFERS.get();
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                float blockBeta = pc == 0 ? beta : 1f;
+                packB(transB, b, bOff, ldb, pc, kc, jc, nc, buf.b);
+                for (int ic = 0; ic < m; ic += MC) {
+                    int mc = Math.min(MC, m - ic);
+                    packA(transA, a, aOff, lda, ic, mc, pc, kc, buf.a);
+                    macroKernel(mc, nc, kc, buf, c, cOff + ic * ldc + jc, ldc, alpha, blockBeta);
+                }
+            }
+        }
+    }
+
+    private static void macroKernel(int mc, int nc, int kc, Buffers buf, float[] c, int cBase, int ldc,
+                                    float alpha, float beta) {
+        float[] ap = buf.a;
+        float[] bp = buf.b;
+        float[] tile = buf.tile;
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            int bi = jr * kc;
+            for (int ir = 0; ir < mc; ir += MR) {
+                int mr = Math.min(MR, mc - ir);
+                int ai = ir * kc;
+                int ci = cBase + ir * ldc + jr;
+                microKernel(kc, ap, ai, bp, bi, tile);
+                mergeTile(tile, mr, nr, c, ci, ldc, alpha, beta);
+            }
+        }
+    }
+
+    /**
+     * tile[MR×NR] = A-panel · B-panel, the products accumulated in increasing p by fused
+     * multiply-adds in {@value #MR}×2 register accumulators. The accumulators leave through the
+     * tile (not through a helper method) so that C2 keeps them in registers: a call that fails to
+     * inline would box every vector.
+     */
+    private static void microKernel(int kc, float[] a, int ai, float[] b, int bi, float[] tile) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z;
+        FloatVector c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z;
+        for (int p = 0; p < kc; p++) {
+            int bp = bi + p * NR;
+            int ap = ai + p * MR;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a[ap]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = FloatVector.broadcast(S, a[ap + 1]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = FloatVector.broadcast(S, a[ap + 2]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = FloatVector.broadcast(S, a[ap + 3]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            av = FloatVector.broadcast(S, a[ap + 4]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            av = FloatVector.broadcast(S, a[ap + 5]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+        }
+        c00.intoArray(tile, 0 * L);
+        c01.intoArray(tile, 1 * L);
+        c10.intoArray(tile, 2 * L);
+        c11.intoArray(tile, 3 * L);
+        c20.intoArray(tile, 4 * L);
+        c21.intoArray(tile, 5 * L);
+        c30.intoArray(tile, 6 * L);
+        c31.intoArray(tile, 7 * L);
+        c40.intoArray(tile, 8 * L);
+        c41.intoArray(tile, 9 * L);
+        c50.intoArray(tile, 10 * L);
+        c51.intoArray(tile, 11 * L);
+    }
+
+    /**
+     * C = alpha·tile + beta·C over the valid mr×nr corner of the tile, C not read when beta is 0.
+     * Full-width rows go through vectors, ragged ones through scalars; both round
+     * {@code (alpha*t) + (beta*c)} identically, so an element's value does not depend on whether its
+     * tile is full.
+     */
+    private static void mergeTile(float[] tile, int mr, int nr, float[] c, int ci, int ldc, float alpha, float beta) {
+        if (nr == NR) {
+            for (int r = 0; r < mr; r++) {
+                int t = r * NR;
+                int o = ci + r * ldc;
+                FloatVector t0 = FloatVector.fromArray(S, tile, t).mul(alpha);
+                FloatVector t1 = FloatVector.fromArray(S, tile, t + L).mul(alpha);
+                if (beta != 0f) {
+                    t0 = t0.add(FloatVector.fromArray(S, c, o).mul(beta));
+                    t1 = t1.add(FloatVector.fromArray(S, c, o + L).mul(beta));
+                }
+                t0.intoArray(c, o);
+                t1.intoArray(c, o + L);
+            }
+            return;
+        }
+        for (int r = 0; r < mr; r++) {
+            int t = r * NR;
+            int o = ci + r * ldc;
+            if (beta == 0f) {
+                for (int j = 0; j < nr; j++) {
+                    c[o + j] = alpha * tile[t + j];
+                }
+            } else {
+                for (int j = 0; j < nr; j++) {
+                    c[o + j] = alpha * tile[t + j] + beta * c[o + j];
+                }
+            }
+        }
+    }
+
+    /** Packs op(A)[i0..i0+mc, p0..p0+kc) into MR-row panels, each laid out p-major, zero-padded. */
+    private static void packA(boolean trans, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] ap) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int mr = Math.min(MR, mc - ir);
+            int base = ir * kc;
+            if (!trans) {
+                for (int r = 0; r < mr; r++) {
+                    int src = aOff + (i0 + ir + r) * lda + p0;
+                    for (int p = 0; p < kc; p++) {
+                        ap[base + p * MR + r] = a[src + p];
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int src = aOff + (p0 + p) * lda + i0 + ir;
+                    int dst = base + p * MR;
+                    for (int r = 0; r < mr; r++) {
+                        ap[dst + r] = a[src + r];
+                    }
+                }
+            }
+            if (mr < MR) {
+                for (int p = 0; p < kc; p++) {
+                    Arrays.fill(ap, base + p * MR + mr, base + (p + 1) * MR, 0f);
+                }
+            }
+        }
+    }
+
+    /** Packs op(B)[p0..p0+kc, j0..j0+nc) into NR-column panels, each laid out p-major, zero-padded. */
+    private static void packB(boolean trans, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, float[] bp) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            int base = jr * kc;
+            if (!trans) {
+                int src = bOff + p0 * ldb + j0 + jr;
+                for (int p = 0; p < kc; p++, src += ldb) {
+                    System.arraycopy(b, src, bp, base + p * NR, nr);
+                }
+            } else {
+                for (int jj = 0; jj < nr; jj++) {
+                    int src = bOff + (j0 + jr + jj) * ldb + p0;
+                    for (int p = 0; p < kc; p++) {
+                        bp[base + p * NR + jj] = b[src + p];
+                    }
+                }
+            }
+            if (nr < NR) {
+                for (int p = 0; p < kc; p++) {
+                    Arrays.fill(bp, base + p * NR + nr, base + (p + 1) * NR, 0f);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void gemv(boolean trans, int m, int n, float alpha, float[] a, int aOff, int lda,
+                     float[] x, int xOff, float beta, float[] y, int yOff) {
+        BlasArgs.checkGemv(trans, m, n, a, aOff, lda, x, xOff, y, yOff);
+        if (!trans) {
+            for (int i = 0; i < m; i++) {
+                float s = n == 0 ? 0f : dotUnchecked(n, a, aOff + i * lda, x, xOff);
+                y[yOff + i] = beta == 0f ? alpha * s : alpha * s + beta * y[yOff + i];
+            }
+        } else {
+            PlainBlas.scale(1, n, beta, y, yOff, n);
+            for (int i = 0; i < m; i++) {
+                axpyUnchecked(n, alpha * x[xOff + i], a, aOff + i * lda, y, yOff);
+            }
+        }
+    }
+
+    @Override
+    public float dot(int n, float[] x, int xOff, float[] y, int yOff) {
+        BlasArgs.checkVector("x", x, xOff, n);
+        BlasArgs.checkVector("y", y, yOff, n);
+        return dotUnchecked(n, x, xOff, y, yOff);
+    }
+
+    private static float dotUnchecked(int n, float[] x, int xOff, float[] y, int yOff) {
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        int i = 0;
+        int upper4 = n - n % (4 * L);
+        for (; i < upper4; i += 4 * L) {
+            s0 = FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i), s0);
+            s1 = FloatVector.fromArray(S, x, xOff + i + L).fma(FloatVector.fromArray(S, y, yOff + i + L), s1);
+            s2 = FloatVector.fromArray(S, x, xOff + i + 2 * L).fma(FloatVector.fromArray(S, y, yOff + i + 2 * L), s2);
+            s3 = FloatVector.fromArray(S, x, xOff + i + 3 * L).fma(FloatVector.fromArray(S, y, yOff + i + 3 * L), s3);
+        }
+        int upper = n - n % L;
+        for (; i < upper; i += L) {
+            s0 = FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i), s0);
+        }
+        float s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s += x[xOff + i] * y[yOff + i];
+        }
+        return s;
+    }
+
+    @Override
+    public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        BlasArgs.checkVector("x", x, xOff, n);
+        BlasArgs.checkVector("y", y, yOff, n);
+        axpyUnchecked(n, alpha, x, xOff, y, yOff);
+    }
+
+    /** {@code y += alpha*x}, rounded like the scalar {@code y + alpha*x} (no fused multiply-add). */
+    private static void axpyUnchecked(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        int i = 0;
+        int upper = n - n % L;
+        for (; i < upper; i += L) {
+            FloatVector yv = FloatVector.fromArray(S, y, yOff + i);
+            yv.add(FloatVector.fromArray(S, x, xOff + i).mul(alpha)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] += alpha * x[xOff + i];
+        }
+    }
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+}
