@@ -1,0 +1,28 @@
+package dev.seqlab.core.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jdk.incubator.vector.FloatVector;
+import org.junit.jupiter.api.Test;
+
+/** With --add-modules jdk.incubator.vector (the default test run), the SIMD kernels are chosen. */
+class KernelsTest {
+
+    @Test
+    void picksVectorKernelsWhenTheModuleIsPresentAndVectorsAreWide() {
+        assertTrue(Kernels.vectorModulePresent());
+        String expected = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256 ? "vector" : "plain";
+        assertEquals(expected, Kernels.blas().name());
+        assertEquals(expected, Kernels.blas(1).name());
+        assertEquals(expected, Kernels.blas(4).name());
+    }
+
+    @Test
+    void rejectsNonPositiveThreadCounts() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Kernels.blas(0));
+        assertTrue(e.getMessage().contains("at least 1"));
+        assertTrue(Kernels.defaultThreads() >= 1);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.seqlab.core.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The parallel GEMM gives the same bits as the single-threaded one, for any thread count. */
+class ParallelGemmTest {
+
+    private static float[] run(Blas blas, boolean tA, boolean tB, int m, int n, int k, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        float[] a = Reference.random(rnd, m * k);
+        float[] b = Reference.random(rnd, k * n);
+        float[] c = Reference.random(rnd, m * n);
+        blas.gemm(tA, tB, m, n, k, 0.75f, a, 0, tA ? m : k, b, 0, tB ? k : n, 0.5f, c, 0, n);
+        return c;
+    }
+
+    private static void checkBitwise(Supplier<Blas> serial) {
+        // wide (split by columns) and tall (split by rows), with ragged edges and several K blocks
+        int[][] shapes = {{70, 333, 300}, {301, 90, 270}, {32, 1024, 77}};
+        for (int[] s : shapes) {
+            assertTrue((long) s[0] * s[1] * s[2] >= ParallelBlas.PARALLEL_MIN_WORK, "shape must take the parallel path");
+            for (int t = 0; t < 4; t++) {
+                boolean tA = t >= 2;
+                boolean tB = (t & 1) == 1;
+                float[] one = run(serial.get(), tA, tB, s[0], s[1], s[2], 99);
+                for (int threads = 2; threads <= 5; threads++) {
+                    float[] many = run(new ParallelBlas(serial.get(), threads), tA, tB, s[0], s[1], s[2], 99);
+                    assertArrayEquals(one, many, serial.get().name() + " with " + threads + " threads, shape "
+                            + s[0] + "x" + s[1] + "x" + s[2] + " trans " + tA + "/" + tB);
+                }
+            }
+        }
+    }
+
+    @Test
+    void vectorGemmIsBitIdenticalForAnyThreadCount() {
+        checkBitwise(VectorBlas::new);
+    }
+
+    @Test
+    void plainGemmIsBitIdenticalForAnyThreadCount() {
+        checkBitwise(PlainBlas::new);
+    }
+
+    @Test
+    void kernelsBlasWithThreadLimitMatchesSingleThread() {
+        float[] one = run(Kernels.blas(1), false, false, 256, 256, 256, 1);
+        float[] two = run(Kernels.blas(2), false, false, 256, 256, 256, 1);
+        float[] dflt = run(Kernels.blas(), false, false, 256, 256, 256, 1);
+        assertArrayEquals(one, two);
+        assertArrayEquals(one, dflt);
+    }
+
+    @Test
+    void concurrentCallersDoNotInterfere() throws Exception {
+        // several threads share the pool and the per-thread packing buffers
+        float[] expected = run(Kernels.blas(1), true, false, 150, 170, 290, 8);
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<float[]>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(callers.submit(() -> run(Kernels.blas(3), true, false, 150, 170, 290, 8)));
+            }
+            for (Future<float[]> f : results) {
+                assertArrayEquals(expected, f.get());
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void smallProblemsStayOnTheCallingThread() {
+        Thread caller = Thread.currentThread();
+        Blas spy = new PlainBlas();
+        List<Thread> seen = new ArrayList<>();
+        Blas recording = new ParallelBlas(new Blas() {
+            @Override
+            public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff,
+                             int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+                synchronized (seen) {
+                    seen.add(Thread.currentThread());
+                }
+                spy.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            }
+
+            @Override
+            public void gemv(boolean trans, int m, int n, float alpha, float[] a, int aOff, int lda, float[] x,
+                             int xOff, float beta, float[] y, int yOff) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public float dot(int n, float[] x, int xOff, float[] y, int yOff) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public String name() {
+                return "recording";
+            }
+        }, 2);
+        run(recording, false, false, 32, 77, 200, 3);
+        assertEquals(List.of(caller), seen);
+        seen.clear();
+        run(recording, false, false, 64, 512, 128, 3);
+        assertEquals(2, seen.size());
+        assertTrue(seen.contains(caller));
+    }
+}
