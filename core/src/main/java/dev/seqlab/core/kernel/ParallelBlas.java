@@ -11,10 +11,12 @@ package dev.seqlab.core.kernel;
  */
 final class ParallelBlas implements Blas {
     /**
-     * Below this many multiply-adds (m·n·k) a GEMM stays on the calling thread: about 20 µs of
-     * single-threaded work, where handing half of it to another thread stops paying.
+     * Below this many multiply-adds (m·n·k) a GEMM stays on the calling thread. Measured on a
+     * 2-core AVX-512 machine: waking a pool thread costs tens of microseconds, so splitting lost at
+     * 2–4 M (128³, 32×1024×128: 60 → 42–50 GFLOP/s) and won from about 8 M on (32×1024×256:
+     * 65 → 74; 256³: 98 → 144). So a batch-32 LSTM step with H=50 stays on one thread, H=256 splits.
      */
-    static final long PARALLEL_MIN_WORK = 1L << 21;
+    static final long PARALLEL_MIN_WORK = 1L << 23;
     /** Column blocks start at multiples of this (whole SIMD tiles). */
     private static final int COL_GRAIN = 32;
     /** Row blocks start at multiples of this (whole register tiles of every kernel). */

@@ -27,7 +27,7 @@ class ParallelGemmTest {
 
     private static void checkBitwise(Supplier<Blas> serial) {
         // wide (split by columns) and tall (split by rows), with ragged edges and several K blocks
-        int[][] shapes = {{70, 333, 300}, {301, 90, 270}, {32, 1024, 77}};
+        int[][] shapes = {{90, 333, 300}, {301, 110, 270}, {32, 1024, 300}};
         for (int[] s : shapes) {
             assertTrue((long) s[0] * s[1] * s[2] >= ParallelBlas.PARALLEL_MIN_WORK, "shape must take the parallel path");
             for (int t = 0; t < 4; t++) {
@@ -119,7 +119,7 @@ class ParallelGemmTest {
         run(recording, false, false, 32, 77, 200, 3);
         assertEquals(List.of(caller), seen);
         seen.clear();
-        run(recording, false, false, 64, 512, 128, 3);
+        run(recording, false, false, 64, 512, 300, 3);
         assertEquals(2, seen.size());
         assertTrue(seen.contains(caller));
     }
