@@ -8,6 +8,10 @@ package dev.seqlab.core.kernel;
  * from the activation's input ({@code sigmoidGrad(x)}) and from its output, which a forward pass
  * has already computed ({@code sigmoid'(x) = y(1-y)}, {@code tanh'(x) = 1-y²}). The
  * {@code *Backward} methods fold in the chain rule: {@code dx = dy · f'}.
+ *
+ * <p>The array forms of sigmoid and tanh run on SIMD math routines when {@link Kernels} uses the
+ * vector kernels (within 2 ulp of the exact values, like the scalar forms); the scalar forms and
+ * everything else are plain loops.
  */
 public final class Activations {
     private Activations() {
@@ -59,20 +63,16 @@ public final class Activations {
         return 1f - y * y;
     }
 
-    /** {@code y[i] = sigmoid(x[i])} over n elements. */
+    /** {@code y[i] = sigmoid(x[i])} over n elements; no overflow for any input. */
     public static void sigmoid(int n, float[] x, int xOff, float[] y, int yOff) {
         check(n, x, xOff, y, yOff);
-        for (int i = 0; i < n; i++) {
-            y[yOff + i] = sigmoid(x[xOff + i]);
-        }
+        Kernels.elementwise().sigmoid(n, x, xOff, y, yOff);
     }
 
     /** {@code y[i] = tanh(x[i])} over n elements. */
     public static void tanh(int n, float[] x, int xOff, float[] y, int yOff) {
         check(n, x, xOff, y, yOff);
-        for (int i = 0; i < n; i++) {
-            y[yOff + i] = (float) Math.tanh(x[xOff + i]);
-        }
+        Kernels.elementwise().tanh(n, x, xOff, y, yOff);
     }
 
     /** {@code y[i] = max(0, x[i])} over n elements. */

@@ -11,7 +11,10 @@ import org.slf4j.LoggerFactory;
  * bits wide; otherwise the plain-Java one. The system property {@code seqlab.kernels=plain|vector}
  * forces a choice ({@code vector} falls back to plain, with a warning, when the module is
  * missing). Large GEMMs run on a dedicated pool of daemon threads whose size is the system property
- * {@code seqlab.threads} (default: the number of processors).
+ * {@code seqlab.threads} (default: the number of processors). The array forms of
+ * {@link Activations#sigmoid(int, float[], int, float[], int)} and
+ * {@link Activations#tanh(int, float[], int, float[], int)} use SIMD math routines exactly when the
+ * SIMD Blas is chosen. The choice is logged once at debug level.
  */
 public final class Kernels {
     /** The system property forcing the implementation: {@code plain} or {@code vector}. */
@@ -23,6 +26,7 @@ public final class Kernels {
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final Blas SERIAL = choose();
     private static final Blas DEFAULT = new ParallelBlas(SERIAL, KernelPool.defaultThreads());
+    private static final Elementwise ELEMENTWISE = chooseElementwise();
 
     private Kernels() {
     }
@@ -46,6 +50,11 @@ public final class Kernels {
         return threads == 1 ? SERIAL : new ParallelBlas(SERIAL, threads);
     }
 
+    /** The element-wise maps matching the chosen Blas: SIMD exactly when the Blas is. */
+    static Elementwise elementwise() {
+        return ELEMENTWISE;
+    }
+
     /** The default number of kernel threads ({@code seqlab.threads}, or the processor count). */
     public static int defaultThreads() {
         return KernelPool.defaultThreads();
@@ -66,7 +75,7 @@ public final class Kernels {
         if (forced.equals("plain")) {
             chosen = new PlainBlas();
         } else {
-            Blas vector = loadVector(forced.equals("vector"));
+            Blas vector = loadVector("VectorBlas", Blas.class, forced.equals("vector"));
             chosen = vector != null ? vector : new PlainBlas();
         }
         LOG.debug("seqlab kernels: {} ({}={}, {} module {})", chosen.name(), KERNELS_PROPERTY,
@@ -74,8 +83,16 @@ public final class Kernels {
         return chosen;
     }
 
-    /** Loads VectorBlas reflectively, so its class is never touched without the module. */
-    private static Blas loadVector(boolean forced) {
+    private static Elementwise chooseElementwise() {
+        Elementwise e = SERIAL.name().equals("vector") ? loadVector("VectorElementwise", Elementwise.class, false) : null;
+        return e != null ? e : new PlainElementwise();
+    }
+
+    /**
+     * Instantiates a class of this package that uses the Vector API reflectively, so that it is
+     * never loaded without the module; null when it cannot be.
+     */
+    private static <T> T loadVector(String simpleName, Class<T> type, boolean forced) {
         if (!vectorModulePresent()) {
             if (forced) {
                 LOG.warn("{}=vector needs the JVM flag --add-modules {}; using plain kernels",
@@ -84,8 +101,8 @@ public final class Kernels {
             return null;
         }
         try {
-            return (Blas) Class.forName("dev.seqlab.core.kernel.VectorBlas")
-                    .getDeclaredConstructor().newInstance();
+            return type.cast(Class.forName(Kernels.class.getPackageName() + "." + simpleName)
+                    .getDeclaredConstructor().newInstance());
         } catch (ReflectiveOperationException | LinkageError e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             (forced ? LOG.atWarn() : LOG.atDebug()).log("SIMD kernels unavailable ({}); using plain kernels",

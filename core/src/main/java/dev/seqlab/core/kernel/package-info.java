@@ -1,6 +1,21 @@
 /**
- * Float32 kernels: {@link dev.seqlab.core.kernel.Blas} (GEMM, GEMV, dot, axpy) with a plain-Java
- * implementation and, when the JVM runs with {@code --add-modules jdk.incubator.vector} and it
- * measures faster, a SIMD one; {@link dev.seqlab.core.kernel.Kernels} picks at run time.
+ * Float32 kernels sequence models live on.
+ *
+ * <ul>
+ *   <li>{@link dev.seqlab.core.kernel.Blas}: GEMM (all transpose combinations, alpha/beta), GEMV,
+ *       dot, axpy over row-major arrays with offsets and leading dimensions.
+ *       {@link dev.seqlab.core.kernel.PlainBlas} is the plain-Java reference; a packed,
+ *       register-tiled SIMD implementation on {@code jdk.incubator.vector} is used when the JVM runs
+ *       with {@code --add-modules jdk.incubator.vector}. {@link dev.seqlab.core.kernel.Kernels}
+ *       chooses at run time ({@code -Dseqlab.kernels=plain|vector} forces it) and runs large GEMMs
+ *       on a dedicated daemon pool ({@code -Dseqlab.threads=N}), with results bit-identical for
+ *       any thread count.</li>
+ *   <li>{@link dev.seqlab.core.kernel.Activations}: sigmoid, tanh, ReLU, their derivatives from
+ *       input or output, and backward passes.</li>
+ *   <li>{@link dev.seqlab.core.kernel.Softmax}: stable softmax and log-softmax over rows, with
+ *       backward passes.</li>
+ *   <li>{@link dev.seqlab.core.kernel.Reductions}: row/column sums, row max/argmax, sums and sums
+ *       of squares in double.</li>
+ * </ul>
  */
 package dev.seqlab.core.kernel;

@@ -17,6 +17,11 @@ class KernelFallbackTest {
     void fallsBackToPlainKernelsWithoutTheVectorModule() {
         assertFalse(Kernels.vectorModulePresent(), "this test must run without --add-modules jdk.incubator.vector");
         assertEquals("plain", Kernels.blas().name());
+        assertEquals("plain", Kernels.elementwise().name());
+        float[] y = new float[3];
+        Activations.tanh(3, new float[] {-1f, 0f, 20f}, 0, y, 0);
+        assertEquals((float) Math.tanh(-1), y[0]);
+        assertEquals(1f, y[2]);
         SplittableRandom rnd = new SplittableRandom(8);
         for (int threads : new int[] {1, 2}) {
             int m = 130;

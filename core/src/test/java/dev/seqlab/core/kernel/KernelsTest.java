@@ -17,6 +17,7 @@ class KernelsTest {
         assertEquals(expected, Kernels.blas().name());
         assertEquals(expected, Kernels.blas(1).name());
         assertEquals(expected, Kernels.blas(4).name());
+        assertEquals(expected, Kernels.elementwise().name());
     }
 
     @Test

@@ -1,0 +1,18 @@
+package dev.seqlab.core.kernel;
+
+/**
+ * The element-wise maps behind {@link Activations} whose cost is a transcendental function per
+ * element, in a plain and a SIMD implementation chosen by {@link Kernels}. Arguments are
+ * checked by the caller.
+ */
+interface Elementwise {
+
+    /** {@code y[i] = 1/(1+exp(-x[i]))} over n elements (in place allowed). */
+    void sigmoid(int n, float[] x, int xOff, float[] y, int yOff);
+
+    /** {@code y[i] = tanh(x[i])} over n elements (in place allowed). */
+    void tanh(int n, float[] x, int xOff, float[] y, int yOff);
+
+    /** "plain" or "vector". */
+    String name();
+}
