@@ -10,6 +10,7 @@ import java.util.concurrent.ForkJoinWorkerThread;
  * processors).
  */
 final class KernelPool {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KernelPool.class);
     /** The system property that sets the default number of kernel threads. */
     static final String THREADS_PROPERTY = "seqlab.threads";
 
@@ -28,14 +29,22 @@ final class KernelPool {
     }
 
     /**
-     * The default number of kernel threads: {@code seqlab.threads} or the number of processors.
-     *
-     * @throws IllegalArgumentException if the property is not a positive integer
+     * The default number of kernel threads, read once: {@code seqlab.threads} or, when it is unset
+     * or not a positive integer (logged as a warning), the number of processors.
      */
     static int defaultThreads() {
+        return Threads.DEFAULT;
+    }
+
+    private static final class Threads {
+        static final int DEFAULT = readThreadsProperty();
+    }
+
+    private static int readThreadsProperty() {
+        int cpus = Runtime.getRuntime().availableProcessors();
         String v = System.getProperty(THREADS_PROPERTY);
         if (v == null || v.isBlank()) {
-            return Runtime.getRuntime().availableProcessors();
+            return cpus;
         }
         try {
             int t = Integer.parseInt(v.trim());
@@ -43,10 +52,11 @@ final class KernelPool {
                 return t;
             }
         } catch (NumberFormatException e) {
-            // fall through to the message below
+            // reported below
         }
-        throw new IllegalArgumentException("system property " + THREADS_PROPERTY + "=" + v
-                + " is not a positive number of threads");
+        LOG.warn("ignoring system property {}={}: not a positive number of threads; using {}",
+                THREADS_PROPERTY, v, cpus);
+        return cpus;
     }
 
     /**

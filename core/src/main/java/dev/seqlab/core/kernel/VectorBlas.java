@@ -36,11 +36,27 @@ final class VectorBlas implements Blas {
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
-    /** Per-thread packing buffers, reused across calls. */
+    /**
+     * Per-thread packing buffers, reused across calls and grown on demand (up to MC×KC for A and
+     * KC×NC, 2 MiB with 512-bit vectors, for B), so small products keep small buffers.
+     */
     private static final class Buffers {
-        final float[] a = new float[MC * KC];
-        final float[] b = new float[KC * NC];
+        float[] a = new float[0];
+        float[] b = new float[0];
         final float[] tile = new float[MR * NR];
+
+        void reserve(int aSize, int bSize) {
+            if (a.length < aSize) {
+                a = new float[aSize];
+            }
+            if (b.length < bSize) {
+                b = new float[bSize];
+            }
+        }
+    }
+
+    private static int roundUp(int x, int multiple) {
+        return (x + multiple - 1) / multiple * multiple;
     }
 
     /**
@@ -68,6 +84,7 @@ final class VectorBlas implements Blas {
             return;
         }
         Buffers buf = BUFFERS.get();
+        buf.reserve(roundUp(Math.min(m, MC), MR) * Math.min(k, KC), Math.min(k, KC) * roundUp(Math.min(n, NC), NR));
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs only in the surefire execution without {@code --add-modules jdk.incubator.vector} (and with
- * {@code -Dseqlab.kernels=vector}, which cannot be honoured there): the kernels must fall back to
- * plain Java and work, single- and multi-threaded.
+ * {@code -Dseqlab.kernels=vector}, which cannot be honoured there, and {@code -Dseqlab.threads=3}):
+ * the kernels must fall back to plain Java and work, single- and multi-threaded.
  */
 class KernelFallbackTest {
 
@@ -18,15 +18,16 @@ class KernelFallbackTest {
         assertFalse(Kernels.vectorModulePresent(), "this test must run without --add-modules jdk.incubator.vector");
         assertEquals("plain", Kernels.blas().name());
         assertEquals("plain", Kernels.elementwise().name());
+        assertEquals(3, Kernels.defaultThreads());
         float[] y = new float[3];
         Activations.tanh(3, new float[] {-1f, 0f, 20f}, 0, y, 0);
         assertEquals((float) Math.tanh(-1), y[0]);
         assertEquals(1f, y[2]);
         SplittableRandom rnd = new SplittableRandom(8);
-        for (int threads : new int[] {1, 2}) {
+        for (int threads : new int[] {1, 2, 3}) {
             int m = 130;
-            int n = 140;
-            int k = 150;
+            int n = 240;
+            int k = 290;
             float[] a = Reference.random(rnd, k * m);
             float[] b = Reference.random(rnd, n * k);
             float[] c0 = Reference.random(rnd, m * n);
