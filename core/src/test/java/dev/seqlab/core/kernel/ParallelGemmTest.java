@@ -54,6 +54,25 @@ class ParallelGemmTest {
     }
 
     @Test
+    void readingBInPlaceOrPackedGivesTheSameBits() {
+        // m=200 packs B; the same product in row blocks of 40 reads B in place (m <= 96)
+        int m = 200;
+        int n = 150;
+        int k = 300;
+        SplittableRandom rnd = new SplittableRandom(12);
+        float[] a = Reference.random(rnd, m * k);
+        float[] b = Reference.random(rnd, k * n);
+        float[] whole = Reference.random(rnd, m * n);
+        float[] blocks = whole.clone();
+        Blas v = new VectorBlas();
+        v.gemm(false, false, m, n, k, 1.25f, a, 0, k, b, 0, n, -0.5f, whole, 0, n);
+        for (int i0 = 0; i0 < m; i0 += 40) {
+            v.gemm(false, false, 40, n, k, 1.25f, a, i0 * k, k, b, 0, n, -0.5f, blocks, i0 * n, n);
+        }
+        assertArrayEquals(whole, blocks);
+    }
+
+    @Test
     void kernelsBlasWithThreadLimitMatchesSingleThread() {
         float[] one = run(Kernels.blas(1), false, false, 256, 256, 256, 1);
         float[] two = run(Kernels.blas(2), false, false, 256, 256, 256, 1);
