@@ -15,7 +15,7 @@ trap 'rm -rf "$tmp"' EXIT
 # so a noisy neighbour during one run does not flatter seqlab.
 OPENBLAS_NUM_THREADS=2 "$PY" "$PEER" | tail -1 > "$tmp/peer2a.json"
 OPENBLAS_NUM_THREADS=1 "$PY" "$PEER" | tail -1 > "$tmp/peer1a.json"
-java -jar "$JAR" GemmBenchmark -p n=256,512,1024 -p threads=1,2 -rf json -rff "$tmp/seqlab.json" "$@" >&2
+java -jar "$JAR" '\.GemmBenchmark\.' -p n=256,512,1024 -p threads=1,2 -rf json -rff "$tmp/seqlab.json" "$@" >&2
 OPENBLAS_NUM_THREADS=2 "$PY" "$PEER" | tail -1 > "$tmp/peer2b.json"
 OPENBLAS_NUM_THREADS=1 "$PY" "$PEER" | tail -1 > "$tmp/peer1b.json"
 
@@ -28,6 +28,8 @@ for t in (1, 2):
     peer[t] = {int(n): max(r[n] for r in runs) for n in runs[0]}
 print(f"{'n':>6} {'threads':>7} {'seqlab GFLOP/s':>15} {'OpenBLAS GFLOP/s':>17} {'ratio':>6}")
 for r in json.load(open(os.path.join(d, "seqlab.json"))):
+    if not r["benchmark"].endswith(".GemmBenchmark.gemm"):
+        continue
     n, t = int(r["params"]["n"]), int(r["params"]["threads"])
     g = 2 * n ** 3 * r["primaryMetric"]["score"] / 1e9
     p = peer[t].get(n)

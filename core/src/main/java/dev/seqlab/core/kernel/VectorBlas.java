@@ -28,7 +28,10 @@ final class VectorBlas implements Blas {
     static final int MR = 6;
     /** Columns of the register tile: two vectors. */
     static final int NR = 2 * L;
-    /** K block: one packed micro-panel of B (KC × NR) stays in L1. */
+    /**
+     * K block: the depth of the micro-panels one microkernel call streams (A: MR×KC, 6 KiB; B:
+     * KC×NR, 32 KiB with 512-bit vectors); C is loaded and stored once per KC steps.
+     */
     static final int KC = 256;
     /** M block: the packed A block (MC × KC) stays in L2. */
     static final int MC = 96;
