@@ -13,6 +13,15 @@ interface Elementwise {
     /** {@code y[i] = tanh(x[i])} over n elements (in place allowed). */
     void tanh(int n, float[] x, int xOff, float[] y, int yOff);
 
+    /** The largest of n elements (−∞ when n is 0; NaN if any element is NaN). */
+    float max(int n, float[] x, int xOff);
+
+    /**
+     * {@code y[j] = exp(x[j] - shift)} over n elements (none stored when y is null) and returns
+     * their sum. The softmax kernel: with shift = the maximum no term overflows.
+     */
+    double expShifted(int n, float[] x, int xOff, float shift, float[] y, int yOff);
+
     /** "plain" or "vector". */
     String name();
 }

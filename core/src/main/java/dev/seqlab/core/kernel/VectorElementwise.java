@@ -5,8 +5,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Elementwise} on the Vector API's lanewise {@code EXP} and {@code TANH}, which HotSpot
- * compiles to SIMD math routines on x86. Measured on AVX-512 over 32768 elements: tanh 0.6 ns
+ * {@link Elementwise} on the Vector API's lanewise {@code EXP}, {@code TANH} and {@code MAX},
+ * which HotSpot compiles to SIMD code (math routines on x86). Measured on AVX-512 over 32768 elements: tanh 0.6 ns
  * per element against 36 ns for {@code Math.tanh}, sigmoid 0.4 ns against 6.2 ns; within 2 ulp
  * of the exact values. The tail shorter than a vector uses the scalar functions.
  *
@@ -41,6 +41,59 @@ final class VectorElementwise implements Elementwise {
         for (; i < n; i++) {
             y[yOff + i] = (float) Math.tanh(x[xOff + i]);
         }
+    }
+
+    @Override
+    public float max(int n, float[] x, int xOff) {
+        int i = 0;
+        int upper = n - n % L;
+        float max = Float.NEGATIVE_INFINITY;
+        if (upper > 0) {
+            FloatVector m = FloatVector.fromArray(S, x, xOff);
+            for (i = L; i < upper; i += L) {
+                m = m.max(FloatVector.fromArray(S, x, xOff + i));
+            }
+            max = m.reduceLanes(VectorOperators.MAX);
+        }
+        for (; i < n; i++) {
+            max = Math.max(max, x[xOff + i]);
+        }
+        return max;
+    }
+
+    /**
+     * Lanewise {@code EXP} of t = x - shift rounded to float, corrected to first order by the
+     * rounding error of that subtraction (recovered exactly with Knuth's TwoSum), so each term is
+     * as accurate as exp of the exact difference; partial sums per lane in float, added in double.
+     */
+    @Override
+    public double expShifted(int n, float[] x, int xOff, float shift, float[] y, int yOff) {
+        FloatVector vShift = FloatVector.broadcast(S, shift);
+        FloatVector negShift = vShift.neg();
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0;
+        int upper = n - n % L;
+        for (; i < upper; i += L) {
+            FloatVector xv = FloatVector.fromArray(S, x, xOff + i);
+            FloatVector t = xv.sub(vShift);
+            FloatVector bb = t.sub(xv);
+            FloatVector err = xv.sub(t.sub(bb)).add(negShift.sub(bb));
+            FloatVector e = t.lanewise(VectorOperators.EXP);
+            e = e.add(e.mul(err));
+            if (y != null) {
+                e.intoArray(y, yOff + i);
+            }
+            acc = acc.add(e);
+        }
+        double sum = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            float e = (float) Math.exp((double) x[xOff + i] - shift);
+            if (y != null) {
+                y[yOff + i] = e;
+            }
+            sum += e;
+        }
+        return sum;
     }
 
     @Override

@@ -96,4 +96,49 @@ class ElementwiseTest {
             near(Math.tanh(x[i]), t[i], e.name() + " compiled tanh(" + x[i] + ")");
         }
     }
+
+    private static void checkExpShifted(Elementwise e, float[] x, int off, int n, String what) {
+        float max = e.max(n, x, off);
+        float expectedMax = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            expectedMax = Math.max(expectedMax, x[off + j]);
+        }
+        assertEquals(expectedMax, max, 0f, what + " max");
+        float[] y = new float[n + 1];
+        double sum = e.expShifted(n, x, off, max, y, 1);
+        double sumNoStore = e.expShifted(n, x, off, max, null, 0);
+        double expected = 0;
+        for (int j = 0; j < n; j++) {
+            double ref = Math.exp((double) x[off + j] - max);
+            near(ref, y[1 + j], what + " exp term " + j);
+            expected += ref;
+        }
+        // float partial sums of n terms: (n + 4) u relative, the classical summation bound
+        assertEquals(expected, sum, (n + 4) * Reference.U * expected, what + " sum");
+        assertEquals(expected, sumNoStore, (n + 4) * Reference.U * expected, what + " sum without storing");
+        assertEquals(0f, y[0]);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void softmaxExponentialsAreAccurateInterpretedAndCompiled(Elementwise e) {
+        SplittableRandom rnd = new SplittableRandom(13);
+        for (int n = 0; n <= 70; n++) {
+            float[] x = new float[n + 2];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) (rnd.nextGaussian() * 30);
+            }
+            checkExpShifted(e, x, 2, n, e.name() + " n=" + n);
+        }
+        // wide spread of magnitudes: x - max is inexact in float, the TwoSum correction must hold
+        float[] x = new float[1000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (rnd.nextDouble() * 2000 - 1000) * (i % 3 == 0 ? 1e-3f : 1f);
+        }
+        float[] y = new float[x.length];
+        for (int rep = 0; rep < 3000; rep++) {
+            e.expShifted(x.length, x, 0, e.max(x.length, x, 0), y, 0);
+        }
+        checkExpShifted(e, x, 0, x.length, e.name() + " compiled");
+    }
 }
