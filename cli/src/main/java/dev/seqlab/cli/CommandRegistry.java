@@ -1,0 +1,20 @@
+package dev.seqlab.cli;
+
+import dev.seqlab.cli.info.InfoCommand;
+import java.util.List;
+
+/**
+ * The top-level subcommands of {@code seqlab}, in the order {@code seqlab --help} lists them.
+ * A new capability adds its parent command here with one line.
+ */
+public final class CommandRegistry {
+
+    private CommandRegistry() {
+    }
+
+    /** New instances of every top-level subcommand. */
+    public static List<Object> topLevelCommands() {
+        return List.of(
+                new InfoCommand());
+    }
+}

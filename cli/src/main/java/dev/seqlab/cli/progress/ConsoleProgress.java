@@ -1,0 +1,40 @@
+package dev.seqlab.cli.progress;
+
+import dev.seqlab.core.progress.ProgressListener;
+import java.io.PrintWriter;
+
+/**
+ * Chooses how progress is shown on stderr.
+ *
+ * <ul>
+ *   <li>{@code SEQLAB_PROGRESS=off}: nothing;</li>
+ *   <li>stderr is a terminal ({@code ./seqlab} passes {@code -Dseqlab.stderr.tty=true}) or
+ *       {@code SEQLAB_PROGRESS=bar}: a live bar with rate and ETA;</li>
+ *   <li>otherwise: a plain line every few seconds, and one when a phase that took a while ends.</li>
+ * </ul>
+ */
+public final class ConsoleProgress {
+    private static final long LINE_INTERVAL_MILLIS = 5_000;
+
+    private ConsoleProgress() {
+    }
+
+    /** The listener for a command whose stderr is {@code err}. */
+    public static ProgressListener forStderr(PrintWriter err) {
+        String mode = System.getenv().getOrDefault("SEQLAB_PROGRESS", "auto").toLowerCase(java.util.Locale.ROOT);
+        switch (mode) {
+            case "off":
+            case "none":
+            case "0":
+                return ProgressListener.NONE;
+            case "bar":
+                return new BarProgress();
+            case "lines":
+                return new LineProgress(err, LINE_INTERVAL_MILLIS);
+            default:
+                return Boolean.getBoolean("seqlab.stderr.tty")
+                        ? new BarProgress()
+                        : new LineProgress(err, LINE_INTERVAL_MILLIS);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.seqlab.core.io;
+
+import java.nio.file.Path;
+
+/**
+ * Where seqlab caches what it trains or generates on first use (default models, benchmark data):
+ * {@code $SEQLAB_HOME} when set, else {@code ~/.cache/seqlab}. Nothing is created until needed.
+ */
+public final class SeqlabHome {
+
+    private SeqlabHome() {
+    }
+
+    /** The cache directory (not necessarily existing yet). */
+    public static Path dir() {
+        String env = System.getenv("SEQLAB_HOME");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env).toAbsolutePath();
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "seqlab");
+    }
+
+    /** A path inside the cache directory. */
+    public static Path resolve(String first, String... more) {
+        return dir().resolve(Path.of(first, more));
+    }
+}
