@@ -1,0 +1,60 @@
+package dev.seqlab.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private List<String> listing() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void writesNewAndReplacesExistingFiles() throws IOException {
+        Path p = dir.resolve("vectors.txt");
+        AtomicFiles.write(p, out -> out.write("one".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("one", Files.readString(p));
+        AtomicFiles.write(p, out -> out.write("two".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("two", Files.readString(p));
+        assertEquals(List.of("vectors.txt"), listing());
+    }
+
+    @Test
+    void aFailedWriteKeepsTheOldFileAndLeavesNoTemporaryFile() throws IOException {
+        Path p = dir.resolve("model.safetensors");
+        Files.writeString(p, "precious");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(p, out -> {
+            out.write(new byte[100_000]);
+            throw new IOException("disk full (simulated)");
+        }));
+        assertEquals("disk full (simulated)", e.getMessage());
+        assertEquals("precious", Files.readString(p));
+        assertEquals(List.of("model.safetensors"), listing());
+        assertThrows(IllegalStateException.class, () -> AtomicFiles.write(p, out -> {
+            throw new IllegalStateException("bug in the writer");
+        }));
+        assertEquals("precious", Files.readString(p));
+        assertEquals(List.of("model.safetensors"), listing());
+    }
+
+    @Test
+    void missingDirectoryIsNoSuchFile() {
+        assertThrows(NoSuchFileException.class,
+                () -> AtomicFiles.write(dir.resolve("no/such/dir/f.txt"), out -> out.write(1)));
+    }
+}
