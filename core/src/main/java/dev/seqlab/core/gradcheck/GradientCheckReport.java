@@ -40,12 +40,12 @@ public record GradientCheckReport(List<Entry> entries) {
     }
 
     /**
-     * @throws AssertionError with this report's table if any parameter's relative error exceeds
-     *                        {@code tolerance}
+     * @throws AssertionError with this report's table if any parameter's worst-entry relative
+     *                        error or norm ratio exceeds {@code tolerance}
      */
     public GradientCheckReport assertBelow(double tolerance) {
         for (Entry e : entries) {
-            if (!(e.relativeError() <= tolerance)) {
+            if (!(e.relativeError() <= tolerance) || !(e.normRatio() <= tolerance)) {
                 throw new AssertionError("gradient check failed for '" + e.name() + "' (tolerance "
                         + tolerance + ")\n" + this);
             }

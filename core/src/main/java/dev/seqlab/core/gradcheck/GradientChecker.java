@@ -13,10 +13,12 @@ import java.util.function.DoubleSupplier;
  * {@code (L(θᵢ + h) − L(θᵢ − h)) / (θᵢ⁺ − θᵢ⁻)}, where θᵢ± are the float values actually stored
  * after the perturbation (so float rounding of the step does not bias the estimate). Per
  * parameter the report gives the worst entry's relative error
- * {@code |a − n| / max(|a| + |n|, floor)}, where {@code floor} is 1% of the parameter's mean
- * |n| (so float roundoff on near-zero entries cannot dominate, while one wrong entry among
- * many right ones still shows), and the course's norm ratio
- * {@code ‖a − n‖₂ / (‖a‖₂ + ‖n‖₂)} over the checked entries.
+ * {@code max(0, |a − n| − noise) / max(|a| + |n|, floor)} and the course's norm ratio
+ * {@code ‖a − n‖₂ / (‖a‖₂ + ‖n‖₂)} over the checked entries. {@code noise} is the rounding
+ * error of the numeric estimate, {@code lossRoundoff · |L| / h}: a layer computing in float32
+ * cannot resolve gradients below it, so disagreement within it is not counted, while a wrong
+ * entry of any larger magnitude still shows. {@code floor} (1% of the parameter's mean |n|)
+ * keeps near-zero entries from dividing by zero.
  *
  * <pre>{@code
  * GradientCheckReport r = GradientChecker.check(layer.parameters().list(),
@@ -38,8 +40,11 @@ public final class GradientChecker {
      * @param maxEntriesPerParam check at most this many entries of each parameter, chosen at random
      *                           (all entries when the parameter is smaller)
      * @param seed               chooses the sampled entries
+     * @param lossRoundoff       the relative rounding error of one loss evaluation: 0 for a loss
+     *                           computed exactly in double, a few float32 ulps (see
+     *                           {@link #float32()}) when the layer computes in float
      */
-    public record Options(double step, int maxEntriesPerParam, long seed) {
+    public record Options(double step, int maxEntriesPerParam, long seed, double lossRoundoff) {
 
         /** Validates the options. */
         public Options {
@@ -49,16 +54,27 @@ public final class GradientChecker {
             if (maxEntriesPerParam < 1) {
                 throw new IllegalArgumentException("maxEntriesPerParam must be at least 1, got " + maxEntriesPerParam);
             }
+            if (!(lossRoundoff >= 0) || lossRoundoff >= 1) {
+                throw new IllegalArgumentException("lossRoundoff must be in [0, 1), got " + lossRoundoff);
+            }
         }
 
-        /** h = 1e-3, at most 200 entries per parameter, seed 0. */
+        /** h = 1e-3, at most 200 entries per parameter, seed 0, a loss exact in double. */
         public static Options defaults() {
-            return new Options(1e-3, 200, 0);
+            return new Options(1e-3, 200, 0, 0);
+        }
+
+        /**
+         * For layers computing in float32: h = 1e-2 (truncation error h²·f‴/6 stays near the
+         * rounding error) and a loss roundoff of 8 float32 ulps (8·2⁻²⁴).
+         */
+        public static Options float32() {
+            return new Options(1e-2, 200, 0, 8 * 0x1.0p-24);
         }
 
         /** These options with another step. */
         public Options withStep(double h) {
-            return new Options(h, maxEntriesPerParam, seed);
+            return new Options(h, maxEntriesPerParam, seed, lossRoundoff);
         }
     }
 
@@ -75,6 +91,7 @@ public final class GradientChecker {
      */
     public static GradientCheckReport check(List<Parameter> params, DoubleSupplier loss,
                                             Runnable backward, Options options) {
+        double noise = options.lossRoundoff() * Math.abs(loss.getAsDouble()) / options.step();
         backward.run();
         List<float[]> analytic = new ArrayList<>();
         for (Parameter p : params) {
@@ -116,7 +133,8 @@ public final class GradientChecker {
             double worstN = idx.length > 0 ? numeric[0] : 0;
             for (int e = 0; e < idx.length; e++) {
                 double an = a[idx[e]];
-                double err = Math.abs(an - numeric[e]) / Math.max(Math.abs(an) + Math.abs(numeric[e]), floor);
+                double excess = Math.max(0, Math.abs(an - numeric[e]) - noise);
+                double err = excess / Math.max(Math.abs(an) + Math.abs(numeric[e]), floor);
                 if (err > worstErr) {
                     worstErr = err;
                     worstIndex = idx[e];

@@ -150,7 +150,7 @@ class GradientCheckerTest {
     void samplesLargeParametersReproducibly() {
         Parameter x = random("x", new SeededRandom(5), 1000);
         float[] xv = x.value().data();
-        GradientChecker.Options o = new GradientChecker.Options(1e-3, 50, 11);
+        GradientChecker.Options o = new GradientChecker.Options(1e-3, 50, 11, 0);
         java.util.function.DoubleSupplier loss = () -> {
             double s = 0;
             for (float v : xv) {
@@ -175,8 +175,8 @@ class GradientCheckerTest {
 
     @Test
     void optionsAreValidated() {
-        assertThrows(IllegalArgumentException.class, () -> new GradientChecker.Options(0, 10, 0));
-        assertThrows(IllegalArgumentException.class, () -> new GradientChecker.Options(1e-3, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new GradientChecker.Options(0, 10, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new GradientChecker.Options(1e-3, 0, 0, 0));
         Tensor unused = Tensor.zeros(1);
         assertEquals(1, unused.size());
     }
