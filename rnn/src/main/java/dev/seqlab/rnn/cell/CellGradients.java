@@ -1,0 +1,13 @@
+package dev.seqlab.rnn.cell;
+
+import dev.seqlab.core.tensor.Tensor;
+
+/**
+ * Gradients a backward pass returns; the weight gradients are added to the cell's parameters.
+ *
+ * @param inputs        dL/dX {@code [T, B, I]}
+ * @param initialHidden dL/dh₀ {@code [B, H]}
+ * @param initialCell   dL/dc₀ {@code [B, H]} (LSTM), else null
+ */
+public record CellGradients(Tensor inputs, Tensor initialHidden, Tensor initialCell) {
+}
