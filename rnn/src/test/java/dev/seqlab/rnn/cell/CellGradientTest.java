@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * inputs and initial states. The loss is a fixed random projection of all outputs and final
  * states, so every output matters. The forward pass is float32, so the checker runs with
  * {@link GradientChecker.Options#float32()}: step 1e-2, and disagreement within the numeric
- * estimate's rounding noise (8 ulp·|L|/h) not counted. Correct passes show norm ratios near
+ * estimate's rounding noise (64 ulp·max(|L|, 1)/h) not counted. Correct passes show norm ratios near
  * 1e-5; a wrong term shows errors of order 1 on the entries it touches.
  */
 class CellGradientTest {

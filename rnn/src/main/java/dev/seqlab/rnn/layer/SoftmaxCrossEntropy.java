@@ -1,0 +1,65 @@
+package dev.seqlab.rnn.layer;
+
+import dev.seqlab.core.kernel.Softmax;
+
+/**
+ * Softmax followed by cross-entropy against integer targets, averaged over the rows whose
+ * target is not the ignored id (padding):
+ * <pre>
+ *   L = −(1/n) Σᵢ log softmax(zᵢ)[yᵢ]     over rows with yᵢ ≠ ignore
+ *   ∂L/∂zᵢ = (softmax(zᵢ) − onehot(yᵢ)) / n   (zero for ignored rows)
+ * </pre>
+ * The log-softmax is computed stably (max subtracted), the sum in double.
+ */
+public final class SoftmaxCrossEntropy {
+    /** Use as the ignored target when no row should be ignored. */
+    public static final int IGNORE_NONE = Integer.MIN_VALUE;
+
+    private SoftmaxCrossEntropy() {
+    }
+
+    /**
+     * The mean loss; when {@code dLogits} is not null, also writes ∂L/∂logits there.
+     *
+     * @param rows    N
+     * @param classes V
+     * @param logits  {@code [N, V]}
+     * @param targets N class ids (or {@code ignore})
+     * @param ignore  the target id of rows to leave out (padding)
+     * @return the mean over counted rows (0 when none counts)
+     * @throws IllegalArgumentException naming the row of a target outside {@code [0, V)}
+     */
+    public static double lossAndGradient(int rows, int classes, float[] logits, int[] targets, int ignore,
+                                         float[] dLogits) {
+        float[] logp = new float[rows * classes];
+        Softmax.logSoftmaxRows(rows, classes, logits, 0, classes, logp, 0, classes);
+        int counted = 0;
+        double sum = 0;
+        for (int r = 0; r < rows; r++) {
+            int y = targets[r];
+            if (y == ignore) {
+                continue;
+            }
+            if (y < 0 || y >= classes) {
+                throw new IllegalArgumentException("target " + y + " in row " + r + " is outside 0.." + (classes - 1));
+            }
+            counted++;
+            sum -= logp[r * classes + y];
+        }
+        if (dLogits != null) {
+            float scale = counted == 0 ? 0f : 1f / counted;
+            for (int r = 0; r < rows; r++) {
+                int off = r * classes;
+                if (targets[r] == ignore) {
+                    java.util.Arrays.fill(dLogits, off, off + classes, 0f);
+                    continue;
+                }
+                for (int v = 0; v < classes; v++) {
+                    dLogits[off + v] = (float) Math.exp(logp[off + v]) * scale;
+                }
+                dLogits[off + targets[r]] -= scale;
+            }
+        }
+        return counted == 0 ? 0 : sum / counted;
+    }
+}
