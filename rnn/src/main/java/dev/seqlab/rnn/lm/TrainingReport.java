@@ -1,0 +1,38 @@
+package dev.seqlab.rnn.lm;
+
+import java.util.List;
+
+/**
+ * What a training run achieved.
+ *
+ * @param trainLoss      mean training loss of each epoch, nats per character
+ * @param validationLoss validation loss after each epoch (empty without validation data)
+ * @param bestEpoch      the 1-based epoch whose weights the model holds at the end
+ * @param characters     characters trained on (counted targets)
+ * @param seconds        wall time of training
+ * @param stoppedEarly   whether patience ran out before the last epoch
+ */
+public record TrainingReport(List<Double> trainLoss, List<Double> validationLoss, int bestEpoch, long characters,
+                             double seconds, boolean stoppedEarly) {
+
+    /** Copies the lists. */
+    public TrainingReport {
+        trainLoss = List.copyOf(trainLoss);
+        validationLoss = List.copyOf(validationLoss);
+    }
+
+    /** Training speed in characters per second. */
+    public double charactersPerSecond() {
+        return seconds > 0 ? characters / seconds : 0;
+    }
+
+    /** The final (best epoch's) training loss. */
+    public double finalTrainLoss() {
+        return trainLoss.get(bestEpoch - 1);
+    }
+
+    /** The best validation loss, or NaN without validation data. */
+    public double finalValidationLoss() {
+        return validationLoss.isEmpty() ? Double.NaN : validationLoss.get(bestEpoch - 1);
+    }
+}

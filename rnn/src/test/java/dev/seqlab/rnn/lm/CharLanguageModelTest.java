@@ -1,0 +1,180 @@
+package dev.seqlab.rnn.lm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.seqlab.core.io.MalformedFileException;
+import dev.seqlab.core.param.Parameter;
+import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.core.random.SeededRandom;
+import dev.seqlab.rnn.cell.CellKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CharLanguageModelTest {
+    private static String text;
+    private static CharLanguageModel trained;
+    private static TrainingReport report;
+    private static final TrainOptions OPTIONS = new TrainOptions(6, 16, 40, 1e-2f, 5.0, 3, 0.1, 0, null);
+
+    /** A text from a small grammar the test writes: structure a model can learn, far from uniform. */
+    static String grammarText(int sentences, long seed) {
+        String[] subjects = {"the cat", "a dog", "my friend", "the old man", "our teacher"};
+        String[] verbs = {"sees", "likes", "finds", "paints", "follows"};
+        String[] objects = {"the red ball", "a small bird", "the river", "some bread", "the moon"};
+        SeededRandom rng = new SeededRandom(seed);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < sentences; i++) {
+            sb.append(subjects[rng.nextInt(5)]).append(' ').append(verbs[rng.nextInt(5)]).append(' ')
+              .append(objects[rng.nextInt(5)]).append(rng.nextInt(4) == 0 ? "!\n" : ".\n");
+        }
+        return sb.toString();
+    }
+
+    @BeforeAll
+    static void train() {
+        text = grammarText(900, 11);
+        trained = CharLanguageModel.create(CharVocabulary.of(text), new CharModelOptions(CellKind.LSTM, 48, 1, 0f), 5);
+        report = CharModelTrainer.train(trained, TrainingData.text(text), OPTIONS, ProgressListener.NONE);
+    }
+
+    /** Cross-entropy of the held-out part under the training part's character frequencies. */
+    private static double unigramBaseline() {
+        int nVal = (int) Math.round(text.length() * OPTIONS.validationFraction());
+        String tr = text.substring(0, text.length() - nVal);
+        String va = text.substring(text.length() - nVal);
+        Map<Character, Integer> counts = new HashMap<>();
+        for (char c : tr.toCharArray()) {
+            counts.merge(c, 1, Integer::sum);
+        }
+        double sum = 0;
+        for (char c : va.toCharArray()) {
+            sum -= Math.log(counts.getOrDefault(c, 1) / (double) tr.length());
+        }
+        return sum / va.length();
+    }
+
+    @Test
+    void heldOutLossIsFarBelowTheUnigramBaseline() {
+        double baseline = unigramBaseline();
+        double val = report.finalValidationLoss();
+        System.out.printf("unigram baseline %.3f nats/char, held-out loss %.3f after %d epochs (%.0f chars/s)%n",
+                baseline, val, report.trainLoss().size(), report.charactersPerSecond());
+        assertTrue(val < 0.6 * baseline, "held-out " + val + " vs unigram " + baseline);
+        assertTrue(report.trainLoss().get(report.trainLoss().size() - 1) < report.trainLoss().get(0));
+    }
+
+    @Test
+    void sameSeedSameWeightsAndSamples() {
+        String small = grammarText(120, 2);
+        TrainOptions o = new TrainOptions(2, 8, 30, 1e-2f, 5.0, 9, 0.1, 0, null);
+        CharLanguageModel a = CharLanguageModel.create(CharVocabulary.of(small), new CharModelOptions(CellKind.GRU, 16, 2, 0.2f), 4);
+        CharLanguageModel b = CharLanguageModel.create(CharVocabulary.of(small), new CharModelOptions(CellKind.GRU, 16, 2, 0.2f), 4);
+        CharModelTrainer.train(a, TrainingData.text(small), o, ProgressListener.NONE);
+        CharModelTrainer.train(b, TrainingData.text(small), o, ProgressListener.NONE);
+        List<Parameter> pa = a.parameters().list();
+        List<Parameter> pb = b.parameters().list();
+        for (int i = 0; i < pa.size(); i++) {
+            assertArrayEquals(pa.get(i).value().data(), pb.get(i).value().data(), pa.get(i).name());
+        }
+        SamplingOptions s = new SamplingOptions(80, 0.8, 0, 0.95, false);
+        assertEquals(CharSampler.sample(a, "the ", s, new SeededRandom(1)), CharSampler.sample(b, "the ", s, new SeededRandom(1)));
+    }
+
+    @Test
+    void greedySamplingFollowsTheGrammar() {
+        String s = CharSampler.sample(trained, "the cat ", new SamplingOptions(40, 1.0, 1, 1.0, true), new SeededRandom(1));
+        System.out.println("greedy: the cat " + s);
+        assertTrue(s.matches("(sees|likes|finds|paints|follows) .*"), s);
+    }
+
+    @Test
+    void saveAndLoadGiveTheSameModel(@TempDir Path dir) throws IOException {
+        trained.save(dir.resolve("m"));
+        CharLanguageModel loaded = CharLanguageModel.load(dir.resolve("m"));
+        assertEquals(trained.vocabulary().chars(), loaded.vocabulary().chars());
+        SamplingOptions s = new SamplingOptions(60, 1.0, 0, 1.0, false);
+        assertEquals(CharSampler.sample(trained, "a ", s, new SeededRandom(3)), CharSampler.sample(loaded, "a ", s, new SeededRandom(3)));
+        assertTrue(Files.readString(dir.resolve("m/config.json")).contains("\"cell\" : \"lstm\""));
+    }
+
+    @Test
+    void loadRejectsWhatIsNotAModel(@TempDir Path dir) throws IOException {
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> CharLanguageModel.load(dir.resolve("absent")));
+        Files.writeString(dir.resolve("config.json"), "{\"architecture\": \"something-else\"}");
+        MalformedFileException e = assertThrows(MalformedFileException.class, () -> CharLanguageModel.load(dir));
+        assertTrue(e.getMessage().contains("not a seqlab character model"), e.getMessage());
+        Files.writeString(dir.resolve("config.json"), "{oops");
+        assertThrows(MalformedFileException.class, () -> CharLanguageModel.load(dir));
+    }
+
+    @Test
+    void unknownCharacterInThePrimeIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CharSampler.sample(trained, "the Z", SamplingOptions.defaults(5), new SeededRandom(1)));
+        assertTrue(e.getMessage().contains("'Z'"), e.getMessage());
+    }
+
+    @Test
+    void drawHonoursTemperatureTopKAndTopP() {
+        float[] logits = {(float) Math.log(1), (float) Math.log(2), (float) Math.log(3), (float) Math.log(4)};
+        double[] p = new double[4];
+        SeededRandom rng = new SeededRandom(8);
+        int n = 100_000;
+        int[] counts = new int[4];
+        for (int i = 0; i < n; i++) {
+            counts[CharSampler.draw(logits, SamplingOptions.defaults(1), rng, p)]++;
+        }
+        for (int k = 0; k < 4; k++) {
+            assertEquals((k + 1) / 10.0, counts[k] / (double) n, 0.006, "class " + k);
+        }
+        // top-k = 2 keeps classes 3 and 2 in ratio 4:3
+        int[] c2 = new int[4];
+        for (int i = 0; i < n; i++) {
+            c2[CharSampler.draw(logits, new SamplingOptions(1, 1.0, 2, 1.0, false), rng, p)]++;
+        }
+        assertEquals(0, c2[0] + c2[1]);
+        assertEquals(4.0 / 7, c2[3] / (double) n, 0.006);
+        // top-p = 0.65 keeps 0.4 + 0.3 = 0.7 ≥ 0.65: classes 3 and 2
+        int[] c3 = new int[4];
+        for (int i = 0; i < n; i++) {
+            c3[CharSampler.draw(logits, new SamplingOptions(1, 1.0, 0, 0.65, false), rng, p)]++;
+        }
+        assertEquals(0, c3[0] + c3[1]);
+        // temperature → 0 concentrates on the argmax
+        assertEquals(3, CharSampler.draw(logits, new SamplingOptions(1, 1e-3, 0, 1.0, false), rng, p));
+    }
+
+    @Test
+    void namesAsLinesEndWithNewlineAndTrain() {
+        List<String> names = new ArrayList<>();
+        String[] heads = {"Tyranno", "Stego", "Bronto", "Raptoro", "Cerato", "Ankylo"};
+        String[] tails = {"saurus", "don", "raptor", "ceratops", "mimus"};
+        for (String h : heads) {
+            for (String t : tails) {
+                names.add(h + t);
+            }
+        }
+        TrainingData data = TrainingData.lines(names);
+        CharLanguageModel m = CharLanguageModel.create(data.vocabulary(), CharModelOptions.lstm(32), 2);
+        TrainingReport r = CharModelTrainer.train(m, data, new TrainOptions(30, 8, 1, 2e-2f, 5.0, 1, 0.0, 0, null),
+                ProgressListener.NONE);
+        assertTrue(r.finalTrainLoss() < 0.5 * r.trainLoss().get(0), r.trainLoss().toString());
+        String name = CharSampler.sample(m, "", new SamplingOptions(30, 0.5, 0, 1.0, true), new SeededRandom(4));
+        assertTrue(!name.isEmpty() && !name.contains("\n"), name);
+        CharBatch batch = CharBatches.lines(List.of("Ab", "C"), CharVocabulary.of("AbC\n"), 2, null).get(0);
+        assertArrayEquals(new int[] {3, 2}, batch.lengths());
+        assertArrayEquals(new int[] {1, 2, 3, 0, 0, -1}, batch.targets()); // "Ab\n", "C\n" then padding
+        assertArrayEquals(new int[] {-1, -1, 1, 2, 3, -1}, batch.inputs()); // ids: \n=0, A=1, C=2, b=3
+    }
+}
