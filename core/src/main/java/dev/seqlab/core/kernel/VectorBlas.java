@@ -95,6 +95,11 @@ final class VectorBlas implements Blas {
             PlainBlas.scale(m, n, beta, c, cOff, ldc);
             return;
         }
+        if (m == 1 && !transA) {
+            // One row times a matrix is a GEMV on B: no packing (generation runs at batch 1).
+            gemv(!transB, transB ? n : k, transB ? k : n, alpha, b, bOff, ldb, a, aOff, beta, c, cOff);
+            return;
+        }
         Buffers buf = BUFFERS.get();
         buf.reserve(roundUp(Math.min(m, MC), MR) * Math.min(k, KC), Math.min(k, KC) * roundUp(Math.min(n, NC), NR));
         boolean directB = !transB && m <= DIRECT_B_MAX_ROWS;
