@@ -1,6 +1,7 @@
 package dev.seqlab.cli;
 
 import dev.seqlab.cli.info.InfoCommand;
+import dev.seqlab.cli.text.TextCommand;
 import java.util.List;
 
 /**
@@ -15,6 +16,7 @@ public final class CommandRegistry {
     /** New instances of every top-level subcommand. */
     public static List<Object> topLevelCommands() {
         return List.of(
+                new TextCommand(),
                 new InfoCommand());
     }
 }
