@@ -8,6 +8,7 @@ import dev.seqlab.rnn.lm.CharModelTrainer;
 import dev.seqlab.rnn.lm.TrainOptions;
 import dev.seqlab.rnn.lm.TrainingData;
 import dev.seqlab.rnn.lm.TrainingReport;
+import dev.seqlab.rnn.plot.LossCurve;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -65,6 +66,15 @@ public final class TextTrainCommand extends CliCommand {
     @Option(names = "--clip", defaultValue = "5.0", description = "Clip gradients to this global norm (default: ${DEFAULT-VALUE}).")
     double clip;
 
+    @Option(names = "--clip-value", defaultValue = "0", description = "Also clip each gradient entry to [-v, v], 0 for off (default: ${DEFAULT-VALUE}).")
+    float clipValue;
+
+    @Option(names = "--lr-decay", defaultValue = "1.0", description = "Multiply the learning rate by this after each epoch (default: ${DEFAULT-VALUE}).")
+    double lrDecay;
+
+    @Option(names = "--loss-png", paramLabel = "FILE", description = "Where to draw the loss curve (default: DIR/loss.png).")
+    Path lossPng;
+
     @Option(names = "--validation", defaultValue = "0.1", description = "Share of the text held out for validation (default: ${DEFAULT-VALUE}).")
     double validation;
 
@@ -81,12 +91,15 @@ public final class TextTrainCommand extends CliCommand {
     protected int run() throws Exception {
         // options first: a typo should not wait for a large file to be read
         CharModelOptions options = new CharModelOptions(cell, hidden, layers, dropout);
-        TrainOptions train = new TrainOptions(epochs, batch, seqLength, lr, clip, seed, validation, patience, model);
+        TrainOptions train = new TrainOptions(epochs, batch, seqLength, lr, clip, clipValue, lrDecay, seed, validation, patience, model);
         String text = TextFiles.read(input);
         TrainingData data = lines ? TrainingData.lines(text.lines().toList()) : TrainingData.text(text);
         CharLanguageModel m = CharLanguageModel.create(data.vocabulary(), options, seed);
         TrainingReport r = CharModelTrainer.train(m, data, train, progress());
         m.save(model);
+        Path png = lossPng != null ? lossPng : model.resolve("loss.png");
+        LossCurve.write(png, r.batchLoss(), r.batchesPerEpoch(), r.validationLoss(),
+                "seqlab text train: " + input.getFileName() + " (" + cell.name().toLowerCase(Locale.ROOT) + " " + layers + "x" + hidden + ")");
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", model.toString());
         summary.put("cell", cell.name().toLowerCase(Locale.ROOT));
@@ -98,14 +111,15 @@ public final class TextTrainCommand extends CliCommand {
         summary.put("val_loss", Double.isNaN(r.finalValidationLoss()) ? null : round(r.finalValidationLoss()));
         summary.put("chars_per_s", Math.round(r.charactersPerSecond()));
         summary.put("seconds", round(r.seconds()));
+        summary.put("loss_png", png.toString());
         if (json) {
             printJson(summary);
         } else {
             out().printf(Locale.ROOT, "Trained %s: %d epochs (best %d), train loss %.4f, validation loss %s nats/char,%n"
-                            + "%,d chars/s, %.1f s. Sample it with: seqlab text sample --model %s%n",
+                            + "%,d chars/s, %.1f s. Loss curve: %s%nSample it with: seqlab text sample --model %s%n",
                     model, r.trainLoss().size(), r.bestEpoch(), r.finalTrainLoss(),
                     Double.isNaN(r.finalValidationLoss()) ? "n/a" : String.format(Locale.ROOT, "%.4f", r.finalValidationLoss()),
-                    Math.round(r.charactersPerSecond()), r.seconds(), model);
+                    Math.round(r.charactersPerSecond()), r.seconds(), png, model);
         }
         return 0;
     }

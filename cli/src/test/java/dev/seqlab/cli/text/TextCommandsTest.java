@@ -48,6 +48,7 @@ class TextCommandsTest {
         // below the uniform baseline log(V)
         assertTrue(summary.get("train_loss").asDouble() < Math.log(summary.get("vocabulary").asInt()), train.out());
         assertTrue(Files.exists(model.resolve("model.safetensors")) && Files.exists(model.resolve("config.json")));
+        assertTrue(javax.imageio.ImageIO.read(model.resolve("loss.png").toFile()).getWidth() > 0, "loss curve written");
 
         Result a = run("text", "sample", "--model", model.toString(), "--prime", "alpha ", "--length", "50", "--seed", "3");
         Result b = run("text", "sample", "--model", model.toString(), "--prime", "alpha ", "--length", "50", "--seed", "3");

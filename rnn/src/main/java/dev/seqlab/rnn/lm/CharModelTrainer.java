@@ -2,6 +2,7 @@ package dev.seqlab.rnn.lm;
 
 import dev.seqlab.core.optim.AdamOptions;
 import dev.seqlab.core.optim.GradientClipping;
+import dev.seqlab.core.optim.LearningRateSchedule;
 import dev.seqlab.core.optim.Optimizer;
 import dev.seqlab.core.param.Parameter;
 import dev.seqlab.core.param.Parameters;
@@ -14,7 +15,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Trains a {@link CharLanguageModel}: shuffled minibatches, Adam, clipping by global norm,
+ * Trains a {@link CharLanguageModel}: shuffled minibatches, Adam with an optional per-epoch
+ * learning-rate decay, clipping by global norm (and optionally by value),
  * validation loss after each epoch, early stopping that restores the best weights, and an
  * optional checkpoint of the best model. Single-threaded apart from the kernels, so the same
  * seed and thread count give the same weights.
@@ -35,6 +37,8 @@ public final class CharModelTrainer {
         SeededRandom dropout = new SeededRandom(o.seed() * 31 + 7);
         List<Double> trainLoss = new ArrayList<>();
         List<Double> valLoss = new ArrayList<>();
+        List<Double> batchLoss = new ArrayList<>();
+        LearningRateSchedule schedule = LearningRateSchedule.exponential(o.learningRate(), o.lrDecay(), 1);
         float[][] best = null;
         double bestVal = Double.POSITIVE_INFINITY;
         int bestEpoch = 1;
@@ -45,6 +49,7 @@ public final class CharModelTrainer {
         long perEpoch = first.stream().mapToLong(CharBatch::characters).sum();
         progress.start("Training", perEpoch * o.epochs(), "chars");
         for (int epoch = 1; epoch <= o.epochs(); epoch++) {
+            adam.setLearningRate((float) schedule.rate(epoch - 1));
             List<CharBatch> batches = split.epoch(vocab, o, shuffle);
             double sum = 0;
             long n = 0;
@@ -52,7 +57,11 @@ public final class CharModelTrainer {
                 params.zeroGrads();
                 double loss = model.trainStep(b, dropout);
                 GradientClipping.byGlobalNorm(params, o.clipNorm());
+                if (o.clipValue() > 0) {
+                    GradientClipping.byValue(params, o.clipValue());
+                }
                 adam.step(params);
+                batchLoss.add(loss);
                 int c = b.characters();
                 sum += loss * c;
                 n += c;
@@ -87,7 +96,8 @@ public final class CharModelTrainer {
         if (best != null) {
             restore(params, best);
         }
-        return new TrainingReport(trainLoss, valLoss, bestEpoch, chars, (System.nanoTime() - t0) / 1e9, early);
+        return new TrainingReport(trainLoss, valLoss, bestEpoch, chars, (System.nanoTime() - t0) / 1e9, early,
+                batchLoss, first.size());
     }
 
     /** The mean loss per character over {@code batches}. */

@@ -11,14 +11,17 @@ import java.util.List;
  * @param characters     characters trained on (counted targets)
  * @param seconds        wall time of training
  * @param stoppedEarly   whether patience ran out before the last epoch
+ * @param batchLoss      the loss of every training batch, in order (for loss curves)
+ * @param batchesPerEpoch training batches in one epoch
  */
 public record TrainingReport(List<Double> trainLoss, List<Double> validationLoss, int bestEpoch, long characters,
-                             double seconds, boolean stoppedEarly) {
+                             double seconds, boolean stoppedEarly, List<Double> batchLoss, int batchesPerEpoch) {
 
     /** Copies the lists. */
     public TrainingReport {
         trainLoss = List.copyOf(trainLoss);
         validationLoss = List.copyOf(validationLoss);
+        batchLoss = List.copyOf(batchLoss);
     }
 
     /** Training speed in characters per second. */

@@ -25,7 +25,7 @@ class CharLanguageModelTest {
     private static String text;
     private static CharLanguageModel trained;
     private static TrainingReport report;
-    private static final TrainOptions OPTIONS = new TrainOptions(6, 16, 40, 1e-2f, 5.0, 3, 0.1, 0, null);
+    private static final TrainOptions OPTIONS = new TrainOptions(6, 16, 40, 1e-2f, 5.0, 0f, 1.0, 3, 0.1, 0, null);
 
     /** A text from a small grammar the test writes: structure a model can learn, far from uniform. */
     static String grammarText(int sentences, long seed) {
@@ -77,7 +77,7 @@ class CharLanguageModelTest {
     @Test
     void sameSeedSameWeightsAndSamples() {
         String small = grammarText(120, 2);
-        TrainOptions o = new TrainOptions(2, 8, 30, 1e-2f, 5.0, 9, 0.1, 0, null);
+        TrainOptions o = new TrainOptions(2, 8, 30, 1e-2f, 5.0, 0f, 1.0, 9, 0.1, 0, null);
         CharLanguageModel a = CharLanguageModel.create(CharVocabulary.of(small), new CharModelOptions(CellKind.GRU, 16, 2, 0.2f), 4);
         CharLanguageModel b = CharLanguageModel.create(CharVocabulary.of(small), new CharModelOptions(CellKind.GRU, 16, 2, 0.2f), 4);
         CharModelTrainer.train(a, TrainingData.text(small), o, ProgressListener.NONE);
@@ -167,7 +167,7 @@ class CharLanguageModelTest {
         }
         TrainingData data = TrainingData.lines(names);
         CharLanguageModel m = CharLanguageModel.create(data.vocabulary(), CharModelOptions.lstm(32), 2);
-        TrainingReport r = CharModelTrainer.train(m, data, new TrainOptions(30, 8, 1, 2e-2f, 5.0, 1, 0.0, 0, null),
+        TrainingReport r = CharModelTrainer.train(m, data, new TrainOptions(30, 8, 1, 2e-2f, 5.0, 0f, 1.0, 1, 0.0, 0, null),
                 ProgressListener.NONE);
         assertTrue(r.finalTrainLoss() < 0.5 * r.trainLoss().get(0), r.trainLoss().toString());
         String name = CharSampler.sample(m, "", new SamplingOptions(30, 0.5, 0, 1.0, true), new SeededRandom(4));
