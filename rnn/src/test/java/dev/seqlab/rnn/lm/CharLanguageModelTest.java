@@ -99,6 +99,20 @@ class CharLanguageModelTest {
     }
 
     @Test
+    void beamSearchFindsTextsAtLeastAsLikelyAsGreedy() {
+        List<CharBeamSearch.Candidate> one = CharBeamSearch.search(trained, "the cat ", 1, 40, true);
+        String greedy = CharSampler.sample(trained, "the cat ", new SamplingOptions(40, 1.0, 1, 1.0, true), new SeededRandom(1));
+        assertEquals(greedy, one.get(0).text(), "width 1 is greedy decoding");
+        List<CharBeamSearch.Candidate> five = CharBeamSearch.search(trained, "the cat ", 5, 40, true);
+        assertEquals(5, five.size());
+        assertTrue(five.get(0).logProb() >= one.get(0).logProb() - 1e-9);
+        for (int i = 1; i < five.size(); i++) {
+            assertTrue(five.get(i - 1).logProb() >= five.get(i).logProb(), "sorted best first");
+        }
+        System.out.println("beam: " + five);
+    }
+
+    @Test
     void saveAndLoadGiveTheSameModel(@TempDir Path dir) throws IOException {
         trained.save(dir.resolve("m"));
         CharLanguageModel loaded = CharLanguageModel.load(dir.resolve("m"));
