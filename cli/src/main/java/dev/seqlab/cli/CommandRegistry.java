@@ -1,5 +1,6 @@
 package dev.seqlab.cli;
 
+import dev.seqlab.cli.dinos.DinosCommand;
 import dev.seqlab.cli.info.InfoCommand;
 import dev.seqlab.cli.text.TextCommand;
 import java.util.List;
@@ -16,6 +17,7 @@ public final class CommandRegistry {
     /** New instances of every top-level subcommand. */
     public static List<Object> topLevelCommands() {
         return List.of(
+                new DinosCommand(),
                 new TextCommand(),
                 new InfoCommand());
     }

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Where seqlab caches what it trains or generates on first use (default models, benchmark data):
- * {@code $SEQLAB_HOME} when set, else {@code ~/.cache/seqlab}. Nothing is created until needed.
+ * the system property {@code seqlab.home} when set (tests use it), else {@code $SEQLAB_HOME},
+ * else {@code ~/.cache/seqlab}. Nothing is created until needed.
  */
 public final class SeqlabHome {
 
@@ -13,6 +14,10 @@ public final class SeqlabHome {
 
     /** The cache directory (not necessarily existing yet). */
     public static Path dir() {
+        String prop = System.getProperty("seqlab.home");
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop).toAbsolutePath();
+        }
         String env = System.getenv("SEQLAB_HOME");
         if (env != null && !env.isBlank()) {
             return Path.of(env).toAbsolutePath();

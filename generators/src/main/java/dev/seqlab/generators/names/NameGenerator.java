@@ -1,0 +1,196 @@
+package dev.seqlab.generators.names;
+
+import dev.seqlab.core.io.AtomicFiles;
+import dev.seqlab.core.io.MalformedFileException;
+import dev.seqlab.core.io.SeqlabHome;
+import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.core.random.SeededRandom;
+import dev.seqlab.corpora.datasets.DinosaurNames;
+import dev.seqlab.rnn.cell.CellKind;
+import dev.seqlab.rnn.lm.CharLanguageModel;
+import dev.seqlab.rnn.lm.CharModelOptions;
+import dev.seqlab.rnn.lm.CharModelTrainer;
+import dev.seqlab.rnn.lm.CharSampler;
+import dev.seqlab.rnn.lm.SamplingOptions;
+import dev.seqlab.rnn.lm.TrainOptions;
+import dev.seqlab.rnn.lm.TrainingData;
+import dev.seqlab.rnn.lm.TrainingReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Invents names in the style of a list, as the course's "Dinosaurus Island": a one-layer
+ * character LSTM reads each (lower-cased) name from an empty start and learns to predict its
+ * letters and its end.
+ *
+ * <pre>{@code
+ * NameGenerator dinos = NameGenerator.dinosaurs(ProgressListener.NONE);   // trained once, then cached
+ * List<String> names = dinos.generate(10, 1.0, 42);                      // new names, capitalised
+ * }</pre>
+ */
+public final class NameGenerator {
+    /** The cache directory name of the default dinosaur model; bump when its data or training change. */
+    public static final String DINOSAUR_MODEL = "dinos-v1";
+    /** The longest name generated, in characters. */
+    public static final int MAX_LENGTH = 25;
+    /** The architecture every name model uses. */
+    public static final CharModelOptions MODEL = new CharModelOptions(CellKind.LSTM, 64, 1, 0f);
+    /** How name models are trained: at most 30 epochs, 10% held out, stop after 5 without improvement. */
+    public static final TrainOptions TRAINING = new TrainOptions(30, 16, 1, 1e-2f, 5.0, 0f, 1.0, 1, 0.1, 5, null);
+
+    private static final Logger LOG = LoggerFactory.getLogger(NameGenerator.class);
+    private static final String NAMES_FILE = "names.txt";
+
+    private final CharLanguageModel model;
+    private final Set<String> known;
+    private final TrainingReport report;
+
+    private NameGenerator(CharLanguageModel model, Set<String> known, TrainingReport report) {
+        this.model = model;
+        this.known = known;
+        this.report = report;
+    }
+
+    /**
+     * The dinosaur-name generator: loaded from {@code $SEQLAB_HOME/models/dinos-v1}, or trained
+     * (a few seconds) and cached there on first use. A damaged cache is retrained.
+     */
+    public static NameGenerator dinosaurs(ProgressListener progress) throws IOException {
+        Path dir = SeqlabHome.resolve("models", DINOSAUR_MODEL);
+        if (Files.exists(dir.resolve("config.json"))) {
+            try {
+                return load(dir);
+            } catch (MalformedFileException e) {
+                LOG.warn("retraining the cached dinosaur model: {}", e.getMessage());
+            }
+        }
+        NameGenerator g = train(DinosaurNames.all(), progress);
+        g.save(dir);
+        return g;
+    }
+
+    /** True when the default dinosaur model is already cached (the next call is fast). */
+    public static boolean dinosaursCached() {
+        return Files.exists(SeqlabHome.resolve("models", DINOSAUR_MODEL, "config.json"));
+    }
+
+    /**
+     * Trains a generator on {@code names} (one name per element; blank ones ignored; compared and
+     * learnt in lower case).
+     *
+     * @throws IllegalArgumentException if no name contains a letter
+     */
+    public static NameGenerator train(List<String> names, ProgressListener progress) {
+        List<String> clean = clean(names);
+        TrainingData data = TrainingData.lines(clean);
+        CharLanguageModel m = CharLanguageModel.create(data.vocabulary(), MODEL, TRAINING.seed());
+        TrainingReport r = CharModelTrainer.train(m, data, TRAINING, progress);
+        return new NameGenerator(m, new LinkedHashSet<>(clean), r);
+    }
+
+    static List<String> clean(List<String> names) {
+        List<String> clean = new ArrayList<>();
+        boolean letters = false;
+        for (String n : names) {
+            String s = n.strip().toLowerCase(Locale.ROOT);
+            if (s.isEmpty()) {
+                continue;
+            }
+            letters |= s.codePoints().anyMatch(Character::isLetter);
+            clean.add(s);
+        }
+        if (clean.isEmpty()) {
+            throw new IllegalArgumentException("the names list is empty");
+        }
+        if (!letters) {
+            throw new IllegalArgumentException("the names list has no letters in it: expected one name per line");
+        }
+        return clean;
+    }
+
+    /** Loads a generator {@link #save}d to {@code dir}. */
+    public static NameGenerator load(Path dir) throws IOException {
+        CharLanguageModel m = CharLanguageModel.load(dir);
+        Path namesFile = dir.resolve(NAMES_FILE);
+        Set<String> known = new LinkedHashSet<>();
+        if (Files.exists(namesFile)) {
+            known.addAll(Files.readAllLines(namesFile, StandardCharsets.UTF_8));
+        }
+        return new NameGenerator(m, known, null);
+    }
+
+    /** Writes the model and the list it learnt from (to tell new names from known ones) to {@code dir}. */
+    public void save(Path dir) throws IOException {
+        model.save(dir);
+        byte[] names = (String.join("\n", known) + "\n").getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(dir.resolve(NAMES_FILE), out -> out.write(names));
+    }
+
+    /** How training went, or null for a loaded generator. */
+    public TrainingReport report() {
+        return report;
+    }
+
+    /** The underlying character model. */
+    public CharLanguageModel model() {
+        return model;
+    }
+
+    /**
+     * {@code count} distinct new names (not in the training list), capitalised, none empty or
+     * longer than {@link #MAX_LENGTH}. The same seed gives the same names.
+     */
+    public List<String> generate(int count, double temperature, long seed) {
+        return generate(count, temperature, seed, true);
+    }
+
+    /**
+     * As {@link #generate(int, double, long)}; with {@code onlyNew} false, names from the
+     * training list may appear too.
+     */
+    public List<String> generate(int count, double temperature, long seed, boolean onlyNew) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, got " + count);
+        }
+        SeededRandom rng = new SeededRandom(seed);
+        SamplingOptions o = new SamplingOptions(MAX_LENGTH + 1, temperature, 0, 1.0, true);
+        Set<String> out = new LinkedHashSet<>();
+        for (int attempt = 0; out.size() < count && attempt < 200 * count; attempt++) {
+            String s = CharSampler.sample(model, "", o, rng).strip();
+            if (s.isEmpty() || s.length() > MAX_LENGTH || (onlyNew && known.contains(s))) {
+                continue;
+            }
+            out.add(s);
+        }
+        List<String> names = new ArrayList<>();
+        for (String s : out) {
+            names.add(capitalise(s));
+        }
+        return names;
+    }
+
+    /** Whether {@code name} (any case) is in the training list. */
+    public boolean isKnown(String name) {
+        return known.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    static String capitalise(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean start = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(start ? Character.toUpperCase(c) : c);
+            start = c == ' ' || c == '-';
+        }
+        return sb.toString();
+    }
+}
