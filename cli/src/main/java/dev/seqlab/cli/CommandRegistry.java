@@ -2,6 +2,7 @@ package dev.seqlab.cli;
 
 import dev.seqlab.cli.dinos.DinosCommand;
 import dev.seqlab.cli.info.InfoCommand;
+import dev.seqlab.cli.jazz.JazzCommand;
 import dev.seqlab.cli.text.TextCommand;
 import java.util.List;
 
@@ -18,6 +19,7 @@ public final class CommandRegistry {
     public static List<Object> topLevelCommands() {
         return List.of(
                 new DinosCommand(),
+                new JazzCommand(),
                 new TextCommand(),
                 new InfoCommand());
     }

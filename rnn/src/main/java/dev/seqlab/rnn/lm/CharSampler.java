@@ -36,8 +36,12 @@ public final class CharSampler {
         return out.toString();
     }
 
-    /** Draws one id from {@code logits} under the options; {@code p} is scratch of size V. */
-    static int draw(float[] logits, SamplingOptions o, SeededRandom rng, double[] p) {
+    /**
+     * Draws one id from {@code logits} under the temperature, top-k and top-p of {@code o}
+     * ({@code p} is scratch space of the logits' length). For callers that generate token by
+     * token themselves.
+     */
+    public static int draw(float[] logits, SamplingOptions o, SeededRandom rng, double[] p) {
         int v = logits.length;
         double max = Double.NEGATIVE_INFINITY;
         for (float l : logits) {
