@@ -28,10 +28,8 @@ class MainTest {
     }
 
     static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+        CliRun r = CliRun.of(args);
+        return new Result(r.code(), r.out(), r.err());
     }
 
     /** A command that fails in the way its option says, to exercise the error conventions. */

@@ -2,7 +2,7 @@ package dev.seqlab.cli.dinos;
 
 import dev.seqlab.cli.CliCommand;
 import dev.seqlab.core.io.MalformedFileException;
-import dev.seqlab.core.io.SeqlabHome;
+import dev.seqlab.generators.cache.CachedModel;
 import dev.seqlab.generators.names.NameGenerator;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +73,7 @@ public final class DinosCommand extends CliCommand {
         } else {
             if (!NameGenerator.dinosaursCached() && !json) {
                 err().println("seqlab: training the dinosaur-name model (first run only; cached in "
-                        + SeqlabHome.resolve("models", NameGenerator.DINOSAUR_MODEL) + ")");
+                        + CachedModel.dir(NameGenerator.DINOSAUR_MODEL) + ")");
             }
             gen = NameGenerator.dinosaurs(progress());
             source = "dinosaurs (built in)";

@@ -1,7 +1,7 @@
 package dev.seqlab.cli.jazz;
 
 import dev.seqlab.cli.CliCommand;
-import dev.seqlab.core.io.SeqlabHome;
+import dev.seqlab.generators.cache.CachedModel;
 import dev.seqlab.generators.jazz.JazzGenerator;
 import dev.seqlab.generators.jazz.io.MidiFiles;
 import dev.seqlab.generators.jazz.io.PianoRoll;
@@ -81,7 +81,7 @@ public final class JazzCommand extends CliCommand {
         } else {
             if (!JazzGenerator.standardCached() && !json) {
                 err().println("seqlab: training the jazz model (first run only; cached in "
-                        + SeqlabHome.resolve("models", JazzGenerator.DEFAULT_MODEL) + ")");
+                        + CachedModel.dir(JazzGenerator.DEFAULT_MODEL) + ")");
             }
             gen = JazzGenerator.standard(progress());
         }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqlab.cli.Json;
-import dev.seqlab.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.seqlab.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -15,16 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DinosCommandTest {
-
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @AfterEach
     void clearHome() {
@@ -34,14 +22,14 @@ class DinosCommandTest {
     @Test
     void defaultModelIsTrainedOnceThenCachedAndSeeded(@TempDir Path home) {
         System.setProperty("seqlab.home", home.toString());
-        Result first = run("dinos", "-n", "12", "--seed", "5");
+        CliRun first = CliRun.of("dinos", "-n", "12", "--seed", "5");
         assertEquals(0, first.code(), first.err());
         assertTrue(first.err().contains("first run only"), first.err());
         assertEquals(12, first.out().lines().count(), first.out());
         first.out().lines().forEach(n -> assertTrue(n.matches("\\p{Lu}\\p{L}{0,24}"), n));
         assertTrue(Files.exists(home.resolve("models/dinos-v1/model.safetensors")));
 
-        Result again = run("dinos", "-n", "12", "--seed", "5");
+        CliRun again = CliRun.of("dinos", "-n", "12", "--seed", "5");
         assertEquals(0, again.code(), again.err());
         assertEquals(first.out(), again.out(), "same seed, same names; loaded from the cache");
         assertTrue(again.err().isEmpty(), again.err());
@@ -59,28 +47,28 @@ class DinosCommandTest {
         }
         Path names = Files.writeString(dir.resolve("towns.txt"), list);
         Path model = dir.resolve("towns-model");
-        Result r = run("dinos", "--train", names.toString(), "--model", model.toString(), "-n", "5", "--seed", "2", "--json");
+        CliRun r = CliRun.of("dinos", "--train", names.toString(), "--model", model.toString(), "-n", "5", "--seed", "2", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode doc = Json.mapper().readTree(r.out());
         assertEquals(5, doc.get("names").size());
         assertEquals(2, doc.get("seed").asLong());
-        Result reuse = run("dinos", "--model", model.toString(), "-n", "5", "--seed", "2", "--json");
+        CliRun reuse = CliRun.of("dinos", "--model", model.toString(), "-n", "5", "--seed", "2", "--json");
         assertEquals(doc.get("names"), Json.mapper().readTree(reuse.out()).get("names"));
     }
 
     @Test
     void badListsAndOptionsAreOneLineExit2(@TempDir Path dir) throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.txt"), "\n\n");
-        Result e = run("dinos", "--train", empty.toString());
+        CliRun e = CliRun.of("dinos", "--train", empty.toString());
         assertEquals(2, e.code());
         assertEquals("seqlab: the names list is empty", e.err().strip());
         Path digits = Files.writeString(dir.resolve("d.txt"), "123\n45\n");
-        Result d = run("dinos", "--train", digits.toString());
+        CliRun d = CliRun.of("dinos", "--train", digits.toString());
         assertEquals(2, d.code());
         assertTrue(d.err().contains("no letters"), d.err());
-        Result missing = run("dinos", "--train", dir.resolve("nope.txt").toString());
+        CliRun missing = CliRun.of("dinos", "--train", dir.resolve("nope.txt").toString());
         assertEquals(2, missing.code());
-        Result badT = run("dinos", "--temperature", "0", "--model", dir.toString());
+        CliRun badT = CliRun.of("dinos", "--temperature", "0", "--model", dir.toString());
         assertEquals(2, badT.code());
         assertTrue(badT.err().contains("temperature"), badT.err());
     }

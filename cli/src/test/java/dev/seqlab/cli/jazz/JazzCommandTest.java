@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqlab.cli.Json;
-import dev.seqlab.cli.Main;
+import dev.seqlab.cli.CliRun;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.generators.jazz.corpus.RuleImproviser;
 import dev.seqlab.generators.jazz.io.MidiFiles;
 import dev.seqlab.generators.jazz.score.Band;
 import dev.seqlab.generators.jazz.score.Score;
 import dev.seqlab.generators.jazz.theory.Progression;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sound.midi.MidiSystem;
@@ -23,16 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JazzCommandTest {
-
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @AfterEach
     void clearHome() {
@@ -45,14 +33,14 @@ class JazzCommandTest {
         Path mid = dir.resolve("solo.mid");
         Path wav = dir.resolve("solo.wav");
         Path png = dir.resolve("roll.png");
-        Result r = run("jazz", "--out", mid.toString(), "--wav", wav.toString(), "--png", png.toString(), "--seed", "1", "--json");
+        CliRun r = CliRun.of("jazz", "--out", mid.toString(), "--wav", wav.toString(), "--png", png.toString(), "--seed", "1", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode doc = Json.mapper().readTree(r.out());
         assertEquals(8, doc.get("bars").asInt());
         assertTrue(MidiSystem.getSequence(mid.toFile()).getTracks().length == 4, "tempo, solo, piano, bass");
         assertTrue(Files.size(wav) > 44 && Files.size(png) > 0);
         byte[] first = Files.readAllBytes(mid);
-        Result again = run("jazz", "--out", mid.toString(), "--seed", "1");
+        CliRun again = CliRun.of("jazz", "--out", mid.toString(), "--seed", "1");
         assertEquals(0, again.code(), again.err());
         assertArrayEquals(first, Files.readAllBytes(mid));
     }
@@ -64,24 +52,24 @@ class JazzCommandTest {
         Path teacher = dir.resolve("teacher.mid");
         MidiFiles.write(new Score(p, 24, 120, RuleImproviser.play(p, 24, rng), Band.comping(p, 24), Band.bass(p, 24, rng)), teacher);
         Path model = dir.resolve("model");
-        Result t = run("jazz", "train", "--midi", dir.toString(), "--model", model.toString());
+        CliRun t = CliRun.of("jazz", "train", "--midi", dir.toString(), "--model", model.toString());
         assertEquals(0, t.code(), t.err());
-        Result play = run("jazz", "--model", model.toString(), "--out", dir.resolve("mine.mid").toString(), "--seed", "3");
+        CliRun play = CliRun.of("jazz", "--model", model.toString(), "--out", dir.resolve("mine.mid").toString(), "--seed", "3");
         assertEquals(0, play.code(), play.err());
         assertTrue(Files.exists(dir.resolve("mine.mid")));
     }
 
     @Test
     void badInputsAreOneLineAndExit2(@TempDir Path dir) throws Exception {
-        Result chord = run("jazz", "--progression", "Dm7 Xyz Cmaj7", "--out", dir.resolve("x.mid").toString());
+        CliRun chord = CliRun.of("jazz", "--progression", "Dm7 Xyz Cmaj7", "--out", dir.resolve("x.mid").toString());
         assertEquals(2, chord.code());
         assertEquals(1, chord.err().strip().lines().count(), chord.err());
         assertTrue(chord.err().contains("'Xyz'"), chord.err());
         Path bad = Files.write(dir.resolve("bad.mid"), new byte[] {1, 2, 3, 4});
-        Result corrupt = run("jazz", "train", "--midi", bad.toString(), "--model", dir.resolve("m").toString());
+        CliRun corrupt = CliRun.of("jazz", "train", "--midi", bad.toString(), "--model", dir.resolve("m").toString());
         assertEquals(2, corrupt.code());
         assertTrue(corrupt.err().contains("not a readable MIDI file"), corrupt.err());
-        Result none = run("jazz", "train", "--midi", dir.resolve("absent").toString(), "--model", dir.resolve("m").toString());
+        CliRun none = CliRun.of("jazz", "train", "--midi", dir.resolve("absent").toString(), "--model", dir.resolve("m").toString());
         assertEquals(2, none.code());
     }
 }

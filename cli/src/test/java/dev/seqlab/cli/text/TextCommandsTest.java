@@ -5,25 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqlab.cli.Json;
-import dev.seqlab.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.seqlab.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TextCommandsTest {
-
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private static String text() {
         StringBuilder sb = new StringBuilder();
@@ -38,7 +26,7 @@ class TextCommandsTest {
     void trainThenSampleReproducibly(@TempDir Path dir) throws Exception {
         Path input = Files.writeString(dir.resolve("book.txt"), text());
         Path model = dir.resolve("model");
-        Result train = run("text", "train", "--input", input.toString(), "--model", model.toString(),
+        CliRun train = CliRun.of("text", "train", "--input", input.toString(), "--model", model.toString(),
                 "--hidden", "24", "--layers", "1", "--epochs", "3", "--seq-length", "30", "--batch", "8", "--json");
         assertEquals(0, train.code(), train.err());
         JsonNode summary = Json.mapper().readTree(train.out());
@@ -50,8 +38,8 @@ class TextCommandsTest {
         assertTrue(Files.exists(model.resolve("model.safetensors")) && Files.exists(model.resolve("config.json")));
         assertTrue(javax.imageio.ImageIO.read(model.resolve("loss.png").toFile()).getWidth() > 0, "loss curve written");
 
-        Result a = run("text", "sample", "--model", model.toString(), "--prime", "alpha ", "--length", "50", "--seed", "3");
-        Result b = run("text", "sample", "--model", model.toString(), "--prime", "alpha ", "--length", "50", "--seed", "3");
+        CliRun a = CliRun.of("text", "sample", "--model", model.toString(), "--prime", "alpha ", "--length", "50", "--seed", "3");
+        CliRun b = CliRun.of("text", "sample", "--model", model.toString(), "--prime", "alpha ", "--length", "50", "--seed", "3");
         assertEquals(0, a.code(), a.err());
         assertEquals(a.out(), b.out());
         assertTrue(a.out().startsWith("alpha "));
@@ -60,25 +48,25 @@ class TextCommandsTest {
 
     @Test
     void badInputsAreOneLineAndExit2(@TempDir Path dir) throws Exception {
-        Result missing = run("text", "train", "--input", dir.resolve("nope.txt").toString(), "--model", dir.resolve("m").toString());
+        CliRun missing = CliRun.of("text", "train", "--input", dir.resolve("nope.txt").toString(), "--model", dir.resolve("m").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().startsWith("seqlab: no such file"), missing.err());
 
         Path empty = Files.writeString(dir.resolve("empty.txt"), "");
-        Result e = run("text", "train", "--input", empty.toString(), "--model", dir.resolve("m").toString());
+        CliRun e = CliRun.of("text", "train", "--input", empty.toString(), "--model", dir.resolve("m").toString());
         assertEquals(2, e.code());
         assertTrue(e.err().contains("empty"), e.err());
 
         Path binary = Files.write(dir.resolve("bin.txt"), new byte[] {(byte) 0xC3, (byte) 0x28, 0x41});
-        Result bin = run("text", "train", "--input", binary.toString(), "--model", dir.resolve("m").toString());
+        CliRun bin = CliRun.of("text", "train", "--input", binary.toString(), "--model", dir.resolve("m").toString());
         assertEquals(2, bin.code());
         assertTrue(bin.err().contains("not UTF-8"), bin.err());
 
-        Result noModel = run("text", "sample", "--model", dir.resolve("absent").toString());
+        CliRun noModel = CliRun.of("text", "sample", "--model", dir.resolve("absent").toString());
         assertEquals(2, noModel.code());
         assertEquals(1, noModel.err().strip().lines().count(), noModel.err());
 
-        Result badOpt = run("text", "train", "--input", "x", "--model", "m", "--hidden", "0");
+        CliRun badOpt = CliRun.of("text", "train", "--input", "x", "--model", "m", "--hidden", "0");
         assertEquals(2, badOpt.code());
         assertTrue(badOpt.err().contains("hidden size"), badOpt.err());
     }

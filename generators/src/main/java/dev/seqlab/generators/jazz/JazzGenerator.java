@@ -2,9 +2,9 @@ package dev.seqlab.generators.jazz;
 
 import dev.seqlab.core.io.AtomicFiles;
 import dev.seqlab.core.io.MalformedFileException;
-import dev.seqlab.core.io.SeqlabHome;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.core.random.SeededRandom;
+import dev.seqlab.generators.cache.CachedModel;
 import dev.seqlab.generators.jazz.corpus.RuleImproviser;
 import dev.seqlab.generators.jazz.grammar.Abstraction;
 import dev.seqlab.generators.jazz.grammar.NoteToken;
@@ -27,8 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes jazz solos: an LSTM over chord-relative note tokens (see
@@ -49,7 +47,6 @@ public final class JazzGenerator {
     /** How jazz models train. */
     public static final TrainOptions TRAINING = new TrainOptions(40, 32, 1, 5e-3f, 5.0, 0f, 1.0, 1, 0.1, 3, null);
 
-    private static final Logger LOG = LoggerFactory.getLogger(JazzGenerator.class);
     private static final String TOKENS_FILE = "tokens.txt";
 
     private final CharLanguageModel model;
@@ -67,22 +64,12 @@ public final class JazzGenerator {
      * rule-based corpus and cached there on first use.
      */
     public static JazzGenerator standard(ProgressListener progress) throws IOException {
-        Path dir = SeqlabHome.resolve("models", DEFAULT_MODEL);
-        if (Files.exists(dir.resolve("config.json"))) {
-            try {
-                return load(dir);
-            } catch (MalformedFileException e) {
-                LOG.warn("retraining the cached jazz model: {}", e.getMessage());
-            }
-        }
-        JazzGenerator g = train(corpus(), progress);
-        g.save(dir);
-        return g;
+        return CachedModel.get(DEFAULT_MODEL, JazzGenerator::load, () -> train(corpus(), progress), JazzGenerator::save);
     }
 
     /** True when the default model is already cached. */
     public static boolean standardCached() {
-        return Files.exists(SeqlabHome.resolve("models", DEFAULT_MODEL, "config.json"));
+        return CachedModel.cached(DEFAULT_MODEL);
     }
 
     /**

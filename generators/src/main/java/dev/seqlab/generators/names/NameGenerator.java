@@ -1,11 +1,10 @@
 package dev.seqlab.generators.names;
 
 import dev.seqlab.core.io.AtomicFiles;
-import dev.seqlab.core.io.MalformedFileException;
-import dev.seqlab.core.io.SeqlabHome;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.corpora.datasets.DinosaurNames;
+import dev.seqlab.generators.cache.CachedModel;
 import dev.seqlab.rnn.cell.CellKind;
 import dev.seqlab.rnn.lm.CharLanguageModel;
 import dev.seqlab.rnn.lm.CharModelOptions;
@@ -24,8 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Invents names in the style of a list, as the course's "Dinosaurus Island": a one-layer
@@ -47,7 +44,6 @@ public final class NameGenerator {
     /** How name models are trained: at most 30 epochs, 10% held out, stop after 5 without improvement. */
     public static final TrainOptions TRAINING = new TrainOptions(30, 16, 1, 1e-2f, 5.0, 0f, 1.0, 1, 0.1, 5, null);
 
-    private static final Logger LOG = LoggerFactory.getLogger(NameGenerator.class);
     private static final String NAMES_FILE = "names.txt";
 
     private final CharLanguageModel model;
@@ -65,22 +61,13 @@ public final class NameGenerator {
      * (a few seconds) and cached there on first use. A damaged cache is retrained.
      */
     public static NameGenerator dinosaurs(ProgressListener progress) throws IOException {
-        Path dir = SeqlabHome.resolve("models", DINOSAUR_MODEL);
-        if (Files.exists(dir.resolve("config.json"))) {
-            try {
-                return load(dir);
-            } catch (MalformedFileException e) {
-                LOG.warn("retraining the cached dinosaur model: {}", e.getMessage());
-            }
-        }
-        NameGenerator g = train(DinosaurNames.all(), progress);
-        g.save(dir);
-        return g;
+        return CachedModel.get(DINOSAUR_MODEL, NameGenerator::load,
+                () -> train(DinosaurNames.all(), progress), NameGenerator::save);
     }
 
     /** True when the default dinosaur model is already cached (the next call is fast). */
     public static boolean dinosaursCached() {
-        return Files.exists(SeqlabHome.resolve("models", DINOSAUR_MODEL, "config.json"));
+        return CachedModel.cached(DINOSAUR_MODEL);
     }
 
     /**
