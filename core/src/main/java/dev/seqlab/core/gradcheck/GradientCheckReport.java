@@ -16,7 +16,7 @@ public record GradientCheckReport(List<Entry> entries) {
      * @param name          parameter name
      * @param checked       entries compared
      * @param relativeError the worst entry's |a − n| / max(|a| + |n|, floor) (see {@link GradientChecker})
-     * @param normRatio     ‖a − n‖₂ / (‖a‖₂ + ‖n‖₂) over the checked entries (0 when both vanish)
+     * @param normRatio     ‖a − n‖₂ (beyond the rounding noise) / (‖a‖₂ + ‖n‖₂) over the checked entries
      * @param worstIndex    flat index of the worst entry
      * @param worstAnalytic the analytic gradient there
      * @param worstNumeric  the numeric gradient there

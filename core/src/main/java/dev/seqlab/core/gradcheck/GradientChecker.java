@@ -14,7 +14,8 @@ import java.util.function.DoubleSupplier;
  * after the perturbation (so float rounding of the step does not bias the estimate). Per
  * parameter the report gives the worst entry's relative error
  * {@code max(0, |a − n| − noise) / max(|a| + |n|, floor)} and the course's norm ratio
- * {@code ‖a − n‖₂ / (‖a‖₂ + ‖n‖₂)} over the checked entries. {@code noise} is the rounding
+ * {@code max(0, ‖a − n‖₂ − noise·√k) / (‖a‖₂ + ‖n‖₂)} over the k checked entries (a gradient
+ * that is zero up to noise, like a bias before a softmax, then counts as agreeing). {@code noise} is the rounding
  * error of the numeric estimate, {@code lossRoundoff · max(|L|, 1) / h}: a layer computing in float32
  * cannot resolve gradients below it, so disagreement within it is not counted, while a wrong
  * entry of any larger magnitude still shows. {@code floor} (1% of the parameter's mean |n|)
@@ -146,7 +147,8 @@ public final class GradientChecker {
                 }
             }
             double denom = Math.sqrt(a2) + Math.sqrt(n2);
-            double normRatio = denom == 0 ? 0 : Math.sqrt(diff2) / denom;
+            double normExcess = Math.max(0, Math.sqrt(diff2) - noise * Math.sqrt(idx.length));
+            double normRatio = denom == 0 ? 0 : normExcess / denom;
             entries.add(new GradientCheckReport.Entry(p.name(), idx.length, worstErr, normRatio, worstIndex, worstA, worstN));
         }
         // Leave the analytic gradients in place for the caller.
