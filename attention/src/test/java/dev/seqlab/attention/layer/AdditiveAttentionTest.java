@@ -1,0 +1,81 @@
+package dev.seqlab.attention.layer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.seqlab.core.gradcheck.GradientChecker;
+import dev.seqlab.core.param.Parameter;
+import dev.seqlab.core.param.Parameters;
+import dev.seqlab.core.random.SeededRandom;
+import dev.seqlab.core.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AdditiveAttentionTest {
+
+    private static Tensor random(SeededRandom rng, int... shape) {
+        Tensor t = Tensor.zeros(shape);
+        for (int i = 0; i < t.size(); i++) {
+            t.data()[i] = (float) rng.nextGaussian();
+        }
+        return t;
+    }
+
+    private static double dot(Tensor x, Tensor w) {
+        double s = 0;
+        for (int i = 0; i < x.size(); i++) {
+            s += (double) x.data()[i] * w.data()[i];
+        }
+        return s;
+    }
+
+    @Test
+    void gradientsMatchFiniteDifferencesWithPadding() {
+        SeededRandom rng = new SeededRandom(1);
+        AdditiveAttention att = new AdditiveAttention("att", 4, 3, 5, rng);
+        Parameter a = Parameter.of("a", random(rng, 6, 3, 3));
+        Parameter s = Parameter.of("s", random(rng, 3, 4));
+        int[] lengths = {6, 2, 4};
+        Tensor wc = random(rng, 3, 3);
+        Tensor ww = random(rng, 3, 6);
+        List<Parameter> checked = new ArrayList<>(att.parameters().list());
+        checked.add(a);
+        checked.add(s);
+        Parameters all = new Parameters();
+        checked.forEach(all::add);
+        GradientChecker.check(checked, () -> {
+            AdditiveAttention.Output o = att.forward(a.value(), s.value(), lengths);
+            return dot(o.context(), wc) + dot(o.weights(), ww);
+        }, () -> {
+            all.zeroGrads();
+            AdditiveAttention.Output o = att.forward(a.value(), s.value(), lengths);
+            Tensor[] g = att.backward(o.cache(), wc, ww);
+            a.grad().copyFrom(g[0]);
+            s.grad().copyFrom(g[1]);
+        }, GradientChecker.Options.float32()).assertBelow(2e-3);
+    }
+
+    @Test
+    void weightsAreADistributionOverValidPositions() {
+        SeededRandom rng = new SeededRandom(2);
+        AdditiveAttention att = new AdditiveAttention("att", 2, 3, 10, rng);
+        AdditiveAttention.Output o = att.forward(random(rng, 5, 2, 3), random(rng, 2, 2), new int[] {5, 3});
+        for (int b = 0; b < 2; b++) {
+            double sum = 0;
+            for (int t = 0; t < 5; t++) {
+                sum += o.weights().get(b, t);
+            }
+            assertEquals(1.0, sum, 1e-6);
+        }
+        assertEquals(0f, o.weights().get(1, 3));
+        assertEquals(0f, o.weights().get(1, 4));
+        // with one position, the context is that position's vector
+        Tensor one = random(rng, 1, 1, 3);
+        AdditiveAttention.Output single = att.forward(one, random(rng, 1, 2), null);
+        for (int j = 0; j < 3; j++) {
+            assertEquals(one.data()[j], single.context().data()[j], 1e-6f);
+        }
+        assertThrows(IllegalArgumentException.class, () -> att.forward(random(rng, 5, 2, 4), random(rng, 2, 2), null));
+    }
+}
