@@ -1,5 +1,6 @@
 package dev.seqlab.cli;
 
+import dev.seqlab.cli.dates.DatesCommand;
 import dev.seqlab.cli.dinos.DinosCommand;
 import dev.seqlab.cli.info.InfoCommand;
 import dev.seqlab.cli.jazz.JazzCommand;
@@ -20,6 +21,7 @@ public final class CommandRegistry {
         return List.of(
                 new DinosCommand(),
                 new JazzCommand(),
+                new DatesCommand(),
                 new TextCommand(),
                 new InfoCommand());
     }

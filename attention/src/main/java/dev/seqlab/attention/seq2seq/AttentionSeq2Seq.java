@@ -199,6 +199,56 @@ public final class AttentionSeq2Seq {
         return loss / ty;
     }
 
+    /** The {@code architecture} value in config.json. */
+    public static final String ARCHITECTURE = "seqlab-attention-seq2seq";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Writes {@code dir/config.json} and {@code dir/model.safetensors}, each atomically. */
+    public void save(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        com.fasterxml.jackson.databind.node.ObjectNode cfg = JSON.createObjectNode();
+        cfg.put("architecture", ARCHITECTURE);
+        cfg.put("input_vocabulary", o.inputVocabulary());
+        cfg.put("output_vocabulary", o.outputVocabulary());
+        cfg.put("input_length", o.inputLength());
+        cfg.put("output_length", o.outputLength());
+        cfg.put("encoder_hidden", o.encoderHidden());
+        cfg.put("decoder_hidden", o.decoderHidden());
+        cfg.put("attention_units", o.attentionUnits());
+        byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(cfg);
+        dev.seqlab.core.io.safetensors.SafeTensors.write(dir.resolve("model.safetensors"), params.values(),
+                java.util.Map.of("architecture", ARCHITECTURE));
+        dev.seqlab.core.io.AtomicFiles.write(dir.resolve("config.json"), out -> out.write(json));
+    }
+
+    /**
+     * Reads a model {@link #save}d to {@code dir}.
+     *
+     * @throws dev.seqlab.core.io.MalformedFileException if the files are not such a model's
+     */
+    public static AttentionSeq2Seq load(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path cfgPath = dir.resolve("config.json");
+        com.fasterxml.jackson.databind.JsonNode cfg;
+        try {
+            cfg = JSON.readTree(java.nio.file.Files.readAllBytes(cfgPath));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new dev.seqlab.core.io.MalformedFileException(cfgPath, 0, "not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (cfg == null || !ARCHITECTURE.equals(cfg.path("architecture").asText())) {
+            throw new dev.seqlab.core.io.MalformedFileException(cfgPath, 0, "not a seqlab attention model");
+        }
+        AttentionSeq2Seq m;
+        try {
+            m = new AttentionSeq2Seq(new Seq2SeqOptions(cfg.path("input_vocabulary").asInt(), cfg.path("output_vocabulary").asInt(),
+                    cfg.path("input_length").asInt(), cfg.path("output_length").asInt(), cfg.path("encoder_hidden").asInt(),
+                    cfg.path("decoder_hidden").asInt(), cfg.path("attention_units").asInt()), new SeededRandom(0));
+            m.params.load(dev.seqlab.core.io.safetensors.SafeTensors.read(dir.resolve("model.safetensors")).tensors());
+        } catch (IllegalArgumentException e) {
+            throw new dev.seqlab.core.io.MalformedFileException(dir.resolve("model.safetensors"), 0, e.getMessage());
+        }
+        return m;
+    }
+
     /** The most probable output ids for one input, with each output's probability and the attention map. */
     public record Prediction(int[] ids, double[] probabilities, float[][] attention) {
     }
