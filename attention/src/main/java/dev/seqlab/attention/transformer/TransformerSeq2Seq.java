@@ -1,0 +1,227 @@
+package dev.seqlab.attention.transformer;
+
+import dev.seqlab.core.kernel.Reductions;
+import dev.seqlab.core.kernel.Softmax;
+import dev.seqlab.core.param.Parameters;
+import dev.seqlab.core.random.SeededRandom;
+import dev.seqlab.core.tensor.Tensor;
+import dev.seqlab.rnn.layer.Dense;
+import dev.seqlab.rnn.layer.Embedding;
+import dev.seqlab.rnn.layer.SoftmaxCrossEntropy;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Transformer encoder–decoder for short sequence-to-sequence problems (dates):
+ * <pre>
+ *   enc = Encoderᴺ(√d·E_in[x] + PE)                          (keys masked past each input's length)
+ *   dec = Decoderᴺ(√d·E_out[⟨start⟩ y₁ … y_{t−1}] + PE, enc)  (look-ahead mask)
+ *   p(yₜ) = softmax(decₜ·Wᵀ + b)
+ * </pre>
+ * Trained with teacher forcing; {@link #predict} decodes greedily, one symbol at a time.
+ */
+public final class TransformerSeq2Seq {
+    private final TransformerOptions o;
+    private final Embedding source;
+    private final Embedding target;
+    private final List<EncoderLayer> encoders = new ArrayList<>();
+    private final List<DecoderLayer> decoders = new ArrayList<>();
+    private final Dense output;
+    private final float[] pe;
+    private final float scale;
+    private final Parameters params = new Parameters();
+
+    private TransformerSeq2Seq(TransformerOptions o, SeededRandom rng) {
+        this.o = o;
+        int d = o.dModel();
+        scale = (float) Math.sqrt(d);
+        source = new Embedding("source", o.inputVocabulary(), d, 0);
+        target = new Embedding("target", o.outputVocabulary() + 1, d, Embedding.NO_PADDING);
+        for (Embedding e : new Embedding[] {source, target}) {
+            e.initialize(rng);
+            float[] t = e.table().value().data();
+            for (int i = 0; i < t.length; i++) {
+                t[i] /= scale; // N(0, 1/d): √d·E then has unit scale, like the positional encoding
+            }
+        }
+        for (int l = 0; l < o.layers(); l++) {
+            encoders.add(new EncoderLayer("encoder." + l, d, o.heads(), o.ff(), rng));
+            decoders.add(new DecoderLayer("decoder." + l, d, o.heads(), o.ff(), rng));
+        }
+        output = new Dense("output", d, o.outputVocabulary());
+        output.initialize(rng);
+        pe = PositionalEncoding.table(Math.max(o.inputLength(), o.outputLength()), d);
+        params.addAll(source.parameters());
+        params.addAll(target.parameters());
+        encoders.forEach(e -> params.addAll(e.parameters()));
+        decoders.forEach(e -> params.addAll(e.parameters()));
+        params.addAll(output.parameters());
+    }
+
+    /** A model with weights drawn from {@code seed}. */
+    public static TransformerSeq2Seq create(TransformerOptions options, long seed) {
+        return new TransformerSeq2Seq(options, new SeededRandom(seed));
+    }
+
+    /** The sizes. */
+    public TransformerOptions options() {
+        return o;
+    }
+
+    /** All parameters. */
+    public Parameters parameters() {
+        return params;
+    }
+
+    /** √d·E[ids] + PE for batch-major ids {@code [B·T]}. */
+    private float[] embed(Embedding e, int[] ids, int steps) {
+        int d = o.dModel();
+        float[] x = e.forward(ids).data();
+        for (int r = 0; r < ids.length; r++) {
+            int t = r % steps;
+            for (int j = 0; j < d; j++) {
+                x[r * d + j] = x[r * d + j] * scale + pe[t * d + j];
+            }
+        }
+        return x;
+    }
+
+    private void embedBackward(Embedding e, int[] ids, float[] dx) {
+        float[] g = dx.clone();
+        for (int i = 0; i < g.length; i++) {
+            g[i] *= scale;
+        }
+        e.backward(ids, Tensor.wrap(g, ids.length, o.dModel()));
+    }
+
+    private record Encoded(float[] out, int[] ids, int[] lengths, List<EncoderLayer.State> states) {
+    }
+
+    private Encoded encode(int[][] x) {
+        int batch = x.length;
+        int tx = o.inputLength();
+        int[] ids = new int[batch * tx];
+        int[] lengths = new int[batch];
+        for (int b = 0; b < batch; b++) {
+            if (x[b].length != tx) {
+                throw new IllegalArgumentException("input " + b + " has " + x[b].length + " ids, the model reads " + tx);
+            }
+            int len = 1;
+            for (int t = 0; t < tx; t++) {
+                ids[b * tx + t] = x[b][t];
+                if (x[b][t] != 0) {
+                    len = t + 1;
+                }
+            }
+            lengths[b] = len;
+        }
+        float[] h = embed(source, ids, tx);
+        List<EncoderLayer.State> states = new ArrayList<>();
+        for (EncoderLayer l : encoders) {
+            EncoderLayer.Pass p = l.forward(h, tx, batch, lengths);
+            states.add(p.state());
+            h = p.out();
+        }
+        return new Encoded(h, ids, lengths, states);
+    }
+
+    private record Decoded(float[] logits, float[] top, int[] ids, List<DecoderLayer.State> states, float[] crossWeights) {
+    }
+
+    private Decoded decode(Encoded enc, int[] ids, int ty, int batch) {
+        float[] h = embed(target, ids, ty);
+        List<DecoderLayer.State> states = new ArrayList<>();
+        float[] weights = null;
+        for (DecoderLayer l : decoders) {
+            DecoderLayer.Pass p = l.forward(h, ty, enc.out(), o.inputLength(), batch, enc.lengths());
+            states.add(p.state());
+            weights = p.crossWeights();
+            h = p.out();
+        }
+        float[] logits = new float[batch * ty * o.outputVocabulary()];
+        output.forward(batch * ty, h, 0, logits, 0);
+        return new Decoded(logits, h, ids, states, weights);
+    }
+
+    /**
+     * Teacher-forced forward and backward on a batch: adds the gradients of the mean
+     * cross-entropy of all outputs to the parameters (zero them first) and returns that mean.
+     */
+    public double trainStep(int[][] x, int[][] y) {
+        int batch = x.length;
+        int ty = o.outputLength();
+        int vo = o.outputVocabulary();
+        Encoded enc = encode(x);
+        int[] in = new int[batch * ty];
+        int[] targets = new int[batch * ty];
+        for (int b = 0; b < batch; b++) {
+            in[b * ty] = vo; // start symbol
+            for (int t = 0; t < ty; t++) {
+                targets[b * ty + t] = y[b][t];
+                if (t + 1 < ty) {
+                    in[b * ty + t + 1] = y[b][t];
+                }
+            }
+        }
+        Decoded dec = decode(enc, in, ty, batch);
+        float[] dLogits = new float[dec.logits().length];
+        double loss = SoftmaxCrossEntropy.lossAndGradient(batch * ty, vo, dec.logits(), targets,
+                SoftmaxCrossEntropy.IGNORE_NONE, dLogits);
+        float[] dh = new float[batch * ty * o.dModel()];
+        output.backward(batch * ty, dec.top(), 0, dLogits, 0, dh, 0);
+        float[] dEnc = new float[enc.out().length];
+        for (int l = decoders.size() - 1; l >= 0; l--) {
+            float[][] g = decoders.get(l).backward(dec.states().get(l), dh);
+            dh = g[0];
+            for (int i = 0; i < dEnc.length; i++) {
+                dEnc[i] += g[1][i];
+            }
+        }
+        embedBackward(target, in, dh);
+        for (int l = encoders.size() - 1; l >= 0; l--) {
+            dEnc = encoders.get(l).backward(enc.states().get(l), dEnc);
+        }
+        embedBackward(source, enc.ids(), dEnc);
+        return loss;
+    }
+
+    /**
+     * A greedy decoding of one input.
+     *
+     * @param ids           the output ids
+     * @param probabilities each output's probability
+     * @param attention     per output, the last decoder layer's cross-attention averaged over heads {@code [Tx]}
+     */
+    public record Prediction(int[] ids, double[] probabilities, float[][] attention) {
+    }
+
+    /** Greedy decoding of one input ({@code [Tx]} ids). */
+    public Prediction predict(int[] x) {
+        Encoded enc = encode(new int[][] {x});
+        int ty = o.outputLength();
+        int vo = o.outputVocabulary();
+        int tx = o.inputLength();
+        int[] out = new int[ty];
+        double[] probs = new double[ty];
+        float[][] att = new float[ty][];
+        for (int t = 0; t < ty; t++) {
+            int[] in = new int[t + 1];
+            in[0] = vo;
+            System.arraycopy(out, 0, in, 1, t);
+            Decoded dec = decode(enc, in, t + 1, 1);
+            float[] sm = new float[vo];
+            Softmax.softmaxRows(1, vo, dec.logits(), t * vo, vo, sm, 0, vo);
+            out[t] = Reductions.argmax(vo, sm, 0);
+            probs[t] = sm[out[t]];
+            float[] avg = new float[tx];
+            int heads = o.heads();
+            for (int h = 0; h < heads; h++) {
+                for (int j = 0; j < tx; j++) {
+                    avg[j] += dec.crossWeights()[(h * (t + 1) + t) * tx + j] / heads;
+                }
+            }
+            att[t] = avg;
+        }
+        return new Prediction(out, probs, att);
+    }
+}
