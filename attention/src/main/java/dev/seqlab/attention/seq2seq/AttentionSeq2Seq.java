@@ -28,7 +28,7 @@ import java.util.List;
  * Training minimises the mean cross-entropy of all Ty outputs; backpropagation runs through the
  * decoder steps, the attention at each step, and the encoder.
  */
-public final class AttentionSeq2Seq {
+public final class AttentionSeq2Seq implements Seq2SeqModel {
     private final Seq2SeqOptions o;
     private final RecurrentLayer encoder;
     private final AdditiveAttention attention;
@@ -62,6 +62,7 @@ public final class AttentionSeq2Seq {
     }
 
     /** All parameters: encoder, attention, post-attention LSTM, output layer. */
+    @Override
     public Parameters parameters() {
         return params;
     }
@@ -146,6 +147,7 @@ public final class AttentionSeq2Seq {
      *
      * @param y {@code [B][Ty]} target ids
      */
+    @Override
     public double trainStep(int[][] x, int[][] y) {
         Pass p = forward(x);
         int batch = x.length;
@@ -201,24 +203,14 @@ public final class AttentionSeq2Seq {
 
     /** The {@code architecture} value in config.json. */
     public static final String ARCHITECTURE = "seqlab-attention-seq2seq";
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    /** Writes {@code dir/config.json} and {@code dir/model.safetensors}, each atomically. */
+    @Override
     public void save(java.nio.file.Path dir) throws java.io.IOException {
-        java.nio.file.Files.createDirectories(dir);
-        com.fasterxml.jackson.databind.node.ObjectNode cfg = JSON.createObjectNode();
-        cfg.put("architecture", ARCHITECTURE);
-        cfg.put("input_vocabulary", o.inputVocabulary());
-        cfg.put("output_vocabulary", o.outputVocabulary());
-        cfg.put("input_length", o.inputLength());
-        cfg.put("output_length", o.outputLength());
-        cfg.put("encoder_hidden", o.encoderHidden());
-        cfg.put("decoder_hidden", o.decoderHidden());
-        cfg.put("attention_units", o.attentionUnits());
-        byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(cfg);
-        dev.seqlab.core.io.safetensors.SafeTensors.write(dir.resolve("model.safetensors"), params.values(),
-                java.util.Map.of("architecture", ARCHITECTURE));
-        dev.seqlab.core.io.AtomicFiles.write(dir.resolve("config.json"), out -> out.write(json));
+        dev.seqlab.core.io.ModelFiles.save(dir, dev.seqlab.core.io.ModelFiles.config(ARCHITECTURE)
+                .put("input_vocabulary", o.inputVocabulary()).put("output_vocabulary", o.outputVocabulary())
+                .put("input_length", o.inputLength()).put("output_length", o.outputLength())
+                .put("encoder_hidden", o.encoderHidden()).put("decoder_hidden", o.decoderHidden())
+                .put("attention_units", o.attentionUnits()), params);
     }
 
     /**
@@ -227,33 +219,21 @@ public final class AttentionSeq2Seq {
      * @throws dev.seqlab.core.io.MalformedFileException if the files are not such a model's
      */
     public static AttentionSeq2Seq load(java.nio.file.Path dir) throws java.io.IOException {
-        java.nio.file.Path cfgPath = dir.resolve("config.json");
-        com.fasterxml.jackson.databind.JsonNode cfg;
-        try {
-            cfg = JSON.readTree(java.nio.file.Files.readAllBytes(cfgPath));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new dev.seqlab.core.io.MalformedFileException(cfgPath, 0, "not valid JSON (" + e.getOriginalMessage() + ")");
-        }
-        if (cfg == null || !ARCHITECTURE.equals(cfg.path("architecture").asText())) {
-            throw new dev.seqlab.core.io.MalformedFileException(cfgPath, 0, "not a seqlab attention model");
-        }
+        com.fasterxml.jackson.databind.JsonNode cfg = dev.seqlab.core.io.ModelFiles.readConfig(dir, ARCHITECTURE);
         AttentionSeq2Seq m;
         try {
             m = new AttentionSeq2Seq(new Seq2SeqOptions(cfg.path("input_vocabulary").asInt(), cfg.path("output_vocabulary").asInt(),
                     cfg.path("input_length").asInt(), cfg.path("output_length").asInt(), cfg.path("encoder_hidden").asInt(),
                     cfg.path("decoder_hidden").asInt(), cfg.path("attention_units").asInt()), new SeededRandom(0));
-            m.params.load(dev.seqlab.core.io.safetensors.SafeTensors.read(dir.resolve("model.safetensors")).tensors());
         } catch (IllegalArgumentException e) {
-            throw new dev.seqlab.core.io.MalformedFileException(dir.resolve("model.safetensors"), 0, e.getMessage());
+            throw new dev.seqlab.core.io.MalformedFileException(dir.resolve(dev.seqlab.core.io.ModelFiles.CONFIG), 0, e.getMessage());
         }
+        dev.seqlab.core.io.ModelFiles.loadWeights(dir, m.params);
         return m;
     }
 
-    /** The most probable output ids for one input, with each output's probability and the attention map. */
-    public record Prediction(int[] ids, double[] probabilities, float[][] attention) {
-    }
-
     /** Greedy decoding of one input ({@code [Tx]} ids). */
+    @Override
     public Prediction predict(int[] x) {
         Pass p = forward(new int[][] {x});
         int ty = o.outputLength();

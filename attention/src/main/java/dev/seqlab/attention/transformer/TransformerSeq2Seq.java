@@ -10,6 +10,7 @@ import dev.seqlab.rnn.layer.Embedding;
 import dev.seqlab.rnn.layer.SoftmaxCrossEntropy;
 import java.util.ArrayList;
 import java.util.List;
+import dev.seqlab.attention.seq2seq.Prediction;
 
 /**
  * A Transformer encoder–decoder for short sequence-to-sequence problems (dates):
@@ -20,7 +21,10 @@ import java.util.List;
  * </pre>
  * Trained with teacher forcing; {@link #predict} decodes greedily, one symbol at a time.
  */
-public final class TransformerSeq2Seq {
+public final class TransformerSeq2Seq implements dev.seqlab.attention.seq2seq.Seq2SeqModel {
+    /** The {@code architecture} value in config.json. */
+    public static final String ARCHITECTURE = "seqlab-transformer-seq2seq";
+
     private final TransformerOptions o;
     private final Embedding source;
     private final Embedding target;
@@ -69,8 +73,32 @@ public final class TransformerSeq2Seq {
     }
 
     /** All parameters. */
+    @Override
     public Parameters parameters() {
         return params;
+    }
+
+    @Override
+    public void save(java.nio.file.Path dir) throws java.io.IOException {
+        dev.seqlab.core.io.ModelFiles.save(dir, dev.seqlab.core.io.ModelFiles.config(ARCHITECTURE)
+                .put("input_vocabulary", o.inputVocabulary()).put("output_vocabulary", o.outputVocabulary())
+                .put("input_length", o.inputLength()).put("output_length", o.outputLength())
+                .put("d_model", o.dModel()).put("heads", o.heads()).put("ff", o.ff()).put("layers", o.layers()), params);
+    }
+
+    /** Reads a model {@link #save}d to {@code dir}. */
+    public static TransformerSeq2Seq load(java.nio.file.Path dir) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode c = dev.seqlab.core.io.ModelFiles.readConfig(dir, ARCHITECTURE);
+        TransformerSeq2Seq m;
+        try {
+            m = new TransformerSeq2Seq(new TransformerOptions(c.path("input_vocabulary").asInt(), c.path("output_vocabulary").asInt(),
+                    c.path("input_length").asInt(), c.path("output_length").asInt(), c.path("d_model").asInt(),
+                    c.path("heads").asInt(), c.path("ff").asInt(), c.path("layers").asInt()), new SeededRandom(0));
+        } catch (IllegalArgumentException e) {
+            throw new dev.seqlab.core.io.MalformedFileException(dir.resolve(dev.seqlab.core.io.ModelFiles.CONFIG), 0, e.getMessage());
+        }
+        dev.seqlab.core.io.ModelFiles.loadWeights(dir, m.params);
+        return m;
     }
 
     /** √d·E[ids] + PE for batch-major ids {@code [B·T]}. */
@@ -147,6 +175,7 @@ public final class TransformerSeq2Seq {
      * Teacher-forced forward and backward on a batch: adds the gradients of the mean
      * cross-entropy of all outputs to the parameters (zero them first) and returns that mean.
      */
+    @Override
     public double trainStep(int[][] x, int[][] y) {
         int batch = x.length;
         int ty = o.outputLength();
@@ -185,22 +214,12 @@ public final class TransformerSeq2Seq {
         return loss;
     }
 
-    /**
-     * A greedy decoding of one input.
-     *
-     * @param ids           the output ids
-     * @param probabilities each output's probability
-     * @param attention     per output, the last decoder layer's cross-attention averaged over heads {@code [Tx]}
-     */
-    public record Prediction(int[] ids, double[] probabilities, float[][] attention) {
-    }
-
-    /** Greedy decoding of one input ({@code [Tx]} ids). */
+    /** Greedy decoding of one input ({@code [Tx]} ids); attention is the last decoder layer's cross-attention averaged over heads. */
+    @Override
     public Prediction predict(int[] x) {
         Encoded enc = encode(new int[][] {x});
         int ty = o.outputLength();
         int vo = o.outputVocabulary();
-        int tx = o.inputLength();
         int[] out = new int[ty];
         double[] probs = new double[ty];
         float[][] att = new float[ty][];
@@ -213,15 +232,62 @@ public final class TransformerSeq2Seq {
             Softmax.softmaxRows(1, vo, dec.logits(), t * vo, vo, sm, 0, vo);
             out[t] = Reductions.argmax(vo, sm, 0);
             probs[t] = sm[out[t]];
-            float[] avg = new float[tx];
-            int heads = o.heads();
-            for (int h = 0; h < heads; h++) {
-                for (int j = 0; j < tx; j++) {
-                    avg[j] += dec.crossWeights()[(h * (t + 1) + t) * tx + j] / heads;
-                }
-            }
-            att[t] = avg;
+            att[t] = crossAttention(dec, t);
         }
         return new Prediction(out, probs, att);
     }
+
+    /**
+     * Beam-search decoding: keeps the {@code width} most probable prefixes at each step and returns
+     * the most probable full output ({@code width} 1 is greedy decoding).
+     */
+    public Prediction beam(int[] x, int width) {
+        if (width < 1) {
+            throw new IllegalArgumentException("beam width must be positive, got " + width);
+        }
+        Encoded enc = encode(new int[][] {x});
+        int ty = o.outputLength();
+        int vo = o.outputVocabulary();
+        record Hyp(int[] ids, double logProb, double[] probs, float[][] att) {
+        }
+        List<Hyp> beams = List.of(new Hyp(new int[0], 0, new double[0], new float[0][]));
+        for (int t = 0; t < ty; t++) {
+            List<Hyp> next = new ArrayList<>();
+            for (Hyp h : beams) {
+                int[] in = new int[t + 1];
+                in[0] = vo;
+                System.arraycopy(h.ids(), 0, in, 1, t);
+                Decoded dec = decode(enc, in, t + 1, 1);
+                float[] sm = new float[vo];
+                Softmax.softmaxRows(1, vo, dec.logits(), t * vo, vo, sm, 0, vo);
+                float[] att = crossAttention(dec, t);
+                for (int v = 0; v < vo; v++) {
+                    int[] ids = java.util.Arrays.copyOf(h.ids(), t + 1);
+                    ids[t] = v;
+                    double[] probs = java.util.Arrays.copyOf(h.probs(), t + 1);
+                    probs[t] = sm[v];
+                    float[][] a = java.util.Arrays.copyOf(h.att(), t + 1);
+                    a[t] = att;
+                    next.add(new Hyp(ids, h.logProb() + Math.log(Math.max(sm[v], Float.MIN_VALUE)), probs, a));
+                }
+            }
+            next.sort((p, q) -> Double.compare(q.logProb(), p.logProb()));
+            beams = next.subList(0, Math.min(width, next.size()));
+        }
+        Hyp best = beams.get(0);
+        return new Prediction(best.ids(), best.probs(), best.att());
+    }
+
+    private float[] crossAttention(Decoded dec, int t) {
+        int tx = o.inputLength();
+        int heads = o.heads();
+        float[] avg = new float[tx];
+        for (int h = 0; h < heads; h++) {
+            for (int j = 0; j < tx; j++) {
+                avg[j] += dec.crossWeights()[(h * (t + 1) + t) * tx + j] / heads;
+            }
+        }
+        return avg;
+    }
+
 }

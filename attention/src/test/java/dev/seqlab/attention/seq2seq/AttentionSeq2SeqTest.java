@@ -42,7 +42,7 @@ class AttentionSeq2SeqTest {
     @Test
     void predictionGivesProbabilitiesAndAttentionRowsThatSumToOne() {
         AttentionSeq2Seq m = AttentionSeq2Seq.create(new Seq2SeqOptions(6, 4, 5, 3, 3, 4, 3), 2);
-        AttentionSeq2Seq.Prediction p = m.predict(new int[] {1, 2, 0, 0, 0});
+        Prediction p = m.predict(new int[] {1, 2, 0, 0, 0});
         assertEquals(3, p.ids().length);
         for (float[] row : p.attention()) {
             double sum = 0;

@@ -2,6 +2,8 @@ package dev.seqlab.attention.transformer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.seqlab.attention.seq2seq.Prediction;
+import dev.seqlab.attention.seq2seq.Seq2SeqModel;
 import dev.seqlab.core.gradcheck.GradientChecker;
 import dev.seqlab.core.kernel.Softmax;
 import org.junit.jupiter.api.Test;
@@ -45,9 +47,27 @@ class TransformerSeq2SeqTest {
     }
 
     @Test
+    void beamSearchAgreesWithGreedyAtWidthOneAndNeverDoesWorse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        TransformerSeq2Seq m = TransformerSeq2Seq.create(new TransformerOptions(7, 4, 5, 4, 8, 2, 8, 1), 5);
+        int[] x = {1, 2, 3, 4, 0};
+        Prediction greedy = m.predict(x);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(greedy.ids(), m.beam(x, 1).ids());
+        Prediction wide = m.beam(x, 4);
+        double lg = 0;
+        double lw = 0;
+        for (int t = 0; t < 4; t++) {
+            lg += Math.log(greedy.probabilities()[t]);
+            lw += Math.log(wide.probabilities()[t]);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(lw >= lg - 1e-9, "beam " + lw + " vs greedy " + lg);
+        m.save(dir.resolve("t"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(greedy.ids(), Seq2SeqModel.load(dir.resolve("t")).predict(x).ids());
+    }
+
+    @Test
     void greedyDecodingGivesDistributionsAndAttention() {
         TransformerSeq2Seq m = TransformerSeq2Seq.create(new TransformerOptions(7, 4, 5, 3, 4, 2, 6, 1), 4);
-        TransformerSeq2Seq.Prediction p = m.predict(new int[] {1, 2, 3, 0, 0});
+        Prediction p = m.predict(new int[] {1, 2, 3, 0, 0});
         assertEquals(3, p.ids().length);
         for (float[] row : p.attention()) {
             double sum = 0;

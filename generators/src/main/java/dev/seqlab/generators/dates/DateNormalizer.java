@@ -161,7 +161,7 @@ public final class DateNormalizer {
      * @throws IllegalArgumentException for empty input or input longer than 30 characters
      */
     public Result normalize(String text) {
-        AttentionSeq2Seq.Prediction p = model.predict(DateVocabulary.encodeInput(text));
+        dev.seqlab.attention.seq2seq.Prediction p = model.predict(DateVocabulary.encodeInput(text));
         String iso = DateVocabulary.decodeOutput(p.ids());
         boolean valid;
         try {
