@@ -22,11 +22,12 @@ import picocli.CommandLine.Parameters;
         sortOptions = false,
         description = {"Turn dates as people write them into ISO dates (yyyy-mm-dd) with an attention model.",
             "Prints input<TAB>iso per date; an answer that is not a real date is reported as not understood.",
-            "The model is trained on first use (about a minute) and cached in $SEQLAB_HOME."},
+            "The model is trained on first use (about two minutes, either architecture) and cached in $SEQLAB_HOME."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab dates \"3 May 1979\" \"Tue 10 Jul 2007\" \"5/3/79\"",
             "  seqlab dates --attention-png map.png \"saturday 9 may 2018\"",
+            "  seqlab dates --arch transformer \"21th of August 2016\"",
             "  cut -f1 messy.tsv | seqlab dates --json"
         })
 public final class DatesCommand extends CliCommand {
@@ -34,9 +35,9 @@ public final class DatesCommand extends CliCommand {
     @Parameters(paramLabel = "DATE", description = "Dates to normalise; without any, one per line from standard input.")
     List<String> dates = new ArrayList<>();
 
-    @Option(names = "--arch", defaultValue = "attention", paramLabel = "attention",
-            description = "The model: attention (the course's Bi-LSTM + attention + LSTM). The Transformer alternative is not built yet.")
-    String arch;
+    @Option(names = "--arch", defaultValue = "attention", paramLabel = "attention|transformer",
+            description = "The model: attention (the course's Bi-LSTM + attention + LSTM, default) or transformer.")
+    DateNormalizer.Architecture arch;
 
     @Option(names = "--attention-png", paramLabel = "FILE", description = "Draw the attention map of the first date to this PNG.")
     Path attentionPng;
@@ -46,9 +47,6 @@ public final class DatesCommand extends CliCommand {
 
     @Override
     protected int run() throws Exception {
-        if (!arch.equals("attention")) {
-            throw new IllegalArgumentException("--arch " + arch + " is not available; the attention model is (--arch attention)");
-        }
         List<String> inputs = new ArrayList<>(dates);
         if (inputs.isEmpty()) {
             BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -56,10 +54,11 @@ public final class DatesCommand extends CliCommand {
                 inputs.add(line);
             }
         }
-        if (!DateNormalizer.cached() && !json) {
-            err().println("seqlab: training the date model (first run only; cached in " + CachedModel.dir(DateNormalizer.MODEL) + ")");
+        if (!DateNormalizer.cached(arch) && !json) {
+            err().println("seqlab: training the " + arch.name().toLowerCase(java.util.Locale.ROOT)
+                    + " date model (first run only; cached in " + CachedModel.dir(arch.cacheName()) + ")");
         }
-        DateNormalizer normalizer = DateNormalizer.load(progress());
+        DateNormalizer normalizer = DateNormalizer.load(arch, progress());
         int status = 0;
         List<Map<String, Object>> results = new ArrayList<>();
         boolean drawn = false;

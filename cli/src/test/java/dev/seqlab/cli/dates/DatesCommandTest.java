@@ -24,7 +24,7 @@ class DatesCommandTest {
     @BeforeAll
     static void smallModel() throws Exception {
         System.setProperty("seqlab.home", home.toString());
-        DateNormalizer.train(new DateNormalizer.Training(6000, 3, 64, 2), ProgressListener.NONE)
+        DateNormalizer.train(DateNormalizer.Training.defaults().withSize(6000, 3), ProgressListener.NONE)
                 .save(CachedModel.dir(DateNormalizer.MODEL));
     }
 
@@ -53,7 +53,8 @@ class DatesCommandTest {
         assertEquals("saturday 9 may 2018", first.get("input").asText());
         assertEquals(10, first.get("char_probabilities").size());
         assertTrue(ImageIO.read(png.toFile()).getWidth() > 19 * 28);
-        CliRun arch = CliRun.of("dates", "--arch", "transformer", "3 may 1979");
+        CliRun arch = CliRun.of("dates", "--arch", "lstm", "3 may 1979");
         assertEquals(2, arch.code());
+        assertTrue(arch.err().contains("--arch"), arch.err());
     }
 }

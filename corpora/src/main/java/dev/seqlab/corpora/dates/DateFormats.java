@@ -15,8 +15,10 @@ import java.util.function.Function;
  * {@code d MM yy}, {@code MMMM d y}, {@code dd.MM.yy}. And forms people write that the course's
  * data lacks: ordinals ("3rd of may 1979", "may 3rd 2001", including the common slip "21th"),
  * weekday abbreviations ("tue 10 jul 2007"), a weekday before the month ("saturday may 9 2018"),
- * two-digit years after a month name ("5 april 09") and dotted abbreviations ("3 sept. 1979").
- * Two-digit years mean 1950–2049.
+ * two-digit years after a month name ("5 april 09"), dotted abbreviations ("3 sept. 1979"), and
+ * day-first numeric dates. Slash dates follow one documented rule: with a four-digit year they are
+ * day-first ({@code dd/mm/yyyy}, "03/05/1979" is 3 May), with a two-digit year month-first (the
+ * course's {@code M/d/yy}, "5/3/79" is 3 May). Two-digit years mean 1950–2049.
  */
 public final class DateFormats {
 
@@ -82,6 +84,7 @@ public final class DateFormats {
         f.add(new Format("dotted abbreviation", false, d -> d.getDayOfMonth() + " "
                 + (d.getMonthValue() == 9 ? "sept" : shortMonth(d)) + ". " + d.getYear()));
         f.add(new Format("day month ordinal", false, d -> ordinal(d.getDayOfMonth()) + " " + month(d) + " " + d.getYear()));
+        f.add(new Format("day-first dd/mm/yyyy", false, DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ENGLISH)::format));
         return f;
     }
 
