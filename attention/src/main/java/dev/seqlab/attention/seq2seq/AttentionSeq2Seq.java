@@ -176,10 +176,8 @@ public final class AttentionSeq2Seq implements Seq2SeqModel {
         for (int t = ty - 1; t >= 0; t--) {
             CellOutput step = k.steps.get(t);
             Tensor ds = dsNext.copy();
-            output.backward(batch, step.lastHidden().data(), 0, dLogits.get(t), 0, null, 0);
             float[] dsOut = new float[batch * ns];
-            dev.seqlab.core.kernel.Kernels.blas().gemm(false, false, batch, ns, vo, 1f, dLogits.get(t), 0, vo,
-                    output.w().value().data(), 0, ns, 0f, dsOut, 0, ns);
+            output.backward(batch, step.lastHidden().data(), 0, dLogits.get(t), 0, dsOut, 0);
             for (int i = 0; i < dsOut.length; i++) {
                 ds.data()[i] += dsOut[i];
             }

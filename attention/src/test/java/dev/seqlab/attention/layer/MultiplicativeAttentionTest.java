@@ -1,5 +1,8 @@
 package dev.seqlab.attention.layer;
 
+import static dev.seqlab.attention.TestTensors.dot;
+import static dev.seqlab.attention.TestTensors.random;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -15,22 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class MultiplicativeAttentionTest {
-
-    private static Tensor random(SeededRandom rng, int... shape) {
-        Tensor t = Tensor.zeros(shape);
-        for (int i = 0; i < t.size(); i++) {
-            t.data()[i] = (float) rng.nextGaussian();
-        }
-        return t;
-    }
-
-    private static double dot(Tensor x, Tensor w) {
-        double s = 0;
-        for (int i = 0; i < x.size(); i++) {
-            s += (double) x.data()[i] * w.data()[i];
-        }
-        return s;
-    }
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})

@@ -1,10 +1,12 @@
 package dev.seqlab.attention.transformer;
 
+import static dev.seqlab.attention.TestTensors.dot;
+import static dev.seqlab.attention.TestTensors.randomParameter;
+
 import dev.seqlab.core.gradcheck.GradientChecker;
 import dev.seqlab.core.param.Parameter;
 import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.random.SeededRandom;
-import dev.seqlab.core.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,22 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class TransformerLayersTest {
 
-    private static Parameter random(String name, SeededRandom rng, int n) {
-        Tensor t = Tensor.zeros(n);
-        for (int i = 0; i < n; i++) {
-            t.data()[i] = (float) rng.nextGaussian();
-        }
-        return Parameter.of(name, t);
-    }
-
-    private static double dot(float[] x, float[] w) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += (double) x[i] * w[i];
-        }
-        return s;
-    }
-
     @Test
     void encoderLayerWithPadding() {
         SeededRandom rng = new SeededRandom(7);
@@ -38,8 +24,8 @@ class TransformerLayersTest {
         int steps = 4;
         int d = 6;
         EncoderLayer layer = new EncoderLayer("enc", d, 2, 8, rng);
-        Parameter x = random("x", rng, batch * steps * d);
-        float[] w = random("w", rng, batch * steps * d).value().data();
+        Parameter x = randomParameter("x", rng, batch * steps * d);
+        float[] w = randomParameter("w", rng, batch * steps * d).value().data();
         int[] lengths = {4, 2};
         List<Parameter> checked = new ArrayList<>(layer.parameters().list());
         checked.add(x);
@@ -60,9 +46,9 @@ class TransformerLayersTest {
         int tx = 5;
         int d = 6;
         DecoderLayer layer = new DecoderLayer("dec", d, 2, 8, rng);
-        Parameter y = random("y", rng, batch * ty * d);
-        Parameter enc = random("enc", rng, batch * tx * d);
-        float[] w = random("w", rng, batch * ty * d).value().data();
+        Parameter y = randomParameter("y", rng, batch * ty * d);
+        Parameter enc = randomParameter("enc", rng, batch * tx * d);
+        float[] w = randomParameter("w", rng, batch * ty * d).value().data();
         int[] lengths = {5, 3};
         List<Parameter> checked = new ArrayList<>(layer.parameters().list());
         checked.add(y);

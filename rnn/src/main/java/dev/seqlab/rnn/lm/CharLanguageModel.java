@@ -1,11 +1,8 @@
 package dev.seqlab.rnn.lm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.seqlab.core.io.AtomicFiles;
 import dev.seqlab.core.io.MalformedFileException;
-import dev.seqlab.core.io.safetensors.SafeTensors;
+import dev.seqlab.core.io.ModelFiles;
 import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.core.tensor.Tensor;
@@ -20,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A character-level language model: {@code x_t} (one-hot, or zero before the first character)
@@ -36,7 +32,6 @@ import java.util.Map;
 public final class CharLanguageModel {
     /** The {@code architecture} value in config.json. */
     public static final String ARCHITECTURE = "seqlab-char-lm";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CharVocabulary vocab;
     private final CharModelOptions options;
@@ -172,19 +167,14 @@ public final class CharLanguageModel {
 
     /** Writes {@code dir/config.json} and {@code dir/model.safetensors} (each atomically). */
     public void save(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        ObjectNode cfg = JSON.createObjectNode();
-        cfg.put("architecture", ARCHITECTURE);
-        cfg.put("cell", options.cell().name().toLowerCase(Locale.ROOT));
-        cfg.put("hidden", options.hidden());
-        cfg.put("layers", options.layers());
-        cfg.put("dropout", options.dropout());
-        cfg.put("linear_before_reset", true);
-        cfg.put("gate_order", options.cell() == CellKind.LSTM ? "iofc" : options.cell() == CellKind.GRU ? "zrh" : "-");
-        cfg.put("vocabulary", vocab.chars());
-        byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(cfg);
-        SafeTensors.write(dir.resolve("model.safetensors"), params.values(), Map.of("architecture", ARCHITECTURE));
-        AtomicFiles.write(dir.resolve("config.json"), o -> o.write(json));
+        ModelFiles.save(dir, ModelFiles.config(ARCHITECTURE)
+                .put("cell", options.cell().name().toLowerCase(Locale.ROOT))
+                .put("hidden", options.hidden())
+                .put("layers", options.layers())
+                .put("dropout", options.dropout())
+                .put("linear_before_reset", true)
+                .put("gate_order", options.cell() == CellKind.LSTM ? "iofc" : options.cell() == CellKind.GRU ? "zrh" : "-")
+                .put("vocabulary", vocab.chars()), params);
     }
 
     /**
@@ -194,20 +184,14 @@ public final class CharLanguageModel {
      * @throws MalformedFileException if config.json is not a seqlab char model's or the weights do not fit it
      */
     public static CharLanguageModel load(Path dir) throws IOException {
-        Path cfgPath = dir.resolve("config.json");
         if (!Files.isDirectory(dir)) {
             throw new NoSuchFileException(dir.toString(), null, "no model directory");
         }
-        JsonNode cfg;
-        try {
-            cfg = JSON.readTree(Files.readAllBytes(cfgPath));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new MalformedFileException(cfgPath, 0, "not valid JSON (" + e.getOriginalMessage() + ")");
+        String arch = ModelFiles.architecture(dir);
+        if (!ARCHITECTURE.equals(arch)) {
+            throw new MalformedFileException(dir.resolve(ModelFiles.CONFIG), 0, "not a seqlab character model (architecture '" + arch + "')");
         }
-        if (cfg == null || !ARCHITECTURE.equals(cfg.path("architecture").asText())) {
-            throw new MalformedFileException(cfgPath, 0, "not a seqlab character model (architecture "
-                    + (cfg == null ? "missing" : cfg.path("architecture")) + ")");
-        }
+        JsonNode cfg = ModelFiles.readConfig(dir, ARCHITECTURE);
         CharModelOptions options;
         CharVocabulary vocab;
         try {
@@ -215,15 +199,10 @@ public final class CharLanguageModel {
                     cfg.path("hidden").asInt(), cfg.path("layers").asInt(), (float) cfg.path("dropout").asDouble());
             vocab = CharVocabulary.ofChars(cfg.path("vocabulary").asText());
         } catch (IllegalArgumentException e) {
-            throw new MalformedFileException(cfgPath, 0, e.getMessage());
+            throw new MalformedFileException(dir.resolve(ModelFiles.CONFIG), 0, e.getMessage());
         }
         CharLanguageModel m = new CharLanguageModel(vocab, options, new SeededRandom(0));
-        Path weights = dir.resolve("model.safetensors");
-        try {
-            m.params.load(SafeTensors.read(weights).tensors());
-        } catch (IllegalArgumentException e) {
-            throw new MalformedFileException(weights, 0, e.getMessage());
-        }
+        ModelFiles.loadWeights(dir, m.params);
         return m;
     }
 }

@@ -1,0 +1,40 @@
+package dev.seqlab.attention;
+
+import dev.seqlab.core.param.Parameter;
+import dev.seqlab.core.random.SeededRandom;
+import dev.seqlab.core.tensor.Tensor;
+
+/** Random inputs and projection losses for the attention module's gradient checks. */
+public final class TestTensors {
+
+    private TestTensors() {
+    }
+
+    /** A tensor of standard normal entries. */
+    public static Tensor random(SeededRandom rng, int... shape) {
+        Tensor t = Tensor.zeros(shape);
+        for (int i = 0; i < t.size(); i++) {
+            t.data()[i] = (float) rng.nextGaussian();
+        }
+        return t;
+    }
+
+    /** A flat parameter of {@code n} standard normal entries (inputs checked like weights). */
+    public static Parameter randomParameter(String name, SeededRandom rng, int n) {
+        return Parameter.of(name, random(rng, n));
+    }
+
+    /** Σ xᵢ·wᵢ in double: a fixed random projection makes every output count in the loss. */
+    public static double dot(float[] x, float[] w) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += (double) x[i] * w[i];
+        }
+        return s;
+    }
+
+    /** {@link #dot(float[], float[])} of two tensors' data. */
+    public static double dot(Tensor x, Tensor w) {
+        return dot(x.data(), w.data());
+    }
+}
