@@ -1,0 +1,109 @@
+package dev.seqlab.embeddings.debias;
+
+import dev.seqlab.embeddings.table.WordTable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Hard debiasing of a whole vocabulary (Bolukbasi et al. 2016, as in the course):
+ *
+ * <ol>
+ *   <li>every vector is scaled to unit length, as Bolukbasi et al. do, because equalization's
+ *       {@code √(1 − ‖μ⊥‖²)} term assumes unit vectors (raw GloVe vectors have lengths around 4–8,
+ *       for which the course's formula gives lengths unrelated to the other words');</li>
+ *   <li>the bias direction is the difference of the one definitional pair, or the first principal
+ *       component of the centred definitional pairs ({@link BiasDirection#principal});</li>
+ *   <li>each neutral word is neutralized ({@link BiasDirection#neutralize}), without rescaling;</li>
+ *   <li>each pair to equalize is equalized with the course's formula ({@link BiasDirection#equalize}).</li>
+ * </ol>
+ *
+ * <p>So the result has unit-length vectors except for the words it changed. Cosine similarities
+ * between words it did not change are the same as before. Listed words that are not in the
+ * vocabulary (a pair counts only when both of its words are) are skipped and reported.
+ *
+ * <pre>{@code
+ * DebiasResult r = Debiaser.debias(table, DebiasLists.defaults());
+ * r.projections().forEach(p -> System.out.println(p.word() + " " + p.before() + " -> " + p.after()));
+ * }</pre>
+ */
+public final class Debiaser {
+
+    private Debiaser() {
+    }
+
+    /**
+     * Debiases {@code vectors} (not modified) with the given lists.
+     *
+     * @throws IllegalArgumentException if no definitional pair is in the vocabulary, the pairs
+     *                                  define no direction, or a pair to equalize has two equal vectors
+     */
+    public static DebiasResult debias(WordTable vectors, DebiasLists lists) {
+        WordTable unit = vectors.normalized();
+        Set<String> missing = new LinkedHashSet<>();
+
+        List<WordPair> used = present(unit, lists.definitional(), missing);
+        if (used.isEmpty()) {
+            throw new IllegalArgumentException("none of the " + lists.definitional().size()
+                    + " definitional pairs has both words in the vocabulary (e.g. " + lists.definitional().get(0) + ")");
+        }
+        List<float[]> firsts = new ArrayList<>();
+        List<float[]> seconds = new ArrayList<>();
+        for (WordPair p : used) {
+            firsts.add(unit.vector(p.first()));
+            seconds.add(unit.vector(p.second()));
+        }
+        BiasDirection g = BiasDirection.principal(firsts, seconds);
+
+        Map<String, float[]> changed = new LinkedHashMap<>();
+        Map<String, WordProjection.Role> roles = new LinkedHashMap<>();
+        for (String w : lists.neutral()) {
+            if (!unit.contains(w)) {
+                missing.add(w);
+                continue;
+            }
+            changed.put(w, g.neutralize(unit.vector(w)));
+            roles.put(w, WordProjection.Role.NEUTRALIZED);
+        }
+        for (WordPair p : present(unit, lists.equalize(), missing)) {
+            float[][] eq;
+            try {
+                eq = g.equalize(unit.vector(p.first()), unit.vector(p.second()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("cannot equalize " + p + ": " + e.getMessage(), e);
+            }
+            changed.put(p.first(), eq[0]);
+            changed.put(p.second(), eq[1]);
+            roles.put(p.first(), WordProjection.Role.EQUALIZED);
+            roles.put(p.second(), WordProjection.Role.EQUALIZED);
+        }
+        WordTable out = unit.withVectors(changed);
+        List<WordProjection> projections = new ArrayList<>();
+        for (Map.Entry<String, WordProjection.Role> e : roles.entrySet()) {
+            String w = e.getKey();
+            projections.add(new WordProjection(w, e.getValue(), g.projection(unit.vector(w)), g.projection(out.vector(w))));
+        }
+        return new DebiasResult(out, g, used, projections, new ArrayList<>(missing));
+    }
+
+    private static List<WordPair> present(WordTable t, List<WordPair> pairs, Set<String> missing) {
+        List<WordPair> out = new ArrayList<>();
+        for (WordPair p : pairs) {
+            boolean a = t.contains(p.first());
+            boolean b = t.contains(p.second());
+            if (!a) {
+                missing.add(p.first());
+            }
+            if (!b) {
+                missing.add(p.second());
+            }
+            if (a && b) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+}
