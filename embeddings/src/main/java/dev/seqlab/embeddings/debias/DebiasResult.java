@@ -1,6 +1,6 @@
 package dev.seqlab.embeddings.debias;
 
-import dev.seqlab.embeddings.table.WordTable;
+import dev.seqlab.embeddings.WordVectors;
 import java.util.List;
 
 /**
@@ -12,7 +12,7 @@ import java.util.List;
  * @param projections    each neutralized or equalized word's projection before and after, neutral words first
  * @param missing        listed words that are not in the vocabulary (and were skipped), in list order
  */
-public record DebiasResult(WordTable vectors, BiasDirection direction, List<WordPair> directionPairs,
+public record DebiasResult(WordVectors vectors, BiasDirection direction, List<WordPair> directionPairs,
                            List<WordProjection> projections, List<String> missing) {
 
     /** Copies the lists. */

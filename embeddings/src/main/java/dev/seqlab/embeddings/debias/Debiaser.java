@@ -1,7 +1,8 @@
 package dev.seqlab.embeddings.debias;
 
-import dev.seqlab.embeddings.table.WordTable;
+import dev.seqlab.embeddings.WordVectors;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,11 +42,12 @@ public final class Debiaser {
      * @throws IllegalArgumentException if no definitional pair is in the vocabulary, the pairs
      *                                  define no direction, or a pair to equalize has two equal vectors
      */
-    public static DebiasResult debias(WordTable vectors, DebiasLists lists) {
-        WordTable unit = vectors.normalized();
+    public static DebiasResult debias(WordVectors vectors, DebiasLists lists) {
+        int dim = vectors.dimension();
+        float[] matrix = unitRows(vectors);
         Set<String> missing = new LinkedHashSet<>();
 
-        List<WordPair> used = present(unit, lists.definitional(), missing);
+        List<WordPair> used = present(vectors, lists.definitional(), missing);
         if (used.isEmpty()) {
             throw new IllegalArgumentException("none of the " + lists.definitional().size()
                     + " definitional pairs has both words in the vocabulary (e.g. " + lists.definitional().get(0) + ")");
@@ -53,25 +55,26 @@ public final class Debiaser {
         List<float[]> firsts = new ArrayList<>();
         List<float[]> seconds = new ArrayList<>();
         for (WordPair p : used) {
-            firsts.add(unit.vector(p.first()));
-            seconds.add(unit.vector(p.second()));
+            firsts.add(row(matrix, vectors.indexOf(p.first()), dim));
+            seconds.add(row(matrix, vectors.indexOf(p.second()), dim));
         }
         BiasDirection g = BiasDirection.principal(firsts, seconds);
 
         Map<String, float[]> changed = new LinkedHashMap<>();
         Map<String, WordProjection.Role> roles = new LinkedHashMap<>();
         for (String w : lists.neutral()) {
-            if (!unit.contains(w)) {
+            int i = vectors.indexOf(w);
+            if (i < 0) {
                 missing.add(w);
                 continue;
             }
-            changed.put(w, g.neutralize(unit.vector(w)));
+            changed.put(w, g.neutralize(row(matrix, i, dim)));
             roles.put(w, WordProjection.Role.NEUTRALIZED);
         }
-        for (WordPair p : present(unit, lists.equalize(), missing)) {
+        for (WordPair p : present(vectors, lists.equalize(), missing)) {
             float[][] eq;
             try {
-                eq = g.equalize(unit.vector(p.first()), unit.vector(p.second()));
+                eq = g.equalize(row(matrix, vectors.indexOf(p.first()), dim), row(matrix, vectors.indexOf(p.second()), dim));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("cannot equalize " + p + ": " + e.getMessage(), e);
             }
@@ -80,16 +83,42 @@ public final class Debiaser {
             roles.put(p.first(), WordProjection.Role.EQUALIZED);
             roles.put(p.second(), WordProjection.Role.EQUALIZED);
         }
-        WordTable out = unit.withVectors(changed);
         List<WordProjection> projections = new ArrayList<>();
         for (Map.Entry<String, WordProjection.Role> e : roles.entrySet()) {
-            String w = e.getKey();
-            projections.add(new WordProjection(w, e.getValue(), g.projection(unit.vector(w)), g.projection(out.vector(w))));
+            int i = vectors.indexOf(e.getKey());
+            double before = g.projection(row(matrix, i, dim));
+            float[] after = changed.get(e.getKey());
+            System.arraycopy(after, 0, matrix, i * dim, dim);
+            projections.add(new WordProjection(e.getKey(), e.getValue(), before, g.projection(after)));
         }
+        WordVectors out = WordVectors.of(vectors.words(), matrix, dim);
         return new DebiasResult(out, g, used, projections, new ArrayList<>(missing));
     }
 
-    private static List<WordPair> present(WordTable t, List<WordPair> pairs, Set<String> missing) {
+    /** The matrix of {@code vectors} with every row scaled to unit length (in double; zero rows stay zero). */
+    private static float[] unitRows(WordVectors vectors) {
+        int dim = vectors.dimension();
+        float[] m = vectors.copyOfMatrix();
+        for (int i = 0; i < vectors.size(); i++) {
+            double n = 0;
+            for (int j = i * dim; j < (i + 1) * dim; j++) {
+                n += (double) m[j] * m[j];
+            }
+            if (n > 0) {
+                double s = Math.sqrt(n);
+                for (int j = i * dim; j < (i + 1) * dim; j++) {
+                    m[j] = (float) (m[j] / s);
+                }
+            }
+        }
+        return m;
+    }
+
+    private static float[] row(float[] matrix, int i, int dim) {
+        return Arrays.copyOfRange(matrix, i * dim, (i + 1) * dim);
+    }
+
+    private static List<WordPair> present(WordVectors t, List<WordPair> pairs, Set<String> missing) {
         List<WordPair> out = new ArrayList<>();
         for (WordPair p : pairs) {
             boolean a = t.contains(p.first());

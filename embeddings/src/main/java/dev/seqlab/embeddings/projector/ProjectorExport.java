@@ -2,7 +2,7 @@ package dev.seqlab.embeddings.projector;
 
 import dev.seqlab.core.io.AtomicFiles;
 import dev.seqlab.core.progress.ProgressListener;
-import dev.seqlab.embeddings.table.WordTable;
+import dev.seqlab.embeddings.WordVectors;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -26,7 +26,8 @@ import java.util.List;
  * Both files are written atomically.
  *
  * <pre>{@code
- * ProjectorExport.write(dir, table.head(10_000), false, ProgressListener.NONE);
+ * WordVectors wv = WordVectors.load(file, LoadOptions.DEFAULT.withLimit(10_000));
+ * ProjectorExport.write(dir, wv, false, ProgressListener.NONE);
  * }</pre>
  */
 public final class ProjectorExport {
@@ -46,7 +47,7 @@ public final class ProjectorExport {
      * @return the two files written
      * @throws IllegalArgumentException if a word holds a tab or line break (it would break the TSV)
      */
-    public static List<Path> write(Path dir, WordTable table, boolean withRank, ProgressListener progress) throws IOException {
+    public static List<Path> write(Path dir, WordVectors table, boolean withRank, ProgressListener progress) throws IOException {
         for (String w : table.words()) {
             if (w.indexOf('\t') >= 0 || w.indexOf('\n') >= 0 || w.indexOf('\r') >= 0) {
                 throw new IllegalArgumentException("the word '" + w.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
@@ -62,11 +63,12 @@ public final class ProjectorExport {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < table.size(); i++) {
                 line.setLength(0);
-                for (int j = 0; j < table.dimension(); j++) {
+                float[] row = table.vector(i);
+                for (int j = 0; j < row.length; j++) {
                     if (j > 0) {
                         line.append('\t');
                     }
-                    line.append(table.get(i, j));
+                    line.append(row[j]);
                 }
                 line.append('\n');
                 w.write(line.toString());

@@ -2,7 +2,7 @@ package dev.seqlab.embeddings.projector;
 
 import dev.seqlab.core.io.AtomicFiles;
 import dev.seqlab.embeddings.pca.PrincipalComponents;
-import dev.seqlab.embeddings.table.WordTable;
+import dev.seqlab.embeddings.WordVectors;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -55,7 +55,7 @@ public final class WordScatterPlot {
      * @throws IllegalArgumentException if fewer than two distinct words are given or a word is not
      *                                  in the table (the message lists every missing word)
      */
-    public static WordScatterPlot of(WordTable table, List<String> words) {
+    public static WordScatterPlot of(WordVectors table, List<String> words) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(words));
         if (distinct.size() < 2) {
             throw new IllegalArgumentException("a scatter plot needs at least two different words, got " + distinct.size());

@@ -3,7 +3,7 @@ package dev.seqlab.embeddings.tribuo;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
-import dev.seqlab.embeddings.table.WordTable;
+import dev.seqlab.embeddings.WordVectors;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -42,7 +42,7 @@ public final class AveragedWordVectorExtractor<T extends Output<T>> implements T
     @Config(description = "The vectors' dimension (recorded in provenance).")
     private int dimension;
 
-    private final WordTable vectors;
+    private final WordVectors vectors;
     private final String[] featureNames;
     private final ThreadLocal<Tokenizer> tokenizers;
 
@@ -52,7 +52,7 @@ public final class AveragedWordVectorExtractor<T extends Output<T>> implements T
      *
      * @param vectorsName where the vectors came from, for provenance (e.g. a file name)
      */
-    public AveragedWordVectorExtractor(WordTable vectors, String vectorsName) {
+    public AveragedWordVectorExtractor(WordVectors vectors, String vectorsName) {
         this(vectors, vectorsName, new BreakIteratorTokenizer(Locale.ENGLISH), true);
     }
 
@@ -61,7 +61,7 @@ public final class AveragedWordVectorExtractor<T extends Output<T>> implements T
      *
      * @param lowercase whether tokens are lower-cased before lookup
      */
-    public AveragedWordVectorExtractor(WordTable vectors, String vectorsName, Tokenizer tokenizer, boolean lowercase) {
+    public AveragedWordVectorExtractor(WordVectors vectors, String vectorsName, Tokenizer tokenizer, boolean lowercase) {
         this.vectors = Objects.requireNonNull(vectors, "vectors");
         this.vectorsName = Objects.requireNonNull(vectorsName, "vectorsName");
         this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
@@ -94,8 +94,9 @@ public final class AveragedWordVectorExtractor<T extends Output<T>> implements T
         for (String token : tokens(text)) {
             int row = vectors.indexOf(token);
             if (row >= 0) {
+                float[] v = vectors.vector(row);
                 for (int j = 0; j < dimension; j++) {
-                    sum[j] += vectors.get(row, j);
+                    sum[j] += v[j];
                 }
                 known++;
             }

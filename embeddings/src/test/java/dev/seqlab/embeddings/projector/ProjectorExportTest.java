@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.seqlab.core.progress.ProgressListener;
-import dev.seqlab.embeddings.table.WordTable;
+import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.fixtures.Vectors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +18,7 @@ class ProjectorExportTest {
     @TempDir
     Path dir;
 
-    private final WordTable table = WordTable.of(List.of("the", "king", "ça"),
+    private final WordVectors table = Vectors.of(List.of("the", "king", "ça"),
             new float[][] {{0.1f, -2.5f, 3e-7f}, {1f / 3, 0f, -0f}, {123456.79f, 1e20f, -1.25f}});
 
     @Test
@@ -31,7 +32,7 @@ class ProjectorExportTest {
             String[] f = lines.get(i).split("\t", -1);
             assertEquals(3, f.length);
             for (int j = 0; j < 3; j++) {
-                assertEquals(Float.floatToIntBits(table.get(i, j)), Float.floatToIntBits(Float.parseFloat(f[j])), lines.get(i));
+                assertEquals(Float.floatToIntBits(table.vector(i)[j]), Float.floatToIntBits(Float.parseFloat(f[j])), lines.get(i));
             }
         }
         assertEquals(List.of("the", "king", "ça"), Files.readAllLines(files.get(1)));
@@ -48,7 +49,7 @@ class ProjectorExportTest {
 
     @Test
     void rejectsWordsThatWouldBreakTheColumns() {
-        WordTable bad = WordTable.of(List.of("a\tb"), new float[][] {{1}});
+        WordVectors bad = Vectors.of(List.of("a\tb"), new float[][] {{1}});
         assertThrows(IllegalArgumentException.class, () -> ProjectorExport.write(dir, bad, false, ProgressListener.NONE));
     }
 }

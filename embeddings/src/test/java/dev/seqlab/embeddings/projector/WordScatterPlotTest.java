@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.seqlab.embeddings.table.WordTable;
+import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.fixtures.Vectors;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +20,7 @@ class WordScatterPlotTest {
     Path dir;
 
     // a cross around (1, 1, 1, 1): ±2 along the first axis, ±1 along the second
-    private final WordTable table = WordTable.of(List.of("east", "west", "north", "south", "far"),
+    private final WordVectors table = Vectors.of(List.of("east", "west", "north", "south", "far"),
             new float[][] {{3, 1, 1, 1}, {-1, 1, 1, 1}, {1, 2, 1, 1}, {1, 0, 1, 1}, {9, 9, 9, 9}});
 
     @Test

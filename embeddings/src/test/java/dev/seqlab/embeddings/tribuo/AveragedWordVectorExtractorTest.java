@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.seqlab.embeddings.table.WordTable;
+import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.fixtures.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.tribuo.util.tokens.impl.WhitespaceTokenizer;
 
 class AveragedWordVectorExtractorTest {
 
-    private final WordTable table = WordTable.of(List.of("happy", "day", "Rome"),
+    private final WordVectors table = Vectors.of(List.of("happy", "day", "Rome"),
             new float[][] {{1, 0, 4}, {0, 2, -2}, {9, 9, 9}});
 
     @Test

@@ -3,7 +3,8 @@ package dev.seqlab.embeddings.tribuo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.seqlab.embeddings.table.WordTable;
+import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.fixtures.Vectors;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -44,7 +45,7 @@ class EmojifyTest {
     void logisticRegressionOnAveragedVectorsBeatsTheMajorityClass() throws IOException {
         List<Sentence> sentences = read("emoji-sentences.tsv");
         assertEquals(150, sentences.size());
-        WordTable vectors = topicVectors(sentences);
+        WordVectors vectors = topicVectors(sentences);
         var extractor = new AveragedWordVectorExtractor<Label>(vectors, "synthetic topic vectors");
 
         List<Sentence> shuffled = new ArrayList<>(sentences);
@@ -102,7 +103,7 @@ class EmojifyTest {
     }
 
     /** Topic direction + noise for the listed words, noise for every other word of the sentences. */
-    static WordTable topicVectors(List<Sentence> sentences) throws IOException {
+    static WordVectors topicVectors(List<Sentence> sentences) throws IOException {
         Map<String, String> topicOf = new HashMap<>();
         for (Sentence s : read("topic-words.tsv")) {
             topicOf.put(s.text(), s.label());
@@ -125,7 +126,7 @@ class EmojifyTest {
                 v[i][j] = (float) ((topic == null ? 0 : topics.get(topic)[j]) + noise[j]);
             }
         }
-        return WordTable.of(words, v);
+        return Vectors.of(words, v);
     }
 
     private static double[] gaussian(SplittableRandom rnd, double sigma) {
