@@ -27,7 +27,7 @@ import java.util.Set;
  * vocabulary (a pair counts only when both of its words are) are skipped and reported.
  *
  * <pre>{@code
- * DebiasResult r = Debiaser.debias(table, DebiasLists.defaults());
+ * DebiasResult r = Debiaser.debias(wv, DebiasLists.defaults());
  * r.projections().forEach(p -> System.out.println(p.word() + " " + p.before() + " -> " + p.after()));
  * }</pre>
  */

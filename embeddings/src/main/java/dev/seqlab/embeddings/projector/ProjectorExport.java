@@ -47,23 +47,23 @@ public final class ProjectorExport {
      * @return the two files written
      * @throws IllegalArgumentException if a word holds a tab or line break (it would break the TSV)
      */
-    public static List<Path> write(Path dir, WordVectors table, boolean withRank, ProgressListener progress) throws IOException {
-        for (String w : table.words()) {
+    public static List<Path> write(Path dir, WordVectors vectors, boolean withRank, ProgressListener progress) throws IOException {
+        for (String w : vectors.words()) {
             if (w.indexOf('\t') >= 0 || w.indexOf('\n') >= 0 || w.indexOf('\r') >= 0) {
                 throw new IllegalArgumentException("the word '" + w.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
                         + "' holds a tab or line break, which the projector's TSV files cannot carry");
             }
         }
         Files.createDirectories(dir);
-        Path vectors = dir.resolve(VECTORS);
-        Path metadata = dir.resolve(METADATA);
-        progress.start("Writing " + VECTORS, table.size(), "words");
-        AtomicFiles.write(vectors, out -> {
+        Path vectorsFile = dir.resolve(VECTORS);
+        Path metadataFile = dir.resolve(METADATA);
+        progress.start("Writing " + VECTORS, vectors.size(), "words");
+        AtomicFiles.write(vectorsFile, out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             StringBuilder line = new StringBuilder();
-            for (int i = 0; i < table.size(); i++) {
+            for (int i = 0; i < vectors.size(); i++) {
                 line.setLength(0);
-                float[] row = table.vector(i);
+                float[] row = vectors.vector(i);
                 for (int j = 0; j < row.length; j++) {
                     if (j > 0) {
                         line.append('\t');
@@ -76,17 +76,17 @@ public final class ProjectorExport {
                     progress.advance(4096);
                 }
             }
-            progress.advance(table.size() % 4096);
+            progress.advance(vectors.size() % 4096);
             w.flush();
         });
         progress.finish();
-        AtomicFiles.write(metadata, out -> {
+        AtomicFiles.write(metadataFile, out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             if (withRank) {
                 w.write("word\trank\n");
             }
-            for (int i = 0; i < table.size(); i++) {
-                w.write(table.word(i));
+            for (int i = 0; i < vectors.size(); i++) {
+                w.write(vectors.word(i));
                 if (withRank) {
                     w.write("\t" + (i + 1));
                 }
@@ -94,6 +94,6 @@ public final class ProjectorExport {
             }
             w.flush();
         });
-        return List.of(vectors, metadata);
+        return List.of(vectorsFile, metadataFile);
     }
 }

@@ -25,7 +25,7 @@ import javax.imageio.ImageIO;
  * point labelled with its word, the axes saying how much of the words' variance they hold.
  *
  * <pre>{@code
- * WordScatterPlot plot = WordScatterPlot.of(table, List.of("king", "queen", "man", "woman"));
+ * WordScatterPlot plot = WordScatterPlot.of(vectors, List.of("king", "queen", "man", "woman"));
  * plot.writePng(Path.of("words.png"));
  * }</pre>
  */
@@ -53,28 +53,28 @@ public final class WordScatterPlot {
      * Projects the vectors of {@code words} (repeats dropped) on their first two principal components.
      *
      * @throws IllegalArgumentException if fewer than two distinct words are given or a word is not
-     *                                  in the table (the message lists every missing word)
+     *                                  in the vectors (the message lists every missing word)
      */
-    public static WordScatterPlot of(WordVectors table, List<String> words) {
+    public static WordScatterPlot of(WordVectors vectors, List<String> words) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(words));
         if (distinct.size() < 2) {
             throw new IllegalArgumentException("a scatter plot needs at least two different words, got " + distinct.size());
         }
         List<String> missing = new ArrayList<>();
         for (String w : distinct) {
-            if (!table.contains(w)) {
+            if (!vectors.contains(w)) {
                 missing.add(w);
             }
         }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("not in the vocabulary: " + String.join(", ", missing));
         }
-        if (table.dimension() < 2) {
+        if (vectors.dimension() < 2) {
             throw new IllegalArgumentException("the vectors have one dimension; a 2-D plot needs at least two");
         }
         float[][] rows = new float[distinct.size()][];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = table.vector(distinct.get(i));
+            rows[i] = vectors.vector(distinct.get(i));
         }
         PrincipalComponents pca = PrincipalComponents.of(rows, 2);
         double[][] points = new double[rows.length][];

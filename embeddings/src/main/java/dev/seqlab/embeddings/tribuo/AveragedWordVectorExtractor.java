@@ -22,7 +22,7 @@ import org.tribuo.util.tokens.impl.BreakIteratorTokenizer;
  * (GloVe's vocabularies are lower case); the average is accumulated in double.
  *
  * <pre>{@code
- * var extractor = new AveragedWordVectorExtractor<Label>(table, "glove.6B.50d");
+ * var extractor = new AveragedWordVectorExtractor<Label>(wv, "glove.6B.50d");
  * Example<Label> ex = extractor.extract(new Label("happy"), "what a wonderful day");
  * }</pre>
  *
