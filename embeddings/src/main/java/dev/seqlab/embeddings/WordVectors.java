@@ -1,0 +1,488 @@
+package dev.seqlab.embeddings;
+
+import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.embeddings.eval.AnalogyEvaluation;
+import dev.seqlab.embeddings.eval.AnalogyEvaluationOptions;
+import dev.seqlab.embeddings.eval.WordPairEvaluation;
+import dev.seqlab.embeddings.eval.WordPairOptions;
+import dev.seqlab.embeddings.io.ParsedVectors;
+import dev.seqlab.embeddings.io.VectorFiles;
+import dev.seqlab.embeddings.query.SimilarityIndex;
+import dev.seqlab.embeddings.query.Spelling;
+import dev.seqlab.embeddings.query.TopK;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pretrained word vectors: a vocabulary in file order and one float32 vector per word, held in a
+ * single contiguous row-major matrix (row i is word i). Loads GloVe, word2vec text and binary,
+ * fastText {@code .vec}, gzip of each, and seqlab's memory-mapped format; answers the queries of
+ * gensim's {@code KeyedVectors} with the same results (same top-N in the same order, same
+ * evaluation figures).
+ *
+ * <pre>{@code
+ * WordVectors wv = WordVectors.load(Path.of("glove.6B.100d.txt"));
+ * wv.mostSimilar("king", 10);                                  // closest words
+ * wv.analogy("man", "woman", "king", AnalogyMethod.ADD, 1);   // man : woman :: king : ?  → queen
+ * wv.evaluateAnalogies(Path.of("questions-words.txt")).accuracy();
+ * }</pre>
+ *
+ * <p>Conventions follow gensim: cosine similarity of unit-normalised vectors; query words are
+ * excluded from their own answers; equal scores come out in vocabulary order. Unlike gensim, a
+ * word that is not in the vocabulary is always an error ({@link UnknownWordException}, with
+ * spelling suggestions), never silently ignored. Instances are immutable and safe to query
+ * from several threads.
+ */
+public final class WordVectors {
+    private final String[] words;
+    private final List<String> wordList;
+    private final Map<String, Integer> index;
+    private final float[] matrix;
+    private final int size;
+    private final int dim;
+    private volatile SimilarityIndex similarity;
+
+    private WordVectors(String[] words, float[] matrix, int size, int dim) {
+        this.words = words;
+        this.matrix = matrix;
+        this.size = size;
+        this.dim = dim;
+        this.wordList = List.of(Arrays.copyOf(words, size));
+        this.index = new HashMap<>(Math.max(16, (int) (size / 0.7)));
+        for (int i = 0; i < size; i++) {
+            if (index.putIfAbsent(words[i], i) != null) {
+                throw new IllegalArgumentException("word '" + words[i] + "' occurs twice (rows "
+                        + (index.get(words[i]) + 1) + " and " + (i + 1) + ")");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- creating, loading, saving
+
+    /**
+     * Vectors for {@code words} from a row-major matrix of {@code words.size() × dim} floats.
+     * The array is taken over, not copied: do not change it afterwards.
+     *
+     * @throws IllegalArgumentException if the sizes disagree, a word is empty, or a word repeats
+     */
+    public static WordVectors of(List<String> words, float[] matrix, int dim) {
+        if (dim < 1) {
+            throw new IllegalArgumentException("dimension must be at least 1, got " + dim);
+        }
+        if ((long) words.size() * dim != matrix.length) {
+            throw new IllegalArgumentException(words.size() + " words × " + dim + " dimensions need "
+                    + (long) words.size() * dim + " numbers, the matrix has " + matrix.length);
+        }
+        String[] w = words.toArray(new String[0]);
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] == null || w[i].isEmpty()) {
+                throw new IllegalArgumentException("word " + (i + 1) + " is empty");
+            }
+        }
+        return new WordVectors(w, matrix, w.length, dim);
+    }
+
+    /** Loads a vectors file in any supported format, all words as written. */
+    public static WordVectors load(Path file) throws IOException {
+        return load(file, LoadOptions.DEFAULT, ProgressListener.NONE);
+    }
+
+    /** Loads a vectors file in any supported format with the given options. */
+    public static WordVectors load(Path file, LoadOptions options) throws IOException {
+        return load(file, options, ProgressListener.NONE);
+    }
+
+    /**
+     * Loads a vectors file, reporting progress. The format is detected from the content; a word
+     * repeated in the file keeps its first vector (as in gensim).
+     *
+     * @throws java.nio.file.NoSuchFileException           if the file does not exist
+     * @throws dev.seqlab.core.io.MalformedFileException if the content is invalid (the message names the line)
+     */
+    public static WordVectors load(Path file, LoadOptions options, ProgressListener progress) throws IOException {
+        ParsedVectors p = VectorFiles.read(file, options, progress);
+        return new WordVectors(p.words(), p.matrix(), p.rows(), p.dim());
+    }
+
+    /**
+     * Writes these vectors to {@code file} atomically in {@code format}; the text and word2vec
+     * binary formats are gzip-compressed when the name ends in {@code .gz}.
+     *
+     * @throws IllegalArgumentException if a word cannot be stored in the format (a space in a
+     *                                  text format) or the seqlab format is asked to be gzipped
+     */
+    public void save(Path file, VectorFormat format) throws IOException {
+        VectorFiles.write(file, format, words, matrix, size, dim);
+    }
+
+    // ---------------------------------------------------------------- vocabulary and vectors
+
+    /** The number of words. */
+    public int size() {
+        return size;
+    }
+
+    /** The dimension of the vectors. */
+    public int dimension() {
+        return dim;
+    }
+
+    /** The words in file order (immutable). */
+    public List<String> words() {
+        return wordList;
+    }
+
+    /** The word of row {@code i}. */
+    public String word(int i) {
+        checkIndex(i);
+        return words[i];
+    }
+
+    /** The row of {@code word}, or -1 when it is not in the vocabulary. */
+    public int indexOf(String word) {
+        Integer i = index.get(word);
+        return i == null ? -1 : i;
+    }
+
+    /** True when {@code word} is in the vocabulary. */
+    public boolean contains(String word) {
+        return index.containsKey(word);
+    }
+
+    /**
+     * The row of {@code word}.
+     *
+     * @throws UnknownWordException with spelling suggestions when it is not in the vocabulary
+     */
+    public int require(String word) {
+        Integer i = index.get(word);
+        if (i == null) {
+            throw new UnknownWordException(word, suggestSpellings(word, 3));
+        }
+        return i;
+    }
+
+    /** A copy of the vector of {@code word}. */
+    public float[] vector(String word) {
+        return vector(require(word));
+    }
+
+    /** A copy of the vector of row {@code i}. */
+    public float[] vector(int i) {
+        checkIndex(i);
+        return Arrays.copyOfRange(matrix, i * dim, (i + 1) * dim);
+    }
+
+    /** The vector of {@code word} divided by its Euclidean norm (a copy). */
+    public float[] unitVector(String word) {
+        return unitVector(require(word));
+    }
+
+    /** The vector of row {@code i} divided by its Euclidean norm (a copy). */
+    public float[] unitVector(int i) {
+        checkIndex(i);
+        float[] v = new float[dim];
+        index().unitRow(i, v);
+        return v;
+    }
+
+    /** The Euclidean norm of the vector of row {@code i}. */
+    public float norm(int i) {
+        checkIndex(i);
+        return index().norm(i);
+    }
+
+    /** A copy of the whole matrix, row-major, {@code size() × dimension()}. */
+    public float[] copyOfMatrix() {
+        return Arrays.copyOf(matrix, size * dim);
+    }
+
+    /** Known words spelled closest to {@code word} (edit distance), best first, at most {@code max}. */
+    public List<String> suggestSpellings(String word, int max) {
+        return Spelling.suggest(word, wordList, max);
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    /** The cosine similarity of two words (gensim's {@code similarity}). */
+    public double similarity(String word1, String word2) {
+        return cosine(vector(require(word1)), vector(require(word2)));
+    }
+
+    /**
+     * The cosine similarity of the means of two sets of words' (raw, not normalised) vectors
+     * (gensim's {@code n_similarity}).
+     *
+     * @throws IllegalArgumentException if a set is empty
+     */
+    public double nSimilarity(List<String> words1, List<String> words2) {
+        if (words1.isEmpty() || words2.isEmpty()) {
+            throw new IllegalArgumentException("n_similarity needs at least one word in each set");
+        }
+        return cosine(rawMean(words1), rawMean(words2));
+    }
+
+    /** The {@code topN} words closest to {@code word}, best first, excluding the word itself. */
+    public List<Neighbor> mostSimilar(String word, int topN) {
+        return mostSimilar(List.of(word), List.of(), topN, 0);
+    }
+
+    /**
+     * The {@code topN} words closest to the mean of the unit vectors of {@code positive} minus
+     * those of {@code negative} (gensim's {@code most_similar}), excluding the query words.
+     */
+    public List<Neighbor> mostSimilar(List<String> positive, List<String> negative, int topN) {
+        return mostSimilar(positive, negative, topN, 0);
+    }
+
+    /**
+     * As {@link #mostSimilar(List, List, int)}, searching only the first {@code restrictVocab}
+     * words (0 = all).
+     */
+    public List<Neighbor> mostSimilar(List<String> positive, List<String> negative, int topN, int restrictVocab) {
+        return mostSimilar(indices(positive), indices(negative), topN, restrictVocab);
+    }
+
+    /**
+     * {@link #mostSimilar(List, List, int, int)} with the query words given by row.
+     *
+     * @throws IllegalArgumentException if there are no query words, {@code topN < 1} or
+     *                                  {@code restrictVocab < 0}
+     */
+    public List<Neighbor> mostSimilar(int[] positive, int[] negative, int topN, int restrictVocab) {
+        checkQuery(positive.length + negative.length, topN, restrictVocab);
+        float[] mean = new float[dim];
+        float[] unit = new float[dim];
+        SimilarityIndex idx = index();
+        for (int i : positive) {
+            checkIndex(i);
+            idx.unitRow(i, unit);
+            for (int k = 0; k < dim; k++) {
+                mean[k] += unit[k];
+            }
+        }
+        for (int i : negative) {
+            checkIndex(i);
+            idx.unitRow(i, unit);
+            for (int k = 0; k < dim; k++) {
+                mean[k] -= unit[k];
+            }
+        }
+        int total = positive.length + negative.length;
+        for (int k = 0; k < dim; k++) {
+            mean[k] /= total;
+        }
+        SimilarityIndex.normalize(mean);
+        return neighbors(idx.nearest(mean, limit(restrictVocab), topN, concat(positive, negative)));
+    }
+
+    /** The {@code topN} words closest to {@code vector} (gensim's {@code similar_by_vector}); no word is excluded. */
+    public List<Neighbor> similarByVector(float[] vector, int topN) {
+        return similarByVector(vector, topN, 0);
+    }
+
+    /** As {@link #similarByVector(float[], int)}, searching only the first {@code restrictVocab} words (0 = all). */
+    public List<Neighbor> similarByVector(float[] vector, int topN, int restrictVocab) {
+        if (vector.length != dim) {
+            throw new IllegalArgumentException("the vector has " + vector.length + " dimensions, these vectors " + dim);
+        }
+        checkQuery(1, topN, restrictVocab);
+        float[] q = SimilarityIndex.normalize(vector.clone());
+        return neighbors(index().nearest(q, limit(restrictVocab), topN, new int[0]));
+    }
+
+    /**
+     * The {@code topN} words by the 3CosMul objective (gensim's {@code most_similar_cosmul}),
+     * excluding the query words. Unlike gensim 4.2, which ignores it here, {@code restrictVocab}
+     * is honoured.
+     */
+    public List<Neighbor> mostSimilarCosMul(List<String> positive, List<String> negative, int topN, int restrictVocab) {
+        int[] pos = indices(positive);
+        int[] neg = indices(negative);
+        if (pos.length == 0) {
+            throw new IllegalArgumentException("3CosMul needs at least one positive word");
+        }
+        checkQuery(pos.length + neg.length, topN, restrictVocab);
+        float[][] p = new float[pos.length][];
+        float[][] n = new float[neg.length][];
+        for (int j = 0; j < pos.length; j++) {
+            p[j] = unitVector(pos[j]);
+        }
+        for (int j = 0; j < neg.length; j++) {
+            n[j] = unitVector(neg[j]);
+        }
+        return neighbors(index().cosMul(p, n, limit(restrictVocab), topN, concat(pos, neg)));
+    }
+
+    /** As {@link #mostSimilarCosMul(List, List, int, int)} over the whole vocabulary. */
+    public List<Neighbor> mostSimilarCosMul(List<String> positive, List<String> negative, int topN) {
+        return mostSimilarCosMul(positive, negative, topN, 0);
+    }
+
+    /**
+     * "{@code a} is to {@code b} as {@code c} is to ?": the {@code topN} best answers, excluding
+     * a, b and c. {@link AnalogyMethod#ADD} ranks by cosine to b − a + c, {@link AnalogyMethod#MUL}
+     * by 3CosMul.
+     */
+    public List<Neighbor> analogy(String a, String b, String c, AnalogyMethod method, int topN) {
+        List<String> positive = List.of(b, c);
+        List<String> negative = List.of(a);
+        return method == AnalogyMethod.ADD ? mostSimilar(positive, negative, topN, 0)
+                : mostSimilarCosMul(positive, negative, topN, 0);
+    }
+
+    /**
+     * The word that fits least with the others (gensim's {@code doesnt_match}): the lowest cosine
+     * to the normalised mean of the unit vectors; of equal cosines, the word that sorts first.
+     *
+     * @throws IllegalArgumentException if {@code words} is empty
+     */
+    public String doesntMatch(List<String> words) {
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("doesnt_match needs at least one word");
+        }
+        int[] rows = indices(words);
+        float[][] units = new float[rows.length][];
+        float[] mean = new float[dim];
+        for (int j = 0; j < rows.length; j++) {
+            units[j] = unitVector(rows[j]);
+            for (int k = 0; k < dim; k++) {
+                mean[k] += units[j][k];
+            }
+        }
+        for (int k = 0; k < dim; k++) {
+            mean[k] /= rows.length;
+        }
+        SimilarityIndex.normalize(mean);
+        String worst = null;
+        double worstScore = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < rows.length; j++) {
+            double s = 0;
+            for (int k = 0; k < dim; k++) {
+                s += units[j][k] * mean[k];
+            }
+            String w = words.get(j);
+            if (s < worstScore || s == worstScore && w.compareTo(worst) < 0) {
+                worstScore = s;
+                worst = w;
+            }
+        }
+        return worst;
+    }
+
+    // ---------------------------------------------------------------- evaluation
+
+    /** Analogy accuracy on a questions-words file with gensim's defaults (first 300,000 words, case-insensitive). */
+    public AnalogyEvaluation evaluateAnalogies(Path file) throws IOException {
+        return AnalogyEvaluation.run(this, file, AnalogyEvaluationOptions.DEFAULT);
+    }
+
+    /** Analogy accuracy on a questions-words file. */
+    public AnalogyEvaluation evaluateAnalogies(Path file, AnalogyEvaluationOptions options) throws IOException {
+        return AnalogyEvaluation.run(this, file, options);
+    }
+
+    /** Correlation with human similarity judgements with gensim's defaults (tab-separated, first 300,000 words, case-insensitive). */
+    public WordPairEvaluation evaluateWordPairs(Path file) throws IOException {
+        return WordPairEvaluation.run(this, file, WordPairOptions.DEFAULT);
+    }
+
+    /** Correlation with human similarity judgements. */
+    public WordPairEvaluation evaluateWordPairs(Path file, WordPairOptions options) throws IOException {
+        return WordPairEvaluation.run(this, file, options);
+    }
+
+    @Override
+    public String toString() {
+        return "WordVectors[" + size + " words × " + dim + "]";
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private SimilarityIndex index() {
+        SimilarityIndex s = similarity;
+        if (s == null) {
+            synchronized (this) {
+                s = similarity;
+                if (s == null) {
+                    s = SimilarityIndex.of(matrix, size, dim);
+                    similarity = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    private int[] indices(List<String> ws) {
+        int[] out = new int[ws.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = require(ws.get(i));
+        }
+        return out;
+    }
+
+    private float[] rawMean(List<String> ws) {
+        float[] mean = new float[dim];
+        for (String w : ws) {
+            int o = require(w) * dim;
+            for (int k = 0; k < dim; k++) {
+                mean[k] += matrix[o + k];
+            }
+        }
+        return mean;
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int k = 0; k < a.length; k++) {
+            dot += (double) a[k] * b[k];
+            na += (double) a[k] * a[k];
+            nb += (double) b[k] * b[k];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+
+    private int limit(int restrictVocab) {
+        return restrictVocab == 0 ? size : Math.min(restrictVocab, size);
+    }
+
+    private static void checkQuery(int words, int topN, int restrictVocab) {
+        if (words == 0) {
+            throw new IllegalArgumentException("a similarity query needs at least one word");
+        }
+        if (topN < 1) {
+            throw new IllegalArgumentException("topN must be at least 1, got " + topN);
+        }
+        if (restrictVocab < 0) {
+            throw new IllegalArgumentException("restrictVocab must be 0 (all words) or positive, got " + restrictVocab);
+        }
+    }
+
+    private void checkIndex(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException("row " + i + " of " + size + " words");
+        }
+    }
+
+    private List<Neighbor> neighbors(TopK top) {
+        int[] best = top.indices();
+        List<Neighbor> out = new ArrayList<>(best.length);
+        for (int i : best) {
+            out.add(new Neighbor(words[i], top.scoreOf(i)));
+        }
+        return out;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

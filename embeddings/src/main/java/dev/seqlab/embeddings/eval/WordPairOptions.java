@@ -1,0 +1,35 @@
+package dev.seqlab.embeddings.eval;
+
+/**
+ * How word-pair similarity judgements are evaluated; the defaults are gensim's, except that the
+ * delimiter is detected (tab when the first judgement line has one, else comma) unless given.
+ *
+ * @param delimiter       the field separator, or null to detect tab or comma
+ * @param restrictVocab   only the first this many words are known; 300,000 by default
+ * @param caseInsensitive compare upper-cased words; true by default
+ * @param dummy4unknown   give pairs with unknown words similarity 0 instead of skipping them
+ */
+public record WordPairOptions(String delimiter, int restrictVocab, boolean caseInsensitive, boolean dummy4unknown) {
+    /** Detected delimiter, 300,000 words, case-insensitive, unknown pairs skipped. */
+    public static final WordPairOptions DEFAULT = new WordPairOptions(null, 300_000, true, false);
+
+    /** Validates the options. */
+    public WordPairOptions {
+        if (delimiter != null && delimiter.isEmpty()) {
+            throw new IllegalArgumentException("delimiter must not be empty (null detects tab or comma)");
+        }
+        if (restrictVocab < 1) {
+            throw new IllegalArgumentException("restrictVocab must be at least 1, got " + restrictVocab);
+        }
+    }
+
+    /** These options with another vocabulary cut-off. */
+    public WordPairOptions withRestrictVocab(int restrictVocab) {
+        return new WordPairOptions(delimiter, restrictVocab, caseInsensitive, dummy4unknown);
+    }
+
+    /** These options with a fixed delimiter. */
+    public WordPairOptions withDelimiter(String delimiter) {
+        return new WordPairOptions(delimiter, restrictVocab, caseInsensitive, dummy4unknown);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Evaluation of word vectors on the standard sets, with gensim's definitions and figures:
+ * analogy questions in the questions-words format ({@link dev.seqlab.embeddings.eval.AnalogyEvaluation},
+ * gensim's {@code evaluate_word_analogies}) and word-pair similarity judgements
+ * ({@link dev.seqlab.embeddings.eval.WordPairEvaluation}, gensim's {@code evaluate_word_pairs})
+ * with Spearman and Pearson correlation ({@link dev.seqlab.embeddings.eval.Correlation}).
+ */
+package dev.seqlab.embeddings.eval;

@@ -1,0 +1,162 @@
+package dev.seqlab.embeddings.io;
+
+import dev.seqlab.core.io.MalformedFileException;
+import dev.seqlab.embeddings.VectorFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Recognises a word-vector file from its first bytes: gzip by its magic number (then looks
+ * inside), the seqlab format by its magic, a header line of two integers {@code N D} (word2vec or
+ * fastText), and then text or binary records by whether the first record after the header is a
+ * text line of a word and D numbers. A file without such a header is GloVe text.
+ */
+public final class FormatDetector {
+    /** How many (decompressed) bytes are examined. */
+    static final int PEEK = 1 << 16;
+
+    private FormatDetector() {
+    }
+
+    /**
+     * Detects the format of {@code file}.
+     *
+     * @throws java.nio.file.NoSuchFileException if the file does not exist
+     * @throws MalformedFileException            if it is empty or no known format fits
+     */
+    public static DetectedFormat detect(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(PEEK);
+        }
+        boolean gzip = head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+        if (gzip) {
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+                head = in.readNBytes(PEEK);
+            } catch (java.util.zip.ZipException e) {
+                throw new MalformedFileException(file, 0, "corrupt gzip data: " + e.getMessage(), e);
+            }
+        } else if (SeqlabFormat.hasMagic(head)) {
+            return new DetectedFormat(VectorFormat.SEQLAB, false, SeqlabFormat.MATRIX_OFFSET, -1, 0);
+        }
+        return detectContent(file, head, gzip);
+    }
+
+    private static DetectedFormat detectContent(Path file, byte[] head, boolean gzip) throws MalformedFileException {
+        if (head.length == 0) {
+            throw new MalformedFileException(file, 0, "the file is empty");
+        }
+        int firstEnd = indexOf(head, (byte) '\n', 0);
+        if (firstEnd < 0) {
+            if (head.length == PEEK) {
+                throw new MalformedFileException(file, 1, "no line end in the first " + PEEK
+                        + " bytes: not a word-vector file");
+            }
+            firstEnd = head.length;
+        }
+        long[] header = parseHeader(head, firstEnd);
+        if (header == null) {
+            int dim = countNumbers(head, 0, firstEnd);
+            if (dim <= 0) {
+                throw new MalformedFileException(file, 1, "expected a header 'WORDS DIMENSION' or a word followed by"
+                        + " numbers, found '" + preview(head, 0, firstEnd) + "'");
+            }
+            return new DetectedFormat(VectorFormat.GLOVE, gzip, 0, -1, dim);
+        }
+        if (header[1] <= 0 || header[1] > 1_000_000) {
+            throw new MalformedFileException(file, 1, "the header announces dimension " + header[1]);
+        }
+        int dim = (int) header[1];
+        long dataStart = firstEnd + 1L;
+        if (header[0] == 0 || dataStart >= head.length) {
+            return new DetectedFormat(VectorFormat.WORD2VEC, gzip, dataStart, header[0], dim);
+        }
+        int secondEnd = indexOf(head, (byte) '\n', (int) dataStart);
+        if (secondEnd < 0 && head.length < PEEK) {
+            secondEnd = head.length;
+        }
+        boolean text = secondEnd >= 0 && countNumbers(head, (int) dataStart, secondEnd) == dim;
+        return new DetectedFormat(text ? VectorFormat.WORD2VEC : VectorFormat.WORD2VEC_BINARY, gzip, dataStart,
+                header[0], dim);
+    }
+
+    /** The two integers of a header line "N D", or null when the line is not one. */
+    private static long[] parseHeader(byte[] b, int end) {
+        long[] v = new long[2];
+        int count = 0;
+        int p = 0;
+        while (true) {
+            while (p < end && (b[p] == ' ' || b[p] == '\t' || b[p] == '\r')) {
+                p++;
+            }
+            if (p >= end) {
+                break;
+            }
+            if (count == 2) {
+                return null;
+            }
+            long x = 0;
+            int start = p;
+            while (p < end && b[p] >= '0' && b[p] <= '9') {
+                if (x > Long.MAX_VALUE / 20) {
+                    return null;
+                }
+                x = x * 10 + (b[p] - '0');
+                p++;
+            }
+            if (p == start || p < end && !(b[p] == ' ' || b[p] == '\t' || b[p] == '\r')) {
+                return null;
+            }
+            v[count++] = x;
+        }
+        return count == 2 ? v : null;
+    }
+
+    /** The number of numeric tokens after the first token of {@code b[start,end)}; -1 if one is not a number. */
+    private static int countNumbers(byte[] b, int start, int end) {
+        int p = start;
+        while (p < end && b[p] != ' ' && b[p] != '\t' && b[p] != '\r') {
+            p++;
+        }
+        if (p == start) {
+            return -1;
+        }
+        int n = 0;
+        while (true) {
+            while (p < end && (b[p] == ' ' || b[p] == '\t' || b[p] == '\r')) {
+                p++;
+            }
+            if (p >= end) {
+                return n;
+            }
+            int t = p;
+            while (p < end && b[p] != ' ' && b[p] != '\t' && b[p] != '\r') {
+                p++;
+            }
+            try {
+                DecimalParser.parse(b, t, p);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+            n++;
+        }
+    }
+
+    static int indexOf(byte[] b, byte c, int from) {
+        for (int i = from; i < b.length; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String preview(byte[] b, int start, int end) {
+        String s = new String(b, start, Math.min(end - start, 60), StandardCharsets.UTF_8).strip();
+        return end - start > 60 ? s + "..." : s;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.seqlab.embeddings.io;
+
+import dev.seqlab.core.io.AtomicFiles;
+import dev.seqlab.core.io.MalformedFileException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * seqlab's own word-vector format: a 64-byte header, the float32 matrix, then the vocabulary
+ * (layout in the package documentation). Opening memory-maps the matrix and copies it into a
+ * float array by bulk transfer, with no parsing.
+ */
+public final class SeqlabFormat {
+    /** The first eight bytes of every seqlab vectors file. */
+    static final byte[] MAGIC = "SEQLABWV".getBytes(StandardCharsets.US_ASCII);
+    /** The version this class writes and reads. */
+    static final int VERSION = 1;
+    /** Where the matrix starts. */
+    static final long MATRIX_OFFSET = 64;
+    /** Largest region mapped at once (whole rows of it are copied per mapping). */
+    private static final long MAP_WINDOW = 1L << 30;
+
+    private SeqlabFormat() {
+    }
+
+    /** True when {@code head} starts with the seqlab magic. */
+    static boolean hasMagic(byte[] head) {
+        if (head.length < MAGIC.length) {
+            return false;
+        }
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (head[i] != MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads the first {@code limit} words (0 = all) of a seqlab vectors file. */
+    static ParsedVectors read(Path file, int limit) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < MATRIX_OFFSET) {
+                throw new MalformedFileException(file, 0, "seqlab vectors file truncated: " + size
+                        + " bytes, shorter than its 64-byte header");
+            }
+            ByteBuffer h = ByteBuffer.allocate((int) MATRIX_OFFSET).order(ByteOrder.LITTLE_ENDIAN);
+            ch.read(h, 0);
+            h.flip();
+            byte[] magic = new byte[MAGIC.length];
+            h.get(magic);
+            if (!hasMagic(magic)) {
+                throw new MalformedFileException(file, 0, "not a seqlab vectors file (wrong magic bytes)");
+            }
+            int version = h.getInt();
+            int dim = h.getInt();
+            long rows = h.getLong();
+            long vocabOffset = h.getLong();
+            long vocabBytes = h.getLong();
+            if (version != VERSION) {
+                throw new MalformedFileException(file, 0, "seqlab vectors format version " + version
+                        + " is not supported (this seqlab reads version " + VERSION + ")");
+            }
+            if (dim <= 0 || rows < 0 || rows > Integer.MAX_VALUE) {
+                throw new MalformedFileException(file, 0, "corrupt seqlab header: " + rows + " words × " + dim
+                        + " dimensions");
+            }
+            long expectedVocab = MATRIX_OFFSET + 4L * rows * dim;
+            if (vocabOffset != expectedVocab || vocabBytes < 4L * rows || vocabOffset + vocabBytes != size) {
+                throw new MalformedFileException(file, 0, "corrupt or truncated seqlab vectors file: the header"
+                        + " describes " + (expectedVocab + vocabBytes) + " bytes for " + rows + " words × " + dim
+                        + ", the file has " + size);
+            }
+            int n = (int) (limit > 0 ? Math.min(rows, limit) : rows);
+            float[] matrix = new float[TextVectorReader.checkedSize(file, n, dim)];
+            long rowsPerWindow = Math.max(1, MAP_WINDOW / (4L * dim));
+            for (long r = 0; r < n; r += rowsPerWindow) {
+                long count = Math.min(rowsPerWindow, n - r);
+                MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, MATRIX_OFFSET + 4L * r * dim, 4L * count * dim);
+                map.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(matrix, (int) (r * dim), (int) (count * dim));
+            }
+            String[] words = readVocabulary(file, ch, vocabOffset, vocabBytes, n);
+            return new ParsedVectors(words, matrix, n, dim);
+        }
+    }
+
+    private static String[] readVocabulary(Path file, FileChannel ch, long offset, long bytes, int n)
+            throws IOException {
+        String[] words = new String[n];
+        ch.position(offset);
+        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+                java.nio.channels.Channels.newInputStream(ch), 1 << 16));
+        byte[] tmp = new byte[256];
+        long left = bytes;
+        for (int i = 0; i < n; i++) {
+            if (left < 4) {
+                throw new MalformedFileException(file, 0, "truncated seqlab vocabulary at word " + (i + 1));
+            }
+            int len = Integer.reverseBytes(in.readInt());
+            left -= 4;
+            if (len <= 0 || len > left) {
+                throw new MalformedFileException(file, 0, "corrupt seqlab vocabulary at word " + (i + 1)
+                        + ": length " + len + " with " + left + " bytes left");
+            }
+            if (tmp.length < len) {
+                tmp = new byte[Math.max(len, 2 * tmp.length)];
+            }
+            in.readFully(tmp, 0, len);
+            left -= len;
+            words[i] = new String(tmp, 0, len, StandardCharsets.UTF_8);
+        }
+        return words;
+    }
+
+    /** Writes {@code rows} words and their vectors atomically in the seqlab format. */
+    static void write(Path file, String[] words, float[] matrix, int rows, int dim) throws IOException {
+        byte[][] encoded = new byte[rows][];
+        long vocabBytes = 0;
+        for (int i = 0; i < rows; i++) {
+            encoded[i] = words[i].getBytes(StandardCharsets.UTF_8);
+            vocabBytes += 4 + encoded[i].length;
+        }
+        long vocabOffset = MATRIX_OFFSET + 4L * rows * dim;
+        long total = vocabBytes;
+        AtomicFiles.write(file, out -> {
+            ByteBuffer h = ByteBuffer.allocate((int) MATRIX_OFFSET).order(ByteOrder.LITTLE_ENDIAN);
+            h.put(MAGIC).putInt(VERSION).putInt(dim).putLong(rows).putLong(vocabOffset).putLong(total);
+            out.write(h.array());
+            writeFloats(out, matrix, 0, rows * dim);
+            ByteBuffer len = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+            for (byte[] w : encoded) {
+                out.write(len.putInt(0, w.length).array());
+                out.write(w);
+            }
+        });
+    }
+
+    /** Writes {@code count} floats little-endian. */
+    static void writeFloats(OutputStream out, float[] values, int offset, int count) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        int per = buf.capacity() / 4;
+        for (int i = 0; i < count; i += per) {
+            int c = Math.min(per, count - i);
+            buf.clear();
+            buf.asFloatBuffer().put(values, offset + i, c);
+            out.write(buf.array(), 0, 4 * c);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.seqlab.embeddings.io;
+
+import dev.seqlab.core.io.MalformedFileException;
+import dev.seqlab.core.progress.ProgressListener;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Parses lines {@code word v1 ... vD} (separated by spaces or tabs; trailing blanks and a
+ * carriage return allowed) from a {@link ByteSource} straight into rows of a float matrix.
+ * One instance parses one contiguous run of lines; several instances fill disjoint row ranges
+ * of the same matrix in parallel.
+ */
+final class TextRecordParser {
+    /** Bytes read per block; a block always ends at a line end, so it grows for longer lines. */
+    static final int BLOCK = 1 << 22;
+
+    private final Path file;
+    private final int dim;
+    private final float[] matrix;
+    private final String[] words;
+    private final ProgressListener progress;
+
+    TextRecordParser(Path file, int dim, float[] matrix, String[] words, ProgressListener progress) {
+        this.file = file;
+        this.dim = dim;
+        this.matrix = matrix;
+        this.words = words;
+        this.progress = progress;
+    }
+
+    /**
+     * Parses exactly {@code rows} lines from {@code source} into rows {@code firstRow...}.
+     *
+     * @param firstLine the 1-based line number of the first line, for error messages
+     * @throws MalformedFileException naming the line when a line is not a word and D numbers,
+     *                                or when the source ends early
+     */
+    void parse(ByteSource source, int firstRow, int rows, long firstLine) throws IOException {
+        byte[] buf = new byte[BLOCK];
+        int len = 0;
+        int row = firstRow;
+        int endRow = firstRow + rows;
+        long line = firstLine;
+        boolean eof = false;
+        while (row < endRow) {
+            if (!eof && len < buf.length) {
+                int r = source.readFully(buf, len, buf.length - len);
+                eof = len + r < buf.length;
+                len += r;
+            }
+            int stop = len;
+            if (!eof) {
+                stop = lastNewline(buf, len) + 1;
+                if (stop == 0) { // one line longer than the block
+                    buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+                    continue;
+                }
+            }
+            int p = 0;
+            while (p < stop && row < endRow) {
+                p = parseLine(buf, p, stop, row, line);
+                row++;
+                line++;
+            }
+            if (row < endRow && eof && p >= stop) {
+                throw new MalformedFileException(file, line, "the file ends here, " + (endRow - row)
+                        + " lines before the expected end");
+            }
+            progress.advance(p);
+            System.arraycopy(buf, p, buf, 0, len - p);
+            len -= p;
+            if (eof && len == 0 && row < endRow) {
+                throw new MalformedFileException(file, line, "the file ends here, " + (endRow - row)
+                        + " lines before the expected end");
+            }
+        }
+    }
+
+    private static int lastNewline(byte[] buf, int len) {
+        for (int i = len - 1; i >= 0; i--) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean blank(byte c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private static boolean lineEnd(byte c) {
+        return c == '\n' || c == '\r';
+    }
+
+    /** Parses the line at {@code p} (ending at '\n' or {@code stop}); returns the start of the next line. */
+    private int parseLine(byte[] b, int p, int stop, int row, long line) throws MalformedFileException {
+        int start = p;
+        while (p < stop && !blank(b[p]) && !lineEnd(b[p])) {
+            p++;
+        }
+        if (p == start) {
+            throw new MalformedFileException(file, line, p < stop && blank(b[p])
+                    ? "the line starts with a blank instead of a word" : "empty line where a word and its vector belong");
+        }
+        words[row] = new String(b, start, p - start, StandardCharsets.UTF_8);
+        int out = row * dim;
+        for (int k = 0; k < dim; k++) {
+            while (p < stop && blank(b[p])) {
+                p++;
+            }
+            if (p >= stop || lineEnd(b[p])) {
+                throw new MalformedFileException(file, line, "expected " + dim + " numbers after the word '"
+                        + words[row] + "', found " + k);
+            }
+            int t = p;
+            while (p < stop && !blank(b[p]) && !lineEnd(b[p])) {
+                p++;
+            }
+            try {
+                matrix[out + k] = DecimalParser.parse(b, t, p);
+            } catch (NumberFormatException e) {
+                throw new MalformedFileException(file, line, "number " + (k + 1) + " after the word '" + words[row]
+                        + "' is not a number: '" + new String(b, t, Math.min(p - t, 40), StandardCharsets.UTF_8) + "'");
+            }
+        }
+        while (p < stop && (blank(b[p]) || b[p] == '\r')) {
+            p++;
+        }
+        if (p < stop && b[p] != '\n') {
+            int extra = 0;
+            while (p < stop && b[p] != '\n') {
+                while (p < stop && (blank(b[p]) || b[p] == '\r')) {
+                    p++;
+                }
+                if (p < stop && b[p] != '\n') {
+                    extra++;
+                    while (p < stop && !blank(b[p]) && !lineEnd(b[p])) {
+                        p++;
+                    }
+                }
+            }
+            throw new MalformedFileException(file, line, "expected " + dim + " numbers after the word '"
+                    + words[row] + "', found " + (dim + extra));
+        }
+        return p < stop ? p + 1 : p;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.seqlab.embeddings.io;
+
+import dev.seqlab.core.io.MalformedFileException;
+import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.embeddings.LoadOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads the text formats (GloVe, word2vec text, fastText .vec). An uncompressed file is split
+ * into as many byte ranges as there are threads, cut at line ends; a first parallel pass counts
+ * the lines of each range (so every range knows its first row and the matrix is allocated once,
+ * at its final size), a second parses each range into its rows. A gzip file is read as one
+ * stream (twice when it has no header, to count its lines first).
+ */
+final class TextVectorReader {
+    /** Ranges are not made smaller than this. */
+    private static final long MIN_PART = 1 << 23;
+
+    private TextVectorReader() {
+    }
+
+    static ParsedVectors read(Path file, DetectedFormat format, LoadOptions options, ProgressListener progress)
+            throws IOException {
+        return format.gzip() ? readGzip(file, format, options, progress) : readPlain(file, format, options, progress);
+    }
+
+    /** The first line number of the records (1-based): 2 after a header. */
+    private static long firstLine(DetectedFormat format) {
+        return format.headerRows() >= 0 ? 2 : 1;
+    }
+
+    private static ParsedVectors readPlain(Path file, DetectedFormat format, LoadOptions options,
+                                           ProgressListener progress) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long start = format.dataStart();
+            long end = ch.size();
+            int parts = (int) Math.max(1, Math.min(options.threads(), (end - start) / MIN_PART));
+            long[] bounds = new long[parts + 1];
+            bounds[0] = start;
+            bounds[parts] = end;
+            for (int t = 1; t < parts; t++) {
+                bounds[t] = Math.max(bounds[t - 1], lineStartAtOrAfter(ch, start + (end - start) * t / parts, end));
+            }
+            List<LineCounter.Count> counts = ParallelParts.run(parts,
+                    t -> LineCounter.count(ByteSource.range(ch, bounds[t], bounds[t + 1]), 0));
+            long lines = 0;
+            for (int t = 0; t < parts; t++) {
+                // only the last range may end without a line end
+                lines += t == parts - 1 ? counts.get(t).lines() : counts.get(t).newlines();
+            }
+            long rows = targetRows(file, format, options, lines);
+            // drop the ranges beyond the last wanted row and cut the last one after it
+            long[] firstRows = new long[parts + 1];
+            int used = 0;
+            long before = 0;
+            while (used < parts && before < rows) {
+                firstRows[used] = before;
+                before += counts.get(used).newlines();
+                used++;
+            }
+            if (before > rows) {
+                int t = used - 1;
+                bounds[t + 1] = bounds[t] + LineCounter.offsetAfterLines(
+                        ByteSource.range(ch, bounds[t], bounds[t + 1]), rows - firstRows[t]);
+            }
+            firstRows[used] = rows;
+            int dim = format.dim();
+            int n = (int) rows;
+            float[] matrix = new float[checkedSize(file, rows, dim)];
+            String[] words = new String[n];
+            progress.start("Reading " + file.getFileName(), bounds[used] - start, "bytes");
+            TextRecordParser parser = new TextRecordParser(file, dim, matrix, words, progress);
+            int usedParts = used;
+            ParallelParts.run(Math.max(usedParts, 0), t -> {
+                parser.parse(ByteSource.range(ch, bounds[t], bounds[t + 1]), (int) firstRows[t],
+                        (int) (firstRows[t + 1] - firstRows[t]), firstLine(format) + firstRows[t]);
+                return null;
+            });
+            progress.finish();
+            return new ParsedVectors(words, matrix, n, dim);
+        }
+    }
+
+    private static ParsedVectors readGzip(Path file, DetectedFormat format, LoadOptions options,
+                                          ProgressListener progress) throws IOException {
+        long rows;
+        if (format.headerRows() >= 0) {
+            // the parser reports where the file ends if it has fewer lines than announced
+            rows = options.limit() > 0 ? Math.min(options.limit(), format.headerRows()) : format.headerRows();
+        } else {
+            try (InputStream in = gunzip(file)) {
+                in.skipNBytes(format.dataStart());
+                long wanted = options.limit() > 0 ? options.limit() : 0;
+                rows = targetRows(file, format, options, LineCounter.count(ByteSource.stream(in), wanted).lines());
+            }
+        }
+        int dim = format.dim();
+        float[] matrix = new float[checkedSize(file, rows, dim)];
+        String[] words = new String[(int) rows];
+        progress.start("Reading " + file.getFileName(), -1, "bytes");
+        try (InputStream in = gunzip(file)) {
+            in.skipNBytes(format.dataStart());
+            new TextRecordParser(file, dim, matrix, words, progress)
+                    .parse(ByteSource.stream(in), 0, (int) rows, firstLine(format));
+        }
+        progress.finish();
+        return new ParsedVectors(words, matrix, (int) rows, dim);
+    }
+
+    static InputStream gunzip(Path file) throws IOException {
+        return new GZIPInputStream(Files.newInputStream(file), 1 << 16);
+    }
+
+    /** The number of rows to read: the lines present, cut to the header's count and the limit. */
+    private static long targetRows(Path file, DetectedFormat format, LoadOptions options, long lines)
+            throws MalformedFileException {
+        long rows = lines;
+        if (format.headerRows() >= 0) {
+            if (lines < format.headerRows() && (options.limit() == 0 || lines < options.limit())) {
+                throw new MalformedFileException(file, lines + 2, "the header announces " + format.headerRows()
+                        + " words but the file ends after " + lines);
+            }
+            rows = Math.min(rows, format.headerRows());
+        }
+        if (options.limit() > 0) {
+            rows = Math.min(rows, options.limit());
+        }
+        return rows;
+    }
+
+    static int checkedSize(Path file, long rows, int dim) throws MalformedFileException {
+        long size = rows * dim;
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new MalformedFileException(file, 0, rows + " words × " + dim + " dimensions do not fit one Java"
+                    + " array (at most " + (Integer.MAX_VALUE - 16) + " numbers); load fewer words with a limit");
+        }
+        return (int) size;
+    }
+
+    /** The offset just after the first line end at or after {@code pos}, or {@code end}. */
+    private static long lineStartAtOrAfter(FileChannel ch, long pos, long end) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        long p = pos;
+        while (p < end) {
+            int n = (int) Math.min(buf.length, end - p);
+            int r = ch.read(ByteBuffer.wrap(buf, 0, n), p);
+            if (r <= 0) {
+                break;
+            }
+            for (int i = 0; i < r; i++) {
+                if (buf[i] == '\n') {
+                    return p + i + 1;
+                }
+            }
+            p += r;
+        }
+        return end;
+    }
+}

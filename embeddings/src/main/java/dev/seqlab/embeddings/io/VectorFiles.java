@@ -1,0 +1,96 @@
+package dev.seqlab.embeddings.io;
+
+import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.embeddings.LoadOptions;
+import dev.seqlab.embeddings.VectorFormat;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads any supported word-vector file (format detected from content) and writes any format. */
+public final class VectorFiles {
+    private static final Logger LOG = LoggerFactory.getLogger(VectorFiles.class);
+
+    private VectorFiles() {
+    }
+
+    /**
+     * Reads {@code file} in whatever supported format it is. Words are kept in file order; when a
+     * word occurs twice (or twice after lower-casing), the first occurrence is kept and the later
+     * ones dropped, as gensim does.
+     *
+     * @throws java.nio.file.NoSuchFileException           if the file does not exist
+     * @throws dev.seqlab.core.io.MalformedFileException if its content is not valid, naming the line
+     */
+    public static ParsedVectors read(Path file, LoadOptions options, ProgressListener progress) throws IOException {
+        DetectedFormat format = FormatDetector.detect(file);
+        ParsedVectors parsed;
+        switch (format.format()) {
+            case SEQLAB:
+                parsed = SeqlabFormat.read(file, options.limit());
+                break;
+            case WORD2VEC_BINARY:
+                parsed = Word2VecBinaryReader.read(file, format, options, progress);
+                break;
+            default:
+                parsed = TextVectorReader.read(file, format, options, progress);
+                break;
+        }
+        if (options.lowercase()) {
+            String[] words = parsed.words();
+            for (int i = 0; i < parsed.rows(); i++) {
+                words[i] = words[i].toLowerCase(Locale.ROOT);
+            }
+        }
+        return dropDuplicates(file, parsed);
+    }
+
+    /** Writes the first {@code rows} words and vectors to {@code file} atomically in {@code format}. */
+    public static void write(Path file, VectorFormat format, String[] words, float[] matrix, int rows, int dim)
+            throws IOException {
+        if (format == VectorFormat.SEQLAB) {
+            if (file.getFileName().toString().endsWith(".gz")) {
+                throw new IllegalArgumentException("the seqlab format is memory-mapped and cannot be gzip-compressed: "
+                        + file);
+            }
+            SeqlabFormat.write(file, words, matrix, rows, dim);
+        } else {
+            VectorWriter.write(file, format, words, matrix, rows, dim);
+        }
+    }
+
+    /** Keeps the first occurrence of each word, moving later rows up over dropped ones. */
+    private static ParsedVectors dropDuplicates(Path file, ParsedVectors p) {
+        String[] words = p.words();
+        float[] m = p.matrix();
+        int dim = p.dim();
+        Map<String, Integer> seen = new HashMap<>(Math.max(16, (int) (p.rows() / 0.7)));
+        int kept = 0;
+        int dropped = 0;
+        for (int i = 0; i < p.rows(); i++) {
+            if (seen.putIfAbsent(words[i], kept) != null) {
+                dropped++;
+                if (dropped <= 3) {
+                    LOG.warn("{}: duplicate word '{}' (row {}); keeping its first occurrence", file, words[i], i + 1);
+                }
+                continue;
+            }
+            if (kept != i) {
+                words[kept] = words[i];
+                System.arraycopy(m, i * dim, m, kept * dim, dim);
+            }
+            kept++;
+        }
+        if (dropped > 3) {
+            LOG.warn("{}: {} duplicate words dropped in all", file, dropped);
+        }
+        for (int i = kept; i < p.rows(); i++) {
+            words[i] = null;
+        }
+        return new ParsedVectors(words, m, kept, dim);
+    }
+}

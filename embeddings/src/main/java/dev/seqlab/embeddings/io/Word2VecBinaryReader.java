@@ -1,0 +1,108 @@
+package dev.seqlab.embeddings.io;
+
+import dev.seqlab.core.io.MalformedFileException;
+import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.embeddings.LoadOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Reads word2vec binary files: after the header line {@code N D}, per word its bytes up to a
+ * space, then D little-endian float32 values. Newlines before a word (the C tool writes one
+ * after each vector) are skipped, as gensim does.
+ */
+final class Word2VecBinaryReader {
+    private static final VarHandle FLOATS = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int BLOCK = 1 << 22;
+    /** Longer words are taken as a sign of a damaged file. */
+    private static final int MAX_WORD_BYTES = 1 << 16;
+
+    private Word2VecBinaryReader() {
+    }
+
+    static ParsedVectors read(Path file, DetectedFormat format, LoadOptions options, ProgressListener progress)
+            throws IOException {
+        long rows = format.headerRows();
+        if (options.limit() > 0) {
+            rows = Math.min(rows, options.limit());
+        }
+        int dim = format.dim();
+        float[] matrix = new float[TextVectorReader.checkedSize(file, rows, dim)];
+        String[] words = new String[(int) rows];
+        progress.start("Reading " + file.getFileName(), rows, "words");
+        if (format.gzip()) {
+            try (InputStream in = TextVectorReader.gunzip(file)) {
+                in.skipNBytes(format.dataStart());
+                parse(file, ByteSource.stream(in), format, (int) rows, matrix, words, progress);
+            }
+        } else {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                parse(file, ByteSource.range(ch, format.dataStart(), ch.size()), format, (int) rows, matrix, words,
+                        progress);
+            }
+        }
+        progress.finish();
+        return new ParsedVectors(words, matrix, (int) rows, dim);
+    }
+
+    private static void parse(Path file, ByteSource source, DetectedFormat format, int rows, float[] matrix,
+                              String[] words, ProgressListener progress) throws IOException {
+        int dim = format.dim();
+        int vectorBytes = 4 * dim;
+        byte[] buf = new byte[Math.max(BLOCK, 2 * (vectorBytes + MAX_WORD_BYTES))];
+        int len = 0;
+        int p = 0;
+        long consumed = format.dataStart();
+        boolean eof = false;
+        for (int row = 0; row < rows; row++) {
+            // make sure the buffer holds a whole record (or the rest of the file)
+            if (!eof && len - p < vectorBytes + MAX_WORD_BYTES + 2) {
+                System.arraycopy(buf, p, buf, 0, len - p);
+                consumed += p;
+                len -= p;
+                p = 0;
+                int r = source.readFully(buf, len, buf.length - len);
+                eof = len + r < buf.length;
+                len += r;
+            }
+            while (p < len && buf[p] == '\n') {
+                p++;
+            }
+            int start = p;
+            while (p < len && buf[p] != ' ') {
+                p++;
+            }
+            if (p >= len) {
+                throw new MalformedFileException(file, 0, "the file ends inside word " + (row + 1) + " of the "
+                        + format.headerRows() + " its header announces (byte " + (consumed + start) + ")");
+            }
+            if (p - start > MAX_WORD_BYTES || p == start) {
+                throw new MalformedFileException(file, 0, "word " + (row + 1) + " at byte " + (consumed + start)
+                        + (p == start ? " is empty" : " is longer than " + MAX_WORD_BYTES + " bytes")
+                        + ": not a word2vec binary file, or a damaged one");
+            }
+            words[row] = new String(buf, start, p - start, StandardCharsets.UTF_8);
+            p++;
+            if (len - p < vectorBytes) {
+                throw new MalformedFileException(file, 0, "the file ends inside the vector of word " + (row + 1)
+                        + " ('" + words[row] + "') of the " + format.headerRows() + " its header announces");
+            }
+            int out = row * dim;
+            for (int k = 0; k < dim; k++) {
+                matrix[out + k] = (float) FLOATS.get(buf, p + 4 * k);
+            }
+            p += vectorBytes;
+            if ((row & 0xffff) == 0xffff) {
+                progress.advance(0x10000);
+            }
+        }
+        progress.advance(rows & 0xffff);
+    }
+}

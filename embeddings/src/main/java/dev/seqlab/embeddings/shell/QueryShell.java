@@ -1,0 +1,132 @@
+package dev.seqlab.embeddings.shell;
+
+import dev.seqlab.embeddings.AnalogyMethod;
+import dev.seqlab.embeddings.Neighbor;
+import dev.seqlab.embeddings.WordVectors;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Answers typed queries ({@link QueryParser}) against loaded word vectors, line by line until
+ * end of input or {@code quit}. A line that cannot be answered (bad syntax, unknown word) gets a
+ * one-line message on the error stream, with spelling suggestions for unknown words, and the
+ * session goes on.
+ *
+ * <pre>{@code
+ * new QueryShell(wv, 10, AnalogyMethod.ADD).run(reader, out, err, System.console() != null);
+ * }</pre>
+ */
+public final class QueryShell {
+    /** The prompt shown before each line when the input is a terminal. */
+    public static final String PROMPT = "> ";
+
+    private final WordVectors vectors;
+    private final AnalogyMethod method;
+    private final QueryParser parser = new QueryParser();
+    private int top;
+
+    /**
+     * A shell over {@code vectors} listing {@code top} answers per query.
+     *
+     * @throws IllegalArgumentException if {@code top} is not in [1, 1000]
+     */
+    public QueryShell(WordVectors vectors, int top, AnalogyMethod method) {
+        if (top < 1 || top > 1000) {
+            throw new IllegalArgumentException("the number of answers must be in [1, 1000], got " + top);
+        }
+        this.vectors = vectors;
+        this.top = top;
+        this.method = method;
+    }
+
+    /**
+     * Reads queries from {@code in} until end of input or {@code quit}, answering on {@code out}
+     * and reporting unanswerable lines on {@code err}.
+     *
+     * @param interactive print a greeting and a prompt (for a terminal; leave off when input is piped)
+     * @return the number of lines that could not be answered
+     */
+    public int run(BufferedReader in, PrintWriter out, PrintWriter err, boolean interactive) throws IOException {
+        int failed = 0;
+        if (interactive) {
+            out.printf(Locale.ROOT, "%,d words, %d dimensions. Type 'help' for the syntax, Ctrl-D to leave.%n",
+                    vectors.size(), vectors.dimension());
+        }
+        while (true) {
+            if (interactive) {
+                out.print(PROMPT);
+            }
+            out.flush();
+            String line = in.readLine();
+            if (line == null) {
+                if (interactive) {
+                    out.println();
+                }
+                break;
+            }
+            try {
+                Query q = parser.parse(line);
+                if (q instanceof Query.Quit) {
+                    break;
+                }
+                answer(q, out);
+            } catch (IllegalArgumentException e) {
+                failed++;
+                out.flush();
+                err.println(e.getMessage());
+                err.flush();
+            }
+        }
+        out.flush();
+        return failed;
+    }
+
+    /**
+     * Answers one query on {@code out}.
+     *
+     * @throws IllegalArgumentException (e.g. {@link dev.seqlab.embeddings.UnknownWordException})
+     *                                  when it cannot be answered
+     */
+    public void answer(Query query, PrintWriter out) {
+        if (query instanceof Query.Neighbours n) {
+            for (String w : n.words()) {
+                vectors.require(w);
+            }
+            for (String w : n.words()) {
+                out.println(w + ":");
+                print(vectors.mostSimilar(w, top), out);
+            }
+        } else if (query instanceof Query.Analogy a) {
+            List<Neighbor> answers = vectors.analogy(a.a(), a.b(), a.c(), method, top);
+            out.printf(Locale.ROOT, "%s : %s :: %s : %s%n", a.a(), a.b(), a.c(), answers.isEmpty() ? "?" : answers.get(0).word());
+            print(answers, out);
+        } else if (query instanceof Query.Arithmetic s) {
+            print(vectors.mostSimilar(s.positive(), s.negative(), top), out);
+        } else if (query instanceof Query.Similarity s) {
+            out.printf(Locale.ROOT, "similarity(%s, %s) = %.4f%n", s.first(), s.second(), vectors.similarity(s.first(), s.second()));
+        } else if (query instanceof Query.OddOneOut o) {
+            out.println("odd one out: " + vectors.doesntMatch(o.words()));
+        } else if (query instanceof Query.SetTop t) {
+            top = t.count();
+            out.println("listing " + top + " answers from now on");
+        } else if (query instanceof Query.Help) {
+            out.println(QueryParser.HELP);
+        } else if (!(query instanceof Query.Blank) && !(query instanceof Query.Quit)) {
+            throw new IllegalStateException("unhandled query " + query);
+        }
+    }
+
+    private static void print(List<Neighbor> neighbours, PrintWriter out) {
+        int width = 0;
+        for (Neighbor n : neighbours) {
+            width = Math.max(width, n.word().length());
+        }
+        int rank = 1;
+        for (Neighbor n : neighbours) {
+            out.printf(Locale.ROOT, "%4d  %-" + width + "s  %.4f%n", rank++, n.word(), n.score());
+        }
+    }
+}
