@@ -1,0 +1,87 @@
+package dev.seqlab.corpora.text;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Sentences streamed from a text file or from the files under a directory: see
+ * {@link Corpus#of(Path, TextCorpusOptions)}. Each pass reads the files again, a bounded piece at
+ * a time.
+ */
+public final class TextCorpus implements Corpus {
+    private final Path root;
+    private final List<Path> files;
+    private final TextCorpusOptions options;
+
+    private TextCorpus(Path root, List<Path> files, TextCorpusOptions options) {
+        this.root = root;
+        this.files = files;
+        this.options = options;
+    }
+
+    static TextCorpus open(Path path, TextCorpusOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        if (!Files.exists(path)) {
+            throw new NoSuchFileException(path.toString(), null, "no such corpus file or directory");
+        }
+        List<Path> files;
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> walk = Files.walk(path)) {
+                files = walk.filter(Files::isRegularFile)
+                        .filter(p -> !isHidden(path, p))
+                        .sorted()
+                        .collect(Collectors.toUnmodifiableList());
+            }
+            if (files.isEmpty()) {
+                throw new IOException(path + ": the corpus directory holds no file");
+            }
+        } else {
+            files = List.of(path);
+        }
+        return new TextCorpus(path, files, options);
+    }
+
+    private static boolean isHidden(Path root, Path file) {
+        for (Path part : root.relativize(file)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The file or directory this corpus reads. */
+    public Path root() {
+        return root;
+    }
+
+    /** The files read, in order. */
+    public List<Path> files() {
+        return files;
+    }
+
+    /** How text becomes sentences. */
+    public TextCorpusOptions options() {
+        return options;
+    }
+
+    /** The total size of the files in bytes (compressed size for gzip files). */
+    public long sizeInBytes() throws IOException {
+        long total = 0;
+        for (Path f : files) {
+            total += Files.size(f);
+        }
+        return total;
+    }
+
+    @Override
+    public SentenceReader open() throws IOException {
+        return new FileSentenceReader(files, options);
+    }
+}

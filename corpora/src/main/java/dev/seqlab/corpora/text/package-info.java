@@ -1,0 +1,13 @@
+/**
+ * Raw text as a stream of tokenised sentences, for training word embeddings:
+ * {@link dev.seqlab.corpora.text.Corpus} (a re-readable source of sentences: a file, a directory
+ * of files, gzip or plain, or an in-memory list), {@link dev.seqlab.corpora.text.TextCorpusOptions}
+ * (tokenizer, lower-casing, sentence length cap), {@link dev.seqlab.corpora.text.Tokenizers}
+ * (OpenNLP's simple, whitespace and learned tokenizers) and
+ * {@link dev.seqlab.corpora.text.Vocabulary} (word counts with min-count and max-size, word ids).
+ *
+ * <p>Nothing here holds a whole corpus in memory: files are read in pieces of bounded size, even
+ * when the corpus is one very long line (text8), and such lines are cut into sentences of at most
+ * {@link dev.seqlab.corpora.text.TextCorpusOptions#maxSentenceLength()} tokens.
+ */
+package dev.seqlab.corpora.text;
