@@ -1,5 +1,6 @@
 package dev.seqlab.corpora.text;
 
+import dev.seqlab.core.progress.ProgressListener;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ import java.util.Objects;
  * sentence allocates nothing beyond the result.
  */
 public final class Vocabulary {
+    private static final int PROGRESS_STEP = 100_000;
     private final String[] words;
     private final long[] counts;
     private final long retainedTokens;
@@ -58,9 +60,24 @@ public final class Vocabulary {
      * @throws IOException if the corpus cannot be read
      */
     public static Vocabulary build(Corpus corpus, VocabularyOptions options) throws IOException {
+        return build(corpus, options, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #build(Corpus, VocabularyOptions)}, reporting the tokens counted to
+     * {@code progress} (one phase, "Counting words", total unknown).
+     */
+    public static Vocabulary build(Corpus corpus, VocabularyOptions options, ProgressListener progress)
+            throws IOException {
         Map<String, long[]> counts = new HashMap<>(1 << 16);
-        long[] total = new long[1];
+        long[] total = new long[2];
+        progress.start("Counting words", -1, "words");
         corpus.forEachSentence(sentence -> {
+            total[1] += sentence.size();
+            if (total[1] >= PROGRESS_STEP) {
+                progress.advance(total[1]);
+                total[1] = 0;
+            }
             for (String w : sentence) {
                 long[] c = counts.get(w);
                 if (c == null) {
@@ -71,6 +88,8 @@ public final class Vocabulary {
             }
             total[0] += sentence.size();
         });
+        progress.advance(total[1]);
+        progress.finish();
         Map<String, Long> plain = new HashMap<>(counts.size() * 2);
         counts.forEach((w, c) -> plain.put(w, c[0]));
         return fromCounts(plain, total[0], options);

@@ -1,0 +1,41 @@
+package dev.seqlab.embeddings.word2vec;
+
+import java.util.Arrays;
+
+/**
+ * About {@value #TARGET_WORDS} tokens of corpus, as word ids: the unit of work the reader hands
+ * to the training threads. Jobs are recycled.
+ */
+final class TrainingJob {
+    /** A job is handed out once it holds this many corpus tokens (gensim's batch_words). */
+    static final int TARGET_WORDS = 10_000;
+
+    /** The in-vocabulary word ids of the job's sentences, one after the other. */
+    int[] words = new int[TARGET_WORDS];
+    /** How many ids of {@link #words} are used. */
+    int length;
+    /** End (exclusive) of each sentence in {@link #words}. */
+    int[] sentenceEnds = new int[256];
+    /** How many sentences. */
+    int sentences;
+    /** Corpus tokens the job covers, words out of the vocabulary included. */
+    long corpusWords;
+    /** The job's number in the whole run, which seeds its random choices. */
+    long sequence;
+
+    void clear(long seq) {
+        length = 0;
+        sentences = 0;
+        corpusWords = 0;
+        sequence = seq;
+    }
+
+    void reserve(int extraWords) {
+        if (length + extraWords > words.length) {
+            words = Arrays.copyOf(words, Math.max(words.length * 2, length + extraWords));
+        }
+        if (sentences == sentenceEnds.length) {
+            sentenceEnds = Arrays.copyOf(sentenceEnds, sentences * 2);
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package dev.seqlab.embeddings.word2vec;
+
+import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.corpora.text.Corpus;
+import dev.seqlab.corpora.text.Vocabulary;
+import dev.seqlab.corpora.text.VocabularyOptions;
+import dev.seqlab.embeddings.WordVectors;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Trains word2vec vectors on a corpus: one pass to count words, then {@code epochs} passes of
+ * skip-gram or CBOW training.
+ *
+ * <pre>{@code
+ * Corpus corpus = Corpus.of(Path.of("corpus.txt"), TextCorpusOptions.defaults().withLowercase(true));
+ * WordVectors wv = Word2Vec.train(corpus, Word2VecOptions.defaults().withThreads(4));
+ * wv.save(Path.of("vectors.txt"), VectorFormat.WORD2VEC);
+ * }</pre>
+ *
+ * <p>The corpus is never held in memory: a reader thread streams it in jobs of about 10,000
+ * tokens to the training threads. With one thread and a seed, training is reproducible bit for
+ * bit; with several, threads update the shared vectors without locks as the C tool does
+ * ("Hogwild"), so runs agree only statistically.
+ */
+public final class Word2Vec {
+    private static final TrainingJob END = new TrainingJob();
+    private static final long STATUS_MILLIS = 500;
+
+    private Word2Vec() {
+    }
+
+    /** Trains on {@code corpus}, with no progress reports. */
+    public static WordVectors train(Corpus corpus, Word2VecOptions options) throws IOException {
+        return train(corpus, options, ProgressListener.NONE).vectors();
+    }
+
+    /** Trains on sentences held in memory (each a list of tokens). */
+    public static WordVectors train(List<? extends List<String>> sentences, Word2VecOptions options) {
+        try {
+            return train(Corpus.of(sentences), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // an in-memory corpus does not do I/O
+        }
+    }
+
+    /**
+     * Counts words, then trains, reporting both phases to {@code progress} (training in corpus
+     * words, with the current learning rate as status).
+     *
+     * @throws IllegalArgumentException if no word of the corpus occurs minCount times
+     * @throws IOException              if the corpus cannot be read
+     */
+    public static Word2VecReport train(Corpus corpus, Word2VecOptions options, ProgressListener progress)
+            throws IOException {
+        long t0 = System.nanoTime();
+        Vocabulary vocabulary = Vocabulary.build(corpus,
+                new VocabularyOptions(options.minCount(), options.maxVocabSize()), progress);
+        double countSeconds = (System.nanoTime() - t0) / 1e9;
+        return train(corpus, vocabulary, options, progress, countSeconds);
+    }
+
+    /**
+     * Trains on {@code corpus} with a vocabulary already built (its min-count and max-size apply;
+     * those of {@code options} are not used).
+     *
+     * @throws IllegalArgumentException if the vocabulary is empty (or has one word, with
+     *     hierarchical softmax)
+     */
+    public static Word2VecReport train(Corpus corpus, Vocabulary vocabulary, Word2VecOptions options,
+            ProgressListener progress) throws IOException {
+        return train(corpus, vocabulary, options, progress, 0);
+    }
+
+    private static Word2VecReport train(Corpus corpus, Vocabulary vocabulary, Word2VecOptions o,
+            ProgressListener progress, double countSeconds) throws IOException {
+        if (vocabulary.size() == 0) {
+            throw new IllegalArgumentException("no word of the corpus occurs at least min-count (" + o.minCount()
+                    + ") times: nothing to train (" + vocabulary.corpusTokens() + " tokens read)");
+        }
+        long start = System.nanoTime();
+        int v = vocabulary.size();
+        long[] counts = new long[v];
+        for (int i = 0; i < v; i++) {
+            counts[i] = vocabulary.count(i);
+        }
+        Word2VecKernel kernel = Word2VecKernels.KERNEL;
+        Word2VecWeights weights = new Word2VecWeights(v, o.dim(), kernel.lanes(), o.negative() > 0,
+                o.hierarchicalSoftmax(), o.seed());
+        NegativeSamplingTable negatives = o.negative() > 0 ? NegativeSamplingTable.build(counts) : null;
+        HuffmanTree tree = o.hierarchicalSoftmax() ? HuffmanTree.build(counts) : null;
+        Subsampling subsampling = Subsampling.of(counts, vocabulary.retainedTokens(), o.sample());
+
+        long totalWords = Math.max(1, vocabulary.corpusTokens() * o.epochs());
+        AtomicLong done = new AtomicLong();
+        AtomicLong trained = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        int threads = o.threads();
+        BlockingQueue<TrainingJob> queue = new ArrayBlockingQueue<>(2 * threads + threads);
+        BlockingQueue<TrainingJob> free = new ArrayBlockingQueue<>(2 * threads + 1);
+        for (int i = 0; i < 2 * threads + 1; i++) {
+            free.add(new TrainingJob());
+        }
+
+        String task = (o.architecture() == Word2VecArchitecture.CBOW ? "Training CBOW" : "Training skip-gram");
+        progress.start(task, totalWords, "words");
+        Thread reader = new Thread(() -> {
+            try {
+                readJobs(corpus, vocabulary, o.epochs(), queue, free);
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                for (int i = 0; i < threads; i++) {
+                    try {
+                        queue.put(END);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }, "word2vec-reader");
+        Thread[] workers = new Thread[threads];
+        double startAlpha = o.alpha();
+        double endAlpha = o.minAlpha();
+        for (int t = 0; t < threads; t++) {
+            Word2VecWorker worker = new Word2VecWorker(weights, o, negatives, tree, subsampling);
+            workers[t] = new Thread(() -> {
+                try {
+                    while (true) {
+                        TrainingJob job = queue.take();
+                        if (job == END) {
+                            return;
+                        }
+                        double fraction = Math.min(1.0, done.get() / (double) totalWords);
+                        float alpha = (float) (startAlpha - (startAlpha - endAlpha) * fraction);
+                        trained.addAndGet(worker.train(job, alpha));
+                        done.addAndGet(job.corpusWords);
+                        progress.advance(job.corpusWords);
+                        free.put(job);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "word2vec-" + t);
+        }
+        reader.setDaemon(true);
+        reader.start();
+        for (Thread w : workers) {
+            w.setDaemon(true);
+            w.start();
+        }
+        try {
+            for (Thread w : workers) {
+                while (w.isAlive()) {
+                    w.join(STATUS_MILLIS);
+                    double fraction = Math.min(1.0, done.get() / (double) totalWords);
+                    progress.status(String.format(Locale.ROOT, "alpha %.5f",
+                            startAlpha - (startAlpha - endAlpha) * fraction));
+                    if (failure.get() != null) {
+                        stop(reader, workers);
+                    }
+                }
+            }
+            reader.join();
+        } catch (InterruptedException e) {
+            stop(reader, workers);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("word2vec training interrupted");
+        }
+        progress.finish();
+        Throwable error = failure.get();
+        if (error instanceof IOException io) {
+            throw io;
+        } else if (error instanceof RuntimeException re) {
+            throw re;
+        } else if (error instanceof Error err) {
+            throw err;
+        } else if (error != null) {
+            throw new IllegalStateException(error);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        WordVectors vectors = WordVectors.of(vocabulary.words(), weights.compactInput(), o.dim());
+        return new Word2VecReport(vectors, vocabulary.corpusTokens(), trained.get(), o.epochs(), countSeconds,
+                seconds, kernel.name());
+    }
+
+    private static void stop(Thread reader, Thread[] workers) {
+        reader.interrupt();
+        for (Thread w : workers) {
+            w.interrupt();
+        }
+    }
+
+    /** The reader thread: {@code epochs} passes over the corpus, encoded into jobs. */
+    private static void readJobs(Corpus corpus, Vocabulary vocabulary, int epochs, BlockingQueue<TrainingJob> queue,
+            BlockingQueue<TrainingJob> free) throws IOException, InterruptedException {
+        long[] sequence = {0};
+        TrainingJob[] current = {take(free, sequence)};
+        for (int e = 0; e < epochs; e++) {
+            corpus.forEachSentence(sentence -> {
+                TrainingJob job = current[0];
+                job.reserve(sentence.size());
+                int n = vocabulary.encode(sentence, job.words, job.length);
+                if (n > 0) {
+                    job.length += n;
+                    job.sentenceEnds[job.sentences++] = job.length;
+                }
+                job.corpusWords += sentence.size();
+                if (job.corpusWords >= TrainingJob.TARGET_WORDS) {
+                    try {
+                        queue.put(job);
+                        current[0] = take(free, sequence);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw new InterruptedIOException("word2vec reader interrupted");
+                    }
+                }
+            });
+        }
+        if (current[0].corpusWords > 0) {
+            queue.put(current[0]);
+        }
+    }
+
+    private static TrainingJob take(BlockingQueue<TrainingJob> free, long[] sequence) throws InterruptedException {
+        TrainingJob job = free.take();
+        job.clear(sequence[0]++);
+        return job;
+    }
+}

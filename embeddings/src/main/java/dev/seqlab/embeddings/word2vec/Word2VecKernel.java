@@ -1,0 +1,29 @@
+package dev.seqlab.embeddings.word2vec;
+
+/**
+ * The inner loops of word2vec over one vector, {@code n} floats long, where {@code n} is a
+ * multiple of {@link #lanes()} (rows are padded with zeros to such a stride, so no loop has a
+ * tail). Implementations: plain Java, and SIMD on {@code jdk.incubator.vector}.
+ */
+interface Word2VecKernel {
+    /** Rows must be padded to a multiple of this many floats. */
+    int lanes();
+
+    /** The name of the implementation ("plain" or "vector"). */
+    String name();
+
+    /** The dot product of a[ao..ao+n) and b[bo..bo+n). */
+    float dot(float[] a, int ao, float[] b, int bo, int n);
+
+    /** y[yo..yo+n) += alpha * x[xo..xo+n). */
+    void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n);
+
+    /**
+     * The gradient step of one output vector: {@code acc[0..n) += g * out[oo..)}, then
+     * {@code out[oo..) += g * in[io..)}, in one pass over {@code out}.
+     */
+    void update(float g, float[] in, int io, float[] out, int oo, float[] acc, int n);
+
+    /** x[0..n) *= s. */
+    void scale(float s, float[] x, int n);
+}

@@ -1,0 +1,137 @@
+package dev.seqlab.embeddings.word2vec;
+
+import java.util.Objects;
+
+/**
+ * Hyperparameters of {@link Word2Vec}. The defaults ({@link #defaults()}) are gensim 4's: skip-gram,
+ * 100 dimensions, window 5, 5 negative samples, no hierarchical softmax, min-count 5, sample 1e-3,
+ * alpha 0.025 decaying linearly to 0.0001, 5 epochs, CBOW averaging its context.
+ *
+ * @param architecture        skip-gram or CBOW
+ * @param cbowMean            CBOW averages the context vectors (true) or sums them (false)
+ * @param dim                 vector dimension
+ * @param window              largest distance between centre and context word; each position
+ *                            draws its actual window uniformly from 1..window
+ * @param negative            negative samples per prediction (0: none)
+ * @param hierarchicalSoftmax also (or instead) train with hierarchical softmax over a Huffman tree
+ * @param minCount            words seen fewer times are ignored
+ * @param maxVocabSize        keep at most this many words (the most frequent); 0 for no limit
+ * @param sample              subsampling threshold for frequent words (0: off)
+ * @param alpha               initial learning rate
+ * @param minAlpha            final learning rate, reached linearly over all epochs
+ * @param epochs              passes over the corpus
+ * @param threads             training threads
+ * @param seed                seeds initial vectors and every random choice
+ */
+public record Word2VecOptions(Word2VecArchitecture architecture, boolean cbowMean, int dim, int window,
+        int negative, boolean hierarchicalSoftmax, int minCount, int maxVocabSize, double sample, double alpha,
+        double minAlpha, int epochs, int threads, long seed) {
+
+    /**
+     * @throws IllegalArgumentException naming the first option out of range
+     */
+    public Word2VecOptions {
+        Objects.requireNonNull(architecture, "architecture");
+        positive("dim", dim);
+        positive("window", window);
+        positive("minCount", minCount);
+        positive("epochs", epochs);
+        positive("threads", threads);
+        if (negative < 0) {
+            throw new IllegalArgumentException("negative must be 0 or more, got " + negative);
+        }
+        if (negative == 0 && !hierarchicalSoftmax) {
+            throw new IllegalArgumentException("negative is 0 and hierarchical softmax is off: nothing to train");
+        }
+        if (maxVocabSize < 0) {
+            throw new IllegalArgumentException("maxVocabSize must be 0 (no limit) or positive, got " + maxVocabSize);
+        }
+        if (!(sample >= 0) || Double.isInfinite(sample)) {
+            throw new IllegalArgumentException("sample must be 0 (off) or positive, got " + sample);
+        }
+        if (!(alpha > 0) || Double.isInfinite(alpha)) {
+            throw new IllegalArgumentException("alpha must be positive, got " + alpha);
+        }
+        if (!(minAlpha >= 0 && minAlpha <= alpha)) {
+            throw new IllegalArgumentException("minAlpha must be between 0 and alpha (" + alpha + "), got " + minAlpha);
+        }
+    }
+
+    private static void positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+        }
+    }
+
+    /** gensim 4's defaults (skip-gram, see the class comment), one thread, seed 1. */
+    public static Word2VecOptions defaults() {
+        return new Word2VecOptions(Word2VecArchitecture.SKIP_GRAM, true, 100, 5, 5, false, 5, 0, 1e-3, 0.025,
+                0.0001, 5, 1, 1);
+    }
+
+    /** These options with another architecture. */
+    public Word2VecOptions withArchitecture(Word2VecArchitecture a) {
+        return new Word2VecOptions(a, cbowMean, dim, window, negative, hierarchicalSoftmax, minCount, maxVocabSize,
+                sample, alpha, minAlpha, epochs, threads, seed);
+    }
+
+    /** These options with CBOW averaging (true) or summing (false) its context. */
+    public Word2VecOptions withCbowMean(boolean mean) {
+        return new Word2VecOptions(architecture, mean, dim, window, negative, hierarchicalSoftmax, minCount,
+                maxVocabSize, sample, alpha, minAlpha, epochs, threads, seed);
+    }
+
+    /** These options with another dimension. */
+    public Word2VecOptions withDim(int d) {
+        return new Word2VecOptions(architecture, cbowMean, d, window, negative, hierarchicalSoftmax, minCount,
+                maxVocabSize, sample, alpha, minAlpha, epochs, threads, seed);
+    }
+
+    /** These options with another window. */
+    public Word2VecOptions withWindow(int w) {
+        return new Word2VecOptions(architecture, cbowMean, dim, w, negative, hierarchicalSoftmax, minCount,
+                maxVocabSize, sample, alpha, minAlpha, epochs, threads, seed);
+    }
+
+    /** These options with another number of negative samples and hierarchical softmax on or off. */
+    public Word2VecOptions withObjective(int neg, boolean hs) {
+        return new Word2VecOptions(architecture, cbowMean, dim, window, neg, hs, minCount, maxVocabSize, sample,
+                alpha, minAlpha, epochs, threads, seed);
+    }
+
+    /** These options with another vocabulary cut. */
+    public Word2VecOptions withVocabulary(int minimumCount, int maxSize) {
+        return new Word2VecOptions(architecture, cbowMean, dim, window, negative, hierarchicalSoftmax, minimumCount,
+                maxSize, sample, alpha, minAlpha, epochs, threads, seed);
+    }
+
+    /** These options with another subsampling threshold. */
+    public Word2VecOptions withSample(double s) {
+        return new Word2VecOptions(architecture, cbowMean, dim, window, negative, hierarchicalSoftmax, minCount,
+                maxVocabSize, s, alpha, minAlpha, epochs, threads, seed);
+    }
+
+    /** These options with another learning-rate schedule. */
+    public Word2VecOptions withAlpha(double start, double end) {
+        return new Word2VecOptions(architecture, cbowMean, dim, window, negative, hierarchicalSoftmax, minCount,
+                maxVocabSize, sample, start, end, epochs, threads, seed);
+    }
+
+    /** These options with another number of epochs. */
+    public Word2VecOptions withEpochs(int e) {
+        return new Word2VecOptions(architecture, cbowMean, dim, window, negative, hierarchicalSoftmax, minCount,
+                maxVocabSize, sample, alpha, minAlpha, e, threads, seed);
+    }
+
+    /** These options with another number of threads. */
+    public Word2VecOptions withThreads(int t) {
+        return new Word2VecOptions(architecture, cbowMean, dim, window, negative, hierarchicalSoftmax, minCount,
+                maxVocabSize, sample, alpha, minAlpha, epochs, t, seed);
+    }
+
+    /** These options with another seed. */
+    public Word2VecOptions withSeed(long s) {
+        return new Word2VecOptions(architecture, cbowMean, dim, window, negative, hierarchicalSoftmax, minCount,
+                maxVocabSize, sample, alpha, minAlpha, epochs, threads, s);
+    }
+}

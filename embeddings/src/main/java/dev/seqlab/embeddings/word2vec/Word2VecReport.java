@@ -1,0 +1,26 @@
+package dev.seqlab.embeddings.word2vec;
+
+import dev.seqlab.embeddings.WordVectors;
+
+/**
+ * What a {@link Word2Vec} run produced and how long it took.
+ *
+ * @param vectors            the trained word vectors, most frequent word first
+ * @param corpusWords        tokens in one pass over the corpus, out-of-vocabulary ones included
+ * @param trainedWords       words trained on over all epochs, after subsampling
+ * @param epochs             passes over the corpus
+ * @param vocabularySeconds  time spent counting words
+ * @param trainingSeconds    time spent training
+ * @param kernel             the inner-loop implementation used ("vector" or "plain")
+ */
+public record Word2VecReport(WordVectors vectors, long corpusWords, long trainedWords, int epochs,
+        double vocabularySeconds, double trainingSeconds, String kernel) {
+
+    /**
+     * Corpus tokens per second over the whole run (counting included), gensim's measure:
+     * corpus words × epochs / seconds.
+     */
+    public double wordsPerSecond() {
+        return corpusWords * (double) epochs / (vocabularySeconds + trainingSeconds);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.seqlab.embeddings.word2vec;
+
+import dev.seqlab.core.random.SeededRandom;
+
+/**
+ * The trained matrices, flat and row-major with rows padded to {@link #stride} floats: the input
+ * vectors (the word vectors), and the output vectors of negative sampling and of the Huffman
+ * tree's inner nodes. Shared by all training threads, which update them without locks.
+ */
+final class Word2VecWeights {
+    final int words;
+    final int dim;
+    final int stride;
+    final float[] input;
+    final float[] negativeOutput;
+    final float[] treeOutput;
+
+    /**
+     * Input vectors uniform in [-0.5/dim, 0.5/dim) from {@code seed}, as in the C tool and
+     * gensim; output vectors zero.
+     */
+    Word2VecWeights(int words, int dim, int lanes, boolean negative, boolean tree, long seed) {
+        this.words = words;
+        this.dim = dim;
+        this.stride = (dim + lanes - 1) / lanes * lanes;
+        long size = (long) words * stride;
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(words + " words of dimension " + dim + " do not fit in one array;"
+                    + " lower the vocabulary size (max-vocab/min-count) or the dimension");
+        }
+        this.input = new float[(int) size];
+        SeededRandom rng = new SeededRandom(seed);
+        for (int w = 0; w < words; w++) {
+            for (int k = 0; k < dim; k++) {
+                input[w * stride + k] = (rng.nextFloat() - 0.5f) / dim;
+            }
+        }
+        this.negativeOutput = negative ? new float[(int) size] : null;
+        this.treeOutput = tree ? new float[(int) size] : null;
+    }
+
+    /** The input vectors without padding, row-major words × dim. */
+    float[] compactInput() {
+        float[] out = new float[words * dim];
+        for (int w = 0; w < words; w++) {
+            System.arraycopy(input, w * stride, out, w * dim, dim);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,223 @@
+package dev.seqlab.embeddings.word2vec;
+
+import java.util.Arrays;
+
+/**
+ * Trains on one job at a time: subsamples its words, then runs skip-gram or CBOW with negative
+ * sampling and/or hierarchical softmax over each sentence with dynamically shrunk windows. One
+ * worker per thread; all workers update the shared {@link Word2VecWeights} without locks.
+ *
+ * <p>Random choices (subsampling, window sizes, negative samples) come from a SplitMix64 stream
+ * seeded by the run's seed and the job's sequence number, so a job's choices do not depend on
+ * which thread trains it.
+ */
+final class Word2VecWorker {
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    private static final float MAX_EXP = SigmoidTable.MAX_EXP;
+
+    private final float[] syn0;
+    private final float[] syn1neg;
+    private final float[] syn1;
+    private final int stride;
+    private final int window;
+    private final int negative;
+    private final boolean cbow;
+    private final boolean cbowMean;
+    private final NegativeSamplingTable negatives;
+    private final Subsampling subsampling;
+    private final int[] codeOffsets;
+    private final byte[] codes;
+    private final int[] points;
+    private final long seed;
+    private final float[] neu1;
+    private final float[] neu1e;
+    private int[] kept = new int[TrainingJob.TARGET_WORDS];
+    private int[] keptEnds = new int[256];
+    private long rng;
+
+    Word2VecWorker(Word2VecWeights weights, Word2VecOptions o, NegativeSamplingTable negatives, HuffmanTree tree,
+            Subsampling subsampling) {
+        this.syn0 = weights.input;
+        this.syn1neg = weights.negativeOutput;
+        this.syn1 = weights.treeOutput;
+        this.stride = weights.stride;
+        this.window = o.window();
+        this.negative = o.negative();
+        this.cbow = o.architecture() == Word2VecArchitecture.CBOW;
+        this.cbowMean = o.cbowMean();
+        this.negatives = negatives;
+        this.subsampling = subsampling;
+        this.codeOffsets = tree == null ? null : tree.offsetArray();
+        this.codes = tree == null ? null : tree.codeArray();
+        this.points = tree == null ? null : tree.pointArray();
+        this.seed = o.seed();
+        this.neu1 = new float[stride];
+        this.neu1e = new float[stride];
+    }
+
+    private long next() {
+        long z = (rng += GOLDEN);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Trains on {@code job} at learning rate {@code alpha}; returns the number of words kept. */
+    int train(TrainingJob job, float alpha) {
+        rng = seed * 0xD1342543DE82EF95L + job.sequence * GOLDEN;
+        int sentences = subsample(job);
+        int start = 0;
+        for (int s = 0; s < sentences; s++) {
+            int end = keptEnds[s];
+            if (end - start > 1) {
+                if (cbow) {
+                    cbowSentence(start, end, alpha);
+                } else {
+                    skipGramSentence(start, end, alpha);
+                }
+            }
+            start = end;
+        }
+        return sentences == 0 ? 0 : keptEnds[sentences - 1];
+    }
+
+    /** Copies the words that survive subsampling to {@link #kept}; returns the sentence count. */
+    private int subsample(TrainingJob job) {
+        if (kept.length < job.length) {
+            kept = new int[job.length];
+        }
+        if (keptEnds.length < job.sentences) {
+            keptEnds = new int[job.sentences];
+        }
+        int[] words = job.words;
+        int n = 0;
+        int start = 0;
+        for (int s = 0; s < job.sentences; s++) {
+            int end = job.sentenceEnds[s];
+            for (int i = start; i < end; i++) {
+                int word = words[i];
+                if (subsampling.keep(word, next() >>> 32)) {
+                    kept[n++] = word;
+                }
+            }
+            keptEnds[s] = n;
+            start = end;
+        }
+        return job.sentences;
+    }
+
+    private int reducedWindow() {
+        return (int) (((next() >>> 32) * window) >>> 32);
+    }
+
+    private void skipGramSentence(int start, int end, float alpha) {
+        Word2VecKernel k = Word2VecKernels.KERNEL;
+        for (int i = start; i < end; i++) {
+            int word = kept[i];
+            int b = reducedWindow();
+            int lo = Math.max(start, i - window + b);
+            int hi = Math.min(end, i + window + 1 - b);
+            for (int j = lo; j < hi; j++) {
+                if (j == i) {
+                    continue;
+                }
+                int l1 = kept[j] * stride;
+                Arrays.fill(neu1e, 0f);
+                if (syn1 != null) {
+                    treeStep(word, syn0, l1, alpha);
+                }
+                if (negative > 0) {
+                    negativeStep(word, syn0, l1, alpha);
+                }
+                k.axpy(1f, neu1e, 0, syn0, l1, stride);
+            }
+        }
+    }
+
+    private void cbowSentence(int start, int end, float alpha) {
+        Word2VecKernel k = Word2VecKernels.KERNEL;
+        for (int i = start; i < end; i++) {
+            int word = kept[i];
+            int b = reducedWindow();
+            int lo = Math.max(start, i - window + b);
+            int hi = Math.min(end, i + window + 1 - b);
+            Arrays.fill(neu1, 0f);
+            int count = 0;
+            for (int j = lo; j < hi; j++) {
+                if (j != i) {
+                    k.axpy(1f, syn0, kept[j] * stride, neu1, 0, stride);
+                    count++;
+                }
+            }
+            if (count == 0) {
+                continue;
+            }
+            float inverse = 1f / count;
+            if (cbowMean) {
+                k.scale(inverse, neu1, stride);
+            }
+            Arrays.fill(neu1e, 0f);
+            if (syn1 != null) {
+                treeStep(word, neu1, 0, alpha);
+            }
+            if (negative > 0) {
+                negativeStep(word, neu1, 0, alpha);
+            }
+            if (!cbowMean) {
+                // gensim divides the error of a summed context among its words
+                k.scale(inverse, neu1e, stride);
+            }
+            for (int j = lo; j < hi; j++) {
+                if (j != i) {
+                    k.axpy(1f, neu1e, 0, syn0, kept[j] * stride, stride);
+                }
+            }
+        }
+    }
+
+    /** Negative sampling: {@code word} is the positive target, {@code in[io..]} the hidden layer. */
+    private void negativeStep(int word, float[] in, int io, float alpha) {
+        Word2VecKernel k = Word2VecKernels.KERNEL;
+        for (int d = 0; d <= negative; d++) {
+            int target;
+            float label;
+            if (d == 0) {
+                target = word;
+                label = 1f;
+            } else {
+                target = negatives.sample(next());
+                if (target == word) {
+                    continue;
+                }
+                label = 0f;
+            }
+            int l2 = target * stride;
+            float f = k.dot(in, io, syn1neg, l2, stride);
+            float g;
+            if (f > MAX_EXP) {
+                g = (label - 1f) * alpha;
+            } else if (f < -MAX_EXP) {
+                g = label * alpha;
+            } else {
+                g = (label - SigmoidTable.sigmoid(f)) * alpha;
+            }
+            if (g != 0f) {
+                k.update(g, in, io, syn1neg, l2, neu1e, stride);
+            }
+        }
+    }
+
+    /** Hierarchical softmax along {@code word}'s Huffman path. */
+    private void treeStep(int word, float[] in, int io, float alpha) {
+        Word2VecKernel k = Word2VecKernels.KERNEL;
+        for (int c = codeOffsets[word], end = codeOffsets[word + 1]; c < end; c++) {
+            int l2 = points[c] * stride;
+            float f = k.dot(in, io, syn1, l2, stride);
+            if (f <= -MAX_EXP || f >= MAX_EXP) {
+                continue;
+            }
+            float g = (1f - codes[c] - SigmoidTable.sigmoid(f)) * alpha;
+            k.update(g, in, io, syn1, l2, neu1e, stride);
+        }
+    }
+}
