@@ -2,6 +2,7 @@ package dev.seqlab.cli;
 
 import dev.seqlab.cli.dates.DatesCommand;
 import dev.seqlab.cli.dinos.DinosCommand;
+import dev.seqlab.cli.embeddings.EmbeddingsCommand;
 import dev.seqlab.cli.info.InfoCommand;
 import dev.seqlab.cli.jazz.JazzCommand;
 import dev.seqlab.cli.text.TextCommand;
@@ -23,6 +24,7 @@ public final class CommandRegistry {
                 new JazzCommand(),
                 new DatesCommand(),
                 new TextCommand(),
+                new EmbeddingsCommand(),
                 new InfoCommand());
     }
 }

@@ -281,6 +281,16 @@ public final class WordVectors {
         return neighbors(idx.nearest(mean, limit(restrictVocab), topN, concat(positive, negative)));
     }
 
+    /**
+     * Builds the search structures now rather than at the first query, and waits for them: the
+     * row norms, and for large vocabularies the int8 copy that makes nearest-neighbour searches
+     * two-pass (otherwise built in the background after the first search). For servers and
+     * shells that want every query at full speed; answers are the same either way.
+     */
+    public void prepareQueries() {
+        index().prepare();
+    }
+
     /** The {@code topN} words closest to {@code vector} (gensim's {@code similar_by_vector}); no word is excluded. */
     public List<Neighbor> similarByVector(float[] vector, int topN) {
         return similarByVector(vector, topN, 0);

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * {@code seqlab.threads} (default: the number of processors). The array forms of
  * {@link Activations#sigmoid(int, float[], int, float[], int)} and
  * {@link Activations#tanh(int, float[], int, float[], int)} use SIMD math routines exactly when the
- * SIMD Blas is chosen. The choice is logged once at debug level.
+ * SIMD Blas is chosen, and so does {@link #int8BlockDots()}. The choice is logged once at debug level.
  */
 public final class Kernels {
     /** The system property forcing the implementation: {@code plain} or {@code vector}. */
@@ -27,6 +27,7 @@ public final class Kernels {
     private static final Blas SERIAL = choose();
     private static final Blas DEFAULT = new ParallelBlas(SERIAL, KernelPool.defaultThreads());
     private static final Elementwise ELEMENTWISE = chooseElementwise();
+    private static final Int8BlockDots INT8_BLOCK_DOTS = chooseInt8BlockDots();
 
     private Kernels() {
     }
@@ -53,6 +54,11 @@ public final class Kernels {
     /** The element-wise maps matching the chosen Blas: SIMD exactly when the Blas is. */
     static Elementwise elementwise() {
         return ELEMENTWISE;
+    }
+
+    /** The int8 block dot products matching the chosen Blas: SIMD exactly when the Blas is. */
+    public static Int8BlockDots int8BlockDots() {
+        return INT8_BLOCK_DOTS;
     }
 
     /** The default number of kernel threads ({@code seqlab.threads}, or the processor count). */
@@ -86,6 +92,12 @@ public final class Kernels {
     private static Elementwise chooseElementwise() {
         Elementwise e = SERIAL.name().equals("vector") ? loadVector("VectorElementwise", Elementwise.class, false) : null;
         return e != null ? e : new PlainElementwise();
+    }
+
+    private static Int8BlockDots chooseInt8BlockDots() {
+        Int8BlockDots d = SERIAL.name().equals("vector") ? loadVector("VectorInt8BlockDots", Int8BlockDots.class, false)
+                : null;
+        return d != null ? d : new PlainInt8BlockDots();
     }
 
     /**

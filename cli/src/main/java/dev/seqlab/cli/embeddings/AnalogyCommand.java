@@ -1,0 +1,67 @@
+package dev.seqlab.cli.embeddings;
+
+import dev.seqlab.embeddings.AnalogyMethod;
+import dev.seqlab.embeddings.Neighbor;
+import dev.seqlab.embeddings.WordVectors;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code seqlab embeddings analogy}: "A is to B as C is to ?". */
+@Command(name = "analogy",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Solve \"A is to B as C is to ?\": the words closest to B - A + C (--method add, 3CosAdd)",
+            "or best by 3CosMul (--method mul). A, B and C themselves are never answers."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  seqlab embeddings analogy --vectors glove.6B.100d.txt man woman king",
+            "  seqlab embeddings analogy --vectors glove.6B.100d.txt --method mul --top 3 paris france rome"
+        })
+public final class AnalogyCommand extends VectorsCommand {
+
+    @Parameters(index = "0", paramLabel = "A", description = "The first word of the known pair.")
+    String a;
+
+    @Parameters(index = "1", paramLabel = "B", description = "The second word of the known pair.")
+    String b;
+
+    @Parameters(index = "2", paramLabel = "C", description = "The word whose partner to find.")
+    String c;
+
+    @Option(names = "--method", defaultValue = "add", paramLabel = "add|mul",
+            description = "3CosAdd (add, default) or 3CosMul (mul).")
+    String method;
+
+    @Option(names = "--top", defaultValue = "5", paramLabel = "N", description = "How many answers to list (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Override
+    protected int run() throws Exception {
+        NeighborOutput.checkTop(top);
+        AnalogyMethod m = AnalogyMethod.fromName(method);
+        WordVectors wv = loadVectors();
+        List<Neighbor> answers = wv.analogy(a, b, c, m, top);
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("a", a);
+            doc.put("b", b);
+            doc.put("c", c);
+            doc.put("method", m.name().toLowerCase(Locale.ROOT));
+            doc.put("answers", NeighborOutput.toJson(answers, "score"));
+            printJson(doc);
+        } else {
+            out().println(a + " : " + b + " :: " + c + " : " + answers.get(0).word());
+            out().println();
+            NeighborOutput.printTable(out(), answers, m == AnalogyMethod.ADD ? "cosine" : "3cosmul");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.seqlab.cli.embeddings;
+
+import dev.seqlab.embeddings.WordVectors;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code seqlab embeddings doesnt-match}: the odd one out. */
+@Command(name = "doesnt-match",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "The word that fits least with the others (furthest from their mean direction).",
+        footerHeading = "%nExample:%n",
+        footer = "  seqlab embeddings doesnt-match --vectors glove.6B.100d.txt breakfast cereal dinner lunch")
+public final class DoesntMatchCommand extends VectorsCommand {
+
+    @Parameters(arity = "2..*", paramLabel = "WORD", description = "Two or more words.")
+    List<String> words = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Override
+    protected int run() throws Exception {
+        WordVectors wv = loadVectors();
+        String odd = wv.doesntMatch(words);
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("words", words);
+            doc.put("doesnt_match", odd);
+            printJson(doc);
+        } else {
+            out().println(odd);
+        }
+        return 0;
+    }
+}

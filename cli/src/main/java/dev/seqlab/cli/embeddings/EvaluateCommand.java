@@ -1,0 +1,137 @@
+package dev.seqlab.cli.embeddings;
+
+import dev.seqlab.cli.TextTable;
+import dev.seqlab.embeddings.AnalogyMethod;
+import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.eval.AnalogyEvaluation;
+import dev.seqlab.embeddings.eval.AnalogyEvaluationOptions;
+import dev.seqlab.embeddings.eval.AnalogySection;
+import dev.seqlab.embeddings.eval.WordPairEvaluation;
+import dev.seqlab.embeddings.eval.WordPairOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code seqlab embeddings evaluate}: analogy accuracy and word-pair correlation, as gensim computes them. */
+@Command(name = "evaluate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"How good are these vectors? Analogy accuracy on a questions-words file (': section' headers,",
+            "'a b c d' lines) and Spearman/Pearson correlation with human judgements in a word-pair file",
+            "(word1<TAB>word2<TAB>score, or commas; # comments). The figures equal gensim's",
+            "evaluate_word_analogies and evaluate_word_pairs."},
+        footerHeading = "%nExample:%n",
+        footer = "  seqlab embeddings evaluate --vectors glove.6B.100d.txt --analogies questions-words.txt --pairs wordsim353.tsv")
+public final class EvaluateCommand extends VectorsCommand {
+
+    @Option(names = "--analogies", paramLabel = "FILE", order = 1, description = "Analogy questions (questions-words format).")
+    Path analogies;
+
+    @Option(names = "--pairs", paramLabel = "FILE", order = 2, description = "Word pairs with similarity judgements (e.g. WordSim-353).")
+    Path pairs;
+
+    @Option(names = "--restrict", defaultValue = "300000", paramLabel = "N", order = 3,
+            description = "Only the first N words count as known and as answers (default: ${DEFAULT-VALUE}, as gensim).")
+    int restrict;
+
+    @Option(names = "--case-sensitive", order = 4, description = "Compare words as written (default: case-insensitive, as gensim).")
+    boolean caseSensitive;
+
+    @Option(names = "--method", defaultValue = "add", paramLabel = "add|mul", order = 5,
+            description = "How analogies are answered: 3CosAdd (add, default, gensim's) or 3CosMul (mul).")
+    String method;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Override
+    protected int run() throws Exception {
+        if (analogies == null && pairs == null) {
+            throw new IllegalArgumentException("nothing to evaluate: give --analogies FILE, --pairs FILE or both");
+        }
+        if (restrict < 1) {
+            throw new IllegalArgumentException("--restrict must be at least 1, got " + restrict);
+        }
+        AnalogyMethod m = AnalogyMethod.fromName(method);
+        WordVectors wv = loadVectors();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        if (analogies != null) {
+            AnalogyEvaluation a = wv.evaluateAnalogies(analogies,
+                    new AnalogyEvaluationOptions(restrict, !caseSensitive, false, m));
+            doc.put("analogies", analogyJson(a));
+            if (!json) {
+                printAnalogies(a);
+            }
+        }
+        if (pairs != null) {
+            WordPairEvaluation p = wv.evaluateWordPairs(pairs,
+                    new WordPairOptions(null, restrict, !caseSensitive, false));
+            doc.put("pairs", pairJson(p));
+            if (!json) {
+                if (analogies != null) {
+                    out().println();
+                }
+                out().printf(Locale.ROOT, "%s: Spearman %.4f, Pearson %.4f (%d pairs, %.1f%% with unknown words)%n",
+                        pairs.getFileName(), p.spearman(), p.pearson(), p.pairs(), p.oovRatio());
+            }
+        }
+        if (json) {
+            printJson(doc);
+        }
+        return 0;
+    }
+
+    private void printAnalogies(AnalogyEvaluation a) {
+        TextTable t = new TextTable("section", "correct", "questions", "accuracy");
+        for (AnalogySection s : a.sections()) {
+            t.row(s.name(), s.correct(), s.evaluated(), percent(s));
+        }
+        t.row(a.total().name(), a.total().correct(), a.total().evaluated(), percent(a.total()));
+        t.print(out());
+        out().printf(Locale.ROOT, "%,d of %,d questions skipped for unknown words (%.1f%%)%n", a.outOfVocabulary(),
+                a.questions(), a.oovRatio());
+    }
+
+    private static String percent(AnalogySection s) {
+        return s.evaluated() == 0 ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * s.accuracy());
+    }
+
+    private static Map<String, Object> analogyJson(AnalogyEvaluation a) {
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (AnalogySection s : a.sections()) {
+            sections.add(sectionJson(s));
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("accuracy", a.accuracy());
+        m.put("total", sectionJson(a.total()));
+        m.put("sections", sections);
+        m.put("questions", a.questions());
+        m.put("out_of_vocabulary", a.outOfVocabulary());
+        m.put("oov_ratio", a.oovRatio());
+        return m;
+    }
+
+    private static Map<String, Object> sectionJson(AnalogySection s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("correct", s.correct());
+        m.put("incorrect", s.incorrect());
+        m.put("accuracy", s.accuracy());
+        return m;
+    }
+
+    private static Map<String, Object> pairJson(WordPairEvaluation p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("spearman", p.spearman());
+        m.put("pearson", p.pearson());
+        m.put("pairs", p.pairs());
+        m.put("out_of_vocabulary", p.outOfVocabulary());
+        m.put("oov_ratio", p.oovRatio());
+        return m;
+    }
+}

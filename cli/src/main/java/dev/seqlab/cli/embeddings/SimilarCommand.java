@@ -1,0 +1,59 @@
+package dev.seqlab.cli.embeddings;
+
+import dev.seqlab.embeddings.Neighbor;
+import dev.seqlab.embeddings.WordVectors;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code seqlab embeddings similar}: the words closest to one word, or to a sum and difference of words. */
+@Command(name = "similar",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"The words closest to WORD (several words: to their mean direction), by cosine similarity.",
+            "Same answers as gensim's most_similar."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  seqlab embeddings similar --vectors glove.6B.100d.txt king",
+            "  seqlab embeddings similar --vectors glove.6B.100d.txt --top 5 paris france --negative germany",
+            "  seqlab embeddings similar --vectors glove.6B.100d.txt --json frog"
+        })
+public final class SimilarCommand extends VectorsCommand {
+
+    @Parameters(arity = "1..*", paramLabel = "WORD", description = "Words whose neighbours to list.")
+    List<String> words = new ArrayList<>();
+
+    @Option(names = "--negative", paramLabel = "WORD", description = "A word to subtract (repeatable).")
+    List<String> negative = new ArrayList<>();
+
+    @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "How many words to list (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--restrict", defaultValue = "0", paramLabel = "N",
+            description = "Search only the first N words of the vocabulary; 0 searches all (default).")
+    int restrict;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Override
+    protected int run() throws Exception {
+        NeighborOutput.checkTop(top);
+        WordVectors wv = loadVectors();
+        List<Neighbor> result = wv.mostSimilar(words, negative, top, restrict);
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("positive", words);
+            doc.put("negative", negative);
+            doc.put("neighbors", NeighborOutput.toJson(result, "similarity"));
+            printJson(doc);
+        } else {
+            NeighborOutput.printTable(out(), result, "cosine");
+        }
+        return 0;
+    }
+}

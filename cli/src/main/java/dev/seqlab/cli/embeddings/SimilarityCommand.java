@@ -1,0 +1,44 @@
+package dev.seqlab.cli.embeddings;
+
+import dev.seqlab.embeddings.WordVectors;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code seqlab embeddings similarity}: the cosine similarity of two words. */
+@Command(name = "similarity",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "The cosine similarity of two words' vectors (-1 to 1).",
+        footerHeading = "%nExample:%n",
+        footer = "  seqlab embeddings similarity --vectors glove.6B.100d.txt coffee tea")
+public final class SimilarityCommand extends VectorsCommand {
+
+    @Parameters(index = "0", paramLabel = "WORD1", description = "The first word.")
+    String word1;
+
+    @Parameters(index = "1", paramLabel = "WORD2", description = "The second word.")
+    String word2;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Override
+    protected int run() throws Exception {
+        WordVectors wv = loadVectors();
+        double s = wv.similarity(word1, word2);
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("word1", word1);
+            doc.put("word2", word2);
+            doc.put("similarity", s);
+            printJson(doc);
+        } else {
+            out().println(String.format(Locale.ROOT, "%.4f", s));
+        }
+        return 0;
+    }
+}

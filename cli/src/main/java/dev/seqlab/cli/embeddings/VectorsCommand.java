@@ -1,0 +1,36 @@
+package dev.seqlab.cli.embeddings;
+
+import dev.seqlab.cli.CliCommand;
+import dev.seqlab.embeddings.LoadOptions;
+import dev.seqlab.embeddings.WordVectors;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * Base of the subcommands that read a vectors file: the {@code --vectors}, {@code --limit} and
+ * {@code --lowercase} options and loading with a progress bar.
+ */
+abstract class VectorsCommand extends CliCommand {
+
+    @Option(names = "--vectors", required = true, paramLabel = "FILE", order = 0,
+            description = "Word vectors: GloVe, word2vec text/binary, fastText .vec, gzip of these, or seqlab format.")
+    Path vectorsFile;
+
+    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", order = 90,
+            description = "Read only the first N words of the file (the most frequent ones); 0 reads all (default).")
+    int limit;
+
+    @Option(names = "--lowercase", order = 91,
+            description = "Lower-case every word while reading (the first of words that then coincide is kept).")
+    boolean lowercase;
+
+    /** Reads {@code --vectors} with the options given, showing progress on stderr. */
+    protected WordVectors loadVectors() throws IOException {
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit must be 0 (all words) or positive, got " + limit);
+        }
+        LoadOptions options = LoadOptions.DEFAULT.withLimit(limit).withLowercase(lowercase);
+        return WordVectors.load(vectorsFile, options, progress());
+    }
+}

@@ -1,0 +1,26 @@
+package dev.seqlab.core.kernel;
+
+/** {@link Int8BlockDots} in plain Java: sixteen float accumulators per block. */
+final class PlainInt8BlockDots implements Int8BlockDots {
+
+    @Override
+    public void dots(byte[] codes, int dim, int fromBlock, int toBlock, float[] q, float[] y) {
+        float[] acc = new float[BLOCK];
+        for (int b = fromBlock; b < toBlock; b++) {
+            java.util.Arrays.fill(acc, 0f);
+            int o = b * dim * BLOCK;
+            for (int k = 0; k < dim; k++, o += BLOCK) {
+                float qk = q[k];
+                for (int j = 0; j < BLOCK; j++) {
+                    acc[j] += qk * codes[o + j];
+                }
+            }
+            System.arraycopy(acc, 0, y, b * BLOCK, BLOCK);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "plain";
+    }
+}

@@ -1,0 +1,92 @@
+package dev.seqlab.core.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Both int8 block implementations against a double-precision reference computed from the
+ * documented layout, for dimensions with every tail (1 … 37, 100, 301), block ranges not starting
+ * at zero, extreme codes (−128, 127), and JIT-compiled repetitions.
+ */
+class Int8BlockDotsTest {
+
+    static Stream<Int8BlockDots> implementations() {
+        return Stream.of(new PlainInt8BlockDots(), new VectorInt8BlockDots());
+    }
+
+    private static void check(Int8BlockDots d, int dim, int blocks, int from, int to, SplittableRandom rnd) {
+        byte[] codes = new byte[blocks * dim * 16];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (byte) (rnd.nextInt(256) - 128);
+        }
+        float[] q = new float[dim];
+        for (int k = 0; k < dim; k++) {
+            q[k] = (float) rnd.nextGaussian();
+        }
+        float[] y = new float[blocks * 16];
+        java.util.Arrays.fill(y, -7f);
+        d.dots(codes, dim, from, to, q, y);
+        for (int row = 0; row < blocks * 16; row++) {
+            int b = row / 16;
+            int j = row % 16;
+            if (b < from || b >= to) {
+                assertEquals(-7f, y[row], d.name() + ": row " + row + " outside the blocks was written");
+                continue;
+            }
+            double exact = 0;
+            double magnitude = 0;
+            for (int k = 0; k < dim; k++) {
+                double p = (double) q[k] * codes[(b * dim + k) * 16 + j];
+                exact += p;
+                magnitude += Math.abs(p);
+            }
+            // float accumulation: at most dim roundings, each within 2^-24 of the running magnitude
+            double tol = dim * Math.ulp(1f) * magnitude + 1e-30;
+            assertEquals(exact, y[row], tol, d.name() + " dim " + dim + " row " + row);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void matchesDoubleReferenceForEveryDimensionTail(Int8BlockDots d) {
+        SplittableRandom rnd = new SplittableRandom(3);
+        for (int dim = 1; dim <= 37; dim++) {
+            check(d, dim, 4, 1, 3, rnd);
+        }
+        check(d, 100, 7, 0, 7, rnd);
+        check(d, 301, 3, 2, 3, rnd);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void extremeCodesAndEmptyRange(Int8BlockDots d) {
+        int dim = 5;
+        byte[] codes = new byte[2 * dim * 16];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (byte) (i % 2 == 0 ? -128 : 127);
+        }
+        float[] q = {1f, -2f, 0.5f, 3f, -1f};
+        float[] y = new float[32];
+        d.dots(codes, dim, 0, 2, q, y);
+        for (int row = 0; row < 32; row++) {
+            float code = row % 2 == 0 ? -128f : 127f; // dim·16 is even, so parity follows the row
+            assertEquals(code * (1.5f), y[row], 1e-4f, d.name() + " row " + row);
+        }
+        float[] untouched = new float[32];
+        d.dots(codes, dim, 1, 1, q, untouched);
+        assertEquals(0f, untouched[16]);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void jitCompiledLoopsStayAccurate(Int8BlockDots d) {
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int rep = 0; rep < 300; rep++) {
+            check(d, 100, 20, 3, 17, rnd);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.seqlab.embeddings.query;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The two-pass search (int8 upper bounds, then exact scores) returns exactly what scoring every
+ * row does: the same rows, in the same order, with bit-identical scores. Checked on data built to
+ * stress the bounds: duplicate rows (exact ties, broken by index), near-duplicates a hair apart
+ * (far closer than the int8 error), zero rows, restricted vocabularies, excluded rows, and large k.
+ */
+class SimilarityIndexTest {
+    private static final int DIM = 37;
+
+    private static float[] matrix(int rows, SplittableRandom rnd) {
+        float[] m = new float[rows * DIM];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = (float) rnd.nextGaussian();
+        }
+        // a cluster of near-duplicates of row 5: cosines to row 5 within ~1e-6 of each other
+        for (int i = 100; i < 400; i++) {
+            for (int d = 0; d < DIM; d++) {
+                m[i * DIM + d] = m[5 * DIM + d] * (1 + i * 1e-3f) + (float) (rnd.nextGaussian() * 1e-6);
+            }
+        }
+        // exact duplicates (equal scores) at scattered indices, and zero rows
+        for (int i : new int[] {20_000, 3, 33_000, 999}) {
+            if (i < rows) {
+                System.arraycopy(m, 7 * DIM, m, i * DIM, DIM);
+            }
+        }
+        for (int i : new int[] {0, 17, 40_000}) {
+            if (i < rows) {
+                java.util.Arrays.fill(m, i * DIM, (i + 1) * DIM, 0f);
+            }
+        }
+        return m;
+    }
+
+    private static float[] unitRow(SimilarityIndex index, int i) {
+        float[] q = new float[DIM];
+        index.unitRow(i, q);
+        return q;
+    }
+
+    private static void assertSame(TopK expected, TopK actual, String what) {
+        int[] e = expected.indices();
+        int[] a = actual.indices();
+        assertArrayEquals(e, a, what);
+        for (int i : e) {
+            assertEquals(Float.floatToIntBits(expected.scoreOf(i)), Float.floatToIntBits(actual.scoreOf(i)), what + " row " + i);
+        }
+    }
+
+    @Test
+    void twoPassEqualsScoringEveryRow() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        int rows = 50_001;
+        float[] m = matrix(rows, rnd);
+        SimilarityIndex index = SimilarityIndex.of(m, rows, DIM);
+        QuantizedRows quantized = index.quantizedNow();
+        int checked = 0;
+        for (int query : new int[] {5, 7, 150, 20_000, 1, 49_999}) {
+            float[] q = unitRow(index, query);
+            for (int k : new int[] {1, 10, 300}) {
+                for (int limit : new int[] {rows, 40_001, SimilarityIndex.QUANTIZED_MIN}) {
+                    int[] exclude = {query, 6, 101};
+                    String what = "query " + query + " k " + k + " limit " + limit;
+                    TopK one = index.nearestOnePass(q, limit, k, exclude);
+                    TopK two = index.nearestTwoPass(quantized, q, limit, k, exclude);
+                    assertSame(one, two, what);
+                    assertEquals(k, two.size(), what);
+                    for (int i : two.indices()) {
+                        assertTrue(i < limit && i != query && i != 6 && i != 101, what + ": row " + i);
+                    }
+                    checked++;
+                }
+            }
+        }
+        assertEquals(54, checked);
+        // duplicates of row 7 tie exactly: lowest index first
+        int[] top = index.nearest(unitRow(index, 7), rows, 5, new int[0]).indices();
+        assertArrayEquals(new int[] {3, 7, 999, 20_000, 33_000}, top);
+    }
+
+    @Test
+    void arbitraryVectorsAndRandomQueries() {
+        SplittableRandom rnd = new SplittableRandom(8);
+        int rows = SimilarityIndex.QUANTIZED_MIN + 13;
+        float[] m = matrix(rows, rnd);
+        SimilarityIndex index = SimilarityIndex.of(m, rows, DIM);
+        for (int t = 0; t < 40; t++) {
+            float[] q = new float[DIM];
+            for (int d = 0; d < DIM; d++) {
+                q[d] = (float) rnd.nextGaussian();
+            }
+            SimilarityIndex.normalize(q);
+            assertSame(index.nearestOnePass(q, rows, 10, new int[0]), index.nearestTwoPass(index.quantizedNow(), q, rows, 10, new int[0]),
+                    "random query " + t);
+        }
+    }
+
+    @Test
+    void publicSearchSwitchesToTwoPassInTheBackgroundWithSameAnswers() throws InterruptedException {
+        SplittableRandom rnd = new SplittableRandom(13);
+        int rows = 40_000;
+        float[] m = matrix(rows, rnd);
+        SimilarityIndex index = SimilarityIndex.of(m, rows, DIM);
+        float[] q = unitRow(index, 150);
+        TopK before = index.nearest(q, rows, 10, new int[] {150});
+        assertSame(index.nearestOnePass(q, rows, 10, new int[] {150}), before, "first query");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dev.seqlab.core.kernel.Kernels.int8BlockDots().name().equals("vector"), "two-pass needs the SIMD kernels");
+        for (int wait = 0; wait < 600 && !index.twoPassReady(); wait++) {
+            Thread.sleep(50);
+        }
+        assertTrue(index.twoPassReady(), "the int8 index was not ready after 30 s");
+        assertSame(before, index.nearest(q, rows, 10, new int[] {150}), "after the switch");
+    }
+}
