@@ -6,6 +6,7 @@ import dev.seqlab.cli.embeddings.EmbeddingsCommand;
 import dev.seqlab.cli.info.InfoCommand;
 import dev.seqlab.cli.jazz.JazzCommand;
 import dev.seqlab.cli.text.TextCommand;
+import dev.seqlab.cli.word2vec.Word2VecCommand;
 import java.util.List;
 
 /**
@@ -25,6 +26,7 @@ public final class CommandRegistry {
                 new DatesCommand(),
                 new TextCommand(),
                 new EmbeddingsCommand(),
+                new Word2VecCommand(),
                 new InfoCommand());
     }
 }

@@ -4,8 +4,8 @@ import dev.seqlab.embeddings.VectorFormat;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Chooses the format of a vectors file to write from {@code --format} or the file's name. */
-final class OutputFormats {
+/** Chooses the format of a vectors file to write from {@code --format} or the file's name (also for the trainers). */
+public final class OutputFormats {
 
     private OutputFormats() {
     }
@@ -17,7 +17,7 @@ final class OutputFormats {
      *
      * @throws IllegalArgumentException if nothing decides the format ({@code fallback} null)
      */
-    static VectorFormat choose(String format, Path out, VectorFormat fallback) {
+    public static VectorFormat choose(String format, Path out, VectorFormat fallback) {
         if (format != null) {
             return VectorFormat.fromCliName(format);
         }

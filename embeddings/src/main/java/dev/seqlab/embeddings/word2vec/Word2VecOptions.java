@@ -69,6 +69,20 @@ public record Word2VecOptions(Word2VecArchitecture architecture, boolean cbowMea
                 0.0001, 5, 1, 1);
     }
 
+    /** Skip-gram as the original C tool and gensim default it: {@link #defaults()}. */
+    public static Word2VecOptions skipGram() {
+        return defaults();
+    }
+
+    /**
+     * CBOW (averaged context) with the original C tool's learning rate for it, 0.05 (gensim uses
+     * 0.025 for both architectures; on the 7.2M-token benchmark corpus, 3 epochs, 0.05 gives 10.1%
+     * analogy accuracy against 5.7% for 0.025), otherwise {@link #defaults()}.
+     */
+    public static Word2VecOptions cbow() {
+        return defaults().withArchitecture(Word2VecArchitecture.CBOW).withAlpha(0.05, 0.0001);
+    }
+
     /** These options with another architecture. */
     public Word2VecOptions withArchitecture(Word2VecArchitecture a) {
         return new Word2VecOptions(a, cbowMean, dim, window, negative, hierarchicalSoftmax, minCount, maxVocabSize,

@@ -56,7 +56,11 @@ final class Word2VecWorker {
     }
 
     private long next() {
-        long z = (rng += GOLDEN);
+        return mix64(rng += GOLDEN);
+    }
+
+    /** SplitMix64's finaliser: a bijection of 64-bit values that scatters nearby inputs. */
+    static long mix64(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
@@ -64,7 +68,9 @@ final class Word2VecWorker {
 
     /** Trains on {@code job} at learning rate {@code alpha}; returns the number of words kept. */
     int train(TrainingJob job, float alpha) {
-        rng = seed * 0xD1342543DE82EF95L + job.sequence * GOLDEN;
+        // A start scattered by the job number: with starts one GOLDEN step apart, job s+1 would
+        // replay job s's random numbers shifted by one (same negatives, same windows).
+        rng = mix64(mix64(seed) + mix64(job.sequence + 1));
         int sentences = subsample(job);
         int start = 0;
         for (int s = 0; s < sentences; s++) {

@@ -1,0 +1,69 @@
+package dev.seqlab.embeddings.word2vec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Both word2vec kernels against double-precision references, for every padded length up to 200 and at offsets. */
+class Word2VecKernelTest {
+
+    static Stream<Word2VecKernel> kernels() {
+        return Stream.of(new PlainWord2VecKernel(), new VectorWord2VecKernel());
+    }
+
+    private static float[] random(SplittableRandom rnd, int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) rnd.nextGaussian();
+        }
+        return a;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernels")
+    void matchesDoubleReferences(Word2VecKernel k) {
+        SplittableRandom rnd = new SplittableRandom(4);
+        int lanes = k.lanes();
+        for (int n = lanes; n <= 200; n += lanes) {
+            int off = 3 * lanes;
+            float[] a = random(rnd, n + off);
+            float[] b = random(rnd, n + off);
+            double dot = 0;
+            double mag = 0;
+            for (int i = 0; i < n; i++) {
+                dot += (double) a[off + i] * b[i];
+                mag += Math.abs((double) a[off + i] * b[i]);
+            }
+            assertEquals(dot, k.dot(a, off, b, 0, n), n * 1.2e-7 * mag + 1e-6, k.name() + " dot n=" + n);
+
+            float[] y = b.clone();
+            k.axpy(0.3f, a, off, y, 0, n);
+            for (int i = 0; i < n; i++) {
+                assertEquals(b[i] + 0.3 * a[off + i], y[i], 1e-5, k.name() + " axpy n=" + n);
+            }
+
+            float[] in = random(rnd, n + off);
+            float[] out = random(rnd, n + off);
+            float[] acc = random(rnd, n);
+            float[] out0 = out.clone();
+            float[] acc0 = acc.clone();
+            k.update(-0.7f, in, off, out, off, acc, n);
+            for (int i = 0; i < n; i++) {
+                assertEquals(acc0[i] - 0.7 * out0[off + i], acc[i], 1e-5, k.name() + " update acc n=" + n);
+                assertEquals(out0[off + i] - 0.7 * in[off + i], out[off + i], 1e-5, k.name() + " update out n=" + n);
+            }
+            for (int i = 0; i < off; i++) {
+                assertEquals(out0[i], out[i], k.name() + " update wrote before its row");
+            }
+
+            float[] x = a.clone();
+            k.scale(0.25f, x, n);
+            for (int i = 0; i < n; i++) {
+                assertEquals(a[i] * 0.25f, x[i], 0f, k.name() + " scale n=" + n);
+            }
+        }
+    }
+}
