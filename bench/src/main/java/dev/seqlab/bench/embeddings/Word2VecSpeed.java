@@ -5,7 +5,6 @@ import dev.seqlab.corpora.text.TextCorpusOptions;
 import dev.seqlab.corpora.text.Tokenizers;
 import dev.seqlab.embeddings.VectorFormat;
 import dev.seqlab.embeddings.word2vec.Word2Vec;
-import dev.seqlab.embeddings.word2vec.Word2VecArchitecture;
 import dev.seqlab.embeddings.word2vec.Word2VecOptions;
 import dev.seqlab.embeddings.word2vec.Word2VecReport;
 import dev.seqlab.core.progress.ProgressListener;
@@ -18,7 +17,8 @@ import java.util.Locale;
  * 5, negative 5, min-count 5, sample 1e-3, whitespace tokens as gensim's corpus_file reads them),
  * one JSON line with gensim's words/s measure (corpus words × epochs / seconds, counting included).
  *
- * <p>Usage: {@code Word2VecSpeed CORPUS [--sg 1|0] [--epochs N] [--threads N] [--out VECTORS.txt]}
+ * <p>Usage: {@code Word2VecSpeed CORPUS [--sg 1|0] [--epochs N] [--threads N] [--alpha A] [--min-alpha A] [--out VECTORS.txt]};
+ * the learning rate defaults to the architecture's ({@link Word2VecOptions#skipGram()}, {@link Word2VecOptions#cbow()}).
  */
 public final class Word2VecSpeed {
 
@@ -28,7 +28,7 @@ public final class Word2VecSpeed {
         int epochs = 1;
         int threads = 2;
         Path out = null;
-        double alpha = 0.025;
+        Double alpha = null;
         double minAlpha = 0.0001;
         for (int i = 1; i < args.length; i += 2) {
             switch (args[i]) {
@@ -42,9 +42,9 @@ public final class Word2VecSpeed {
             }
         }
         Corpus corpus = Corpus.of(corpusFile, TextCorpusOptions.defaults().withTokenizer(Tokenizers.whitespace()));
-        Word2VecOptions o = Word2VecOptions.defaults()
-                .withArchitecture(sg == 1 ? Word2VecArchitecture.SKIP_GRAM : Word2VecArchitecture.CBOW)
-                .withEpochs(epochs).withThreads(threads).withAlpha(alpha, minAlpha);
+        Word2VecOptions base = sg == 1 ? Word2VecOptions.skipGram() : Word2VecOptions.cbow();
+        Word2VecOptions o = base.withEpochs(epochs).withThreads(threads)
+                .withAlpha(alpha != null ? alpha : base.alpha(), minAlpha);
         Word2VecReport r = Word2Vec.train(corpus, o, ProgressListener.NONE);
         if (out != null) {
             r.vectors().save(out, VectorFormat.WORD2VEC);
