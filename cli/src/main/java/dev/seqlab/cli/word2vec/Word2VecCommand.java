@@ -10,8 +10,6 @@ import dev.seqlab.embeddings.word2vec.Word2Vec;
 import dev.seqlab.embeddings.word2vec.Word2VecArchitecture;
 import dev.seqlab.embeddings.word2vec.Word2VecOptions;
 import dev.seqlab.embeddings.word2vec.Word2VecReport;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -105,9 +103,6 @@ public final class Word2VecCommand extends CliCommand {
                 sample, alpha != null ? alpha : base.alpha(), minAlpha, epochs,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), seed);
         VectorFormat vectorFormat = outputFormat();
-        if (!Files.exists(corpus)) {
-            throw new NoSuchFileException(corpus.toString(), null, "no such corpus file or directory");
-        }
         Corpus c = Corpus.of(corpus, TextCorpusOptions.defaults().withTokenizer(tokenizerFactory()).withLowercase(lowercase));
         Word2VecReport r = Word2Vec.train(c, options, progress());
         r.vectors().save(out, vectorFormat);

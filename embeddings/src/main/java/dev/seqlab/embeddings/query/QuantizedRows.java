@@ -69,11 +69,6 @@ final class QuantizedRows {
         errors[i] = Math.nextUp((float) Math.sqrt(err));
     }
 
-    /** The number of rows. */
-    int rows() {
-        return rows;
-    }
-
     /**
      * Upper bounds of the cosines {@code q·u_i} (as seqlab computes them exactly, in float) of the
      * rows in the blocks {@code [fromBlock, toBlock)} into {@code upper[i]}; NaN for zero rows.
