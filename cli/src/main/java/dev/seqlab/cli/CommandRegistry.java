@@ -3,6 +3,7 @@ package dev.seqlab.cli;
 import dev.seqlab.cli.dates.DatesCommand;
 import dev.seqlab.cli.dinos.DinosCommand;
 import dev.seqlab.cli.embeddings.EmbeddingsCommand;
+import dev.seqlab.cli.glove.GloVeCommand;
 import dev.seqlab.cli.info.InfoCommand;
 import dev.seqlab.cli.jazz.JazzCommand;
 import dev.seqlab.cli.text.TextCommand;
@@ -27,6 +28,7 @@ public final class CommandRegistry {
                 new TextCommand(),
                 new EmbeddingsCommand(),
                 new Word2VecCommand(),
+                new GloVeCommand(),
                 new InfoCommand());
     }
 }

@@ -1,10 +1,8 @@
 package dev.seqlab.cli.word2vec;
 
 import dev.seqlab.cli.CliCommand;
-import dev.seqlab.cli.embeddings.OutputFormats;
-import dev.seqlab.corpora.text.Corpus;
-import dev.seqlab.corpora.text.TextCorpusOptions;
-import dev.seqlab.corpora.text.Tokenizers;
+import dev.seqlab.cli.training.CorpusOptions;
+import dev.seqlab.cli.training.VectorsOutput;
 import dev.seqlab.embeddings.VectorFormat;
 import dev.seqlab.embeddings.word2vec.Word2Vec;
 import dev.seqlab.embeddings.word2vec.Word2VecArchitecture;
@@ -15,15 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab word2vec}: trains word vectors and writes them. */
 @Command(name = "word2vec",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Train word2vec vectors (skip-gram by default, or CBOW) on a text file or a directory of",
-            "text files (plain or gzip, one sentence per line), with negative sampling and/or hierarchical",
-            "softmax, and write them for 'seqlab embeddings'. The corpus is streamed, never held in memory."},
+        description = {"Train word2vec vectors (skip-gram by default, or CBOW) on a text file or",
+            "a directory of text files (plain or gzip, one sentence per line), with",
+            "negative sampling and/or hierarchical softmax, and write them for",
+            "'seqlab embeddings'. The corpus is streamed, never held in memory."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab word2vec --corpus corpus.txt --out vectors.txt",
@@ -33,15 +33,11 @@ import picocli.CommandLine.Option;
         })
 public final class Word2VecCommand extends CliCommand {
 
-    @Option(names = "--corpus", required = true, paramLabel = "FILE|DIR", description = "Text to learn from (a file or a directory; gzip recognised).")
-    Path corpus;
+    @Mixin
+    CorpusOptions corpusOptions;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE",
-            description = "Vectors file to write; the format follows the name (.txt/.vec word2vec text, .bin word2vec binary, .seqlab, .gz) or --format.")
-    Path out;
-
-    @Option(names = "--format", paramLabel = "NAME", description = "Output format: word2vec, word2vec-bin, glove or seqlab.")
-    String format;
+    @Mixin
+    VectorsOutput output;
 
     @Option(names = "--cbow", description = "Continuous bag of words instead of skip-gram.")
     boolean cbow;
@@ -61,12 +57,6 @@ public final class Word2VecCommand extends CliCommand {
     @Option(names = "--hs", description = "Also train with hierarchical softmax (Huffman tree).")
     boolean hs;
 
-    @Option(names = "--min-count", defaultValue = "5", description = "Ignore words seen fewer times (default: ${DEFAULT-VALUE}).")
-    int minCount;
-
-    @Option(names = "--max-vocab", defaultValue = "0", description = "Keep at most this many words, 0 for all (default: ${DEFAULT-VALUE}).")
-    int maxVocab;
-
     @Option(names = "--sample", defaultValue = "1e-3", description = "Down-sampling threshold for frequent words, 0 for off (default: ${DEFAULT-VALUE}).")
     double sample;
 
@@ -85,13 +75,6 @@ public final class Word2VecCommand extends CliCommand {
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}); with --threads 1 the output is the same bytes every run.")
     long seed;
 
-    @Option(names = "--tokenizer", defaultValue = "simple", paramLabel = "simple|whitespace|MODEL.bin",
-            description = "OpenNLP tokenizer: simple (character classes, default), whitespace (already tokenised text) or a learned model file.")
-    String tokenizer;
-
-    @Option(names = "--lowercase", description = "Lower-case the text before tokenising.")
-    boolean lowercase;
-
     @Option(names = "--json", description = "Print a JSON summary instead of text.")
     boolean json;
 
@@ -99,13 +82,12 @@ public final class Word2VecCommand extends CliCommand {
     protected int run() throws Exception {
         Word2VecArchitecture architecture = cbow ? Word2VecArchitecture.CBOW : Word2VecArchitecture.SKIP_GRAM;
         Word2VecOptions base = cbow ? Word2VecOptions.cbow() : Word2VecOptions.skipGram();
-        Word2VecOptions options = new Word2VecOptions(architecture, !cbowSum, dim, window, negative, hs, minCount, maxVocab,
+        Word2VecOptions options = new Word2VecOptions(architecture, !cbowSum, dim, window, negative, hs, corpusOptions.minCount(), corpusOptions.maxVocab(),
                 sample, alpha != null ? alpha : base.alpha(), minAlpha, epochs,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), seed);
-        VectorFormat vectorFormat = outputFormat();
-        Corpus c = Corpus.of(corpus, TextCorpusOptions.defaults().withTokenizer(tokenizerFactory()).withLowercase(lowercase));
-        Word2VecReport r = Word2Vec.train(c, options, progress());
-        r.vectors().save(out, vectorFormat);
+        Word2VecReport r = Word2Vec.train(corpusOptions.open(), options, progress());
+        VectorFormat vectorFormat = output.save(r.vectors());
+        Path out = output.path();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("out", out.toString());
         summary.put("format", vectorFormat.cliName());
@@ -127,21 +109,5 @@ public final class Word2VecCommand extends CliCommand {
                     vectorFormat.cliName(), out, r.vectors().words().get(Math.min(100, r.vectors().size() - 1)));
         }
         return 0;
-    }
-
-    private VectorFormat outputFormat() {
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (format == null && (name.endsWith(".txt") || name.endsWith(".txt.gz"))) {
-            return VectorFormat.WORD2VEC; // word2vec's own text format, with its header line
-        }
-        return OutputFormats.choose(format, out, VectorFormat.WORD2VEC);
-    }
-
-    private Tokenizers.Factory tokenizerFactory() throws java.io.IOException {
-        return switch (tokenizer) {
-            case "simple" -> Tokenizers.simple();
-            case "whitespace" -> Tokenizers.whitespace();
-            default -> Tokenizers.model(Path.of(tokenizer));
-        };
     }
 }

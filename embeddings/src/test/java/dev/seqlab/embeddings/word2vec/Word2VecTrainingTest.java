@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.seqlab.embeddings.AnalogyMethod;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.synthetic.SyntheticRelations;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,28 +25,10 @@ class Word2VecTrainingTest {
                 .withVocabulary(5, 0).withSample(0).withSeed(11);
     }
 
-    /** The share of analogies a : b :: c : d over all ordered pairs of rows that rank d first. */
-    private static double analogyAccuracy(WordVectors wv, String[][] pairs) {
-        int right = 0;
-        int asked = 0;
-        for (String[] p : pairs) {
-            for (String[] q : pairs) {
-                if (p != q) {
-                    asked++;
-                    String answer = wv.analogy(p[0], p[1], q[0], AnalogyMethod.ADD, 1).get(0).word();
-                    if (answer.equals(q[1])) {
-                        right++;
-                    }
-                }
-            }
-        }
-        return right / (double) asked;
-    }
-
     private static void assertLearnsRelations(Word2VecOptions options) {
         WordVectors wv = Word2Vec.train(CORPUS, options);
-        double gender = analogyAccuracy(wv, SyntheticRelations.GENDER_PAIRS);
-        double capitals = analogyAccuracy(wv, SyntheticRelations.CAPITALS);
+        double gender = SyntheticRelations.analogyAccuracy(wv, SyntheticRelations.GENDER_PAIRS);
+        double capitals = SyntheticRelations.analogyAccuracy(wv, SyntheticRelations.CAPITALS);
         assertTrue(gender >= 0.9, options.architecture() + ": man : woman :: king : queen analogies " + gender);
         assertTrue(capitals >= 0.9, options.architecture() + ": france : paris :: japan : tokyo analogies " + capitals);
         // and the relations are not an artefact of the analogy arithmetic: partners are closer than strangers
@@ -92,7 +74,7 @@ class Word2VecTrainingTest {
         // the context words (each ~1,900 times) come before the content words (~1,250 times each)
         List<String> words = wv.words();
         assertTrue(words.indexOf("male_0") < words.indexOf("king"), words.toString());
-        assertTrue(analogyAccuracy(wv, SyntheticRelations.GENDER_PAIRS) >= 0.8);
+        assertTrue(SyntheticRelations.analogyAccuracy(wv, SyntheticRelations.GENDER_PAIRS) >= 0.8);
     }
 
     @Test

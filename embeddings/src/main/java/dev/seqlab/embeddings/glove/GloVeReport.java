@@ -1,0 +1,28 @@
+package dev.seqlab.embeddings.glove;
+
+import dev.seqlab.embeddings.WordVectors;
+
+/**
+ * What a {@link GloVe} run produced and how long each phase took.
+ *
+ * @param vectors           W + W̃, most frequent word first
+ * @param corpusTokens      tokens in the corpus, out-of-vocabulary ones included
+ * @param pairs             distinct co-occurring pairs (non-zero entries of X) trained on
+ * @param runs              sorted run files the counting spilled to disk (0 when all fit)
+ * @param countingBytes     memory the counting tables used (within the budget)
+ * @param finalCost         the mean cost ½ f(X) diff² over the last iteration
+ * @param vocabularySeconds time spent counting words
+ * @param countingSeconds   time spent counting co-occurrences
+ * @param shufflingSeconds  time spent merging and shuffling
+ * @param trainingSeconds   time spent training
+ * @param kernel            the inner-loop implementation used ("vector" or "plain")
+ */
+public record GloVeReport(WordVectors vectors, long corpusTokens, long pairs, int runs, long countingBytes,
+        double finalCost, double vocabularySeconds, double countingSeconds, double shufflingSeconds,
+        double trainingSeconds, String kernel) {
+
+    /** Seconds from the first read of the corpus to the trained vectors. */
+    public double totalSeconds() {
+        return vocabularySeconds + countingSeconds + shufflingSeconds + trainingSeconds;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.seqlab.embeddings.glove;
+
+/**
+ * Co-occurrence updates for pairs the {@link DenseCooccurrences} table does not hold: a fixed
+ * number of (pair, amount) entries, sorted by pair and combined when full. A pair is the key
+ * {@code a * V + b}, so key order is (a, b) order.
+ *
+ * <p>Sorting is an LSD radix sort on 16-bit digits (only as many passes as the largest key
+ * needs), which moves each entry a few times and never compares.
+ */
+final class PairBuffer {
+    /** Bytes per entry: the key and amount, and their copies in the sort's scratch arrays. */
+    static final int BYTES_PER_ENTRY = 2 * (Long.BYTES + Float.BYTES);
+    private static final int DIGIT_BITS = 16;
+    private static final int RADIX = 1 << DIGIT_BITS;
+
+    private long[] keys;
+    private float[] amounts;
+    private long[] scratchKeys;
+    private float[] scratchAmounts;
+    private final int passes;
+    private final int[] histogram = new int[RADIX];
+    private int size;
+
+    /**
+     * @param capacity entries held before the buffer is full
+     * @param maxKey   the largest key that will be added
+     */
+    PairBuffer(int capacity, long maxKey) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
+        }
+        keys = new long[capacity];
+        amounts = new float[capacity];
+        scratchKeys = new long[capacity];
+        scratchAmounts = new float[capacity];
+        int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, maxKey));
+        passes = (bits + DIGIT_BITS - 1) / DIGIT_BITS;
+    }
+
+    /** Appends an entry; the caller must make room first when {@link #isFull()}. */
+    void add(long key, float amount) {
+        keys[size] = key;
+        amounts[size] = amount;
+        size++;
+    }
+
+    boolean isFull() {
+        return size == keys.length;
+    }
+
+    int size() {
+        return size;
+    }
+
+    int capacity() {
+        return keys.length;
+    }
+
+    long key(int i) {
+        return keys[i];
+    }
+
+    float amount(int i) {
+        return amounts[i];
+    }
+
+    void clear() {
+        size = 0;
+    }
+
+    /**
+     * Sorts the entries by key and adds up the amounts of equal keys (in double, rounded once),
+     * leaving one entry each.
+     */
+    void sortAndCombine() {
+        for (int pass = 0; pass < passes; pass++) {
+            int shift = pass * DIGIT_BITS;
+            java.util.Arrays.fill(histogram, 0);
+            for (int i = 0; i < size; i++) {
+                histogram[(int) (keys[i] >>> shift) & (RADIX - 1)]++;
+            }
+            int sum = 0;
+            for (int d = 0; d < RADIX; d++) {
+                int c = histogram[d];
+                histogram[d] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < size; i++) {
+                int slot = histogram[(int) (keys[i] >>> shift) & (RADIX - 1)]++;
+                scratchKeys[slot] = keys[i];
+                scratchAmounts[slot] = amounts[i];
+            }
+            long[] k = keys;
+            keys = scratchKeys;
+            scratchKeys = k;
+            float[] a = amounts;
+            amounts = scratchAmounts;
+            scratchAmounts = a;
+        }
+        int out = 0;
+        for (int i = 0; i < size; ) {
+            long key = keys[i];
+            double total = amounts[i++];
+            while (i < size && keys[i] == key) {
+                total += amounts[i++];
+            }
+            keys[out] = key;
+            amounts[out] = (float) total;
+            out++;
+        }
+        size = out;
+    }
+}

@@ -1,0 +1,2 @@
+/** Synthetic corpora with known structure, shared by the trainers' tests. */
+package dev.seqlab.embeddings.synthetic;
