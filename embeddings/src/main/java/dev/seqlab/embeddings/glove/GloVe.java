@@ -3,6 +3,7 @@ package dev.seqlab.embeddings.glove;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.corpora.text.Corpus;
+import dev.seqlab.corpora.text.EncodedCorpus;
 import dev.seqlab.corpora.text.Vocabulary;
 import dev.seqlab.corpora.text.VocabularyOptions;
 import dev.seqlab.embeddings.WordVectors;
@@ -29,7 +30,8 @@ import java.util.stream.Stream;
  * WordVectors wv = GloVe.train(corpus, GloVeOptions.defaults().withIterations(10).withThreads(2));
  * }</pre>
  *
- * <p>The corpus is read twice (words, then pairs) and never held in memory; co-occurrence counts
+ * <p>The corpus text is read once (counting words while writing it as word numbers to a temporary
+ * file, {@link EncodedCorpus}, which the co-occurrence count reads) and never held in memory; co-occurrence counts
  * that do not fit the budget go to sorted files in a temporary directory, which is deleted at
  * the end. With one thread and a seed, training is reproducible bit for bit; with several,
  * threads update the shared vectors without locks and runs agree only statistically.
@@ -63,57 +65,57 @@ public final class GloVe {
      */
     public static GloVeReport train(Corpus corpus, GloVeOptions o, ProgressListener progress) throws IOException {
         long t0 = System.nanoTime();
-        Vocabulary vocabulary = Vocabulary.build(corpus, new VocabularyOptions(o.minCount(), o.maxVocabSize()),
-                progress);
-        if (vocabulary.size() == 0) {
-            throw new IllegalArgumentException("no word of the corpus occurs at least min-count (" + o.minCount()
-                    + ") times: nothing to train (" + vocabulary.corpusTokens() + " tokens read)");
-        }
-        long t1 = System.nanoTime();
         Path parent = o.workDirectory() != null ? o.workDirectory() : Path.of(System.getProperty("java.io.tmpdir"));
         Files.createDirectories(parent);
         Path work = Files.createTempDirectory(parent, "seqlab-glove-");
-        try {
-            CooccurrenceCounter counter = new CooccurrenceCounter(vocabulary.size(), o.window(), o.memoryBytes(), work);
-            count(corpus, vocabulary, counter, progress);
-            long t2 = System.nanoTime();
-            Path shuffled = work.resolve("shuffled.bin");
-            long maxPairs = counter.maxPairs();
-            progress.start("Shuffling co-occurrences", maxPairs, "pairs");
-            CooccurrenceShuffler shuffler = new CooccurrenceShuffler(work, maxPairs, o.memoryBytes(), o.xMax(),
-                    o.alpha(), new SeededRandom(o.seed()).stream(1), progress);
-            counter.merge(shuffler);
-            long pairs = shuffler.finish(shuffled);
-            progress.finish();
-            if (pairs == 0) {
-                throw new IllegalArgumentException("no two words of the vocabulary occur within " + o.window()
-                        + " words of each other: nothing to train");
-            }
-            long t3 = System.nanoTime();
-            GloVeKernel kernel = GloVeKernels.KERNEL;
-            GloVeWeights weights = new GloVeWeights(vocabulary.size(), o.dim(), kernel.lanes(), o.seed());
-            double cost = GloVeTraining.run(weights, new CooccurrenceRecords(shuffled), kernel, o, progress);
-            long t4 = System.nanoTime();
-            WordVectors vectors = WordVectors.of(vocabulary.words(), weights.sumOfWordAndContext(), o.dim());
-            return new GloVeReport(vectors, vocabulary.corpusTokens(), pairs, counter.runs(), counter.memoryBytes(),
-                    cost, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, kernel.name());
+        try (EncodedCorpus encoded = EncodedCorpus.build(corpus,
+                new VocabularyOptions(o.minCount(), o.maxVocabSize()), progress, work)) {
+            return train(encoded, o, progress, work, t0);
         } finally {
             deleteTree(work);
         }
     }
 
-    private static void count(Corpus corpus, Vocabulary vocabulary, CooccurrenceCounter counter,
-            ProgressListener progress) throws IOException {
-        progress.start("Counting co-occurrences", vocabulary.corpusTokens(), "words");
-        int[][] ids = {new int[1024]};
+    private static GloVeReport train(EncodedCorpus encoded, GloVeOptions o, ProgressListener progress, Path work,
+            long t0) throws IOException {
+        Vocabulary vocabulary = encoded.vocabulary();
+        if (vocabulary.size() == 0) {
+            throw new IllegalArgumentException("no word of the corpus occurs at least min-count (" + o.minCount()
+                    + ") times: nothing to train (" + vocabulary.corpusTokens() + " tokens read)");
+        }
+        long t1 = System.nanoTime();
+        CooccurrenceCounter counter = new CooccurrenceCounter(vocabulary.size(), o.window(), o.memoryBytes(), work);
+        count(encoded, counter, progress);
+        long t2 = System.nanoTime();
+        Path shuffled = work.resolve("shuffled.bin");
+        long maxPairs = counter.maxPairs();
+        progress.start("Shuffling co-occurrences", maxPairs, "pairs");
+        CooccurrenceShuffler shuffler = new CooccurrenceShuffler(work, maxPairs, o.memoryBytes(), o.xMax(),
+                o.alpha(), new SeededRandom(o.seed()).stream(1), progress);
+        counter.merge(shuffler);
+        long pairs = shuffler.finish(shuffled);
+        progress.finish();
+        if (pairs == 0) {
+            throw new IllegalArgumentException("no two words of the vocabulary occur within " + o.window()
+                    + " words of each other: nothing to train");
+        }
+        long t3 = System.nanoTime();
+        GloVeKernel kernel = GloVeKernels.KERNEL;
+        GloVeWeights weights = new GloVeWeights(vocabulary.size(), o.dim(), kernel.lanes(), o.seed());
+        double cost = GloVeTraining.run(weights, new CooccurrenceRecords(shuffled), kernel, o, progress);
+        long t4 = System.nanoTime();
+        WordVectors vectors = WordVectors.of(vocabulary.words(), weights.sumOfWordAndContext(), o.dim());
+        return new GloVeReport(vectors, vocabulary.corpusTokens(), pairs, counter.runs(), counter.memoryBytes(),
+                cost, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, kernel.name());
+    }
+
+    private static void count(EncodedCorpus corpus, CooccurrenceCounter counter, ProgressListener progress)
+            throws IOException {
+        progress.start("Counting co-occurrences", corpus.corpusTokens(), "words");
         long[] pending = {0};
-        corpus.forEachSentence(sentence -> {
-            if (ids[0].length < sentence.size()) {
-                ids[0] = new int[Math.max(sentence.size(), 2 * ids[0].length)];
-            }
-            int n = vocabulary.encode(sentence, ids[0], 0);
-            counter.addSentence(ids[0], 0, n);
-            pending[0] += sentence.size();
+        corpus.forEachSentence((ids, length, tokens) -> {
+            counter.addSentence(ids, 0, length);
+            pending[0] += tokens;
             if (pending[0] >= PROGRESS_STEP) {
                 progress.advance(pending[0]);
                 pending[0] = 0;

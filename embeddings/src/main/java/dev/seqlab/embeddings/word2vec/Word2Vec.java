@@ -2,6 +2,7 @@ package dev.seqlab.embeddings.word2vec;
 
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.corpora.text.Corpus;
+import dev.seqlab.corpora.text.EncodedCorpus;
 import dev.seqlab.corpora.text.Vocabulary;
 import dev.seqlab.corpora.text.VocabularyOptions;
 import dev.seqlab.embeddings.WordVectors;
@@ -25,8 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * wv.save(Path.of("vectors.txt"), VectorFormat.WORD2VEC);
  * }</pre>
  *
- * <p>The corpus is never held in memory: a reader thread streams it in jobs of about 10,000
- * tokens to the training threads. With one thread and a seed, training is reproducible bit for
+ * <p>The corpus is never held in memory: the counting pass also writes it as word numbers to a
+ * temporary file ({@link EncodedCorpus}), which a reader thread streams in jobs of about 10,000
+ * tokens to the training threads, so the text is tokenised once whatever the number of epochs. With one thread and a seed, training is reproducible bit for
  * bit; with several, threads update the shared vectors without locks as the C tool does
  * ("Hogwild"), so runs agree only statistically.
  */
@@ -61,26 +63,28 @@ public final class Word2Vec {
     public static Word2VecReport train(Corpus corpus, Word2VecOptions options, ProgressListener progress)
             throws IOException {
         long t0 = System.nanoTime();
-        Vocabulary vocabulary = Vocabulary.build(corpus,
-                new VocabularyOptions(options.minCount(), options.maxVocabSize()), progress);
-        double countSeconds = (System.nanoTime() - t0) / 1e9;
-        return train(corpus, vocabulary, options, progress, countSeconds);
+        try (EncodedCorpus encoded = EncodedCorpus.build(corpus,
+                new VocabularyOptions(options.minCount(), options.maxVocabSize()), progress)) {
+            double countSeconds = (System.nanoTime() - t0) / 1e9;
+            return train(encoded, options, progress, countSeconds);
+        }
     }
 
     /**
-     * Trains on {@code corpus} with a vocabulary already built (its min-count and max-size apply;
-     * those of {@code options} are not used).
+     * Trains on a corpus already counted and encoded (its vocabulary's min-count and max-size
+     * apply; those of {@code options} are not used), e.g. to train several models on one encoding.
      *
      * @throws IllegalArgumentException if the vocabulary is empty (or has one word, with
      *     hierarchical softmax)
      */
-    public static Word2VecReport train(Corpus corpus, Vocabulary vocabulary, Word2VecOptions options,
-            ProgressListener progress) throws IOException {
-        return train(corpus, vocabulary, options, progress, 0);
+    public static Word2VecReport train(EncodedCorpus corpus, Word2VecOptions options, ProgressListener progress)
+            throws IOException {
+        return train(corpus, options, progress, 0);
     }
 
-    private static Word2VecReport train(Corpus corpus, Vocabulary vocabulary, Word2VecOptions o,
-            ProgressListener progress, double countSeconds) throws IOException {
+    private static Word2VecReport train(EncodedCorpus corpus, Word2VecOptions o, ProgressListener progress,
+            double countSeconds) throws IOException {
+        Vocabulary vocabulary = corpus.vocabulary();
         if (vocabulary.size() == 0) {
             throw new IllegalArgumentException("no word of the corpus occurs at least min-count (" + o.minCount()
                     + ") times: nothing to train (" + vocabulary.corpusTokens() + " tokens read)");
@@ -113,7 +117,7 @@ public final class Word2Vec {
         progress.start(task, totalWords, "words");
         Thread reader = new Thread(() -> {
             try {
-                readJobs(corpus, vocabulary, o.epochs(), queue, free);
+                readJobs(corpus, o.epochs(), queue, free);
             } catch (Throwable e) {
                 failure.compareAndSet(null, e);
             } finally {
@@ -201,21 +205,21 @@ public final class Word2Vec {
         }
     }
 
-    /** The reader thread: {@code epochs} passes over the corpus, encoded into jobs. */
-    private static void readJobs(Corpus corpus, Vocabulary vocabulary, int epochs, BlockingQueue<TrainingJob> queue,
+    /** The reader thread: {@code epochs} passes over the encoded corpus, cut into jobs. */
+    private static void readJobs(EncodedCorpus corpus, int epochs, BlockingQueue<TrainingJob> queue,
             BlockingQueue<TrainingJob> free) throws IOException, InterruptedException {
         long[] sequence = {0};
         TrainingJob[] current = {take(free, sequence)};
         for (int e = 0; e < epochs; e++) {
-            corpus.forEachSentence(sentence -> {
+            corpus.forEachSentence((ids, length, tokens) -> {
                 TrainingJob job = current[0];
-                job.reserve(sentence.size());
-                int n = vocabulary.encode(sentence, job.words, job.length);
-                if (n > 0) {
-                    job.length += n;
+                if (length > 0) {
+                    job.reserve(length);
+                    System.arraycopy(ids, 0, job.words, job.length, length);
+                    job.length += length;
                     job.sentenceEnds[job.sentences++] = job.length;
                 }
-                job.corpusWords += sentence.size();
+                job.corpusWords += tokens;
                 if (job.corpusWords >= TrainingJob.TARGET_WORDS) {
                     try {
                         queue.put(job);
