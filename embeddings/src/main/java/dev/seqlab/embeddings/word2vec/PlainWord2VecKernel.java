@@ -28,6 +28,13 @@ final class PlainWord2VecKernel implements Word2VecKernel {
     }
 
     @Override
+    public void dots(float[] in, int io, float[] table, int[] rows, int count, float[] out, int n) {
+        for (int k = 0; k < count; k++) {
+            out[k] = dot(in, io, table, rows[k], n);
+        }
+    }
+
+    @Override
     public void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
         for (int i = 0; i < n; i++) {
             y[yo + i] += alpha * x[xo + i];
@@ -40,6 +47,13 @@ final class PlainWord2VecKernel implements Word2VecKernel {
             float o = out[oo + i];
             acc[i] += g * o;
             out[oo + i] = o + g * in[io + i];
+        }
+    }
+
+    @Override
+    public void updates(float[] g, float[] in, int io, float[] table, int[] rows, int count, float[] acc, int n) {
+        for (int k = 0; k < count; k++) {
+            update(g[k], in, io, table, rows[k], acc, n);
         }
     }
 

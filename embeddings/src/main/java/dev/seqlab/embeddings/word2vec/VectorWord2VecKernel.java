@@ -38,6 +38,38 @@ final class VectorWord2VecKernel implements Word2VecKernel {
     }
 
     @Override
+    public void dots(float[] in, int io, float[] table, int[] rows, int count, float[] out, int n) {
+        int k = 0;
+        for (; k + 2 <= count; k += 2) {
+            int r0 = rows[k];
+            int r1 = rows[k + 1];
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = FloatVector.zero(S);
+            FloatVector b0 = FloatVector.zero(S);
+            FloatVector b1 = FloatVector.zero(S);
+            int i = 0;
+            for (; i + 2 * L <= n; i += 2 * L) {
+                FloatVector x0 = FloatVector.fromArray(S, in, io + i);
+                FloatVector x1 = FloatVector.fromArray(S, in, io + i + L);
+                a0 = FloatVector.fromArray(S, table, r0 + i).fma(x0, a0);
+                a1 = FloatVector.fromArray(S, table, r0 + i + L).fma(x1, a1);
+                b0 = FloatVector.fromArray(S, table, r1 + i).fma(x0, b0);
+                b1 = FloatVector.fromArray(S, table, r1 + i + L).fma(x1, b1);
+            }
+            if (i < n) {
+                FloatVector x0 = FloatVector.fromArray(S, in, io + i);
+                a0 = FloatVector.fromArray(S, table, r0 + i).fma(x0, a0);
+                b0 = FloatVector.fromArray(S, table, r1 + i).fma(x0, b0);
+            }
+            out[k] = a0.add(a1).reduceLanes(VectorOperators.ADD);
+            out[k + 1] = b0.add(b1).reduceLanes(VectorOperators.ADD);
+        }
+        if (k < count) {
+            out[k] = dot(in, io, table, rows[k], n);
+        }
+    }
+
+    @Override
     public void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
         FloatVector a = FloatVector.broadcast(S, alpha);
         for (int i = 0; i < n; i += L) {
@@ -52,6 +84,28 @@ final class VectorWord2VecKernel implements Word2VecKernel {
             FloatVector o = FloatVector.fromArray(S, out, oo + i);
             o.fma(gv, FloatVector.fromArray(S, acc, i)).intoArray(acc, i);
             FloatVector.fromArray(S, in, io + i).fma(gv, o).intoArray(out, oo + i);
+        }
+    }
+
+    @Override
+    public void updates(float[] g, float[] in, int io, float[] table, int[] rows, int count, float[] acc, int n) {
+        int k = 0;
+        for (; k + 2 <= count; k += 2) {
+            int r0 = rows[k];
+            int r1 = rows[k + 1];
+            FloatVector g0 = FloatVector.broadcast(S, g[k]);
+            FloatVector g1 = FloatVector.broadcast(S, g[k + 1]);
+            for (int i = 0; i < n; i += L) {
+                FloatVector x = FloatVector.fromArray(S, in, io + i);
+                FloatVector o0 = FloatVector.fromArray(S, table, r0 + i);
+                FloatVector o1 = FloatVector.fromArray(S, table, r1 + i);
+                o1.fma(g1, o0.fma(g0, FloatVector.fromArray(S, acc, i))).intoArray(acc, i);
+                x.fma(g0, o0).intoArray(table, r0 + i);
+                x.fma(g1, o1).intoArray(table, r1 + i);
+            }
+        }
+        if (k < count) {
+            update(g[k], in, io, table, rows[k], acc, n);
         }
     }
 

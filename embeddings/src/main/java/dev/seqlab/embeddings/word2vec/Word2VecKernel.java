@@ -15,6 +15,13 @@ interface Word2VecKernel {
     /** The dot product of a[ao..ao+n) and b[bo..bo+n). */
     float dot(float[] a, int ao, float[] b, int bo, int n);
 
+    /**
+     * Several dot products with one vector: {@code out[k] = in[io..io+n) · table[rows[k]..rows[k]+n)}
+     * for {@code k < count}. Reading {@code in} once for all rows and keeping several sums going
+     * at once is what makes this faster than {@code count} calls of {@link #dot}.
+     */
+    void dots(float[] in, int io, float[] table, int[] rows, int count, float[] out, int n);
+
     /** y[yo..yo+n) += alpha * x[xo..xo+n). */
     void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n);
 
@@ -23,6 +30,13 @@ interface Word2VecKernel {
      * {@code out[oo..) += g * in[io..)}, in one pass over {@code out}.
      */
     void update(float g, float[] in, int io, float[] out, int oo, float[] acc, int n);
+
+    /**
+     * {@link #update} for several output vectors in one pass: for each {@code k < count},
+     * {@code acc += g[k] * table[rows[k]..)} with the row's value before this call, then
+     * {@code table[rows[k]..) += g[k] * in[io..)}. Rows must be distinct.
+     */
+    void updates(float[] g, float[] in, int io, float[] table, int[] rows, int count, float[] acc, int n);
 
     /** x[0..n) *= s. */
     void scale(float s, float[] x, int n);

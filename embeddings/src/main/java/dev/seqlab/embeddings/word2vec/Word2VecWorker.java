@@ -31,6 +31,9 @@ final class Word2VecWorker {
     private final long seed;
     private final float[] neu1;
     private final float[] neu1e;
+    private final int[] targetRows;
+    private final float[] targetDots;
+    private final float[] targetGradients;
     private int[] kept = new int[TrainingJob.TARGET_WORDS];
     private int[] keptEnds = new int[256];
     private long rng;
@@ -53,6 +56,9 @@ final class Word2VecWorker {
         this.seed = o.seed();
         this.neu1 = new float[stride];
         this.neu1e = new float[stride];
+        this.targetRows = new int[negative + 1];
+        this.targetDots = new float[negative + 1];
+        this.targetGradients = new float[negative + 1];
     }
 
     private long next() {
@@ -181,24 +187,27 @@ final class Word2VecWorker {
         }
     }
 
-    /** Negative sampling: {@code word} is the positive target, {@code in[io..]} the hidden layer. */
+    /**
+     * Negative sampling: {@code word} is the positive target, {@code in[io..]} the hidden layer.
+     * The dot products of all targets are taken first, then the updates made, so a negative
+     * drawn twice in one step sees the other draw's value from before the step (the C tool and
+     * gensim update between draws; the difference is one repeated row in a few thousand steps).
+     */
     private void negativeStep(int word, float[] in, int io, float alpha) {
         Word2VecKernel k = Word2VecKernels.KERNEL;
-        for (int d = 0; d <= negative; d++) {
-            int target;
-            float label;
-            if (d == 0) {
-                target = word;
-                label = 1f;
-            } else {
-                target = negatives.sample(next());
-                if (target == word) {
-                    continue;
-                }
-                label = 0f;
+        int count = 0;
+        targetRows[count++] = word * stride;
+        for (int d = 0; d < negative; d++) {
+            int target = negatives.sample(next());
+            if (target != word) {
+                targetRows[count++] = target * stride;
             }
-            int l2 = target * stride;
-            float f = k.dot(in, io, syn1neg, l2, stride);
+        }
+        k.dots(in, io, syn1neg, targetRows, count, targetDots, stride);
+        int updates = 0;
+        for (int t = 0; t < count; t++) {
+            float label = t == 0 ? 1f : 0f;
+            float f = targetDots[t];
             float g;
             if (f > MAX_EXP) {
                 g = (label - 1f) * alpha;
@@ -207,10 +216,22 @@ final class Word2VecWorker {
             } else {
                 g = (label - SigmoidTable.sigmoid(f)) * alpha;
             }
-            if (g != 0f) {
-                k.update(g, in, io, syn1neg, l2, neu1e, stride);
+            if (g == 0f) {
+                continue;
+            }
+            int row = targetRows[t];
+            boolean repeated = false;
+            for (int u = 0; u < updates; u++) {
+                repeated |= targetRows[u] == row;
+            }
+            if (repeated) {
+                k.update(g, in, io, syn1neg, row, neu1e, stride); // a row drawn twice: its own step
+            } else {
+                targetRows[updates] = row;
+                targetGradients[updates++] = g;
             }
         }
+        k.updates(targetGradients, in, io, syn1neg, targetRows, updates, neu1e, stride);
     }
 
     /** Hierarchical softmax along {@code word}'s Huffman path. */

@@ -66,4 +66,59 @@ class Word2VecKernelTest {
             }
         }
     }
+
+    /** The batched forms against one-row double references, for 1 to 7 rows (odd counts leave a single row). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernels")
+    void batchedDotsAndUpdatesMatchDoubleReferences(Word2VecKernel k) {
+        SplittableRandom rnd = new SplittableRandom(8);
+        int lanes = k.lanes();
+        for (int n = lanes; n <= 120; n += lanes) {
+            for (int count = 1; count <= 7; count++) {
+                int rowsInTable = 9;
+                float[] table = random(rnd, rowsInTable * n);
+                float[] in = random(rnd, n + lanes);
+                int io = lanes;
+                int[] rows = new int[count];
+                for (int c = 0; c < count; c++) {
+                    rows[c] = ((c * 4 + 1) % rowsInTable) * n; // distinct rows, not in order
+                }
+                float[] dots = new float[count];
+                k.dots(in, io, table, rows, count, dots, n);
+                float[] g = new float[count];
+                for (int c = 0; c < count; c++) {
+                    double dot = 0;
+                    double mag = 0;
+                    for (int i = 0; i < n; i++) {
+                        dot += (double) in[io + i] * table[rows[c] + i];
+                        mag += Math.abs((double) in[io + i] * table[rows[c] + i]);
+                    }
+                    assertEquals(dot, dots[c], n * 1.2e-7 * mag + 1e-6, k.name() + " dots n=" + n + " count=" + count);
+                    g[c] = (float) rnd.nextGaussian();
+                }
+                float[] acc = random(rnd, n);
+                double[] wantAcc = new double[n];
+                double[] wantTable = new double[table.length];
+                for (int i = 0; i < n; i++) {
+                    wantAcc[i] = acc[i];
+                }
+                for (int i = 0; i < table.length; i++) {
+                    wantTable[i] = table[i];
+                }
+                for (int c = 0; c < count; c++) {
+                    for (int i = 0; i < n; i++) {
+                        wantAcc[i] += g[c] * (double) table[rows[c] + i];
+                        wantTable[rows[c] + i] += g[c] * (double) in[io + i];
+                    }
+                }
+                k.updates(g, in, io, table, rows, count, acc, n);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(wantAcc[i], acc[i], 1e-4, k.name() + " updates acc n=" + n + " count=" + count);
+                }
+                for (int i = 0; i < table.length; i++) {
+                    assertEquals(wantTable[i], table[i], 1e-5, k.name() + " updates table n=" + n + " count=" + count);
+                }
+            }
+        }
+    }
 }
