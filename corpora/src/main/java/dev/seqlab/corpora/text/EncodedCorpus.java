@@ -24,7 +24,9 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Reading is safe from one thread at a time per pass; several passes may run one after another.
+ * <p>While counting, one thread reads and tokenises the text and another counts and encodes it
+ * ({@link SentenceBatches}). Reading is safe from one thread at a time per pass; several passes
+ * may run one after another.
  */
 public final class EncodedCorpus implements AutoCloseable {
     private static final int PROGRESS_STEP = 100_000;
@@ -76,7 +78,7 @@ public final class EncodedCorpus implements AutoCloseable {
             long[] totals = new long[2]; // tokens, tokens not yet reported
             int[] longest = {0};
             progress.start("Counting words", -1, "words");
-            corpus.forEachSentence(sentence -> {
+            SentenceBatches.read(corpus, sentence -> {
                 if (buffer.remaining() < 5 * (sentence.size() + 1)) {
                     drain(buffer, out);
                     if (buffer.remaining() < 5 * (sentence.size() + 1)) {
