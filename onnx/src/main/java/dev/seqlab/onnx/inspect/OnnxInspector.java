@@ -12,6 +12,7 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.seqlab.core.io.MalformedFileException;
+import dev.seqlab.onnx.TensorSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ import java.util.TreeMap;
  */
 public final class OnnxInspector {
 
-    /** How the default operator domain is named in summaries. */
+    /** How the default operator domain ({@code ""} in the file) is named in summaries. */
     public static final String DEFAULT_DOMAIN = "ai.onnx";
 
     private OnnxInspector() {
@@ -50,6 +51,9 @@ public final class OnnxInspector {
      * @throws MalformedFileException            if it is not an ONNX model (naming the file and why)
      */
     public static ModelSummary read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new java.nio.file.NoSuchFileException(file.toString());
+        }
         if (Files.isDirectory(file)) {
             throw new MalformedFileException(file, 0, "is a directory, not an ONNX model file");
         }
@@ -60,7 +64,7 @@ public final class OnnxInspector {
             model = ModelProto.parseFrom(coded);
         } catch (InvalidProtocolBufferException e) {
             throw new MalformedFileException(file, 0, "not an ONNX model (its protobuf does not parse: "
-                    + e.getMessage() + ")", e);
+                    + firstLine(e.getMessage()) + ")", e);
         }
         return summarise(model, file);
     }
@@ -71,9 +75,12 @@ public final class OnnxInspector {
      * @throws MalformedFileException if the model has no graph or no IR version
      */
     public static ModelSummary summarise(ModelProto model, Path file) throws MalformedFileException {
-        if (model.getIrVersion() <= 0 || !model.hasGraph()) {
-            throw new MalformedFileException(file, 0, "not an ONNX model ("
-                    + (model.getIrVersion() <= 0 ? "no IR version" : "no graph") + ")");
+        // a file of another format can parse as a protobuf of unknown fields: it then lacks these
+        if (model.getIrVersion() <= 0) {
+            throw new MalformedFileException(file, 0, "not an ONNX model (no IR version)");
+        }
+        if (!model.hasGraph() || model.getGraph().getNodeCount() == 0 && model.getGraph().getOutputCount() == 0) {
+            throw new MalformedFileException(file, 0, "not an ONNX model (no graph)");
         }
         GraphProto graph = model.getGraph();
         Map<String, Long> opsets = new LinkedHashMap<>();
@@ -126,6 +133,10 @@ public final class OnnxInspector {
         return nodes;
     }
 
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("").strip();
+    }
+
     private static String domainName(String domain) {
         return domain.isEmpty() || domain.equals("ai.onnx") ? DEFAULT_DOMAIN : domain;
     }
@@ -134,23 +145,41 @@ public final class OnnxInspector {
     static TensorSpec spec(ValueInfoProto v) {
         TypeProto type = v.getType();
         if (!type.hasTensorType()) {
+            // optional and newer kinds are unknown fields to this (IR 8) protobuf
             String kind = type.hasSequenceType() ? "sequence" : type.hasMapType() ? "map"
-                    : type.hasOptionalType() ? "optional" : type.hasSparseTensorType() ? "sparse_tensor" : "unknown";
+                    : type.hasSparseTensorType() ? "sparse_tensor" : type.hasOpaqueType() ? "opaque" : "unknown";
             return new TensorSpec(v.getName(), kind, List.of());
         }
         TypeProto.Tensor t = type.getTensorType();
         List<TensorSpec.Dim> dims = new ArrayList<>();
         if (t.hasShape()) {
             for (TensorShapeProto.Dimension d : t.getShape().getDimList()) {
-                dims.add(d.hasDimValue() ? TensorSpec.Dim.fixed(d.getDimValue()) : TensorSpec.Dim.dynamic(d.getDimParam()));
+                dims.add(d.hasDimValue() && d.getDimValue() >= 0 ? TensorSpec.Dim.fixed(d.getDimValue())
+                        : TensorSpec.Dim.dynamic(d.getDimParam()));
             }
         }
         return new TensorSpec(v.getName(), elementTypeName(t.getElemType()), dims);
     }
 
-    /** The lower-case ONNX name of a {@code TensorProto.DataType} number ({@code float}, {@code int64}). */
+    /**
+     * The lower-case ONNX name of a {@code TensorProto.DataType} number ({@code float}, {@code int64}),
+     * including the types newer than the protobuf classes seqlab reads with (float8, int4, …);
+     * {@code type 42} for a number ONNX has not defined.
+     */
     public static String elementTypeName(int dataType) {
         TensorProto.DataType dt = TensorProto.DataType.forNumber(dataType);
-        return dt == null || dt == TensorProto.DataType.UNDEFINED ? "undefined" : dt.name().toLowerCase(Locale.ROOT);
+        if (dt != null) {
+            return dt == TensorProto.DataType.UNDEFINED ? "undefined" : dt.name().toLowerCase(Locale.ROOT);
+        }
+        return switch (dataType) {
+            case 17 -> "float8e4m3fn";
+            case 18 -> "float8e4m3fnuz";
+            case 19 -> "float8e5m2";
+            case 20 -> "float8e5m2fnuz";
+            case 21 -> "uint4";
+            case 22 -> "int4";
+            case 23 -> "float4e2m1";
+            default -> "type " + dataType;
+        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.seqlab.onnx.session;
 
+import dev.seqlab.core.tensor.Tensor;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -75,9 +76,35 @@ public final class HostTensor {
     public static HostTensor zeros(long... shape) {
         long n = 1;
         for (long d : shape) {
-            n = Math.multiplyExact(n, Math.max(d, 0));
+            if (d < 0) {
+                throw new IllegalArgumentException("negative axis in shape " + Arrays.toString(shape));
+            }
+            n = Math.multiplyExact(n, d);
         }
         return floats(new float[Math.toIntExact(n)], shape);
+    }
+
+    /** A float tensor over the data of a seqlab {@link Tensor} (not copied), with its shape. */
+    public static HostTensor of(Tensor tensor) {
+        int[] s = tensor.shape();
+        long[] shape = new long[s.length];
+        for (int i = 0; i < s.length; i++) {
+            shape[i] = s[i];
+        }
+        return floats(tensor.data(), shape);
+    }
+
+    /**
+     * This float tensor as a seqlab {@link Tensor} over the same data (not copied).
+     *
+     * @throws IllegalStateException if the tensor does not hold floats
+     */
+    public Tensor toTensor() {
+        int[] s = new int[shape.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = Math.toIntExact(shape[i]);
+        }
+        return Tensor.wrap(floats(), s);
     }
 
     /** The element type. */
@@ -88,6 +115,15 @@ public final class HostTensor {
     /** A copy of the shape. */
     public long[] shape() {
         return shape.clone();
+    }
+
+    /** The number of elements (1 for a scalar). */
+    public long size() {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        return n;
     }
 
     /** The size of axis {@code i}. */
@@ -115,6 +151,7 @@ public final class HostTensor {
         return (int[]) expect(ElementType.INT32);
     }
 
+    /** The backing array ({@code float[]}, {@code long[]} or {@code int[]}). */
     Object data() {
         return data;
     }
