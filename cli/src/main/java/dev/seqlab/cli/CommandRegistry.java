@@ -5,6 +5,8 @@ import dev.seqlab.cli.dinos.DinosCommand;
 import dev.seqlab.cli.embeddings.EmbeddingsCommand;
 import dev.seqlab.cli.info.InfoCommand;
 import dev.seqlab.cli.jazz.JazzCommand;
+import dev.seqlab.cli.onnx.OnnxCommand;
+import dev.seqlab.cli.sentences.SentencesCommand;
 import dev.seqlab.cli.text.TextCommand;
 import dev.seqlab.cli.word2vec.Word2VecCommand;
 import java.util.List;
@@ -27,6 +29,8 @@ public final class CommandRegistry {
                 new TextCommand(),
                 new EmbeddingsCommand(),
                 new Word2VecCommand(),
+                new SentencesCommand(),
+                new OnnxCommand(),
                 new InfoCommand());
     }
 }
