@@ -6,6 +6,8 @@ import dev.seqlab.cli.embeddings.EmbeddingsCommand;
 import dev.seqlab.cli.glove.GloVeCommand;
 import dev.seqlab.cli.info.InfoCommand;
 import dev.seqlab.cli.jazz.JazzCommand;
+import dev.seqlab.cli.onnx.OnnxCommand;
+import dev.seqlab.cli.sentences.SentencesCommand;
 import dev.seqlab.cli.text.TextCommand;
 import dev.seqlab.cli.word2vec.Word2VecCommand;
 import java.util.List;
@@ -29,6 +31,8 @@ public final class CommandRegistry {
                 new EmbeddingsCommand(),
                 new Word2VecCommand(),
                 new GloVeCommand(),
+                new SentencesCommand(),
+                new OnnxCommand(),
                 new InfoCommand());
     }
 }

@@ -1,0 +1,5 @@
+/**
+ * {@code seqlab sentences}: sentence-embedding commands ({@code similar}: rank sentences by
+ * meaning against a query), built on {@code dev.seqlab.embeddings.sentence.SentenceEncoder}.
+ */
+package dev.seqlab.cli.sentences;
