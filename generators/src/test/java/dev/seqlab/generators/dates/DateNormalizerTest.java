@@ -11,11 +11,14 @@ import dev.seqlab.corpora.dates.DatePairs;
 import dev.seqlab.generators.dates.DateNormalizer.Architecture;
 import dev.seqlab.generators.dates.DateNormalizer.Training;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,13 +29,34 @@ class DateNormalizerTest {
     private static final Map<Architecture, DateNormalizer> MODELS = new EnumMap<>(Architecture.class);
     private static final Map<Architecture, Double> SECONDS = new EnumMap<>(Architecture.class);
 
-    static synchronized DateNormalizer model(Architecture a) {
-        return MODELS.computeIfAbsent(a, k -> {
-            long t0 = System.nanoTime();
-            DateNormalizer n = DateNormalizer.train(Training.defaults(k), ProgressListener.NONE);
-            SECONDS.put(k, (System.nanoTime() - t0) / 1e9);
-            return n;
-        });
+    /**
+     * Trains both models at once on two threads: each recipe is single-threaded for most of its
+     * work, and this test is the longest of the build.
+     */
+    @BeforeAll
+    static void trainBothAtOnce() throws Exception {
+        List<CompletableFuture<DateNormalizer>> training = new ArrayList<>();
+        for (Architecture a : Architecture.values()) {
+            training.add(CompletableFuture.supplyAsync(() -> model(a), runnable -> new Thread(runnable, "train-" + a).start()));
+        }
+        for (CompletableFuture<DateNormalizer> t : training) {
+            t.get();
+        }
+    }
+
+    static DateNormalizer model(Architecture a) {
+        synchronized (MODELS) {
+            DateNormalizer done = MODELS.get(a);
+            if (done != null) {
+                return done;
+            }
+        }
+        long t0 = System.nanoTime();
+        DateNormalizer n = DateNormalizer.train(Training.defaults(a), ProgressListener.NONE);
+        synchronized (MODELS) {
+            SECONDS.putIfAbsent(a, (System.nanoTime() - t0) / 1e9);
+            return MODELS.computeIfAbsent(a, k -> n);
+        }
     }
 
     /** 10,000 generated dates whose written form never occurs in the training pairs. */
