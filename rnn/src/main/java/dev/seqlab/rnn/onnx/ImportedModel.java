@@ -30,7 +30,7 @@ public final class ImportedModel {
     private final List<Dense> dense;
 
     ImportedModel(String name, List<TensorSpec> inputs, List<TensorSpec> outputs, Map<String, String> metadata,
-                  Map<String, Val> constants, List<RecurrentOnnxImport.Step> steps, List<String> stepNames,
+                  Map<String, Val> constants, List<RecurrentOnnxImport.Step> steps,
                   List<ImportedRecurrent> recurrent, List<Embedding> embeddings, List<Dense> dense) {
         this.name = name;
         this.inputs = List.copyOf(inputs);

@@ -119,7 +119,6 @@ public final class RecurrentOnnxImport {
         private final long opset;
         private final Map<String, Val> constants = new HashMap<>();
         private final List<Step> steps = new ArrayList<>();
-        private final List<String> stepNames = new ArrayList<>();
         private final List<ImportedRecurrent> recurrent = new ArrayList<>();
         private final List<Embedding> embeddings = new ArrayList<>();
         private final List<Dense> dense = new ArrayList<>();
@@ -168,7 +167,7 @@ public final class RecurrentOnnxImport {
                 metadata.put(e.getKey(), e.getValue());
             }
             String name = file != null ? file.toString() : graph.getName().isEmpty() ? "<onnx>" : graph.getName();
-            return new ImportedModel(name, inputs, outputs, metadata, constants, steps, stepNames, recurrent,
+            return new ImportedModel(name, inputs, outputs, metadata, constants, steps, recurrent,
                     embeddings, dense);
         }
 
@@ -277,7 +276,6 @@ public final class RecurrentOnnxImport {
                     throw new IllegalArgumentException(label + ": " + e.getMessage(), e);
                 }
             });
-            stepNames.add(label);
         }
 
         private void put(Map<String, Val> env, NodeProto n, int i, Val v) {
