@@ -141,8 +141,11 @@ public final class OnnxInspector {
         return domain.isEmpty() || domain.equals("ai.onnx") ? DEFAULT_DOMAIN : domain;
     }
 
-    /** The spec of a graph input or output as the file declares it. */
-    static TensorSpec spec(ValueInfoProto v) {
+    /**
+     * The spec of a graph input or output as the file declares it (element type, fixed and
+     * symbolic axes; non-tensor values by their kind).
+     */
+    public static TensorSpec spec(ValueInfoProto v) {
         TypeProto type = v.getType();
         if (!type.hasTensorType()) {
             // optional and newer kinds are unknown fields to this (IR 8) protobuf

@@ -58,6 +58,21 @@ public final class SequenceClassifier {
         return options;
     }
 
+    /** The token embedding table (id 0, padding, always reads as a zero vector). */
+    public Embedding embedding() {
+        return embedding;
+    }
+
+    /** The recurrent stack. */
+    public RecurrentLayer recurrent() {
+        return rnn;
+    }
+
+    /** The output layer, final states to one logit per class. */
+    public Dense head() {
+        return head;
+    }
+
     /** All parameters (the embedding table first). */
     public Parameters parameters() {
         return params;

@@ -54,6 +54,16 @@ public final class Embedding {
         return table;
     }
 
+    /** V, the number of rows. */
+    public int vocabularySize() {
+        return vocab;
+    }
+
+    /** The padding id, or {@link #NO_PADDING}. */
+    public int paddingId() {
+        return paddingId;
+    }
+
     /** D. */
     public int dim() {
         return dim;

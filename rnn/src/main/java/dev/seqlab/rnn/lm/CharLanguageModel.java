@@ -71,13 +71,13 @@ public final class CharLanguageModel {
         return params;
     }
 
-    /** The recurrent stack. */
-    RecurrentLayer recurrent() {
+    /** The recurrent stack (its weights are the model's; changing them changes the model). */
+    public RecurrentLayer recurrent() {
         return rnn;
     }
 
-    /** The output layer. */
-    Dense head() {
+    /** The output layer, hidden state to one logit per character. */
+    public Dense head() {
         return head;
     }
 

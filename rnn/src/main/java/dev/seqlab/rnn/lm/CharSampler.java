@@ -2,6 +2,7 @@ package dev.seqlab.rnn.lm;
 
 import dev.seqlab.core.random.SeededRandom;
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /** Generates text from a {@link CharLanguageModel}: temperature, top-k and top-p (nucleus) sampling. */
 public final class CharSampler {
@@ -15,12 +16,34 @@ public final class CharSampler {
      * stopping at one). The same model, prime, options and seed give the same text.
      */
     public static String sample(CharLanguageModel model, String prime, SamplingOptions options, SeededRandom rng) {
-        CharVocabulary vocab = model.vocabulary();
+        return sample(model.vocabulary(), model.start()::next, true, prime, options, rng);
+    }
+
+    /**
+     * Samples from any model that reads one character id at a time and returns the logits of the
+     * next character (an imported ONNX model, for one). Reads {@code prime} (after id -1, "no
+     * character", when {@code readsNoCharacter}), then draws up to {@code options.length()}
+     * characters, as {@link #sample(CharLanguageModel, String, SamplingOptions, SeededRandom)}.
+     *
+     * @param step             reads an id, returns the next character's logits ({@code vocab.size()} of them)
+     * @param readsNoCharacter whether the model reads id -1 before the first character; if not,
+     *                         the prime must not be empty
+     * @throws IllegalArgumentException if the prime is empty and the model cannot start without
+     *                                  one, a prime character is not in the vocabulary, or the
+     *                                  model gives a number of logits other than the vocabulary's size
+     */
+    public static String sample(CharVocabulary vocab, IntFunction<float[]> step, boolean readsNoCharacter, String prime,
+                                SamplingOptions options, SeededRandom rng) {
         int[] ids = vocab.encode(prime);
-        CharLanguageModel.State state = model.start();
-        float[] logits = state.next(-1);
+        if (!readsNoCharacter && ids.length == 0) {
+            throw new IllegalArgumentException("this model has no start-of-text input: give a non-empty prime");
+        }
+        float[] logits = null;
+        if (readsNoCharacter) {
+            logits = checked(step.apply(-1), vocab);
+        }
         for (int id : ids) {
-            logits = state.next(id);
+            logits = checked(step.apply(id), vocab);
         }
         StringBuilder out = new StringBuilder();
         double[] p = new double[vocab.size()];
@@ -31,9 +54,17 @@ public final class CharSampler {
                 break;
             }
             out.append(c);
-            logits = state.next(next);
+            logits = checked(step.apply(next), vocab);
         }
         return out.toString();
+    }
+
+    private static float[] checked(float[] logits, CharVocabulary vocab) {
+        if (logits.length != vocab.size()) {
+            throw new IllegalArgumentException("the model gives " + logits.length + " scores per character but the vocabulary has "
+                    + vocab.size() + " characters");
+        }
+        return logits;
     }
 
     /**
