@@ -42,6 +42,29 @@ public final class AdditiveAttention {
         params.addAll(score.parameters());
     }
 
+    /** The width of the decoder state {@code s} (Ns). */
+    public int stateSize() {
+        return stateSize;
+    }
+
+    /** The width of each encoder output {@code aₜ} (Na). */
+    public int encoderSize() {
+        return encoderSize;
+    }
+
+    /**
+     * The hidden layer {@code W₁, b₁}: {@code W₁ [units, Ns + Na]}, whose first Ns columns act on
+     * the decoder state and the remaining Na on the encoder output.
+     */
+    public Dense hidden() {
+        return hidden;
+    }
+
+    /** The score layer {@code w₂, b₂}: {@code w₂ [1, units]}, {@code b₂ [1]}. */
+    public Dense score() {
+        return score;
+    }
+
     /** The two dense layers' weights and biases. */
     public Parameters parameters() {
         return params;

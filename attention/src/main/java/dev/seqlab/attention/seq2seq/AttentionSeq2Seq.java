@@ -61,6 +61,29 @@ public final class AttentionSeq2Seq implements Seq2SeqModel {
         return o;
     }
 
+    /**
+     * The bidirectional LSTM encoder over one-hot inputs (input size {@code inputVocabulary},
+     * {@code encoderHidden} units per direction; direction 0 forward, 1 reverse).
+     */
+    public RecurrentLayer encoder() {
+        return encoder;
+    }
+
+    /** The additive attention scoring the decoder state {@code s} against the encoder outputs {@code a}. */
+    public AdditiveAttention attention() {
+        return attention;
+    }
+
+    /** The post-attention LSTM cell: input the context {@code [B, 2·encoderHidden]}, {@code decoderHidden} units. */
+    public LstmCell postAttention() {
+        return post;
+    }
+
+    /** The output layer {@code logits = s·Wᵀ + b}, {@code W [outputVocabulary, decoderHidden]}. */
+    public Dense output() {
+        return output;
+    }
+
     /** All parameters: encoder, attention, post-attention LSTM, output layer. */
     @Override
     public Parameters parameters() {
