@@ -1,0 +1,9 @@
+/**
+ * ONNX export of attention models.
+ *
+ * <p>{@link dev.seqlab.attention.onnx.AttentionOnnxExport} writes the course's attention
+ * sequence-to-sequence model ({@link dev.seqlab.attention.seq2seq.AttentionSeq2Seq}) as one
+ * standard-operator ONNX graph: the decoder does not feed its predictions back, so its Ty steps
+ * unroll into a fixed graph that ONNX Runtime (or any other ONNX back end) runs in one call.
+ */
+package dev.seqlab.attention.onnx;
