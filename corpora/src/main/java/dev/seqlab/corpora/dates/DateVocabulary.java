@@ -31,6 +31,19 @@ public final class DateVocabulary {
     private DateVocabulary() {
     }
 
+    /**
+     * The input characters in id order from id 2 (id 0 is padding, id 1 an unknown character):
+     * character {@code i} of this string has id {@code i + 2}.
+     */
+    public static String inputCharacters() {
+        return INPUT_CHARS;
+    }
+
+    /** The output characters in id order: character {@code i} of this string has id {@code i}. */
+    public static String outputCharacters() {
+        return OUTPUT_CHARS;
+    }
+
     /** Input vocabulary size (with padding and unknown). */
     public static int inputSize() {
         return INPUT_CHARS.length() + 2;

@@ -1,5 +1,7 @@
 package dev.seqlab.generators.dates;
 
+import ai.onnx.proto.OnnxMl.ModelProto;
+import dev.seqlab.attention.onnx.AttentionOnnxExport;
 import dev.seqlab.attention.seq2seq.AttentionSeq2Seq;
 import dev.seqlab.attention.seq2seq.Seq2SeqModel;
 import dev.seqlab.attention.seq2seq.Seq2SeqOptions;
@@ -14,11 +16,14 @@ import dev.seqlab.corpora.dates.DatePair;
 import dev.seqlab.corpora.dates.DatePairs;
 import dev.seqlab.corpora.dates.DateVocabulary;
 import dev.seqlab.generators.cache.CachedModel;
+import dev.seqlab.onnx.graph.OnnxFiles;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -204,6 +209,48 @@ public final class DateNormalizer {
     /** Reads a normaliser saved to {@code dir}. */
     public static DateNormalizer load(java.nio.file.Path dir) throws IOException {
         return new DateNormalizer(Seq2SeqModel.load(dir));
+    }
+
+    /** Metadata key of the input characters in an exported ONNX model (see {@link DateVocabulary#inputCharacters()}). */
+    public static final String ONNX_INPUT_CHARACTERS = "seqlab.dates.input_characters";
+    /** Metadata key of the output characters in an exported ONNX model (see {@link DateVocabulary#outputCharacters()}). */
+    public static final String ONNX_OUTPUT_CHARACTERS = "seqlab.dates.output_characters";
+
+    /** The architecture of this normaliser's model. */
+    public Architecture architecture() {
+        return model instanceof AttentionSeq2Seq ? Architecture.ATTENTION : Architecture.TRANSFORMER;
+    }
+
+    /** True when {@link #onnx()} can export this normaliser's model (the attention model; the Transformer not yet). */
+    public static boolean exportable(Architecture a) {
+        return a == Architecture.ATTENTION;
+    }
+
+    /**
+     * The model as one standard ONNX graph ({@link AttentionOnnxExport}: input {@code tokens}
+     * int64 {@code [batch, 30]}, outputs {@code logits}, {@code probabilities} {@code [batch, 10, 11]}
+     * and {@code attention} {@code [batch, 10, 30]}). The metadata adds how to make the ids:
+     * {@value #ONNX_INPUT_CHARACTERS} (input id = position + 2 in that string after lower-casing,
+     * stripping and removing commas; 0 pads to 30, 1 is any other character) and
+     * {@value #ONNX_OUTPUT_CHARACTERS} (output id = position).
+     *
+     * @throws UnsupportedOperationException for the Transformer model, not exportable yet
+     */
+    public ModelProto onnx() {
+        if (!(model instanceof AttentionSeq2Seq m)) {
+            throw new UnsupportedOperationException("the Transformer date model cannot be exported to ONNX yet");
+        }
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(ONNX_INPUT_CHARACTERS, DateVocabulary.inputCharacters());
+        meta.put(ONNX_OUTPUT_CHARACTERS, DateVocabulary.outputCharacters());
+        meta.put("seqlab.dates.input_preprocessing", "strip, lower-case, remove commas; ids: 0 = padding (to "
+                + DateVocabulary.INPUT_LENGTH + "), 1 = unknown, character i of the input characters = i + 2");
+        return AttentionOnnxExport.seq2seq(m, meta);
+    }
+
+    /** Writes {@link #onnx()} to {@code file} atomically. */
+    public void writeOnnx(java.nio.file.Path file) throws IOException {
+        OnnxFiles.write(onnx(), file);
     }
 
     /**
