@@ -235,10 +235,19 @@ public final class DateNormalizer {
      * {@value #ONNX_OUTPUT_CHARACTERS} (output id = position).
      *
      * @throws UnsupportedOperationException for the Transformer model, not exportable yet
+     * @throws IllegalArgumentException       if the model's sizes are not the date vocabularies' and lengths
      */
     public ModelProto onnx() {
         if (!(model instanceof AttentionSeq2Seq m)) {
             throw new UnsupportedOperationException("the Transformer date model cannot be exported to ONNX yet");
+        }
+        var o = m.options();
+        if (o.inputVocabulary() != DateVocabulary.inputSize() || o.outputVocabulary() != DateVocabulary.outputSize()
+                || o.inputLength() != DateVocabulary.INPUT_LENGTH || o.outputLength() != DateVocabulary.OUTPUT_LENGTH) {
+            throw new IllegalArgumentException("not a date model: it reads " + o.inputLength() + " of " + o.inputVocabulary()
+                    + " symbols and writes " + o.outputLength() + " of " + o.outputVocabulary() + ", dates need "
+                    + DateVocabulary.INPUT_LENGTH + " of " + DateVocabulary.inputSize() + " and "
+                    + DateVocabulary.OUTPUT_LENGTH + " of " + DateVocabulary.outputSize());
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(ONNX_INPUT_CHARACTERS, DateVocabulary.inputCharacters());

@@ -82,6 +82,15 @@ class DateNormalizerOnnxTest {
     }
 
     @Test
+    void aSeq2SeqModelOfOtherSizesIsNotADateModel(@TempDir Path dir) throws Exception {
+        dev.seqlab.attention.seq2seq.AttentionSeq2Seq.create(new dev.seqlab.attention.seq2seq.Seq2SeqOptions(5, 4, 6, 3, 2, 3, 2), 1)
+                .save(dir);
+        DateNormalizer n = DateNormalizer.load(dir);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, n::onnx);
+        assertEquals(true, e.getMessage().startsWith("not a date model: it reads 6 of 5 symbols"), e.getMessage());
+    }
+
+    @Test
     void theTransformerIsNotExportableYet() {
         assertEquals(false, DateNormalizer.exportable(DateNormalizer.Architecture.TRANSFORMER));
         DateNormalizer t = DateNormalizer.train(new DateNormalizer.Training(DateNormalizer.Architecture.TRANSFORMER,
