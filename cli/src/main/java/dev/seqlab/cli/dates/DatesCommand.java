@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "dates",
         mixinStandardHelpOptions = true,
         sortOptions = false,
+        subcommands = DatesExportCommand.class,
         description = {"Turn dates as people write them into ISO dates (yyyy-mm-dd) with an attention model.",
             "Prints input<TAB>iso per date; an answer that is not a real date is reported as not understood.",
             "The model is trained on first use (about two minutes, either architecture) and cached in $SEQLAB_HOME."},
@@ -28,7 +29,8 @@ import picocli.CommandLine.Parameters;
             "  seqlab dates \"3 May 1979\" \"Tue 10 Jul 2007\" \"5/3/79\"",
             "  seqlab dates --attention-png map.png \"saturday 9 may 2018\"",
             "  seqlab dates --arch transformer \"21th of August 2016\"",
-            "  cut -f1 messy.tsv | seqlab dates --json"
+            "  cut -f1 messy.tsv | seqlab dates --json",
+            "  seqlab dates export --out dates.onnx          (the model as a standard ONNX file)"
         })
 public final class DatesCommand extends CliCommand {
 

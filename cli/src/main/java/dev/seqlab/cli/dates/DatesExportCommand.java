@@ -1,0 +1,91 @@
+package dev.seqlab.cli.dates;
+
+import dev.seqlab.attention.onnx.AttentionOnnxExport;
+import dev.seqlab.cli.CliCommand;
+import dev.seqlab.corpora.dates.DateVocabulary;
+import dev.seqlab.generators.cache.CachedModel;
+import dev.seqlab.generators.dates.DateNormalizer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code seqlab dates export}: writes the date model as one standard ONNX file. */
+@Command(name = "export",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Write the date model as one standard ONNX file (LSTM, MatMul, Tanh, Softmax, Gemm; opset "
+                + AttentionOnnxExport.OPSET + ") for ONNX Runtime or any ONNX back end.",
+            "Input: tokens int64 [batch, 30] (0 = padding). Outputs: logits, probabilities [batch, 10, 11] and attention "
+                + "[batch, 10, 30]. The input and output characters (and how to make ids) are kept in the file's metadata.",
+            "Without --model, exports the default model (trained on first use and cached in $SEQLAB_HOME).",
+            "Only the attention architecture can be exported so far."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  seqlab dates export --out dates.onnx",
+            "  seqlab dates export --out dates.onnx --json",
+            "  seqlab onnx inspect dates.onnx"
+        })
+public final class DatesExportCommand extends CliCommand {
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The ONNX file to write (replaced atomically).")
+    Path out;
+
+    @Option(names = "--arch", defaultValue = "attention", paramLabel = "attention|transformer",
+            description = "Which default model to export (default: ${DEFAULT-VALUE}; transformer is not exportable yet).")
+    DateNormalizer.Architecture arch;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "Export this saved date model directory instead of the default model.")
+    Path model;
+
+    @Option(names = "--json", description = "Print one JSON document describing what was written.")
+    boolean json;
+
+    @Override
+    protected int run() throws Exception {
+        DateNormalizer normalizer;
+        if (model != null) {
+            normalizer = DateNormalizer.load(model);
+        } else {
+            // refuse before spending minutes training a model that cannot be written
+            requireExportable(arch);
+            if (!DateNormalizer.cached(arch)) {
+                err().println("seqlab: training the " + name(arch) + " date model (first run only; cached in "
+                        + CachedModel.dir(arch.cacheName()) + ")");
+            }
+            normalizer = DateNormalizer.load(arch, progress());
+        }
+        requireExportable(normalizer.architecture());
+        normalizer.writeOnnx(out);
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("onnx", out.toString());
+            doc.put("bytes", Files.size(out));
+            doc.put("opset", AttentionOnnxExport.OPSET);
+            doc.put("architecture", name(normalizer.architecture()));
+            doc.put("input_length", DateVocabulary.INPUT_LENGTH);
+            doc.put("output_length", DateVocabulary.OUTPUT_LENGTH);
+            doc.put("input_vocabulary", DateVocabulary.inputSize());
+            doc.put("output_vocabulary", DateVocabulary.outputSize());
+            printJson(doc);
+        } else {
+            out().println("wrote " + out + " (" + name(normalizer.architecture()) + " date model, "
+                    + DateVocabulary.INPUT_LENGTH + " input → " + DateVocabulary.OUTPUT_LENGTH + " output characters)");
+        }
+        out().flush();
+        return 0;
+    }
+
+    private static void requireExportable(DateNormalizer.Architecture a) {
+        if (!DateNormalizer.exportable(a)) {
+            throw new IllegalArgumentException("the " + name(a) + " date model cannot be exported to ONNX yet; use --arch attention");
+        }
+    }
+
+    private static String name(DateNormalizer.Architecture a) {
+        return a.name().toLowerCase(Locale.ROOT);
+    }
+}
