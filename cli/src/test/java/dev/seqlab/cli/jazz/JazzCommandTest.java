@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqlab.cli.Json;
 import dev.seqlab.cli.CliRun;
+import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.core.random.SeededRandom;
+import dev.seqlab.generators.cache.CachedModel;
+import dev.seqlab.generators.jazz.JazzGenerator;
 import dev.seqlab.generators.jazz.corpus.RuleImproviser;
 import dev.seqlab.generators.jazz.io.MidiFiles;
 import dev.seqlab.generators.jazz.score.Band;
@@ -27,9 +30,17 @@ class JazzCommandTest {
         System.clearProperty("seqlab.home");
     }
 
+    /**
+     * The command's contract does not depend on how well the model plays, so the cache holds a
+     * model trained on a slice of the standard corpus (the full default takes a minute and a
+     * half; JazzGeneratorTest covers it).
+     */
     @Test
     void writesMidiWavAndPngReproducibly(@TempDir Path dir) throws Exception {
         System.setProperty("seqlab.home", dir.resolve("home").toString());
+        JazzGenerator.train(JazzGenerator.corpus().subList(0, 16), ProgressListener.NONE)
+                .save(CachedModel.dir(JazzGenerator.DEFAULT_MODEL));
+        assertTrue(JazzGenerator.standardCached());
         Path mid = dir.resolve("solo.mid");
         Path wav = dir.resolve("solo.wav");
         Path png = dir.resolve("roll.png");
