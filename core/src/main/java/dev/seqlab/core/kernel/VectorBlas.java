@@ -22,7 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link Kernels} when that module is in the boot layer.
  */
 final class VectorBlas implements Blas {
-    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Float> S = VectorShapes.FLOATS;
     static final int L = S.length();
     /** Rows of the register tile. */
     static final int MR = 6;

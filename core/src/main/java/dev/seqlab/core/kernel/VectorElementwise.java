@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Loaded reflectively by {@link Kernels} only when {@code jdk.incubator.vector} is present.
  */
 final class VectorElementwise implements Elementwise {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = VectorShapes.FLOATS;
     private static final int L = S.length();
 
     @Override

@@ -1,5 +1,6 @@
 /**
- * Float32 kernels sequence models live on.
+ * Float32 kernels sequence models live on. Every SIMD kernel, here or in other modules, uses the
+ * one float species {@link dev.seqlab.core.kernel.VectorShapes#FLOATS}.
  *
  * <ul>
  *   <li>{@link dev.seqlab.core.kernel.Blas}: GEMM (all transpose combinations, alpha/beta), GEMV,

@@ -1,16 +1,17 @@
 package dev.seqlab.embeddings.glove;
 
+import dev.seqlab.core.kernel.VectorShapes;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link GloVeKernel} on the {@code jdk.incubator.vector} API, 256-bit vectors. Loaded
+ * {@link GloVeKernel} on the {@code jdk.incubator.vector} API, with the project's one species ({@link VectorShapes#FLOATS}). Loaded
  * reflectively by {@link GloVeKernels} only when the module is present. Rows are padded with
  * zeros to whole vectors, which no update changes (their gradients are zero).
  */
 final class VectorGloVeKernel implements GloVeKernel {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Float> S = VectorShapes.FLOATS;
     private static final int L = S.length();
 
     @Override

@@ -1,15 +1,16 @@
 package dev.seqlab.embeddings.word2vec;
 
+import dev.seqlab.core.kernel.VectorShapes;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Word2VecKernel} on the {@code jdk.incubator.vector} API, 256-bit vectors. Loaded
+ * {@link Word2VecKernel} on the {@code jdk.incubator.vector} API, with the project's one species ({@link VectorShapes#FLOATS}). Loaded
  * reflectively by {@link Word2VecKernels} only when the module is present.
  */
 final class VectorWord2VecKernel implements Word2VecKernel {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Float> S = VectorShapes.FLOATS;
     private static final int L = S.length();
 
     @Override

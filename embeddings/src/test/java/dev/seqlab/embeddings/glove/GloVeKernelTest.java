@@ -179,4 +179,10 @@ class GloVeKernelTest {
         assertEquals(0.0, k.step(w, 0, 1, Float.NaN, 1f, 0.05f));
         assertArrayEquals(before, w.word);
     }
+
+    /** Mixing float species in one JVM slows all Vector API code there (see VectorShapes). */
+    @org.junit.jupiter.api.Test
+    void simdKernelUsesTheProjectsOneSpecies() {
+        assertEquals(dev.seqlab.core.kernel.VectorShapes.FLOATS.length(), new VectorGloVeKernel().lanes());
+    }
 }

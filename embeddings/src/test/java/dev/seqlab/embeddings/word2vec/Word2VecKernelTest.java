@@ -121,4 +121,10 @@ class Word2VecKernelTest {
             }
         }
     }
+
+    /** Mixing float species in one JVM slows all Vector API code there (see VectorShapes). */
+    @org.junit.jupiter.api.Test
+    void simdKernelUsesTheProjectsOneSpecies() {
+        assertEquals(dev.seqlab.core.kernel.VectorShapes.FLOATS.length(), new VectorWord2VecKernel().lanes());
+    }
 }
