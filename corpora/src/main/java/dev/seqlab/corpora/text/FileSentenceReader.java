@@ -90,7 +90,7 @@ final class FileSentenceReader implements SentenceReader {
     }
 
     /** The file's bytes, decompressed when they start with the gzip magic number. */
-    private static InputStream openBytes(Path file) throws IOException {
+    static InputStream openBytes(Path file) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
             raw.mark(2);

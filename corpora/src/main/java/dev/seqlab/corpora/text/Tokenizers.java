@@ -43,9 +43,14 @@ public final class Tokenizers {
         return () -> SimpleTokenizer.INSTANCE;
     }
 
-    /** OpenNLP's {@code WhitespaceTokenizer}. */
+    private static final Factory WHITESPACE = () -> WhitespaceTokenizer.INSTANCE;
+
+    /**
+     * OpenNLP's {@code WhitespaceTokenizer} (always the same factory: corpora read with it are
+     * counted straight from their bytes, see {@link EncodedCorpus}).
+     */
     public static Factory whitespace() {
-        return () -> WhitespaceTokenizer.INSTANCE;
+        return WHITESPACE;
     }
 
     /**
