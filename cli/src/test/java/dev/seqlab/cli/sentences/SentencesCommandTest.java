@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqlab.cli.CliRun;
 import dev.seqlab.cli.Json;
 import dev.seqlab.embeddings.sentence.SentenceEncoder;
+import dev.seqlab.onnx.graph.GraphBuilder;
+import dev.seqlab.onnx.graph.OnnxFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -132,6 +134,14 @@ class SentencesCommandTest {
         assertBadInput(CliRun.of("sentences", "similar", "--model", corrupt.toString(), "q", "s"),
                 corrupt.resolve("model.onnx") + ": not an ONNX model");
 
+        // valid ONNX graphs that are not sentence encoders: a missing input name, a wrong shape
+        Path renamed = encoderLike("renamed", "tokens", "batch", "sequence");
+        assertBadInput(CliRun.of("sentences", "similar", "--model", renamed.toString(), "q", "s"),
+                renamed.resolve("model.onnx") + ": the model has no input_ids input; its inputs are");
+        Path rank3 = encoderLike("rank3", "input_ids", "batch", "sequence", 4);
+        assertBadInput(CliRun.of("sentences", "similar", "--model", rank3.toString(), "q", "s"),
+                rank3.resolve("model.onnx") + ": input input_ids");
+
         Path empty = dir.resolve("empty.txt");
         Files.writeString(empty, "\n  \n\n");
         assertBadInput(CliRun.of("sentences", "similar", "--corpus", empty.toString(), "q"),
@@ -146,6 +156,23 @@ class SentencesCommandTest {
         assertBadInput(CliRun.of("sentences", "similar", "--corpus", empty.toString(), "q", "s"),
                 "give the sentences to rank either with --corpus or as arguments");
         assertBadInput(CliRun.of("sentences", "similar", "--top", "0", "q", "s"), "--top must be at least 1");
+    }
+
+    /**
+     * A model directory (the bundled tokenizer) whose graph takes int64 ids under {@code input}
+     * with {@code dims} and gives them back as float [batch, sequence, 1] token vectors.
+     */
+    private Path encoderLike(String name, String input, Object... dims) throws IOException {
+        Path d = Files.createDirectories(dir.resolve(name));
+        GraphBuilder g = new GraphBuilder(name);
+        g.input(input, GraphBuilder.INT64, dims);
+        g.longs("axes", 2);
+        g.node("Cast", input).attr("to", (long) GraphBuilder.FLOAT).output("ids");
+        g.node("Unsqueeze", "ids", "axes").output("last_hidden_state");
+        g.output("last_hidden_state", GraphBuilder.FLOAT, "batch", "sequence", 1);
+        OnnxFiles.write(g.build(14, "test"), d.resolve("model.onnx"));
+        Files.copy(getClass().getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json"), d.resolve("tokenizer.json"));
+        return d;
     }
 
     @Test

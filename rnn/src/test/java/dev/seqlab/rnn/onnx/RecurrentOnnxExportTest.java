@@ -10,6 +10,7 @@ import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.core.tensor.Tensor;
 import dev.seqlab.onnx.session.HostTensor;
 import dev.seqlab.onnx.session.OnnxModel;
+import dev.seqlab.onnx.session.StatefulSession;
 import dev.seqlab.onnx.session.SessionOptions;
 import dev.seqlab.rnn.cell.CellKind;
 import dev.seqlab.rnn.classify.ClassifierOptions;
@@ -108,25 +109,23 @@ class RecurrentOnnxExportTest {
 
             // step by step, carrying h_out/c_out back in, equals seqlab's generation state
             CharLanguageModel.State state = m.start();
-            float[] hs = new float[layers * h];
-            float[] cs = new float[layers * h];
+            Map<String, String> carried = new HashMap<>();
+            Map<String, HostTensor> zeros = new HashMap<>();
+            carried.put(RecurrentOnnxExport.H_OUT, RecurrentOnnxExport.H0);
+            zeros.put(RecurrentOnnxExport.H0, HostTensor.zeros(layers, 1, h));
+            if (lstm) {
+                carried.put(RecurrentOnnxExport.C_OUT, RecurrentOnnxExport.C0);
+                zeros.put(RecurrentOnnxExport.C0, HostTensor.zeros(layers, 1, h));
+            }
+            StatefulSession session = StatefulSession.of(ort, carried, zeros);
             int[] ids = {-1, 3, 0, 7};
             List<float[]> seqlabSteps = new ArrayList<>();
             List<float[]> ortSteps = new ArrayList<>();
             for (int id : ids) {
                 seqlabSteps.add(state.next(id));
-                Map<String, HostTensor> f = new HashMap<>();
-                f.put(RecurrentOnnxExport.TOKENS, HostTensor.longs(new long[] {id}, 1, 1));
-                f.put(RecurrentOnnxExport.H0, HostTensor.floats(hs, layers, 1, h));
-                if (lstm) {
-                    f.put(RecurrentOnnxExport.C0, HostTensor.floats(cs, layers, 1, h));
-                }
-                Map<String, HostTensor> step = ort.run(f);
+                Map<String, HostTensor> step = session.step(
+                        Map.of(RecurrentOnnxExport.TOKENS, HostTensor.longs(new long[] {id}, 1, 1)));
                 ortSteps.add(step.get(RecurrentOnnxExport.LOGITS).floats());
-                hs = step.get(RecurrentOnnxExport.H_OUT).floats();
-                if (lstm) {
-                    cs = step.get(RecurrentOnnxExport.C_OUT).floats();
-                }
             }
             Compare.close(concat(seqlabSteps), concat(ortSteps), what + " step-by-step logits");
         }
