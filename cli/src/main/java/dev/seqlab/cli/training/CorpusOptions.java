@@ -13,8 +13,8 @@ public final class CorpusOptions {
     @Option(names = "--corpus", required = true, paramLabel = "FILE|DIR", description = "Text to learn from (a file or a directory; gzip recognised).")
     Path corpus;
 
-    @Option(names = "--tokenizer", defaultValue = "simple", paramLabel = "simple|whitespace|MODEL.bin",
-            description = "OpenNLP tokenizer: simple (character classes, default), whitespace (already tokenised text) or a learned model file.")
+    @Option(names = "--tokenizer", defaultValue = "simple", paramLabel = "simple|whitespace|english|MODEL.bin",
+            description = "OpenNLP tokenizer: simple (character classes, default), whitespace (already tokenised text), english (OpenNLP's learned English model: \"doesn't\" -> does n't, \"Mr.\" kept) or a learned model file.")
     String tokenizer;
 
     @Option(names = "--lowercase", description = "Lower-case the text before tokenising.")
@@ -31,6 +31,7 @@ public final class CorpusOptions {
         Tokenizers.Factory factory = switch (tokenizer) {
             case "simple" -> Tokenizers.simple();
             case "whitespace" -> Tokenizers.whitespace();
+            case "english" -> Tokenizers.english();
             default -> Tokenizers.model(Path.of(tokenizer));
         };
         return Corpus.of(corpus, TextCorpusOptions.defaults().withTokenizer(factory).withLowercase(lowercase));

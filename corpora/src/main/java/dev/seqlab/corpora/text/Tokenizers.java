@@ -19,9 +19,12 @@ import opennlp.tools.tokenize.WhitespaceTokenizer;
  *       {@code "Paris, France."} gives {@code Paris , France .}</li>
  *   <li>{@link #whitespace()}: splits at whitespace only, as gensim and the word2vec C tool do;
  *       the right choice for corpora that are already tokenised.</li>
- *   <li>{@link #model(Path)}: a learned {@code TokenizerME}, e.g. the English model
- *       {@code opennlp-en-ud-ewt-tokens-1.x.bin} from the {@code opennlp-models-tokenizer-en}
- *       artifact on Maven Central (unpack the jar and pass the {@code .bin} file).</li>
+ *   <li>{@link #english()}: OpenNLP's learned English {@code TokenizerME} model
+ *       ({@code en-token.bin}, from the Maven Central artifact
+ *       {@code edu.washington.cs.knowitall:opennlp-tokenize-models:1.5}, a dependency of this
+ *       module): splits clitics and keeps abbreviations, so {@code "Mr. Smith doesn't"} gives
+ *       {@code Mr. Smith does n't}.</li>
+ *   <li>{@link #model(Path)}: any other learned {@code TokenizerME} model file.</li>
  * </ul>
  *
  * <p>The simple and whitespace tokenizers are stateless and thread-safe; a model tokenizer is
@@ -51,6 +54,36 @@ public final class Tokenizers {
      */
     public static Factory whitespace() {
         return WHITESPACE;
+    }
+
+    /** Where {@link #english()} finds its model on the class path. */
+    static final String ENGLISH_MODEL_RESOURCE = "/en-token.bin";
+    private static volatile TokenizerModel english;
+
+    /**
+     * OpenNLP's learned English tokenizer ({@code en-token.bin} from the
+     * {@code opennlp-tokenize-models} artifact), read from the class path once per JVM.
+     *
+     * @throws IOException if the model is not on the class path or cannot be read
+     */
+    public static Factory english() throws IOException {
+        TokenizerModel m = english;
+        if (m == null) {
+            synchronized (Tokenizers.class) {
+                if (english == null) {
+                    try (InputStream in = Tokenizers.class.getResourceAsStream(ENGLISH_MODEL_RESOURCE)) {
+                        if (in == null) {
+                            throw new IOException("the English tokenizer model " + ENGLISH_MODEL_RESOURCE.substring(1)
+                                    + " is not on the class path (Maven artifact edu.washington.cs.knowitall:opennlp-tokenize-models:1.5)");
+                        }
+                        english = new TokenizerModel(in);
+                    }
+                }
+                m = english;
+            }
+        }
+        TokenizerModel model = m;
+        return () -> new TokenizerME(model);
     }
 
     /**

@@ -42,6 +42,27 @@ class TextCorpusTest {
                 read(Corpus.of(f, o)));
     }
 
+    /** The learned model splits clitics and keeps abbreviations and numbers, which the simple tokenizer cannot. */
+    @Test
+    void learnedEnglishTokenizerFromTheClassPathAndFromAFile() throws IOException {
+        Path f = Files.writeString(dir.resolve("a.txt"),
+                "Mr. Smith doesn't like New York's weather, does he?\nPierre Vinken, 61 years old, joins the board Nov. 29.\n");
+        List<List<String>> expected = List.of(
+                List.of("Mr.", "Smith", "does", "n't", "like", "New", "York", "'s", "weather", ",", "does", "he", "?"),
+                List.of("Pierre", "Vinken", ",", "61", "years", "old", ",", "joins", "the", "board", "Nov.", "29", "."));
+        assertEquals(expected, read(Corpus.of(f, TextCorpusOptions.defaults().withTokenizer(Tokenizers.english()))));
+        assertEquals(List.of("Mr", ".", "Smith", "doesn", "'", "t"),
+                read(Corpus.of(f, TextCorpusOptions.defaults())).get(0).subList(0, 6), "the simple tokenizer, for contrast");
+        Path model = dir.resolve("en-token.bin");
+        try (var in = Tokenizers.class.getResourceAsStream(Tokenizers.ENGLISH_MODEL_RESOURCE)) {
+            Files.copy(in, model);
+        }
+        assertEquals(expected, read(Corpus.of(f, TextCorpusOptions.defaults().withTokenizer(Tokenizers.model(model)))));
+        Path notAModel = Files.writeString(dir.resolve("junk.bin"), "junk");
+        IOException e = assertThrows(IOException.class, () -> Tokenizers.model(notAModel));
+        assertTrue(e.getMessage().startsWith(notAModel + ": not an OpenNLP tokenizer model"), e.getMessage());
+    }
+
     @Test
     void gzipIsRecognisedByContentAndDirectoriesReadInPathOrder() throws IOException {
         Path sub = Files.createDirectories(dir.resolve("corpus/b"));
