@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * <p>Inputs are checked before they reach the runtime, so mistakes get messages that say what
  * to change: an unknown or missing input name lists the model's inputs; a wrong element type,
  * rank or fixed axis size names the input with the expected and the given shape; two inputs
- * that disagree on a symbolic axis ({@code batch_size}) say so.
+ * that disagree on a symbolic axis ({@code batch_size}) say so. Some exporters name every
+ * dynamic axis alike (pytorch once wrote {@code input_ids [batch, batch]}); ONNX Runtime ignores
+ * the names, and so does this check for a model whose inputs repeat a name within one tensor.
  *
  * <pre>{@code
  * try (OnnxModel model = OnnxModel.open(Path.of("model.onnx"))) {
@@ -65,6 +68,8 @@ public final class OnnxModel implements AutoCloseable {
     private final SessionOptions options;
     private final Map<String, TensorSpec> inputs;
     private final Map<String, TensorSpec> outputs;
+    /** False when an input repeats a symbolic axis name within itself: the names then mean nothing. */
+    private final boolean meaningfulSymbols;
     private volatile boolean closed;
 
     private OnnxModel(String name, OrtEnvironment env, OrtSession session, SessionOptions options) throws OrtException {
@@ -74,6 +79,17 @@ public final class OnnxModel implements AutoCloseable {
         this.options = options;
         this.inputs = specs(session.getInputInfo());
         this.outputs = specs(session.getOutputInfo());
+        this.meaningfulSymbols = inputs.values().stream().noneMatch(OnnxModel::repeatsASymbol);
+    }
+
+    private static boolean repeatsASymbol(TensorSpec spec) {
+        Set<String> seen = new HashSet<>();
+        for (TensorSpec.Dim d : spec.shape()) {
+            if (!d.isFixed() && !d.symbol().isEmpty() && !seen.add(d.symbol())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Opens the ONNX model in {@code file} with {@link SessionOptions#defaults()}. */
@@ -382,7 +398,7 @@ public final class OnnxModel implements AutoCloseable {
                     throw new IllegalArgumentException("input '" + spec.name() + "' expects shape " + spec.shapeText()
                             + " (axis " + i + " of size " + d.size() + "), given " + Arrays.toString(t.shape()));
                 }
-                if (!d.isFixed() && !d.symbol().isEmpty()) {
+                if (meaningfulSymbols && !d.isFixed() && !d.symbol().isEmpty()) {
                     Long seen = symbols.putIfAbsent(d.symbol(), size);
                     if (seen == null) {
                         symbolSource.put(d.symbol(), spec.name());

@@ -58,6 +58,25 @@ class OnnxModelTest {
         }
     }
 
+    /**
+     * pytorch 1.13 wrote all-MiniLM-L6-v2's inputs as [batch, batch]: the names mean nothing, ONNX
+     * Runtime ignores them, and so must the input check (a normal model still gets it).
+     */
+    @Test
+    void aModelThatNamesEveryAxisAlikeTakesAnyShape() {
+        dev.seqlab.onnx.graph.GraphBuilder g = new dev.seqlab.onnx.graph.GraphBuilder("same-names");
+        g.input("x", dev.seqlab.onnx.graph.GraphBuilder.FLOAT, "batch", "batch");
+        g.input("m", dev.seqlab.onnx.graph.GraphBuilder.FLOAT, "batch", "batch");
+        g.node("Add", "x", "m").output("y");
+        g.output("y", dev.seqlab.onnx.graph.GraphBuilder.FLOAT, "batch", "batch");
+        try (OnnxModel model = OnnxModel.fromBytes(g.build(14, "test").toByteArray(), "same-names", SessionOptions.threads(1))) {
+            HostTensor x = HostTensor.floats(new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
+            HostTensor y = model.run(Map.of("x", x, "m", x)).get("y");
+            assertArrayEquals(new long[] {2, 3}, y.shape());
+            assertArrayEquals(new float[] {2, 4, 6, 8, 10, 12}, y.floats());
+        }
+    }
+
     @Test
     void denseSoftmaxBatchMatchesDoublePrecision() throws IOException {
         Path file = write("dense.onnx", dense.model.toByteArray());
