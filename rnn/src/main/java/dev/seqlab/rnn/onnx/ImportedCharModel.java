@@ -73,7 +73,10 @@ public final class ImportedCharModel {
             }
         }
         for (TensorSpec s : stateInputs) {
-            TensorSpec match = free.stream().filter(o -> o.shape().equals(s.shape())).findFirst().orElse(null);
+            // the same declared shape first; else any output whose fixed sizes agree (torch.onnx.export
+            // leaves the batch axis of h_n/c_n fixed to the example's batch unless told otherwise)
+            TensorSpec match = free.stream().filter(o -> o.shape().equals(s.shape())).findFirst()
+                    .or(() -> free.stream().filter(o -> compatible(o, s)).findFirst()).orElse(null);
             if (match == null) {
                 throw new IllegalArgumentException(model.name() + ": state input '" + s + "' has no output of the same shape to carry it");
             }
@@ -84,6 +87,21 @@ public final class ImportedCharModel {
             stateOutputs.add(match.name());
         }
         this.readsNoCharacter = CharLanguageModel.ARCHITECTURE.equals(model.metadata().get(RecurrentOnnxExport.ARCHITECTURE_KEY));
+    }
+
+    /** Same rank, and equal sizes on every axis both declare fixed. */
+    private static boolean compatible(TensorSpec a, TensorSpec b) {
+        if (a.rank() != b.rank() || !a.elementType().equals(b.elementType())) {
+            return false;
+        }
+        for (int i = 0; i < a.rank(); i++) {
+            TensorSpec.Dim x = a.shape().get(i);
+            TensorSpec.Dim y = b.shape().get(i);
+            if (x.isFixed() && y.isFixed() && x.size() != y.size()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

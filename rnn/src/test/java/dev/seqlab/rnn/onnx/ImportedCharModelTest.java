@@ -46,6 +46,29 @@ class ImportedCharModelTest {
         }
     }
 
+    /**
+     * torch.onnx.export leaves the batch axis of h_n/c_n fixed to the example's batch unless told
+     * otherwise: a state output [layers, 3, H] still carries the state input [layers, batch, H].
+     */
+    @Test
+    void stateOutputsWithAFixedBatchAxisStillCarryTheState() throws Exception {
+        CharLanguageModel lm = RecurrentOnnxExportTest.charModel(CellKind.LSTM, 2, 11);
+        var g = RecurrentOnnxExport.charModel(lm).toBuilder();
+        var graph = g.getGraphBuilder();
+        for (int i = 0; i < graph.getOutputCount(); i++) {
+            String name = graph.getOutput(i).getName();
+            if (name.equals(RecurrentOnnxExport.H_OUT) || name.equals(RecurrentOnnxExport.C_OUT)) {
+                graph.getOutputBuilder(i).getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(1)
+                        .clearDimParam().setDimValue(3);
+            }
+        }
+        ImportedModel imported = RecurrentOnnxImport.fromProto(g.build(), null);
+        ImportedCharModel m = ImportedCharModel.of(imported, lm.vocabulary());
+        assertTrue(m.carriesState());
+        SamplingOptions o = new SamplingOptions(40, 0.9, 0, 0.95, false);
+        assertEquals(CharSampler.sample(lm, "he", o, new SeededRandom(8)), m.sample("he", o, new SeededRandom(8)));
+    }
+
     @Test
     void withoutStateInputsTheTextIsReReadAndAgrees() throws Exception {
         CharLanguageModel lm = RecurrentOnnxExportTest.charModel(CellKind.GRU, 1, 3);
