@@ -5,7 +5,8 @@ import dev.seqlab.onnx.graph.GraphBuilder;
 import java.util.Map;
 
 /**
- * What every exported sequence-to-sequence graph shares ({@link AttentionOnnxExport}): the opset, the input and output names and shapes, the size
+ * What every exported sequence-to-sequence graph shares ({@link AttentionOnnxExport},
+ * {@link TransformerOnnxExport}): the opset, the input and output names and shapes, the size
  * metadata, and the input lengths with the key mask they imply.
  */
 final class Seq2SeqGraph {
