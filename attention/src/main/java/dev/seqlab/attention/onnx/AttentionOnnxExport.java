@@ -54,21 +54,19 @@ import java.util.Map;
  */
 public final class AttentionOnnxExport {
     /** The opset the exported graphs declare. */
-    public static final int OPSET = 14;
+    public static final int OPSET = Seq2SeqGraph.OPSET;
     /** The input of token ids {@code [batch, Tx]}. */
-    public static final String TOKENS = "tokens";
+    public static final String TOKENS = Seq2SeqGraph.TOKENS;
     /** The output of logits {@code [batch, Ty, V_out]}. */
-    public static final String LOGITS = "logits";
+    public static final String LOGITS = Seq2SeqGraph.LOGITS;
     /** The output of softmax probabilities {@code [batch, Ty, V_out]}. */
-    public static final String PROBABILITIES = "probabilities";
+    public static final String PROBABILITIES = Seq2SeqGraph.PROBABILITIES;
     /** The output of attention weights {@code [batch, Ty, Tx]}. */
-    public static final String ATTENTION = "attention";
+    public static final String ATTENTION = Seq2SeqGraph.ATTENTION;
     /** Metadata key naming the seqlab architecture the graph was exported from. */
-    public static final String ARCHITECTURE_KEY = "seqlab.architecture";
+    public static final String ARCHITECTURE_KEY = Seq2SeqGraph.ARCHITECTURE_KEY;
     /** The score given to positions past an input's length before the softmax (their α is exactly 0). */
-    public static final float MASKED_SCORE = -1e9f;
-
-    private static final String PRODUCER = "seqlab";
+    public static final float MASKED_SCORE = Seq2SeqGraph.MASKED_SCORE;
 
     private AttentionOnnxExport() {
     }
@@ -94,36 +92,12 @@ public final class AttentionOnnxExport {
         AdditiveAttention att = model.attention();
         int units = att.hidden().outputSize();
 
-        GraphBuilder g = new GraphBuilder("seqlab-attention-seq2seq");
-        g.metadata(ARCHITECTURE_KEY, AttentionSeq2Seq.ARCHITECTURE);
-        g.metadata("seqlab.input_length", Integer.toString(tx));
-        g.metadata("seqlab.output_length", Integer.toString(ty));
-        g.metadata("seqlab.input_vocabulary", Integer.toString(vIn));
-        g.metadata("seqlab.output_vocabulary", Integer.toString(vOut));
-        metadata.forEach(g::metadata);
-        g.input(TOKENS, GraphBuilder.INT64, "batch", tx);
+        GraphBuilder g = Seq2SeqGraph.start("seqlab-attention-seq2seq", AttentionSeq2Seq.ARCHITECTURE,
+                vIn, vOut, tx, ty, metadata);
 
-        // ---- lengths and the attention mask
-        long[] positions = new long[tx];
-        long[] indices = new long[tx];
-        for (int t = 0; t < tx; t++) {
-            positions[t] = t + 1;
-            indices[t] = t;
-        }
-        g.longs("zero_i64", 0L);
-        g.longs("one_i64", 1L);
-        g.longs("positions", positions);
-        g.longs("indices", indices);
-        g.node("Equal", TOKENS, "zero_i64").name("is_padding").output("padding");
-        g.node("Not", "padding").name("is_token").output("token");
-        g.node("Where", "token", "positions", "zero_i64").name("token_ends").output("ends");
-        g.node("ReduceMax", "ends").name("last_token_end").attrInts("axes", 1).attr("keepdims", 0L).output("last_end");
-        g.node("Max", "last_end", "one_i64").name("lengths").output("lengths");
-        g.node("Cast", "lengths").name("sequence_lens").attr("to", (long) GraphBuilder.INT32).output("seq_lens");
-        g.longs("length_axes", 1L, 2L);
-        g.node("Unsqueeze", "lengths", "length_axes").name("lengths_b11").output("lengths_b11");
-        g.node("Less", "indices", "lengths_b11").name("attention_mask").output("valid"); // [B, 1, Tx]
-        g.floats("masked_score", new float[] {MASKED_SCORE}, 1);
+        // ---- lengths and the attention mask ("valid" [B, 1, Tx])
+        Seq2SeqGraph.inputLengths(g, tx);
+        g.node("Cast", Seq2SeqGraph.LENGTHS).name("sequence_lens").attr("to", (long) GraphBuilder.INT32).output("seq_lens");
 
         // ---- one-hot and the bidirectional encoder
         float[] oneHot = new float[vIn * vIn];
@@ -182,7 +156,7 @@ public final class AttentionOnnxExport {
             g.node("MatMul", p + "hidden", "attention_w2_t").name(p + "score_matmul").output(p + "score_xw");
             g.node("Add", p + "score_xw", "attention_b2").name(p + "score_bias").output(p + "score"); // [B, Tx, 1]
             g.node("Transpose", p + "score").name(p + "score_row").attrInts("perm", 0, 2, 1).output(p + "score_row");
-            g.node("Where", "valid", p + "score_row", "masked_score").name(p + "mask").output(p + "masked");
+            g.node("Where", Seq2SeqGraph.VALID, p + "score_row", Seq2SeqGraph.MASKED).name(p + "mask").output(p + "masked");
             g.node("Softmax", p + "masked").name(p + "softmax").attr("axis", -1L).output(p + "alpha"); // [B, 1, Tx]
             g.node("MatMul", p + "alpha", "a").name(p + "context").output(p + "context"); // [B, 1, 2·na]
             g.node("Transpose", p + "context").name(p + "context_time_major").attrInts("perm", 1, 0, 2).output(p + "x");
@@ -213,11 +187,7 @@ public final class AttentionOnnxExport {
         g.longs("logits_shape", -1L, (long) ty, (long) vOut);
         g.node("Reshape", "logit_rows", "logits_shape").name("logits").output(LOGITS);
         g.node("Softmax", LOGITS).name("softmax").attr("axis", -1L).output(PROBABILITIES);
-
-        g.output(LOGITS, GraphBuilder.FLOAT, "batch", ty, vOut);
-        g.output(PROBABILITIES, GraphBuilder.FLOAT, "batch", ty, vOut);
-        g.output(ATTENTION, GraphBuilder.FLOAT, "batch", ty, tx);
-        return g.build(OPSET, PRODUCER);
+        return Seq2SeqGraph.finish(g, tx, ty, vOut);
     }
 
     /** Writes {@link #seq2seq(AttentionSeq2Seq)} to {@code file} atomically. */

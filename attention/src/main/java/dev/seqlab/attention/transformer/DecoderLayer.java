@@ -38,6 +38,36 @@ public final class DecoderLayer {
         return params;
     }
 
+    /** The masked (look-ahead) self-attention. */
+    public MultiHeadAttention selfAttention() {
+        return self;
+    }
+
+    /** The normalisation after the self-attention's residual sum. */
+    public LayerNorm norm1() {
+        return norm1;
+    }
+
+    /** The attention over the encoder's outputs (keys masked to each input's length). */
+    public MultiHeadAttention crossAttention() {
+        return cross;
+    }
+
+    /** The normalisation after the cross-attention's residual sum. */
+    public LayerNorm norm2() {
+        return norm2;
+    }
+
+    /** The feed-forward block. */
+    public FeedForward feedForward() {
+        return ffn;
+    }
+
+    /** The normalisation after the feed-forward block's residual sum. */
+    public LayerNorm norm3() {
+        return norm3;
+    }
+
     /** The layer's output, the cross-attention weights and what backward needs. */
     public record Pass(float[] out, float[] crossWeights, State state) {
     }

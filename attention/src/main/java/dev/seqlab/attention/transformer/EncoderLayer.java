@@ -33,6 +33,26 @@ public final class EncoderLayer {
         return params;
     }
 
+    /** The self-attention (keys masked to each input's length). */
+    public MultiHeadAttention attention() {
+        return attention;
+    }
+
+    /** The normalisation after the self-attention's residual sum. */
+    public LayerNorm norm1() {
+        return norm1;
+    }
+
+    /** The feed-forward block. */
+    public FeedForward feedForward() {
+        return ffn;
+    }
+
+    /** The normalisation after the feed-forward block's residual sum. */
+    public LayerNorm norm2() {
+        return norm2;
+    }
+
     /** The layer's output and what backward needs. */
     public record Pass(float[] out, State state) {
     }

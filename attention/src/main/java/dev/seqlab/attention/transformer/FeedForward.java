@@ -5,7 +5,7 @@ import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.rnn.layer.Dense;
 
 /** The position-wise feed-forward block: {@code max(0, x·W₁ᵀ + b₁)·W₂ᵀ + b₂}. */
-final class FeedForward {
+public final class FeedForward {
     private final Dense first;
     private final Dense second;
     private final Parameters params = new Parameters();
@@ -25,6 +25,16 @@ final class FeedForward {
 
     Parameters parameters() {
         return params;
+    }
+
+    /** The first layer, W₁ {@code [ff, d]} and b₁ (followed by the ReLU). */
+    public Dense first() {
+        return first;
+    }
+
+    /** The second layer, W₂ {@code [d, ff]} and b₂. */
+    public Dense second() {
+        return second;
     }
 
     /** {@code {out, hidden}}: the output and the ReLU activations backward needs. */

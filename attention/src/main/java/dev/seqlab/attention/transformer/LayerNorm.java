@@ -34,6 +34,21 @@ public final class LayerNorm {
         return params;
     }
 
+    /** γ {@code [dim]}. */
+    public Parameter gamma() {
+        return gamma;
+    }
+
+    /** β {@code [dim]}. */
+    public Parameter beta() {
+        return beta;
+    }
+
+    /** ε, added to the variance. */
+    public float epsilon() {
+        return epsilon;
+    }
+
     /** What backward needs: the normalised rows and each row's 1/σ. */
     public record Cache(float[] xhat, float[] invStd, int rows) {
     }

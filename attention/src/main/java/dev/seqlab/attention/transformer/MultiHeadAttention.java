@@ -52,6 +52,31 @@ public final class MultiHeadAttention {
         return params;
     }
 
+    /** The number of heads. */
+    public int heads() {
+        return heads;
+    }
+
+    /** The query projection W_Q, b_Q. */
+    public Dense query() {
+        return q;
+    }
+
+    /** The key projection W_K, b_K. */
+    public Dense key() {
+        return k;
+    }
+
+    /** The value projection W_V, b_V. */
+    public Dense value() {
+        return v;
+    }
+
+    /** The output projection W_O, b_O (applied to the concatenated heads). */
+    public Dense output() {
+        return o;
+    }
+
     /**
      * What forward returns and backward needs.
      *

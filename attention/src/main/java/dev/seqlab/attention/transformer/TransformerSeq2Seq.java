@@ -78,6 +78,46 @@ public final class TransformerSeq2Seq implements dev.seqlab.attention.seq2seq.Se
         return params;
     }
 
+    /** The input embedding {@code [V_in, d]} (id 0 is padding and reads zeros). */
+    public Embedding source() {
+        return source;
+    }
+
+    /** The output embedding {@code [V_out + 1, d]}; its last row, id {@code V_out}, is the start symbol. */
+    public Embedding target() {
+        return target;
+    }
+
+    /** The encoder layers, first to last. */
+    public List<EncoderLayer> encoderLayers() {
+        return List.copyOf(encoders);
+    }
+
+    /** The decoder layers, first to last. */
+    public List<DecoderLayer> decoderLayers() {
+        return List.copyOf(decoders);
+    }
+
+    /** The output layer {@code d → V_out}. */
+    public Dense output() {
+        return output;
+    }
+
+    /** √d, the factor embeddings are multiplied by before the positional encoding is added. */
+    public float embeddingScale() {
+        return scale;
+    }
+
+    /** A copy of the positional encoding added to the embeddings, {@code [max(Tx, Ty), d]} row-major. */
+    public float[] positionalEncoding() {
+        return pe.clone();
+    }
+
+    /** The id of the start symbol the decoder reads first ({@code V_out}). */
+    public int startId() {
+        return o.outputVocabulary();
+    }
+
     @Override
     public void save(java.nio.file.Path dir) throws java.io.IOException {
         dev.seqlab.core.io.ModelFiles.save(dir, dev.seqlab.core.io.ModelFiles.config(ARCHITECTURE)
@@ -217,24 +257,66 @@ public final class TransformerSeq2Seq implements dev.seqlab.attention.seq2seq.Se
     /** Greedy decoding of one input ({@code [Tx]} ids); attention is the last decoder layer's cross-attention averaged over heads. */
     @Override
     public Prediction predict(int[] x) {
-        Encoded enc = encode(new int[][] {x});
+        Greedy g = greedy(new int[][] {x});
         int ty = o.outputLength();
         int vo = o.outputVocabulary();
-        int[] out = new int[ty];
+        int tx = o.inputLength();
+        int[] out = g.ids()[0];
         double[] probs = new double[ty];
         float[][] att = new float[ty][];
         for (int t = 0; t < ty; t++) {
-            int[] in = new int[t + 1];
-            in[0] = vo;
-            System.arraycopy(out, 0, in, 1, t);
-            Decoded dec = decode(enc, in, t + 1, 1);
-            float[] sm = new float[vo];
-            Softmax.softmaxRows(1, vo, dec.logits(), t * vo, vo, sm, 0, vo);
-            out[t] = Reductions.argmax(vo, sm, 0);
-            probs[t] = sm[out[t]];
-            att[t] = crossAttention(dec, t);
+            probs[t] = g.probabilities()[t * vo + out[t]];
+            att[t] = java.util.Arrays.copyOfRange(g.attention(), t * tx, (t + 1) * tx);
         }
         return new Prediction(out, probs, att);
+    }
+
+    /**
+     * A batch decoded greedily: everything {@link #predict} computes, for every step's whole output
+     * distribution.
+     *
+     * @param ids           the chosen ids {@code [B][Ty]}
+     * @param logits        each step's logits {@code [B, Ty, V_out]} row-major
+     * @param probabilities their softmax {@code [B, Ty, V_out]}; {@code ids} is the first argmax of each row
+     * @param attention     the last decoder layer's cross-attention of each step averaged over heads
+     *                      {@code [B, Ty, Tx]} (0 past each input's length)
+     */
+    public record Greedy(int[][] ids, float[] logits, float[] probabilities, float[] attention) {
+    }
+
+    /**
+     * Greedy decoding of a batch ({@code x [B][Tx]} ids, 0 = padding), one symbol at a time: step
+     * {@code t} runs the decoder over ⟨start⟩ and the {@code t} symbols chosen so far and takes the
+     * most probable next symbol. {@link #predict} is this for a batch of one.
+     */
+    public Greedy greedy(int[][] x) {
+        Encoded enc = encode(x);
+        int batch = x.length;
+        int ty = o.outputLength();
+        int tx = o.inputLength();
+        int vo = o.outputVocabulary();
+        int[][] out = new int[batch][ty];
+        float[] logits = new float[batch * ty * vo];
+        float[] probs = new float[batch * ty * vo];
+        float[] att = new float[batch * ty * tx];
+        for (int t = 0; t < ty; t++) {
+            int steps = t + 1;
+            int[] in = new int[batch * steps];
+            for (int b = 0; b < batch; b++) {
+                in[b * steps] = vo; // start symbol
+                System.arraycopy(out[b], 0, in, b * steps + 1, t);
+            }
+            Decoded dec = decode(enc, in, steps, batch);
+            for (int b = 0; b < batch; b++) {
+                int row = b * steps + t;
+                int at = (b * ty + t) * vo;
+                System.arraycopy(dec.logits(), row * vo, logits, at, vo);
+                Softmax.softmaxRows(1, vo, dec.logits(), row * vo, vo, probs, at, vo);
+                out[b][t] = Reductions.argmax(vo, probs, at);
+                System.arraycopy(crossAttention(dec, b, steps, t), 0, att, (b * ty + t) * tx, tx);
+            }
+        }
+        return new Greedy(out, logits, probs, att);
     }
 
     /**
@@ -260,7 +342,7 @@ public final class TransformerSeq2Seq implements dev.seqlab.attention.seq2seq.Se
                 Decoded dec = decode(enc, in, t + 1, 1);
                 float[] sm = new float[vo];
                 Softmax.softmaxRows(1, vo, dec.logits(), t * vo, vo, sm, 0, vo);
-                float[] att = crossAttention(dec, t);
+                float[] att = crossAttention(dec, 0, t + 1, t);
                 for (int v = 0; v < vo; v++) {
                     int[] ids = java.util.Arrays.copyOf(h.ids(), t + 1);
                     ids[t] = v;
@@ -278,13 +360,14 @@ public final class TransformerSeq2Seq implements dev.seqlab.attention.seq2seq.Se
         return new Prediction(best.ids(), best.probs(), best.att());
     }
 
-    private float[] crossAttention(Decoded dec, int t) {
+    /** Query {@code t}'s cross-attention in sequence {@code b} of a decoding over {@code steps} positions, averaged over heads. */
+    private float[] crossAttention(Decoded dec, int b, int steps, int t) {
         int tx = o.inputLength();
         int heads = o.heads();
         float[] avg = new float[tx];
         for (int h = 0; h < heads; h++) {
             for (int j = 0; j < tx; j++) {
-                avg[j] += dec.crossWeights()[(h * (t + 1) + t) * tx + j] / heads;
+                avg[j] += dec.crossWeights()[((b * heads + h) * steps + t) * tx + j] / heads;
             }
         }
         return avg;

@@ -1,13 +1,9 @@
 package dev.seqlab.attention.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.NodeProto;
 import dev.seqlab.attention.seq2seq.AttentionSeq2Seq;
 import dev.seqlab.attention.seq2seq.Seq2SeqOptions;
-import dev.seqlab.core.param.Parameter;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.corpora.dates.DateVocabulary;
 import dev.seqlab.onnx.session.HostTensor;
@@ -26,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * batches whose inputs have different lengths, padding inside them, and no tokens at all.
  */
 class AttentionOnnxExportTest {
-    private static final double TOLERANCE = 1e-5;
     private static final Set<String> STANDARD = Set.of("Gather", "Equal", "Not", "Where", "ReduceMax", "Max", "Cast",
             "Unsqueeze", "Less", "Transpose", "Reshape", "LSTM", "MatMul", "Add", "Tanh", "Softmax", "Concat", "Gemm");
 
@@ -34,7 +29,7 @@ class AttentionOnnxExportTest {
     void smallModelMatchesOnnxRuntime(@TempDir Path dir) throws Exception {
         Seq2SeqOptions o = new Seq2SeqOptions(7, 5, 6, 4, 3, 5, 4);
         AttentionSeq2Seq m = AttentionSeq2Seq.create(o, 3);
-        perturb(m, new SeededRandom(4), 0.5); // no bias left at zero, the forget bias off 1
+        Seq2SeqOnnxChecks.perturb(m.parameters(), new SeededRandom(4), 0.5); // no bias left at zero, the forget bias off 1
         int[][] x = {
             {1, 2, 3, 4, 5, 6},   // full length
             {6, 5, 0, 0, 0, 0},   // length 2
@@ -50,7 +45,7 @@ class AttentionOnnxExportTest {
         Seq2SeqOptions o = new Seq2SeqOptions(DateVocabulary.inputSize(), DateVocabulary.outputSize(),
                 DateVocabulary.INPUT_LENGTH, DateVocabulary.OUTPUT_LENGTH, 32, 64, 10);
         AttentionSeq2Seq m = AttentionSeq2Seq.create(o, 1);
-        perturb(m, new SeededRandom(2), 0.2);
+        Seq2SeqOnnxChecks.perturb(m.parameters(), new SeededRandom(2), 0.2);
         String[] dates = {"3 may 1979", "tuesday 10 july 2007", "5/3/79", "21th of august 2016", "1",
             "saturday 9 may 2018 at noon x"};
         int[][] x = new int[dates.length][];
@@ -72,11 +67,7 @@ class AttentionOnnxExportTest {
         try (var listing = Files.list(dir)) {
             assertEquals(1, listing.count(), "no temporary file left behind");
         }
-        ModelProto proto = AttentionOnnxExport.seq2seq(m);
-        for (NodeProto n : proto.getGraph().getNodeList()) {
-            assertTrue(STANDARD.contains(n.getOpType()) && n.getDomain().isEmpty(), n.getOpType());
-        }
-        assertEquals(AttentionOnnxExport.OPSET, proto.getOpsetImport(0).getVersion());
+        Seq2SeqOnnxChecks.assertStandard(AttentionOnnxExport.seq2seq(m), STANDARD);
 
         // seqlab: batch-major [B, Ty, V] logits and [B, Ty, Tx] weights from the per-step lists
         AttentionSeq2Seq.Pass pass = m.forward(x);
@@ -90,67 +81,17 @@ class AttentionOnnxExportTest {
                 System.arraycopy(w, b * tx, weights, (b * ty + t) * tx, tx);
             }
         }
-        long[] tokens = new long[batch * tx];
-        for (int b = 0; b < batch; b++) {
-            for (int t = 0; t < tx; t++) {
-                tokens[b * tx + t] = x[b][t];
-            }
-        }
         try (OnnxModel ort = OnnxModel.open(file, SessionOptions.threads(1))) {
-            Map<String, HostTensor> r = ort.run(Map.of(AttentionOnnxExport.TOKENS, HostTensor.longs(tokens, batch, tx)));
+            Map<String, HostTensor> r = ort.run(Map.of(AttentionOnnxExport.TOKENS, Seq2SeqOnnxChecks.tokens(x)));
             HostTensor ortLogits = r.get(AttentionOnnxExport.LOGITS);
             HostTensor ortAttention = r.get(AttentionOnnxExport.ATTENTION);
-            assertEquals(java.util.List.of((long) batch, (long) ty, (long) vo), java.util.Arrays.stream(ortLogits.shape()).boxed().toList());
-            assertEquals(java.util.List.of((long) batch, (long) ty, (long) tx), java.util.Arrays.stream(ortAttention.shape()).boxed().toList());
-            close(logits, ortLogits.floats(), what + " logits");
-            close(softmax(logits, vo), r.get(AttentionOnnxExport.PROBABILITIES).floats(), what + " probabilities");
+            Seq2SeqOnnxChecks.assertShape(ortLogits, batch, ty, vo);
+            Seq2SeqOnnxChecks.assertShape(ortAttention, batch, ty, tx);
+            Seq2SeqOnnxChecks.assertClose(logits, ortLogits.floats(), what + " logits");
+            Seq2SeqOnnxChecks.assertClose(softmax(logits, vo), r.get(AttentionOnnxExport.PROBABILITIES).floats(), what + " probabilities");
             float[] a = ortAttention.floats();
-            close(weights, a, what + " attention");
-            // independently of seqlab: each row sums to 1 and is exactly 0 past the input's length
-            for (int b = 0; b < batch; b++) {
-                int len = 1;
-                for (int t = 0; t < tx; t++) {
-                    if (x[b][t] != 0) {
-                        len = t + 1;
-                    }
-                }
-                for (int s = 0; s < ty; s++) {
-                    double sum = 0;
-                    for (int t = 0; t < tx; t++) {
-                        float w = a[(b * ty + s) * tx + t];
-                        sum += w;
-                        if (t >= len) {
-                            assertEquals(0f, w, what + ": weight past length " + len + " of input " + b);
-                        }
-                    }
-                    assertEquals(1.0, sum, 1e-5, what + ": attention row sum");
-                }
-            }
-        }
-    }
-
-    private static void perturb(AttentionSeq2Seq m, SeededRandom rng, double scale) {
-        for (Parameter p : m.parameters()) {
-            float[] d = p.value().data();
-            for (int i = 0; i < d.length; i++) {
-                d[i] += (float) (scale * rng.nextGaussian());
-            }
-        }
-    }
-
-    private static void close(float[] expected, float[] actual, String what) {
-        assertEquals(expected.length, actual.length, what + ": value count");
-        double worst = 0;
-        for (int i = 0; i < expected.length; i++) {
-            double d = Math.abs(expected[i] - actual[i]);
-            if (Double.isNaN(d)) {
-                throw new AssertionError(what + ": NaN at " + i);
-            }
-            worst = Math.max(worst, d);
-        }
-        System.out.printf("%-45s max |diff| = %.2e%n", what, worst);
-        if (!(worst <= TOLERANCE)) {
-            throw new AssertionError(what + ": max difference " + worst + " > " + TOLERANCE);
+            Seq2SeqOnnxChecks.assertClose(weights, a, what + " attention");
+            Seq2SeqOnnxChecks.assertMaskedDistributions(a, x, ty, what);
         }
     }
 

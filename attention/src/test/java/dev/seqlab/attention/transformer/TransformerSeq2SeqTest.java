@@ -64,6 +64,29 @@ class TransformerSeq2SeqTest {
     }
 
     @Test
+    void greedyDecodingOfABatchIsPredictOfEachInput() {
+        TransformerSeq2Seq m = TransformerSeq2Seq.create(new TransformerOptions(7, 4, 5, 3, 4, 2, 6, 2), 6);
+        int[][] x = {{1, 2, 3, 0, 0}, {6, 5, 4, 3, 2}, {0, 0, 0, 0, 0}, {3, 0, 4, 0, 1}};
+        TransformerSeq2Seq.Greedy g = m.greedy(x);
+        int vo = 4;
+        for (int b = 0; b < x.length; b++) {
+            Prediction p = m.predict(x[b]);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(p.ids(), g.ids()[b]);
+            for (int t = 0; t < 3; t++) {
+                double sum = 0;
+                for (int k = 0; k < vo; k++) {
+                    sum += g.probabilities()[(b * 3 + t) * vo + k];
+                }
+                assertEquals(1.0, sum, 1e-5);
+                assertEquals(p.probabilities()[t], g.probabilities()[(b * 3 + t) * vo + p.ids()[t]], 1e-6);
+                for (int j = 0; j < 5; j++) {
+                    assertEquals(p.attention()[t][j], g.attention()[(b * 3 + t) * 5 + j], 1e-6);
+                }
+            }
+        }
+    }
+
+    @Test
     void greedyDecodingGivesDistributionsAndAttention() {
         TransformerSeq2Seq m = TransformerSeq2Seq.create(new TransformerOptions(7, 4, 5, 3, 4, 2, 6, 1), 4);
         Prediction p = m.predict(new int[] {1, 2, 3, 0, 0});

@@ -1,11 +1,14 @@
 package dev.seqlab.cli.dates;
 
+import ai.onnx.proto.OnnxMl.ModelProto;
 import dev.seqlab.attention.onnx.AttentionOnnxExport;
 import dev.seqlab.cli.CliCommand;
 import dev.seqlab.corpora.dates.DateVocabulary;
 import dev.seqlab.generators.cache.CachedModel;
 import dev.seqlab.generators.dates.DateNormalizer;
+import dev.seqlab.onnx.graph.OnnxFiles;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -17,16 +20,19 @@ import picocli.CommandLine.Option;
 @Command(name = "export",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Write the date model as one standard ONNX file (LSTM, MatMul, Tanh, Softmax, Gemm; opset "
-                + AttentionOnnxExport.OPSET + ") for ONNX Runtime or any ONNX back end.",
+        description = {"Write the date model as one standard ONNX file (opset " + AttentionOnnxExport.OPSET
+                + ") for ONNX Runtime or any ONNX back end: the attention model as LSTM, MatMul, Tanh, Softmax, Gemm; "
+                + "the Transformer as MatMul, Softmax and a decomposed layer norm, its greedy decoding unrolled "
+                + "(each step's ArgMax fed to the next).",
             "Input: tokens int64 [batch, 30] (0 = padding). Outputs: logits, probabilities [batch, 10, 11] and attention "
-                + "[batch, 10, 30]. The input and output characters (and how to make ids) are kept in the file's metadata.",
-            "Without --model, exports the default model (trained on first use and cached in $SEQLAB_HOME).",
-            "Only the attention architecture can be exported so far."},
+                + "[batch, 10, 30] (for the Transformer, the last decoder layer's cross-attention averaged over heads). "
+                + "The input and output characters (and how to make ids) are kept in the file's metadata.",
+            "Without --model, exports the default model of --arch (trained on first use and cached in $SEQLAB_HOME)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab dates export --out dates.onnx",
             "  seqlab dates export --out dates.onnx --json",
+            "  seqlab dates export --arch transformer --out dates-transformer.onnx",
             "  seqlab onnx inspect dates.onnx"
         })
 public final class DatesExportCommand extends CliCommand {
@@ -35,7 +41,7 @@ public final class DatesExportCommand extends CliCommand {
     Path out;
 
     @Option(names = "--arch", defaultValue = "attention", paramLabel = "attention|transformer",
-            description = "Which default model to export (default: ${DEFAULT-VALUE}; transformer is not exportable yet).")
+            description = "Which default model to export (default: ${DEFAULT-VALUE}).")
     DateNormalizer.Architecture arch;
 
     @Option(names = "--model", paramLabel = "DIR", description = "Export this saved date model directory instead of the default model.")
@@ -46,25 +52,28 @@ public final class DatesExportCommand extends CliCommand {
 
     @Override
     protected int run() throws Exception {
+        // refuse before spending minutes training a default model that could not be written
+        Path dir = out.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString());
+        }
         DateNormalizer normalizer;
         if (model != null) {
             normalizer = DateNormalizer.load(model);
         } else {
-            // refuse before spending minutes training a model that cannot be written
-            requireExportable(arch);
             if (!DateNormalizer.cached(arch)) {
                 err().println("seqlab: training the " + name(arch) + " date model (first run only; cached in "
                         + CachedModel.dir(arch.cacheName()) + ")");
             }
             normalizer = DateNormalizer.load(arch, progress());
         }
-        requireExportable(normalizer.architecture());
-        normalizer.writeOnnx(out);
+        ModelProto proto = normalizer.onnx();
+        OnnxFiles.write(proto, out);
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("onnx", out.toString());
             doc.put("bytes", Files.size(out));
-            doc.put("opset", AttentionOnnxExport.OPSET);
+            doc.put("opset", proto.getOpsetImport(0).getVersion());
             doc.put("architecture", name(normalizer.architecture()));
             doc.put("input_length", DateVocabulary.INPUT_LENGTH);
             doc.put("output_length", DateVocabulary.OUTPUT_LENGTH);
@@ -77,12 +86,6 @@ public final class DatesExportCommand extends CliCommand {
         }
         out().flush();
         return 0;
-    }
-
-    private static void requireExportable(DateNormalizer.Architecture a) {
-        if (!DateNormalizer.exportable(a)) {
-            throw new IllegalArgumentException("the " + name(a) + " date model cannot be exported to ONNX yet; use --arch attention");
-        }
     }
 
     private static String name(DateNormalizer.Architecture a) {

@@ -2,6 +2,7 @@ package dev.seqlab.generators.dates;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import dev.seqlab.attention.onnx.AttentionOnnxExport;
+import dev.seqlab.attention.onnx.TransformerOnnxExport;
 import dev.seqlab.attention.seq2seq.AttentionSeq2Seq;
 import dev.seqlab.attention.seq2seq.Seq2SeqModel;
 import dev.seqlab.attention.seq2seq.Seq2SeqOptions;
@@ -221,40 +222,49 @@ public final class DateNormalizer {
         return model instanceof AttentionSeq2Seq ? Architecture.ATTENTION : Architecture.TRANSFORMER;
     }
 
-    /** True when {@link #onnx()} can export this normaliser's model (the attention model; the Transformer not yet). */
+    /** True when {@link #onnx()} can export models of architecture {@code a}: both architectures can. */
     public static boolean exportable(Architecture a) {
-        return a == Architecture.ATTENTION;
+        return a == Architecture.ATTENTION || a == Architecture.TRANSFORMER;
     }
 
     /**
-     * The model as one standard ONNX graph ({@link AttentionOnnxExport}: input {@code tokens}
-     * int64 {@code [batch, 30]}, outputs {@code logits}, {@code probabilities} {@code [batch, 10, 11]}
-     * and {@code attention} {@code [batch, 10, 30]}). The metadata adds how to make the ids:
+     * The model as one standard ONNX graph, the same interface for both architectures (attention:
+     * {@link AttentionOnnxExport}; Transformer: {@link TransformerOnnxExport}, its greedy decoding
+     * unrolled): input {@code tokens} int64 {@code [batch, 30]}, outputs {@code logits},
+     * {@code probabilities} {@code [batch, 10, 11]} and {@code attention} {@code [batch, 10, 30]}
+     * (for the Transformer, the last decoder layer's cross-attention averaged over heads, as
+     * {@link #normalize} reports it). The metadata adds how to make the ids:
      * {@value #ONNX_INPUT_CHARACTERS} (input id = position + 2 in that string after lower-casing,
      * stripping and removing commas; 0 pads to 30, 1 is any other character) and
      * {@value #ONNX_OUTPUT_CHARACTERS} (output id = position).
      *
-     * @throws UnsupportedOperationException for the Transformer model, not exportable yet
-     * @throws IllegalArgumentException       if the model's sizes are not the date vocabularies' and lengths
+     * @throws IllegalArgumentException if the model's sizes are not the date vocabularies' and lengths
      */
     public ModelProto onnx() {
-        if (!(model instanceof AttentionSeq2Seq m)) {
-            throw new UnsupportedOperationException("the Transformer date model cannot be exported to ONNX yet");
-        }
-        var o = m.options();
-        if (o.inputVocabulary() != DateVocabulary.inputSize() || o.outputVocabulary() != DateVocabulary.outputSize()
-                || o.inputLength() != DateVocabulary.INPUT_LENGTH || o.outputLength() != DateVocabulary.OUTPUT_LENGTH) {
-            throw new IllegalArgumentException("not a date model: it reads " + o.inputLength() + " of " + o.inputVocabulary()
-                    + " symbols and writes " + o.outputLength() + " of " + o.outputVocabulary() + ", dates need "
-                    + DateVocabulary.INPUT_LENGTH + " of " + DateVocabulary.inputSize() + " and "
-                    + DateVocabulary.OUTPUT_LENGTH + " of " + DateVocabulary.outputSize());
-        }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(ONNX_INPUT_CHARACTERS, DateVocabulary.inputCharacters());
         meta.put(ONNX_OUTPUT_CHARACTERS, DateVocabulary.outputCharacters());
         meta.put("seqlab.dates.input_preprocessing", "strip, lower-case, remove commas; ids: 0 = padding (to "
                 + DateVocabulary.INPUT_LENGTH + "), 1 = unknown, character i of the input characters = i + 2");
-        return AttentionOnnxExport.seq2seq(m, meta);
+        if (model instanceof AttentionSeq2Seq m) {
+            var o = m.options();
+            requireDateSizes(o.inputVocabulary(), o.outputVocabulary(), o.inputLength(), o.outputLength());
+            return AttentionOnnxExport.seq2seq(m, meta);
+        }
+        TransformerSeq2Seq m = (TransformerSeq2Seq) model;
+        var o = m.options();
+        requireDateSizes(o.inputVocabulary(), o.outputVocabulary(), o.inputLength(), o.outputLength());
+        return TransformerOnnxExport.seq2seq(m, meta);
+    }
+
+    private static void requireDateSizes(int vIn, int vOut, int tx, int ty) {
+        if (vIn != DateVocabulary.inputSize() || vOut != DateVocabulary.outputSize()
+                || tx != DateVocabulary.INPUT_LENGTH || ty != DateVocabulary.OUTPUT_LENGTH) {
+            throw new IllegalArgumentException("not a date model: it reads " + tx + " of " + vIn
+                    + " symbols and writes " + ty + " of " + vOut + ", dates need "
+                    + DateVocabulary.INPUT_LENGTH + " of " + DateVocabulary.inputSize() + " and "
+                    + DateVocabulary.OUTPUT_LENGTH + " of " + DateVocabulary.outputSize());
+        }
     }
 
     /** Writes {@link #onnx()} to {@code file} atomically. */
