@@ -2,7 +2,10 @@ package dev.seqlab.bench.onnx;
 
 import dev.seqlab.attention.onnx.AttentionOnnxExport;
 import dev.seqlab.attention.seq2seq.AttentionSeq2Seq;
+import dev.seqlab.attention.onnx.TransformerOnnxExport;
 import dev.seqlab.attention.seq2seq.Seq2SeqOptions;
+import dev.seqlab.attention.transformer.TransformerOptions;
+import dev.seqlab.attention.transformer.TransformerSeq2Seq;
 import dev.seqlab.rnn.cell.CellKind;
 import dev.seqlab.rnn.classify.ClassifierOptions;
 import dev.seqlab.rnn.classify.SequenceClassifier;
@@ -16,8 +19,8 @@ import java.nio.file.Path;
 
 /**
  * Writes one ONNX file of every kind of model seqlab exports (char language models and
- * bidirectional two-layer sequence classifiers of each cell, the attention seq2seq at the date
- * model's sizes), untrained, seeded, for checks by other tools:
+ * bidirectional two-layer sequence classifiers of each cell, the attention and Transformer
+ * seq2seq models at the date models' sizes), untrained, seeded, for checks by other tools:
  * {@code bench/onnx-checker.sh} runs the ONNX project's own checker and strict shape inference
  * over them.
  *
@@ -40,5 +43,7 @@ public final class ExportedModels {
         }
         AttentionSeq2Seq attention = AttentionSeq2Seq.create(new Seq2SeqOptions(37, 11, 30, 10, 32, 64, 10), 3);
         AttentionOnnxExport.write(attention, dir.resolve("seq2seq-attention.onnx"));
+        TransformerSeq2Seq transformer = TransformerSeq2Seq.create(new TransformerOptions(37, 11, 30, 10, 64, 4, 128, 2), 3);
+        TransformerOnnxExport.write(transformer, dir.resolve("seq2seq-transformer.onnx"));
     }
 }
