@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import opennlp.tools.util.StringUtil;
 
@@ -180,7 +180,7 @@ final class Utf8WhitespaceTokens {
             if (tokenLength >= MAX_TOKEN_BYTES) {
                 endToken();
             } else {
-                token = java.util.Arrays.copyOf(token, Math.min(2 * token.length, MAX_TOKEN_BYTES));
+                token = Arrays.copyOf(token, Math.min(2 * token.length, MAX_TOKEN_BYTES));
             }
         }
         token[tokenLength++] = b;
