@@ -46,12 +46,7 @@ class AttentionOnnxExportTest {
                 DateVocabulary.INPUT_LENGTH, DateVocabulary.OUTPUT_LENGTH, 32, 64, 10);
         AttentionSeq2Seq m = AttentionSeq2Seq.create(o, 1);
         Seq2SeqOnnxChecks.perturb(m.parameters(), new SeededRandom(2), 0.2);
-        String[] dates = {"3 may 1979", "tuesday 10 july 2007", "5/3/79", "21th of august 2016", "1",
-            "saturday 9 may 2018 at noon x"};
-        int[][] x = new int[dates.length][];
-        for (int i = 0; i < dates.length; i++) {
-            x[i] = DateVocabulary.encodeInput(dates[i]);
-        }
+        int[][] x = Seq2SeqOnnxChecks.dateInputs();
         check(m, x, dir, "date-sized");
         check(m, new int[][] {x[0]}, dir, "date-sized, batch of 1");
     }

@@ -9,6 +9,7 @@ import ai.onnx.proto.OnnxMl.NodeProto;
 import dev.seqlab.core.param.Parameter;
 import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.random.SeededRandom;
+import dev.seqlab.corpora.dates.DateVocabulary;
 import dev.seqlab.onnx.session.HostTensor;
 import java.util.Set;
 
@@ -88,6 +89,17 @@ final class Seq2SeqOnnxChecks {
                 assertEquals(1.0, sum, 1e-5, what + ": attention row sum");
             }
         }
+    }
+
+    /** Date-like inputs of the date models' vocabulary, one longer than Tx and one of a single character. */
+    static int[][] dateInputs() {
+        String[] dates = {"3 may 1979", "tuesday 10 july 2007", "5/3/79", "21th of august 2016", "1",
+            "saturday 9 may 2018 at noon x"};
+        int[][] x = new int[dates.length][];
+        for (int i = 0; i < dates.length; i++) {
+            x[i] = DateVocabulary.encodeInput(dates[i]);
+        }
+        return x;
     }
 
     /** Adds N(0, scale²) noise to every parameter (no bias left at zero, no γ at one). */

@@ -126,12 +126,7 @@ class TransformerOnnxExportTest {
                 DateVocabulary.INPUT_LENGTH, DateVocabulary.OUTPUT_LENGTH, 64, 4, 128, 2);
         TransformerSeq2Seq m = TransformerSeq2Seq.create(o, 1);
         Seq2SeqOnnxChecks.perturb(m.parameters(), new SeededRandom(2), 0.2);
-        String[] dates = {"3 may 1979", "tuesday 10 july 2007", "5/3/79", "21th of august 2016", "1",
-            "saturday 9 may 2018 at noon x"};
-        int[][] x = new int[dates.length][];
-        for (int i = 0; i < dates.length; i++) {
-            x[i] = DateVocabulary.encodeInput(dates[i]);
-        }
+        int[][] x = Seq2SeqOnnxChecks.dateInputs();
         check(m, x, dir, "date-sized Transformer");
         check(m, new int[][] {x[1]}, dir, "date-sized Transformer, batch of 1");
     }

