@@ -7,8 +7,11 @@ import dev.seqlab.embeddings.VectorFormat;
 import dev.seqlab.embeddings.glove.GloVe;
 import dev.seqlab.embeddings.glove.GloVeOptions;
 import dev.seqlab.embeddings.glove.GloVeReport;
+import dev.seqlab.rnn.plot.LossCurve;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -28,6 +31,7 @@ import picocli.CommandLine.Option;
         footer = {
             "  seqlab glove --corpus corpus.txt --out vectors.txt",
             "  seqlab glove --corpus wiki/ --out wiki.txt --x-max 10 --iter 10 --threads 8 --lowercase --memory 4096",
+            "  seqlab glove --corpus corpus.txt --out vectors.txt --cost-png cost.png   # the cost, iteration by iteration",
             "  seqlab embeddings analogy --vectors vectors.txt man woman king"
         })
 public final class GloVeCommand extends CliCommand {
@@ -68,12 +72,19 @@ public final class GloVeCommand extends CliCommand {
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}); with --threads 1 the output is the same bytes every run.")
     long seed;
 
+    @Option(names = "--cost-png", paramLabel = "FILE", description = "Also draw the cost of every iteration to this PNG file.")
+    Path costPng;
+
     @Option(names = "--json", description = "Print a JSON summary instead of text.")
     boolean json;
 
     @Override
     protected int run() throws Exception {
         GloVeOptions defaults = GloVeOptions.defaults();
+        Path costDir = costPng == null ? null : costPng.toAbsolutePath().getParent();
+        if (costDir != null && !Files.isDirectory(costDir)) {
+            throw new IllegalArgumentException("--cost-png: no such directory: " + costDir);
+        }
         if (memoryMb != null && (memoryMb < 1 || memoryMb > (1L << 40))) {
             throw new IllegalArgumentException("--memory must be between 1 and 2^40 MB, got " + memoryMb);
         }
@@ -93,6 +104,12 @@ public final class GloVeCommand extends CliCommand {
         summary.put("spilled_runs", r.runs());
         summary.put("iterations", iterations);
         summary.put("final_cost", r.finalCost());
+        summary.put("costs", r.costs());
+        if (costPng != null) {
+            LossCurve.write(costPng, r.costs(), 1, List.of(), "GloVe: the weighted least-squares cost, iteration by iteration",
+                    new LossCurve.Labels("iteration", "mean cost per pair", "training"));
+            summary.put("cost_png", costPng.toString());
+        }
         summary.put("seconds", Math.round(r.totalSeconds() * 100) / 100.0);
         summary.put("counting_seconds", Math.round((r.vocabularySeconds() + r.countingSeconds()) * 100) / 100.0);
         summary.put("shuffling_seconds", Math.round(r.shufflingSeconds() * 100) / 100.0);
@@ -102,10 +119,10 @@ public final class GloVeCommand extends CliCommand {
         } else {
             out().printf(Locale.ROOT, "Trained GloVe vectors for %,d words (dim %d) from %,d co-occurring pairs in %,d corpus"
                             + " words:%n%.1f s (counting %.1f, shuffling %.1f, training %.1f), final cost %.4f."
-                            + " Written to %s (%s).%nTry: seqlab embeddings similar --vectors %s %s%n",
+                            + " Written to %s (%s).%s%nTry: seqlab embeddings similar --vectors %s %s%n",
                     r.vectors().size(), dim, r.pairs(), r.corpusTokens(), r.totalSeconds(),
                     r.vocabularySeconds() + r.countingSeconds(), r.shufflingSeconds(), r.trainingSeconds(),
-                    r.finalCost(), out, format.cliName(), out,
+                    r.finalCost(), out, format.cliName(), costPng == null ? "" : " Cost curve: " + costPng + ".", out,
                     r.vectors().words().get(Math.min(100, r.vectors().size() - 1)));
         }
         return 0;

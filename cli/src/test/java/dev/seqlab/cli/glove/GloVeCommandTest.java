@@ -60,14 +60,21 @@ class GloVeCommandTest {
         Path out1 = dir.resolve("v1.txt");
         Path out2 = dir.resolve("v2.txt");
         Path temp = Files.createDirectory(dir.resolve("tmp"));
+        Path png = dir.resolve("cost.png");
         CliRun r = CliRun.of("glove", "--corpus", corpus.toString(), "--out", out1.toString(), "--dim", "16",
-                "--x-max", "10", "--threads", "1", "--seed", "5", "--temp-dir", temp.toString(), "--json");
+                "--x-max", "10", "--threads", "1", "--seed", "5", "--temp-dir", temp.toString(), "--json",
+                "--cost-png", png.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = Json.mapper().readTree(r.out());
         assertEquals("word2vec", j.get("format").asText());
         assertEquals(4000 * 7, j.get("corpus_words").asLong());
         assertEquals(0, j.get("spilled_runs").asInt());
         assertTrue(j.get("pairs").asLong() > 0);
+        JsonNode costs = j.get("costs");
+        assertEquals(15, costs.size(), "one cost per iteration (default 15)");
+        assertEquals(costs.get(14).asDouble(), j.get("final_cost").asDouble());
+        assertTrue(costs.get(14).asDouble() < costs.get(0).asDouble(), "training lowers the cost: " + costs);
+        assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() > 0, "the cost curve is a PNG");
         WordVectors wv = WordVectors.load(out1);
         assertEquals(16, wv.dimension());
         assertEquals(j.get("vocabulary").asInt(), wv.size());
@@ -95,6 +102,11 @@ class GloVeCommandTest {
                 "--x-max", "0");
         assertEquals(2, badOption.code());
         assertTrue(badOption.err().contains("xMax"), badOption.err());
+
+        CliRun badPng = CliRun.of("glove", "--corpus", corpus().toString(), "--out", dir.resolve("x.txt").toString(),
+                "--cost-png", dir.resolve("no/such/dir/c.png").toString());
+        assertEquals(2, badPng.code());
+        assertTrue(badPng.err().contains("--cost-png: no such directory"), badPng.err());
 
         CliRun badMemory = CliRun.of("glove", "--corpus", corpus().toString(), "--out", dir.resolve("x.txt").toString(),
                 "--memory", "0");

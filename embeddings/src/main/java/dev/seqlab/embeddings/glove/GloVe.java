@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 
 /**
@@ -102,11 +103,11 @@ public final class GloVe {
         long t3 = System.nanoTime();
         GloVeKernel kernel = GloVeKernels.KERNEL;
         GloVeWeights weights = new GloVeWeights(vocabulary.size(), o.dim(), kernel.lanes(), o.seed());
-        double cost = GloVeTraining.run(weights, new CooccurrenceRecords(shuffled), kernel, o, progress);
+        double[] costs = GloVeTraining.run(weights, new CooccurrenceRecords(shuffled), kernel, o, progress);
         long t4 = System.nanoTime();
         WordVectors vectors = WordVectors.of(vocabulary.words(), weights.sumOfWordAndContext(), o.dim());
         return new GloVeReport(vectors, vocabulary.corpusTokens(), pairs, counter.runs(), counter.memoryBytes(),
-                cost, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, kernel.name());
+                DoubleStream.of(costs).boxed().toList(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, kernel.name());
     }
 
     private static void count(EncodedCorpus corpus, CooccurrenceCounter counter, ProgressListener progress)

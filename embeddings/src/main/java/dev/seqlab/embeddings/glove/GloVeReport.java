@@ -1,6 +1,7 @@
 package dev.seqlab.embeddings.glove;
 
 import dev.seqlab.embeddings.WordVectors;
+import java.util.List;
 
 /**
  * What a {@link GloVe} run produced and how long each phase took.
@@ -10,7 +11,7 @@ import dev.seqlab.embeddings.WordVectors;
  * @param pairs             distinct co-occurring pairs (non-zero entries of X) trained on
  * @param runs              sorted run files the counting spilled to disk (0 when all fit)
  * @param countingBytes     memory the counting tables used (within the budget)
- * @param finalCost         the mean cost ½ f(X) diff² over the last iteration
+ * @param costs             the mean cost ½ f(X) diff² per pair of each iteration, first to last
  * @param vocabularySeconds time spent counting words
  * @param countingSeconds   time spent counting co-occurrences
  * @param shufflingSeconds  time spent merging and shuffling
@@ -18,8 +19,18 @@ import dev.seqlab.embeddings.WordVectors;
  * @param kernel            the inner-loop implementation used ("vector" or "plain")
  */
 public record GloVeReport(WordVectors vectors, long corpusTokens, long pairs, int runs, long countingBytes,
-        double finalCost, double vocabularySeconds, double countingSeconds, double shufflingSeconds,
+        List<Double> costs, double vocabularySeconds, double countingSeconds, double shufflingSeconds,
         double trainingSeconds, String kernel) {
+
+    /** Copies the cost list, so that the report cannot change. */
+    public GloVeReport {
+        costs = List.copyOf(costs);
+    }
+
+    /** The mean cost per pair of the last iteration. */
+    public double finalCost() {
+        return costs.get(costs.size() - 1);
+    }
 
     /** Seconds from the first read of the corpus to the trained vectors. */
     public double totalSeconds() {

@@ -19,15 +19,15 @@ final class GloVeTraining {
     /**
      * Trains {@code weights} in place.
      *
-     * @return the mean cost per record of the last iteration
+     * @return the mean cost per record of each iteration, first to last
      */
-    static double run(GloVeWeights weights, CooccurrenceRecords records, GloVeKernel kernel, GloVeOptions o,
+    static double[] run(GloVeWeights weights, CooccurrenceRecords records, GloVeKernel kernel, GloVeOptions o,
             ProgressListener progress) throws InterruptedIOException {
         int threads = (int) Math.max(1, Math.min(o.threads(), records.size()));
         long n = records.size();
         float eta = (float) o.learningRate();
         progress.start("Training GloVe", n * o.iterations(), "pairs");
-        double cost = 0;
+        double[] perIteration = new double[o.iterations()];
         for (int it = 0; it < o.iterations(); it++) {
             double[] costs = new double[threads];
             AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -81,10 +81,11 @@ final class GloVeTraining {
             for (double c : costs) {
                 total += c;
             }
-            cost = total / Math.max(1, n);
-            progress.status(String.format(Locale.ROOT, "iteration %d/%d, cost %.5f", it + 1, o.iterations(), cost));
+            perIteration[it] = total / Math.max(1, n);
+            progress.status(String.format(Locale.ROOT, "iteration %d/%d, cost %.5f", it + 1, o.iterations(),
+                    perIteration[it]));
         }
         progress.finish();
-        return cost;
+        return perIteration;
     }
 }

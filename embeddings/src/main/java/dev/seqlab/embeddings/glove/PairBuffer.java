@@ -7,17 +7,22 @@ package dev.seqlab.embeddings.glove;
  *
  * <p>Sorting is an LSD radix sort on 16-bit digits (only as many passes as the largest key
  * needs), which moves each entry a few times and never compares.
+ *
+ * <p>The arrays grow as entries arrive, up to the capacity, and the sort's scratch arrays are
+ * made at the first sort: a small corpus does not pay for zeroing a budget it never uses.
  */
 final class PairBuffer {
     /** Bytes per entry: the key and amount, and their copies in the sort's scratch arrays. */
     static final int BYTES_PER_ENTRY = 2 * (Long.BYTES + Float.BYTES);
     private static final int DIGIT_BITS = 16;
     private static final int RADIX = 1 << DIGIT_BITS;
+    private static final int INITIAL_ENTRIES = 1 << 16;
 
     private long[] keys;
     private float[] amounts;
     private long[] scratchKeys;
     private float[] scratchAmounts;
+    private final int capacity;
     private final int passes;
     private final int[] histogram = new int[RADIX];
     private int size;
@@ -30,23 +35,36 @@ final class PairBuffer {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
         }
-        keys = new long[capacity];
-        amounts = new float[capacity];
-        scratchKeys = new long[capacity];
-        scratchAmounts = new float[capacity];
+        this.capacity = capacity;
+        keys = new long[Math.min(capacity, INITIAL_ENTRIES)];
+        amounts = new float[keys.length];
         int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, maxKey));
         passes = (bits + DIGIT_BITS - 1) / DIGIT_BITS;
     }
 
     /** Appends an entry; the caller must make room first when {@link #isFull()}. */
     void add(long key, float amount) {
+        if (size == keys.length) {
+            grow();
+        }
         keys[size] = key;
         amounts[size] = amount;
         size++;
     }
 
+    private void grow() {
+        if (size >= capacity) {
+            throw new IllegalStateException("the buffer is full (" + capacity + " entries): sort and combine first");
+        }
+        int n = (int) Math.min(capacity, 2L * keys.length);
+        scratchKeys = null; // remade at the next sort, at the new length
+        scratchAmounts = null;
+        keys = java.util.Arrays.copyOf(keys, n);
+        amounts = java.util.Arrays.copyOf(amounts, n);
+    }
+
     boolean isFull() {
-        return size == keys.length;
+        return size == capacity;
     }
 
     int size() {
@@ -54,7 +72,7 @@ final class PairBuffer {
     }
 
     int capacity() {
-        return keys.length;
+        return capacity;
     }
 
     long key(int i) {
@@ -74,6 +92,10 @@ final class PairBuffer {
      * leaving one entry each.
      */
     void sortAndCombine() {
+        if (scratchKeys == null || scratchKeys.length != keys.length) {
+            scratchKeys = new long[keys.length];
+            scratchAmounts = new float[keys.length];
+        }
         for (int pass = 0; pass < passes; pass++) {
             int shift = pass * DIGIT_BITS;
             java.util.Arrays.fill(histogram, 0);

@@ -112,26 +112,34 @@ class CooccurrenceCountingTest {
         }
     }
 
+    /**
+     * Both a small buffer and one that grows through several doublings (its arrays start at 65,536
+     * entries), filled, combined, filled again past its first length, and combined again.
+     */
     @Test
     void pairBufferSortsAndCombinesLikeATreeMap() {
-        SplittableRandom rnd = new SplittableRandom(9);
-        long maxKey = (1L << 40) - 1; // three radix passes
-        PairBuffer buffer = new PairBuffer(5_000, maxKey);
-        TreeMap<Long, Double> expected = new TreeMap<>();
-        for (int i = 0; i < 5_000; i++) {
-            long key = rnd.nextInt(4) == 0 ? rnd.nextLong(maxKey + 1) : rnd.nextLong(50) << 27;
-            float amount = 1f / (1 + rnd.nextInt(10));
-            buffer.add(key, amount);
-            expected.merge(key, (double) amount, Double::sum);
-        }
-        assertTrue(buffer.isFull());
-        buffer.sortAndCombine();
-        assertEquals(expected.size(), buffer.size());
-        int i = 0;
-        for (Map.Entry<Long, Double> e : expected.entrySet()) {
-            assertEquals(e.getKey(), buffer.key(i));
-            assertEquals(e.getValue(), buffer.amount(i), 1e-5 * e.getValue());
-            i++;
+        for (int capacity : new int[] {5_000, 300_000}) {
+            SplittableRandom rnd = new SplittableRandom(9);
+            long maxKey = (1L << 40) - 1; // three radix passes
+            PairBuffer buffer = new PairBuffer(capacity, maxKey);
+            TreeMap<Long, Double> expected = new TreeMap<>();
+            for (int round = 0; round < 2; round++) {
+                while (!buffer.isFull()) {
+                    long key = rnd.nextInt(4) == 0 ? rnd.nextLong(maxKey + 1) : rnd.nextLong(50) << 27;
+                    float amount = 1f / (1 + rnd.nextInt(10));
+                    buffer.add(key, amount);
+                    expected.merge(key, (double) amount, Double::sum);
+                }
+                assertEquals(capacity, buffer.size());
+                buffer.sortAndCombine();
+                assertEquals(expected.size(), buffer.size(), "capacity " + capacity + ", round " + round);
+                int i = 0;
+                for (Map.Entry<Long, Double> e : expected.entrySet()) {
+                    assertEquals(e.getKey(), buffer.key(i));
+                    assertEquals(e.getValue(), buffer.amount(i), 1e-5 * e.getValue());
+                    i++;
+                }
+            }
         }
     }
 

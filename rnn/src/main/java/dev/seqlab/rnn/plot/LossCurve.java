@@ -32,6 +32,19 @@ public final class LossCurve {
     }
 
     /**
+     * What the axes and the training series are called.
+     *
+     * @param x      the horizontal axis (one unit = one epoch's batches)
+     * @param y      the vertical axis
+     * @param series the legend of the training line
+     */
+    public record Labels(String x, String y, String series) {
+        /** The labels of a character model's training: epochs, nats per character, a moving average. */
+        public static final Labels CHARACTER_MODEL = new Labels("epoch", "loss (nats per character)",
+                "training (moving average)");
+    }
+
+    /**
      * Draws the curves and writes a PNG atomically.
      *
      * @param batchLoss      the loss of every training batch, in order
@@ -41,7 +54,13 @@ public final class LossCurve {
      */
     public static void write(Path png, List<Double> batchLoss, int batchesPerEpoch, List<Double> validation, String title)
             throws IOException {
-        BufferedImage img = render(batchLoss, batchesPerEpoch, validation, title);
+        write(png, batchLoss, batchesPerEpoch, validation, title, Labels.CHARACTER_MODEL);
+    }
+
+    /** As {@link #write(Path, List, int, List, String)}, with other axis and legend labels. */
+    public static void write(Path png, List<Double> batchLoss, int batchesPerEpoch, List<Double> validation, String title,
+            Labels labels) throws IOException {
+        BufferedImage img = render(batchLoss, batchesPerEpoch, validation, title, labels);
         AtomicFiles.write(png, out -> {
             if (!ImageIO.write(img, "png", out)) {
                 throw new IOException("no PNG writer in this JVM");
@@ -49,7 +68,8 @@ public final class LossCurve {
         });
     }
 
-    static BufferedImage render(List<Double> batchLoss, int batchesPerEpoch, List<Double> validation, String title) {
+    static BufferedImage render(List<Double> batchLoss, int batchesPerEpoch, List<Double> validation, String title,
+            Labels labels) {
         if (batchLoss.isEmpty()) {
             throw new IllegalArgumentException("no losses to plot");
         }
@@ -91,9 +111,9 @@ public final class LossCurve {
             g.setColor(Color.DARK_GRAY);
             g.drawString(String.format(Locale.ROOT, "%.2f", v), 20, y + 5);
         }
-        int ticks = (int) Math.min(10, Math.ceil(epochs));
-        for (int i = 0; i <= ticks; i++) {
-            double e = epochs * i / ticks;
+        // from 3 epochs on, ticks at whole epochs (every one up to 10, then every ceil(epochs / 10))
+        double step = epochs < 3 ? epochs / Math.max(1, Math.ceil(epochs) * 2) : Math.ceil(epochs / 10);
+        for (double e = 0; e <= epochs + 1e-9; e += step) {
             int x = (int) Math.round(px.applyAsDouble(e));
             g.setColor(new Color(235, 235, 235));
             g.drawLine(x, TOP, x, TOP + ph);
@@ -102,9 +122,9 @@ public final class LossCurve {
         }
         g.setColor(Color.BLACK);
         g.drawRect(LEFT, TOP, pw, ph);
-        g.drawString("epoch", LEFT + pw / 2 - 15, H - 18);
+        g.drawString(labels.x(), LEFT + pw / 2 - 15, H - 18);
         g.rotate(-Math.PI / 2);
-        g.drawString("loss (nats per character)", -(TOP + ph / 2 + 80), 14);
+        g.drawString(labels.y(), -(TOP + ph / 2 + 80), 14);
         g.rotate(Math.PI / 2);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.drawString(title, LEFT, 30);
@@ -140,7 +160,7 @@ public final class LossCurve {
         g.setColor(TRAIN);
         g.fillRect(lx, TOP + 12, 18, 4);
         g.setColor(Color.BLACK);
-        g.drawString("training (moving average)", lx + 24, TOP + 18);
+        g.drawString(labels.series(), lx + 24, TOP + 18);
         if (!validation.isEmpty()) {
             g.setColor(VALIDATION);
             g.fillRect(lx, TOP + 32, 18, 4);
