@@ -58,7 +58,7 @@ public final class Tokenizers {
 
     /** Where {@link #english()} finds its model on the class path. */
     static final String ENGLISH_MODEL_RESOURCE = "/en-token.bin";
-    private static volatile TokenizerModel english;
+    private static TokenizerModel english;
 
     /**
      * OpenNLP's learned English tokenizer ({@code en-token.bin} from the
@@ -66,23 +66,17 @@ public final class Tokenizers {
      *
      * @throws IOException if the model is not on the class path or cannot be read
      */
-    public static Factory english() throws IOException {
-        TokenizerModel m = english;
-        if (m == null) {
-            synchronized (Tokenizers.class) {
-                if (english == null) {
-                    try (InputStream in = Tokenizers.class.getResourceAsStream(ENGLISH_MODEL_RESOURCE)) {
-                        if (in == null) {
-                            throw new IOException("the English tokenizer model " + ENGLISH_MODEL_RESOURCE.substring(1)
-                                    + " is not on the class path (Maven artifact edu.washington.cs.knowitall:opennlp-tokenize-models:1.5)");
-                        }
-                        english = new TokenizerModel(in);
-                    }
+    public static synchronized Factory english() throws IOException {
+        if (english == null) {
+            try (InputStream in = Tokenizers.class.getResourceAsStream(ENGLISH_MODEL_RESOURCE)) {
+                if (in == null) {
+                    throw new IOException("the English tokenizer model " + ENGLISH_MODEL_RESOURCE.substring(1)
+                            + " is not on the class path (Maven artifact edu.washington.cs.knowitall:opennlp-tokenize-models:1.5)");
                 }
-                m = english;
+                english = new TokenizerModel(in);
             }
         }
-        TokenizerModel model = m;
+        TokenizerModel model = english;
         return () -> new TokenizerME(model);
     }
 

@@ -10,7 +10,8 @@ import java.util.List;
  * @param corpusTokens      tokens in the corpus, out-of-vocabulary ones included
  * @param pairs             distinct co-occurring pairs (non-zero entries of X) trained on
  * @param runs              sorted run files the counting spilled to disk (0 when all fit)
- * @param countingBytes     memory the counting tables used (within the budget)
+ * @param countingBytes     memory the counting tables could use: the dense table and the buffer
+ *                          at its full size (within the budget; the buffer grows only as needed)
  * @param costs             the mean cost ½ f(X) diff² per pair of each iteration, first to last
  * @param vocabularySeconds time spent counting words
  * @param countingSeconds   time spent counting co-occurrences
