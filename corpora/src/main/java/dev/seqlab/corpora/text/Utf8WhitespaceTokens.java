@@ -19,8 +19,8 @@ import opennlp.tools.util.StringUtil;
  * Bytes that are not UTF-8 fail with the file and line, as the character reader does.
  *
  * <p>One difference, in a case no real corpus has: a run of more than {@value #MAX_TOKEN_BYTES}
- * bytes without whitespace is cut into tokens of that many bytes (the character reader also
- * cuts it, where its buffer happens to end).
+ * bytes without whitespace is cut into tokens of at most that many bytes, between characters
+ * (the character reader also cuts it, where its buffer happens to end).
  */
 final class Utf8WhitespaceTokens {
     static final int MAX_TOKEN_BYTES = 1 << 16;
@@ -106,6 +106,9 @@ final class Utf8WhitespaceTokens {
             if (c <= 0xFFFF && StringUtil.isWhitespace((char) c)) {
                 endToken();
             } else {
+                if (tokenLength + n > MAX_TOKEN_BYTES) {
+                    endToken(); // cut an over-long run before a character, never inside one
+                }
                 for (int k = 0; k < n; k++) {
                     append(buffer[pos + k]);
                 }
