@@ -1,10 +1,6 @@
 package dev.seqlab.embeddings;
 
 import dev.seqlab.core.progress.ProgressListener;
-import dev.seqlab.embeddings.eval.AnalogyEvaluation;
-import dev.seqlab.embeddings.eval.AnalogyEvaluationOptions;
-import dev.seqlab.embeddings.eval.WordPairEvaluation;
-import dev.seqlab.embeddings.eval.WordPairOptions;
 import dev.seqlab.embeddings.io.ParsedVectors;
 import dev.seqlab.embeddings.io.VectorFiles;
 import dev.seqlab.embeddings.query.SimilarityIndex;
@@ -29,7 +25,7 @@ import java.util.Map;
  * WordVectors wv = WordVectors.load(Path.of("glove.6B.100d.txt"));
  * wv.mostSimilar("king", 10);                                  // closest words
  * wv.analogy("man", "woman", "king", AnalogyMethod.ADD, 1);   // man : woman :: king : ?  → queen
- * wv.evaluateAnalogies(Path.of("questions-words.txt")).accuracy();
+ * AnalogyEvaluation.run(wv, Path.of("questions-words.txt")).accuracy();   // dev.seqlab.embeddings.eval
  * }</pre>
  *
  * <p>Conventions follow gensim: cosine similarity of unit-normalised vectors; query words are
@@ -383,28 +379,6 @@ public final class WordVectors {
             }
         }
         return worst;
-    }
-
-    // ---------------------------------------------------------------- evaluation
-
-    /** Analogy accuracy on a questions-words file with gensim's defaults (first 300,000 words, case-insensitive). */
-    public AnalogyEvaluation evaluateAnalogies(Path file) throws IOException {
-        return AnalogyEvaluation.run(this, file, AnalogyEvaluationOptions.DEFAULT);
-    }
-
-    /** Analogy accuracy on a questions-words file. */
-    public AnalogyEvaluation evaluateAnalogies(Path file, AnalogyEvaluationOptions options) throws IOException {
-        return AnalogyEvaluation.run(this, file, options);
-    }
-
-    /** Correlation with human similarity judgements with gensim's defaults (tab-separated, first 300,000 words, case-insensitive). */
-    public WordPairEvaluation evaluateWordPairs(Path file) throws IOException {
-        return WordPairEvaluation.run(this, file, WordPairOptions.DEFAULT);
-    }
-
-    /** Correlation with human similarity judgements. */
-    public WordPairEvaluation evaluateWordPairs(Path file, WordPairOptions options) throws IOException {
-        return WordPairEvaluation.run(this, file, options);
     }
 
     @Override

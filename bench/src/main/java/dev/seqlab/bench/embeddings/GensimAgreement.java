@@ -43,7 +43,7 @@ public final class GensimAgreement {
         }
         String evaluation = "";
         if (args.length == 4 && expected.has("analogies")) {
-            AnalogyEvaluation a = wv.evaluateAnalogies(Path.of(args[2]));
+            AnalogyEvaluation a = AnalogyEvaluation.run(wv, Path.of(args[2]));
             g.figure("analogy accuracy", expected.get("analogies").get("accuracy").asDouble(), a.accuracy());
             JsonNode sections = expected.get("analogies").get("sections");
             for (int i = 0; i < sections.size(); i++) {
@@ -52,7 +52,7 @@ public final class GensimAgreement {
                 g.figure("section " + s.get("name").asText() + " correct", s.get("correct").asInt(), mine.correct());
                 g.figure("section " + s.get("name").asText() + " incorrect", s.get("incorrect").asInt(), mine.incorrect());
             }
-            WordPairEvaluation p = wv.evaluateWordPairs(Path.of(args[3]));
+            WordPairEvaluation p = WordPairEvaluation.run(wv, Path.of(args[3]));
             JsonNode ep = expected.get("pairs");
             g.figure("pairs pearson", ep.get("pearson").asDouble(), p.pearson());
             g.figure("pairs spearman", ep.get("spearman").asDouble(), p.spearman());

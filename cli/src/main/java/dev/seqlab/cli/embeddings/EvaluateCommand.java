@@ -61,7 +61,7 @@ public final class EvaluateCommand extends VectorsCommand {
         WordVectors wv = loadVectors();
         Map<String, Object> doc = new LinkedHashMap<>();
         if (analogies != null) {
-            AnalogyEvaluation a = wv.evaluateAnalogies(analogies,
+            AnalogyEvaluation a = AnalogyEvaluation.run(wv, analogies,
                     new AnalogyEvaluationOptions(restrict, !caseSensitive, false, m));
             doc.put("analogies", analogyJson(a));
             if (!json) {
@@ -69,7 +69,7 @@ public final class EvaluateCommand extends VectorsCommand {
             }
         }
         if (pairs != null) {
-            WordPairEvaluation p = wv.evaluateWordPairs(pairs,
+            WordPairEvaluation p = WordPairEvaluation.run(wv, pairs,
                     new WordPairOptions(null, restrict, !caseSensitive, false));
             doc.put("pairs", pairJson(p));
             if (!json) {

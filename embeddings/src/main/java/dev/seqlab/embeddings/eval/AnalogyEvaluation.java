@@ -43,6 +43,11 @@ public record AnalogyEvaluation(List<AnalogySection> sections, AnalogySection to
         return questions == 0 ? 0.0 : 100.0 * outOfVocabulary / questions;
     }
 
+    /** Analogy accuracy of {@code vectors} on a questions-words file with gensim's defaults (first 300,000 words, case-insensitive). */
+    public static AnalogyEvaluation run(WordVectors vectors, Path file) throws IOException {
+        return run(vectors, file, AnalogyEvaluationOptions.DEFAULT);
+    }
+
     /** Runs the evaluation of {@code vectors} on {@code file}. */
     public static AnalogyEvaluation run(WordVectors vectors, Path file, AnalogyEvaluationOptions options)
             throws IOException {

@@ -29,6 +29,16 @@ public record WordPairEvaluation(double pearson, double spearman, double oovRati
             "[+-]?((\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?|(?i:nan|inf|infinity))");
 
     /**
+     * Correlation of {@code vectors} with human similarity judgements with gensim's defaults
+     * (tab-separated, first 300,000 words, case-insensitive).
+     *
+     * @throws IllegalArgumentException if no pair can be evaluated (wrong format, or all unknown)
+     */
+    public static WordPairEvaluation run(WordVectors vectors, Path file) throws IOException {
+        return run(vectors, file, WordPairOptions.DEFAULT);
+    }
+
+    /**
      * Runs the evaluation of {@code vectors} on {@code file}.
      *
      * @throws IllegalArgumentException if no pair can be evaluated (wrong format, or all unknown)

@@ -55,7 +55,7 @@ class EvaluationTest {
                 ": empty",
                 "knight lady man woman",         // unknown: skipped
                 ""));
-        AnalogyEvaluation e = family().evaluateAnalogies(q);
+        AnalogyEvaluation e = AnalogyEvaluation.run(family(), q);
         assertEquals(3, e.sections().size());
         assertEquals(new AnalogySection("royals", 3, 1), e.sections().get(0));
         assertEquals(new AnalogySection("reverse", 1, 0), e.sections().get(1));
@@ -71,15 +71,15 @@ class EvaluationTest {
     @Test
     void restrictVocabTurnsLaterWordsIntoUnknownsAndCaseSensitivityIsAnOption() throws IOException {
         Path q = write("q.txt", ": s\nman woman king queen\nMAN WOMAN KING QUEEN\nman woman prince princess\n");
-        AnalogyEvaluation first4 = family().evaluateAnalogies(q, AnalogyEvaluationOptions.DEFAULT.withRestrictVocab(4));
+        AnalogyEvaluation first4 = AnalogyEvaluation.run(family(), q, AnalogyEvaluationOptions.DEFAULT.withRestrictVocab(4));
         assertEquals(0, first4.total().evaluated());
         assertEquals(3, first4.outOfVocabulary());
-        AnalogyEvaluation sensitive = family().evaluateAnalogies(q,
+        AnalogyEvaluation sensitive = AnalogyEvaluation.run(family(), q,
                 new AnalogyEvaluationOptions(300_000, false, false, AnalogyMethod.ADD));
         // case-sensitive, the capitals are unknown, and "Woman" is no longer a question word: it wins
         assertEquals(new AnalogySection("Total accuracy", 1, 1), sensitive.total());
         assertEquals(1, sensitive.outOfVocabulary());
-        AnalogyEvaluation dummy = family().evaluateAnalogies(q,
+        AnalogyEvaluation dummy = AnalogyEvaluation.run(family(), q,
                 new AnalogyEvaluationOptions(4, true, true, AnalogyMethod.ADD));
         assertEquals(new AnalogySection("Total accuracy", 0, 3), dummy.total());
     }
@@ -87,14 +87,14 @@ class EvaluationTest {
     @Test
     void cosMulAnswersTheExactAnalogiesToo() throws IOException {
         Path q = write("q.txt", ": s\nman woman king queen\nman woman prince princess\n");
-        AnalogyEvaluation e = family().evaluateAnalogies(q, AnalogyEvaluationOptions.DEFAULT.withMethod(AnalogyMethod.MUL));
+        AnalogyEvaluation e = AnalogyEvaluation.run(family(), q, AnalogyEvaluationOptions.DEFAULT.withMethod(AnalogyMethod.MUL));
         assertEquals(1.0, e.accuracy());
     }
 
     @Test
     void questionBeforeAnySectionIsAnError() throws IOException {
         Path q = write("q.txt", "\nman woman king queen\n");
-        MalformedFileException e = assertThrows(MalformedFileException.class, () -> family().evaluateAnalogies(q));
+        MalformedFileException e = assertThrows(MalformedFileException.class, () -> AnalogyEvaluation.run(family(), q));
         assertEquals(2, e.line());
     }
 
@@ -117,7 +117,7 @@ class EvaluationTest {
                 "b\tc",               // two fields: skipped
                 "b\tc\tmuch",         // not a number: skipped
                 ""));
-        WordPairEvaluation e = plane().evaluateWordPairs(pairs);
+        WordPairEvaluation e = WordPairEvaluation.run(plane(), pairs);
         assertEquals(0.9410075221507576, e.pearson(), 1e-6);
         assertEquals(0.9746794344808964, e.spearman(), 1e-6);
         assertEquals(5, e.pairs());
@@ -128,7 +128,7 @@ class EvaluationTest {
     @Test
     void commaSeparatedPairsAreDetected() throws IOException {
         Path pairs = write("pairs.csv", "word1,word2,score\na,b,2\na,c,6\na,d,0\ne,f,9\nc,a,7\n");
-        WordPairEvaluation e = plane().evaluateWordPairs(pairs);
+        WordPairEvaluation e = WordPairEvaluation.run(plane(), pairs);
         assertEquals(0.9746794344808964, e.spearman(), 1e-6);
         assertEquals(5, e.pairs());
     }
@@ -137,7 +137,7 @@ class EvaluationTest {
     void noUsablePairIsAClearError() throws IOException {
         Path pairs = write("none.tsv", "x\ty\t1\nu\tv\t2\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> plane().evaluateWordPairs(pairs));
+                () -> WordPairEvaluation.run(plane(), pairs));
         assertTrue(e.getMessage().contains("outside the vocabulary"), e.getMessage());
     }
 
