@@ -1,5 +1,8 @@
 package dev.seqlab.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -18,5 +21,16 @@ public record CliRun(int code, String out, String err) {
         StringWriter err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Asserts that {@code r} was refused as bad input: exit status 2, one line on stderr containing
+     * {@code expected}, nothing on stdout.
+     */
+    public static void assertOneLineExit2(CliRun r, String expected) {
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains(expected), "'" + expected + "' in: " + r.err());
+        assertTrue(r.out().isEmpty(), r.out());
     }
 }

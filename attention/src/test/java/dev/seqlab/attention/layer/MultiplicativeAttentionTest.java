@@ -1,7 +1,7 @@
 package dev.seqlab.attention.layer;
 
-import static dev.seqlab.attention.TestTensors.dot;
-import static dev.seqlab.attention.TestTensors.random;
+import static dev.seqlab.core.testing.TestTensors.dot;
+import static dev.seqlab.core.testing.TestTensors.random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

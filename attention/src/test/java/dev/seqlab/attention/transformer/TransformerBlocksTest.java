@@ -1,7 +1,7 @@
 package dev.seqlab.attention.transformer;
 
-import static dev.seqlab.attention.TestTensors.dot;
-import static dev.seqlab.attention.TestTensors.randomParameter;
+import static dev.seqlab.core.testing.TestTensors.dot;
+import static dev.seqlab.core.testing.TestTensors.randomParameter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,7 +1,7 @@
 package dev.seqlab.attention.transformer;
 
-import static dev.seqlab.attention.TestTensors.dot;
-import static dev.seqlab.attention.TestTensors.randomParameter;
+import static dev.seqlab.core.testing.TestTensors.dot;
+import static dev.seqlab.core.testing.TestTensors.randomParameter;
 
 import dev.seqlab.core.gradcheck.GradientChecker;
 import dev.seqlab.core.param.Parameter;

@@ -1,5 +1,6 @@
 package dev.seqlab.cli.dates;
 
+import static dev.seqlab.cli.CliRun.assertOneLineExit2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,13 +109,6 @@ class DatesExportCommandTest {
             }
             assertEquals(expected.iso(), DateVocabulary.decodeOutput(best));
         }
-    }
-
-    private static void assertOneLineExit2(CliRun r, String expected) {
-        assertEquals(2, r.code(), r.err());
-        assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().contains(expected), "'" + expected + "' in: " + r.err());
-        assertTrue(r.out().isEmpty(), r.out());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.seqlab.cli.text;
 
+import static dev.seqlab.cli.CliRun.assertOneLineExit2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,13 +72,6 @@ class TextOnnxCommandsTest {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    private static void assertOneLineExit2(CliRun r, String expected) {
-        assertEquals(2, r.code(), r.err());
-        assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().contains(expected), "'" + expected + "' in: " + r.err());
-        assertTrue(r.out().isEmpty(), r.out());
     }
 
     @Test

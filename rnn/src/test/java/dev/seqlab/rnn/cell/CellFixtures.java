@@ -1,7 +1,6 @@
 package dev.seqlab.rnn.cell;
 
 import dev.seqlab.core.random.SeededRandom;
-import dev.seqlab.core.tensor.Tensor;
 
 /** Cells and inputs for the tests, all from seeds. */
 final class CellFixtures {
@@ -26,22 +25,5 @@ final class CellFixtures {
             }
         }
         return c;
-    }
-
-    static Tensor random(SeededRandom rng, double scale, int... shape) {
-        Tensor t = Tensor.zeros(shape);
-        float[] d = t.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (float) (scale * rng.nextGaussian());
-        }
-        return t;
-    }
-
-    static double dot(Tensor a, Tensor w) {
-        double s = 0;
-        for (int i = 0; i < a.size(); i++) {
-            s += (double) a.data()[i] * w.data()[i];
-        }
-        return s;
     }
 }

@@ -1,7 +1,7 @@
 package dev.seqlab.rnn.cell;
 
-import static dev.seqlab.rnn.cell.CellFixtures.dot;
-import static dev.seqlab.rnn.cell.CellFixtures.random;
+import static dev.seqlab.core.testing.TestTensors.dot;
+import static dev.seqlab.core.testing.TestTensors.normal;
 
 import dev.seqlab.core.gradcheck.GradientCheckReport;
 import dev.seqlab.core.gradcheck.GradientChecker;
@@ -39,14 +39,14 @@ class CellGradientTest {
         int hid = 6;
         SeededRandom rng = new SeededRandom(kind.hashCode() * 31L + dir.ordinal());
         RecurrentCell cell = CellFixtures.cell(kind, in, hid, 7);
-        Parameter x = Parameter.of("x", random(rng, 1.0, steps, batch, in));
-        Parameter h0 = Parameter.of("h0", random(rng, 0.5, batch, hid));
-        Parameter c0 = Parameter.of("c0", random(rng, 0.5, batch, hid));
+        Parameter x = Parameter.of("x", normal(rng, 1.0, steps, batch, in));
+        Parameter h0 = Parameter.of("h0", normal(rng, 0.5, batch, hid));
+        Parameter c0 = Parameter.of("c0", normal(rng, 0.5, batch, hid));
         boolean lstm = cell.kind().hasCellState();
         int[] lengths = ragged ? new int[] {5, 2, 4} : null;
-        Tensor wy = random(rng, 1.0, steps, batch, hid);
-        Tensor wh = random(rng, 1.0, batch, hid);
-        Tensor wc = random(rng, 1.0, batch, hid);
+        Tensor wy = normal(rng, 1.0, steps, batch, hid);
+        Tensor wh = normal(rng, 1.0, batch, hid);
+        Tensor wc = normal(rng, 1.0, batch, hid);
 
         List<Parameter> checked = new ArrayList<>(cell.parameters().list());
         checked.add(x);
@@ -83,11 +83,11 @@ class CellGradientTest {
         SeededRandom rng = new SeededRandom(kind.length());
         RecurrentCell cell = CellFixtures.cell(kind, in, hid, 11);
         boolean lstm = cell.kind().hasCellState();
-        Parameter x = Parameter.of("x", random(rng, 1.0, batch, in));
-        Parameter hp = Parameter.of("h_prev", random(rng, 0.5, batch, hid));
-        Parameter cp = Parameter.of("c_prev", random(rng, 0.5, batch, hid));
-        Tensor wh = random(rng, 1.0, batch, hid);
-        Tensor wc = random(rng, 1.0, batch, hid);
+        Parameter x = Parameter.of("x", normal(rng, 1.0, batch, in));
+        Parameter hp = Parameter.of("h_prev", normal(rng, 0.5, batch, hid));
+        Parameter cp = Parameter.of("c_prev", normal(rng, 0.5, batch, hid));
+        Tensor wh = normal(rng, 1.0, batch, hid);
+        Tensor wc = normal(rng, 1.0, batch, hid);
         List<Parameter> checked = new ArrayList<>(cell.parameters().list());
         checked.addAll(lstm ? List.of(x, hp, cp) : List.of(x, hp));
         Parameters all = new Parameters();

@@ -1,6 +1,6 @@
 package dev.seqlab.rnn.cell;
 
-import static dev.seqlab.rnn.cell.CellFixtures.random;
+import static dev.seqlab.core.testing.TestTensors.normal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,7 +25,7 @@ class CellSemanticsTest {
     void sequenceEqualsChainedSteps(String kind) {
         SeededRandom rng = new SeededRandom(1);
         RecurrentCell cell = CellFixtures.cell(kind, 3, 4, 2);
-        Tensor x = random(rng, 1, 6, 2, 3);
+        Tensor x = normal(rng, 1, 6, 2, 3);
         CellOutput seq = cell.forward(x, null, null, null, Direction.FORWARD);
         Tensor h = null;
         Tensor c = null;
@@ -44,7 +44,7 @@ class CellSemanticsTest {
         SeededRandom rng = new SeededRandom(3);
         RecurrentCell cell = CellFixtures.cell(kind, 3, 4, 4);
         int steps = 5;
-        Tensor x = random(rng, 1, steps, 2, 3);
+        Tensor x = normal(rng, 1, steps, 2, 3);
         Tensor flipped = Tensor.zeros(steps, 2, 3);
         for (int t = 0; t < steps; t++) {
             System.arraycopy(x.data(), t * 6, flipped.data(), (steps - 1 - t) * 6, 6);
@@ -63,7 +63,7 @@ class CellSemanticsTest {
         SeededRandom rng = new SeededRandom(5);
         RecurrentCell cell = CellFixtures.cell(kind, 3, 4, 6);
         int steps = 6;
-        Tensor x = random(rng, 1, steps, 2, 3);
+        Tensor x = normal(rng, 1, steps, 2, 3);
         int[] lengths = {6, 3};
         for (Direction dir : Direction.values()) {
             CellOutput padded = cell.forward(x, null, null, lengths, dir);

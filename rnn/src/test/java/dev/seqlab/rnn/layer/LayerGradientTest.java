@@ -1,5 +1,8 @@
 package dev.seqlab.rnn.layer;
 
+import static dev.seqlab.core.testing.TestTensors.dot;
+import static dev.seqlab.core.testing.TestTensors.normal;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,22 +24,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LayerGradientTest {
     private static final double TOLERANCE = 2e-3;
 
-    private static Tensor random(SeededRandom rng, double scale, int... shape) {
-        Tensor t = Tensor.zeros(shape);
-        for (int i = 0; i < t.size(); i++) {
-            t.data()[i] = (float) (scale * rng.nextGaussian());
-        }
-        return t;
-    }
-
-    private static double dot(Tensor a, Tensor w) {
-        double s = 0;
-        for (int i = 0; i < a.size(); i++) {
-            s += (double) a.data()[i] * w.data()[i];
-        }
-        return s;
-    }
-
     @ParameterizedTest(name = "{0} layers={1} bidirectional={2} dropout={3} lengths={4}")
     @CsvSource({
         "LSTM, 2, true, 0.0, true",
@@ -54,13 +41,13 @@ class LayerGradientTest {
         RecurrentLayer layer = RecurrentLayer.create("rnn", o, rng);
         int slots = layers * o.directions();
         boolean lstm = kind == CellKind.LSTM;
-        Parameter x = Parameter.of("x", random(rng, 1, steps, batch, in));
-        Parameter h0 = Parameter.of("h0", random(rng, 0.5, slots, batch, hid));
-        Parameter c0 = Parameter.of("c0", random(rng, 0.5, slots, batch, hid));
+        Parameter x = Parameter.of("x", normal(rng, 1, steps, batch, in));
+        Parameter h0 = Parameter.of("h0", normal(rng, 0.5, slots, batch, hid));
+        Parameter c0 = Parameter.of("c0", normal(rng, 0.5, slots, batch, hid));
         int[] lengths = ragged ? new int[] {4, 1, 3} : null;
-        Tensor wy = random(rng, 1, steps, batch, o.outputSize());
-        Tensor wh = random(rng, 1, slots, batch, hid);
-        Tensor wc = random(rng, 1, slots, batch, hid);
+        Tensor wy = normal(rng, 1, steps, batch, o.outputSize());
+        Tensor wh = normal(rng, 1, slots, batch, hid);
+        Tensor wc = normal(rng, 1, slots, batch, hid);
         List<Parameter> checked = new ArrayList<>(layer.parameters().list());
         checked.add(x);
         checked.add(h0);
@@ -93,8 +80,8 @@ class LayerGradientTest {
         Dense dense = new Dense("out", 5, 3);
         dense.initialize(rng);
         dense.b().value().data()[1] = 0.7f;
-        Parameter x = Parameter.of("x", random(rng, 1, 4, 5));
-        Tensor w = random(rng, 1, 4, 3);
+        Parameter x = Parameter.of("x", normal(rng, 1, 4, 5));
+        Tensor w = normal(rng, 1, 4, 3);
         List<Parameter> checked = new ArrayList<>(dense.parameters().list());
         checked.add(x);
         Parameters all = new Parameters();
@@ -111,7 +98,7 @@ class LayerGradientTest {
         Embedding emb = new Embedding("emb", 6, 3, 0);
         emb.initialize(rng);
         int[] ids = {1, 0, 5, 1, 2};
-        Tensor w = random(rng, 1, 5, 3);
+        Tensor w = normal(rng, 1, 5, 3);
         GradientCheckReport r = GradientChecker.check(emb.parameters().list(), () -> dot(emb.forward(ids), w), () -> {
             emb.parameters().zeroGrads();
             emb.backward(ids, w);
@@ -128,7 +115,7 @@ class LayerGradientTest {
         SeededRandom rng = new SeededRandom(3);
         int rows = 5;
         int classes = 4;
-        Parameter z = Parameter.of("logits", random(rng, 2, rows, classes));
+        Parameter z = Parameter.of("logits", normal(rng, 2, rows, classes));
         int[] y = {2, -1, 0, 3, -1};
         GradientChecker.check(List.of(z),
                 () -> SoftmaxCrossEntropy.lossAndGradient(rows, classes, z.value().data(), y, -1, null),
@@ -149,7 +136,7 @@ class LayerGradientTest {
         SeededRandom rng = new SeededRandom(4);
         RecurrentLayer layer = RecurrentLayer.create("l",
                 new RecurrentOptions(CellKind.LSTM, 3, 4, 2, false, 0.5f, true), rng);
-        Tensor x = random(rng, 1, 3, 2, 3);
+        Tensor x = normal(rng, 1, 3, 2, 3);
         Tensor a = layer.forward(x, null, null, null, false, null).outputs();
         Tensor b = layer.forward(x, null, null, null, false, null).outputs();
         assertArrayEquals(a.data(), b.data());

@@ -1,10 +1,10 @@
-package dev.seqlab.attention;
+package dev.seqlab.core.testing;
 
 import dev.seqlab.core.param.Parameter;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.core.tensor.Tensor;
 
-/** Random inputs and projection losses for the attention module's gradient checks. */
+/** Random inputs and projection losses for gradient checks (cells, layers, attention, Transformer blocks). */
 public final class TestTensors {
 
     private TestTensors() {
@@ -12,9 +12,15 @@ public final class TestTensors {
 
     /** A tensor of standard normal entries. */
     public static Tensor random(SeededRandom rng, int... shape) {
+        return normal(rng, 1.0, shape);
+    }
+
+    /** A tensor of normal entries with standard deviation {@code scale}. */
+    public static Tensor normal(SeededRandom rng, double scale, int... shape) {
         Tensor t = Tensor.zeros(shape);
-        for (int i = 0; i < t.size(); i++) {
-            t.data()[i] = (float) rng.nextGaussian();
+        float[] d = t.data();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (float) (scale * rng.nextGaussian());
         }
         return t;
     }
