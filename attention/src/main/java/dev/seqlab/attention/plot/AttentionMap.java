@@ -1,17 +1,16 @@
 package dev.seqlab.attention.plot;
 
-import dev.seqlab.core.io.AtomicFiles;
+import dev.seqlab.core.plot.Canvas;
+import dev.seqlab.core.plot.PngFiles;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * An attention map: one row per output symbol, one column per input symbol, each cell shaded by
@@ -32,8 +31,7 @@ public final class AttentionMap {
      * @throws IllegalArgumentException if the labels do not match the weights' shape
      */
     public static void write(Path png, float[][] weights, List<String> rows, List<String> cols, String title) throws IOException {
-        BufferedImage img = render(weights, rows, cols, title);
-        AtomicFiles.write(png, out -> ImageIO.write(img, "png", out));
+        PngFiles.write(png, render(weights, rows, cols, title));
     }
 
     static BufferedImage render(float[][] w, List<String> rows, List<String> cols, String title) {
@@ -43,11 +41,8 @@ public final class AttentionMap {
         int n = cols.size();
         int width = LEFT + n * CELL + 120;
         int height = TOP + rows.size() * CELL + 40;
-        BufferedImage img = new BufferedImage(Math.max(width, 420), height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), height);
+        Canvas canvas = Canvas.white(Math.max(width, 420), height, Canvas.Smoothing.TEXT);
+        Graphics2D g = canvas.graphics();
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(title, 10, 20);
@@ -80,8 +75,7 @@ public final class AttentionMap {
         g.drawString("1.0", sx + 20, TOP + 8);
         g.drawString("0.0", sx + 20, TOP + rows.size() * CELL);
         g.drawString(String.format(Locale.ROOT, "inputs → (%d)", n), LEFT, height - 12);
-        g.dispose();
-        return img;
+        return canvas.finish();
     }
 
     private static Color shade(float w) {

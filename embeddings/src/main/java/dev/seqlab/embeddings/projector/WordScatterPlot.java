@@ -1,6 +1,8 @@
 package dev.seqlab.embeddings.projector;
 
-import dev.seqlab.core.io.AtomicFiles;
+import dev.seqlab.core.plot.Canvas;
+import dev.seqlab.core.plot.PlotArea;
+import dev.seqlab.core.plot.PngFiles;
 import dev.seqlab.embeddings.pca.PrincipalComponents;
 import dev.seqlab.embeddings.WordVectors;
 import java.awt.BasicStroke;
@@ -9,7 +11,6 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * A 2-D scatter plot of chosen words: their vectors projected on the first two principal
@@ -101,34 +101,24 @@ public final class WordScatterPlot {
 
     /** Draws the plot and writes it as a PNG, atomically. */
     public void writePng(Path png) throws IOException {
-        BufferedImage img = render();
-        AtomicFiles.write(png, out -> {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new IOException("no PNG writer in this JVM");
-            }
-        });
+        PngFiles.write(png, render());
     }
 
     /** Draws the plot. */
     public BufferedImage render() {
-        BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, W, H);
+        Canvas canvas = Canvas.white(W, H, Canvas.Smoothing.TEXT_AND_SHAPES);
+        Graphics2D g = canvas.graphics();
         int pw = W - LEFT - RIGHT;
         int ph = H - TOP - BOTTOM;
         double[] x = range(0);
         double[] y = range(1);
-        java.util.function.DoubleUnaryOperator px = v -> LEFT + (v - x[0]) / (x[1] - x[0]) * pw;
-        java.util.function.DoubleUnaryOperator py = v -> TOP + (y[1] - v) / (y[1] - y[0]) * ph;
+        PlotArea area = new PlotArea(LEFT, TOP, pw, ph, x[0], x[1], y[0], y[1]);
 
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         FontMetrics small = g.getFontMetrics();
         double xStep = niceStep(x[1] - x[0]);
         for (double vx = Math.ceil(x[0] / xStep) * xStep; vx <= x[1]; vx += xStep) {
-            int sx = (int) Math.round(px.applyAsDouble(vx));
+            int sx = (int) Math.round(area.px(vx));
             g.setColor(GRID);
             g.drawLine(sx, TOP, sx, TOP + ph);
             g.setColor(Color.DARK_GRAY);
@@ -137,15 +127,14 @@ public final class WordScatterPlot {
         }
         double yStep = niceStep(y[1] - y[0]);
         for (double vy = Math.ceil(y[0] / yStep) * yStep; vy <= y[1]; vy += yStep) {
-            int sy = (int) Math.round(py.applyAsDouble(vy));
+            int sy = (int) Math.round(area.py(vy));
             g.setColor(GRID);
             g.drawLine(LEFT, sy, LEFT + pw, sy);
             g.setColor(Color.DARK_GRAY);
             String t = tick(vy, yStep);
             g.drawString(t, LEFT - 8 - small.stringWidth(t), sy + 4);
         }
-        g.setColor(Color.BLACK);
-        g.drawRect(LEFT, TOP, pw, ph);
+        area.drawFrame(g);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         String xl = String.format(Locale.ROOT, "first principal component (%.1f%% of the variance)", 100 * explained[0]);
         g.drawString(xl, LEFT + (pw - g.getFontMetrics().stringWidth(xl)) / 2, H - 22);
@@ -161,8 +150,8 @@ public final class WordScatterPlot {
         List<Rectangle> taken = new ArrayList<>();
         int[][] centre = new int[words.size()][];
         for (int i = 0; i < words.size(); i++) {
-            int cx = (int) Math.round(px.applyAsDouble(points[i][0]));
-            int cy = (int) Math.round(py.applyAsDouble(points[i][1]));
+            int cx = (int) Math.round(area.px(points[i][0]));
+            int cy = (int) Math.round(area.py(points[i][1]));
             centre[i] = new int[] {cx, cy};
             taken.add(new Rectangle(cx - 5, cy - 5, 10, 10));
         }
@@ -177,8 +166,7 @@ public final class WordScatterPlot {
             g.setColor(Color.BLACK);
             g.drawString(words.get(i), label.x, label.y + fm.getAscent());
         }
-        g.dispose();
-        return img;
+        return canvas.finish();
     }
 
     /** Tries eight spots around the point and takes the first that overlaps no earlier label or point. */

@@ -1,18 +1,18 @@
 package dev.seqlab.rnn.plot;
 
-import dev.seqlab.core.io.AtomicFiles;
+import dev.seqlab.core.plot.Canvas;
+import dev.seqlab.core.plot.PlotArea;
+import dev.seqlab.core.plot.PngFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * A loss-curve picture: training loss per batch (light, with a moving average on top) and
@@ -60,12 +60,7 @@ public final class LossCurve {
     /** As {@link #write(Path, List, int, List, String)}, with other axis and legend labels. */
     public static void write(Path png, List<Double> batchLoss, int batchesPerEpoch, List<Double> validation, String title,
             Labels labels) throws IOException {
-        BufferedImage img = render(batchLoss, batchesPerEpoch, validation, title, labels);
-        AtomicFiles.write(png, out -> {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new IOException("no PNG writer in this JVM");
-            }
-        });
+        PngFiles.write(png, render(batchLoss, batchesPerEpoch, validation, title, labels));
     }
 
     static BufferedImage render(List<Double> batchLoss, int batchesPerEpoch, List<Double> validation, String title,
@@ -73,12 +68,8 @@ public final class LossCurve {
         if (batchLoss.isEmpty()) {
             throw new IllegalArgumentException("no losses to plot");
         }
-        BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, W, H);
+        Canvas canvas = Canvas.white(W, H, Canvas.Smoothing.TEXT_AND_SHAPES);
+        Graphics2D g = canvas.graphics();
         double epochs = Math.max(1e-9, batchLoss.size() / (double) Math.max(1, batchesPerEpoch));
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -98,14 +89,13 @@ public final class LossCurve {
         final double yMax = hi + pad;
         int pw = W - LEFT - RIGHT;
         int ph = H - TOP - BOTTOM;
-        java.util.function.DoubleUnaryOperator px = e -> LEFT + e / epochs * pw;
-        java.util.function.DoubleUnaryOperator py = v -> TOP + (yMax - v) / (yMax - yMin) * ph;
+        PlotArea area = new PlotArea(LEFT, TOP, pw, ph, 0, epochs, yMin, yMax);
 
         // grid and axes
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         for (int i = 0; i <= 5; i++) {
             double v = yMin + (yMax - yMin) * i / 5;
-            int y = (int) Math.round(py.applyAsDouble(v));
+            int y = (int) Math.round(area.py(v));
             g.setColor(new Color(235, 235, 235));
             g.drawLine(LEFT, y, W - RIGHT, y);
             g.setColor(Color.DARK_GRAY);
@@ -114,14 +104,13 @@ public final class LossCurve {
         // from 3 epochs on, ticks at whole epochs (every one up to 10, then every ceil(epochs / 10))
         double step = epochs < 3 ? epochs / Math.max(1, Math.ceil(epochs) * 2) : Math.ceil(epochs / 10);
         for (double e = 0; e <= epochs + 1e-9; e += step) {
-            int x = (int) Math.round(px.applyAsDouble(e));
+            int x = (int) Math.round(area.px(e));
             g.setColor(new Color(235, 235, 235));
             g.drawLine(x, TOP, x, TOP + ph);
             g.setColor(Color.DARK_GRAY);
             g.drawString(String.format(Locale.ROOT, epochs < 3 ? "%.1f" : "%.0f", e), x - 8, TOP + ph + 20);
         }
-        g.setColor(Color.BLACK);
-        g.drawRect(LEFT, TOP, pw, ph);
+        area.drawFrame(g);
         g.drawString(labels.x(), LEFT + pw / 2 - 15, H - 18);
         g.rotate(-Math.PI / 2);
         g.drawString(labels.y(), -(TOP + ph / 2 + 80), 14);
@@ -133,16 +122,16 @@ public final class LossCurve {
         int n = batchLoss.size();
         g.setStroke(new BasicStroke(1f));
         g.setColor(new Color(TRAIN.getRed(), TRAIN.getGreen(), TRAIN.getBlue(), 70));
-        g.draw(line(batchLoss, n, epochs, px, py, 1));
+        g.draw(line(batchLoss, n, epochs, area, 1));
         g.setStroke(new BasicStroke(2.2f));
         g.setColor(TRAIN);
-        g.draw(line(batchLoss, n, epochs, px, py, Math.max(1, n / 50)));
+        g.draw(line(batchLoss, n, epochs, area, Math.max(1, n / 50)));
         // validation per epoch
         if (!validation.isEmpty()) {
             Path2D.Double v = new Path2D.Double();
             for (int i = 0; i < validation.size(); i++) {
-                double x = px.applyAsDouble(i + 1.0);
-                double y = py.applyAsDouble(validation.get(i));
+                double x = area.px(i + 1.0);
+                double y = area.py(validation.get(i));
                 if (i == 0) {
                     v.moveTo(x, y);
                 } else {
@@ -167,12 +156,10 @@ public final class LossCurve {
             g.setColor(Color.BLACK);
             g.drawString("validation", lx + 24, TOP + 38);
         }
-        g.dispose();
-        return img;
+        return canvas.finish();
     }
 
-    private static Path2D line(List<Double> loss, int n, double epochs,
-                               java.util.function.DoubleUnaryOperator px, java.util.function.DoubleUnaryOperator py, int window) {
+    private static Path2D line(List<Double> loss, int n, double epochs, PlotArea area, int window) {
         Path2D.Double p = new Path2D.Double();
         double sum = 0;
         for (int i = 0; i < n; i++) {
@@ -181,8 +168,8 @@ public final class LossCurve {
                 sum -= loss.get(i - window);
             }
             double avg = sum / Math.min(i + 1, window);
-            double x = px.applyAsDouble((i + 1) * epochs / n);
-            double y = py.applyAsDouble(avg);
+            double x = area.px((i + 1) * epochs / n);
+            double y = area.py(avg);
             if (i == 0) {
                 p.moveTo(x, y);
             } else {

@@ -1,18 +1,17 @@
 package dev.seqlab.generators.jazz.io;
 
-import dev.seqlab.core.io.AtomicFiles;
+import dev.seqlab.core.plot.Canvas;
+import dev.seqlab.core.plot.PngFiles;
 import dev.seqlab.generators.jazz.score.Note;
 import dev.seqlab.generators.jazz.score.Score;
 import dev.seqlab.generators.jazz.theory.Progression;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * A piano-roll picture of a score: time across (bars marked, chord symbols on top), pitch up,
@@ -31,18 +30,14 @@ public final class PianoRoll {
 
     /** Draws {@code score} and writes a PNG atomically. */
     public static void write(Score score, Path png) throws IOException {
-        BufferedImage img = render(score);
-        AtomicFiles.write(png, out -> ImageIO.write(img, "png", out));
+        PngFiles.write(png, render(score));
     }
 
     static BufferedImage render(Score score) {
         int w = LEFT + score.steps() * STEP_PX + 10;
         int h = TOP + (HIGH - LOW + 1) * KEY_PX + 10;
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
+        Canvas canvas = Canvas.white(w, h, Canvas.Smoothing.TEXT);
+        Graphics2D g = canvas.graphics();
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         for (int p = LOW; p <= HIGH; p++) {
             int y = y(p);
@@ -69,8 +64,7 @@ public final class PianoRoll {
         draw(g, score.comping(), new Color(90, 140, 220));
         draw(g, score.bass(), new Color(60, 160, 90));
         draw(g, score.melody(), new Color(235, 120, 20));
-        g.dispose();
-        return img;
+        return canvas.finish();
     }
 
     private static void draw(Graphics2D g, List<Note> notes, Color c) {
