@@ -2,7 +2,7 @@ package dev.seqlab.rnn.cell;
 
 import dev.seqlab.core.random.SeededRandom;
 
-/** Cells and inputs for the tests, all from seeds. */
+/** Cells for the tests, all from seeds (random inputs: dev.seqlab.core.testing.TestTensors). */
 final class CellFixtures {
 
     private CellFixtures() {
