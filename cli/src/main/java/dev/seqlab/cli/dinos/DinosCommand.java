@@ -1,6 +1,7 @@
 package dev.seqlab.cli.dinos;
 
 import dev.seqlab.cli.CliCommand;
+import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.generators.cache.CachedModel;
 import dev.seqlab.generators.names.NameGenerator;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab dinos}: the course's "Dinosaurus Island" as a command. */
@@ -47,8 +49,8 @@ public final class DinosCommand extends CliCommand {
     @Option(names = "--include-known", description = "Allow names that are in the training list.")
     boolean includeKnown;
 
-    @Option(names = "--json", description = "Print one JSON document with the names, the seed and the model.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     protected int run() throws Exception {
@@ -71,7 +73,7 @@ public final class DinosCommand extends CliCommand {
             gen = NameGenerator.load(modelDir);
             source = modelDir.toString();
         } else {
-            if (!NameGenerator.dinosaursCached() && !json) {
+            if (!NameGenerator.dinosaursCached() && !json.enabled()) {
                 err().println("seqlab: training the dinosaur-name model (first run only; cached in "
                         + CachedModel.dir(NameGenerator.DINOSAUR_MODEL) + ")");
             }
@@ -84,7 +86,7 @@ public final class DinosCommand extends CliCommand {
             err().println("seqlab: found only " + names.size() + " new names of " + count
                     + " (the list is small or the temperature low)");
         }
-        if (json) {
+        if (json.enabled()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("names", names);
             doc.put("seed", s);

@@ -1,5 +1,6 @@
 package dev.seqlab.cli.embeddings;
 
+import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.embeddings.AnalogyMethod;
 import dev.seqlab.embeddings.Neighbor;
 import dev.seqlab.embeddings.WordVectors;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,8 +42,8 @@ public final class AnalogyCommand extends VectorsCommand {
     @Option(names = "--top", defaultValue = "5", paramLabel = "N", description = "How many answers to list (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     protected int run() throws Exception {
@@ -49,7 +51,7 @@ public final class AnalogyCommand extends VectorsCommand {
         AnalogyMethod m = AnalogyMethod.fromName(method);
         WordVectors wv = loadVectors();
         List<Neighbor> answers = wv.analogy(a, b, c, m, top);
-        if (json) {
+        if (json.enabled()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("a", a);
             doc.put("b", b);

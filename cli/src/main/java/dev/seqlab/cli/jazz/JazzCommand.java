@@ -1,6 +1,7 @@
 package dev.seqlab.cli.jazz;
 
 import dev.seqlab.cli.CliCommand;
+import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.generators.cache.CachedModel;
 import dev.seqlab.generators.jazz.JazzGenerator;
 import dev.seqlab.generators.jazz.io.MidiFiles;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab jazz}: the course's "Improvise a Jazz Solo with an LSTM" as a command. */
@@ -60,8 +62,8 @@ public final class JazzCommand extends CliCommand {
     @Option(names = "--temperature", defaultValue = "1.0", description = "Below 1 more conservative, above 1 wilder (default: ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--json", description = "Print one JSON document describing what was written.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     protected int run() throws Exception {
@@ -79,7 +81,7 @@ public final class JazzCommand extends CliCommand {
         if (model != null) {
             gen = JazzGenerator.load(model);
         } else {
-            if (!JazzGenerator.standardCached() && !json) {
+            if (!JazzGenerator.standardCached() && !json.enabled()) {
                 err().println("seqlab: training the jazz model (first run only; cached in "
                         + CachedModel.dir(JazzGenerator.DEFAULT_MODEL) + ")");
             }
@@ -94,7 +96,7 @@ public final class JazzCommand extends CliCommand {
         if (png != null) {
             PianoRoll.write(score, png);
         }
-        if (json) {
+        if (json.enabled()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("midi", out.toString());
             doc.put("wav", wav == null ? null : wav.toString());
