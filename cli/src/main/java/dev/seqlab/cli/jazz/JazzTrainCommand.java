@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 @Command(name = "train",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Learn a jazz model from MIDI files: the melody track (the highest-pitched one, or --melody-track)",
-            "is quantised to sixteenths, chords are inferred from the other tracks, and an LSTM learns the",
+        description = {"Learn a jazz model from MIDI files.",
+            "The melody track (the highest-pitched one, or --melody-track) is quantised to",
+            "sixteenths, chords are inferred from the other tracks, and an LSTM learns the",
             "melody as chord-relative notes so it can play over any changes."},
         footerHeading = "%nExample:%n",
         footer = "  seqlab jazz train --midi solos/ --model my-jazz && seqlab jazz --model my-jazz --seed 1")

@@ -26,8 +26,10 @@ import picocli.CommandLine.Option;
 @Command(name = "train",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Train a character-level language model on a text file and save it to a directory",
-            "(config.json + model.safetensors). The best epoch by validation loss is kept."},
+        description = {"Train a character-level language model on a text file and save it.",
+            "The model directory holds config.json and model.safetensors. The best epoch",
+            "by validation loss is kept. With --json, prints train_loss, val_loss,",
+            "chars_per_s and seconds."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab text train --input book.txt --model book-model",
