@@ -2,6 +2,8 @@ package dev.seqlab.cli.jazz;
 
 import dev.seqlab.cli.CliCommand;
 import dev.seqlab.cli.options.JsonOption;
+import dev.seqlab.cli.options.ShownDefaults;
+import dev.seqlab.cli.options.TemperatureOption;
 import dev.seqlab.generators.cache.CachedModel;
 import dev.seqlab.generators.jazz.JazzGenerator;
 import dev.seqlab.generators.jazz.io.MidiFiles;
@@ -9,6 +11,7 @@ import dev.seqlab.generators.jazz.io.PianoRoll;
 import dev.seqlab.generators.jazz.io.WavRenderer;
 import dev.seqlab.generators.jazz.score.Score;
 import dev.seqlab.generators.jazz.theory.Progression;
+import dev.seqlab.rnn.lm.SamplingOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -59,11 +62,16 @@ public final class JazzCommand extends CliCommand {
     @Option(names = "--seed", description = "Seed: the same seed gives the same files (default: a new one each run).")
     Long seed;
 
-    @Option(names = "--temperature", defaultValue = "1.0", description = "Below 1 more conservative, above 1 wilder (default: ${DEFAULT-VALUE}).")
-    double temperature;
+    @Mixin
+    TemperatureOption temperature;
 
     @Mixin
     JsonOption json;
+
+    @Override
+    protected ShownDefaults shownDefaults() {
+        return ShownDefaults.none().with("temperature", SamplingOptions.defaults().temperature());
+    }
 
     @Override
     protected int run() throws Exception {
@@ -74,9 +82,7 @@ public final class JazzCommand extends CliCommand {
         if (tempo < 20 || tempo > 400) {
             throw new IllegalArgumentException("--tempo must be 20..400, got " + tempo);
         }
-        if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("--temperature must be positive, got " + temperature);
-        }
+        double t = temperature.value();
         JazzGenerator gen;
         if (model != null) {
             gen = JazzGenerator.load(model);
@@ -88,7 +94,7 @@ public final class JazzCommand extends CliCommand {
             gen = JazzGenerator.standard(progress());
         }
         long s = seed != null ? seed : System.nanoTime();
-        Score score = gen.solo(p, bars, tempo, temperature, s);
+        Score score = gen.solo(p, bars, tempo, t, s);
         MidiFiles.write(score, out);
         if (wav != null) {
             WavRenderer.write(score, wav);

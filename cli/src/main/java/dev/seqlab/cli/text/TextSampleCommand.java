@@ -4,6 +4,7 @@ import dev.seqlab.cli.CliCommand;
 import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.cli.options.Overrides;
 import dev.seqlab.cli.options.ShownDefaults;
+import dev.seqlab.cli.options.TemperatureOption;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.rnn.lm.CharLanguageModel;
 import dev.seqlab.rnn.lm.CharSampler;
@@ -53,8 +54,8 @@ public final class TextSampleCommand extends CliCommand {
     @Option(names = "--length", paramLabel = "N", description = "Characters to generate (default: ${bundle:default.length}).")
     Integer length;
 
-    @Option(names = "--temperature", paramLabel = "T", description = "Below 1 safer, above 1 wilder (default: ${bundle:default.temperature}).")
-    Double temperature;
+    @Mixin
+    TemperatureOption temperature;
 
     @Option(names = "--top-k", paramLabel = "K", description = "Sample only among the k likeliest characters, 0 for all (default: ${bundle:default.topK}).")
     Integer topK;
@@ -84,7 +85,7 @@ public final class TextSampleCommand extends CliCommand {
         long s = seed != null ? seed : System.nanoTime();
         SamplingOptions options = Overrides.on(SamplingOptions.defaults())
                 .set(length, SamplingOptions::withLength)
-                .set(temperature, SamplingOptions::withTemperature)
+                .set(temperature.given(), SamplingOptions::withTemperature)
                 .set(topK, SamplingOptions::withTopK)
                 .set(topP, SamplingOptions::withTopP)
                 .get();
