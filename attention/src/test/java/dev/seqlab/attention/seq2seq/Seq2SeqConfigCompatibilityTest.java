@@ -37,24 +37,25 @@ class Seq2SeqConfigCompatibilityTest {
         }
     }
 
-    @Test
-    void oldAttentionModelLoadsAndPredictsTheSame(@TempDir Path tmp) throws Exception {
-        Path dir = fixture("attention-seq2seq");
-        AttentionSeq2Seq m = AttentionSeq2Seq.load(dir);
+    /** Loads the fixture {@code name} as it was written, checks its prediction, and writes it again to {@code tmp}. */
+    private static void assertLoadsPredictsAndWritesTheSame(String name, Path tmp) throws Exception {
+        Path dir = fixture(name);
+        Seq2SeqModel m = Seq2SeqModel.load(dir);
         assertSamePrediction(dir, m.predict(INPUT));
         m.save(tmp);
         assertEquals(Files.readString(dir.resolve("config.json")), Files.readString(tmp.resolve("config.json")));
+    }
+
+    @Test
+    void oldAttentionModelLoadsAndPredictsTheSame(@TempDir Path tmp) throws Exception {
+        assertLoadsPredictsAndWritesTheSame("attention-seq2seq", tmp);
         assertEquals(Seq2SeqOptions.defaults().withVocabularies(5, 4).withLengths(6, 3).withEncoderHidden(2)
                 .withDecoderHidden(3).withAttentionUnits(2), AttentionSeq2Seq.load(tmp).options());
     }
 
     @Test
     void oldTransformerLoadsAndPredictsTheSame(@TempDir Path tmp) throws Exception {
-        Path dir = fixture("transformer");
-        TransformerSeq2Seq m = TransformerSeq2Seq.load(dir);
-        assertSamePrediction(dir, m.predict(INPUT));
-        m.save(tmp);
-        assertEquals(Files.readString(dir.resolve("config.json")), Files.readString(tmp.resolve("config.json")));
+        assertLoadsPredictsAndWritesTheSame("transformer", tmp);
         assertEquals(TransformerOptions.defaults().withVocabularies(5, 4).withLengths(6, 3).withWidth(4, 2).withFf(5)
                 .withLayers(1), TransformerSeq2Seq.load(tmp).options());
     }

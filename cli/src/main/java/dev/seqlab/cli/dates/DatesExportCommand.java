@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "export",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Write the date model as one standard ONNX file (opset " + AttentionOnnxExport.OPSET
-                + ") for ONNX Runtime or any ONNX back end: the attention model as LSTM, MatMul, Tanh, Softmax, Gemm; "
+        description = {"Write the date model as one standard ONNX file for ONNX Runtime or any ONNX back end.",
+            "Opset " + AttentionOnnxExport.OPSET + ": the attention model as LSTM, MatMul, Tanh, Softmax, Gemm; "
                 + "the Transformer as MatMul, Softmax and a decomposed layer norm, its greedy decoding unrolled "
                 + "(each step's ArgMax fed to the next).",
             "Input: tokens int64 [batch, 30] (0 = padding). Outputs: logits, probabilities [batch, 10, 11] and attention "

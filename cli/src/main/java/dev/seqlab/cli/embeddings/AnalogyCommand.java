@@ -17,8 +17,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "analogy",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Solve \"A is to B as C is to ?\": the words closest to B - A + C (--method add, 3CosAdd)",
-            "or best by 3CosMul (--method mul). A, B and C themselves are never answers."},
+        description = {"Solve \"A is to B as C is to ?\".",
+            "The answers are the words closest to B - A + C (--method add, 3CosAdd) or best",
+            "by 3CosMul (--method mul). A, B and C themselves are never answers."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab embeddings analogy --vectors glove.6B.100d.txt man woman king",

@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 @Command(name = "convert",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Write the vectors in another format. The seqlab format opens in a fraction of a second",
-            "(memory-mapped, no parsing); text and binary formats are gzipped when OUT ends in .gz."},
+        description = {"Write the vectors in another format.",
+            "The seqlab format opens in a fraction of a second (memory-mapped, no parsing);",
+            "text and binary formats are gzipped when OUT ends in .gz."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab embeddings convert --vectors glove.6B.300d.txt --out glove300.seqlab",

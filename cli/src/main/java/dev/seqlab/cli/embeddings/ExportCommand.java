@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
 @Command(name = "export",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Write vectors.tsv and metadata.tsv into DIR for the TensorFlow Embedding Projector",
-            "(projector.tensorflow.org, 'Load'). Use --limit to keep the file small (the projector",
-            "handles a few tens of thousands of words well)."},
+        description = {"Write vectors.tsv and metadata.tsv into DIR for the TensorFlow Embedding Projector.",
+            "Load them at projector.tensorflow.org. Use --limit to keep the file small (the",
+            "projector handles a few tens of thousands of words well)."},
         footerHeading = "%nExample:%n",
         footer = "  seqlab embeddings export --vectors glove.6B.100d.txt --limit 10000 --out projector/")
 public final class ExportCommand extends VectorsCommand {
