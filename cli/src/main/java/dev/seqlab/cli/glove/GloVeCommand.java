@@ -63,7 +63,7 @@ public final class GloVeCommand extends CliCommand {
     @Option(names = "--eta", paramLabel = "RATE", description = "AdaGrad's initial learning rate (default: ${bundle:default.learningRate}).")
     Double eta;
 
-    @Option(names = "--memory", paramLabel = "MB", description = "Memory for counting and shuffling in MB; beyond it counts are spilled to disk (default: 1024, at most half the heap).")
+    @Option(names = "--memory", paramLabel = "MB", description = "Memory for counting and shuffling in MB; beyond it counts are spilled to disk (default here: ${bundle:default.memoryMb}, the lesser of 1 GiB and half the heap).")
     Long memoryMb;
 
     @Option(names = "--temp-dir", paramLabel = "DIR", description = "Directory for temporary files (default: the system's).")
@@ -84,7 +84,7 @@ public final class GloVeCommand extends CliCommand {
     @Override
     protected ShownDefaults shownDefaults() {
         GloVeOptions d = GloVeOptions.defaults();
-        return ShownDefaults.of(d).with("epochs", d.iterations());
+        return ShownDefaults.of(d).with("epochs", d.iterations()).with("memoryMb", d.memoryBytes() >> 20);
     }
 
     @Override
