@@ -33,12 +33,7 @@ public final class CorpusOptions {
     /** The corpus, streamed with the chosen tokenizer. */
     public Corpus open() throws IOException {
         TextCorpusOptions defaults = TextCorpusOptions.defaults();
-        Tokenizers.Factory factory = tokenizer == null ? defaults.tokenizer() : switch (tokenizer) {
-            case "simple" -> Tokenizers.simple();
-            case "whitespace" -> Tokenizers.whitespace();
-            case "english" -> Tokenizers.english();
-            default -> Tokenizers.model(Path.of(tokenizer));
-        };
+        Tokenizers.Factory factory = tokenizer == null ? defaults.tokenizer() : Tokenizers.named(tokenizer);
         return Corpus.of(corpus, defaults.withTokenizer(factory).withLowercase(lowercase || defaults.lowercase()));
     }
 
