@@ -1,5 +1,6 @@
 package dev.seqlab.cli;
 
+import dev.seqlab.cli.options.ShownDefaults;
 import dev.seqlab.cli.progress.ConsoleProgress;
 import dev.seqlab.core.progress.ProgressListener;
 import java.io.PrintWriter;
@@ -47,6 +48,14 @@ public abstract class CliCommand implements Callable<Integer> {
      */
     protected ProgressListener progress() {
         return ConsoleProgress.forStderr(err());
+    }
+
+    /**
+     * The defaults its {@code --help} shows as {@code ${bundle:default.NAME}}, read from its
+     * options records (none by default).
+     */
+    protected ShownDefaults shownDefaults() {
+        return ShownDefaults.none();
     }
 
     /** This command's picocli model. */

@@ -1,5 +1,6 @@
 package dev.seqlab.cli;
 
+import dev.seqlab.cli.options.ShownDefaults;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -50,6 +51,7 @@ public final class Main {
         cl.setParameterExceptionHandler(handler);
         cl.setExecutionExceptionHandler(handler);
         cl.setExitCodeExceptionMapper(handler);
+        ShownDefaults.install(cl, command -> command instanceof CliCommand c ? c.shownDefaults() : null);
         return cl;
     }
 }

@@ -1,5 +1,7 @@
 package dev.seqlab.embeddings;
 
+import dev.seqlab.core.options.Withers;
+
 /**
  * How to load a word-vector file.
  *
@@ -15,6 +17,11 @@ public record LoadOptions(int limit, boolean lowercase, int threads) {
     public static final LoadOptions DEFAULT =
             new LoadOptions(0, false, Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
 
+    /** {@link #DEFAULT}: all words, as written, on up to 8 threads. */
+    public static LoadOptions defaults() {
+        return DEFAULT;
+    }
+
     /** Validates the options. */
     public LoadOptions {
         if (limit < 0) {
@@ -27,16 +34,16 @@ public record LoadOptions(int limit, boolean lowercase, int threads) {
 
     /** These options keeping only the first {@code limit} words (0 = all). */
     public LoadOptions withLimit(int limit) {
-        return new LoadOptions(limit, lowercase, threads);
+        return Withers.with(this, "limit", limit);
     }
 
     /** These options with lower-casing switched on or off. */
     public LoadOptions withLowercase(boolean lowercase) {
-        return new LoadOptions(limit, lowercase, threads);
+        return Withers.with(this, "lowercase", lowercase);
     }
 
     /** These options parsing on {@code threads} threads. */
     public LoadOptions withThreads(int threads) {
-        return new LoadOptions(limit, lowercase, threads);
+        return Withers.with(this, "threads", threads);
     }
 }

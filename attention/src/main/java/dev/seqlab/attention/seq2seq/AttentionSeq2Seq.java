@@ -1,6 +1,7 @@
 package dev.seqlab.attention.seq2seq;
 
 import dev.seqlab.attention.layer.AdditiveAttention;
+import dev.seqlab.core.options.ModelConfig;
 import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.core.tensor.Tensor;
@@ -39,7 +40,7 @@ public final class AttentionSeq2Seq implements Seq2SeqModel {
     private AttentionSeq2Seq(Seq2SeqOptions o, SeededRandom rng) {
         this.o = o;
         this.encoder = RecurrentLayer.create("encoder",
-                new RecurrentOptions(CellKind.LSTM, o.inputVocabulary(), o.encoderHidden(), 1, true, 0f, true), rng);
+                RecurrentOptions.of(CellKind.LSTM, o.inputVocabulary(), o.encoderHidden()).withBidirectional(true), rng);
         this.attention = new AdditiveAttention("attention", o.decoderHidden(), 2 * o.encoderHidden(), o.attentionUnits(), rng);
         this.post = new LstmCell("post", 2 * o.encoderHidden(), o.decoderHidden());
         post.initialize(rng);
@@ -227,11 +228,7 @@ public final class AttentionSeq2Seq implements Seq2SeqModel {
 
     @Override
     public void save(java.nio.file.Path dir) throws java.io.IOException {
-        dev.seqlab.core.io.ModelFiles.save(dir, dev.seqlab.core.io.ModelFiles.config(ARCHITECTURE)
-                .put("input_vocabulary", o.inputVocabulary()).put("output_vocabulary", o.outputVocabulary())
-                .put("input_length", o.inputLength()).put("output_length", o.outputLength())
-                .put("encoder_hidden", o.encoderHidden()).put("decoder_hidden", o.decoderHidden())
-                .put("attention_units", o.attentionUnits()), params);
+        dev.seqlab.core.io.ModelFiles.save(dir, ModelConfig.of(ARCHITECTURE, o), params);
     }
 
     /**
@@ -240,15 +237,7 @@ public final class AttentionSeq2Seq implements Seq2SeqModel {
      * @throws dev.seqlab.core.io.MalformedFileException if the files are not such a model's
      */
     public static AttentionSeq2Seq load(java.nio.file.Path dir) throws java.io.IOException {
-        com.fasterxml.jackson.databind.JsonNode cfg = dev.seqlab.core.io.ModelFiles.readConfig(dir, ARCHITECTURE);
-        AttentionSeq2Seq m;
-        try {
-            m = new AttentionSeq2Seq(new Seq2SeqOptions(cfg.path("input_vocabulary").asInt(), cfg.path("output_vocabulary").asInt(),
-                    cfg.path("input_length").asInt(), cfg.path("output_length").asInt(), cfg.path("encoder_hidden").asInt(),
-                    cfg.path("decoder_hidden").asInt(), cfg.path("attention_units").asInt()), new SeededRandom(0));
-        } catch (IllegalArgumentException e) {
-            throw new dev.seqlab.core.io.MalformedFileException(dir.resolve(dev.seqlab.core.io.ModelFiles.CONFIG), 0, e.getMessage());
-        }
+        AttentionSeq2Seq m = new AttentionSeq2Seq(ModelConfig.read(dir, ARCHITECTURE, Seq2SeqOptions.defaults()), new SeededRandom(0));
         dev.seqlab.core.io.ModelFiles.loadWeights(dir, m.params);
         return m;
     }

@@ -2,6 +2,7 @@ package dev.seqlab.attention.transformer;
 
 import dev.seqlab.core.kernel.Reductions;
 import dev.seqlab.core.kernel.Softmax;
+import dev.seqlab.core.options.ModelConfig;
 import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.core.tensor.Tensor;
@@ -120,23 +121,12 @@ public final class TransformerSeq2Seq implements dev.seqlab.attention.seq2seq.Se
 
     @Override
     public void save(java.nio.file.Path dir) throws java.io.IOException {
-        dev.seqlab.core.io.ModelFiles.save(dir, dev.seqlab.core.io.ModelFiles.config(ARCHITECTURE)
-                .put("input_vocabulary", o.inputVocabulary()).put("output_vocabulary", o.outputVocabulary())
-                .put("input_length", o.inputLength()).put("output_length", o.outputLength())
-                .put("d_model", o.dModel()).put("heads", o.heads()).put("ff", o.ff()).put("layers", o.layers()), params);
+        dev.seqlab.core.io.ModelFiles.save(dir, ModelConfig.of(ARCHITECTURE, o), params);
     }
 
     /** Reads a model {@link #save}d to {@code dir}. */
     public static TransformerSeq2Seq load(java.nio.file.Path dir) throws java.io.IOException {
-        com.fasterxml.jackson.databind.JsonNode c = dev.seqlab.core.io.ModelFiles.readConfig(dir, ARCHITECTURE);
-        TransformerSeq2Seq m;
-        try {
-            m = new TransformerSeq2Seq(new TransformerOptions(c.path("input_vocabulary").asInt(), c.path("output_vocabulary").asInt(),
-                    c.path("input_length").asInt(), c.path("output_length").asInt(), c.path("d_model").asInt(),
-                    c.path("heads").asInt(), c.path("ff").asInt(), c.path("layers").asInt()), new SeededRandom(0));
-        } catch (IllegalArgumentException e) {
-            throw new dev.seqlab.core.io.MalformedFileException(dir.resolve(dev.seqlab.core.io.ModelFiles.CONFIG), 0, e.getMessage());
-        }
+        TransformerSeq2Seq m = new TransformerSeq2Seq(ModelConfig.read(dir, ARCHITECTURE, TransformerOptions.defaults()), new SeededRandom(0));
         dev.seqlab.core.io.ModelFiles.loadWeights(dir, m.params);
         return m;
     }

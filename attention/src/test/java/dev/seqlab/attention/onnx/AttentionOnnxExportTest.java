@@ -27,7 +27,7 @@ class AttentionOnnxExportTest {
 
     @Test
     void smallModelMatchesOnnxRuntime(@TempDir Path dir) throws Exception {
-        Seq2SeqOptions o = new Seq2SeqOptions(7, 5, 6, 4, 3, 5, 4);
+        Seq2SeqOptions o = Seq2SeqOptions.defaults().withVocabularies(7, 5).withLengths(6, 4).withEncoderHidden(3).withDecoderHidden(5).withAttentionUnits(4);
         AttentionSeq2Seq m = AttentionSeq2Seq.create(o, 3);
         Seq2SeqOnnxChecks.perturb(m.parameters(), new SeededRandom(4), 0.5); // no bias left at zero, the forget bias off 1
         int[][] x = {
@@ -42,8 +42,7 @@ class AttentionOnnxExportTest {
 
     @Test
     void dateSizedModelMatchesOnnxRuntime(@TempDir Path dir) throws Exception {
-        Seq2SeqOptions o = new Seq2SeqOptions(DateVocabulary.inputSize(), DateVocabulary.outputSize(),
-                DateVocabulary.INPUT_LENGTH, DateVocabulary.OUTPUT_LENGTH, 32, 64, 10);
+        Seq2SeqOptions o = Seq2SeqOptions.defaults().withVocabularies(DateVocabulary.inputSize(), DateVocabulary.outputSize()).withLengths(DateVocabulary.INPUT_LENGTH, DateVocabulary.OUTPUT_LENGTH);
         AttentionSeq2Seq m = AttentionSeq2Seq.create(o, 1);
         Seq2SeqOnnxChecks.perturb(m.parameters(), new SeededRandom(2), 0.2);
         int[][] x = Seq2SeqOnnxChecks.dateInputs();

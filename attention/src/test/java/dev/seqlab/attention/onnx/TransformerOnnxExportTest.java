@@ -47,7 +47,7 @@ class TransformerOnnxExportTest {
 
     @Test
     void oneLayerTwoHeadsMatchesOnnxRuntime(@TempDir Path dir) throws Exception {
-        TransformerSeq2Seq m = TransformerSeq2Seq.create(new TransformerOptions(7, 5, 6, 4, 6, 2, 10, 1), 3);
+        TransformerSeq2Seq m = TransformerSeq2Seq.create(TransformerOptions.defaults().withVocabularies(7, 5).withLengths(6, 4).withWidth(6, 2).withFf(10).withLayers(1), 3);
         Seq2SeqOnnxChecks.perturb(m.parameters(), new SeededRandom(4), 0.5); // biases, β off 0; γ off 1; padding row
         check(m, SMALL_INPUTS, dir, "1 layer, d 6, 2 heads");
         check(m, new int[][] {SMALL_INPUTS[2]}, dir, "1 layer, d 6, 2 heads, batch of 1");
@@ -57,7 +57,7 @@ class TransformerOnnxExportTest {
     void twoLayersOtherHeadCountsMatchOnnxRuntime(@TempDir Path dir) throws Exception {
         int[][] shapes = {{9, 3}, {10, 5}, {5, 1}}; // d, heads
         for (int[] s : shapes) {
-            TransformerSeq2Seq m = TransformerSeq2Seq.create(new TransformerOptions(7, 6, 6, 5, s[0], s[1], 7, 2), s[0]);
+            TransformerSeq2Seq m = TransformerSeq2Seq.create(TransformerOptions.defaults().withVocabularies(7, 6).withLengths(6, 5).withWidth(s[0], s[1]).withFf(7), s[0]);
             Seq2SeqOnnxChecks.perturb(m.parameters(), new SeededRandom(s[1]), 0.4);
             check(m, SMALL_INPUTS, dir, "2 layers, d " + s[0] + ", " + s[1] + " heads");
         }
@@ -70,7 +70,7 @@ class TransformerOnnxExportTest {
      */
     @Test
     void modelTrainedToReverseFollowsTheSameVaryingPath(@TempDir Path dir) throws Exception {
-        TransformerSeq2Seq m = TransformerSeq2Seq.create(new TransformerOptions(7, 7, 5, 5, 12, 3, 24, 1), 8);
+        TransformerSeq2Seq m = TransformerSeq2Seq.create(TransformerOptions.defaults().withVocabularies(7, 7).withLengths(5, 5).withWidth(12, 3).withFf(24).withLayers(1), 8);
         Optimizer adam = Optimizer.adam(AdamOptions.defaults().withLearningRate(1e-2f));
         SeededRandom rng = new SeededRandom(9);
         for (int step = 0; step < 150; step++) {
@@ -108,7 +108,7 @@ class TransformerOnnxExportTest {
      */
     @Test
     void layerNormsOfSmallVarianceMatchOnnxRuntime(@TempDir Path dir) throws Exception {
-        TransformerSeq2Seq m = TransformerSeq2Seq.create(new TransformerOptions(7, 5, 6, 4, 6, 2, 10, 2), 11);
+        TransformerSeq2Seq m = TransformerSeq2Seq.create(TransformerOptions.defaults().withVocabularies(7, 5).withLengths(6, 4).withWidth(6, 2).withFf(10), 11);
         for (Parameter p : m.parameters()) {
             if (p.name().endsWith(".gamma") && !p.name().equals("decoder.1.norm3.gamma")) {
                 float[] g = p.value().data();
@@ -122,8 +122,7 @@ class TransformerOnnxExportTest {
 
     @Test
     void dateSizedModelMatchesOnnxRuntime(@TempDir Path dir) throws Exception {
-        TransformerOptions o = new TransformerOptions(DateVocabulary.inputSize(), DateVocabulary.outputSize(),
-                DateVocabulary.INPUT_LENGTH, DateVocabulary.OUTPUT_LENGTH, 64, 4, 128, 2);
+        TransformerOptions o = TransformerOptions.defaults().withVocabularies(DateVocabulary.inputSize(), DateVocabulary.outputSize()).withLengths(DateVocabulary.INPUT_LENGTH, DateVocabulary.OUTPUT_LENGTH);
         TransformerSeq2Seq m = TransformerSeq2Seq.create(o, 1);
         Seq2SeqOnnxChecks.perturb(m.parameters(), new SeededRandom(2), 0.2);
         int[][] x = Seq2SeqOnnxChecks.dateInputs();
@@ -133,7 +132,7 @@ class TransformerOnnxExportTest {
 
     @Test
     void metadataNamesTheArchitectureAndSizes() {
-        TransformerSeq2Seq m = TransformerSeq2Seq.create(new TransformerOptions(7, 5, 6, 4, 6, 2, 10, 1), 3);
+        TransformerSeq2Seq m = TransformerSeq2Seq.create(TransformerOptions.defaults().withVocabularies(7, 5).withLengths(6, 4).withWidth(6, 2).withFf(10).withLayers(1), 3);
         ModelProto proto = TransformerOnnxExport.seq2seq(m, Map.of("test.key", "value"));
         Map<String, String> meta = new HashMap<>();
         for (StringStringEntryProto e : proto.getMetadataPropsList()) {

@@ -10,7 +10,7 @@ class AttentionSeq2SeqTest {
 
     @Test
     void gradientsThroughDecoderAttentionAndEncoderMatchFiniteDifferences() {
-        Seq2SeqOptions o = new Seq2SeqOptions(6, 4, 5, 3, 3, 4, 3);
+        Seq2SeqOptions o = Seq2SeqOptions.defaults().withVocabularies(6, 4).withLengths(5, 3).withEncoderHidden(3).withDecoderHidden(4).withAttentionUnits(3);
         AttentionSeq2Seq m = AttentionSeq2Seq.create(o, 1);
         int[][] x = {{1, 2, 3, 0, 0}, {5, 4, 3, 2, 1}};
         int[][] y = {{0, 3, 1}, {2, 2, 3}};
@@ -40,7 +40,7 @@ class AttentionSeq2SeqTest {
 
     @Test
     void predictionGivesProbabilitiesAndAttentionRowsThatSumToOne() {
-        AttentionSeq2Seq m = AttentionSeq2Seq.create(new Seq2SeqOptions(6, 4, 5, 3, 3, 4, 3), 2);
+        AttentionSeq2Seq m = AttentionSeq2Seq.create(Seq2SeqOptions.defaults().withVocabularies(6, 4).withLengths(5, 3).withEncoderHidden(3).withDecoderHidden(4).withAttentionUnits(3), 2);
         Prediction p = m.predict(new int[] {1, 2, 0, 0, 0});
         assertEquals(3, p.ids().length);
         for (float[] row : p.attention()) {

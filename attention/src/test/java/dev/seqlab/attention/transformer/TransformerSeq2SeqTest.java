@@ -11,7 +11,7 @@ class TransformerSeq2SeqTest {
 
     @Test
     void gradientsOfTheWholeEncoderDecoderMatchFiniteDifferences() {
-        TransformerOptions o = new TransformerOptions(7, 4, 5, 3, 4, 2, 6, 2);
+        TransformerOptions o = TransformerOptions.defaults().withVocabularies(7, 4).withLengths(5, 3).withWidth(4, 2).withFf(6);
         TransformerSeq2Seq m = TransformerSeq2Seq.create(o, 3);
         int[][] x = {{1, 5, 3, 0, 0}, {6, 4, 3, 2, 1}};
         int[][] y = {{0, 3, 1}, {2, 2, 3}};
@@ -47,7 +47,7 @@ class TransformerSeq2SeqTest {
 
     @Test
     void beamSearchAgreesWithGreedyAtWidthOneAndNeverDoesWorse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        TransformerSeq2Seq m = TransformerSeq2Seq.create(new TransformerOptions(7, 4, 5, 4, 8, 2, 8, 1), 5);
+        TransformerSeq2Seq m = TransformerSeq2Seq.create(TransformerOptions.defaults().withVocabularies(7, 4).withLengths(5, 4).withWidth(8, 2).withFf(8).withLayers(1), 5);
         int[] x = {1, 2, 3, 4, 0};
         Prediction greedy = m.predict(x);
         org.junit.jupiter.api.Assertions.assertArrayEquals(greedy.ids(), m.beam(x, 1).ids());
@@ -65,7 +65,7 @@ class TransformerSeq2SeqTest {
 
     @Test
     void greedyDecodingOfABatchIsPredictOfEachInput() {
-        TransformerSeq2Seq m = TransformerSeq2Seq.create(new TransformerOptions(7, 4, 5, 3, 4, 2, 6, 2), 6);
+        TransformerSeq2Seq m = TransformerSeq2Seq.create(TransformerOptions.defaults().withVocabularies(7, 4).withLengths(5, 3).withWidth(4, 2).withFf(6), 6);
         int[][] x = {{1, 2, 3, 0, 0}, {6, 5, 4, 3, 2}, {0, 0, 0, 0, 0}, {3, 0, 4, 0, 1}};
         TransformerSeq2Seq.Greedy g = m.greedy(x);
         int vo = 4;
@@ -88,7 +88,7 @@ class TransformerSeq2SeqTest {
 
     @Test
     void greedyDecodingGivesDistributionsAndAttention() {
-        TransformerSeq2Seq m = TransformerSeq2Seq.create(new TransformerOptions(7, 4, 5, 3, 4, 2, 6, 1), 4);
+        TransformerSeq2Seq m = TransformerSeq2Seq.create(TransformerOptions.defaults().withVocabularies(7, 4).withLengths(5, 3).withWidth(4, 2).withFf(6).withLayers(1), 4);
         Prediction p = m.predict(new int[] {1, 2, 3, 0, 0});
         assertEquals(3, p.ids().length);
         for (float[] row : p.attention()) {

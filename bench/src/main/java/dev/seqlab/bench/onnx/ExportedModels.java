@@ -36,14 +36,14 @@ public final class ExportedModels {
         Path dir = Files.createDirectories(Path.of(args[0]));
         for (CellKind k : CellKind.values()) {
             CharLanguageModel lm = CharLanguageModel.create(CharVocabulary.of("hello world, seqlab!\n"),
-                    new CharModelOptions(k, 16, 2, 0f), 3);
+                    CharModelOptions.defaults().withCell(k).withHidden(16), 3);
             RecurrentOnnxExport.writeCharModel(lm, dir.resolve("char-" + k.name().toLowerCase() + ".onnx"));
-            SequenceClassifier c = SequenceClassifier.create(new ClassifierOptions(12, 4, k, 5, 2, true, 0.3f, 3), 21);
+            SequenceClassifier c = SequenceClassifier.create(ClassifierOptions.defaults().withVocabulary(12).withEmbeddingDim(4).withCell(k).withHidden(5).withLayers(2).withBidirectional(true).withDropout(0.3f).withClasses(3), 21);
             RecurrentOnnxExport.writeClassifier(c, dir.resolve("classifier-" + k.name().toLowerCase() + ".onnx"));
         }
-        AttentionSeq2Seq attention = AttentionSeq2Seq.create(new Seq2SeqOptions(37, 11, 30, 10, 32, 64, 10), 3);
+        AttentionSeq2Seq attention = AttentionSeq2Seq.create(Seq2SeqOptions.defaults().withVocabularies(37, 11).withLengths(30, 10), 3);
         AttentionOnnxExport.write(attention, dir.resolve("seq2seq-attention.onnx"));
-        TransformerSeq2Seq transformer = TransformerSeq2Seq.create(new TransformerOptions(37, 11, 30, 10, 64, 4, 128, 2), 3);
+        TransformerSeq2Seq transformer = TransformerSeq2Seq.create(TransformerOptions.defaults().withVocabularies(37, 11).withLengths(30, 10), 3);
         TransformerOnnxExport.write(transformer, dir.resolve("seq2seq-transformer.onnx"));
     }
 }

@@ -64,7 +64,7 @@ public final class CharRnnTrainingBenchmark {
 
     private static void run(Config c) {
         CharLanguageModel model = CharLanguageModel.create(CharVocabulary.ofChars(alphabet(c.vocab())),
-                new CharModelOptions(c.cell(), c.hidden(), c.layers(), 0f), 0);
+                CharModelOptions.defaults().withCell(c.cell()).withHidden(c.hidden()).withLayers(c.layers()), 0);
         SeededRandom rng = new SeededRandom(0);
         int[] in = new int[c.steps() * c.batch()];
         int[] tg = new int[in.length];
@@ -102,8 +102,8 @@ public final class CharRnnTrainingBenchmark {
 
     private static void sampling() {
         CharLanguageModel model = CharLanguageModel.create(CharVocabulary.ofChars(alphabet(65)),
-                new CharModelOptions(CellKind.LSTM, 256, 2, 0f), 0);
-        SamplingOptions o = new SamplingOptions(2000, 1.0, 0, 1.0, false);
+                CharModelOptions.defaults().withCell(CellKind.LSTM).withHidden(256).withLayers(2), 0);
+        SamplingOptions o = SamplingOptions.defaults(2000);
         for (int i = 0; i < 5; i++) {
             CharSampler.sample(model, "", o, new SeededRandom(i));
         }

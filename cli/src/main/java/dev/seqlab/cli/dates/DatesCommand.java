@@ -2,6 +2,7 @@ package dev.seqlab.cli.dates;
 
 import dev.seqlab.attention.plot.AttentionMap;
 import dev.seqlab.cli.CliCommand;
+import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.generators.cache.CachedModel;
 import dev.seqlab.generators.dates.DateNormalizer;
 import java.io.BufferedReader;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,8 +46,8 @@ public final class DatesCommand extends CliCommand {
     @Option(names = "--attention-png", paramLabel = "FILE", description = "Draw the attention map of the first date to this PNG.")
     Path attentionPng;
 
-    @Option(names = "--json", description = "Print one JSON document with each answer and its probabilities.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     protected int run() throws Exception {
@@ -56,7 +58,7 @@ public final class DatesCommand extends CliCommand {
                 inputs.add(line);
             }
         }
-        if (!DateNormalizer.cached(arch) && !json) {
+        if (!DateNormalizer.cached(arch) && !json.enabled()) {
             err().println("seqlab: training the " + arch.name().toLowerCase(java.util.Locale.ROOT)
                     + " date model (first run only; cached in " + CachedModel.dir(arch.cacheName()) + ")");
         }
@@ -91,7 +93,7 @@ public final class DatesCommand extends CliCommand {
                 err().println("seqlab: '" + in + "': not understood (" + (r.valid()
                         ? String.format(java.util.Locale.ROOT, "the best guess %s has only %.0f%% confidence", r.iso(), 100 * r.probability())
                         : "the model's answer " + r.iso() + " is not a date") + ")");
-            } else if (!json) {
+            } else if (!json.enabled()) {
                 out().println(in + "\t" + r.iso());
             }
             if (attentionPng != null && !drawn) {
@@ -104,7 +106,7 @@ public final class DatesCommand extends CliCommand {
                 drawn = true;
             }
         }
-        if (json) {
+        if (json.enabled()) {
             printJson(Map.of("results", results));
         }
         out().flush();

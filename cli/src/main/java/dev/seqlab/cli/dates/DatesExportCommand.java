@@ -3,6 +3,7 @@ package dev.seqlab.cli.dates;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import dev.seqlab.attention.onnx.AttentionOnnxExport;
 import dev.seqlab.cli.CliCommand;
+import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.corpora.dates.DateVocabulary;
 import dev.seqlab.generators.cache.CachedModel;
 import dev.seqlab.generators.dates.DateNormalizer;
@@ -14,14 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab dates export}: writes the date model as one standard ONNX file. */
 @Command(name = "export",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Write the date model as one standard ONNX file (opset " + AttentionOnnxExport.OPSET
-                + ") for ONNX Runtime or any ONNX back end: the attention model as LSTM, MatMul, Tanh, Softmax, Gemm; "
+        description = {"Write the date model as one standard ONNX file for ONNX Runtime or any ONNX back end.",
+            "Opset " + AttentionOnnxExport.OPSET + ": the attention model as LSTM, MatMul, Tanh, Softmax, Gemm; "
                 + "the Transformer as MatMul, Softmax and a decomposed layer norm, its greedy decoding unrolled "
                 + "(each step's ArgMax fed to the next).",
             "Input: tokens int64 [batch, 30] (0 = padding). Outputs: logits, probabilities [batch, 10, 11] and attention "
@@ -47,8 +49,8 @@ public final class DatesExportCommand extends CliCommand {
     @Option(names = "--model", paramLabel = "DIR", description = "Export this saved date model directory instead of the default model.")
     Path model;
 
-    @Option(names = "--json", description = "Print one JSON document describing what was written.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     protected int run() throws Exception {
@@ -69,7 +71,7 @@ public final class DatesExportCommand extends CliCommand {
         }
         ModelProto proto = normalizer.onnx();
         OnnxFiles.write(proto, out);
-        if (json) {
+        if (json.enabled()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("onnx", out.toString());
             doc.put("bytes", Files.size(out));

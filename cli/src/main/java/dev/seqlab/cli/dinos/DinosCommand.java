@@ -1,9 +1,13 @@
 package dev.seqlab.cli.dinos;
 
 import dev.seqlab.cli.CliCommand;
+import dev.seqlab.cli.options.JsonOption;
+import dev.seqlab.cli.options.ShownDefaults;
+import dev.seqlab.cli.options.TemperatureOption;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.generators.cache.CachedModel;
 import dev.seqlab.generators.names.NameGenerator;
+import dev.seqlab.rnn.lm.SamplingOptions;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab dinos}: the course's "Dinosaurus Island" as a command. */
@@ -35,8 +40,8 @@ public final class DinosCommand extends CliCommand {
     @Option(names = "--seed", description = "Seed: the same seed gives the same names (default: a new one each run).")
     Long seed;
 
-    @Option(names = "--temperature", defaultValue = "1.0", description = "Below 1 more typical, above 1 wilder (default: ${DEFAULT-VALUE}).")
-    double temperature;
+    @Mixin
+    TemperatureOption temperature;
 
     @Option(names = "--train", paramLabel = "NAMES_FILE", description = "Learn from this list instead (one name per line, UTF-8).")
     Path train;
@@ -47,17 +52,20 @@ public final class DinosCommand extends CliCommand {
     @Option(names = "--include-known", description = "Allow names that are in the training list.")
     boolean includeKnown;
 
-    @Option(names = "--json", description = "Print one JSON document with the names, the seed and the model.")
-    boolean json;
+    @Mixin
+    JsonOption json;
+
+    @Override
+    protected ShownDefaults shownDefaults() {
+        return ShownDefaults.none().with("temperature", SamplingOptions.defaults().temperature());
+    }
 
     @Override
     protected int run() throws Exception {
         if (count < 1 || count > 100_000) {
             throw new IllegalArgumentException("--count must be in 1..100000, got " + count);
         }
-        if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("--temperature must be positive, got " + temperature);
-        }
+        double t = temperature.value();
         NameGenerator gen;
         String source;
         if (train != null) {
@@ -71,7 +79,7 @@ public final class DinosCommand extends CliCommand {
             gen = NameGenerator.load(modelDir);
             source = modelDir.toString();
         } else {
-            if (!NameGenerator.dinosaursCached() && !json) {
+            if (!NameGenerator.dinosaursCached() && !json.enabled()) {
                 err().println("seqlab: training the dinosaur-name model (first run only; cached in "
                         + CachedModel.dir(NameGenerator.DINOSAUR_MODEL) + ")");
             }
@@ -79,16 +87,16 @@ public final class DinosCommand extends CliCommand {
             source = "dinosaurs (built in)";
         }
         long s = seed != null ? seed : System.nanoTime();
-        List<String> names = gen.generate(count, temperature, s, !includeKnown);
+        List<String> names = gen.generate(count, t, s, !includeKnown);
         if (names.size() < count) {
             err().println("seqlab: found only " + names.size() + " new names of " + count
                     + " (the list is small or the temperature low)");
         }
-        if (json) {
+        if (json.enabled()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("names", names);
             doc.put("seed", s);
-            doc.put("temperature", temperature);
+            doc.put("temperature", t);
             doc.put("model", source);
             printJson(doc);
         } else {

@@ -1,5 +1,6 @@
 package dev.seqlab.cli.embeddings;
 
+import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.embeddings.AnalogyMethod;
 import dev.seqlab.embeddings.Neighbor;
 import dev.seqlab.embeddings.WordVectors;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,8 +17,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "analogy",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Solve \"A is to B as C is to ?\": the words closest to B - A + C (--method add, 3CosAdd)",
-            "or best by 3CosMul (--method mul). A, B and C themselves are never answers."},
+        description = {"Solve \"A is to B as C is to ?\".",
+            "The answers are the words closest to B - A + C (--method add, 3CosAdd) or best",
+            "by 3CosMul (--method mul). A, B and C themselves are never answers."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab embeddings analogy --vectors glove.6B.100d.txt man woman king",
@@ -40,8 +43,8 @@ public final class AnalogyCommand extends VectorsCommand {
     @Option(names = "--top", defaultValue = "5", paramLabel = "N", description = "How many answers to list (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     protected int run() throws Exception {
@@ -49,7 +52,7 @@ public final class AnalogyCommand extends VectorsCommand {
         AnalogyMethod m = AnalogyMethod.fromName(method);
         WordVectors wv = loadVectors();
         List<Neighbor> answers = wv.analogy(a, b, c, m, top);
-        if (json) {
+        if (json.enabled()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("a", a);
             doc.put("b", b);

@@ -1,5 +1,6 @@
 package dev.seqlab.cli.embeddings;
 
+import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.embeddings.VectorFormat;
 import dev.seqlab.embeddings.WordVectors;
 import java.nio.file.Files;
@@ -7,14 +8,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab embeddings convert}: rewrites vectors in another format. */
 @Command(name = "convert",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Write the vectors in another format. The seqlab format opens in a fraction of a second",
-            "(memory-mapped, no parsing); text and binary formats are gzipped when OUT ends in .gz."},
+        description = {"Write the vectors in another format.",
+            "The seqlab format opens in a fraction of a second (memory-mapped, no parsing);",
+            "text and binary formats are gzipped when OUT ends in .gz."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab embeddings convert --vectors glove.6B.300d.txt --out glove300.seqlab",
@@ -29,8 +32,8 @@ public final class ConvertCommand extends VectorsCommand {
             description = "glove, word2vec, word2vec-bin or seqlab (default: from OUT's extension .txt, .vec, .bin, .seqlab).")
     String format;
 
-    @Option(names = "--json", description = "Print one JSON document describing the file written.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     protected int run() throws Exception {
@@ -38,7 +41,7 @@ public final class ConvertCommand extends VectorsCommand {
         WordVectors wv = loadVectors();
         wv.save(out, f);
         long bytes = Files.size(out);
-        if (json) {
+        if (json.enabled()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("out", out.toString());
             doc.put("format", f.cliName());

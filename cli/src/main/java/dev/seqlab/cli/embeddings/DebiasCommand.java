@@ -1,6 +1,7 @@
 package dev.seqlab.cli.embeddings;
 
 import dev.seqlab.cli.TextTable;
+import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.embeddings.VectorFormat;
 import dev.seqlab.embeddings.WordVectors;
 import dev.seqlab.embeddings.debias.DebiasLists;
@@ -16,14 +17,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab embeddings debias}: hard debiasing (neutralize and equalize) as taught in the course. */
 @Command(name = "debias",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Remove a bias direction (gender by default) from word vectors, as Bolukbasi et al. (2016):",
-            "the direction is the principal component of definitional pairs (he/she, man/woman, ...);",
+        description = {"Remove a bias direction (gender by default) from word vectors, as Bolukbasi et al. (2016).",
+            "The direction is the principal component of definitional pairs (he/she, man/woman, ...);",
             "neutral words (doctor, nurse, ...) lose their component along it, and pairs are equalized",
             "to differ only along it. Writes the new vectors (unit length, see the docs) and prints each",
             "listed word's projection on the bias axis before and after."},
@@ -53,8 +55,8 @@ public final class DebiasCommand extends VectorsCommand {
             description = "glove, word2vec, word2vec-bin or seqlab (default: from OUT's extension, else the input's format).")
     String format;
 
-    @Option(names = "--json", description = "Print one JSON document with the projections.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     protected int run() throws Exception {
@@ -66,7 +68,7 @@ public final class DebiasCommand extends VectorsCommand {
         WordVectors wv = loadVectors();
         DebiasResult r = Debiaser.debias(wv, lists);
         r.vectors().save(out, f);
-        if (json) {
+        if (json.enabled()) {
             printJson(toJson(r, f));
             return 0;
         }

@@ -1,12 +1,13 @@
 package dev.seqlab.cli.embeddings;
 
+import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.embeddings.WordVectors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code seqlab embeddings doesnt-match}: the odd one out. */
@@ -21,14 +22,14 @@ public final class DoesntMatchCommand extends VectorsCommand {
     @Parameters(arity = "2..*", paramLabel = "WORD", description = "Two or more words.")
     List<String> words = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     protected int run() throws Exception {
         WordVectors wv = loadVectors();
         String odd = wv.doesntMatch(words);
-        if (json) {
+        if (json.enabled()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("words", words);
             doc.put("doesnt_match", odd);

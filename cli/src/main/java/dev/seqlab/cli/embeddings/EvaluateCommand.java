@@ -1,6 +1,9 @@
 package dev.seqlab.cli.embeddings;
 
 import dev.seqlab.cli.TextTable;
+import dev.seqlab.cli.options.JsonOption;
+import dev.seqlab.cli.options.Overrides;
+import dev.seqlab.cli.options.ShownDefaults;
 import dev.seqlab.embeddings.AnalogyMethod;
 import dev.seqlab.embeddings.WordVectors;
 import dev.seqlab.embeddings.eval.AnalogyEvaluation;
@@ -15,14 +18,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab embeddings evaluate}: analogy accuracy and word-pair correlation, as gensim computes them. */
 @Command(name = "evaluate",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"How good are these vectors? Analogy accuracy on a questions-words file (': section' headers,",
-            "'a b c d' lines) and Spearman/Pearson correlation with human judgements in a word-pair file",
+        description = {"Measure how good the vectors are on analogies and word-pair judgements.",
+            "Analogy accuracy on a questions-words file (': section' headers, 'a b c d' lines)",
+            "and Spearman/Pearson correlation with human judgements in a word-pair file",
             "(word1<TAB>word2<TAB>score, or commas; # comments). The figures equal gensim's",
             "evaluate_word_analogies and evaluate_word_pairs."},
         footerHeading = "%nExample:%n",
@@ -35,44 +40,55 @@ public final class EvaluateCommand extends VectorsCommand {
     @Option(names = "--pairs", paramLabel = "FILE", order = 2, description = "Word pairs with similarity judgements (e.g. WordSim-353).")
     Path pairs;
 
-    @Option(names = "--restrict", defaultValue = "300000", paramLabel = "N", order = 3,
-            description = "Only the first N words count as known and as answers (default: ${DEFAULT-VALUE}, as gensim).")
-    int restrict;
+    @Option(names = "--restrict", paramLabel = "N", order = 3,
+            description = "Only the first N words count as known and as answers (default: ${bundle:default.restrictVocab}, as gensim).")
+    Integer restrict;
 
     @Option(names = "--case-sensitive", order = 4, description = "Compare words as written (default: case-insensitive, as gensim).")
     boolean caseSensitive;
 
-    @Option(names = "--method", defaultValue = "add", paramLabel = "add|mul", order = 5,
-            description = "How analogies are answered: 3CosAdd (add, default, gensim's) or 3CosMul (mul).")
+    @Option(names = "--method", paramLabel = "add|mul", order = 5,
+            description = "How analogies are answered: 3CosAdd (add, gensim's) or 3CosMul (mul) (default: ${bundle:default.method}).")
     String method;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin
+    JsonOption json;
+
+    @Override
+    protected ShownDefaults shownDefaults() {
+        return super.shownDefaults().and(AnalogyEvaluationOptions.defaults());
+    }
 
     @Override
     protected int run() throws Exception {
         if (analogies == null && pairs == null) {
             throw new IllegalArgumentException("nothing to evaluate: give --analogies FILE, --pairs FILE or both");
         }
-        if (restrict < 1) {
+        if (restrict != null && restrict < 1) {
             throw new IllegalArgumentException("--restrict must be at least 1, got " + restrict);
         }
-        AnalogyMethod m = AnalogyMethod.fromName(method);
+        AnalogyEvaluationOptions analogyOptions = Overrides.on(AnalogyEvaluationOptions.defaults())
+                .set(restrict, AnalogyEvaluationOptions::withRestrictVocab)
+                .set(method == null ? null : AnalogyMethod.fromName(method), AnalogyEvaluationOptions::withMethod)
+                .get()
+                .withCaseInsensitive(!caseSensitive);
+        WordPairOptions pairOptions = Overrides.on(WordPairOptions.defaults())
+                .set(restrict, WordPairOptions::withRestrictVocab)
+                .get()
+                .withCaseInsensitive(!caseSensitive);
         WordVectors wv = loadVectors();
         Map<String, Object> doc = new LinkedHashMap<>();
         if (analogies != null) {
-            AnalogyEvaluation a = AnalogyEvaluation.run(wv, analogies,
-                    new AnalogyEvaluationOptions(restrict, !caseSensitive, false, m));
+            AnalogyEvaluation a = AnalogyEvaluation.run(wv, analogies, analogyOptions);
             doc.put("analogies", analogyJson(a));
-            if (!json) {
+            if (!json.enabled()) {
                 printAnalogies(a);
             }
         }
         if (pairs != null) {
-            WordPairEvaluation p = WordPairEvaluation.run(wv, pairs,
-                    new WordPairOptions(null, restrict, !caseSensitive, false));
+            WordPairEvaluation p = WordPairEvaluation.run(wv, pairs, pairOptions);
             doc.put("pairs", pairJson(p));
-            if (!json) {
+            if (!json.enabled()) {
                 if (analogies != null) {
                     out().println();
                 }
@@ -80,7 +96,7 @@ public final class EvaluateCommand extends VectorsCommand {
                         pairs.getFileName(), p.spearman(), p.pearson(), p.pairs(), p.oovRatio());
             }
         }
-        if (json) {
+        if (json.enabled()) {
             printJson(doc);
         }
         return 0;

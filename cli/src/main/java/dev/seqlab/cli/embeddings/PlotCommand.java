@@ -1,5 +1,6 @@
 package dev.seqlab.cli.embeddings;
 
+import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.embeddings.WordVectors;
 import dev.seqlab.embeddings.projector.WordScatterPlot;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,15 +29,15 @@ public final class PlotCommand extends VectorsCommand {
     @Option(names = "--out", required = true, paramLabel = "PNG", order = 1, description = "The PNG file to write.")
     Path png;
 
-    @Option(names = "--json", description = "Print one JSON document with each word's coordinates.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     protected int run() throws Exception {
         WordVectors wv = loadVectors();
         WordScatterPlot plot = WordScatterPlot.of(wv, words);
         plot.writePng(png);
-        if (json) {
+        if (json.enabled()) {
             List<Map<String, Object>> points = new ArrayList<>();
             for (int i = 0; i < plot.words().size(); i++) {
                 Map<String, Object> p = new LinkedHashMap<>();

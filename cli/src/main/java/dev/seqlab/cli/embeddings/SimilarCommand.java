@@ -1,5 +1,6 @@
 package dev.seqlab.cli.embeddings;
 
+import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.embeddings.Neighbor;
 import dev.seqlab.embeddings.WordVectors;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,15 +39,15 @@ public final class SimilarCommand extends VectorsCommand {
             description = "Search only the first N words of the vocabulary; 0 searches all (default).")
     int restrict;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     protected int run() throws Exception {
         NeighborOutput.checkTop(top);
         WordVectors wv = loadVectors();
         List<Neighbor> result = wv.mostSimilar(words, negative, top, restrict);
-        if (json) {
+        if (json.enabled()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("positive", words);
             doc.put("negative", negative);

@@ -1,11 +1,12 @@
 package dev.seqlab.cli.embeddings;
 
+import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.embeddings.WordVectors;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code seqlab embeddings similarity}: the cosine similarity of two words. */
@@ -23,14 +24,14 @@ public final class SimilarityCommand extends VectorsCommand {
     @Parameters(index = "1", paramLabel = "WORD2", description = "The second word.")
     String word2;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     protected int run() throws Exception {
         WordVectors wv = loadVectors();
         double s = wv.similarity(word1, word2);
-        if (json) {
+        if (json.enabled()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("word1", word1);
             doc.put("word2", word2);

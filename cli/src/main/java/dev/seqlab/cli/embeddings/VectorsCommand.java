@@ -1,6 +1,8 @@
 package dev.seqlab.cli.embeddings;
 
 import dev.seqlab.cli.CliCommand;
+import dev.seqlab.cli.options.Overrides;
+import dev.seqlab.cli.options.ShownDefaults;
 import dev.seqlab.embeddings.LoadOptions;
 import dev.seqlab.embeddings.WordVectors;
 import java.io.IOException;
@@ -17,20 +19,26 @@ abstract class VectorsCommand extends CliCommand {
             description = "Word vectors: GloVe, word2vec text/binary, fastText .vec, gzip of these, or seqlab format.")
     Path vectorsFile;
 
-    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", order = 90,
-            description = "Read only the first N words of the file (the most frequent ones); 0 reads all (default).")
-    int limit;
+    @Option(names = "--limit", paramLabel = "N", order = 90,
+            description = "Read only the first N words of the file (the most frequent ones); 0 reads all (default: ${bundle:default.limit}).")
+    Integer limit;
 
     @Option(names = "--lowercase", order = 91,
             description = "Lower-case every word while reading (the first of words that then coincide is kept).")
     boolean lowercase;
 
+    @Override
+    protected ShownDefaults shownDefaults() {
+        return ShownDefaults.of(LoadOptions.defaults());
+    }
+
     /** Reads {@code --vectors} with the options given, showing progress on stderr. */
     protected WordVectors loadVectors() throws IOException {
-        if (limit < 0) {
+        if (limit != null && limit < 0) {
             throw new IllegalArgumentException("--limit must be 0 (all words) or positive, got " + limit);
         }
-        LoadOptions options = LoadOptions.DEFAULT.withLimit(limit).withLowercase(lowercase);
+        LoadOptions options = Overrides.on(LoadOptions.defaults()).set(limit, LoadOptions::withLimit).get()
+                .withLowercase(lowercase);
         return WordVectors.load(vectorsFile, options, progress());
     }
 }

@@ -1,6 +1,11 @@
 package dev.seqlab.cli.glove;
 
 import dev.seqlab.cli.CliCommand;
+import dev.seqlab.cli.options.JsonOption;
+import dev.seqlab.cli.options.Overrides;
+import dev.seqlab.cli.options.ShownDefaults;
+import dev.seqlab.cli.options.ThreadsOption;
+import dev.seqlab.cli.options.TrainingOptions;
 import dev.seqlab.cli.training.CorpusOptions;
 import dev.seqlab.cli.training.VectorsOutput;
 import dev.seqlab.embeddings.VectorFormat;
@@ -22,11 +27,12 @@ import picocli.CommandLine.Option;
 @Command(name = "glove",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Train GloVe vectors on a text file or a directory of text files (plain",
-            "or gzip, one sentence per line): count co-occurrences in a symmetric window",
-            "(1/distance) within a memory budget, spilling sorted counts to disk beyond",
-            "it; shuffle; fit them with AdaGrad; write W + W~ for 'seqlab embeddings'.",
-            "The corpus is streamed, never held in memory."},
+        description = {"Train GloVe vectors for 'seqlab embeddings'.",
+            "The text is a file or a directory of text files (plain or gzip, one sentence",
+            "per line), streamed, never held in memory. Co-occurrences are counted in a",
+            "symmetric window (1/distance) within a memory budget, spilling sorted counts",
+            "to disk beyond it, shuffled and fitted with AdaGrad; the vectors written are",
+            "W + W~."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab glove --corpus corpus.txt --out vectors.txt",
@@ -42,41 +48,44 @@ public final class GloVeCommand extends CliCommand {
     @Mixin
     VectorsOutput output;
 
-    @Option(names = "--dim", defaultValue = "100", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
-    int dim;
+    @Option(names = "--dim", paramLabel = "N", description = "Vector dimension (default: ${bundle:default.dim}).")
+    Integer dim;
 
-    @Option(names = "--window", defaultValue = "10", description = "Context words on each side (default: ${DEFAULT-VALUE}).")
-    int window;
+    @Option(names = "--window", paramLabel = "N", description = "Context words on each side (default: ${bundle:default.window}).")
+    Integer window;
 
-    @Option(names = "--x-max", defaultValue = "100", paramLabel = "X", description = "Counts from X up get full weight (default: ${DEFAULT-VALUE}; 10 suits small corpora).")
-    double xMax;
+    @Option(names = "--x-max", paramLabel = "X", description = "Counts from X up get full weight (default: ${bundle:default.xMax}; 10 suits small corpora).")
+    Double xMax;
 
-    @Option(names = "--alpha", defaultValue = "0.75", description = "Exponent of the weighting (x/x_max)^alpha (default: ${DEFAULT-VALUE}).")
-    double alpha;
+    @Option(names = "--alpha", paramLabel = "A", description = "Exponent of the weighting (x/x_max)^alpha (default: ${bundle:default.alpha}).")
+    Double alpha;
 
-    @Option(names = "--eta", defaultValue = "0.05", paramLabel = "RATE", description = "AdaGrad's initial learning rate (default: ${DEFAULT-VALUE}).")
-    double eta;
+    @Option(names = "--eta", paramLabel = "RATE", description = "AdaGrad's initial learning rate (default: ${bundle:default.learningRate}).")
+    Double eta;
 
-    @Option(names = "--iter", defaultValue = "15", description = "Training iterations (default: ${DEFAULT-VALUE}).")
-    int iterations;
-
-    @Option(names = "--memory", paramLabel = "MB", description = "Memory for counting and shuffling in MB; beyond it counts are spilled to disk (default: 1024, at most half the heap).")
+    @Option(names = "--memory", paramLabel = "MB", description = "Memory for counting and shuffling in MB; beyond it counts are spilled to disk (default here: ${bundle:default.memoryMb}, the lesser of 1 GiB and half the heap).")
     Long memoryMb;
 
     @Option(names = "--temp-dir", paramLabel = "DIR", description = "Directory for temporary files (default: the system's).")
     Path tempDir;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Training threads (default: the number of processors).")
-    Integer threads;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}); with --threads 1 the output is the same bytes every run.")
-    long seed;
-
     @Option(names = "--cost-png", paramLabel = "FILE", description = "Also draw the cost of every iteration to this PNG file.")
     Path costPng;
 
-    @Option(names = "--json", description = "Print a JSON summary instead of text.")
-    boolean json;
+    @Mixin
+    TrainingOptions training;
+
+    @Mixin
+    ThreadsOption threads;
+
+    @Mixin
+    JsonOption json;
+
+    @Override
+    protected ShownDefaults shownDefaults() {
+        GloVeOptions d = GloVeOptions.defaults();
+        return ShownDefaults.of(d).with("epochs", d.iterations()).with("memoryMb", d.memoryBytes() >> 20);
+    }
 
     @Override
     protected int run() throws Exception {
@@ -88,9 +97,17 @@ public final class GloVeCommand extends CliCommand {
         if (memoryMb != null && (memoryMb < 1 || memoryMb > (1L << 40))) {
             throw new IllegalArgumentException("--memory must be between 1 and 2^40 MB, got " + memoryMb);
         }
-        GloVeOptions options = new GloVeOptions(dim, window, xMax, alpha, eta, iterations, corpusOptions.minCount(),
-                corpusOptions.maxVocab(), memoryMb != null ? memoryMb << 20 : defaults.memoryBytes(),
-                threads != null ? threads : Runtime.getRuntime().availableProcessors(), seed, tempDir);
+        GloVeOptions options = Overrides.on(defaults.withThreads(threads.threads()).withWorkDirectory(tempDir))
+                .set(dim, GloVeOptions::withDim)
+                .set(window, GloVeOptions::withWindow)
+                .set(eta, GloVeOptions::withLearningRate)
+                .set(training.epochs(), GloVeOptions::withIterations)
+                .set(training.seed(), GloVeOptions::withSeed)
+                .set(memoryMb, (o, mb) -> o.withMemoryBytes(mb << 20))
+                .get();
+        options = options
+                .withWeighting(xMax != null ? xMax : options.xMax(), alpha != null ? alpha : options.alpha())
+                .withVocabulary(corpusOptions.minCount(options.minCount()), corpusOptions.maxVocab(options.maxVocabSize()));
         GloVeReport r = GloVe.train(corpusOptions.open(), options, progress());
         VectorFormat format = output.save(r.vectors());
         Path out = output.path();
@@ -98,11 +115,11 @@ public final class GloVeCommand extends CliCommand {
         summary.put("out", out.toString());
         summary.put("format", format.cliName());
         summary.put("vocabulary", r.vectors().size());
-        summary.put("dim", dim);
+        summary.put("dim", options.dim());
         summary.put("corpus_words", r.corpusTokens());
         summary.put("pairs", r.pairs());
         summary.put("spilled_runs", r.runs());
-        summary.put("iterations", iterations);
+        summary.put("iterations", options.iterations());
         summary.put("final_cost", r.finalCost());
         summary.put("costs", r.costs());
         if (costPng != null) {
@@ -114,13 +131,13 @@ public final class GloVeCommand extends CliCommand {
         summary.put("counting_seconds", Math.round((r.vocabularySeconds() + r.countingSeconds()) * 100) / 100.0);
         summary.put("shuffling_seconds", Math.round(r.shufflingSeconds() * 100) / 100.0);
         summary.put("training_seconds", Math.round(r.trainingSeconds() * 100) / 100.0);
-        if (json) {
+        if (json.enabled()) {
             printJson(summary);
         } else {
             out().printf(Locale.ROOT, "Trained GloVe vectors for %,d words (dim %d) from %,d co-occurring pairs in %,d corpus"
                             + " words:%n%.1f s (counting %.1f, shuffling %.1f, training %.1f), final cost %.4f."
                             + " Written to %s (%s).%s%nTry: seqlab embeddings similar --vectors %s %s%n",
-                    r.vectors().size(), dim, r.pairs(), r.corpusTokens(), r.totalSeconds(),
+                    r.vectors().size(), options.dim(), r.pairs(), r.corpusTokens(), r.totalSeconds(),
                     r.vocabularySeconds() + r.countingSeconds(), r.shufflingSeconds(), r.trainingSeconds(),
                     r.finalCost(), out, format.cliName(), costPng == null ? "" : " Cost curve: " + costPng + ".", out,
                     r.vectors().words().get(Math.min(100, r.vectors().size() - 1)));

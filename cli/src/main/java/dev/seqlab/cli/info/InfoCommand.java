@@ -2,12 +2,13 @@ package dev.seqlab.cli.info;
 
 import dev.seqlab.cli.CliCommand;
 import dev.seqlab.cli.TextTable;
+import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.core.io.SeqlabHome;
 import dev.seqlab.core.kernel.Kernels;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code seqlab info}: the environment seqlab runs in, for bug reports and performance questions. */
 @Command(name = "info",
@@ -17,8 +18,8 @@ import picocli.CommandLine.Option;
         footer = "  seqlab info --json")
 public final class InfoCommand extends CliCommand {
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     protected int run() {
@@ -34,7 +35,7 @@ public final class InfoCommand extends CliCommand {
         info.put("kernels", Kernels.blas().name());
         info.put("vector_module", ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
         info.put("seqlab_home", SeqlabHome.dir().toString());
-        if (json) {
+        if (json.enabled()) {
             printJson(info);
         } else {
             TextTable t = new TextTable("property", "value");

@@ -1,6 +1,9 @@
 package dev.seqlab.cli.jazz;
 
 import dev.seqlab.cli.CliCommand;
+import dev.seqlab.cli.options.JsonOption;
+import dev.seqlab.cli.options.ShownDefaults;
+import dev.seqlab.cli.options.TemperatureOption;
 import dev.seqlab.generators.cache.CachedModel;
 import dev.seqlab.generators.jazz.JazzGenerator;
 import dev.seqlab.generators.jazz.io.MidiFiles;
@@ -8,11 +11,13 @@ import dev.seqlab.generators.jazz.io.PianoRoll;
 import dev.seqlab.generators.jazz.io.WavRenderer;
 import dev.seqlab.generators.jazz.score.Score;
 import dev.seqlab.generators.jazz.theory.Progression;
+import dev.seqlab.rnn.lm.SamplingOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab jazz}: the course's "Improvise a Jazz Solo with an LSTM" as a command. */
@@ -57,11 +62,16 @@ public final class JazzCommand extends CliCommand {
     @Option(names = "--seed", description = "Seed: the same seed gives the same files (default: a new one each run).")
     Long seed;
 
-    @Option(names = "--temperature", defaultValue = "1.0", description = "Below 1 more conservative, above 1 wilder (default: ${DEFAULT-VALUE}).")
-    double temperature;
+    @Mixin
+    TemperatureOption temperature;
 
-    @Option(names = "--json", description = "Print one JSON document describing what was written.")
-    boolean json;
+    @Mixin
+    JsonOption json;
+
+    @Override
+    protected ShownDefaults shownDefaults() {
+        return ShownDefaults.none().with("temperature", SamplingOptions.defaults().temperature());
+    }
 
     @Override
     protected int run() throws Exception {
@@ -72,21 +82,19 @@ public final class JazzCommand extends CliCommand {
         if (tempo < 20 || tempo > 400) {
             throw new IllegalArgumentException("--tempo must be 20..400, got " + tempo);
         }
-        if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("--temperature must be positive, got " + temperature);
-        }
+        double t = temperature.value();
         JazzGenerator gen;
         if (model != null) {
             gen = JazzGenerator.load(model);
         } else {
-            if (!JazzGenerator.standardCached() && !json) {
+            if (!JazzGenerator.standardCached() && !json.enabled()) {
                 err().println("seqlab: training the jazz model (first run only; cached in "
                         + CachedModel.dir(JazzGenerator.DEFAULT_MODEL) + ")");
             }
             gen = JazzGenerator.standard(progress());
         }
         long s = seed != null ? seed : System.nanoTime();
-        Score score = gen.solo(p, bars, tempo, temperature, s);
+        Score score = gen.solo(p, bars, tempo, t, s);
         MidiFiles.write(score, out);
         if (wav != null) {
             WavRenderer.write(score, wav);
@@ -94,7 +102,7 @@ public final class JazzCommand extends CliCommand {
         if (png != null) {
             PianoRoll.write(score, png);
         }
-        if (json) {
+        if (json.enabled()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("midi", out.toString());
             doc.put("wav", wav == null ? null : wav.toString());

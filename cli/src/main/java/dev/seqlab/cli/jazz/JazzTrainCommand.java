@@ -1,6 +1,7 @@
 package dev.seqlab.cli.jazz;
 
 import dev.seqlab.cli.CliCommand;
+import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.generators.jazz.JazzGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,14 +12,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab jazz train}: learns a jazz model from the melodies of MIDI files. */
 @Command(name = "train",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Learn a jazz model from MIDI files: the melody track (the highest-pitched one, or --melody-track)",
-            "is quantised to sixteenths, chords are inferred from the other tracks, and an LSTM learns the",
+        description = {"Learn a jazz model from MIDI files.",
+            "The melody track (the highest-pitched one, or --melody-track) is quantised to",
+            "sixteenths, chords are inferred from the other tracks, and an LSTM learns the",
             "melody as chord-relative notes so it can play over any changes."},
         footerHeading = "%nExample:%n",
         footer = "  seqlab jazz train --midi solos/ --model my-jazz && seqlab jazz --model my-jazz --seed 1")
@@ -34,8 +37,8 @@ public final class JazzTrainCommand extends CliCommand {
     @Option(names = "--melody-track", paramLabel = "N", description = "The track holding the melody (0-based) in every file.")
     Integer melodyTrack;
 
-    @Option(names = "--json", description = "Print one JSON document with the training summary.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     protected int run() throws Exception {
@@ -57,7 +60,7 @@ public final class JazzTrainCommand extends CliCommand {
         JazzGenerator g = JazzGenerator.fromMidi(files, melodyTrack, progress());
         g.save(model);
         double val = g.report().finalValidationLoss();
-        if (json) {
+        if (json.enabled()) {
             java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
             doc.put("model", model.toString());
             doc.put("files", files.size());

@@ -2,6 +2,7 @@ package dev.seqlab.cli.onnx;
 
 import dev.seqlab.cli.CliCommand;
 import dev.seqlab.cli.TextTable;
+import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.onnx.TensorSpec;
 import dev.seqlab.onnx.inspect.ModelSummary;
 import dev.seqlab.onnx.inspect.OnnxInspector;
@@ -13,17 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code seqlab onnx inspect}: what an ONNX file holds, read from its protobuf without running it. */
 @Command(name = "inspect",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Show an ONNX model's producer, IR version and opsets, its inputs and",
-            "outputs with element types and shapes (symbolic axes by name, ? for",
-            "unnamed ones), and how often each operator occurs (subgraphs included),",
-            "the most frequent first. The file is read, not run."},
+        description = {"Show what an ONNX model holds, without running it.",
+            "Its producer, IR version and opsets, its inputs and outputs with element",
+            "types and shapes (symbolic axes by name, ? for unnamed ones), and how often",
+            "each operator occurs (subgraphs included), the most frequent first."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab onnx inspect model.onnx",
@@ -34,13 +35,13 @@ public final class InspectCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The ONNX model file.")
     Path file;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     protected int run() throws Exception {
         ModelSummary s = OnnxInspector.read(file);
-        if (json) {
+        if (json.enabled()) {
             printJson(toJson(s));
         } else {
             print(out(), s);

@@ -2,6 +2,7 @@ package dev.seqlab.cli.sentences;
 
 import dev.seqlab.cli.CliCommand;
 import dev.seqlab.cli.TextTable;
+import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.embeddings.sentence.SentenceEncoder;
 import dev.seqlab.embeddings.sentence.SentenceEncoderOptions;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,8 +31,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "similar",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Rank sentences by how close their meaning is to QUERY: the cosine",
-            "similarity of their sentence embeddings (mean-pooled, unit length).",
+        description = {"Rank sentences by how close their meaning is to QUERY.",
+            "Closeness is the cosine similarity of their sentence embeddings (mean-pooled,",
+            "unit length).",
             "The sentences are the SENTENCE arguments or the lines of --corpus",
             "(blank lines skipped). Texts longer than the model's maximum length",
             "(128 tokens for the bundled model) are truncated."},
@@ -68,8 +71,8 @@ public final class SimilarSentencesCommand extends CliCommand {
             description = "Truncate texts to this many tokens; 0 keeps the model's own limit (default).")
     int maxLength;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     /** One ranked sentence: where it came from (1-based line or argument number), its text and score. */
     private record Ranked(int source, String sentence, double similarity) {
@@ -113,7 +116,7 @@ public final class SimilarSentencesCommand extends CliCommand {
         // best first; equal scores keep their input order
         ranked.sort(Comparator.comparingDouble(Ranked::similarity).reversed());
         List<Ranked> shown = ranked.subList(0, Math.min(top, ranked.size()));
-        if (json) {
+        if (json.enabled()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("query", query);
             doc.put("model", modelName);

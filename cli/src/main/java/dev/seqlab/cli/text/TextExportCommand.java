@@ -1,6 +1,7 @@
 package dev.seqlab.cli.text;
 
 import dev.seqlab.cli.CliCommand;
+import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.rnn.lm.CharLanguageModel;
 import dev.seqlab.rnn.lm.VocabularyFiles;
 import dev.seqlab.rnn.onnx.RecurrentOnnxExport;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab text export}: writes a trained character model as a standard ONNX file. */
@@ -38,8 +40,8 @@ public final class TextExportCommand extends CliCommand {
     @Option(names = "--vocab", paramLabel = "FILE", description = "Also write the vocabulary, one character per line in id order (\\\\n for a newline).")
     Path vocab;
 
-    @Option(names = "--json", description = "Print one JSON document describing what was written.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     protected int run() throws Exception {
@@ -48,7 +50,7 @@ public final class TextExportCommand extends CliCommand {
         if (vocab != null) {
             VocabularyFiles.write(m.vocabulary(), vocab);
         }
-        if (json) {
+        if (json.enabled()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("onnx", out.toString());
             doc.put("bytes", Files.size(out));

@@ -1,19 +1,24 @@
 package dev.seqlab.cli.text;
 
 import dev.seqlab.cli.CliCommand;
+import dev.seqlab.cli.options.JsonOption;
+import dev.seqlab.cli.options.Overrides;
+import dev.seqlab.cli.options.ShownDefaults;
+import dev.seqlab.cli.options.TemperatureOption;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.rnn.lm.CharLanguageModel;
 import dev.seqlab.rnn.lm.CharSampler;
 import dev.seqlab.rnn.lm.CharVocabulary;
+import dev.seqlab.rnn.lm.SamplingOptions;
 import dev.seqlab.rnn.lm.VocabularyFiles;
 import dev.seqlab.rnn.onnx.ImportedCharModel;
 import dev.seqlab.rnn.onnx.ImportedModel;
 import dev.seqlab.rnn.onnx.RecurrentOnnxImport;
-import dev.seqlab.rnn.lm.SamplingOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab text sample}: generates text from a trained character model. */
@@ -46,23 +51,28 @@ public final class TextSampleCommand extends CliCommand {
     @Option(names = "--prime", defaultValue = "", description = "Text to start from; it is printed before the generated text.")
     String prime;
 
-    @Option(names = "--length", defaultValue = "200", description = "Characters to generate (default: ${DEFAULT-VALUE}).")
-    int length;
+    @Option(names = "--length", paramLabel = "N", description = "Characters to generate (default: ${bundle:default.length}).")
+    Integer length;
 
-    @Option(names = "--temperature", defaultValue = "1.0", description = "Below 1 safer, above 1 wilder (default: ${DEFAULT-VALUE}).")
-    double temperature;
+    @Mixin
+    TemperatureOption temperature;
 
-    @Option(names = "--top-k", defaultValue = "0", description = "Sample only among the k likeliest characters, 0 for all (default: ${DEFAULT-VALUE}).")
-    int topK;
+    @Option(names = "--top-k", paramLabel = "K", description = "Sample only among the k likeliest characters, 0 for all (default: ${bundle:default.topK}).")
+    Integer topK;
 
-    @Option(names = "--top-p", defaultValue = "1.0", description = "Sample only within the smallest set of likeliest characters reaching probability p (default: ${DEFAULT-VALUE}).")
-    double topP;
+    @Option(names = "--top-p", paramLabel = "P", description = "Sample only within the smallest set of likeliest characters reaching probability p (default: ${bundle:default.topP}).")
+    Double topP;
 
     @Option(names = "--seed", description = "Seed: the same seed gives the same text (default: a new one each run).")
     Long seed;
 
-    @Option(names = "--json", description = "Print one JSON document with the prime, the text and the seed.")
-    boolean json;
+    @Mixin
+    JsonOption json;
+
+    @Override
+    protected ShownDefaults shownDefaults() {
+        return ShownDefaults.of(SamplingOptions.defaults());
+    }
 
     @Override
     protected int run() throws Exception {
@@ -73,14 +83,19 @@ public final class TextSampleCommand extends CliCommand {
             throw new IllegalArgumentException("--vocab goes with --onnx (a --model directory holds its vocabulary)");
         }
         long s = seed != null ? seed : System.nanoTime();
-        SamplingOptions options = new SamplingOptions(length, temperature, topK, topP, false);
+        SamplingOptions options = Overrides.on(SamplingOptions.defaults())
+                .set(length, SamplingOptions::withLength)
+                .set(temperature.given(), SamplingOptions::withTemperature)
+                .set(topK, SamplingOptions::withTopK)
+                .set(topP, SamplingOptions::withTopP)
+                .get();
         String text;
         if (model != null) {
             text = CharSampler.sample(CharLanguageModel.load(model), prime, options, new SeededRandom(s));
         } else {
             text = sampleOnnx(options, s);
         }
-        if (json) {
+        if (json.enabled()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("prime", prime);
             doc.put("text", text);

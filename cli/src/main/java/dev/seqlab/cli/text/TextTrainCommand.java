@@ -1,6 +1,11 @@
 package dev.seqlab.cli.text;
 
 import dev.seqlab.cli.CliCommand;
+import dev.seqlab.cli.options.JsonOption;
+import dev.seqlab.cli.options.Overrides;
+import dev.seqlab.cli.options.ShownDefaults;
+import dev.seqlab.cli.options.TrainingOptions;
+import dev.seqlab.core.options.Withers;
 import dev.seqlab.rnn.cell.CellKind;
 import dev.seqlab.rnn.lm.CharLanguageModel;
 import dev.seqlab.rnn.lm.CharModelOptions;
@@ -14,14 +19,17 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab text train}: trains a character model and saves it to a directory. */
 @Command(name = "train",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Train a character-level language model on a text file and save it to a directory",
-            "(config.json + model.safetensors). The best epoch by validation loss is kept."},
+        description = {"Train a character-level language model on a text file and save it.",
+            "The model directory holds config.json and model.safetensors. The best epoch",
+            "by validation loss is kept. With --json, prints train_loss, val_loss,",
+            "chars_per_s and seconds."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab text train --input book.txt --model book-model",
@@ -39,70 +47,78 @@ public final class TextTrainCommand extends CliCommand {
     @Option(names = "--lines", description = "Treat each line as a separate sequence (names, titles) instead of running text.")
     boolean lines;
 
-    @Option(names = "--cell", defaultValue = "lstm", paramLabel = "lstm|gru|rnn", description = "Recurrent cell (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cell", paramLabel = "lstm|gru|rnn", description = "Recurrent cell (default: ${bundle:default.cell}).")
     CellKind cell;
 
-    @Option(names = "--hidden", defaultValue = "128", description = "Units per layer (default: ${DEFAULT-VALUE}).")
-    int hidden;
+    @Option(names = "--hidden", paramLabel = "N", description = "Units per layer (default: ${bundle:default.hidden}).")
+    Integer hidden;
 
-    @Option(names = "--layers", defaultValue = "2", description = "Stacked layers (default: ${DEFAULT-VALUE}).")
-    int layers;
+    @Option(names = "--layers", paramLabel = "N", description = "Stacked layers (default: ${bundle:default.layers}).")
+    Integer layers;
 
-    @Option(names = "--dropout", defaultValue = "0.0", description = "Dropout between layers while training (default: ${DEFAULT-VALUE}).")
-    float dropout;
+    @Option(names = "--dropout", paramLabel = "P", description = "Dropout between layers while training (default: ${bundle:default.dropout}).")
+    Float dropout;
 
-    @Option(names = "--seq-length", defaultValue = "100", description = "Characters per training window (default: ${DEFAULT-VALUE}).")
-    int seqLength;
+    @Option(names = "--seq-length", paramLabel = "N", description = "Characters per training window (default: ${bundle:default.seqLength}).")
+    Integer seqLength;
 
-    @Option(names = "--batch", defaultValue = "32", description = "Sequences per batch (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Option(names = "--batch", paramLabel = "N", description = "Sequences per batch (default: ${bundle:default.batchSize}).")
+    Integer batch;
 
-    @Option(names = "--epochs", defaultValue = "10", description = "Passes over the text (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Mixin
+    TrainingOptions training;
 
-    @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
-    float lr;
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: ${bundle:default.learningRate}).")
+    Float lr;
 
-    @Option(names = "--clip", defaultValue = "5.0", description = "Clip gradients to this global norm (default: ${DEFAULT-VALUE}).")
-    double clip;
+    @Option(names = "--clip", paramLabel = "NORM", description = "Clip gradients to this global norm (default: ${bundle:default.clipNorm}).")
+    Double clip;
 
-    @Option(names = "--clip-value", defaultValue = "0", description = "Also clip each gradient entry to [-v, v], 0 for off (default: ${DEFAULT-VALUE}).")
-    float clipValue;
+    @Option(names = "--clip-value", paramLabel = "V", description = "Also clip each gradient entry to [-v, v], 0 for off (default: ${bundle:default.clipValue}).")
+    Float clipValue;
 
-    @Option(names = "--lr-decay", defaultValue = "1.0", description = "Multiply the learning rate by this after each epoch (default: ${DEFAULT-VALUE}).")
-    double lrDecay;
+    @Option(names = "--lr-decay", paramLabel = "F", description = "Multiply the learning rate by this after each epoch (default: ${bundle:default.lrDecay}).")
+    Double lrDecay;
 
     @Option(names = "--loss-png", paramLabel = "FILE", description = "Where to draw the loss curve (default: DIR/loss.png).")
     Path lossPng;
 
-    @Option(names = "--validation", defaultValue = "0.1", description = "Share of the text held out for validation (default: ${DEFAULT-VALUE}).")
-    double validation;
+    @Option(names = "--validation", paramLabel = "F", description = "Share of the text held out for validation (default: ${bundle:default.validationFraction}).")
+    Double validation;
 
-    @Option(names = "--patience", defaultValue = "3", description = "Stop after this many epochs without improvement, 0 never (default: ${DEFAULT-VALUE}).")
-    int patience;
+    @Option(names = "--patience", paramLabel = "N", description = "Stop after this many epochs without improvement, 0 never (default: ${bundle:default.patience}).")
+    Integer patience;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed for weights, shuffling and dropout (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    JsonOption json;
 
-    @Option(names = "--json", description = "Print a JSON summary (train_loss, val_loss, chars_per_s, seconds).")
-    boolean json;
+    @Override
+    protected ShownDefaults shownDefaults() {
+        return ShownDefaults.of(CharModelOptions.defaults()).and(TrainOptions.defaults());
+    }
 
     @Override
     protected int run() throws Exception {
         // options first: a typo should not wait for a large file to be read
-        CharModelOptions options = new CharModelOptions(cell, hidden, layers, dropout);
-        TrainOptions train = new TrainOptions(epochs, batch, seqLength, lr, clip, clipValue, lrDecay, seed, validation, patience, model);
+        CharModelOptions options = Overrides.on(CharModelOptions.defaults())
+                .set(cell, CharModelOptions::withCell)
+                .set(hidden, CharModelOptions::withHidden)
+                .set(layers, CharModelOptions::withLayers)
+                .set(dropout, CharModelOptions::withDropout)
+                .get();
+        TrainOptions train = trainOptions();
         String text = TextFiles.read(input);
         TrainingData data = lines ? TrainingData.lines(text.lines().toList()) : TrainingData.text(text);
-        CharLanguageModel m = CharLanguageModel.create(data.vocabulary(), options, seed);
+        CharLanguageModel m = CharLanguageModel.create(data.vocabulary(), options, train.seed());
         TrainingReport r = CharModelTrainer.train(m, data, train, progress());
         m.save(model);
         Path png = lossPng != null ? lossPng : model.resolve("loss.png");
         LossCurve.write(png, r.batchLoss(), r.batchesPerEpoch(), r.validationLoss(),
-                "seqlab text train: " + input.getFileName() + " (" + cell.name().toLowerCase(Locale.ROOT) + " " + layers + "x" + hidden + ")");
+                "seqlab text train: " + input.getFileName() + " (" + options.cell().name().toLowerCase(Locale.ROOT) + " "
+                        + options.layers() + "x" + options.hidden() + ")");
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", model.toString());
-        summary.put("cell", cell.name().toLowerCase(Locale.ROOT));
+        summary.put("cell", options.cell().name().toLowerCase(Locale.ROOT));
         summary.put("vocabulary", m.vocabulary().size());
         summary.put("parameters", m.parameters().totalSize());
         summary.put("epochs", r.trainLoss().size());
@@ -112,7 +128,7 @@ public final class TextTrainCommand extends CliCommand {
         summary.put("chars_per_s", Math.round(r.charactersPerSecond()));
         summary.put("seconds", round(r.seconds()));
         summary.put("loss_png", png.toString());
-        if (json) {
+        if (json.enabled()) {
             printJson(summary);
         } else {
             out().printf(Locale.ROOT, "Trained %s: %d epochs (best %d), train loss %.4f, validation loss %s nats/char,%n"
@@ -122,6 +138,23 @@ public final class TextTrainCommand extends CliCommand {
                     Math.round(r.charactersPerSecond()), r.seconds(), png, model);
         }
         return 0;
+    }
+
+    /** TrainOptions' defaults with the options given (by component name until TrainOptions has its withers). */
+    private TrainOptions trainOptions() {
+        return Overrides.on(TrainOptions.defaults())
+                .set(training.epochs(), TrainOptions::withEpochs)
+                .set(training.seed(), TrainOptions::withSeed)
+                .set(batch, (o, v) -> Withers.with(o, "batchSize", v))
+                .set(seqLength, (o, v) -> Withers.with(o, "seqLength", v))
+                .set(lr, (o, v) -> Withers.with(o, "learningRate", v))
+                .set(clip, (o, v) -> Withers.with(o, "clipNorm", v))
+                .set(clipValue, (o, v) -> Withers.with(o, "clipValue", v))
+                .set(lrDecay, (o, v) -> Withers.with(o, "lrDecay", v))
+                .set(validation, (o, v) -> Withers.with(o, "validationFraction", v))
+                .set(patience, (o, v) -> Withers.with(o, "patience", v))
+                .set(model, (o, v) -> Withers.with(o, "checkpointDir", v))
+                .get();
     }
 
     private static double round(double v) {

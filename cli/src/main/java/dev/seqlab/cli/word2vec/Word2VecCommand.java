@@ -1,11 +1,15 @@
 package dev.seqlab.cli.word2vec;
 
 import dev.seqlab.cli.CliCommand;
+import dev.seqlab.cli.options.JsonOption;
+import dev.seqlab.cli.options.Overrides;
+import dev.seqlab.cli.options.ShownDefaults;
+import dev.seqlab.cli.options.ThreadsOption;
+import dev.seqlab.cli.options.TrainingOptions;
 import dev.seqlab.cli.training.CorpusOptions;
 import dev.seqlab.cli.training.VectorsOutput;
 import dev.seqlab.embeddings.VectorFormat;
 import dev.seqlab.embeddings.word2vec.Word2Vec;
-import dev.seqlab.embeddings.word2vec.Word2VecArchitecture;
 import dev.seqlab.embeddings.word2vec.Word2VecOptions;
 import dev.seqlab.embeddings.word2vec.Word2VecReport;
 import java.nio.file.Path;
@@ -20,10 +24,10 @@ import picocli.CommandLine.Option;
 @Command(name = "word2vec",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Train word2vec vectors (skip-gram by default, or CBOW) on a text file or",
-            "a directory of text files (plain or gzip, one sentence per line), with",
-            "negative sampling and/or hierarchical softmax, and write them for",
-            "'seqlab embeddings'. The corpus is streamed, never held in memory."},
+        description = {"Train word2vec vectors (skip-gram or CBOW) for 'seqlab embeddings'.",
+            "The text is a file or a directory of text files (plain or gzip, one sentence",
+            "per line), streamed, never held in memory. Training uses negative sampling",
+            "and/or hierarchical softmax."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab word2vec --corpus corpus.txt --out vectors.txt",
@@ -45,46 +49,55 @@ public final class Word2VecCommand extends CliCommand {
     @Option(names = "--cbow-sum", description = "CBOW sums its context vectors instead of averaging them.")
     boolean cbowSum;
 
-    @Option(names = "--dim", defaultValue = "100", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
-    int dim;
+    @Option(names = "--dim", paramLabel = "N", description = "Vector dimension (default: ${bundle:default.dim}).")
+    Integer dim;
 
-    @Option(names = "--window", defaultValue = "5", description = "Largest context distance (default: ${DEFAULT-VALUE}).")
-    int window;
+    @Option(names = "--window", paramLabel = "N", description = "Largest context distance (default: ${bundle:default.window}).")
+    Integer window;
 
-    @Option(names = "--negative", defaultValue = "5", description = "Negative samples per word, 0 for none (default: ${DEFAULT-VALUE}).")
-    int negative;
+    @Option(names = "--negative", paramLabel = "N", description = "Negative samples per word, 0 for none (default: ${bundle:default.negative}).")
+    Integer negative;
 
     @Option(names = "--hs", description = "Also train with hierarchical softmax (Huffman tree).")
     boolean hs;
 
-    @Option(names = "--sample", defaultValue = "1e-3", description = "Down-sampling threshold for frequent words, 0 for off (default: ${DEFAULT-VALUE}).")
-    double sample;
+    @Option(names = "--sample", paramLabel = "T", description = "Down-sampling threshold for frequent words, 0 for off (default: ${bundle:default.sample}).")
+    Double sample;
 
-    @Option(names = "--alpha", paramLabel = "RATE", description = "Initial learning rate (default: 0.025 skip-gram, 0.05 CBOW, as the original tool).")
+    @Option(names = "--alpha", paramLabel = "RATE", description = "Initial learning rate (default: ${bundle:default.alpha} skip-gram, ${bundle:default.cbowAlpha} CBOW, as the original tool).")
     Double alpha;
 
-    @Option(names = "--min-alpha", defaultValue = "0.0001", paramLabel = "RATE", description = "Final learning rate, reached linearly over all epochs (default: ${DEFAULT-VALUE}).")
-    double minAlpha;
+    @Option(names = "--min-alpha", paramLabel = "RATE", description = "Final learning rate, reached linearly over all epochs (default: ${bundle:default.minAlpha}).")
+    Double minAlpha;
 
-    @Option(names = "--epochs", defaultValue = "5", description = "Passes over the corpus (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Mixin
+    TrainingOptions training;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Training threads (default: the number of processors).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}); with --threads 1 the output is the same bytes every run.")
-    long seed;
+    @Mixin
+    JsonOption json;
 
-    @Option(names = "--json", description = "Print a JSON summary instead of text.")
-    boolean json;
+    @Override
+    protected ShownDefaults shownDefaults() {
+        return ShownDefaults.of(Word2VecOptions.defaults()).with("cbowAlpha", Word2VecOptions.cbow().alpha());
+    }
 
     @Override
     protected int run() throws Exception {
-        Word2VecArchitecture architecture = cbow ? Word2VecArchitecture.CBOW : Word2VecArchitecture.SKIP_GRAM;
         Word2VecOptions base = cbow ? Word2VecOptions.cbow() : Word2VecOptions.skipGram();
-        Word2VecOptions options = new Word2VecOptions(architecture, !cbowSum, dim, window, negative, hs, corpusOptions.minCount(), corpusOptions.maxVocab(),
-                sample, alpha != null ? alpha : base.alpha(), minAlpha, epochs,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors(), seed);
+        Word2VecOptions options = Overrides.on(base.withCbowMean(!cbowSum).withThreads(threads.threads()))
+                .set(dim, Word2VecOptions::withDim)
+                .set(window, Word2VecOptions::withWindow)
+                .set(sample, Word2VecOptions::withSample)
+                .set(training.epochs(), Word2VecOptions::withEpochs)
+                .set(training.seed(), Word2VecOptions::withSeed)
+                .get();
+        options = options
+                .withObjective(negative != null ? negative : options.negative(), hs)
+                .withVocabulary(corpusOptions.minCount(options.minCount()), corpusOptions.maxVocab(options.maxVocabSize()))
+                .withAlpha(alpha != null ? alpha : options.alpha(), minAlpha != null ? minAlpha : options.minAlpha());
         Word2VecReport r = Word2Vec.train(corpusOptions.open(), options, progress());
         VectorFormat vectorFormat = output.save(r.vectors());
         Path out = output.path();
@@ -93,18 +106,18 @@ public final class Word2VecCommand extends CliCommand {
         summary.put("format", vectorFormat.cliName());
         summary.put("architecture", cbow ? "cbow" : "skip-gram");
         summary.put("vocabulary", r.vectors().size());
-        summary.put("dim", dim);
+        summary.put("dim", options.dim());
         summary.put("corpus_words", r.corpusWords());
         summary.put("trained_words", r.trainedWords());
         summary.put("epochs", r.epochs());
         summary.put("words_per_s", Math.round(r.wordsPerSecond()));
         summary.put("seconds", Math.round((r.vocabularySeconds() + r.trainingSeconds()) * 100) / 100.0);
-        if (json) {
+        if (json.enabled()) {
             printJson(summary);
         } else {
             out().printf(Locale.ROOT, "Trained %s vectors for %,d words (dim %d) on %,d corpus words x %d epochs:%n"
                             + "%,d words/s, %.1f s. Written to %s (%s).%nTry: seqlab embeddings similar --vectors %s %s%n",
-                    cbow ? "CBOW" : "skip-gram", r.vectors().size(), dim, r.corpusWords(), r.epochs(),
+                    cbow ? "CBOW" : "skip-gram", r.vectors().size(), options.dim(), r.corpusWords(), r.epochs(),
                     Math.round(r.wordsPerSecond()), r.vocabularySeconds() + r.trainingSeconds(), out,
                     vectorFormat.cliName(), out, r.vectors().words().get(Math.min(100, r.vectors().size() - 1)));
         }

@@ -27,7 +27,7 @@ class TextOnnxCommandsTest {
     /** A small untrained LSTM model with random (seeded) weights, saved as a model directory. */
     private static Path model(Path dir) throws Exception {
         CharLanguageModel m = CharLanguageModel.create(CharVocabulary.of("the quick brown fox jumps\n"),
-                new CharModelOptions(CellKind.LSTM, 8, 2, 0f), 4);
+                CharModelOptions.defaults().withHidden(8), 4);
         SeededRandom rng = new SeededRandom(2);
         for (Parameter p : m.parameters()) {
             float[] d = p.value().data();

@@ -1,5 +1,7 @@
 package dev.seqlab.core.gradcheck;
 
+import dev.seqlab.core.options.Checks;
+import dev.seqlab.core.options.Withers;
 import dev.seqlab.core.param.Parameter;
 import dev.seqlab.core.random.SeededRandom;
 import java.util.ArrayList;
@@ -49,12 +51,8 @@ public final class GradientChecker {
 
         /** Validates the options. */
         public Options {
-            if (!(step > 0) || Double.isInfinite(step)) {
-                throw new IllegalArgumentException("step must be a positive finite number, got " + step);
-            }
-            if (maxEntriesPerParam < 1) {
-                throw new IllegalArgumentException("maxEntriesPerParam must be at least 1, got " + maxEntriesPerParam);
-            }
+            Checks.positive("step", step);
+            Checks.atLeast("maxEntriesPerParam", maxEntriesPerParam, 1);
             if (!(lossRoundoff >= 0) || lossRoundoff >= 1) {
                 throw new IllegalArgumentException("lossRoundoff must be in [0, 1), got " + lossRoundoff);
             }
@@ -73,12 +71,27 @@ public final class GradientChecker {
          * only through the norm ratio, which {@link GradientCheckReport#assertBelow} also requires.
          */
         public static Options float32() {
-            return new Options(1e-2, 200, 0, 64 * 0x1.0p-24);
+            return defaults().withStep(1e-2).withLossRoundoff(64 * 0x1.0p-24);
         }
 
         /** These options with another step. */
         public Options withStep(double h) {
-            return new Options(h, maxEntriesPerParam, seed, lossRoundoff);
+            return Withers.with(this, "step", h);
+        }
+
+        /** These options checking at most {@code n} entries of each parameter. */
+        public Options withMaxEntriesPerParam(int n) {
+            return Withers.with(this, "maxEntriesPerParam", n);
+        }
+
+        /** These options sampling entries with another seed. */
+        public Options withSeed(long s) {
+            return Withers.with(this, "seed", s);
+        }
+
+        /** These options with another relative rounding error of one loss evaluation. */
+        public Options withLossRoundoff(double r) {
+            return Withers.with(this, "lossRoundoff", r);
         }
     }
 

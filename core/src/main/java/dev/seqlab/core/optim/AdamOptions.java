@@ -1,5 +1,7 @@
 package dev.seqlab.core.optim;
 
+import dev.seqlab.core.options.Withers;
+
 /**
  * Hyperparameters of Adam (Kingma and Ba 2015) with bias correction:
  * <pre>
@@ -37,16 +39,26 @@ public record AdamOptions(float learningRate, float beta1, float beta2, float ep
 
     /** These options with another learning rate. */
     public AdamOptions withLearningRate(float lr) {
-        return new AdamOptions(lr, beta1, beta2, epsilon, weightDecay, decoupledWeightDecay);
+        return Withers.with(this, "learningRate", lr);
+    }
+
+    /** These options with other moment decays. */
+    public AdamOptions withBetas(float b1, float b2) {
+        return Withers.with(this, "beta1", b1, "beta2", b2);
+    }
+
+    /** These options with another ε. */
+    public AdamOptions withEpsilon(float eps) {
+        return Withers.with(this, "epsilon", eps);
     }
 
     /** These options with L2-coupled weight decay {@code wd} (PyTorch Adam). */
     public AdamOptions withWeightDecay(float wd) {
-        return new AdamOptions(learningRate, beta1, beta2, epsilon, wd, false);
+        return Withers.with(this, "weightDecay", wd, "decoupledWeightDecay", false);
     }
 
     /** These options with decoupled weight decay {@code wd} (AdamW). */
     public AdamOptions withDecoupledWeightDecay(float wd) {
-        return new AdamOptions(learningRate, beta1, beta2, epsilon, wd, true);
+        return Withers.with(this, "weightDecay", wd, "decoupledWeightDecay", true);
     }
 }

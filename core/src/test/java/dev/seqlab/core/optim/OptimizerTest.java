@@ -37,25 +37,25 @@ class OptimizerTest {
     @Test
     void sgdWithWeightDecay() {
         assertTrajectory(new double[] {0.932127949, -1.9641559},
-                run(Optimizer.sgd(new SgdOptions(0.1f, 0.01f))));
+                run(Optimizer.sgd(SgdOptions.of(0.1f).withWeightDecay(0.01f))));
     }
 
     @Test
     void classicalMomentum() {
         assertTrajectory(new double[] {0.827, -1.844},
-                run(Optimizer.momentum(new MomentumOptions(0.1f, 0.9f, false, 0f))));
+                run(Optimizer.momentum(MomentumOptions.of(0.1f))));
     }
 
     @Test
     void nesterovMomentum() {
         assertTrajectory(new double[] {0.7793, -1.8296},
-                run(Optimizer.momentum(new MomentumOptions(0.1f, 0.9f, true, 0f))));
+                run(Optimizer.momentum(MomentumOptions.of(0.1f).withNesterov(true))));
     }
 
     @Test
     void rmsProp() {
         assertTrajectory(new double[] {0.959732973, -1.98922136},
-                run(Optimizer.rmsProp(new RmsPropOptions(0.01f, 0.9f, 1e-8f, 0f))));
+                run(Optimizer.rmsProp(RmsPropOptions.of(0.01f))));
     }
 
     @Test
@@ -103,11 +103,11 @@ class OptimizerTest {
     @Test
     void optionsAreValidatedWithClearMessages() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new AdamOptions(1e-3f, 1f, 0.999f, 1e-8f, 0f, false));
+                () -> AdamOptions.defaults().withBetas(1f, 0.999f));
         assertTrue(e.getMessage().contains("beta1"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new SgdOptions(-1f, 0f));
-        assertThrows(IllegalArgumentException.class, () -> new MomentumOptions(0.1f, 1.5f, false, 0f));
-        assertThrows(IllegalArgumentException.class, () -> new RmsPropOptions(0.1f, 0.9f, 0f, 0f));
-        assertThrows(IllegalArgumentException.class, () -> new SgdOptions(0.1f, -0.1f));
+        assertThrows(IllegalArgumentException.class, () -> SgdOptions.of(-1f));
+        assertThrows(IllegalArgumentException.class, () -> MomentumOptions.of(0.1f).withMomentum(1.5f));
+        assertThrows(IllegalArgumentException.class, () -> RmsPropOptions.of(0.1f).withEpsilon(0f));
+        assertThrows(IllegalArgumentException.class, () -> SgdOptions.of(0.1f).withWeightDecay(-0.1f));
     }
 }

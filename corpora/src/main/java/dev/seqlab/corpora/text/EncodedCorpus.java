@@ -21,7 +21,7 @@ import java.util.Objects;
  * (variable-length numbers, in order of first appearance) and is deleted by {@link #close()}.
  *
  * <pre>{@code
- * try (EncodedCorpus encoded = EncodedCorpus.build(corpus, new VocabularyOptions(5, 0), progress)) {
+ * try (EncodedCorpus encoded = EncodedCorpus.build(corpus, VocabularyOptions.defaults(), progress)) {
  *     encoded.forEachSentence((ids, length, tokens) -> ...);   // ids of the vocabulary's words only
  * }
  * }</pre>

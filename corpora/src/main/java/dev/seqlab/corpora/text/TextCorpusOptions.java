@@ -1,5 +1,7 @@
 package dev.seqlab.corpora.text;
 
+import dev.seqlab.core.options.Checks;
+import dev.seqlab.core.options.Withers;
 import java.util.Objects;
 
 /**
@@ -23,9 +25,7 @@ public record TextCorpusOptions(Tokenizers.Factory tokenizer, boolean lowercase,
      */
     public TextCorpusOptions {
         Objects.requireNonNull(tokenizer, "tokenizer");
-        if (maxSentenceLength < 1) {
-            throw new IllegalArgumentException("maxSentenceLength must be at least 1, got " + maxSentenceLength);
-        }
+        Checks.atLeast("maxSentenceLength", maxSentenceLength, 1);
     }
 
     /** OpenNLP's simple tokenizer, case kept, sentences of at most 10,000 tokens. */
@@ -35,16 +35,16 @@ public record TextCorpusOptions(Tokenizers.Factory tokenizer, boolean lowercase,
 
     /** These options with another tokenizer. */
     public TextCorpusOptions withTokenizer(Tokenizers.Factory t) {
-        return new TextCorpusOptions(t, lowercase, maxSentenceLength);
+        return Withers.with(this, "tokenizer", t);
     }
 
     /** These options with lower-casing on or off. */
     public TextCorpusOptions withLowercase(boolean on) {
-        return new TextCorpusOptions(tokenizer, on, maxSentenceLength);
+        return Withers.with(this, "lowercase", on);
     }
 
     /** These options with another sentence length cap. */
     public TextCorpusOptions withMaxSentenceLength(int tokens) {
-        return new TextCorpusOptions(tokenizer, lowercase, tokens);
+        return Withers.with(this, "maxSentenceLength", tokens);
     }
 }

@@ -41,6 +41,21 @@ public final class Tokenizers {
         Tokenizer create();
     }
 
+    /**
+     * The tokenizer called {@code name}: {@code simple}, {@code whitespace}, {@code english}, or
+     * else the path of a learned OpenNLP model file.
+     *
+     * @throws IOException if the English model or the model file cannot be read
+     */
+    public static Factory named(String name) throws IOException {
+        return switch (name) {
+            case "simple" -> simple();
+            case "whitespace" -> whitespace();
+            case "english" -> english();
+            default -> model(Path.of(name));
+        };
+    }
+
     /** OpenNLP's {@code SimpleTokenizer} (character classes). */
     public static Factory simple() {
         return () -> SimpleTokenizer.INSTANCE;

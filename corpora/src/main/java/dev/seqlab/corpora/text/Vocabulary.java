@@ -16,7 +16,7 @@ import java.util.Objects;
  * on the counts, not on the order the corpus is read in.
  *
  * <pre>{@code
- * Vocabulary vocab = Vocabulary.build(corpus, new VocabularyOptions(5, 0));
+ * Vocabulary vocab = Vocabulary.build(corpus, VocabularyOptions.defaults());
  * int id = vocab.id("paris");          // -1 when not in the vocabulary
  * }</pre>
  *

@@ -1,5 +1,8 @@
 package dev.seqlab.corpora.text;
 
+import dev.seqlab.core.options.Checks;
+import dev.seqlab.core.options.Withers;
+
 /**
  * Which words a {@link Vocabulary} keeps.
  *
@@ -13,16 +16,29 @@ public record VocabularyOptions(int minCount, int maxSize) {
      * @throws IllegalArgumentException if {@code minCount < 1} or {@code maxSize < 0}
      */
     public VocabularyOptions {
-        if (minCount < 1) {
-            throw new IllegalArgumentException("minCount must be at least 1, got " + minCount);
-        }
+        Checks.atLeast("minCount", minCount, 1);
         if (maxSize < 0) {
             throw new IllegalArgumentException("maxSize must be 0 (no limit) or positive, got " + maxSize);
         }
     }
 
+    /** Words seen at least 5 times (gensim's and the word2vec tool's default), no size limit. */
+    public static VocabularyOptions defaults() {
+        return new VocabularyOptions(5, 0);
+    }
+
     /** Words seen at least {@code minCount} times, no size limit. */
     public static VocabularyOptions minCount(int minCount) {
-        return new VocabularyOptions(minCount, 0);
+        return defaults().withMinCount(minCount);
+    }
+
+    /** These options with another minimum count. */
+    public VocabularyOptions withMinCount(int n) {
+        return Withers.with(this, "minCount", n);
+    }
+
+    /** These options keeping at most {@code n} words (0: no limit). */
+    public VocabularyOptions withMaxSize(int n) {
+        return Withers.with(this, "maxSize", n);
     }
 }

@@ -47,7 +47,7 @@ class EncodedCorpusTest {
     void passesGiveBackTheEncodedSentences() throws IOException {
         List<List<String>> text = sentences();
         Corpus corpus = Corpus.of(text);
-        VocabularyOptions options = new VocabularyOptions(2, 0);
+        VocabularyOptions options = VocabularyOptions.minCount(2);
         Vocabulary expected = Vocabulary.build(corpus, options);
         Path file;
         try (EncodedCorpus encoded = EncodedCorpus.build(corpus, options, ProgressListener.NONE, dir)) {

@@ -75,7 +75,7 @@ class Utf8WhitespaceTokensTest {
         Corpus characters = text::open; // any other corpus goes through the character reader
         assertTrue(Utf8WhitespaceTokens.applies(text));
         assertFalse(Utf8WhitespaceTokens.applies(characters));
-        VocabularyOptions vocabulary = new VocabularyOptions(1, 0);
+        VocabularyOptions vocabulary = VocabularyOptions.minCount(1);
         List<String> expected = outcome(characters, vocabulary);
         assertTrue(expected.size() > 50, "a real test: " + expected.size());
         assertEquals(expected, outcome(text, vocabulary), options.toString());
@@ -123,7 +123,7 @@ class Utf8WhitespaceTokensTest {
             }
             TextCorpus text = Corpus.of(file, whitespace);
             Corpus characters = text::open;
-            VocabularyOptions v = new VocabularyOptions(1, 0);
+            VocabularyOptions v = VocabularyOptions.minCount(1);
             MalformedFileException expected = assertThrows(MalformedFileException.class, () -> outcome(characters, v));
             MalformedFileException got = assertThrows(MalformedFileException.class, () -> outcome(text, v));
             assertEquals(expected.getMessage(), got.getMessage(), "bytes " + Arrays.toString(bad[k]));

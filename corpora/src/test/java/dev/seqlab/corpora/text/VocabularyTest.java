@@ -33,7 +33,7 @@ class VocabularyTest {
         assertEquals(List.of("a", "the", "cat", "dog", "on", "sat"), v.words());
         assertEquals(14, v.retainedTokens());
         assertEquals(17, v.corpusTokens());
-        Vocabulary top = Vocabulary.build(CORPUS, new VocabularyOptions(1, 3));
+        Vocabulary top = Vocabulary.build(CORPUS, VocabularyOptions.minCount(1).withMaxSize(3));
         assertEquals(List.of("a", "the", "cat"), top.words());
     }
 
@@ -50,8 +50,8 @@ class VocabularyTest {
 
     @Test
     void badCountsAndOptionsAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new VocabularyOptions(0, 0));
-        assertThrows(IllegalArgumentException.class, () -> new VocabularyOptions(1, -1));
+        assertThrows(IllegalArgumentException.class, () -> VocabularyOptions.minCount(0));
+        assertThrows(IllegalArgumentException.class, () -> VocabularyOptions.minCount(1).withMaxSize(-1));
         assertThrows(IllegalArgumentException.class,
                 () -> Vocabulary.fromCounts(Map.of("x", 0L), 5, VocabularyOptions.minCount(1)));
         assertThrows(IllegalArgumentException.class,

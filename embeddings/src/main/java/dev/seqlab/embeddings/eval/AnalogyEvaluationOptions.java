@@ -1,5 +1,6 @@
 package dev.seqlab.embeddings.eval;
 
+import dev.seqlab.core.options.Withers;
 import dev.seqlab.embeddings.AnalogyMethod;
 
 /**
@@ -30,11 +31,26 @@ public record AnalogyEvaluationOptions(int restrictVocab, boolean caseInsensitiv
 
     /** These options with another vocabulary cut-off. */
     public AnalogyEvaluationOptions withRestrictVocab(int restrictVocab) {
-        return new AnalogyEvaluationOptions(restrictVocab, caseInsensitive, dummy4unknown, method);
+        return Withers.with(this, "restrictVocab", restrictVocab);
+    }
+
+    /** {@link #DEFAULT}: gensim's settings. */
+    public static AnalogyEvaluationOptions defaults() {
+        return DEFAULT;
+    }
+
+    /** These options comparing words case-insensitively or not. */
+    public AnalogyEvaluationOptions withCaseInsensitive(boolean on) {
+        return Withers.with(this, "caseInsensitive", on);
+    }
+
+    /** These options counting questions with unknown words as wrong (true) or skipping them. */
+    public AnalogyEvaluationOptions withDummy4unknown(boolean on) {
+        return Withers.with(this, "dummy4unknown", on);
     }
 
     /** These options with another method. */
     public AnalogyEvaluationOptions withMethod(AnalogyMethod method) {
-        return new AnalogyEvaluationOptions(restrictVocab, caseInsensitive, dummy4unknown, method);
+        return Withers.with(this, "method", method);
     }
 }

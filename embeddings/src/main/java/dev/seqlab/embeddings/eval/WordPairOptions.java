@@ -1,5 +1,7 @@
 package dev.seqlab.embeddings.eval;
 
+import dev.seqlab.core.options.Withers;
+
 /**
  * How word-pair similarity judgements are evaluated; the defaults are gensim's, except that the
  * delimiter is detected (tab when the first judgement line has one, else comma) unless given.
@@ -25,11 +27,26 @@ public record WordPairOptions(String delimiter, int restrictVocab, boolean caseI
 
     /** These options with another vocabulary cut-off. */
     public WordPairOptions withRestrictVocab(int restrictVocab) {
-        return new WordPairOptions(delimiter, restrictVocab, caseInsensitive, dummy4unknown);
+        return Withers.with(this, "restrictVocab", restrictVocab);
+    }
+
+    /** {@link #DEFAULT}: gensim's settings with a detected delimiter. */
+    public static WordPairOptions defaults() {
+        return DEFAULT;
+    }
+
+    /** These options comparing words case-insensitively or not. */
+    public WordPairOptions withCaseInsensitive(boolean on) {
+        return Withers.with(this, "caseInsensitive", on);
+    }
+
+    /** These options giving pairs with unknown words similarity 0 (true) or skipping them. */
+    public WordPairOptions withDummy4unknown(boolean on) {
+        return Withers.with(this, "dummy4unknown", on);
     }
 
     /** These options with a fixed delimiter. */
     public WordPairOptions withDelimiter(String delimiter) {
-        return new WordPairOptions(delimiter, restrictVocab, caseInsensitive, dummy4unknown);
+        return Withers.with(this, "delimiter", delimiter);
     }
 }

@@ -70,7 +70,7 @@ public final class GloVe {
         Files.createDirectories(parent);
         Path work = Files.createTempDirectory(parent, "seqlab-glove-");
         try (EncodedCorpus encoded = EncodedCorpus.build(corpus,
-                new VocabularyOptions(o.minCount(), o.maxVocabSize()), progress, work)) {
+                VocabularyOptions.minCount(o.minCount()).withMaxSize(o.maxVocabSize()), progress, work)) {
             return train(encoded, o, progress, work, t0);
         } finally {
             deleteTree(work);

@@ -1,5 +1,8 @@
 package dev.seqlab.embeddings.glove;
 
+import dev.seqlab.core.options.Checks;
+import dev.seqlab.core.options.Withers;
+import dev.seqlab.corpora.text.VocabularyOptions;
 import java.nio.file.Path;
 
 /**
@@ -31,11 +34,11 @@ public record GloVeOptions(int dim, int window, double xMax, double alpha, doubl
      * @throws IllegalArgumentException naming the first option out of range
      */
     public GloVeOptions {
-        positive("dim", dim);
-        positive("window", window);
-        positive("iterations", iterations);
-        positive("minCount", minCount);
-        positive("threads", threads);
+        Checks.atLeast("dim", dim, 1);
+        Checks.atLeast("window", window, 1);
+        Checks.atLeast("iterations", iterations, 1);
+        Checks.atLeast("minCount", minCount, 1);
+        Checks.atLeast("threads", threads, 1);
         if (!(xMax > 0) || Double.isInfinite(xMax)) {
             throw new IllegalArgumentException("xMax must be positive, got " + xMax);
         }
@@ -54,75 +57,61 @@ public record GloVeOptions(int dim, int window, double xMax, double alpha, doubl
         }
     }
 
-    private static void positive(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
-        }
-    }
-
     /** The command's defaults (see the class comment), seed 1. */
     public static GloVeOptions defaults() {
         long budget = Math.max(MIN_MEMORY_BYTES, Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 2));
-        return new GloVeOptions(100, 10, 100, 0.75, 0.05, 15, 5, 0, budget, 1, 1, null);
+        VocabularyOptions vocabulary = VocabularyOptions.defaults();
+        return new GloVeOptions(100, 10, 100, 0.75, 0.05, 15, vocabulary.minCount(), vocabulary.maxSize(), budget, 1, 1,
+                null);
     }
 
     /** These options with another dimension. */
     public GloVeOptions withDim(int d) {
-        return new GloVeOptions(d, window, xMax, alpha, learningRate, iterations, minCount, maxVocabSize, memoryBytes,
-                threads, seed, workDirectory);
+        return Withers.with(this, "dim", d);
     }
 
     /** These options with another window. */
     public GloVeOptions withWindow(int w) {
-        return new GloVeOptions(dim, w, xMax, alpha, learningRate, iterations, minCount, maxVocabSize, memoryBytes,
-                threads, seed, workDirectory);
+        return Withers.with(this, "window", w);
     }
 
     /** These options with another weighting function. */
     public GloVeOptions withWeighting(double max, double exponent) {
-        return new GloVeOptions(dim, window, max, exponent, learningRate, iterations, minCount, maxVocabSize,
-                memoryBytes, threads, seed, workDirectory);
+        return Withers.with(this, "xMax", max, "alpha", exponent);
     }
 
     /** These options with another learning rate. */
     public GloVeOptions withLearningRate(double eta) {
-        return new GloVeOptions(dim, window, xMax, alpha, eta, iterations, minCount, maxVocabSize, memoryBytes,
-                threads, seed, workDirectory);
+        return Withers.with(this, "learningRate", eta);
     }
 
     /** These options with another number of iterations. */
     public GloVeOptions withIterations(int n) {
-        return new GloVeOptions(dim, window, xMax, alpha, learningRate, n, minCount, maxVocabSize, memoryBytes,
-                threads, seed, workDirectory);
+        return Withers.with(this, "iterations", n);
     }
 
     /** These options with another vocabulary cut. */
     public GloVeOptions withVocabulary(int minimumCount, int maxSize) {
-        return new GloVeOptions(dim, window, xMax, alpha, learningRate, iterations, minimumCount, maxSize,
-                memoryBytes, threads, seed, workDirectory);
+        return Withers.with(this, "minCount", minimumCount, "maxVocabSize", maxSize);
     }
 
     /** These options with another memory budget. */
     public GloVeOptions withMemoryBytes(long bytes) {
-        return new GloVeOptions(dim, window, xMax, alpha, learningRate, iterations, minCount, maxVocabSize, bytes,
-                threads, seed, workDirectory);
+        return Withers.with(this, "memoryBytes", bytes);
     }
 
     /** These options with another number of threads. */
     public GloVeOptions withThreads(int t) {
-        return new GloVeOptions(dim, window, xMax, alpha, learningRate, iterations, minCount, maxVocabSize,
-                memoryBytes, t, seed, workDirectory);
+        return Withers.with(this, "threads", t);
     }
 
     /** These options with another seed. */
     public GloVeOptions withSeed(long s) {
-        return new GloVeOptions(dim, window, xMax, alpha, learningRate, iterations, minCount, maxVocabSize,
-                memoryBytes, threads, s, workDirectory);
+        return Withers.with(this, "seed", s);
     }
 
     /** These options with another directory for temporary files (null: the system's). */
     public GloVeOptions withWorkDirectory(Path dir) {
-        return new GloVeOptions(dim, window, xMax, alpha, learningRate, iterations, minCount, maxVocabSize,
-                memoryBytes, threads, seed, dir);
+        return Withers.with(this, "workDirectory", dir);
     }
 }

@@ -64,7 +64,7 @@ public final class Word2Vec {
             throws IOException {
         long t0 = System.nanoTime();
         try (EncodedCorpus encoded = EncodedCorpus.build(corpus,
-                new VocabularyOptions(options.minCount(), options.maxVocabSize()), progress)) {
+                VocabularyOptions.minCount(options.minCount()).withMaxSize(options.maxVocabSize()), progress)) {
             double countSeconds = (System.nanoTime() - t0) / 1e9;
             return train(encoded, options, progress, countSeconds);
         }

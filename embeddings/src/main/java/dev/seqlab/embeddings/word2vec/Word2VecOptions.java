@@ -1,5 +1,8 @@
 package dev.seqlab.embeddings.word2vec;
 
+import dev.seqlab.core.options.Checks;
+import dev.seqlab.core.options.Withers;
+import dev.seqlab.corpora.text.VocabularyOptions;
 import java.util.Objects;
 
 /**
@@ -32,11 +35,11 @@ public record Word2VecOptions(Word2VecArchitecture architecture, boolean cbowMea
      */
     public Word2VecOptions {
         Objects.requireNonNull(architecture, "architecture");
-        positive("dim", dim);
-        positive("window", window);
-        positive("minCount", minCount);
-        positive("epochs", epochs);
-        positive("threads", threads);
+        Checks.atLeast("dim", dim, 1);
+        Checks.atLeast("window", window, 1);
+        Checks.atLeast("minCount", minCount, 1);
+        Checks.atLeast("epochs", epochs, 1);
+        Checks.atLeast("threads", threads, 1);
         if (negative < 0) {
             throw new IllegalArgumentException("negative must be 0 or more, got " + negative);
         }
@@ -57,16 +60,11 @@ public record Word2VecOptions(Word2VecArchitecture architecture, boolean cbowMea
         }
     }
 
-    private static void positive(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
-        }
-    }
-
     /** gensim 4's defaults (skip-gram, see the class comment), one thread, seed 1. */
     public static Word2VecOptions defaults() {
-        return new Word2VecOptions(Word2VecArchitecture.SKIP_GRAM, true, 100, 5, 5, false, 5, 0, 1e-3, 0.025,
-                0.0001, 5, 1, 1);
+        VocabularyOptions vocabulary = VocabularyOptions.defaults();
+        return new Word2VecOptions(Word2VecArchitecture.SKIP_GRAM, true, 100, 5, 5, false, vocabulary.minCount(),
+                vocabulary.maxSize(), 1e-3, 0.025, 0.0001, 5, 1, 1);
     }
 
     /** Skip-gram as the original C tool and gensim default it: {@link #defaults()}. */
@@ -85,67 +83,56 @@ public record Word2VecOptions(Word2VecArchitecture architecture, boolean cbowMea
 
     /** These options with another architecture. */
     public Word2VecOptions withArchitecture(Word2VecArchitecture a) {
-        return new Word2VecOptions(a, cbowMean, dim, window, negative, hierarchicalSoftmax, minCount, maxVocabSize,
-                sample, alpha, minAlpha, epochs, threads, seed);
+        return Withers.with(this, "architecture", a);
     }
 
     /** These options with CBOW averaging (true) or summing (false) its context. */
     public Word2VecOptions withCbowMean(boolean mean) {
-        return new Word2VecOptions(architecture, mean, dim, window, negative, hierarchicalSoftmax, minCount,
-                maxVocabSize, sample, alpha, minAlpha, epochs, threads, seed);
+        return Withers.with(this, "cbowMean", mean);
     }
 
     /** These options with another dimension. */
     public Word2VecOptions withDim(int d) {
-        return new Word2VecOptions(architecture, cbowMean, d, window, negative, hierarchicalSoftmax, minCount,
-                maxVocabSize, sample, alpha, minAlpha, epochs, threads, seed);
+        return Withers.with(this, "dim", d);
     }
 
     /** These options with another window. */
     public Word2VecOptions withWindow(int w) {
-        return new Word2VecOptions(architecture, cbowMean, dim, w, negative, hierarchicalSoftmax, minCount,
-                maxVocabSize, sample, alpha, minAlpha, epochs, threads, seed);
+        return Withers.with(this, "window", w);
     }
 
     /** These options with another number of negative samples and hierarchical softmax on or off. */
     public Word2VecOptions withObjective(int neg, boolean hs) {
-        return new Word2VecOptions(architecture, cbowMean, dim, window, neg, hs, minCount, maxVocabSize, sample,
-                alpha, minAlpha, epochs, threads, seed);
+        return Withers.with(this, "negative", neg, "hierarchicalSoftmax", hs);
     }
 
     /** These options with another vocabulary cut. */
     public Word2VecOptions withVocabulary(int minimumCount, int maxSize) {
-        return new Word2VecOptions(architecture, cbowMean, dim, window, negative, hierarchicalSoftmax, minimumCount,
-                maxSize, sample, alpha, minAlpha, epochs, threads, seed);
+        return Withers.with(this, "minCount", minimumCount, "maxVocabSize", maxSize);
     }
 
     /** These options with another subsampling threshold. */
     public Word2VecOptions withSample(double s) {
-        return new Word2VecOptions(architecture, cbowMean, dim, window, negative, hierarchicalSoftmax, minCount,
-                maxVocabSize, s, alpha, minAlpha, epochs, threads, seed);
+        return Withers.with(this, "sample", s);
     }
 
     /** These options with another learning-rate schedule. */
     public Word2VecOptions withAlpha(double start, double end) {
-        return new Word2VecOptions(architecture, cbowMean, dim, window, negative, hierarchicalSoftmax, minCount,
-                maxVocabSize, sample, start, end, epochs, threads, seed);
+        return Withers.with(this, "alpha", start, "minAlpha", end);
     }
 
     /** These options with another number of epochs. */
     public Word2VecOptions withEpochs(int e) {
-        return new Word2VecOptions(architecture, cbowMean, dim, window, negative, hierarchicalSoftmax, minCount,
-                maxVocabSize, sample, alpha, minAlpha, e, threads, seed);
+        return Withers.with(this, "epochs", e);
     }
 
     /** These options with another number of threads. */
     public Word2VecOptions withThreads(int t) {
-        return new Word2VecOptions(architecture, cbowMean, dim, window, negative, hierarchicalSoftmax, minCount,
-                maxVocabSize, sample, alpha, minAlpha, epochs, t, seed);
+        return Withers.with(this, "threads", t);
     }
 
     /** These options with another seed. */
     public Word2VecOptions withSeed(long s) {
-        return new Word2VecOptions(architecture, cbowMean, dim, window, negative, hierarchicalSoftmax, minCount,
-                maxVocabSize, sample, alpha, minAlpha, epochs, threads, s);
+        return Withers.with(this, "seed", s);
     }
 }

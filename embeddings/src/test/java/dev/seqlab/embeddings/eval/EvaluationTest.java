@@ -75,12 +75,12 @@ class EvaluationTest {
         assertEquals(0, first4.total().evaluated());
         assertEquals(3, first4.outOfVocabulary());
         AnalogyEvaluation sensitive = AnalogyEvaluation.run(family(), q,
-                new AnalogyEvaluationOptions(300_000, false, false, AnalogyMethod.ADD));
+                AnalogyEvaluationOptions.defaults().withCaseInsensitive(false));
         // case-sensitive, the capitals are unknown, and "Woman" is no longer a question word: it wins
         assertEquals(new AnalogySection("Total accuracy", 1, 1), sensitive.total());
         assertEquals(1, sensitive.outOfVocabulary());
         AnalogyEvaluation dummy = AnalogyEvaluation.run(family(), q,
-                new AnalogyEvaluationOptions(4, true, true, AnalogyMethod.ADD));
+                AnalogyEvaluationOptions.defaults().withRestrictVocab(4).withDummy4unknown(true));
         assertEquals(new AnalogySection("Total accuracy", 0, 3), dummy.total());
     }
 

@@ -12,7 +12,6 @@ import dev.seqlab.generators.jazz.grammar.Realizer;
 import dev.seqlab.generators.jazz.score.Band;
 import dev.seqlab.generators.jazz.score.Score;
 import dev.seqlab.generators.jazz.theory.Progression;
-import dev.seqlab.rnn.cell.CellKind;
 import dev.seqlab.rnn.lm.CharLanguageModel;
 import dev.seqlab.rnn.lm.CharModelOptions;
 import dev.seqlab.rnn.lm.CharModelTrainer;
@@ -43,7 +42,7 @@ public final class JazzGenerator {
     /** The cache directory name of the default model; bump when its corpus or training change. */
     public static final String DEFAULT_MODEL = "jazz-v1";
     /** The model every jazz generator uses. */
-    public static final CharModelOptions MODEL = new CharModelOptions(CellKind.LSTM, 128, 1, 0f);
+    public static final CharModelOptions MODEL = CharModelOptions.lstm(128);
     /** How jazz models train. */
     public static final TrainOptions TRAINING = new TrainOptions(40, 32, 1, 5e-3f, 5.0, 0f, 1.0, 1, 0.1, 3, null);
 
@@ -169,7 +168,7 @@ public final class JazzGenerator {
         }
         SeededRandom rng = new SeededRandom(seed);
         Realizer realizer = new Realizer(progression, bars);
-        SamplingOptions o = new SamplingOptions(1, temperature, 0, 1.0, false);
+        SamplingOptions o = SamplingOptions.defaults(1).withTemperature(temperature);
         double[] scratch = new double[model.vocabulary().size()];
         CharLanguageModel.State state = model.start();
         float[] logits = state.next(-1);

@@ -5,7 +5,6 @@ import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.corpora.datasets.DinosaurNames;
 import dev.seqlab.generators.cache.CachedModel;
-import dev.seqlab.rnn.cell.CellKind;
 import dev.seqlab.rnn.lm.CharLanguageModel;
 import dev.seqlab.rnn.lm.CharModelOptions;
 import dev.seqlab.rnn.lm.CharModelTrainer;
@@ -40,7 +39,7 @@ public final class NameGenerator {
     /** The longest name generated, in characters. */
     public static final int MAX_LENGTH = 25;
     /** The architecture every name model uses. */
-    public static final CharModelOptions MODEL = new CharModelOptions(CellKind.LSTM, 64, 1, 0f);
+    public static final CharModelOptions MODEL = CharModelOptions.lstm(64);
     /** How name models are trained: at most 30 epochs, 10% held out, stop after 5 without improvement. */
     public static final TrainOptions TRAINING = new TrainOptions(30, 16, 1, 1e-2f, 5.0, 0f, 1.0, 1, 0.1, 5, null);
 
@@ -149,7 +148,7 @@ public final class NameGenerator {
             throw new IllegalArgumentException("count must be at least 1, got " + count);
         }
         SeededRandom rng = new SeededRandom(seed);
-        SamplingOptions o = new SamplingOptions(MAX_LENGTH + 1, temperature, 0, 1.0, true);
+        SamplingOptions o = SamplingOptions.defaults(MAX_LENGTH + 1).withTemperature(temperature).withStopAtNewline(true);
         Set<String> out = new LinkedHashSet<>();
         for (int attempt = 0; out.size() < count && attempt < 200 * count; attempt++) {
             String s = CharSampler.sample(model, "", o, rng).strip();

@@ -117,7 +117,7 @@ class DateNormalizerOnnxTest {
 
     @Test
     void aTransformerOfOtherSizesIsNotADateModel(@TempDir Path dir) throws Exception {
-        TransformerSeq2Seq.create(new TransformerOptions(5, 4, 6, 3, 4, 2, 8, 1), 1).save(dir);
+        TransformerSeq2Seq.create(TransformerOptions.defaults().withVocabularies(5, 4).withLengths(6, 3).withWidth(4, 2).withFf(8).withLayers(1), 1).save(dir);
         DateNormalizer n = DateNormalizer.load(dir);
         assertEquals(DateNormalizer.Architecture.TRANSFORMER, n.architecture());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> n.writeOnnx(dir.resolve("t.onnx")));

@@ -1,5 +1,7 @@
 package dev.seqlab.rnn.classify;
 
+import dev.seqlab.core.options.Checks;
+import dev.seqlab.core.options.Withers;
 import dev.seqlab.rnn.cell.CellKind;
 
 /**
@@ -22,10 +24,9 @@ public record ClassifierOptions(int vocabulary, int embeddingDim, CellKind cell,
         if (vocabulary < 2) {
             throw new IllegalArgumentException("vocabulary must hold padding and at least one token, got " + vocabulary);
         }
-        if (embeddingDim < 1 || hidden < 1 || layers < 1) {
-            throw new IllegalArgumentException("embedding dim, hidden size and layers must be positive, got "
-                    + embeddingDim + ", " + hidden + ", " + layers);
-        }
+        Checks.atLeast("embeddingDim", embeddingDim, 1);
+        Checks.atLeast("hidden", hidden, 1);
+        Checks.atLeast("layers", layers, 1);
         if (cell == null) {
             throw new IllegalArgumentException("cell is required (rnn, gru or lstm)");
         }
@@ -35,5 +36,50 @@ public record ClassifierOptions(int vocabulary, int embeddingDim, CellKind cell,
         if (classes < 2) {
             throw new IllegalArgumentException("a classifier needs at least 2 classes, got " + classes);
         }
+    }
+
+    /** A vocabulary of 10,000, 50-wide embeddings, one LSTM layer of 128, one way, no dropout, 2 classes. */
+    public static ClassifierOptions defaults() {
+        return new ClassifierOptions(10_000, 50, CellKind.LSTM, 128, 1, false, 0f, 2);
+    }
+
+    /** These options with another vocabulary size (padding included). */
+    public ClassifierOptions withVocabulary(int n) {
+        return Withers.with(this, "vocabulary", n);
+    }
+
+    /** These options with another embedding width. */
+    public ClassifierOptions withEmbeddingDim(int n) {
+        return Withers.with(this, "embeddingDim", n);
+    }
+
+    /** These options with another cell. */
+    public ClassifierOptions withCell(CellKind c) {
+        return Withers.with(this, "cell", c);
+    }
+
+    /** These options with another hidden width. */
+    public ClassifierOptions withHidden(int n) {
+        return Withers.with(this, "hidden", n);
+    }
+
+    /** These options with another number of layers. */
+    public ClassifierOptions withLayers(int n) {
+        return Withers.with(this, "layers", n);
+    }
+
+    /** These options reading both ways or not. */
+    public ClassifierOptions withBidirectional(boolean on) {
+        return Withers.with(this, "bidirectional", on);
+    }
+
+    /** These options with another dropout. */
+    public ClassifierOptions withDropout(float p) {
+        return Withers.with(this, "dropout", p);
+    }
+
+    /** These options with another number of classes. */
+    public ClassifierOptions withClasses(int n) {
+        return Withers.with(this, "classes", n);
     }
 }

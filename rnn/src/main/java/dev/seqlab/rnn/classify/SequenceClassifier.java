@@ -20,7 +20,7 @@ import java.util.List;
  *
  * <pre>{@code
  * SequenceClassifier c = SequenceClassifier.create(
- *         new ClassifierOptions(vocab, 50, CellKind.LSTM, 128, 2, false, 0.5f, 5), 1);
+ *         ClassifierOptions.defaults().withVocabulary(vocab).withLayers(2).withDropout(0.5f).withClasses(5), 1);
  * c.setEmbeddings(gloveRows, true);                // optional: pretrained and frozen
  * c.fit(sentences, labels, 30, 32, 1e-2f, 7);
  * int emoji = c.predict(tokens);
@@ -38,8 +38,8 @@ public final class SequenceClassifier {
         this.options = o;
         this.embedding = new Embedding("embedding", o.vocabulary(), o.embeddingDim(), 0);
         embedding.initialize(rng);
-        this.rnn = RecurrentLayer.create("rnn", new RecurrentOptions(o.cell(), o.embeddingDim(), o.hidden(), o.layers(),
-                o.bidirectional(), o.dropout(), true), rng);
+        this.rnn = RecurrentLayer.create("rnn", RecurrentOptions.of(o.cell(), o.embeddingDim(), o.hidden())
+                .withLayers(o.layers()).withBidirectional(o.bidirectional()).withDropout(o.dropout()), rng);
         int dirs = o.bidirectional() ? 2 : 1;
         this.head = new Dense("head", dirs * o.hidden(), o.classes());
         head.initialize(rng);

@@ -21,7 +21,7 @@ import java.util.Arrays;
  *
  * <pre>{@code
  * RecurrentLayer lstm = RecurrentLayer.create("lstm",
- *         new RecurrentOptions(CellKind.LSTM, 65, 256, 2, false, 0.2f, true), new SeededRandom(1));
+ *         RecurrentOptions.of(CellKind.LSTM, 65, 256).withLayers(2).withDropout(0.2f), new SeededRandom(1));
  * RecurrentOutput out = lstm.forward(x, null, null, null, true, rng);
  * ... lstm.backward(out.cache(), dOutputs, null, null);
  * }</pre>

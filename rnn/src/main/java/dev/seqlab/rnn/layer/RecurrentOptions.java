@@ -1,5 +1,6 @@
 package dev.seqlab.rnn.layer;
 
+import dev.seqlab.core.options.Withers;
 import dev.seqlab.rnn.cell.CellKind;
 
 /**
@@ -35,9 +36,49 @@ public record RecurrentOptions(CellKind kind, int inputSize, int hiddenSize, int
         }
     }
 
+    /** One forward LSTM layer of 64 units reading 64-wide steps, without dropout. */
+    public static RecurrentOptions defaults() {
+        return new RecurrentOptions(CellKind.LSTM, 64, 64, 1, false, 0f, true);
+    }
+
     /** A single forward layer without dropout (GRUs with linear_before_reset, as PyTorch). */
     public static RecurrentOptions of(CellKind kind, int inputSize, int hiddenSize) {
-        return new RecurrentOptions(kind, inputSize, hiddenSize, 1, false, 0f, true);
+        return defaults().withKind(kind).withInputSize(inputSize).withHiddenSize(hiddenSize);
+    }
+
+    /** These options with another cell kind. */
+    public RecurrentOptions withKind(CellKind k) {
+        return Withers.with(this, "kind", k);
+    }
+
+    /** These options with another input width. */
+    public RecurrentOptions withInputSize(int n) {
+        return Withers.with(this, "inputSize", n);
+    }
+
+    /** These options with another hidden width. */
+    public RecurrentOptions withHiddenSize(int n) {
+        return Withers.with(this, "hiddenSize", n);
+    }
+
+    /** These options with another number of stacked layers. */
+    public RecurrentOptions withLayers(int n) {
+        return Withers.with(this, "layers", n);
+    }
+
+    /** These options reading both ways or not. */
+    public RecurrentOptions withBidirectional(boolean on) {
+        return Withers.with(this, "bidirectional", on);
+    }
+
+    /** These options with another dropout between layers. */
+    public RecurrentOptions withDropout(float p) {
+        return Withers.with(this, "dropout", p);
+    }
+
+    /** These options with the GRU's reset gate before or after the recurrent product. */
+    public RecurrentOptions withLinearBeforeReset(boolean on) {
+        return Withers.with(this, "linearBeforeReset", on);
     }
 
     /** Directions per layer: 1 or 2. */

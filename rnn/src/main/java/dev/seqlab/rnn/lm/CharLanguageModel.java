@@ -3,6 +3,7 @@ package dev.seqlab.rnn.lm;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.io.ModelFiles;
+import dev.seqlab.core.options.ModelConfig;
 import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.core.tensor.Tensor;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * A character-level language model: {@code x_t} (one-hot, or zero before the first character)
@@ -43,8 +43,8 @@ public final class CharLanguageModel {
         this.vocab = vocab;
         this.options = options;
         int v = vocab.size();
-        this.rnn = RecurrentLayer.create("rnn", new RecurrentOptions(options.cell(), v, options.hidden(),
-                options.layers(), false, options.dropout(), true), rng);
+        this.rnn = RecurrentLayer.create("rnn", RecurrentOptions.of(options.cell(), v, options.hidden())
+                .withLayers(options.layers()).withDropout(options.dropout()), rng);
         this.head = new Dense("head", options.hidden(), v);
         head.initialize(rng);
         params.addAll(rnn.parameters());
@@ -167,11 +167,7 @@ public final class CharLanguageModel {
 
     /** Writes {@code dir/config.json} and {@code dir/model.safetensors} (each atomically). */
     public void save(Path dir) throws IOException {
-        ModelFiles.save(dir, ModelFiles.config(ARCHITECTURE)
-                .put("cell", options.cell().name().toLowerCase(Locale.ROOT))
-                .put("hidden", options.hidden())
-                .put("layers", options.layers())
-                .put("dropout", options.dropout())
+        ModelFiles.save(dir, ModelConfig.of(ARCHITECTURE, options)
                 .put("linear_before_reset", true)
                 .put("gate_order", options.cell() == CellKind.LSTM ? "iofc" : options.cell() == CellKind.GRU ? "zrh" : "-")
                 .put("vocabulary", vocab.chars()), params);
@@ -192,11 +188,10 @@ public final class CharLanguageModel {
             throw new MalformedFileException(dir.resolve(ModelFiles.CONFIG), 0, "not a seqlab character model (architecture '" + arch + "')");
         }
         JsonNode cfg = ModelFiles.readConfig(dir, ARCHITECTURE);
-        CharModelOptions options;
+        CharModelOptions options = ModelConfig.options(dir, cfg, CharModelOptions.defaults(),
+                "linear_before_reset", "gate_order", "vocabulary");
         CharVocabulary vocab;
         try {
-            options = new CharModelOptions(CellKind.valueOf(cfg.path("cell").asText().toUpperCase(Locale.ROOT)),
-                    cfg.path("hidden").asInt(), cfg.path("layers").asInt(), (float) cfg.path("dropout").asDouble());
             vocab = CharVocabulary.ofChars(cfg.path("vocabulary").asText());
         } catch (IllegalArgumentException e) {
             throw new MalformedFileException(dir.resolve(ModelFiles.CONFIG), 0, e.getMessage());

@@ -1,5 +1,6 @@
 package dev.seqlab.rnn.lm;
 
+import dev.seqlab.core.options.Withers;
 import dev.seqlab.rnn.cell.CellKind;
 
 /**
@@ -29,8 +30,33 @@ public record CharModelOptions(CellKind cell, int hidden, int layers, float drop
         }
     }
 
+    /** Two LSTM layers of 128 units without dropout (the {@code seqlab text train} defaults). */
+    public static CharModelOptions defaults() {
+        return new CharModelOptions(CellKind.LSTM, 128, 2, 0f);
+    }
+
     /** A one-layer LSTM of {@code hidden} units without dropout. */
     public static CharModelOptions lstm(int hidden) {
-        return new CharModelOptions(CellKind.LSTM, hidden, 1, 0f);
+        return defaults().withHidden(hidden).withLayers(1);
+    }
+
+    /** These options with another cell. */
+    public CharModelOptions withCell(CellKind c) {
+        return Withers.with(this, "cell", c);
+    }
+
+    /** These options with another layer width. */
+    public CharModelOptions withHidden(int n) {
+        return Withers.with(this, "hidden", n);
+    }
+
+    /** These options with another number of layers. */
+    public CharModelOptions withLayers(int n) {
+        return Withers.with(this, "layers", n);
+    }
+
+    /** These options with another dropout. */
+    public CharModelOptions withDropout(float p) {
+        return Withers.with(this, "dropout", p);
     }
 }

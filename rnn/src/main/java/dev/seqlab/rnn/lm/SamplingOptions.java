@@ -1,5 +1,7 @@
 package dev.seqlab.rnn.lm;
 
+import dev.seqlab.core.options.Withers;
+
 /**
  * How to draw characters from a {@link CharLanguageModel}.
  *
@@ -27,8 +29,38 @@ public record SamplingOptions(int length, double temperature, int topK, double t
         }
     }
 
+    /** 200 characters at temperature 1, no truncation, not stopping at newlines. */
+    public static SamplingOptions defaults() {
+        return new SamplingOptions(200, 1.0, 0, 1.0, false);
+    }
+
     /** {@code length} characters at temperature 1, no truncation, not stopping at newlines. */
     public static SamplingOptions defaults(int length) {
-        return new SamplingOptions(length, 1.0, 0, 1.0, false);
+        return defaults().withLength(length);
+    }
+
+    /** These options with another length. */
+    public SamplingOptions withLength(int n) {
+        return Withers.with(this, "length", n);
+    }
+
+    /** These options with another temperature. */
+    public SamplingOptions withTemperature(double t) {
+        return Withers.with(this, "temperature", t);
+    }
+
+    /** These options keeping only the {@code k} most likely characters (0: all). */
+    public SamplingOptions withTopK(int k) {
+        return Withers.with(this, "topK", k);
+    }
+
+    /** These options with nucleus sampling at {@code p} (1: off). */
+    public SamplingOptions withTopP(double p) {
+        return Withers.with(this, "topP", p);
+    }
+
+    /** These options stopping at the first newline or not. */
+    public SamplingOptions withStopAtNewline(boolean on) {
+        return Withers.with(this, "stopAtNewline", on);
     }
 }

@@ -37,7 +37,7 @@ class LayerGradientTest {
         int in = 3;
         int hid = 4;
         SeededRandom rng = new SeededRandom(42);
-        RecurrentOptions o = new RecurrentOptions(kind, in, hid, layers, bidi, dropout, true);
+        RecurrentOptions o = RecurrentOptions.of(kind, in, hid).withLayers(layers).withBidirectional(bidi).withDropout(dropout);
         RecurrentLayer layer = RecurrentLayer.create("rnn", o, rng);
         int slots = layers * o.directions();
         boolean lstm = kind == CellKind.LSTM;
@@ -135,7 +135,7 @@ class LayerGradientTest {
     void dropoutIsOffAtInferenceAndSeeded() {
         SeededRandom rng = new SeededRandom(4);
         RecurrentLayer layer = RecurrentLayer.create("l",
-                new RecurrentOptions(CellKind.LSTM, 3, 4, 2, false, 0.5f, true), rng);
+                RecurrentOptions.of(CellKind.LSTM, 3, 4).withLayers(2).withDropout(0.5f), rng);
         Tensor x = normal(rng, 1, 3, 2, 3);
         Tensor a = layer.forward(x, null, null, null, false, null).outputs();
         Tensor b = layer.forward(x, null, null, null, false, null).outputs();
@@ -145,6 +145,6 @@ class LayerGradientTest {
         assertArrayEquals(t1.data(), t2.data());
         assertThrows(IllegalArgumentException.class, () -> layer.forward(x, null, null, null, true, null));
         assertThrows(IllegalArgumentException.class,
-                () -> new RecurrentOptions(CellKind.GRU, 3, 4, 1, false, 1.0f, true));
+                () -> RecurrentOptions.of(CellKind.GRU, 3, 4).withDropout(1.0f));
     }
 }

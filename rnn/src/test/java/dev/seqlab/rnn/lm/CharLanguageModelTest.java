@@ -44,7 +44,7 @@ class CharLanguageModelTest {
     @BeforeAll
     static void train() {
         text = grammarText(900, 11);
-        trained = CharLanguageModel.create(CharVocabulary.of(text), new CharModelOptions(CellKind.LSTM, 48, 1, 0f), 5);
+        trained = CharLanguageModel.create(CharVocabulary.of(text), CharModelOptions.defaults().withHidden(48).withLayers(1), 5);
         report = CharModelTrainer.train(trained, TrainingData.text(text), OPTIONS, ProgressListener.NONE);
     }
 
@@ -78,8 +78,8 @@ class CharLanguageModelTest {
     void sameSeedSameWeightsAndSamples() {
         String small = grammarText(120, 2);
         TrainOptions o = new TrainOptions(2, 8, 30, 1e-2f, 5.0, 0f, 1.0, 9, 0.1, 0, null);
-        CharLanguageModel a = CharLanguageModel.create(CharVocabulary.of(small), new CharModelOptions(CellKind.GRU, 16, 2, 0.2f), 4);
-        CharLanguageModel b = CharLanguageModel.create(CharVocabulary.of(small), new CharModelOptions(CellKind.GRU, 16, 2, 0.2f), 4);
+        CharLanguageModel a = CharLanguageModel.create(CharVocabulary.of(small), CharModelOptions.defaults().withCell(CellKind.GRU).withHidden(16).withDropout(0.2f), 4);
+        CharLanguageModel b = CharLanguageModel.create(CharVocabulary.of(small), CharModelOptions.defaults().withCell(CellKind.GRU).withHidden(16).withDropout(0.2f), 4);
         CharModelTrainer.train(a, TrainingData.text(small), o, ProgressListener.NONE);
         CharModelTrainer.train(b, TrainingData.text(small), o, ProgressListener.NONE);
         List<Parameter> pa = a.parameters().list();
@@ -87,13 +87,13 @@ class CharLanguageModelTest {
         for (int i = 0; i < pa.size(); i++) {
             assertArrayEquals(pa.get(i).value().data(), pb.get(i).value().data(), pa.get(i).name());
         }
-        SamplingOptions s = new SamplingOptions(80, 0.8, 0, 0.95, false);
+        SamplingOptions s = SamplingOptions.defaults(80).withTemperature(0.8).withTopP(0.95);
         assertEquals(CharSampler.sample(a, "the ", s, new SeededRandom(1)), CharSampler.sample(b, "the ", s, new SeededRandom(1)));
     }
 
     @Test
     void greedySamplingFollowsTheGrammar() {
-        String s = CharSampler.sample(trained, "the cat ", new SamplingOptions(40, 1.0, 1, 1.0, true), new SeededRandom(1));
+        String s = CharSampler.sample(trained, "the cat ", SamplingOptions.defaults(40).withTopK(1).withStopAtNewline(true), new SeededRandom(1));
         System.out.println("greedy: the cat " + s);
         assertTrue(s.matches("(sees|likes|finds|paints|follows) .*"), s);
     }
@@ -101,7 +101,7 @@ class CharLanguageModelTest {
     @Test
     void beamSearchFindsTextsAtLeastAsLikelyAsGreedy() {
         List<CharBeamSearch.Candidate> one = CharBeamSearch.search(trained, "the cat ", 1, 40, true);
-        String greedy = CharSampler.sample(trained, "the cat ", new SamplingOptions(40, 1.0, 1, 1.0, true), new SeededRandom(1));
+        String greedy = CharSampler.sample(trained, "the cat ", SamplingOptions.defaults(40).withTopK(1).withStopAtNewline(true), new SeededRandom(1));
         assertEquals(greedy, one.get(0).text(), "width 1 is greedy decoding");
         List<CharBeamSearch.Candidate> five = CharBeamSearch.search(trained, "the cat ", 5, 40, true);
         assertEquals(5, five.size());
@@ -117,7 +117,7 @@ class CharLanguageModelTest {
         trained.save(dir.resolve("m"));
         CharLanguageModel loaded = CharLanguageModel.load(dir.resolve("m"));
         assertEquals(trained.vocabulary().chars(), loaded.vocabulary().chars());
-        SamplingOptions s = new SamplingOptions(60, 1.0, 0, 1.0, false);
+        SamplingOptions s = SamplingOptions.defaults(60);
         assertEquals(CharSampler.sample(trained, "a ", s, new SeededRandom(3)), CharSampler.sample(loaded, "a ", s, new SeededRandom(3)));
         assertTrue(Files.readString(dir.resolve("m/config.json")).contains("\"cell\" : \"lstm\""));
     }
@@ -155,18 +155,18 @@ class CharLanguageModelTest {
         // top-k = 2 keeps classes 3 and 2 in ratio 4:3
         int[] c2 = new int[4];
         for (int i = 0; i < n; i++) {
-            c2[CharSampler.draw(logits, new SamplingOptions(1, 1.0, 2, 1.0, false), rng, p)]++;
+            c2[CharSampler.draw(logits, SamplingOptions.defaults(1).withTopK(2), rng, p)]++;
         }
         assertEquals(0, c2[0] + c2[1]);
         assertEquals(4.0 / 7, c2[3] / (double) n, 0.006);
         // top-p = 0.65 keeps 0.4 + 0.3 = 0.7 ≥ 0.65: classes 3 and 2
         int[] c3 = new int[4];
         for (int i = 0; i < n; i++) {
-            c3[CharSampler.draw(logits, new SamplingOptions(1, 1.0, 0, 0.65, false), rng, p)]++;
+            c3[CharSampler.draw(logits, SamplingOptions.defaults(1).withTopP(0.65), rng, p)]++;
         }
         assertEquals(0, c3[0] + c3[1]);
         // temperature → 0 concentrates on the argmax
-        assertEquals(3, CharSampler.draw(logits, new SamplingOptions(1, 1e-3, 0, 1.0, false), rng, p));
+        assertEquals(3, CharSampler.draw(logits, SamplingOptions.defaults(1).withTemperature(1e-3), rng, p));
     }
 
     @Test
@@ -184,7 +184,7 @@ class CharLanguageModelTest {
         TrainingReport r = CharModelTrainer.train(m, data, new TrainOptions(30, 8, 1, 2e-2f, 5.0, 0f, 1.0, 1, 0.0, 0, null),
                 ProgressListener.NONE);
         assertTrue(r.finalTrainLoss() < 0.5 * r.trainLoss().get(0), r.trainLoss().toString());
-        String name = CharSampler.sample(m, "", new SamplingOptions(30, 0.5, 0, 1.0, true), new SeededRandom(4));
+        String name = CharSampler.sample(m, "", SamplingOptions.defaults(30).withTemperature(0.5).withStopAtNewline(true), new SeededRandom(4));
         assertTrue(!name.isEmpty() && !name.contains("\n"), name);
         CharBatch batch = CharBatches.lines(List.of("Ab", "C"), CharVocabulary.of("AbC\n"), 2, null).get(0);
         assertArrayEquals(new int[] {3, 2}, batch.lengths());

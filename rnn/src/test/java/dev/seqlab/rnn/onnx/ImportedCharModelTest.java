@@ -30,7 +30,7 @@ class ImportedCharModelTest {
             ImportedModel imported = RecurrentOnnxImport.fromProto(RecurrentOnnxExport.charModel(lm), null);
             ImportedCharModel m = ImportedCharModel.of(imported, ImportedCharModel.storedVocabulary(imported));
             assertTrue(m.carriesState() && m.readsNoCharacter());
-            SamplingOptions o = new SamplingOptions(60, 0.9, 0, 0.95, false);
+            SamplingOptions o = SamplingOptions.defaults(60).withTemperature(0.9).withTopP(0.95);
             String expected = CharSampler.sample(lm, "he", o, new SeededRandom(5));
             assertEquals(expected, m.sample("he", o, new SeededRandom(5)), kind.name());
             assertEquals(CharSampler.sample(lm, "", o, new SeededRandom(6)), m.sample("", o, new SeededRandom(6)));
@@ -65,7 +65,7 @@ class ImportedCharModelTest {
         ImportedModel imported = RecurrentOnnxImport.fromProto(g.build(), null);
         ImportedCharModel m = ImportedCharModel.of(imported, lm.vocabulary());
         assertTrue(m.carriesState());
-        SamplingOptions o = new SamplingOptions(40, 0.9, 0, 0.95, false);
+        SamplingOptions o = SamplingOptions.defaults(40).withTemperature(0.9).withTopP(0.95);
         assertEquals(CharSampler.sample(lm, "he", o, new SeededRandom(8)), m.sample("he", o, new SeededRandom(8)));
     }
 

@@ -41,7 +41,7 @@ class RecurrentOnnxExportTest {
 
     static CharLanguageModel charModel(CellKind kind, int layers, long seed) {
         CharLanguageModel m = CharLanguageModel.create(CharVocabulary.of("hello world, seqlab!\n"),
-                new CharModelOptions(kind, 5, layers, 0f), seed);
+                CharModelOptions.defaults().withCell(kind).withHidden(5).withLayers(layers), seed);
         Compare.perturb(m.parameters(), new SeededRandom(seed + 1), 0.3);
         return m;
     }
@@ -146,7 +146,7 @@ class RecurrentOnnxExportTest {
     @CsvSource({"LSTM, 1, false", "GRU, 1, true", "RNN, 1, false", "LSTM, 2, true", "GRU, 2, false", "RNN, 2, true"})
     void classifierMatchesOnnxRuntime(CellKind kind, int layers, boolean bidirectional) {
         SequenceClassifier c = SequenceClassifier.create(
-                new ClassifierOptions(12, 4, kind, 5, layers, bidirectional, 0.3f, 3), 21);
+                ClassifierOptions.defaults().withVocabulary(12).withEmbeddingDim(4).withCell(kind).withHidden(5).withLayers(layers).withBidirectional(bidirectional).withDropout(0.3f).withClasses(3), 21);
         Compare.perturb(c.parameters(), new SeededRandom(3), 0.3);
         List<int[]> seqs = List.of(new int[] {3, 1, 4, 1, 5}, new int[] {9, 2}, new int[] {6, 5, 3, 5}, new int[] {11});
         int t = 5;

@@ -63,7 +63,7 @@ class RecurrentOnnxImportTest {
         SeededRandom rng = new SeededRandom(seed);
         Embedding e = new Embedding("emb", V, E, Embedding.NO_PADDING);
         e.initialize(rng);
-        RecurrentLayer rnn = RecurrentLayer.create("rnn", new RecurrentOptions(kind, E, H, layers, bidirectional, 0f, lbr), rng);
+        RecurrentLayer rnn = RecurrentLayer.create("rnn", RecurrentOptions.of(kind, E, H).withLayers(layers).withBidirectional(bidirectional).withLinearBeforeReset(lbr), rng);
         int dirs = bidirectional ? 2 : 1;
         Dense head = new Dense("head", dirs * H, V);
         head.initialize(rng);
@@ -386,7 +386,7 @@ class RecurrentOnnxImportTest {
             Compare.close(ort.get(o), imp.get(o), "round trip char " + kind + " ×" + layers + " " + o + ": imported vs ORT");
         }
 
-        SequenceClassifier c = SequenceClassifier.create(new ClassifierOptions(12, 4, kind, 5, layers, true, 0f, 3), 8);
+        SequenceClassifier c = SequenceClassifier.create(ClassifierOptions.defaults().withVocabulary(12).withEmbeddingDim(4).withCell(kind).withHidden(5).withLayers(layers).withBidirectional(true).withClasses(3), 8);
         Compare.perturb(c.parameters(), rng, 0.3);
         ModelProto cp = RecurrentOnnxExport.classifier(c);
         long[] ids = {3, 1, 4, 0, 0, 9, 2, 6, 5, 0};
