@@ -1,7 +1,7 @@
 package dev.seqlab.rnn.onnx;
 
+import dev.seqlab.onnx.HostTensor;
 import dev.seqlab.onnx.TensorSpec;
-import dev.seqlab.onnx.session.HostTensor;
 import dev.seqlab.rnn.layer.Dense;
 import dev.seqlab.rnn.layer.Embedding;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.seqlab.rnn.onnx;
 
-import dev.seqlab.onnx.session.HostTensor;
+import dev.seqlab.onnx.HostTensor;
 import java.util.Arrays;
 
 /**
