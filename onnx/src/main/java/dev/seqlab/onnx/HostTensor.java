@@ -23,7 +23,9 @@ public final class HostTensor {
         /** 64-bit signed integer. */
         INT64("int64"),
         /** 32-bit signed integer. */
-        INT32("int32");
+        INT32("int32"),
+        /** Boolean. */
+        BOOL("bool");
 
         private final String onnxName;
 
@@ -71,6 +73,11 @@ public final class HostTensor {
     /** An int32 tensor of the given shape over {@code data} (row-major). */
     public static HostTensor ints(int[] data, long... shape) {
         return new HostTensor(ElementType.INT32, Objects.requireNonNull(data), data.length, shape);
+    }
+
+    /** A bool tensor of the given shape over {@code data} (row-major). */
+    public static HostTensor bools(boolean[] data, long... shape) {
+        return new HostTensor(ElementType.BOOL, Objects.requireNonNull(data), data.length, shape);
     }
 
     /** A float tensor of zeros. */
@@ -152,9 +159,23 @@ public final class HostTensor {
         return (int[]) expect(ElementType.INT32);
     }
 
-    /** The backing array ({@code float[]}, {@code long[]} or {@code int[]}). */
-    Object data() {
+    /** The elements of a bool tensor (not copied). */
+    public boolean[] bools() {
+        return (boolean[]) expect(ElementType.BOOL);
+    }
+
+    /** The backing array ({@code float[]}, {@code long[]}, {@code int[]} or {@code boolean[]}; not copied). */
+    public Object data() {
         return data;
+    }
+
+    /**
+     * The same elements (not copied) seen with another shape.
+     *
+     * @throws IllegalArgumentException if the shape holds another number of elements
+     */
+    public HostTensor reshape(long... newShape) {
+        return new HostTensor(type, data, Math.toIntExact(size()), newShape);
     }
 
     private Object expect(ElementType wanted) {

@@ -2,6 +2,7 @@ package dev.seqlab.onnx.runtime;
 
 import ai.onnxruntime.MapInfo;
 import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
@@ -16,6 +17,8 @@ import dev.seqlab.onnx.HostTensor;
 import dev.seqlab.onnx.TensorSpec;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
@@ -419,6 +422,14 @@ public final class OnnxModel implements AutoCloseable {
             case FLOAT -> OnnxTensor.createTensor(env, FloatBuffer.wrap(t.floats()), shape);
             case INT64 -> OnnxTensor.createTensor(env, LongBuffer.wrap(t.longs()), shape);
             case INT32 -> OnnxTensor.createTensor(env, IntBuffer.wrap(t.ints()), shape);
+            case BOOL -> {
+                boolean[] b = t.bools();
+                ByteBuffer bytes = ByteBuffer.allocateDirect(b.length).order(ByteOrder.nativeOrder());
+                for (boolean v : b) {
+                    bytes.put((byte) (v ? 1 : 0));
+                }
+                yield OnnxTensor.createTensor(env, bytes.rewind(), shape, OnnxJavaType.BOOL);
+            }
         };
     }
 
@@ -446,9 +457,17 @@ public final class OnnxModel implements AutoCloseable {
                 tensor.getIntBuffer().get(data);
                 return HostTensor.ints(data, shape);
             }
+            case ONNX_TENSOR_ELEMENT_DATA_TYPE_BOOL: {
+                boolean[] data = new boolean[n];
+                ByteBuffer bytes = tensor.getByteBuffer();
+                for (int i = 0; i < n; i++) {
+                    data[i] = bytes.get(i) != 0;
+                }
+                return HostTensor.bools(data, shape);
+            }
             default:
                 throw new IllegalStateException("output '" + outputName + "' holds " + elementTypeName(info.onnxType)
-                        + "; HostTensor holds float, int64 and int32");
+                        + "; HostTensor holds float, int64, int32 and bool");
         }
     }
 

@@ -1,0 +1,121 @@
+package dev.seqlab.onnx.interpret;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import dev.seqlab.onnx.HostTensor;
+import dev.seqlab.onnx.HostTensor.ElementType;
+import java.util.Arrays;
+
+/** Operators that make or convert values: {@code Constant}, {@code Cast}, {@code ReduceSum}. */
+final class ValueOperators {
+
+    private ValueOperators() {
+    }
+
+    static final Operator CONSTANT = node -> {
+        HostTensor v = constant(node);
+        return in -> Step.one(v);
+    };
+
+    static final Operator CAST = node -> {
+        ElementType to;
+        try {
+            to = Tensors.elementType((int) node.intAttribute("to", 1));
+        } catch (UnsupportedGraphException e) {
+            throw node.unsupported(e.getMessage());
+        }
+        return in -> Step.one(cast(in[0], to));
+    };
+
+    static final Operator REDUCE_SUM = node -> {
+        boolean keepDims = node.intAttribute("keepdims", 1) == 1;
+        boolean noopWithEmptyAxes = node.intAttribute("noop_with_empty_axes", 0) == 1;
+        return in -> {
+            long[] axes = ShapeOperators.axes(node, in, 1);
+            boolean none = axes == null || axes.length == 0;
+            return Step.one(none && noopWithEmptyAxes ? in[0] : reduceSum(in[0], axes, keepDims));
+        };
+    };
+
+    private static HostTensor constant(Node node) {
+        if (node.proto().getAttributeCount() != 1) {
+            throw node.unsupported("expected exactly one value attribute");
+        }
+        AttributeProto a = node.proto().getAttribute(0);
+        return switch (a.getName()) {
+            case "value" -> Tensors.fromProto(a.getT());
+            case "value_float" -> HostTensor.floats(new float[] {a.getF()});
+            case "value_floats" -> {
+                float[] f = new float[a.getFloatsCount()];
+                for (int i = 0; i < f.length; i++) {
+                    f[i] = a.getFloats(i);
+                }
+                yield HostTensor.floats(f, f.length);
+            }
+            case "value_int" -> HostTensor.longs(new long[] {a.getI()});
+            case "value_ints" -> HostTensor.longs(a.getIntsList().stream().mapToLong(Long::longValue).toArray(), a.getIntsCount());
+            default -> throw node.unsupported("unsupported constant attribute " + a.getName());
+        };
+    }
+
+    static HostTensor cast(HostTensor a, ElementType to) {
+        if (a.type() == to) {
+            return a;
+        }
+        int[] shape = Tensors.shape(a);
+        if (to == ElementType.FLOAT) {
+            return HostTensor.floats(Tensors.floatValues(a).clone(), a.shape());
+        }
+        long[] v = new long[(int) a.size()];
+        for (int i = 0; i < v.length; i++) {
+            double x = Tensors.get(a, i);
+            v[i] = to == ElementType.BOOL ? (x != 0 ? 1 : 0) : Tensors.getLong(a, i);
+        }
+        return Tensors.ofLongs(to, v, shape);
+    }
+
+    static HostTensor reduceSum(HostTensor a, long[] axes, boolean keepDims) {
+        int[] in = Tensors.shape(a);
+        int r = in.length;
+        boolean[] reduce = new boolean[r];
+        if (axes == null || axes.length == 0) {
+            Arrays.fill(reduce, true);
+        } else {
+            for (long ax : axes) {
+                reduce[Broadcasting.axis(ax, r, "ReduceSum")] = true;
+            }
+        }
+        int[] keep = new int[r];
+        int kept = 0;
+        for (int i = 0; i < r; i++) {
+            keep[i] = reduce[i] ? 1 : in[i];
+            kept += reduce[i] ? 0 : 1;
+        }
+        int[] dst = Broadcasting.sourceOffsets(keep, in);
+        int n = Broadcasting.size(keep);
+        double[] sum = new double[n];
+        for (int i = 0; i < dst.length; i++) {
+            sum[dst[i]] += Tensors.get(a, i);
+        }
+        int[] shape = keep;
+        if (!keepDims) {
+            shape = new int[kept];
+            for (int i = 0, k = 0; i < r; i++) {
+                if (!reduce[i]) {
+                    shape[k++] = in[i];
+                }
+            }
+        }
+        if (a.type() == ElementType.FLOAT) {
+            float[] out = new float[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = (float) sum[i];
+            }
+            return HostTensor.floats(out, Tensors.longs(shape));
+        }
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (long) sum[i];
+        }
+        return Tensors.ofLongs(a.type(), out, shape);
+    }
+}
