@@ -5,6 +5,7 @@ import dev.seqlab.cli.TextTable;
 import dev.seqlab.onnx.TensorSpec;
 import dev.seqlab.onnx.inspect.ModelSummary;
 import dev.seqlab.onnx.inspect.OnnxInspector;
+import dev.seqlab.rnn.onnx.RecurrentOnnxImport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Parameters;
         description = {"Show an ONNX model's producer, IR version and opsets, its inputs and",
             "outputs with element types and shapes (symbolic axes by name, ? for",
             "unnamed ones), and how often each operator occurs (subgraphs included),",
-            "the most frequent first. The file is read, not run."},
+            "the most frequent first, and whether seqlab's own graph interpreter",
+            "computes every operator. The file is read, not run."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab onnx inspect model.onnx",
@@ -67,6 +69,7 @@ public final class InspectCommand extends CliCommand {
             ops.add(m);
         }
         doc.put("operators", ops);
+        doc.put("interpreter_unsupported", RecurrentOnnxImport.registry().unsupportedIn(s));
         return doc;
     }
 
@@ -95,6 +98,9 @@ public final class InspectCommand extends CliCommand {
         out.println("opsets:      " + (s.opsets().isEmpty() ? "(none)" : s.opsets().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
         out.printf("graph:       %d nodes, %,d parameters%n", s.nodeCount(), s.parameterCount());
+        List<String> unsupported = RecurrentOnnxImport.registry().unsupportedIn(s);
+        out.println("interpreter: " + (unsupported.isEmpty() ? "runs every operator (no ONNX Runtime needed)"
+                : "does not run " + String.join(", ", unsupported) + " (ONNX Runtime does)"));
         out.println();
         printValues(out, "input", s.inputs());
         out.println();

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import dev.seqlab.attention.transformer.TransformerOptions;
 import dev.seqlab.attention.transformer.TransformerSeq2Seq;
 import dev.seqlab.core.optim.AdamOptions;
@@ -19,7 +17,6 @@ import dev.seqlab.onnx.runtime.SessionOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -129,26 +126,6 @@ class TransformerOnnxExportTest {
         int[][] x = Seq2SeqOnnxChecks.dateInputs();
         check(m, x, dir, "date-sized Transformer");
         check(m, new int[][] {x[1]}, dir, "date-sized Transformer, batch of 1");
-    }
-
-    @Test
-    void metadataNamesTheArchitectureAndSizes() {
-        TransformerSeq2Seq m = TransformerSeq2Seq.create(new TransformerOptions(7, 5, 6, 4, 6, 2, 10, 1), 3);
-        ModelProto proto = TransformerOnnxExport.seq2seq(m, Map.of("test.key", "value"));
-        Map<String, String> meta = new HashMap<>();
-        for (StringStringEntryProto e : proto.getMetadataPropsList()) {
-            meta.put(e.getKey(), e.getValue());
-        }
-        assertEquals(TransformerSeq2Seq.ARCHITECTURE, meta.get(TransformerOnnxExport.ARCHITECTURE_KEY));
-        assertEquals("6", meta.get("seqlab.input_length"));
-        assertEquals("4", meta.get("seqlab.output_length"));
-        assertEquals("7", meta.get("seqlab.input_vocabulary"));
-        assertEquals("5", meta.get("seqlab.output_vocabulary"));
-        assertEquals("6", meta.get("seqlab.d_model"));
-        assertEquals("2", meta.get("seqlab.heads"));
-        assertEquals("10", meta.get("seqlab.feed_forward"));
-        assertEquals("1", meta.get("seqlab.layers"));
-        assertEquals("value", meta.get("test.key"));
     }
 
     private static void check(TransformerSeq2Seq m, int[][] x, Path dir, String what) throws Exception {

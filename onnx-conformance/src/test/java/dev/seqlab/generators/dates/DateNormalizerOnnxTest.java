@@ -9,7 +9,6 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import dev.seqlab.attention.onnx.AttentionOnnxExport;
 import dev.seqlab.attention.seq2seq.AttentionSeq2Seq;
-import dev.seqlab.attention.transformer.TransformerOptions;
 import dev.seqlab.attention.transformer.TransformerSeq2Seq;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.corpora.dates.DateVocabulary;
@@ -17,7 +16,6 @@ import dev.seqlab.onnx.HostTensor;
 import dev.seqlab.onnx.graph.OnnxFiles;
 import dev.seqlab.onnx.runtime.OnnxModel;
 import dev.seqlab.onnx.runtime.SessionOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -104,24 +102,5 @@ class DateNormalizerOnnxTest {
                 n.architecture().name().toLowerCase(Locale.ROOT), worstP, worstA);
         assertEquals(0, worstP, 1e-5);
         assertEquals(0, worstA, 1e-5);
-    }
-
-    @Test
-    void aSeq2SeqModelOfOtherSizesIsNotADateModel(@TempDir Path dir) throws Exception {
-        dev.seqlab.attention.seq2seq.AttentionSeq2Seq.create(new dev.seqlab.attention.seq2seq.Seq2SeqOptions(5, 4, 6, 3, 2, 3, 2), 1)
-                .save(dir);
-        DateNormalizer n = DateNormalizer.load(dir);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, n::onnx);
-        assertEquals(true, e.getMessage().startsWith("not a date model: it reads 6 of 5 symbols"), e.getMessage());
-    }
-
-    @Test
-    void aTransformerOfOtherSizesIsNotADateModel(@TempDir Path dir) throws Exception {
-        TransformerSeq2Seq.create(new TransformerOptions(5, 4, 6, 3, 4, 2, 8, 1), 1).save(dir);
-        DateNormalizer n = DateNormalizer.load(dir);
-        assertEquals(DateNormalizer.Architecture.TRANSFORMER, n.architecture());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> n.writeOnnx(dir.resolve("t.onnx")));
-        assertEquals(true, e.getMessage().startsWith("not a date model: it reads 6 of 5 symbols"), e.getMessage());
-        assertFalse(Files.exists(dir.resolve("t.onnx")));
     }
 }

@@ -70,17 +70,6 @@ class OnnxRuntimeReferenceTest {
         return d;
     }
 
-    /** Concatenates per-direction arrays: W of every direction → [dirs, …]. */
-    private static float[] stack(List<float[]> parts) {
-        int n = parts.stream().mapToInt(p -> p.length).sum();
-        float[] out = new float[n];
-        int off = 0;
-        for (float[] p : parts) {
-            System.arraycopy(p, 0, out, off, p.length);
-            off += p.length;
-        }
-        return out;
-    }
 
     /** Adds one recurrent node reading {@code x} ([T, B, in]) to the graph. */
     private static void addNode(GraphProto.Builder g, String prefix, String kind, List<RecurrentCell> cells, String x,
@@ -94,11 +83,11 @@ class OnnxRuntimeReferenceTest {
         for (RecurrentCell c : cells) {
             w.add(c.w().value().data());
             r.add(c.r().value().data());
-            b.add(stack(List.of(c.wb().value().data(), c.rb().value().data())));
+            b.add(RecurrentFixtures.concat(List.of(c.wb().value().data(), c.rb().value().data())));
         }
-        g.addInitializer(OnnxGraphs.floats(prefix + "W", stack(w), dirs, gh, in));
-        g.addInitializer(OnnxGraphs.floats(prefix + "R", stack(r), dirs, gh, H));
-        g.addInitializer(OnnxGraphs.floats(prefix + "B", stack(b), dirs, 2L * gh));
+        g.addInitializer(OnnxGraphs.floats(prefix + "W", RecurrentFixtures.concat(w), dirs, gh, in));
+        g.addInitializer(OnnxGraphs.floats(prefix + "R", RecurrentFixtures.concat(r), dirs, gh, H));
+        g.addInitializer(OnnxGraphs.floats(prefix + "B", RecurrentFixtures.concat(b), dirs, 2L * gh));
         boolean lstm = kind.equals("LSTM");
         List<String> inputs = new ArrayList<>(List.of(x, prefix + "W", prefix + "R", prefix + "B",
                 lengths ? "seq_lens" : "", initial ? prefix + "h0" : ""));

@@ -5,9 +5,11 @@ import static dev.seqlab.rnn.onnx.TorchStyleGraphs.E;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.H;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.T;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.V;
+import static dev.seqlab.rnn.onnx.TorchStyleGraphs.assertSameWeights;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.charGraph;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.floatsOf;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.nativeModel;
+import static dev.seqlab.rnn.onnx.TorchStyleGraphs.nativeRun;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,7 +34,6 @@ import dev.seqlab.rnn.cell.RnnCell;
 import dev.seqlab.rnn.classify.ClassifierOptions;
 import dev.seqlab.rnn.classify.SequenceClassifier;
 import dev.seqlab.rnn.layer.Dense;
-import dev.seqlab.rnn.layer.RecurrentOutput;
 import dev.seqlab.rnn.lm.CharLanguageModel;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -63,71 +64,30 @@ class RecurrentOnnxImportRuntimeTest {
         TorchStyleGraphs.Native m = nativeModel(kind, layers, bidirectional, lbr, 1000 + layers * 10 + (bidirectional ? 1 : 0));
         Path file = dir.resolve("model.onnx");
         OnnxFiles.write(charGraph(m, initial), file);
-        int slots = layers * (bidirectional ? 2 : 1);
         boolean lstm = kind == CellKind.LSTM;
-        SeededRandom rng = new SeededRandom(9);
-        long[] tokens = new long[B * T];
-        int[] timeMajor = new int[T * B];
-        for (int j = 0; j < B; j++) {
-            for (int s = 0; s < T; s++) {
-                tokens[j * T + s] = rng.nextInt(V);
-                timeMajor[s * B + j] = (int) tokens[j * T + s];
-            }
-        }
-        float[] h0 = Compare.gaussian(rng, slots * B * H);
-        float[] c0 = Compare.gaussian(rng, slots * B * H);
-        Map<String, HostTensor> feeds = new HashMap<>();
-        feeds.put("input", HostTensor.longs(tokens, B, T));
-        if (initial) {
-            feeds.put("h0", HostTensor.floats(h0, slots, B, H));
-            if (lstm) {
-                feeds.put("c0", HostTensor.floats(c0, slots, B, H));
-            }
-        }
-        // 1. seqlab's native layers
-        Tensor x = m.embedding().forward(timeMajor).reshape(T, B, E);
-        RecurrentOutput out = m.rnn().forward(x, null, initial ? Tensor.wrap(h0.clone(), slots, B, H) : null,
-                initial && lstm ? Tensor.wrap(c0.clone(), slots, B, H) : null, false, null);
-        float[] logitsTb = m.head().forward(out.outputs()).data();
-        float[] logits = Compare.swap01(logitsTb, T, B, V);
-        // 2. ONNX Runtime
+        TorchStyleGraphs.Run expected = nativeRun(m, initial);
+        Map<String, HostTensor> feeds = expected.feeds();
+        // 1. ONNX Runtime
         Map<String, float[]> ort;
         try (OnnxModel session = OnnxModel.open(file, SessionOptions.threads(1))) {
             ort = floatsOf(session.run(feeds));
         }
-        // 3. the imported model
+        // 2. the imported model
         ImportedModel imported = RecurrentOnnxImport.read(file);
         Map<String, float[]> imp = floatsOf(imported.run(feeds));
 
         String what = kind + (kind == CellKind.GRU ? " lbr=" + (lbr ? 1 : 0) : "") + " ×" + layers
                 + (bidirectional ? " bi" : "") + (initial ? " init" : "");
-        Compare.close(logits, ort.get("logits"), what + " logits: ORT vs native");
+        Compare.close(expected.logits(), ort.get("logits"), what + " logits: ORT vs native");
         Compare.close(ort.get("logits"), imp.get("logits"), what + " logits: imported vs ORT");
-        Compare.close(out.lastHidden().data(), ort.get("h_n"), what + " h_n: ORT vs native");
+        Compare.close(expected.lastHidden(), ort.get("h_n"), what + " h_n: ORT vs native");
         Compare.close(ort.get("h_n"), imp.get("h_n"), what + " h_n: imported vs ORT");
         if (lstm) {
-            Compare.close(out.lastCell().data(), ort.get("c_n"), what + " c_n: ORT vs native");
+            Compare.close(expected.lastCell(), ort.get("c_n"), what + " c_n: ORT vs native");
             Compare.close(ort.get("c_n"), imp.get("c_n"), what + " c_n: imported vs ORT");
         }
         // the mapping itself: the imported cells hold exactly the native weights
-        assertEquals(layers, imported.recurrentNodes().size());
-        for (int l = 0; l < layers; l++) {
-            ImportedRecurrent node = imported.recurrentNodes().get(l);
-            assertEquals(kind, node.kind());
-            for (int d = 0; d < node.cells().size(); d++) {
-                RecurrentCell a = m.rnn().cell(l, d);
-                RecurrentCell b = node.cells().get(d);
-                assertArrayEquals(a.w().value().data(), b.w().value().data());
-                assertArrayEquals(a.r().value().data(), b.r().value().data());
-                assertArrayEquals(a.wb().value().data(), b.wb().value().data());
-                assertArrayEquals(a.rb().value().data(), b.rb().value().data());
-                if (kind == CellKind.GRU) {
-                    assertEquals(lbr, ((GruCell) b).linearBeforeReset());
-                }
-            }
-        }
-        assertArrayEquals(m.embedding().table().value().data(), imported.embeddings().get(0).table().value().data());
-        assertArrayEquals(m.head().w().value().data(), imported.denseLayers().get(0).w().value().data());
+        assertSameWeights(m, imported);
     }
 
     /** A single reverse node with sequence_lens and initial states, read through a Gemm on its final state. */

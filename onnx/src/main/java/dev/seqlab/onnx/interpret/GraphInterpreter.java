@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,20 +75,6 @@ public final class GraphInterpreter {
         } catch (IllegalArgumentException e) {
             throw new MalformedFileException(file, 0, "cannot import the graph: " + e.getMessage());
         }
-    }
-
-    /**
-     * The operators of {@code model}'s graph (with their domain when it is not the default) that
-     * {@code registry} does not compute, in graph order, each once.
-     */
-    public static List<String> unsupportedOperators(ModelProto model, OperatorRegistry registry) {
-        Set<String> out = new LinkedHashSet<>();
-        for (NodeProto n : model.getGraph().getNodeList()) {
-            if (!registry.supports(n.getDomain(), n.getOpType())) {
-                out.add(qualified(n));
-            }
-        }
-        return List.copyOf(out);
     }
 
     private static String qualified(NodeProto n) {

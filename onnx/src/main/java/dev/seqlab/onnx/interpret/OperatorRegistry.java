@@ -1,6 +1,8 @@
 package dev.seqlab.onnx.interpret;
 
+import dev.seqlab.onnx.inspect.ModelSummary;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
@@ -83,6 +85,14 @@ public final class OperatorRegistry {
     /** The operator types, sorted. */
     public SortedSet<String> supported() {
         return Collections.unmodifiableSortedSet(new TreeSet<>(operators.keySet()));
+    }
+
+    /**
+     * The operators of an inspected model that this registry does not compute (so it needs ONNX
+     * Runtime), sorted; operators of other domains are qualified ({@code com.microsoft.Attention}).
+     */
+    public List<String> unsupportedIn(ModelSummary model) {
+        return model.operatorCounts().keySet().stream().filter(op -> op.contains(".") || !operators.containsKey(op)).toList();
     }
 
     /** {@code Add, Cast, Concat, …}. */

@@ -5,9 +5,11 @@ import static dev.seqlab.rnn.onnx.TorchStyleGraphs.E;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.H;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.T;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.V;
+import static dev.seqlab.rnn.onnx.TorchStyleGraphs.assertSameWeights;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.charGraph;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.floatsOf;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.nativeModel;
+import static dev.seqlab.rnn.onnx.TorchStyleGraphs.nativeRun;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,23 +21,18 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import com.google.protobuf.ByteString;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.random.SeededRandom;
-import dev.seqlab.core.tensor.Tensor;
 import dev.seqlab.onnx.HostTensor;
 import dev.seqlab.onnx.graph.GraphBuilder;
 import dev.seqlab.onnx.graph.OnnxFiles;
 import dev.seqlab.rnn.cell.CellKind;
-import dev.seqlab.rnn.cell.GruCell;
-import dev.seqlab.rnn.cell.RecurrentCell;
 import dev.seqlab.rnn.classify.ClassifierOptions;
 import dev.seqlab.rnn.classify.SequenceClassifier;
-import dev.seqlab.rnn.layer.RecurrentOutput;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,59 +59,18 @@ class RecurrentOnnxImportTest {
     void torchStyleCharModelAgreesWithNative(CellKind kind, boolean lbr, int layers, boolean bidirectional,
                                              boolean initial) throws Exception {
         TorchStyleGraphs.Native m = nativeModel(kind, layers, bidirectional, lbr, 1000 + layers * 10 + (bidirectional ? 1 : 0));
-        int slots = layers * (bidirectional ? 2 : 1);
-        boolean lstm = kind == CellKind.LSTM;
-        SeededRandom rng = new SeededRandom(9);
-        long[] tokens = new long[B * T];
-        int[] timeMajor = new int[T * B];
-        for (int j = 0; j < B; j++) {
-            for (int s = 0; s < T; s++) {
-                tokens[j * T + s] = rng.nextInt(V);
-                timeMajor[s * B + j] = (int) tokens[j * T + s];
-            }
-        }
-        float[] h0 = Compare.gaussian(rng, slots * B * H);
-        float[] c0 = Compare.gaussian(rng, slots * B * H);
-        Map<String, HostTensor> feeds = new HashMap<>();
-        feeds.put("input", HostTensor.longs(tokens, B, T));
-        if (initial) {
-            feeds.put("h0", HostTensor.floats(h0, slots, B, H));
-            if (lstm) {
-                feeds.put("c0", HostTensor.floats(c0, slots, B, H));
-            }
-        }
-        Tensor x = m.embedding().forward(timeMajor).reshape(T, B, E);
-        RecurrentOutput out = m.rnn().forward(x, null, initial ? Tensor.wrap(h0.clone(), slots, B, H) : null,
-                initial && lstm ? Tensor.wrap(c0.clone(), slots, B, H) : null, false, null);
-        float[] logits = Compare.swap01(m.head().forward(out.outputs()).data(), T, B, V);
+        TorchStyleGraphs.Run expected = nativeRun(m, initial);
         ImportedModel imported = RecurrentOnnxImport.fromProto(charGraph(m, initial), null);
-        Map<String, float[]> imp = floatsOf(imported.run(feeds));
+        Map<String, float[]> imp = floatsOf(imported.run(expected.feeds()));
 
         String what = kind + (kind == CellKind.GRU ? " lbr=" + (lbr ? 1 : 0) : "") + " ×" + layers
                 + (bidirectional ? " bi" : "") + (initial ? " init" : "");
-        Compare.close(logits, imp.get("logits"), what + " logits: imported vs native");
-        Compare.close(out.lastHidden().data(), imp.get("h_n"), what + " h_n: imported vs native");
-        if (lstm) {
-            Compare.close(out.lastCell().data(), imp.get("c_n"), what + " c_n: imported vs native");
+        Compare.close(expected.logits(), imp.get("logits"), what + " logits: imported vs native");
+        Compare.close(expected.lastHidden(), imp.get("h_n"), what + " h_n: imported vs native");
+        if (kind == CellKind.LSTM) {
+            Compare.close(expected.lastCell(), imp.get("c_n"), what + " c_n: imported vs native");
         }
-        assertEquals(layers, imported.recurrentNodes().size());
-        for (int l = 0; l < layers; l++) {
-            ImportedRecurrent node = imported.recurrentNodes().get(l);
-            assertEquals(kind, node.kind());
-            for (int d = 0; d < node.cells().size(); d++) {
-                RecurrentCell a = m.rnn().cell(l, d);
-                RecurrentCell b = node.cells().get(d);
-                assertArrayEquals(a.w().value().data(), b.w().value().data());
-                assertArrayEquals(a.r().value().data(), b.r().value().data());
-                assertArrayEquals(a.wb().value().data(), b.wb().value().data());
-                assertArrayEquals(a.rb().value().data(), b.rb().value().data());
-                if (kind == CellKind.GRU) {
-                    assertEquals(lbr, ((GruCell) b).linearBeforeReset());
-                }
-            }
-        }
-        assertArrayEquals(m.embedding().table().value().data(), imported.embeddings().get(0).table().value().data());
-        assertArrayEquals(m.head().w().value().data(), imported.denseLayers().get(0).w().value().data());
+        assertSameWeights(m, imported);
     }
 
     /** seqlab's exported classifier imports back and gives the native probabilities. */

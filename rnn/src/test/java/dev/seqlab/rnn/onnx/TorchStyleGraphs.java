@@ -1,15 +1,21 @@
 package dev.seqlab.rnn.onnx;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import ai.onnx.proto.OnnxMl.ModelProto;
 import dev.seqlab.core.random.SeededRandom;
+import dev.seqlab.core.tensor.Tensor;
 import dev.seqlab.onnx.HostTensor;
 import dev.seqlab.onnx.graph.GraphBuilder;
 import dev.seqlab.rnn.cell.CellKind;
+import dev.seqlab.rnn.cell.GruCell;
 import dev.seqlab.rnn.cell.RecurrentCell;
 import dev.seqlab.rnn.layer.Dense;
 import dev.seqlab.rnn.layer.Embedding;
 import dev.seqlab.rnn.layer.RecurrentLayer;
 import dev.seqlab.rnn.layer.RecurrentOptions;
+import dev.seqlab.rnn.layer.RecurrentOutput;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,21 +64,11 @@ final class TorchStyleGraphs {
         String in = x;
         for (int l = 0; l < o.layers(); l++) {
             String p = "/rnn/l" + l + "/";
-            int inSize = rnn.cell(l, 0).inputSize();
-            int gh = rnn.cell(l, 0).gateWidth();
-            List<float[]> w = new ArrayList<>();
-            List<float[]> r = new ArrayList<>();
-            List<float[]> b = new ArrayList<>();
+            RecurrentCell[] cells = new RecurrentCell[dirs];
             for (int d = 0; d < dirs; d++) {
-                RecurrentCell c = rnn.cell(l, d);
-                w.add(c.w().value().data());
-                r.add(c.r().value().data());
-                b.add(c.wb().value().data());
-                b.add(c.rb().value().data());
+                cells[d] = rnn.cell(l, d);
             }
-            g.floats(p + "W", RecurrentFixtures.concat(w), dirs, gh, inSize);
-            g.floats(p + "R", RecurrentFixtures.concat(r), dirs, gh, H);
-            g.floats(p + "B", RecurrentFixtures.concat(b), dirs, 2L * gh);
+            RecurrentOnnxExport.weights(g, p, cells);
             String h0 = "";
             String c0 = "";
             if (initial) {
@@ -170,6 +166,63 @@ final class TorchStyleGraphs {
             g.output("c_n", GraphBuilder.FLOAT, slots, "batch", H);
         }
         return g.build(14, "pytorch-like");
+    }
+
+    /** Random tokens (and initial states) for {@code m}, fed as {@link #charGraph} names them, and seqlab's native outputs on them. */
+    record Run(Map<String, HostTensor> feeds, float[] logits, float[] lastHidden, float[] lastCell) {
+    }
+
+    static Run nativeRun(Native m, boolean initial) {
+        RecurrentOptions o = m.rnn().options();
+        int slots = o.layers() * o.directions();
+        boolean lstm = o.kind() == CellKind.LSTM;
+        SeededRandom rng = new SeededRandom(9);
+        long[] tokens = new long[B * T];
+        int[] timeMajor = new int[T * B];
+        for (int j = 0; j < B; j++) {
+            for (int s = 0; s < T; s++) {
+                tokens[j * T + s] = rng.nextInt(V);
+                timeMajor[s * B + j] = (int) tokens[j * T + s];
+            }
+        }
+        float[] h0 = Compare.gaussian(rng, slots * B * H);
+        float[] c0 = Compare.gaussian(rng, slots * B * H);
+        Map<String, HostTensor> feeds = new HashMap<>();
+        feeds.put("input", HostTensor.longs(tokens, B, T));
+        if (initial) {
+            feeds.put("h0", HostTensor.floats(h0, slots, B, H));
+            if (lstm) {
+                feeds.put("c0", HostTensor.floats(c0, slots, B, H));
+            }
+        }
+        Tensor x = m.embedding().forward(timeMajor).reshape(T, B, E);
+        RecurrentOutput out = m.rnn().forward(x, null, initial ? Tensor.wrap(h0.clone(), slots, B, H) : null,
+                initial && lstm ? Tensor.wrap(c0.clone(), slots, B, H) : null, false, null);
+        float[] logits = Compare.swap01(m.head().forward(out.outputs()).data(), T, B, V);
+        return new Run(feeds, logits, out.lastHidden().data(), lstm ? out.lastCell().data() : null);
+    }
+
+    /** The imported cells, embedding and head hold exactly the native weights. */
+    static void assertSameWeights(Native m, ImportedModel imported) {
+        RecurrentOptions o = m.rnn().options();
+        assertEquals(o.layers(), imported.recurrentNodes().size());
+        for (int l = 0; l < o.layers(); l++) {
+            ImportedRecurrent node = imported.recurrentNodes().get(l);
+            assertEquals(o.kind(), node.kind());
+            for (int d = 0; d < node.cells().size(); d++) {
+                RecurrentCell a = m.rnn().cell(l, d);
+                RecurrentCell b = node.cells().get(d);
+                assertArrayEquals(a.w().value().data(), b.w().value().data());
+                assertArrayEquals(a.r().value().data(), b.r().value().data());
+                assertArrayEquals(a.wb().value().data(), b.wb().value().data());
+                assertArrayEquals(a.rb().value().data(), b.rb().value().data());
+                if (o.kind() == CellKind.GRU) {
+                    assertEquals(o.linearBeforeReset(), ((GruCell) b).linearBeforeReset());
+                }
+            }
+        }
+        assertArrayEquals(m.embedding().table().value().data(), imported.embeddings().get(0).table().value().data());
+        assertArrayEquals(m.head().w().value().data(), imported.denseLayers().get(0).w().value().data());
     }
 
     static Map<String, float[]> floatsOf(Map<String, HostTensor> out) {
