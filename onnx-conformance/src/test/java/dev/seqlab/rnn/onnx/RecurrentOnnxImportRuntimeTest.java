@@ -42,6 +42,7 @@ import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * ONNX graphs laid out as {@code torch.onnx.export} writes them (embedding Gather, Transpose to
@@ -53,12 +54,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RecurrentOnnxImportRuntimeTest {
 
     @ParameterizedTest(name = "{0} lbr={1} layers={2} bidirectional={3} initial={4}")
-    @CsvSource({
-        "LSTM, false, 1, false, false", "LSTM, false, 1, false, true", "LSTM, false, 2, true, true", "LSTM, false, 1, true, false",
-        "GRU, false, 1, false, false", "GRU, false, 2, false, true", "GRU, false, 2, true, false",
-        "GRU, true, 1, false, true", "GRU, true, 1, true, false", "GRU, true, 2, true, true",
-        "RNN, false, 1, false, true", "RNN, false, 2, false, false", "RNN, false, 2, true, true",
-    })
+    @MethodSource("dev.seqlab.rnn.onnx.TorchStyleGraphs#charModelCases")
     void torchStyleCharModelAgreesThreeWays(CellKind kind, boolean lbr, int layers, boolean bidirectional, boolean initial,
                                            @TempDir Path dir) throws Exception {
         TorchStyleGraphs.Native m = nativeModel(kind, layers, bidirectional, lbr, 1000 + layers * 10 + (bidirectional ? 1 : 0));

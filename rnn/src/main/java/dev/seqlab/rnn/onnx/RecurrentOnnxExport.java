@@ -197,11 +197,7 @@ public final class RecurrentOnnxExport {
         String in = x;
         for (int l = 0; l < ro.layers(); l++) {
             String p = "rnn" + l + "_";
-            RecurrentCell[] cells = new RecurrentCell[dirs];
-            for (int d = 0; d < dirs; d++) {
-                cells[d] = layer.cell(l, d);
-            }
-            weights(g, p, cells);
+            weights(g, p, layer, l);
             String initH = h0 == null ? "" : slice(g, h0, p + "h0", l * dirs, (l + 1) * dirs);
             String initC = c0 == null ? "" : slice(g, c0, p + "c0", l * dirs, (l + 1) * dirs);
             List<String> inputs = new ArrayList<>(List.of(in, p + "W", p + "R", p + "B", seqLens, initH));
@@ -263,6 +259,15 @@ public final class RecurrentOnnxExport {
         g.floats(prefix + "W", w, dirs, gh, in);
         g.floats(prefix + "R", r, dirs, gh, h);
         g.floats(prefix + "B", b, dirs, 2L * gh);
+    }
+
+    /** {@link #weights(GraphBuilder, String, RecurrentCell...)} of layer {@code l} of a stack, all its directions. */
+    public static void weights(GraphBuilder g, String prefix, RecurrentLayer layer, int l) {
+        RecurrentCell[] cells = new RecurrentCell[layer.options().directions()];
+        for (int d = 0; d < cells.length; d++) {
+            cells[d] = layer.cell(l, d);
+        }
+        weights(g, prefix, cells);
     }
 
     private static String slice(GraphBuilder g, String states, String name, int start, int end) {

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * ONNX graphs laid out as {@code torch.onnx.export} writes them (embedding Gather, Transpose to
@@ -40,6 +42,18 @@ final class TorchStyleGraphs {
 
     /** A model held natively by seqlab layers. */
     record Native(Embedding embedding, RecurrentLayer rnn, Dense head) {
+    }
+
+    /** The kinds, layer counts, directions and initial states the torch-style tests cover. */
+    static Stream<Arguments> charModelCases() {
+        return Stream.of(
+                Arguments.of(CellKind.LSTM, false, 1, false, false), Arguments.of(CellKind.LSTM, false, 1, false, true),
+                Arguments.of(CellKind.LSTM, false, 2, true, true), Arguments.of(CellKind.LSTM, false, 1, true, false),
+                Arguments.of(CellKind.GRU, false, 1, false, false), Arguments.of(CellKind.GRU, false, 2, false, true),
+                Arguments.of(CellKind.GRU, false, 2, true, false), Arguments.of(CellKind.GRU, true, 1, false, true),
+                Arguments.of(CellKind.GRU, true, 1, true, false), Arguments.of(CellKind.GRU, true, 2, true, true),
+                Arguments.of(CellKind.RNN, false, 1, false, true), Arguments.of(CellKind.RNN, false, 2, false, false),
+                Arguments.of(CellKind.RNN, false, 2, true, true));
     }
 
     static Native nativeModel(CellKind kind, int layers, boolean bidirectional, boolean lbr, long seed) {
@@ -64,11 +78,7 @@ final class TorchStyleGraphs {
         String in = x;
         for (int l = 0; l < o.layers(); l++) {
             String p = "/rnn/l" + l + "/";
-            RecurrentCell[] cells = new RecurrentCell[dirs];
-            for (int d = 0; d < dirs; d++) {
-                cells[d] = rnn.cell(l, d);
-            }
-            RecurrentOnnxExport.weights(g, p, cells);
+            RecurrentOnnxExport.weights(g, p, rnn, l);
             String h0 = "";
             String c0 = "";
             if (initial) {
