@@ -12,6 +12,7 @@ import dev.seqlab.core.tensor.Tensor;
 import dev.seqlab.onnx.HostTensor;
 import dev.seqlab.onnx.TensorSpec;
 import dev.seqlab.onnx.TestModels;
+import dev.seqlab.onnx.graph.GraphBuilder;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URL;
@@ -181,6 +182,20 @@ class OnnxModelTest {
         IllegalArgumentException bytes = assertThrows(IllegalArgumentException.class,
                 () -> OnnxModel.fromBytes(new byte[] {1, 2, 3, 4, 5}, "junk.bin", SessionOptions.defaults()));
         assertTrue(bytes.getMessage().startsWith("junk.bin: not an ONNX model ("), bytes.getMessage());
+    }
+
+    @Test
+    void boolTensorsGoInAndComeOut() {
+        GraphBuilder g = new GraphBuilder("bools");
+        g.input("m", GraphBuilder.BOOL, "n");
+        g.node("Not", "m").output("not_m");
+        g.output("not_m", GraphBuilder.BOOL, "n");
+        try (OnnxModel model = OnnxModel.fromBytes(g.build(13, "test").toByteArray(), "bools", SessionOptions.defaults())) {
+            HostTensor out = model.run(Map.of("m", HostTensor.bools(new boolean[] {true, false, false, true, true}, 5)))
+                    .get("not_m");
+            assertEquals(HostTensor.ElementType.BOOL, out.type());
+            assertArrayEquals(new boolean[] {false, true, true, false, false}, out.bools());
+        }
     }
 
     @Test
