@@ -9,6 +9,7 @@ import dev.seqlab.corpora.dates.DateVocabulary;
 import dev.seqlab.onnx.HostTensor;
 import dev.seqlab.onnx.runtime.OnnxModel;
 import dev.seqlab.onnx.runtime.SessionOptions;
+import dev.seqlab.rnn.onnx.RecurrentOnnxImport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -87,6 +88,13 @@ class AttentionOnnxExportTest {
             float[] a = ortAttention.floats();
             Seq2SeqOnnxChecks.assertClose(weights, a, what + " attention");
             Seq2SeqOnnxChecks.assertMaskedDistributions(a, x, ty, what);
+            // seqlab's own graph interpreter, the LSTMs on seqlab's cells, computes the same file
+            Map<String, HostTensor> imported = RecurrentOnnxImport.read(file)
+                    .run(Map.of(AttentionOnnxExport.TOKENS, Seq2SeqOnnxChecks.tokens(x)));
+            Seq2SeqOnnxChecks.assertClose(ortLogits.floats(), imported.get(AttentionOnnxExport.LOGITS).floats(),
+                    what + " logits: interpreter vs ORT");
+            Seq2SeqOnnxChecks.assertClose(a, imported.get(AttentionOnnxExport.ATTENTION).floats(),
+                    what + " attention: interpreter vs ORT");
         }
     }
 

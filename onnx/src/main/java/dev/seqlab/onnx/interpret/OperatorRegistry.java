@@ -39,7 +39,10 @@ public final class OperatorRegistry {
         m.put("Sub", ElementwiseOperators.SUB);
         m.put("Mul", ElementwiseOperators.MUL);
         m.put("Div", ElementwiseOperators.DIV);
+        m.put("Max", ElementwiseOperators.MAX);
         m.put("Equal", ElementwiseOperators.EQUAL);
+        m.put("Less", ElementwiseOperators.LESS);
+        m.put("Where", ElementwiseOperators.WHERE);
         m.put("Not", ElementwiseOperators.NOT);
         m.put("Tanh", ElementwiseOperators.TANH);
         m.put("Sigmoid", ElementwiseOperators.SIGMOID);
@@ -62,6 +65,7 @@ public final class OperatorRegistry {
         m.put("Constant", ValueOperators.CONSTANT);
         m.put("Cast", ValueOperators.CAST);
         m.put("ReduceSum", ValueOperators.REDUCE_SUM);
+        m.put("ReduceMax", ValueOperators.REDUCE_MAX);
         return m;
     }
 

@@ -222,4 +222,29 @@ public final class Tensors {
             }
         };
     }
+
+    /** The parts' elements end to end, as one flat tensor of their (common) type. */
+    public static HostTensor joined(HostTensor... parts) {
+        int n = 0;
+        for (HostTensor p : parts) {
+            n += (int) p.size();
+        }
+        Object all = switch (parts[0].type()) {
+            case FLOAT -> new float[n];
+            case INT64 -> new long[n];
+            case INT32 -> new int[n];
+            case BOOL -> new boolean[n];
+        };
+        int off = 0;
+        for (HostTensor p : parts) {
+            System.arraycopy(p.data(), 0, all, off, (int) p.size());
+            off += (int) p.size();
+        }
+        return switch (parts[0].type()) {
+            case FLOAT -> HostTensor.floats((float[]) all, n);
+            case INT64 -> HostTensor.longs((long[]) all, n);
+            case INT32 -> HostTensor.ints((int[]) all, n);
+            case BOOL -> HostTensor.bools((boolean[]) all, n);
+        };
+    }
 }

@@ -4,8 +4,9 @@ import ai.onnx.proto.OnnxMl.AttributeProto;
 import dev.seqlab.onnx.HostTensor;
 import dev.seqlab.onnx.HostTensor.ElementType;
 import java.util.Arrays;
+import java.util.function.DoubleBinaryOperator;
 
-/** Operators that make or convert values: {@code Constant}, {@code Cast}, {@code ReduceSum}. */
+/** Operators that make, convert or reduce values: {@code Constant}, {@code Cast}, {@code ReduceSum}, {@code ReduceMax}. */
 final class ValueOperators {
 
     private ValueOperators() {
@@ -26,15 +27,21 @@ final class ValueOperators {
         return in -> Step.one(cast(in[0], to));
     };
 
-    static final Operator REDUCE_SUM = node -> {
-        boolean keepDims = node.intAttribute("keepdims", 1) == 1;
-        boolean noopWithEmptyAxes = node.intAttribute("noop_with_empty_axes", 0) == 1;
-        return in -> {
-            long[] axes = ShapeOperators.axes(node, in, 1);
-            boolean none = axes == null || axes.length == 0;
-            return Step.one(none && noopWithEmptyAxes ? in[0] : reduceSum(in[0], axes, keepDims));
+    static final Operator REDUCE_SUM = reduction("ReduceSum", 0, Double::sum);
+    static final Operator REDUCE_MAX = reduction("ReduceMax", Double.NEGATIVE_INFINITY, Math::max);
+
+    /** A reduction over axes given as an attribute (older opsets) or an input (newer ones); none: all axes. */
+    static Operator reduction(String op, double identity, DoubleBinaryOperator f) {
+        return node -> {
+            boolean keepDims = node.intAttribute("keepdims", 1) == 1;
+            boolean noopWithEmptyAxes = node.intAttribute("noop_with_empty_axes", 0) == 1;
+            return in -> {
+                long[] axes = ShapeOperators.axes(node, in, 1);
+                boolean none = axes == null || axes.length == 0;
+                return Step.one(none && noopWithEmptyAxes ? in[0] : reduce(in[0], axes, keepDims, op, identity, f));
+            };
         };
-    };
+    }
 
     private static HostTensor constant(Node node) {
         if (node.proto().getAttributeCount() != 1) {
@@ -73,7 +80,8 @@ final class ValueOperators {
         return Tensors.ofLongs(to, v, shape);
     }
 
-    static HostTensor reduceSum(HostTensor a, long[] axes, boolean keepDims) {
+    static HostTensor reduce(HostTensor a, long[] axes, boolean keepDims, String op, double identity,
+                             DoubleBinaryOperator f) {
         int[] in = Tensors.shape(a);
         int r = in.length;
         boolean[] reduce = new boolean[r];
@@ -81,7 +89,7 @@ final class ValueOperators {
             Arrays.fill(reduce, true);
         } else {
             for (long ax : axes) {
-                reduce[Broadcasting.axis(ax, r, "ReduceSum")] = true;
+                reduce[Broadcasting.axis(ax, r, op)] = true;
             }
         }
         int[] keep = new int[r];
@@ -93,8 +101,9 @@ final class ValueOperators {
         int[] dst = Broadcasting.sourceOffsets(keep, in);
         int n = Broadcasting.size(keep);
         double[] sum = new double[n];
+        Arrays.fill(sum, identity);
         for (int i = 0; i < dst.length; i++) {
-            sum[dst[i]] += Tensors.get(a, i);
+            sum[dst[i]] = f.applyAsDouble(sum[dst[i]], Tensors.get(a, i));
         }
         int[] shape = keep;
         if (!keepDims) {

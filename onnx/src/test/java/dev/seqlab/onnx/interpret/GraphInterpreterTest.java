@@ -218,9 +218,38 @@ class GraphInterpreterTest {
     }
 
     @Test
+    void lengthsAndMasksAsTheSeq2SeqExportComputesThem() throws Exception {
+        GraphBuilder g = new GraphBuilder("lengths");
+        g.input("tokens", GraphBuilder.INT64, 2, 4);
+        g.input("scores", GraphBuilder.FLOAT, 2, 4);
+        g.longs("zero", 0L);
+        g.longs("positions", new long[] {1, 2, 3, 4}, 4);
+        g.longs("none", 0L);
+        g.longs("one", 1L);
+        g.longs("indices", new long[] {0, 1, 2, 3}, 4);
+        g.floats("masked", new float[] {-1e9f}, 1);
+        g.node("Equal", "tokens", "zero").output("pad");
+        g.node("Not", "pad").output("token");
+        g.node("Where", "token", "positions", "none").output("ends");
+        g.node("ReduceMax", "ends").attrInts("axes", 1).attr("keepdims", 1L).output("last");
+        g.node("Max", "last", "one").output("lengths");                            // [2, 1]
+        g.node("Less", "indices", "lengths").output("valid");                      // [2, 4]
+        g.node("Where", "valid", "scores", "masked").output("kept");
+        g.output("lengths", GraphBuilder.INT64, 2, 1);
+        g.output("valid", GraphBuilder.BOOL, 2, 4);
+        g.output("kept", GraphBuilder.FLOAT, 2, 4);
+        Map<String, HostTensor> out = prepare(g, 13).run(Map.of(
+                "tokens", HostTensor.longs(new long[] {3, 0, 5, 0, 0, 0, 0, 0}, 2, 4),
+                "scores", HostTensor.floats(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, 2, 4)));
+        assertArrayEquals(new long[] {3, 1}, out.get("lengths").longs());
+        assertArrayEquals(new boolean[] {true, true, true, false, true, false, false, false}, out.get("valid").bools());
+        assertArrayEquals(new float[] {1, 2, 3, -1e9f, 5, -1e9f, -1e9f, -1e9f}, out.get("kept").floats());
+    }
+
+    @Test
     void theSupportedListIsTheRegistrysOwn() {
         OperatorRegistry std = OperatorRegistry.standard();
-        assertEquals(27, std.supported().size());
+        assertEquals(31, std.supported().size());
         assertTrue(std.supported().containsAll(List.of("Gemm", "MatMul", "Softmax", "Tanh", "Gather", "Shape")));
         assertFalse(std.supports("", "LSTM"));
         OperatorRegistry more = std.with("LSTM", node -> in -> in);
