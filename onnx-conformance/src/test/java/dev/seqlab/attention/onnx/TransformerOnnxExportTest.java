@@ -12,6 +12,9 @@ import dev.seqlab.core.param.Parameter;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.corpora.dates.DateVocabulary;
 import dev.seqlab.onnx.HostTensor;
+import dev.seqlab.onnx.graph.OnnxFiles;
+import dev.seqlab.onnx.interpret.GraphInterpreter;
+import dev.seqlab.onnx.interpret.OperatorRegistry;
 import dev.seqlab.onnx.runtime.OnnxModel;
 import dev.seqlab.onnx.runtime.SessionOptions;
 import java.nio.file.Files;
@@ -168,5 +171,13 @@ class TransformerOnnxExportTest {
             Seq2SeqOnnxChecks.assertClose(expected.attention(), attention.floats(), what + " attention");
             Seq2SeqOnnxChecks.assertMaskedDistributions(attention.floats(), x, ty, what);
         }
+        // seqlab's own graph interpreter (standard operators only) computes the same file
+        Map<String, HostTensor> g = GraphInterpreter.prepare(OnnxFiles.read(file), OperatorRegistry.standard(), file)
+                .run(Map.of(TransformerOnnxExport.TOKENS, Seq2SeqOnnxChecks.tokens(x)));
+        Seq2SeqOnnxChecks.assertClose(expected.logits(), g.get(TransformerOnnxExport.LOGITS).floats(), what + " logits: interpreter");
+        Seq2SeqOnnxChecks.assertClose(expected.probabilities(), g.get(TransformerOnnxExport.PROBABILITIES).floats(),
+                what + " probabilities: interpreter");
+        Seq2SeqOnnxChecks.assertClose(expected.attention(), g.get(TransformerOnnxExport.ATTENTION).floats(),
+                what + " attention: interpreter");
     }
 }

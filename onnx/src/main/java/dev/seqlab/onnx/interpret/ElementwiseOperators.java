@@ -8,7 +8,7 @@ import java.util.function.LongBinaryOperator;
 /**
  * Element-wise operators with numpy broadcasting: {@code Add}, {@code Sub}, {@code Mul},
  * {@code Div}, {@code Max}, {@code Equal}, {@code Less}, {@code Not}, {@code Where}, and the
- * activations {@code Tanh}, {@code Sigmoid}, {@code Relu} on core's {@link Activations}.
+ * activations {@code Tanh}, {@code Sigmoid}, {@code Relu} on core's {@link Activations}, and {@code Sqrt}.
  */
 final class ElementwiseOperators {
 
@@ -57,6 +57,11 @@ final class ElementwiseOperators {
     static final Operator TANH = activation((n, x, y) -> Activations.tanh(n, x, 0, y, 0));
     static final Operator SIGMOID = activation((n, x, y) -> Activations.sigmoid(n, x, 0, y, 0));
     static final Operator RELU = activation((n, x, y) -> Activations.relu(n, x, 0, y, 0));
+    static final Operator SQRT = activation((n, x, y) -> {
+        for (int i = 0; i < n; i++) {
+            y[i] = (float) Math.sqrt(x[i]);
+        }
+    });
 
     static Operator arithmetic(String op, FloatBinary f, LongBinaryOperator l) {
         return node -> in -> Step.one(binary(in[0], in[1], op, f, l));

@@ -47,6 +47,7 @@ public final class OperatorRegistry {
         m.put("Tanh", ElementwiseOperators.TANH);
         m.put("Sigmoid", ElementwiseOperators.SIGMOID);
         m.put("Relu", ElementwiseOperators.RELU);
+        m.put("Sqrt", ElementwiseOperators.SQRT);
         m.put("MatMul", new MatMulOperator());
         m.put("Gemm", new GemmOperator());
         m.put("Softmax", new SoftmaxOperator(false));
@@ -66,6 +67,8 @@ public final class OperatorRegistry {
         m.put("Cast", ValueOperators.CAST);
         m.put("ReduceSum", ValueOperators.REDUCE_SUM);
         m.put("ReduceMax", ValueOperators.REDUCE_MAX);
+        m.put("ReduceMean", ValueOperators.REDUCE_MEAN);
+        m.put("ArgMax", ValueOperators.ARG_MAX);
         return m;
     }
 

@@ -6,7 +6,10 @@ import dev.seqlab.onnx.HostTensor.ElementType;
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 
-/** Operators that make, convert or reduce values: {@code Constant}, {@code Cast}, {@code ReduceSum}, {@code ReduceMax}. */
+/**
+ * Operators that make, convert or reduce values: {@code Constant}, {@code Cast}, {@code ReduceSum},
+ * {@code ReduceMean}, {@code ReduceMax}, {@code ArgMax}.
+ */
 final class ValueOperators {
 
     private ValueOperators() {
@@ -29,6 +32,24 @@ final class ValueOperators {
 
     static final Operator REDUCE_SUM = reduction("ReduceSum", 0, Double::sum);
     static final Operator REDUCE_MAX = reduction("ReduceMax", Double.NEGATIVE_INFINITY, Math::max);
+    static final Operator REDUCE_MEAN = node -> {
+        Step sum = reduction("ReduceMean", 0, Double::sum).prepare(node);
+        return in -> {
+            HostTensor s = sum.run(in)[0];
+            float[] v = s.floats().clone();
+            float count = (float) (in[0].size() / Math.max(1, s.size()));
+            for (int i = 0; i < v.length; i++) {
+                v[i] /= count;
+            }
+            return Step.one(HostTensor.floats(v, s.shape()));
+        };
+    };
+    static final Operator ARG_MAX = node -> {
+        long axis = node.intAttribute("axis", 0);
+        boolean keepDims = node.intAttribute("keepdims", 1) == 1;
+        boolean last = node.intAttribute("select_last_index", 0) == 1;
+        return in -> Step.one(argMax(in[0], axis, keepDims, last));
+    };
 
     /** A reduction over axes given as an attribute (older opsets) or an input (newer ones); none: all axes. */
     static Operator reduction(String op, double identity, DoubleBinaryOperator f) {
@@ -62,6 +83,43 @@ final class ValueOperators {
             case "value_ints" -> HostTensor.longs(a.getIntsList().stream().mapToLong(Long::longValue).toArray(), a.getIntsCount());
             default -> throw node.unsupported("unsupported constant attribute " + a.getName());
         };
+    }
+
+    /** The index of the largest element along {@code axis} (the first of equals, or the last when asked). */
+    static HostTensor argMax(HostTensor a, long axisAttr, boolean keepDims, boolean last) {
+        int[] in = Tensors.shape(a);
+        int axis = Broadcasting.axis(axisAttr, in.length, "ArgMax");
+        int dim = in[axis];
+        int inner = Broadcasting.strides(in)[axis];
+        int outer = (int) (a.size() / Math.max(1, (long) dim * inner));
+        long[] out = new long[outer * inner];
+        for (int o = 0; o < outer; o++) {
+            for (int j = 0; j < inner; j++) {
+                int base = o * dim * inner + j;
+                int best = 0;
+                for (int k = 1; k < dim; k++) {
+                    double v = Tensors.get(a, base + k * inner);
+                    double b = Tensors.get(a, base + best * inner);
+                    if (v > b || last && v == b) {
+                        best = k;
+                    }
+                }
+                out[o * inner + j] = best;
+            }
+        }
+        long[] shape = a.shape();
+        if (keepDims) {
+            shape[axis] = 1;
+        } else {
+            long[] s = new long[shape.length - 1];
+            for (int i = 0, k = 0; i < shape.length; i++) {
+                if (i != axis) {
+                    s[k++] = shape[i];
+                }
+            }
+            shape = s;
+        }
+        return HostTensor.longs(out, shape);
     }
 
     static HostTensor cast(HostTensor a, ElementType to) {

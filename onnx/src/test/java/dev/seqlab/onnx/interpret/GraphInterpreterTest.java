@@ -247,16 +247,45 @@ class GraphInterpreterTest {
     }
 
     @Test
+    void layerNormPiecesAndGreedyChoice() throws Exception {
+        GraphBuilder g = new GraphBuilder("norm");
+        g.input("x", GraphBuilder.FLOAT, 2, 3);
+        g.longs("last", -1L);
+        g.node("ReduceMean", "x", "last").output("mean");                          // [2, 1]
+        g.node("Sub", "x", "mean").output("centred");
+        g.node("Mul", "centred", "centred").output("sq");
+        g.node("ReduceMean", "sq", "last").output("var");
+        g.node("Sqrt", "var").output("std");
+        g.node("Div", "centred", "std").output("normed");
+        g.node("ArgMax", "x").attr("axis", 1L).attr("keepdims", 0L).output("best");
+        g.output("normed", GraphBuilder.FLOAT, 2, 3);
+        g.output("best", GraphBuilder.INT64, 2);
+        float[] x = {1f, 5f, 3f, -2f, -2f, -8f};
+        Map<String, HostTensor> out = prepare(g, 18).run(Map.of("x", HostTensor.floats(x, 2, 3)));
+        for (int r = 0; r < 2; r++) {
+            double mean = (x[3 * r] + x[3 * r + 1] + x[3 * r + 2]) / 3.0;
+            double var = 0;
+            for (int j = 0; j < 3; j++) {
+                var += (x[3 * r + j] - mean) * (x[3 * r + j] - mean) / 3.0;
+            }
+            for (int j = 0; j < 3; j++) {
+                assertEquals((float) ((x[3 * r + j] - mean) / Math.sqrt(var)), out.get("normed").floats()[3 * r + j], 1e-6f);
+            }
+        }
+        assertArrayEquals(new long[] {1, 0}, out.get("best").longs(), "the first of equal maxima");
+    }
+
+    @Test
     void theSupportedListIsTheRegistrysOwn() {
         OperatorRegistry std = OperatorRegistry.standard();
-        assertEquals(31, std.supported().size());
+        assertEquals(34, std.supported().size());
         assertTrue(std.supported().containsAll(List.of("Gemm", "MatMul", "Softmax", "Tanh", "Gather", "Shape")));
         assertFalse(std.supports("", "LSTM"));
         OperatorRegistry more = std.with("LSTM", node -> in -> in);
         assertTrue(more.supports("ai.onnx", "LSTM"));
         assertFalse(std.supports("", "LSTM"), "with() leaves the original alone");
         assertFalse(more.supports("com.microsoft", "LSTM"));
-        assertTrue(more.supportedText().startsWith("Add, Cast, Concat, Constant, ConstantOfShape, Div"), more.supportedText());
+        assertTrue(more.supportedText().startsWith("Add, ArgMax, Cast, Concat, Constant, ConstantOfShape, Div"), more.supportedText());
     }
 
     @Test
