@@ -6,9 +6,9 @@ import dev.seqlab.attention.seq2seq.AttentionSeq2Seq;
 import dev.seqlab.attention.seq2seq.Seq2SeqOptions;
 import dev.seqlab.onnx.graph.GraphBuilder;
 import dev.seqlab.onnx.graph.OnnxFiles;
-import dev.seqlab.rnn.cell.RecurrentCell;
 import dev.seqlab.rnn.layer.Dense;
 import dev.seqlab.rnn.layer.RecurrentLayer;
+import dev.seqlab.rnn.onnx.RecurrentOnnxExport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,7 +108,7 @@ public final class AttentionOnnxExport {
         g.node("Gather", "one_hot", TOKENS).name("one_hot_lookup").attr("axis", 0L).output("x_bt");
         g.node("Transpose", "x_bt").name("to_time_major").attrInts("perm", 1, 0, 2).output("x");
         RecurrentLayer enc = model.encoder();
-        lstmWeights(g, "encoder_", enc.cell(0, 0), enc.cell(0, 1));
+        RecurrentOnnxExport.weights(g, "encoder_", enc.cell(0, 0), enc.cell(0, 1));
         g.node("LSTM", "x", "encoder_W", "encoder_R", "encoder_B", "seq_lens").name("encoder_LSTM")
                 .attr("hidden_size", (long) na).attr("direction", "bidirectional").output("encoder_Y");
         // Y [Tx, 2, B, na] → a [B, Tx, 2·na]
@@ -138,7 +138,7 @@ public final class AttentionOnnxExport {
         g.node("Add", "keys_xw", "attention_b1").name("attention_keys_bias").output("keys"); // [B, Tx, units]
 
         // ---- the decoder, unrolled
-        lstmWeights(g, "post_", model.postAttention());
+        RecurrentOnnxExport.weights(g, "post_", model.postAttention());
         List<String> states = new ArrayList<>();
         List<String> alphas = new ArrayList<>();
         String sPrev = null; // [1, B, ns]
@@ -198,26 +198,5 @@ public final class AttentionOnnxExport {
     /** Writes {@link #seq2seq(AttentionSeq2Seq, Map)} to {@code file} atomically. */
     public static void write(AttentionSeq2Seq model, Map<String, String> metadata, Path file) throws IOException {
         OnnxFiles.write(seq2seq(model, metadata), file);
-    }
-
-    /** {@code prefix}W, R, B initialisers of the ONNX LSTM, one direction per cell. */
-    private static void lstmWeights(GraphBuilder g, String prefix, RecurrentCell... cells) {
-        int dirs = cells.length;
-        int in = cells[0].inputSize();
-        int h = cells[0].hiddenSize();
-        int gh = cells[0].gateWidth();
-        float[] w = new float[dirs * gh * in];
-        float[] r = new float[dirs * gh * h];
-        float[] b = new float[dirs * 2 * gh];
-        for (int d = 0; d < dirs; d++) {
-            RecurrentCell c = cells[d];
-            System.arraycopy(c.w().value().data(), 0, w, d * gh * in, gh * in);
-            System.arraycopy(c.r().value().data(), 0, r, d * gh * h, gh * h);
-            System.arraycopy(c.wb().value().data(), 0, b, d * 2 * gh, gh);
-            System.arraycopy(c.rb().value().data(), 0, b, d * 2 * gh + gh, gh);
-        }
-        g.floats(prefix + "W", w, dirs, gh, in);
-        g.floats(prefix + "R", r, dirs, gh, h);
-        g.floats(prefix + "B", b, dirs, 2L * gh);
     }
 }

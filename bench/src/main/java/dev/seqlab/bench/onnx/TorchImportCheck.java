@@ -2,8 +2,8 @@ package dev.seqlab.bench.onnx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.seqlab.onnx.session.HostTensor;
-import dev.seqlab.onnx.session.OnnxModel;
+import dev.seqlab.onnx.HostTensor;
+import dev.seqlab.onnx.runtime.OnnxModel;
 import dev.seqlab.rnn.onnx.ImportedModel;
 import dev.seqlab.rnn.onnx.RecurrentOnnxImport;
 import java.io.IOException;

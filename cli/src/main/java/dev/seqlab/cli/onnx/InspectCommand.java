@@ -6,6 +6,7 @@ import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.onnx.TensorSpec;
 import dev.seqlab.onnx.inspect.ModelSummary;
 import dev.seqlab.onnx.inspect.OnnxInspector;
+import dev.seqlab.rnn.onnx.RecurrentOnnxImport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +24,9 @@ import picocli.CommandLine.Parameters;
         sortOptions = false,
         description = {"Show what an ONNX model holds, without running it.",
             "Its producer, IR version and opsets, its inputs and outputs with element",
-            "types and shapes (symbolic axes by name, ? for unnamed ones), and how often",
-            "each operator occurs (subgraphs included), the most frequent first."},
+            "types and shapes (symbolic axes by name, ? for unnamed ones), how often",
+            "each operator occurs (subgraphs included), the most frequent first, and",
+            "whether seqlab's own graph interpreter computes every operator."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab onnx inspect model.onnx",
@@ -68,6 +70,7 @@ public final class InspectCommand extends CliCommand {
             ops.add(m);
         }
         doc.put("operators", ops);
+        doc.put("interpreter_unsupported", RecurrentOnnxImport.registry().unsupportedIn(s));
         return doc;
     }
 
@@ -96,6 +99,9 @@ public final class InspectCommand extends CliCommand {
         out.println("opsets:      " + (s.opsets().isEmpty() ? "(none)" : s.opsets().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
         out.printf("graph:       %d nodes, %,d parameters%n", s.nodeCount(), s.parameterCount());
+        List<String> unsupported = RecurrentOnnxImport.registry().unsupportedIn(s);
+        out.println("interpreter: " + (unsupported.isEmpty() ? "runs every operator (no ONNX Runtime needed)"
+                : "does not run " + String.join(", ", unsupported) + " (ONNX Runtime does)"));
         out.println();
         printValues(out, "input", s.inputs());
         out.println();

@@ -1,5 +1,5 @@
 /**
  * {@code seqlab sentences}: sentence-embedding commands ({@code similar}: rank sentences by
- * meaning against a query), built on {@code dev.seqlab.embeddings.sentence.SentenceEncoder}.
+ * meaning against a query), built on {@code dev.seqlab.sentences.SentenceEncoder}.
  */
 package dev.seqlab.cli.sentences;

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,7 @@ class OnnxInspectCommandTest {
         assertTrue(r.out().contains("producer:    seqlab-test 0.9"), r.out());
         assertTrue(r.out().contains("opsets:      ai.onnx 13"), r.out());
         assertTrue(r.out().contains("6 nodes, 15 parameters"), r.out());
+        assertTrue(r.out().contains("interpreter: runs every operator"), r.out());
         assertTrue(r.out().matches("(?s).*\\nx\\s+float\\s+\\[batch, 4]\\n.*"), r.out());
         assertTrue(r.out().matches("(?s).*\\ny\\s+float\\s+\\[batch, 3]\\n.*"), r.out());
         List<String> ops = r.out().lines().dropWhile(l -> !l.startsWith("operator")).skip(2).toList();
@@ -105,6 +107,7 @@ class OnnxInspectCommandTest {
         assertEquals("Relu", j.get("operators").get(0).get("operator").asText());
         assertEquals(3, j.get("operators").get(0).get("count").asInt());
         assertEquals(15, j.get("parameters").asLong());
+        assertEquals(0, j.get("interpreter_unsupported").size());
     }
 
     /** The bundled model's inputs and outputs as inspection reads them equal what ONNX Runtime reports. */
@@ -129,6 +132,9 @@ class OnnxInspectCommandTest {
             }
         }
         assertTrue(dq > 0, "the quantised model quantises activations at run time");
+        List<String> unsupported = new ArrayList<>();
+        j.get("interpreter_unsupported").forEach(n -> unsupported.add(n.asText()));
+        assertTrue(unsupported.contains("DynamicQuantizeLinear"), unsupported.toString());
     }
 
     private static void assertShapes(Map<String, NodeInfo> ort, JsonNode ours) {

@@ -1,8 +1,8 @@
 package dev.seqlab.rnn.onnx;
 
 import dev.seqlab.core.random.SeededRandom;
+import dev.seqlab.onnx.HostTensor;
 import dev.seqlab.onnx.TensorSpec;
-import dev.seqlab.onnx.session.HostTensor;
 import dev.seqlab.rnn.lm.CharLanguageModel;
 import dev.seqlab.rnn.lm.CharSampler;
 import dev.seqlab.rnn.lm.CharVocabulary;

@@ -197,21 +197,7 @@ public final class RecurrentOnnxExport {
         String in = x;
         for (int l = 0; l < ro.layers(); l++) {
             String p = "rnn" + l + "_";
-            int inSize = layer.cell(l, 0).inputSize();
-            int gh = layer.cell(l, 0).gateWidth();
-            float[] w = new float[dirs * gh * inSize];
-            float[] r = new float[dirs * gh * h];
-            float[] b = new float[dirs * 2 * gh];
-            for (int d = 0; d < dirs; d++) {
-                RecurrentCell c = layer.cell(l, d);
-                System.arraycopy(c.w().value().data(), 0, w, d * gh * inSize, gh * inSize);
-                System.arraycopy(c.r().value().data(), 0, r, d * gh * h, gh * h);
-                System.arraycopy(c.wb().value().data(), 0, b, d * 2 * gh, gh);
-                System.arraycopy(c.rb().value().data(), 0, b, d * 2 * gh + gh, gh);
-            }
-            g.floats(p + "W", w, dirs, gh, inSize);
-            g.floats(p + "R", r, dirs, gh, h);
-            g.floats(p + "B", b, dirs, 2L * gh);
+            weights(g, p, layer, l);
             String initH = h0 == null ? "" : slice(g, h0, p + "h0", l * dirs, (l + 1) * dirs);
             String initC = c0 == null ? "" : slice(g, c0, p + "c0", l * dirs, (l + 1) * dirs);
             List<String> inputs = new ArrayList<>(List.of(in, p + "W", p + "R", p + "B", seqLens, initH));
@@ -246,6 +232,42 @@ public final class RecurrentOnnxExport {
             in = p + "out";
         }
         return in;
+    }
+
+    /**
+     * Writes the {@code prefix}W, R and B initialisers of one ONNX {@code LSTM}, {@code GRU} or
+     * {@code RNN} node, one direction per cell (forward before reverse): W {@code [dirs, gates·H, I]},
+     * R {@code [dirs, gates·H, H]}, B {@code [dirs, 2·gates·H]} (Wb then Rb). seqlab's cells hold
+     * their weights in the ONNX layout and gate order (LSTM {@code i,o,f,c}, GRU {@code z,r,h}), so
+     * they are copied as they are.
+     */
+    public static void weights(GraphBuilder g, String prefix, RecurrentCell... cells) {
+        int dirs = cells.length;
+        int in = cells[0].inputSize();
+        int h = cells[0].hiddenSize();
+        int gh = cells[0].gateWidth();
+        float[] w = new float[dirs * gh * in];
+        float[] r = new float[dirs * gh * h];
+        float[] b = new float[dirs * 2 * gh];
+        for (int d = 0; d < dirs; d++) {
+            RecurrentCell c = cells[d];
+            System.arraycopy(c.w().value().data(), 0, w, d * gh * in, gh * in);
+            System.arraycopy(c.r().value().data(), 0, r, d * gh * h, gh * h);
+            System.arraycopy(c.wb().value().data(), 0, b, d * 2 * gh, gh);
+            System.arraycopy(c.rb().value().data(), 0, b, d * 2 * gh + gh, gh);
+        }
+        g.floats(prefix + "W", w, dirs, gh, in);
+        g.floats(prefix + "R", r, dirs, gh, h);
+        g.floats(prefix + "B", b, dirs, 2L * gh);
+    }
+
+    /** {@link #weights(GraphBuilder, String, RecurrentCell...)} of layer {@code l} of a stack, all its directions. */
+    public static void weights(GraphBuilder g, String prefix, RecurrentLayer layer, int l) {
+        RecurrentCell[] cells = new RecurrentCell[layer.options().directions()];
+        for (int d = 0; d < cells.length; d++) {
+            cells[d] = layer.cell(l, d);
+        }
+        weights(g, prefix, cells);
     }
 
     private static String slice(GraphBuilder g, String states, String name, int start, int end) {

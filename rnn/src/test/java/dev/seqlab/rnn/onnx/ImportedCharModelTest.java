@@ -26,7 +26,7 @@ class ImportedCharModelTest {
     @Test
     void importedExportSamplesTheSameTextAsTheNativeModel() throws Exception {
         for (CellKind kind : CellKind.values()) {
-            CharLanguageModel lm = RecurrentOnnxExportTest.charModel(kind, 2, 17);
+            CharLanguageModel lm = RecurrentFixtures.charModel(kind, 2, 17);
             ImportedModel imported = RecurrentOnnxImport.fromProto(RecurrentOnnxExport.charModel(lm), null);
             ImportedCharModel m = ImportedCharModel.of(imported, ImportedCharModel.storedVocabulary(imported));
             assertTrue(m.carriesState() && m.readsNoCharacter());
@@ -52,7 +52,7 @@ class ImportedCharModelTest {
      */
     @Test
     void stateOutputsWithAFixedBatchAxisStillCarryTheState() throws Exception {
-        CharLanguageModel lm = RecurrentOnnxExportTest.charModel(CellKind.LSTM, 2, 11);
+        CharLanguageModel lm = RecurrentFixtures.charModel(CellKind.LSTM, 2, 11);
         var g = RecurrentOnnxExport.charModel(lm).toBuilder();
         var graph = g.getGraphBuilder();
         for (int i = 0; i < graph.getOutputCount(); i++) {
@@ -71,7 +71,7 @@ class ImportedCharModelTest {
 
     @Test
     void withoutStateInputsTheTextIsReReadAndAgrees() throws Exception {
-        CharLanguageModel lm = RecurrentOnnxExportTest.charModel(CellKind.GRU, 1, 3);
+        CharLanguageModel lm = RecurrentFixtures.charModel(CellKind.GRU, 1, 3);
         ModelProto p = RecurrentOnnxExport.charModel(lm);
         // turn h0 into a zero initialiser: no state inputs, h_out still an output
         var g = p.getGraph().toBuilder();
@@ -97,7 +97,7 @@ class ImportedCharModelTest {
 
     @Test
     void aVocabularyOfTheWrongSizeIsNamed() throws Exception {
-        CharLanguageModel lm = RecurrentOnnxExportTest.charModel(CellKind.RNN, 1, 3);
+        CharLanguageModel lm = RecurrentFixtures.charModel(CellKind.RNN, 1, 3);
         ImportedModel imported = RecurrentOnnxImport.fromProto(RecurrentOnnxExport.charModel(lm), null);
         ImportedCharModel m = ImportedCharModel.of(imported, CharVocabulary.ofChars("abc"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
