@@ -1,8 +1,11 @@
 package dev.seqlab.cli.word2vec;
 
 import dev.seqlab.cli.CliCommand;
+import dev.seqlab.cli.training.Checkpointing;
 import dev.seqlab.cli.training.CorpusOptions;
+import dev.seqlab.cli.training.StopOnSignal;
 import dev.seqlab.cli.training.VectorsOutput;
+import dev.seqlab.core.checkpoint.TrainingStoppedException;
 import dev.seqlab.embeddings.VectorFormat;
 import dev.seqlab.embeddings.word2vec.Word2Vec;
 import dev.seqlab.embeddings.word2vec.Word2VecArchitecture;
@@ -23,7 +26,9 @@ import picocli.CommandLine.Option;
         description = {"Train word2vec vectors (skip-gram by default, or CBOW) on a text file or",
             "a directory of text files (plain or gzip, one sentence per line), with",
             "negative sampling and/or hierarchical softmax, and write them for",
-            "'seqlab embeddings'. The corpus is streamed, never held in memory."},
+            "'seqlab embeddings'. The corpus is streamed, never held in memory.",
+            "Ctrl-C or SIGTERM stops at the next job of ~10,000 words, leaves --out untouched,",
+            "writes OUT.checkpoint and exits 130; --resume continues (same bytes with --threads 1)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab word2vec --corpus corpus.txt --out vectors.txt",
@@ -38,6 +43,9 @@ public final class Word2VecCommand extends CliCommand {
 
     @Mixin
     VectorsOutput output;
+
+    @Mixin
+    Checkpointing checkpointing;
 
     @Option(names = "--cbow", description = "Continuous bag of words instead of skip-gram.")
     boolean cbow;
@@ -85,9 +93,18 @@ public final class Word2VecCommand extends CliCommand {
         Word2VecOptions options = new Word2VecOptions(architecture, !cbowSum, dim, window, negative, hs, corpusOptions.minCount(), corpusOptions.maxVocab(),
                 sample, alpha != null ? alpha : base.alpha(), minAlpha, epochs,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), seed);
-        Word2VecReport r = Word2Vec.train(corpusOptions.open(), options, progress());
-        VectorFormat vectorFormat = output.save(r.vectors());
         Path out = output.path();
+        Word2VecReport r;
+        try (StopOnSignal stop = StopOnSignal.install(err())) {
+            r = checkpointing.resume()
+                    ? Word2Vec.resume(checkpointing.existingCheckpoint(out), options, progress(), stop.stopRequested())
+                    : Word2Vec.train(corpusOptions.open(), options, progress(), stop.stopRequested(),
+                            Checkpointing.checkpointFor(out));
+        } catch (TrainingStoppedException e) {
+            return checkpointing.stopped(e, err(), "word2vec", spec().commandLine().getParseResult().originalArgs());
+        }
+        VectorFormat vectorFormat = output.save(r.vectors());
+        Checkpointing.finished(out);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("out", out.toString());
         summary.put("format", vectorFormat.cliName());

@@ -49,6 +49,28 @@ class NameGeneratorTest {
     }
 
     @Test
+    void everyNameHasThreeLettersAndFitsTheMaximum() {
+        // seed 1 drew the one-letter "T" before names were checked in the sampling loop
+        for (long seed = 1; seed <= 3; seed++) {
+            for (String n : dinos.generate(200, 1.0, seed)) {
+                assertTrue(n.codePoints().filter(Character::isLetter).count() >= NameGenerator.MIN_LETTERS,
+                        "seed " + seed + ": " + n);
+                assertTrue(n.length() <= NameGenerator.MAX_LENGTH, "seed " + seed + ": " + n);
+            }
+        }
+    }
+
+    @Test
+    void aModelThatOnlyKnowsShortNamesFailsClearlyInsteadOfPrintingThem() {
+        NameGenerator tiny = NameGenerator.train(List.of("t", "ab", "xy", "q", "ba"), ProgressListener.NONE);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> tiny.generate(3, 1.0, 1, false));
+        assertTrue(e.getMessage().contains("at least 3 letters"), e.getMessage());
+        assertFalse(NameGenerator.wellFormed("T"));
+        assertFalse(NameGenerator.wellFormed("a".repeat(NameGenerator.MAX_LENGTH + 1)));
+        assertTrue(NameGenerator.wellFormed("Rex"));
+    }
+
+    @Test
     void sameSeedSameNames() {
         assertEquals(dinos.generate(20, 0.9, 123), dinos.generate(20, 0.9, 123));
     }
