@@ -1,8 +1,11 @@
 package dev.seqlab.cli.glove;
 
 import dev.seqlab.cli.CliCommand;
+import dev.seqlab.cli.training.Checkpointing;
 import dev.seqlab.cli.training.CorpusOptions;
+import dev.seqlab.cli.training.StopOnSignal;
 import dev.seqlab.cli.training.VectorsOutput;
+import dev.seqlab.core.checkpoint.TrainingStoppedException;
 import dev.seqlab.embeddings.VectorFormat;
 import dev.seqlab.embeddings.glove.GloVe;
 import dev.seqlab.embeddings.glove.GloVeOptions;
@@ -26,7 +29,9 @@ import picocli.CommandLine.Option;
             "or gzip, one sentence per line): count co-occurrences in a symmetric window",
             "(1/distance) within a memory budget, spilling sorted counts to disk beyond",
             "it; shuffle; fit them with AdaGrad; write W + W~ for 'seqlab embeddings'.",
-            "The corpus is streamed, never held in memory."},
+            "The corpus is streamed, never held in memory.",
+            "Ctrl-C or SIGTERM during training stops within 4,096 pairs per thread, leaves --out untouched,",
+            "writes OUT.checkpoint and exits 130; --resume continues (same bytes with --threads 1)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab glove --corpus corpus.txt --out vectors.txt",
@@ -41,6 +46,9 @@ public final class GloVeCommand extends CliCommand {
 
     @Mixin
     VectorsOutput output;
+
+    @Mixin
+    Checkpointing checkpointing;
 
     @Option(names = "--dim", defaultValue = "100", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
     int dim;
@@ -91,9 +99,18 @@ public final class GloVeCommand extends CliCommand {
         GloVeOptions options = new GloVeOptions(dim, window, xMax, alpha, eta, iterations, corpusOptions.minCount(),
                 corpusOptions.maxVocab(), memoryMb != null ? memoryMb << 20 : defaults.memoryBytes(),
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), seed, tempDir);
-        GloVeReport r = GloVe.train(corpusOptions.open(), options, progress());
-        VectorFormat format = output.save(r.vectors());
         Path out = output.path();
+        GloVeReport r;
+        try (StopOnSignal stop = StopOnSignal.install(err())) {
+            r = checkpointing.resume()
+                    ? GloVe.resume(checkpointing.existingCheckpoint(out), options, progress(), stop.stopRequested())
+                    : GloVe.train(corpusOptions.open(), options, progress(), stop.stopRequested(),
+                            Checkpointing.checkpointFor(out));
+        } catch (TrainingStoppedException e) {
+            return checkpointing.stopped(e, err(), "glove", spec().commandLine().getParseResult().originalArgs());
+        }
+        VectorFormat format = output.save(r.vectors());
+        Checkpointing.finished(out);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("out", out.toString());
         summary.put("format", format.cliName());
