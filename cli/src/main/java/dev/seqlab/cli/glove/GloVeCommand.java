@@ -3,9 +3,7 @@ package dev.seqlab.cli.glove;
 import dev.seqlab.cli.CliCommand;
 import dev.seqlab.cli.training.Checkpointing;
 import dev.seqlab.cli.training.CorpusOptions;
-import dev.seqlab.cli.training.StopOnSignal;
 import dev.seqlab.cli.training.VectorsOutput;
-import dev.seqlab.core.checkpoint.TrainingStoppedException;
 import dev.seqlab.embeddings.VectorFormat;
 import dev.seqlab.embeddings.glove.GloVe;
 import dev.seqlab.embeddings.glove.GloVeOptions;
@@ -17,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -100,15 +99,13 @@ public final class GloVeCommand extends CliCommand {
                 corpusOptions.maxVocab(), memoryMb != null ? memoryMb << 20 : defaults.memoryBytes(),
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), seed, tempDir);
         Path out = output.path();
-        GloVeReport r;
-        try (StopOnSignal stop = StopOnSignal.install(err())) {
-            r = checkpointing.resume()
-                    ? GloVe.resume(checkpointing.existingCheckpoint(out), options, progress(), stop.stopRequested())
-                    : GloVe.train(corpusOptions.open(), options, progress(), stop.stopRequested(),
-                            Checkpointing.checkpointFor(out));
-        } catch (TrainingStoppedException e) {
-            return checkpointing.stopped(e, err(), "glove", spec().commandLine().getParseResult().originalArgs());
+        Optional<GloVeReport> done = checkpointing.train(spec(), err(), out,
+                (stop, checkpoint) -> GloVe.train(corpusOptions.open(), options, progress(), stop, checkpoint),
+                (stop, checkpoint) -> GloVe.resume(checkpoint, options, progress(), stop));
+        if (done.isEmpty()) {
+            return Checkpointing.STOPPED;
         }
+        GloVeReport r = done.get();
         VectorFormat format = output.save(r.vectors());
         Checkpointing.finished(out);
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,6 +24,29 @@ public final class Checkpointing {
     @Option(names = "--resume",
             description = "Continue a run stopped by Ctrl-C or SIGTERM from its checkpoint (OUT.checkpoint), with the same options.")
     boolean resume;
+
+    /** A trainer's run: fresh (writing {@code checkpoint} if stopped) or resumed from {@code checkpoint}. */
+    @FunctionalInterface
+    public interface Run<R> {
+        /** Trains until done or until {@code stopRequested} is true (then throwing). */
+        R run(BooleanSupplier stopRequested, Path checkpoint) throws IOException, TrainingStoppedException;
+    }
+
+    /**
+     * Runs {@code fresh}, or with {@code --resume} {@code resumed} from the checkpoint beside
+     * {@code out}, with SIGINT/SIGTERM turned into its stop request. When a signal stopped it,
+     * tells the user how to continue and returns empty (the command then exits {@link #STOPPED}).
+     */
+    public <R> Optional<R> train(CommandSpec spec, PrintWriter err, Path out, Run<R> fresh, Run<R> resumed)
+            throws IOException {
+        try (StopOnSignal stop = StopOnSignal.install(err)) {
+            return Optional.of(resume ? resumed.run(stop.stopRequested(), existingCheckpoint(out))
+                    : fresh.run(stop.stopRequested(), checkpointFor(out)));
+        } catch (TrainingStoppedException e) {
+            stopped(e, err, spec.qualifiedName(), spec.commandLine().getParseResult().originalArgs());
+            return Optional.empty();
+        }
+    }
 
     /** Whether to resume. */
     public boolean resume() {
@@ -55,8 +81,8 @@ public final class Checkpointing {
      *
      * @return {@link #STOPPED}
      */
-    public int stopped(TrainingStoppedException e, PrintWriter err, String command, List<String> args) {
-        StringBuilder again = new StringBuilder("seqlab ").append(command);
+    int stopped(TrainingStoppedException e, PrintWriter err, String command, List<String> args) {
+        StringBuilder again = new StringBuilder(command);
         for (String a : args) {
             again.append(' ').append(a.matches("[\\w@%+=:,./-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
         }

@@ -3,9 +3,7 @@ package dev.seqlab.cli.word2vec;
 import dev.seqlab.cli.CliCommand;
 import dev.seqlab.cli.training.Checkpointing;
 import dev.seqlab.cli.training.CorpusOptions;
-import dev.seqlab.cli.training.StopOnSignal;
 import dev.seqlab.cli.training.VectorsOutput;
-import dev.seqlab.core.checkpoint.TrainingStoppedException;
 import dev.seqlab.embeddings.VectorFormat;
 import dev.seqlab.embeddings.word2vec.Word2Vec;
 import dev.seqlab.embeddings.word2vec.Word2VecArchitecture;
@@ -15,6 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -94,15 +93,13 @@ public final class Word2VecCommand extends CliCommand {
                 sample, alpha != null ? alpha : base.alpha(), minAlpha, epochs,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), seed);
         Path out = output.path();
-        Word2VecReport r;
-        try (StopOnSignal stop = StopOnSignal.install(err())) {
-            r = checkpointing.resume()
-                    ? Word2Vec.resume(checkpointing.existingCheckpoint(out), options, progress(), stop.stopRequested())
-                    : Word2Vec.train(corpusOptions.open(), options, progress(), stop.stopRequested(),
-                            Checkpointing.checkpointFor(out));
-        } catch (TrainingStoppedException e) {
-            return checkpointing.stopped(e, err(), "word2vec", spec().commandLine().getParseResult().originalArgs());
+        Optional<Word2VecReport> done = checkpointing.train(spec(), err(), out,
+                (stop, checkpoint) -> Word2Vec.train(corpusOptions.open(), options, progress(), stop, checkpoint),
+                (stop, checkpoint) -> Word2Vec.resume(checkpoint, options, progress(), stop));
+        if (done.isEmpty()) {
+            return Checkpointing.STOPPED;
         }
+        Word2VecReport r = done.get();
         VectorFormat vectorFormat = output.save(r.vectors());
         Checkpointing.finished(out);
         Map<String, Object> summary = new LinkedHashMap<>();

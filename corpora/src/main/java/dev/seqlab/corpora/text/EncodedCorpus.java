@@ -1,11 +1,10 @@
 package dev.seqlab.corpora.text;
 
+import dev.seqlab.core.io.ExactCopy;
 import dev.seqlab.core.progress.ProgressListener;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -325,14 +324,8 @@ public final class EncodedCorpus implements AutoCloseable {
         long bytes = in.readLong();
         Path file = directory == null ? Files.createTempFile("seqlab-corpus-", ".ids")
                 : Files.createTempFile(directory, "seqlab-corpus-", ".ids");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER_BYTES)) {
-            byte[] buffer = new byte[1 << 16];
-            for (long left = bytes; left > 0; ) {
-                int n = (int) Math.min(buffer.length, left);
-                in.readFully(buffer, 0, n);
-                out.write(buffer, 0, n);
-                left -= n;
-            }
+        try {
+            ExactCopy.toFile(in, bytes, file);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;

@@ -1,14 +1,13 @@
 package dev.seqlab.embeddings.glove;
 
 import dev.seqlab.core.io.AtomicFiles;
+import dev.seqlab.core.io.ExactCopy;
 import dev.seqlab.core.io.MalformedFileException;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -143,15 +142,7 @@ final class GloVeCheckpoint {
                 }
             }
             long bytes = in.readLong();
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(records), 1 << 16)) {
-                byte[] buffer = new byte[1 << 16];
-                for (long left = bytes; left > 0; ) {
-                    int n = (int) Math.min(buffer.length, left);
-                    in.readFully(buffer, 0, n);
-                    out.write(buffer, 0, n);
-                    left -= n;
-                }
-            }
+            ExactCopy.toFile(in, bytes, records);
             return new GloVeCheckpoint(options, words, counts, at, matrices);
         } catch (EOFException e) {
             throw new MalformedFileException(file, 0, "ends early: the checkpoint is incomplete", e);

@@ -10,15 +10,14 @@ import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.corpora.text.Corpus;
-import dev.seqlab.embeddings.VectorFormat;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.fixtures.Stops;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,16 +54,8 @@ class GloVeResumeTest {
                 .withSeed(9).withWorkDirectory(dir);
     }
 
-    /** True from its {@code k+1}-th poll on: polled before each iteration and every 4,096 pairs. */
-    private static BooleanSupplier afterPolls(int k) {
-        AtomicInteger polls = new AtomicInteger();
-        return () -> polls.incrementAndGet() > k;
-    }
-
     private byte[] bytes(WordVectors wv, String name) throws IOException {
-        Path f = dir.resolve(name);
-        wv.save(f, VectorFormat.WORD2VEC_BINARY);
-        return Files.readAllBytes(f);
+        return Stops.bytes(wv, dir.resolve(name));
     }
 
     @Test
@@ -76,12 +67,12 @@ class GloVeResumeTest {
         Path checkpoint = dir.resolve("vectors.bin.checkpoint");
         // 3 polls: the start of iteration 0 and two chunks into it
         TrainingStoppedException inside = assertThrows(TrainingStoppedException.class,
-                () -> GloVe.train(Corpus.of(corpus), o, ProgressListener.NONE, afterPolls(3), checkpoint));
+                () -> GloVe.train(Corpus.of(corpus), o, ProgressListener.NONE, Stops.afterPolls(3), checkpoint));
         assertEquals(3L * GloVeTraining.STOP_STEP, inside.stepsDone(), inside.getMessage());
         // then again a little later, across the end of iteration 0
         int perIteration = (int) (whole.pairs() / GloVeTraining.STOP_STEP) + 1;
         TrainingStoppedException later = assertThrows(TrainingStoppedException.class,
-                () -> GloVe.resume(checkpoint, o, ProgressListener.NONE, afterPolls(perIteration)));
+                () -> GloVe.resume(checkpoint, o, ProgressListener.NONE, Stops.afterPolls(perIteration)));
         assertTrue(later.stepsDone() > whole.pairs(), later.getMessage());
         GloVeReport resumed = GloVe.resume(checkpoint, o, ProgressListener.NONE, NEVER);
         assertArrayEquals(expected, bytes(resumed.vectors(), "resumed.bin"));
@@ -94,7 +85,7 @@ class GloVeResumeTest {
         GloVeOptions o = options();
         Path checkpoint = dir.resolve("c");
         assertThrows(TrainingStoppedException.class,
-                () -> GloVe.train(Corpus.of(corpus), o, ProgressListener.NONE, afterPolls(1), checkpoint));
+                () -> GloVe.train(Corpus.of(corpus), o, ProgressListener.NONE, Stops.afterPolls(1), checkpoint));
         IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
                 () -> GloVe.resume(checkpoint, o.withDim(9), ProgressListener.NONE, NEVER));
         assertTrue(other.getMessage().contains("other options"), other.getMessage());

@@ -10,15 +10,14 @@ import dev.seqlab.core.checkpoint.TrainingStoppedException;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.corpora.text.Corpus;
-import dev.seqlab.embeddings.VectorFormat;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.fixtures.Stops;
 import dev.seqlab.embeddings.synthetic.SyntheticRelations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,28 +40,20 @@ class Word2VecResumeTest {
                 .withObjective(hs ? 0 : 3, hs).withVocabulary(2, 0).withSample(1e-3).withThreads(1).withSeed(5);
     }
 
-    /** True from its {@code k+1}-th poll on: the trainer polls once before handing out each job. */
-    private static BooleanSupplier afterJobs(int k) {
-        AtomicInteger polls = new AtomicInteger();
-        return () -> polls.incrementAndGet() > k;
-    }
-
     private byte[] bytes(WordVectors wv, String name) throws IOException {
-        Path f = dir.resolve(name);
-        wv.save(f, VectorFormat.WORD2VEC_BINARY);
-        return Files.readAllBytes(f);
+        return Stops.bytes(wv, dir.resolve(name));
     }
 
     private byte[] stoppedAndResumed(Word2VecOptions o, int... stops) throws Exception {
         Path checkpoint = dir.resolve("vectors.bin.checkpoint");
         TrainingStoppedException first = assertThrows(TrainingStoppedException.class,
-                () -> Word2Vec.train(Corpus.of(CORPUS), o, ProgressListener.NONE, afterJobs(stops[0]), checkpoint));
+                () -> Word2Vec.train(Corpus.of(CORPUS), o, ProgressListener.NONE, Stops.afterPolls(stops[0]), checkpoint));
         assertEquals(checkpoint, first.checkpoint());
         assertTrue(first.stepsDone() > 0 && first.stepsDone() < first.stepsTotal(), first.getMessage());
         for (int i = 1; i < stops.length; i++) {
             int k = stops[i];
             TrainingStoppedException again = assertThrows(TrainingStoppedException.class,
-                    () -> Word2Vec.resume(checkpoint, o, ProgressListener.NONE, afterJobs(k)));
+                    () -> Word2Vec.resume(checkpoint, o, ProgressListener.NONE, Stops.afterPolls(k)));
             assertTrue(again.stepsDone() > first.stepsDone(), again.getMessage());
         }
         Word2VecReport done = Word2Vec.resume(checkpoint, o, ProgressListener.NONE, NEVER);
@@ -103,7 +94,7 @@ class Word2VecResumeTest {
         Word2VecOptions o = options(Word2VecArchitecture.SKIP_GRAM, false);
         Path checkpoint = dir.resolve("vectors.txt.checkpoint");
         assertThrows(TrainingStoppedException.class,
-                () -> Word2Vec.train(Corpus.of(CORPUS), o, ProgressListener.NONE, afterJobs(2), checkpoint));
+                () -> Word2Vec.train(Corpus.of(CORPUS), o, ProgressListener.NONE, Stops.afterPolls(2), checkpoint));
         IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
                 () -> Word2Vec.resume(checkpoint, o.withDim(17), ProgressListener.NONE, NEVER));
         assertTrue(other.getMessage().contains("other options"), other.getMessage());

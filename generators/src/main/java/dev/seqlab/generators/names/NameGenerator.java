@@ -33,6 +33,10 @@ import java.util.Set;
  * NameGenerator dinos = NameGenerator.dinosaurs(ProgressListener.NONE);   // trained once, then cached
  * List<String> names = dinos.generate(10, 1.0, 42);                      // new names, capitalised
  * }</pre>
+ *
+ * <p>Thread-safe: a generator does not change once trained or loaded, and {@link #generate}
+ * may be called from several threads at once (each call has its own recurrent state and its
+ * own random stream from its seed, so a seed gives the same names on any thread).
  */
 public final class NameGenerator {
     /** The cache directory name of the default dinosaur model; bump when its data or training change. */

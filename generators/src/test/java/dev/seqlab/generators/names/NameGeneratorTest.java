@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seqlab.core.concurrent.ParallelAgreement;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.corpora.datasets.DinosaurNames;
 import dev.seqlab.rnn.lm.TrainingReport;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +73,13 @@ class NameGeneratorTest {
         assertFalse(NameGenerator.wellFormed("T"));
         assertFalse(NameGenerator.wellFormed("a".repeat(NameGenerator.MAX_LENGTH + 1)));
         assertTrue(NameGenerator.wellFormed("Rex"));
+    }
+
+    @Test
+    void eightThreadsGenerateWhatOneDoes() {
+        List<Long> seeds = LongStream.rangeClosed(1, 16).boxed().toList();
+        long compared = ParallelAgreement.check(8, Duration.ofSeconds(2), seeds, seed -> dinos.generate(5, 1.0, seed));
+        assertTrue(compared >= 8 * seeds.size(), compared + " answers compared");
     }
 
     @Test
