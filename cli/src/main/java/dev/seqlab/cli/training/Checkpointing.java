@@ -43,7 +43,7 @@ public final class Checkpointing {
             return Optional.of(resume ? resumed.run(stop.stopRequested(), existingCheckpoint(out))
                     : fresh.run(stop.stopRequested(), checkpointFor(out)));
         } catch (TrainingStoppedException e) {
-            stopped(e, err, spec.qualifiedName(), spec.commandLine().getParseResult().originalArgs());
+            stopped(e, err, spec.root().name(), spec.root().commandLine().getParseResult().originalArgs());
             return Optional.empty();
         }
     }
@@ -76,12 +76,8 @@ public final class Checkpointing {
         Files.deleteIfExists(checkpointFor(out));
     }
 
-    /**
-     * Tells the user the run stopped, where its work is and the command that continues it.
-     *
-     * @return {@link #STOPPED}
-     */
-    int stopped(TrainingStoppedException e, PrintWriter err, String command, List<String> args) {
+    /** Tells the user the run stopped, where its work is, and {@code command args… --resume}, which continues it. */
+    private static void stopped(TrainingStoppedException e, PrintWriter err, String command, List<String> args) {
         StringBuilder again = new StringBuilder(command);
         for (String a : args) {
             again.append(' ').append(a.matches("[\\w@%+=:,./-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
@@ -92,6 +88,5 @@ public final class Checkpointing {
         err.println("seqlab: " + e.getMessage() + "; the output file was not touched.");
         err.println("seqlab: to continue: " + again);
         err.flush();
-        return STOPPED;
     }
 }

@@ -101,7 +101,7 @@ class Word2VecSignalTest {
         String stopped = log.toString();
         assertEquals(Checkpointing.STOPPED, p.exitValue(), stopped);
         assertTrue(stopped.contains("SIGTERM: stopping after the current step"), stopped);
-        assertTrue(stopped.contains("to continue: seqlab word2vec") && stopped.contains("--resume"), stopped);
+        assertTrue(stopped.contains("to continue: seqlab word2vec --corpus " + corpus) && stopped.contains("--resume"), stopped);
         assertEquals("the user's previous vectors", Files.readString(out), "the output is untouched");
         Path checkpoint = Checkpointing.checkpointFor(out);
         assertTrue(Files.size(checkpoint) > 0);
