@@ -38,6 +38,9 @@ import java.util.stream.Stream;
  * that do not fit the budget go to sorted files in a temporary directory, which is deleted at
  * the end. With one thread and a seed, training is reproducible bit for bit; with several,
  * threads update the shared vectors without locks and runs agree only statistically.
+ *
+ * <p>A run given a stop request stops within 4,096 pairs per thread and leaves a checkpoint that
+ * {@link #resume} continues, to the same bytes and costs with one thread.
  */
 public final class GloVe {
     private static final int PROGRESS_STEP = 100_000;

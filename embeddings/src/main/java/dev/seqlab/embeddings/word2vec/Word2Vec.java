@@ -34,6 +34,10 @@ import java.util.function.BooleanSupplier;
  * tokens to the training threads, so the text is tokenised once whatever the number of epochs. With one thread and a seed, training is reproducible bit for
  * bit; with several, threads update the shared vectors without locks as the C tool does
  * ("Hogwild"), so runs agree only statistically.
+ *
+ * <p>A run given a stop request stops between jobs and leaves a checkpoint that
+ * {@link #resume} continues, to the same bytes with one thread (a stop asked for while the
+ * words are being counted takes effect at the first job).
  */
 public final class Word2Vec {
     private static final TrainingJob END = new TrainingJob();
