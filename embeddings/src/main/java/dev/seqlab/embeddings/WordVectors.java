@@ -31,8 +31,9 @@ import java.util.Map;
  * <p>Conventions follow gensim: cosine similarity of unit-normalised vectors; query words are
  * excluded from their own answers; equal scores come out in vocabulary order. Unlike gensim, a
  * word that is not in the vocabulary is always an error ({@link UnknownWordException}, with
- * spelling suggestions), never silently ignored. Instances are immutable and safe to query
- * from several threads.
+ * spelling suggestions), never silently ignored. Thread-safe: instances are immutable (the
+ * search index is built once, on first use, under a lock) and every query may be made from
+ * several threads at once.
  */
 public final class WordVectors {
     private final String[] words;

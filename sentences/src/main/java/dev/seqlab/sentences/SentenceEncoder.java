@@ -61,7 +61,8 @@ import org.slf4j.LoggerFactory;
  * threads at once, unless {@link SentenceEncoderOptions#batchSize()} asks otherwise; the same
  * sentence then always gets the same vector.
  *
- * <p>{@link #encode} may be called from several threads at once.
+ * <p>Thread-safe: {@link #encode} may be called from several threads at once, each getting the
+ * vectors it would get alone; {@link #close} must not race with running calls.
  */
 public final class SentenceEncoder implements AutoCloseable {
 

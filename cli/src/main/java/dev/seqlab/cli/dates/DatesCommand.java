@@ -2,6 +2,7 @@ package dev.seqlab.cli.dates;
 
 import dev.seqlab.attention.plot.AttentionMap;
 import dev.seqlab.cli.CliCommand;
+import dev.seqlab.cli.Declined;
 import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.generators.cache.CachedModel;
 import dev.seqlab.generators.dates.DateNormalizer;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Parameters;
         sortOptions = false,
         subcommands = DatesExportCommand.class,
         description = {"Turn dates as people write them into ISO dates (yyyy-mm-dd) with an attention model.",
-            "Prints input<TAB>iso per date; an answer that is not a real date is reported as not understood.",
+            "Prints one line per date, in order: input<TAB>iso, or input<TAB><TAB>reason for a date it",
+            "declines (not understood, or not a date at all); the exit status is then 2, with a count on stderr.",
+            "--json: one record per date, a declined one with \"iso\": null and \"declined\": the reason.",
             "The model is trained on first use (about two minutes, either architecture) and cached in $SEQLAB_HOME."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -51,65 +55,86 @@ public final class DatesCommand extends CliCommand {
 
     @Override
     protected int run() throws Exception {
-        List<String> inputs = new ArrayList<>(dates);
-        if (inputs.isEmpty()) {
-            BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                inputs.add(line);
-            }
-        }
         if (!DateNormalizer.cached(arch) && !json.enabled()) {
-            err().println("seqlab: training the " + arch.name().toLowerCase(java.util.Locale.ROOT)
+            err().println("seqlab: training the " + arch.name().toLowerCase(Locale.ROOT)
                     + " date model (first run only; cached in " + CachedModel.dir(arch.cacheName()) + ")");
         }
         DateNormalizer normalizer = DateNormalizer.load(arch, progress());
-        int status = 0;
+        Declined declined = new Declined("dates");
         List<Map<String, Object>> results = new ArrayList<>();
-        boolean drawn = false;
-        for (String in : inputs) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("input", in);
-            DateNormalizer.Result r;
-            try {
-                r = normalizer.normalize(in);
-            } catch (IllegalArgumentException e) {
-                status = 2;
-                err().println("seqlab: '" + in + "': " + e.getMessage());
-                row.put("error", e.getMessage());
-                results.add(row);
-                continue;
+        boolean[] drawn = {false};
+        if (dates.isEmpty()) {
+            // a filter: each line is answered (and flushed) as it comes
+            BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                answer(normalizer, line, declined, results, drawn);
             }
-            row.put("iso", r.understood() ? r.iso() : null);
-            row.put("understood", r.understood());
-            row.put("probability", Math.round(r.probability() * 1e4) / 1e4);
-            List<Double> chars = new ArrayList<>();
-            for (double p : r.probabilities()) {
-                chars.add(Math.round(p * 1e4) / 1e4);
-            }
-            row.put("char_probabilities", chars);
-            results.add(row);
-            if (!r.understood()) {
-                status = 2;
-                err().println("seqlab: '" + in + "': not understood (" + (r.valid()
-                        ? String.format(java.util.Locale.ROOT, "the best guess %s has only %.0f%% confidence", r.iso(), 100 * r.probability())
-                        : "the model's answer " + r.iso() + " is not a date") + ")");
-            } else if (!json.enabled()) {
-                out().println(in + "\t" + r.iso());
-            }
-            if (attentionPng != null && !drawn) {
-                List<String> labels = DateNormalizer.inputLabels(in);
-                List<String> outs = new ArrayList<>();
-                for (char c : r.iso().toCharArray()) {
-                    outs.add(String.valueOf(c));
-                }
-                AttentionMap.write(attentionPng, r.attention(), outs, labels, "attention: \"" + in.strip() + "\" → " + r.iso());
-                drawn = true;
+        } else {
+            for (String in : dates) {
+                answer(normalizer, in, declined, results, drawn);
             }
         }
         if (json.enabled()) {
             printJson(Map.of("results", results));
         }
         out().flush();
-        return status;
+        return declined.finish(err(), json.enabled() ? "\"iso\": null and the reason in \"declined\""
+                : "empty ISO field, reason in the third column");
+    }
+
+    /**
+     * Answers one date: {@code input<TAB>iso}, or {@code input<TAB><TAB>reason} when declined (and
+     * in JSON {@code "iso": null, "declined": reason}), so line i of the output is about input i.
+     */
+    private void answer(DateNormalizer normalizer, String in, Declined declined, List<Map<String, Object>> results,
+            boolean[] drawn) throws Exception {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("input", in);
+        results.add(row);
+        DateNormalizer.Result r;
+        try {
+            r = normalizer.normalize(in);
+        } catch (IllegalArgumentException e) {
+            decline(in, e.getMessage(), row, declined);
+            return;
+        }
+        row.put("iso", r.understood() ? r.iso() : null);
+        row.put("understood", r.understood());
+        row.put("probability", Math.round(r.probability() * 1e4) / 1e4);
+        List<Double> chars = new ArrayList<>();
+        for (double p : r.probabilities()) {
+            chars.add(Math.round(p * 1e4) / 1e4);
+        }
+        row.put("char_probabilities", chars);
+        if (r.understood()) {
+            declined.answered();
+            if (!json.enabled()) {
+                out().println(in + "\t" + r.iso());
+                out().flush();
+            }
+        } else {
+            decline(in, "not understood: " + (r.valid()
+                    ? String.format(Locale.ROOT, "the best guess %s has only %.0f%% confidence", r.iso(), 100 * r.probability())
+                    : "the model's answer " + r.iso() + " is not a date"), row, declined);
+        }
+        if (attentionPng != null && !drawn[0]) {
+            List<String> labels = DateNormalizer.inputLabels(in);
+            List<String> outs = new ArrayList<>();
+            for (char c : r.iso().toCharArray()) {
+                outs.add(String.valueOf(c));
+            }
+            AttentionMap.write(attentionPng, r.attention(), outs, labels, "attention: \"" + in.strip() + "\" → " + r.iso());
+            drawn[0] = true;
+        }
+    }
+
+    private void decline(String in, String reason, Map<String, Object> row, Declined declined) {
+        declined.declined();
+        row.putIfAbsent("iso", null);
+        row.put("declined", reason);
+        if (!json.enabled()) {
+            out().println(in + "\t\t" + reason);
+            out().flush();
+        }
     }
 }

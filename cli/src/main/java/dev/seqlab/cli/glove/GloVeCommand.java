@@ -6,6 +6,7 @@ import dev.seqlab.cli.options.Overrides;
 import dev.seqlab.cli.options.ShownDefaults;
 import dev.seqlab.cli.options.ThreadsOption;
 import dev.seqlab.cli.options.TrainingOptions;
+import dev.seqlab.cli.training.Checkpointing;
 import dev.seqlab.cli.training.CorpusOptions;
 import dev.seqlab.cli.training.VectorsOutput;
 import dev.seqlab.embeddings.VectorFormat;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +34,9 @@ import picocli.CommandLine.Option;
             "per line), streamed, never held in memory. Co-occurrences are counted in a",
             "symmetric window (1/distance) within a memory budget, spilling sorted counts",
             "to disk beyond it, shuffled and fitted with AdaGrad; the vectors written are",
-            "W + W~."},
+            "W + W~.",
+            "Ctrl-C or SIGTERM during training stops within 4,096 pairs per thread, leaves --out untouched,",
+            "writes OUT.checkpoint and exits 130; --resume continues (same bytes with --threads 1)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab glove --corpus corpus.txt --out vectors.txt",
@@ -47,6 +51,9 @@ public final class GloVeCommand extends CliCommand {
 
     @Mixin
     VectorsOutput output;
+
+    @Mixin
+    Checkpointing checkpointing;
 
     @Option(names = "--dim", paramLabel = "N", description = "Vector dimension (default: ${bundle:default.dim}).")
     Integer dim;
@@ -97,7 +104,7 @@ public final class GloVeCommand extends CliCommand {
         if (memoryMb != null && (memoryMb < 1 || memoryMb > (1L << 40))) {
             throw new IllegalArgumentException("--memory must be between 1 and 2^40 MB, got " + memoryMb);
         }
-        GloVeOptions options = Overrides.on(defaults.withThreads(threads.threads()).withWorkDirectory(tempDir))
+        GloVeOptions given = Overrides.on(defaults.withThreads(threads.threads()).withWorkDirectory(tempDir))
                 .set(dim, GloVeOptions::withDim)
                 .set(window, GloVeOptions::withWindow)
                 .set(eta, GloVeOptions::withLearningRate)
@@ -105,12 +112,19 @@ public final class GloVeCommand extends CliCommand {
                 .set(training.seed(), GloVeOptions::withSeed)
                 .set(memoryMb, (o, mb) -> o.withMemoryBytes(mb << 20))
                 .get();
-        options = options
-                .withWeighting(xMax != null ? xMax : options.xMax(), alpha != null ? alpha : options.alpha())
-                .withVocabulary(corpusOptions.minCount(options.minCount()), corpusOptions.maxVocab(options.maxVocabSize()));
-        GloVeReport r = GloVe.train(corpusOptions.open(), options, progress());
-        VectorFormat format = output.save(r.vectors());
+        GloVeOptions options = given
+                .withWeighting(xMax != null ? xMax : given.xMax(), alpha != null ? alpha : given.alpha())
+                .withVocabulary(corpusOptions.minCount(given.minCount()), corpusOptions.maxVocab(given.maxVocabSize()));
         Path out = output.path();
+        Optional<GloVeReport> done = checkpointing.train(spec(), err(), out,
+                (stop, checkpoint) -> GloVe.train(corpusOptions.open(), options, progress(), stop, checkpoint),
+                (stop, checkpoint) -> GloVe.resume(checkpoint, options, progress(), stop));
+        if (done.isEmpty()) {
+            return Checkpointing.STOPPED;
+        }
+        GloVeReport r = done.get();
+        VectorFormat format = output.save(r.vectors());
+        Checkpointing.finished(out);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("out", out.toString());
         summary.put("format", format.cliName());

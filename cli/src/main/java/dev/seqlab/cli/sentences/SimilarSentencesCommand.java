@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
             "Closeness is the cosine similarity of their sentence embeddings (mean-pooled,",
             "unit length).",
             "The sentences are the SENTENCE arguments or the lines of --corpus",
-            "(blank lines skipped). Texts longer than the model's maximum length",
+            "(blank lines skipped; each row names its line). Texts longer than the model's maximum length",
             "(128 tokens for the bundled model) are truncated."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -132,10 +132,17 @@ public final class SimilarSentencesCommand extends CliCommand {
             doc.put("results", results);
             printJson(doc);
         } else {
-            TextTable t = new TextTable("rank", "cosine", "sentence");
+            // a ranking, not a filter: with --corpus each row names the line it ranks
+            TextTable t = corpus != null ? new TextTable("rank", "cosine", "line", "sentence")
+                    : new TextTable("rank", "cosine", "sentence");
             int rank = 1;
             for (Ranked r : shown) {
-                t.row(rank++, String.format(Locale.ROOT, "%.4f", r.similarity()), r.sentence());
+                String cosine = String.format(Locale.ROOT, "%.4f", r.similarity());
+                if (corpus != null) {
+                    t.row(rank++, cosine, r.source(), r.sentence());
+                } else {
+                    t.row(rank++, cosine, r.sentence());
+                }
             }
             t.print(out());
         }

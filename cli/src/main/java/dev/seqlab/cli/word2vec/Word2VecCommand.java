@@ -6,6 +6,7 @@ import dev.seqlab.cli.options.Overrides;
 import dev.seqlab.cli.options.ShownDefaults;
 import dev.seqlab.cli.options.ThreadsOption;
 import dev.seqlab.cli.options.TrainingOptions;
+import dev.seqlab.cli.training.Checkpointing;
 import dev.seqlab.cli.training.CorpusOptions;
 import dev.seqlab.cli.training.VectorsOutput;
 import dev.seqlab.embeddings.VectorFormat;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +29,9 @@ import picocli.CommandLine.Option;
         description = {"Train word2vec vectors (skip-gram or CBOW) for 'seqlab embeddings'.",
             "The text is a file or a directory of text files (plain or gzip, one sentence",
             "per line), streamed, never held in memory. Training uses negative sampling",
-            "and/or hierarchical softmax."},
+            "and/or hierarchical softmax.",
+            "Ctrl-C or SIGTERM stops at the next job of ~10,000 words, leaves --out untouched,",
+            "writes OUT.checkpoint and exits 130; --resume continues (same bytes with --threads 1)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab word2vec --corpus corpus.txt --out vectors.txt",
@@ -42,6 +46,9 @@ public final class Word2VecCommand extends CliCommand {
 
     @Mixin
     VectorsOutput output;
+
+    @Mixin
+    Checkpointing checkpointing;
 
     @Option(names = "--cbow", description = "Continuous bag of words instead of skip-gram.")
     boolean cbow;
@@ -87,20 +94,27 @@ public final class Word2VecCommand extends CliCommand {
     @Override
     protected int run() throws Exception {
         Word2VecOptions base = cbow ? Word2VecOptions.cbow() : Word2VecOptions.skipGram();
-        Word2VecOptions options = Overrides.on(base.withCbowMean(!cbowSum).withThreads(threads.threads()))
+        Word2VecOptions given = Overrides.on(base.withCbowMean(!cbowSum).withThreads(threads.threads()))
                 .set(dim, Word2VecOptions::withDim)
                 .set(window, Word2VecOptions::withWindow)
                 .set(sample, Word2VecOptions::withSample)
                 .set(training.epochs(), Word2VecOptions::withEpochs)
                 .set(training.seed(), Word2VecOptions::withSeed)
                 .get();
-        options = options
-                .withObjective(negative != null ? negative : options.negative(), hs)
-                .withVocabulary(corpusOptions.minCount(options.minCount()), corpusOptions.maxVocab(options.maxVocabSize()))
-                .withAlpha(alpha != null ? alpha : options.alpha(), minAlpha != null ? minAlpha : options.minAlpha());
-        Word2VecReport r = Word2Vec.train(corpusOptions.open(), options, progress());
-        VectorFormat vectorFormat = output.save(r.vectors());
+        Word2VecOptions options = given
+                .withObjective(negative != null ? negative : given.negative(), hs)
+                .withVocabulary(corpusOptions.minCount(given.minCount()), corpusOptions.maxVocab(given.maxVocabSize()))
+                .withAlpha(alpha != null ? alpha : given.alpha(), minAlpha != null ? minAlpha : given.minAlpha());
         Path out = output.path();
+        Optional<Word2VecReport> done = checkpointing.train(spec(), err(), out,
+                (stop, checkpoint) -> Word2Vec.train(corpusOptions.open(), options, progress(), stop, checkpoint),
+                (stop, checkpoint) -> Word2Vec.resume(checkpoint, options, progress(), stop));
+        if (done.isEmpty()) {
+            return Checkpointing.STOPPED;
+        }
+        Word2VecReport r = done.get();
+        VectorFormat vectorFormat = output.save(r.vectors());
+        Checkpointing.finished(out);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("out", out.toString());
         summary.put("format", vectorFormat.cliName());

@@ -96,7 +96,8 @@ class SentencesCommandTest {
     void corpusLinesAndAModelDirectoryGiveTheSameAnswers() throws IOException {
         Path corpus = dir.resolve("corpus.txt");
         Files.writeString(corpus, "\n" + String.join("\n\n", SENTENCES) + "\n   \n");
-        JsonNode fromCorpus = json(CliRun.of("sentences", "similar", "--json", "--model", modelDir().toString(),
+        Path model = modelDir();
+        JsonNode fromCorpus = json(CliRun.of("sentences", "similar", "--json", "--model", model.toString(),
                 "--corpus", corpus.toString(), QUERY));
         JsonNode fromArgs = json(CliRun.of(args("sentences", "similar", "--json")));
         assertEquals(4, fromCorpus.get("sentences").asInt());
@@ -108,6 +109,11 @@ class SentencesCommandTest {
         }
         // "A man plays the guitar." is the second sentence, on line 4 of the file
         assertEquals(4, fromCorpus.get("results").get(0).get("line").asInt());
+        // the table names each row's line too, so a ranked row leads back to its input line
+        CliRun table = CliRun.of("sentences", "similar", "--model", model.toString(), "--corpus", corpus.toString(), QUERY);
+        List<String> rows = table.out().lines().toList();
+        assertTrue(rows.get(0).matches("rank\\s+cosine\\s+line\\s+sentence\\s*"), rows.get(0));
+        assertTrue(rows.get(2).matches("\\s*1\\s+\\S+\\s+4\\s+A man plays the guitar\\.\\s*"), rows.get(2));
     }
 
     private static void assertBadInput(CliRun r, String expectedStart) {

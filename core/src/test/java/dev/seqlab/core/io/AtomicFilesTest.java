@@ -2,6 +2,8 @@ package dev.seqlab.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,5 +58,33 @@ class AtomicFilesTest {
     void missingDirectoryIsNoSuchFile() {
         assertThrows(NoSuchFileException.class,
                 () -> AtomicFiles.write(dir.resolve("no/such/dir/f.txt"), out -> out.write(1)));
+    }
+
+    @Test
+    void temporaryFilesOfAKilledWriterAreRemovedByTheNextWriteOthersAreKept() throws Exception {
+        // a process that has ended: its PID names no running process any more
+        Process gone = new ProcessBuilder("java", "-version").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        gone.waitFor();
+        long deadPid = gone.pid();
+        assumeFalse(ProcessHandle.of(deadPid).map(ProcessHandle::isAlive).orElse(false), "PID reused at once");
+        String stale = ".vectors.bin.seqlab-" + deadPid + "-1f2e3d.tmp";
+        String live = ".model.bin.seqlab-" + ProcessHandle.current().pid() + "-abc.tmp";
+        String foreign = ".vectors.bin.1f2e3d.tmp"; // no owner in its name: not ours to judge
+        for (String name : List.of(stale, live, foreign)) {
+            Files.writeString(dir.resolve(name), "half-written");
+        }
+        AtomicFiles.write(dir.resolve("other.txt"), out -> out.write('x'));
+        assertEquals(List.of(live, foreign, "other.txt").stream().sorted().toList(), listing());
+        assertEquals(0, AtomicFiles.removeStale(dir));
+        assertEquals(0, AtomicFiles.removeStale(dir.resolve("no-such-dir")));
+    }
+
+    @Test
+    void theTemporaryFileNamesItsWriter() throws IOException {
+        Path p = dir.resolve("f.txt");
+        String[] seen = new String[1];
+        AtomicFiles.write(p, out -> seen[0] = listing().get(0));
+        assertTrue(seen[0].matches("\\.f\\.txt\\.seqlab-" + ProcessHandle.current().pid() + "-[0-9a-f]+\\.tmp"), seen[0]);
     }
 }

@@ -1,6 +1,9 @@
 package dev.seqlab.corpora.text;
 
+import dev.seqlab.core.io.ExactCopy;
 import dev.seqlab.core.progress.ProgressListener;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -267,6 +270,67 @@ public final class EncodedCorpus implements AutoCloseable {
                 throw new IOException("the encoded corpus " + file + " ends inside a sentence");
             }
         }
+    }
+
+    /**
+     * Writes everything later passes need (the vocabulary with its counts, the token stream) to
+     * {@code out}, e.g. into a training checkpoint; {@link #read} gives an equal corpus back.
+     */
+    public void writeTo(DataOutputStream out) throws IOException {
+        out.writeInt(vocabulary.size());
+        for (int i = 0; i < vocabulary.size(); i++) {
+            out.writeUTF(vocabulary.word(i));
+            out.writeLong(vocabulary.count(i));
+        }
+        out.writeLong(vocabulary.corpusTokens());
+        out.writeInt(longestSentence);
+        out.writeInt(finalId.length);
+        for (int id : finalId) {
+            out.writeInt(id);
+        }
+        out.writeLong(Files.size(file));
+        Files.copy(file, out);
+    }
+
+    /**
+     * Reads a corpus {@link #writeTo written} before, its token stream into a temporary file in
+     * {@code directory} (null: the system's temporary directory).
+     *
+     * @throws IOException if the data is cut short or inconsistent
+     */
+    public static EncodedCorpus read(DataInputStream in, Path directory) throws IOException {
+        int words = in.readInt();
+        if (words < 0) {
+            throw new IOException("damaged encoded corpus: " + words + " words");
+        }
+        Map<String, Long> counts = new HashMap<>();
+        for (int i = 0; i < words; i++) {
+            counts.put(in.readUTF(), in.readLong());
+        }
+        long corpusTokens = in.readLong();
+        Vocabulary vocabulary = Vocabulary.fromCounts(counts, corpusTokens, new VocabularyOptions(1, 0));
+        int longest = in.readInt();
+        int distinct = in.readInt();
+        if (longest < 0 || distinct < 0) {
+            throw new IOException("damaged encoded corpus: sentence length " + longest + ", " + distinct + " word types");
+        }
+        int[] finalId = new int[distinct];
+        for (int i = 0; i < distinct; i++) {
+            finalId[i] = in.readInt();
+            if (finalId[i] < -1 || finalId[i] >= words) {
+                throw new IOException("damaged encoded corpus: word id " + finalId[i] + " of " + words);
+            }
+        }
+        long bytes = in.readLong();
+        Path file = directory == null ? Files.createTempFile("seqlab-corpus-", ".ids")
+                : Files.createTempFile(directory, "seqlab-corpus-", ".ids");
+        try {
+            ExactCopy.toFile(in, bytes, file);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        return new EncodedCorpus(vocabulary, file, finalId, longest);
     }
 
     /** Deletes the temporary file. */

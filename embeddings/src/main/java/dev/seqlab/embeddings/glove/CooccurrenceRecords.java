@@ -63,6 +63,11 @@ final class CooccurrenceRecords {
             this.next = from;
         }
 
+        /** The number of the record the next {@link #advance()} loads. */
+        long position() {
+            return next;
+        }
+
         /** Loads the next record into the fields; false at the end. */
         boolean advance() {
             if (next >= to) {

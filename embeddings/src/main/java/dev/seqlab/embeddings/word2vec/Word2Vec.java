@@ -1,5 +1,6 @@
 package dev.seqlab.embeddings.word2vec;
 
+import dev.seqlab.core.checkpoint.TrainingStoppedException;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.corpora.text.Corpus;
 import dev.seqlab.corpora.text.EncodedCorpus;
@@ -9,12 +10,14 @@ import dev.seqlab.embeddings.WordVectors;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * Trains word2vec vectors on a corpus: one pass to count words, then {@code epochs} passes of
@@ -31,10 +34,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * tokens to the training threads, so the text is tokenised once whatever the number of epochs. With one thread and a seed, training is reproducible bit for
  * bit; with several, threads update the shared vectors without locks as the C tool does
  * ("Hogwild"), so runs agree only statistically.
+ *
+ * <p>A run given a stop request stops between jobs and leaves a checkpoint that
+ * {@link #resume} continues, to the same bytes with one thread (a stop asked for while the
+ * words are being counted takes effect at the first job).
  */
 public final class Word2Vec {
     private static final TrainingJob END = new TrainingJob();
     private static final long STATUS_MILLIS = 500;
+    private static final BooleanSupplier NEVER = () -> false;
 
     private Word2Vec() {
     }
@@ -84,6 +92,54 @@ public final class Word2Vec {
 
     private static Word2VecReport train(EncodedCorpus corpus, Word2VecOptions o, ProgressListener progress,
             double countSeconds) throws IOException {
+        try {
+            return train(corpus, o, progress, countSeconds, NEVER, null, null);
+        } catch (TrainingStoppedException e) {
+            throw new IllegalStateException(e); // never asked to stop
+        }
+    }
+
+    /**
+     * As {@link #train(Corpus, Word2VecOptions, ProgressListener)}, polling {@code stopRequested}
+     * between jobs (about {@value TrainingJob#TARGET_WORDS} words each): once it is true, the jobs
+     * already handed out are finished, everything needed to continue is written to
+     * {@code checkpoint} (atomically) and {@link TrainingStoppedException} is thrown.
+     * {@link #resume} continues from that file; with one thread the result is bit for bit the
+     * one of a run that never stopped.
+     */
+    public static Word2VecReport train(Corpus corpus, Word2VecOptions options, ProgressListener progress,
+            BooleanSupplier stopRequested, Path checkpoint) throws IOException, TrainingStoppedException {
+        long t0 = System.nanoTime();
+        try (EncodedCorpus encoded = EncodedCorpus.build(corpus,
+                new VocabularyOptions(options.minCount(), options.maxVocabSize()), progress)) {
+            return train(encoded, options, progress, (System.nanoTime() - t0) / 1e9, stopRequested, checkpoint, null);
+        }
+    }
+
+    /**
+     * Continues a run stopped by {@link #train(Corpus, Word2VecOptions, ProgressListener,
+     * BooleanSupplier, Path)} from its {@code checkpoint} (which is left in place; stopping
+     * again replaces it).
+     *
+     * @param options the options of the stopped run; only the thread count may differ
+     * @throws IllegalArgumentException if the options differ from the checkpoint's in anything but threads
+     * @throws IOException              if the checkpoint cannot be read or is damaged
+     */
+    public static Word2VecReport resume(Path checkpoint, Word2VecOptions options, ProgressListener progress,
+            BooleanSupplier stopRequested) throws IOException, TrainingStoppedException {
+        Word2VecCheckpoint saved = Word2VecCheckpoint.read(checkpoint);
+        try (EncodedCorpus encoded = saved.corpus) {
+            if (!saved.options.equals(Word2VecCheckpoint.key(options))) {
+                throw new IllegalArgumentException(checkpoint + " was written by a run with other options: "
+                        + saved.options + "; give the same options (only --threads may change) or start afresh");
+            }
+            return train(encoded, options, progress, 0, stopRequested, checkpoint, saved);
+        }
+    }
+
+    private static Word2VecReport train(EncodedCorpus corpus, Word2VecOptions o, ProgressListener progress,
+            double countSeconds, BooleanSupplier stopRequested, Path checkpoint, Word2VecCheckpoint resumed)
+            throws IOException, TrainingStoppedException {
         Vocabulary vocabulary = corpus.vocabulary();
         if (vocabulary.size() == 0) {
             throw new IllegalArgumentException("no word of the corpus occurs at least min-count (" + o.minCount()
@@ -98,13 +154,18 @@ public final class Word2Vec {
         Word2VecKernel kernel = Word2VecKernels.KERNEL;
         Word2VecWeights weights = new Word2VecWeights(v, o.dim(), kernel.lanes(), o.negative() > 0,
                 o.hierarchicalSoftmax(), o.seed());
+        if (resumed != null) {
+            resumed.restore(weights);
+        }
         NegativeSamplingTable negatives = o.negative() > 0 ? NegativeSamplingTable.build(counts) : null;
         HuffmanTree tree = o.hierarchicalSoftmax() ? HuffmanTree.build(counts) : null;
         Subsampling subsampling = Subsampling.of(counts, vocabulary.retainedTokens(), o.sample());
 
         long totalWords = Math.max(1, vocabulary.corpusTokens() * o.epochs());
-        AtomicLong done = new AtomicLong();
-        AtomicLong trained = new AtomicLong();
+        AtomicLong done = new AtomicLong(resumed == null ? 0 : resumed.wordsDone);
+        AtomicLong trained = new AtomicLong(resumed == null ? 0 : resumed.trainedWords);
+        long skip = resumed == null ? 0 : resumed.jobsDone;
+        long[] stoppedAt = {-1};
         AtomicReference<Throwable> failure = new AtomicReference<>();
         int threads = o.threads();
         BlockingQueue<TrainingJob> queue = new ArrayBlockingQueue<>(2 * threads + threads);
@@ -115,9 +176,10 @@ public final class Word2Vec {
 
         String task = (o.architecture() == Word2VecArchitecture.CBOW ? "Training CBOW" : "Training skip-gram");
         progress.start(task, totalWords, "words");
+        progress.advance(done.get());
         Thread reader = new Thread(() -> {
             try {
-                readJobs(corpus, o.epochs(), queue, free);
+                stoppedAt[0] = readJobs(corpus, o.epochs(), queue, free, skip, stopRequested);
             } catch (Throwable e) {
                 failure.compareAndSet(null, e);
             } finally {
@@ -192,6 +254,10 @@ public final class Word2Vec {
         } else if (error != null) {
             throw new IllegalStateException(error);
         }
+        if (stoppedAt[0] >= 0) {
+            Word2VecCheckpoint.write(checkpoint, o, corpus, weights, stoppedAt[0], done.get(), trained.get());
+            throw new TrainingStoppedException(checkpoint, done.get(), totalWords, "corpus words");
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         WordVectors vectors = WordVectors.of(vocabulary.words(), weights.compactInput(), o.dim());
         return new Word2VecReport(vectors, vocabulary.corpusTokens(), trained.get(), o.epochs(), countSeconds,
@@ -205,34 +271,78 @@ public final class Word2Vec {
         }
     }
 
-    /** The reader thread: {@code epochs} passes over the encoded corpus, cut into jobs. */
-    private static void readJobs(EncodedCorpus corpus, int epochs, BlockingQueue<TrainingJob> queue,
-            BlockingQueue<TrainingJob> free) throws IOException, InterruptedException {
+    /**
+     * The reader thread: {@code epochs} passes over the encoded corpus, cut into jobs, the first
+     * {@code skip} of which (done before a checkpoint) are cut but not handed out. Before handing
+     * out a job it polls {@code stopRequested}.
+     *
+     * @return the number of the first job not handed out when asked to stop, or -1 after the last job
+     */
+    private static long readJobs(EncodedCorpus corpus, int epochs, BlockingQueue<TrainingJob> queue,
+            BlockingQueue<TrainingJob> free, long skip, BooleanSupplier stopRequested)
+            throws IOException, InterruptedException {
         long[] sequence = {0};
         TrainingJob[] current = {take(free, sequence)};
-        for (int e = 0; e < epochs; e++) {
-            corpus.forEachSentence((ids, length, tokens) -> {
-                TrainingJob job = current[0];
-                if (length > 0) {
-                    job.reserve(length);
-                    System.arraycopy(ids, 0, job.words, job.length, length);
-                    job.length += length;
-                    job.sentenceEnds[job.sentences++] = job.length;
-                }
-                job.corpusWords += tokens;
-                if (job.corpusWords >= TrainingJob.TARGET_WORDS) {
-                    try {
-                        queue.put(job);
-                        current[0] = take(free, sequence);
-                    } catch (InterruptedException ie) {
-                        Thread.currentThread().interrupt();
-                        throw new InterruptedIOException("word2vec reader interrupted");
+        try {
+            for (int e = 0; e < epochs; e++) {
+                corpus.forEachSentence((ids, length, tokens) -> {
+                    TrainingJob job = current[0];
+                    if (length > 0) {
+                        job.reserve(length);
+                        System.arraycopy(ids, 0, job.words, job.length, length);
+                        job.length += length;
+                        job.sentenceEnds[job.sentences++] = job.length;
                     }
-                }
-            });
+                    job.corpusWords += tokens;
+                    if (job.corpusWords >= TrainingJob.TARGET_WORDS) {
+                        hand(job, queue, skip, stopRequested);
+                        if (job.sequence < skip) {
+                            job.clear(sequence[0]++); // done before the checkpoint: cut again, not trained
+                        } else {
+                            try {
+                                current[0] = take(free, sequence);
+                            } catch (InterruptedException ie) {
+                                Thread.currentThread().interrupt();
+                                throw new InterruptedIOException("word2vec reader interrupted");
+                            }
+                        }
+                    }
+                });
+            }
+            if (current[0].corpusWords > 0) {
+                hand(current[0], queue, skip, stopRequested);
+            }
+        } catch (StopReading stop) {
+            return stop.job;
         }
-        if (current[0].corpusWords > 0) {
-            queue.put(current[0]);
+        return -1;
+    }
+
+    /** Queues {@code job} for training unless it was done before the checkpoint; stops if asked. */
+    private static void hand(TrainingJob job, BlockingQueue<TrainingJob> queue, long skip,
+            BooleanSupplier stopRequested) throws IOException {
+        if (job.sequence < skip) {
+            return;
+        }
+        if (stopRequested.getAsBoolean()) {
+            throw new StopReading(job.sequence);
+        }
+        try {
+            queue.put(job);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("word2vec reader interrupted");
+        }
+    }
+
+    /** Unwinds the reader's pass when a stop was requested before job {@link #job}. */
+    private static final class StopReading extends IOException {
+        private static final long serialVersionUID = 1L;
+        final long job;
+
+        StopReading(long job) {
+            super("stop requested before job " + job);
+            this.job = job;
         }
     }
 

@@ -37,6 +37,9 @@ import java.util.Locale;
  * DateNormalizer.Result r = dates.normalize("3 may 1979");
  * r.iso();                                               // "1979-05-03"
  * }</pre>
+ *
+ * <p>Thread-safe: a normaliser does not change once trained or loaded, and {@link #normalize}
+ * may be called from several threads at once (each call keeps its own decoding state).
  */
 public final class DateNormalizer {
     /** Answers whose probability is below this are reported as not understood. */

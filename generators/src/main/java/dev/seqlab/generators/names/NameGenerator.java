@@ -32,12 +32,20 @@ import java.util.Set;
  * NameGenerator dinos = NameGenerator.dinosaurs(ProgressListener.NONE);   // trained once, then cached
  * List<String> names = dinos.generate(10, 1.0, 42);                      // new names, capitalised
  * }</pre>
+ *
+ * <p>Thread-safe: a generator does not change once trained or loaded, and {@link #generate}
+ * may be called from several threads at once (each call has its own recurrent state and its
+ * own random stream from its seed, so a seed gives the same names on any thread).
  */
 public final class NameGenerator {
     /** The cache directory name of the default dinosaur model; bump when its data or training change. */
     public static final String DINOSAUR_MODEL = "dinos-v1";
     /** The longest name generated, in characters. */
     public static final int MAX_LENGTH = 25;
+    /** The fewest letters a generated name has: a shorter sample ("T") is drawn again. */
+    public static final int MIN_LETTERS = 3;
+    /** How many samples {@link #generate} may draw per name asked for before it gives up. */
+    public static final int ATTEMPTS_PER_NAME = 200;
     /** The architecture every name model uses. */
     public static final CharModelOptions MODEL = CharModelOptions.lstm(64);
     /** How name models are trained: at most 30 epochs, 10% held out, stop after 5 without improvement. */
@@ -132,8 +140,12 @@ public final class NameGenerator {
     }
 
     /**
-     * {@code count} distinct new names (not in the training list), capitalised, none empty or
-     * longer than {@link #MAX_LENGTH}. The same seed gives the same names.
+     * {@code count} distinct new names (not in the training list), capitalised, each with at
+     * least {@link #MIN_LETTERS} letters and at most {@link #MAX_LENGTH} characters. The same
+     * seed gives the same names.
+     *
+     * @throws IllegalStateException if the model cannot produce that many such names in
+     *     {@link #ATTEMPTS_PER_NAME} samples per name
      */
     public List<String> generate(int count, double temperature, long seed) {
         return generate(count, temperature, seed, true);
@@ -150,18 +162,28 @@ public final class NameGenerator {
         SeededRandom rng = new SeededRandom(seed);
         SamplingOptions o = SamplingOptions.defaults(MAX_LENGTH + 1).withTemperature(temperature).withStopAtNewline(true);
         Set<String> out = new LinkedHashSet<>();
-        for (int attempt = 0; out.size() < count && attempt < 200 * count; attempt++) {
+        long attempts = (long) ATTEMPTS_PER_NAME * count;
+        for (long attempt = 0; out.size() < count && attempt < attempts; attempt++) {
             String s = CharSampler.sample(model, "", o, rng).strip();
-            if (s.isEmpty() || s.length() > MAX_LENGTH || (onlyNew && known.contains(s))) {
-                continue;
+            if (wellFormed(s) && !(onlyNew && known.contains(s))) {
+                out.add(s);
             }
-            out.add(s);
+        }
+        if (out.size() < count) {
+            throw new IllegalStateException("the model produced only " + out.size() + " distinct " + (onlyNew ? "new " : "")
+                    + "names with at least " + MIN_LETTERS + " letters and at most " + MAX_LENGTH + " characters in " + attempts + " samples, not the "
+                    + count + " asked for (try fewer names or another temperature)");
         }
         List<String> names = new ArrayList<>();
         for (String s : out) {
             names.add(capitalise(s));
         }
         return names;
+    }
+
+    /** Whether a sampled name is long enough (in letters) and short enough (in characters) to print. */
+    static boolean wellFormed(String name) {
+        return name.length() <= MAX_LENGTH && name.codePoints().filter(Character::isLetter).count() >= MIN_LETTERS;
     }
 
     /** Whether {@code name} (any case) is in the training list. */

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seqlab.core.testing.ParallelAgreement;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.corpora.datasets.DinosaurNames;
 import dev.seqlab.rnn.lm.TrainingReport;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +49,37 @@ class NameGeneratorTest {
         }
         // the default filters known names out
         assertTrue(dinos.generate(50, 1.0, 8).stream().noneMatch(dinos::isKnown));
+    }
+
+    @Test
+    void everyNameHasThreeLettersAndFitsTheMaximum() {
+        // seed 1 drew the one-letter "T" before names were checked in the sampling loop
+        for (long seed = 1; seed <= 3; seed++) {
+            for (String n : dinos.generate(200, 1.0, seed)) {
+                assertTrue(n.codePoints().filter(Character::isLetter).count() >= NameGenerator.MIN_LETTERS,
+                        "seed " + seed + ": " + n);
+                assertTrue(n.length() <= NameGenerator.MAX_LENGTH, "seed " + seed + ": " + n);
+            }
+        }
+    }
+
+    @Test
+    void anImpossibleRequestFailsClearlyAfterBoundedRetries() {
+        // a model drawn (nearly) greedily says the same thing every time: three distinct names are
+        // impossible, and the generator says so after its bounded number of samples
+        NameGenerator tiny = NameGenerator.train(List.of("t", "ab", "xy", "q", "ba"), ProgressListener.NONE);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> tiny.generate(3, 0.01, 1, false));
+        assertTrue(e.getMessage().contains("at least 3 letters"), e.getMessage());
+        assertFalse(NameGenerator.wellFormed("T"));
+        assertFalse(NameGenerator.wellFormed("a".repeat(NameGenerator.MAX_LENGTH + 1)));
+        assertTrue(NameGenerator.wellFormed("Rex"));
+    }
+
+    @Test
+    void eightThreadsGenerateWhatOneDoes() {
+        List<Long> seeds = LongStream.rangeClosed(1, 16).boxed().toList();
+        long compared = ParallelAgreement.check(8, Duration.ofSeconds(2), seeds, seed -> dinos.generate(5, 1.0, seed));
+        assertTrue(compared >= 8 * seeds.size(), compared + " answers compared");
     }
 
     @Test

@@ -1,0 +1,92 @@
+package dev.seqlab.cli.training;
+
+import dev.seqlab.core.checkpoint.TrainingStoppedException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * Stopping and resuming a trainer (a picocli mixin): {@code --resume}, the checkpoint's place
+ * next to the output ({@code OUT.checkpoint}), and what to tell the user when a signal stopped
+ * the run.
+ */
+public final class Checkpointing {
+    /** The exit status of a run stopped by a signal (128 + SIGINT, as shells report Ctrl-C). */
+    public static final int STOPPED = 130;
+
+    @Option(names = "--resume",
+            description = "Continue a run stopped by Ctrl-C or SIGTERM from its checkpoint (OUT.checkpoint), with the same options.")
+    boolean resume;
+
+    /** A trainer's run: fresh (writing {@code checkpoint} if stopped) or resumed from {@code checkpoint}. */
+    @FunctionalInterface
+    public interface Run<R> {
+        /** Trains until done or until {@code stopRequested} is true (then throwing). */
+        R run(BooleanSupplier stopRequested, Path checkpoint) throws IOException, TrainingStoppedException;
+    }
+
+    /**
+     * Runs {@code fresh}, or with {@code --resume} {@code resumed} from the checkpoint beside
+     * {@code out}, with SIGINT/SIGTERM turned into its stop request. When a signal stopped it,
+     * tells the user how to continue and returns empty (the command then exits {@link #STOPPED}).
+     */
+    public <R> Optional<R> train(CommandSpec spec, PrintWriter err, Path out, Run<R> fresh, Run<R> resumed)
+            throws IOException {
+        try (StopOnSignal stop = StopOnSignal.install(err)) {
+            return Optional.of(resume ? resumed.run(stop.stopRequested(), existingCheckpoint(out))
+                    : fresh.run(stop.stopRequested(), checkpointFor(out)));
+        } catch (TrainingStoppedException e) {
+            stopped(e, err, spec.root().name(), spec.root().commandLine().getParseResult().originalArgs());
+            return Optional.empty();
+        }
+    }
+
+    /** Whether to resume. */
+    public boolean resume() {
+        return resume;
+    }
+
+    /** Where the checkpoint of a run writing {@code out} lives: {@code OUT.checkpoint} beside it. */
+    public static Path checkpointFor(Path out) {
+        return out.toAbsolutePath().resolveSibling(out.getFileName() + ".checkpoint");
+    }
+
+    /**
+     * The checkpoint to resume from.
+     *
+     * @throws NoSuchFileException if there is none, with a message saying so
+     */
+    public Path existingCheckpoint(Path out) throws NoSuchFileException {
+        Path c = checkpointFor(out);
+        if (!Files.isRegularFile(c)) {
+            throw new NoSuchFileException(c.toString(), null, "no checkpoint to resume from (a run stopped by Ctrl-C or SIGTERM leaves one)");
+        }
+        return c;
+    }
+
+    /** Deletes the checkpoint once the output it led to is written. */
+    public static void finished(Path out) throws IOException {
+        Files.deleteIfExists(checkpointFor(out));
+    }
+
+    /** Tells the user the run stopped, where its work is, and {@code command args… --resume}, which continues it. */
+    private static void stopped(TrainingStoppedException e, PrintWriter err, String command, List<String> args) {
+        StringBuilder again = new StringBuilder(command);
+        for (String a : args) {
+            again.append(' ').append(a.matches("[\\w@%+=:,./-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+        }
+        if (!args.contains("--resume")) {
+            again.append(" --resume");
+        }
+        err.println("seqlab: " + e.getMessage() + "; the output file was not touched.");
+        err.println("seqlab: to continue: " + again);
+        err.flush();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.seqlab.embeddings;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.seqlab.core.testing.ParallelAgreement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * WordVectors is documented as safe to query from several threads: similar, analogy,
+ * similarity and doesn't-match from 8 threads for a few seconds give exactly the sequential
+ * answers (including the first queries, which build the lazily made search index).
+ */
+class WordVectorsConcurrencyTest {
+
+    private static WordVectors random(int words, int dim, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<String> vocabulary = new ArrayList<>();
+        float[] m = new float[words * dim];
+        for (int w = 0; w < words; w++) {
+            vocabulary.add("w" + w);
+            for (int d = 0; d < dim; d++) {
+                m[w * dim + d] = (float) r.nextGaussian();
+            }
+        }
+        return WordVectors.of(vocabulary, m, dim);
+    }
+
+    @Test
+    void eightThreadsAgreeWithOne() {
+        WordVectors wv = random(3_000, 48, 9);
+        SplittableRandom r = new SplittableRandom(4);
+        List<Function<WordVectors, Object>> queries = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String a = "w" + r.nextInt(3_000);
+            String b = "w" + r.nextInt(3_000);
+            String c = "w" + r.nextInt(3_000);
+            String d = "w" + r.nextInt(3_000);
+            AnalogyMethod method = i % 8 == 1 ? AnalogyMethod.ADD : AnalogyMethod.MUL;
+            switch (i % 4) {
+                case 0 -> queries.add(v -> v.mostSimilar(a, 10));
+                case 1 -> queries.add(v -> v.analogy(a, b, c, method, 5));
+                case 2 -> queries.add(v -> v.similarity(a, b));
+                default -> queries.add(v -> v.doesntMatch(List.of(a, b, c, d)));
+            }
+        }
+        long compared = ParallelAgreement.check(8, Duration.ofSeconds(3), queries, q -> q.apply(wv));
+        assertTrue(compared >= 8 * queries.size(), compared + " answers compared");
+    }
+}
