@@ -126,6 +126,13 @@ public final class TrainingLoop<B> {
         return this;
     }
 
+    /** Applies a {@link RunControl}: its checkpoint file, resume and stop request. */
+    public TrainingLoop<B> control(RunControl c) {
+        checkpoint(c.checkpoint());
+        resume(c.resume() ? c.checkpoint() : null);
+        return stopRequested(c.stopRequested());
+    }
+
     /** Reports progress in the batches' {@link BatchSource#weight} as {@code unit}s under {@code task}. */
     public TrainingLoop<B> progress(ProgressListener listener, String task, String unit) {
         this.progress = Objects.requireNonNull(listener, "progress");

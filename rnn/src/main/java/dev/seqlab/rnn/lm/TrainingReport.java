@@ -13,9 +13,12 @@ import java.util.List;
  * @param stoppedEarly   whether patience ran out before the last epoch
  * @param batchLoss      the loss of every training batch, in order (for loss curves)
  * @param batchesPerEpoch training batches in one epoch
+ * @param stopRequested  whether training stopped on request (the weights are then the current ones,
+ *                       and the run's checkpoint holds the state to resume from)
  */
 public record TrainingReport(List<Double> trainLoss, List<Double> validationLoss, int bestEpoch, long characters,
-                             double seconds, boolean stoppedEarly, List<Double> batchLoss, int batchesPerEpoch) {
+                             double seconds, boolean stoppedEarly, List<Double> batchLoss, int batchesPerEpoch,
+                             boolean stopRequested) {
 
     /** Copies the lists. */
     public TrainingReport {
