@@ -10,7 +10,6 @@ import dev.seqlab.attention.seq2seq.Seq2SeqOptions;
 import dev.seqlab.attention.transformer.TransformerOptions;
 import dev.seqlab.attention.transformer.TransformerSeq2Seq;
 import dev.seqlab.core.optim.ClipPolicy;
-import dev.seqlab.core.param.Parameter;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.core.train.RunControl;
@@ -46,16 +45,6 @@ class Seq2SeqTrainerTest {
         return TransformerSeq2Seq.create(new TransformerOptions(7, 7, 5, 5, 12, 3, 24, 1), 8);
     }
 
-    private static float[] weights(TransformerSeq2Seq m) {
-        float[] all = new float[(int) m.parameters().totalSize()];
-        int off = 0;
-        for (Parameter p : m.parameters()) {
-            System.arraycopy(p.value().data(), 0, all, off, p.size());
-            off += p.size();
-        }
-        return all;
-    }
-
     @Test
     void bothArchitecturesLearnOnFullBatches() {
         int[][][] d = reversePairs(1);
@@ -83,7 +72,7 @@ class Seq2SeqTrainerTest {
         assertTrue(stopped.stopRequested());
         TransformerSeq2Seq resumed = transformer();
         Seq2SeqTrainer.train(resumed, d[0], d[1], OPTIONS, ProgressListener.NONE, RunControl.checkpointTo(file).resuming());
-        assertArrayEquals(weights(straight), weights(resumed));
+        assertArrayEquals(straight.parameters().snapshot(), resumed.parameters().snapshot());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.seqlab.core.train;
 
-import dev.seqlab.core.param.Parameter;
 import dev.seqlab.core.param.Parameters;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,21 +50,13 @@ final class TrainingState {
 
     /** Copies the parameter values as the best so far. */
     void keepBest(Parameters params) {
-        List<Parameter> list = params.list();
-        best = new float[list.size()][];
-        for (int i = 0; i < best.length; i++) {
-            best[i] = list.get(i).value().data().clone();
-        }
+        best = params.snapshot();
     }
 
     /** Copies the best values back into the parameters, if there are any. */
     void restoreBest(Parameters params) {
-        if (best == null) {
-            return;
-        }
-        List<Parameter> list = params.list();
-        for (int i = 0; i < best.length; i++) {
-            System.arraycopy(best[i], 0, list.get(i).value().data(), 0, best[i].length);
+        if (best != null) {
+            params.restore(best);
         }
     }
 }

@@ -24,35 +24,18 @@ public record TrainOptions(int epochs, int batchSize, int seqLength, float learn
                            float clipValue, double lrDecay, long seed,
                            double validationFraction, int patience, Path checkpointDir) {
 
-    /** Validates with messages naming the offending value. */
+    /** Validates with messages naming the offending value (the loop's share through {@link TrainingOptions}). */
     public TrainOptions {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
-        }
         if (seqLength < 1) {
             throw new IllegalArgumentException("sequence length must be at least 1, got " + seqLength);
-        }
-        if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
         }
         if (!(clipNorm > 0)) {
             throw new IllegalArgumentException("clip norm must be positive, got " + clipNorm);
         }
-        if (!(clipValue >= 0) || Float.isInfinite(clipValue)) {
-            throw new IllegalArgumentException("clip value must be 0 (off) or positive, got " + clipValue);
-        }
-        if (!(lrDecay > 0 && lrDecay <= 1)) {
-            throw new IllegalArgumentException("learning-rate decay must be in (0, 1], got " + lrDecay);
-        }
         if (!(validationFraction >= 0 && validationFraction <= 0.5)) {
             throw new IllegalArgumentException("validation fraction must be in [0, 0.5], got " + validationFraction);
         }
-        if (patience < 0) {
-            throw new IllegalArgumentException("patience must be 0 (off) or positive, got " + patience);
-        }
+        new TrainingOptions(epochs, batchSize, learningRate, lrDecay, new ClipPolicy(clipNorm, clipValue), patience, 0, seed);
     }
 
     /** 10 epochs, batch 32, windows of 100, Adam 2e-3, clip norm 5, no value clip, no decay, seed 1, 10% validation, patience 3. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.seqlab.core.param.Parameter;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.core.train.RunControl;
 import dev.seqlab.rnn.cell.CellKind;
@@ -20,17 +19,6 @@ class CharModelTrainerResumeTest {
 
     private static CharLanguageModel model(TrainingData data) {
         return CharLanguageModel.create(data.vocabulary(), new CharModelOptions(CellKind.GRU, 16, 2, 0.2f), 5);
-    }
-
-    private static float[] weights(CharLanguageModel m) {
-        int n = (int) m.parameters().totalSize();
-        float[] all = new float[n];
-        int off = 0;
-        for (Parameter p : m.parameters()) {
-            System.arraycopy(p.value().data(), 0, all, off, p.size());
-            off += p.size();
-        }
-        return all;
     }
 
     @Test
@@ -51,7 +39,7 @@ class CharModelTrainerResumeTest {
         CharLanguageModel second = model(data);
         TrainingReport resumed = CharModelTrainer.train(second, data, OPTIONS, ProgressListener.NONE,
                 RunControl.checkpointTo(file).resuming());
-        assertArrayEquals(weights(straight), weights(second));
+        assertArrayEquals(straight.parameters().snapshot(), second.parameters().snapshot());
         assertEquals(full.trainLoss(), resumed.trainLoss());
         assertEquals(full.validationLoss(), resumed.validationLoss());
         assertEquals(full.batchLoss(), resumed.batchLoss());
