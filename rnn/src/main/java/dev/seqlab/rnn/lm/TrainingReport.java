@@ -32,13 +32,13 @@ public record TrainingReport(List<Double> trainLoss, List<Double> validationLoss
         return seconds > 0 ? characters / seconds : 0;
     }
 
-    /** The final (best epoch's) training loss. */
+    /** The final (best epoch's) training loss, or NaN when stopped before an epoch finished. */
     public double finalTrainLoss() {
-        return trainLoss.get(bestEpoch - 1);
+        return bestEpoch <= trainLoss.size() ? trainLoss.get(bestEpoch - 1) : Double.NaN;
     }
 
     /** The best validation loss, or NaN without validation data. */
     public double finalValidationLoss() {
-        return validationLoss.isEmpty() ? Double.NaN : validationLoss.get(bestEpoch - 1);
+        return bestEpoch <= validationLoss.size() ? validationLoss.get(bestEpoch - 1) : Double.NaN;
     }
 }

@@ -44,5 +44,10 @@ class CharModelTrainerResumeTest {
         assertEquals(full.validationLoss(), resumed.validationLoss());
         assertEquals(full.batchLoss(), resumed.batchLoss());
         assertEquals(full.characters(), resumed.characters());
+
+        TrainingReport atOnce = CharModelTrainer.train(model(data), data, OPTIONS, ProgressListener.NONE,
+                RunControl.checkpointTo(dir.resolve("at-once.safetensors")).withStopRequested(() -> true));
+        assertTrue(atOnce.stopRequested());
+        assertTrue(Double.isNaN(atOnce.finalTrainLoss()), "no epoch finished: " + atOnce.trainLoss());
     }
 }
