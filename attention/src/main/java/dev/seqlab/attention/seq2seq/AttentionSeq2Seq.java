@@ -1,6 +1,8 @@
 package dev.seqlab.attention.seq2seq;
 
 import dev.seqlab.attention.layer.AdditiveAttention;
+import dev.seqlab.attention.model.Prediction;
+import dev.seqlab.attention.model.Seq2SeqModel;
 import dev.seqlab.core.options.ModelConfig;
 import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.random.SeededRandom;

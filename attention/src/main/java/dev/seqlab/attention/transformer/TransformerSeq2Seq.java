@@ -1,5 +1,7 @@
 package dev.seqlab.attention.transformer;
 
+import dev.seqlab.attention.model.Prediction;
+import dev.seqlab.attention.model.Seq2SeqModel;
 import dev.seqlab.core.kernel.Reductions;
 import dev.seqlab.core.kernel.Softmax;
 import dev.seqlab.core.options.ModelConfig;
@@ -11,7 +13,6 @@ import dev.seqlab.rnn.layer.Embedding;
 import dev.seqlab.rnn.layer.SoftmaxCrossEntropy;
 import java.util.ArrayList;
 import java.util.List;
-import dev.seqlab.attention.seq2seq.Prediction;
 
 /**
  * A Transformer encoder–decoder for short sequence-to-sequence problems (dates):
@@ -22,7 +23,7 @@ import dev.seqlab.attention.seq2seq.Prediction;
  * </pre>
  * Trained with teacher forcing; {@link #predict} decodes greedily, one symbol at a time.
  */
-public final class TransformerSeq2Seq implements dev.seqlab.attention.seq2seq.Seq2SeqModel {
+public final class TransformerSeq2Seq implements Seq2SeqModel {
     /** The {@code architecture} value in config.json. */
     public static final String ARCHITECTURE = "seqlab-transformer-seq2seq";
 

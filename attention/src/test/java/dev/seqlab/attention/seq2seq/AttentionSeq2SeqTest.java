@@ -3,6 +3,7 @@ package dev.seqlab.attention.seq2seq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.seqlab.attention.model.Prediction;
 import dev.seqlab.core.gradcheck.GradientChecker;
 import org.junit.jupiter.api.Test;
 

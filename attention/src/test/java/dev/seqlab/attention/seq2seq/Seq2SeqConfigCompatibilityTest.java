@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seqlab.attention.files.Seq2SeqModelFiles;
+import dev.seqlab.attention.model.Prediction;
+import dev.seqlab.attention.model.Seq2SeqModel;
 import dev.seqlab.attention.transformer.TransformerOptions;
 import dev.seqlab.attention.transformer.TransformerSeq2Seq;
 import dev.seqlab.core.io.MalformedFileException;
@@ -40,7 +43,7 @@ class Seq2SeqConfigCompatibilityTest {
     /** Loads the fixture {@code name} as it was written, checks its prediction, and writes it again to {@code tmp}. */
     private static void assertLoadsPredictsAndWritesTheSame(String name, Path tmp) throws Exception {
         Path dir = fixture(name);
-        Seq2SeqModel m = Seq2SeqModel.load(dir);
+        Seq2SeqModel m = Seq2SeqModelFiles.load(dir);
         assertSamePrediction(dir, m.predict(INPUT));
         m.save(tmp);
         assertEquals(Files.readString(dir.resolve("config.json")), Files.readString(tmp.resolve("config.json")));

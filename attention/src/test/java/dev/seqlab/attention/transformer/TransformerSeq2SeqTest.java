@@ -2,8 +2,8 @@ package dev.seqlab.attention.transformer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.seqlab.attention.seq2seq.Prediction;
-import dev.seqlab.attention.seq2seq.Seq2SeqModel;
+import dev.seqlab.attention.files.Seq2SeqModelFiles;
+import dev.seqlab.attention.model.Prediction;
 import dev.seqlab.core.gradcheck.GradientChecker;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +60,7 @@ class TransformerSeq2SeqTest {
         }
         org.junit.jupiter.api.Assertions.assertTrue(lw >= lg - 1e-9, "beam " + lw + " vs greedy " + lg);
         m.save(dir.resolve("t"));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(greedy.ids(), Seq2SeqModel.load(dir.resolve("t")).predict(x).ids());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(greedy.ids(), Seq2SeqModelFiles.load(dir.resolve("t")).predict(x).ids());
     }
 
     @Test

@@ -5,7 +5,6 @@ import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.cli.options.Overrides;
 import dev.seqlab.cli.options.ShownDefaults;
 import dev.seqlab.cli.options.TrainingOptions;
-import dev.seqlab.core.options.Withers;
 import dev.seqlab.rnn.cell.CellKind;
 import dev.seqlab.rnn.lm.CharLanguageModel;
 import dev.seqlab.rnn.lm.CharModelOptions;
@@ -140,20 +139,20 @@ public final class TextTrainCommand extends CliCommand {
         return 0;
     }
 
-    /** TrainOptions' defaults with the options given (by component name until TrainOptions has its withers). */
+    /** TrainOptions' defaults with the options given. */
     private TrainOptions trainOptions() {
         return Overrides.on(TrainOptions.defaults())
                 .set(training.epochs(), TrainOptions::withEpochs)
                 .set(training.seed(), TrainOptions::withSeed)
-                .set(batch, (o, v) -> Withers.with(o, "batchSize", v))
-                .set(seqLength, (o, v) -> Withers.with(o, "seqLength", v))
-                .set(lr, (o, v) -> Withers.with(o, "learningRate", v))
-                .set(clip, (o, v) -> Withers.with(o, "clipNorm", v))
-                .set(clipValue, (o, v) -> Withers.with(o, "clipValue", v))
-                .set(lrDecay, (o, v) -> Withers.with(o, "lrDecay", v))
-                .set(validation, (o, v) -> Withers.with(o, "validationFraction", v))
-                .set(patience, (o, v) -> Withers.with(o, "patience", v))
-                .set(model, (o, v) -> Withers.with(o, "checkpointDir", v))
+                .set(batch, TrainOptions::withBatchSize)
+                .set(seqLength, TrainOptions::withSeqLength)
+                .set(lr, TrainOptions::withLearningRate)
+                .set(clip, TrainOptions::withClipNorm)
+                .set(clipValue, TrainOptions::withClipValue)
+                .set(lrDecay, TrainOptions::withLrDecay)
+                .set(validation, TrainOptions::withValidationFraction)
+                .set(patience, TrainOptions::withPatience)
+                .set(model, TrainOptions::withCheckpointDir)
                 .get();
     }
 

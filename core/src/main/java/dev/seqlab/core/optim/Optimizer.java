@@ -1,6 +1,7 @@
 package dev.seqlab.core.optim;
 
 import dev.seqlab.core.param.Parameters;
+import java.util.Map;
 
 /**
  * Updates parameters from their gradients. Per-parameter state (moments, velocities) lives in
@@ -33,6 +34,19 @@ public interface Optimizer {
 
     /** How many steps have been taken. */
     long steps();
+
+    /**
+     * This optimiser's per-parameter buffers (moments, velocities) for a checkpoint, named
+     * {@code "<parameter>#<i>"}; copies, empty before the first step.
+     */
+    Map<String, float[]> buffers(Parameters params);
+
+    /**
+     * Continues from a checkpoint: sets the buffers of {@link #buffers} and the step count.
+     *
+     * @throws IllegalArgumentException if a buffer is missing or has another size than its parameter
+     */
+    void restore(Parameters params, Map<String, float[]> buffers, long steps);
 
     /** Plain stochastic gradient descent: {@code θ ← θ − lr·(g + wd·θ)}. */
     static Optimizer sgd(SgdOptions options) {

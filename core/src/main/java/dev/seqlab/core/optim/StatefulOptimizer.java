@@ -3,6 +3,7 @@ package dev.seqlab.core.optim;
 import dev.seqlab.core.param.Parameter;
 import dev.seqlab.core.param.Parameters;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,6 +28,45 @@ abstract class StatefulOptimizer implements Optimizer {
             float[][] s = state.computeIfAbsent(p, k -> new float[buffers][k.size()]);
             update(p.value().data(), p.grad().data(), s, steps);
         }
+    }
+
+    @Override
+    public final Map<String, float[]> buffers(Parameters params) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (Parameter p : params) {
+            float[][] s = state.get(p);
+            for (int i = 0; s != null && i < buffers; i++) {
+                out.put(p.name() + "#" + i, s[i].clone());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public final void restore(Parameters params, Map<String, float[]> saved, long steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("step count must be non-negative, got " + steps);
+        }
+        Map<Parameter, float[][]> restored = new IdentityHashMap<>();
+        for (Parameter p : params) {
+            if (steps == 0 || buffers == 0) {
+                continue;
+            }
+            float[][] s = new float[buffers][];
+            for (int i = 0; i < buffers; i++) {
+                String name = p.name() + "#" + i;
+                float[] b = saved.get(name);
+                if (b == null || b.length != p.size()) {
+                    throw new IllegalArgumentException("optimiser buffer '" + name + "' is "
+                            + (b == null ? "missing" : "of size " + b.length + ", the parameter has " + p.size()));
+                }
+                s[i] = b.clone();
+            }
+            restored.put(p, s);
+        }
+        state.clear();
+        state.putAll(restored);
+        this.steps = steps;
     }
 
     /**

@@ -119,6 +119,36 @@ public final class Parameters implements Iterable<Parameter> {
         }
     }
 
+    /** Copies of the values, in order: what {@link #restore} puts back (best weights, test comparisons). */
+    public float[][] snapshot() {
+        float[][] s = new float[byName.size()][];
+        int i = 0;
+        for (Parameter p : byName.values()) {
+            s[i++] = p.value().data().clone();
+        }
+        return s;
+    }
+
+    /**
+     * Copies a {@link #snapshot} of these parameters back into their values.
+     *
+     * @throws IllegalArgumentException if it has another number or size of arrays
+     */
+    public void restore(float[][] snapshot) {
+        if (snapshot.length != byName.size()) {
+            throw new IllegalArgumentException("a snapshot of " + snapshot.length + " parameters for " + byName.size());
+        }
+        int i = 0;
+        for (Parameter p : byName.values()) {
+            float[] v = p.value().data();
+            if (snapshot[i].length != v.length) {
+                throw new IllegalArgumentException("snapshot entry " + i + " has " + snapshot[i].length
+                        + " values, parameter '" + p.name() + "' " + v.length);
+            }
+            System.arraycopy(snapshot[i++], 0, v, 0, v.length);
+        }
+    }
+
     @Override
     public Iterator<Parameter> iterator() {
         return Collections.unmodifiableCollection(byName.values()).iterator();

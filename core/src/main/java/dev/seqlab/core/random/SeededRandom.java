@@ -112,6 +112,28 @@ public final class SeededRandom {
         return new SeededRandom(s.nextLong());
     }
 
+    /**
+     * Where a generator is in its sequence: enough to continue it exactly (training checkpoints).
+     *
+     * @param position     the SplitMix64 counter
+     * @param hasSpare     whether a second Gaussian deviate is waiting
+     * @param spareGaussian that deviate (0 when there is none)
+     */
+    public record State(long position, boolean hasSpare, double spareGaussian) {
+    }
+
+    /** This generator's current state; {@link #setState} with it continues the same sequence. */
+    public State state() {
+        return new State(state, hasSpare, hasSpare ? spareGaussian : 0);
+    }
+
+    /** Moves this generator to {@code s}, taken from {@link #state()} of this or another generator. */
+    public void setState(State s) {
+        this.state = s.position();
+        this.hasSpare = s.hasSpare();
+        this.spareGaussian = s.spareGaussian();
+    }
+
     /** Shuffles {@code a} in place (Fisher–Yates). */
     public void shuffle(int[] a) {
         for (int i = a.length - 1; i > 0; i--) {

@@ -42,4 +42,17 @@ class ParametersTest {
         assertThrows(IllegalArgumentException.class, () -> ps.load(Map.of("W", Tensor.zeros(3))));
         assertThrows(IllegalArgumentException.class, () -> ps.load(Map.of()));
     }
+
+    @Test
+    void aSnapshotIsACopyThatRestoreWritesBack() {
+        Parameter w = Parameter.of("W", Tensor.of(new float[] {1f, 2f}, 2));
+        Parameters ps = Parameters.of(w, Parameter.zeros("b", 1));
+        float[][] s = ps.snapshot();
+        w.value().data()[0] = 9f;
+        assertArrayEquals(new float[] {1f, 2f}, s[0]);
+        ps.restore(s);
+        assertArrayEquals(new float[] {1f, 2f}, w.value().data());
+        assertThrows(IllegalArgumentException.class, () -> ps.restore(new float[][] {{1f, 2f}}));
+        assertThrows(IllegalArgumentException.class, () -> ps.restore(new float[][] {{1f}, {0f}}));
+    }
 }

@@ -3,16 +3,17 @@ package dev.seqlab.generators.dates;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import dev.seqlab.attention.onnx.AttentionOnnxExport;
 import dev.seqlab.attention.onnx.TransformerOnnxExport;
+import dev.seqlab.attention.files.Seq2SeqModelFiles;
+import dev.seqlab.attention.model.Prediction;
+import dev.seqlab.attention.model.Seq2SeqModel;
 import dev.seqlab.attention.seq2seq.AttentionSeq2Seq;
-import dev.seqlab.attention.seq2seq.Seq2SeqModel;
 import dev.seqlab.attention.seq2seq.Seq2SeqOptions;
+import dev.seqlab.attention.train.Seq2SeqTrainer;
 import dev.seqlab.attention.transformer.TransformerOptions;
 import dev.seqlab.attention.transformer.TransformerSeq2Seq;
-import dev.seqlab.core.optim.AdamOptions;
-import dev.seqlab.core.optim.GradientClipping;
-import dev.seqlab.core.optim.Optimizer;
+import dev.seqlab.core.optim.ClipPolicy;
 import dev.seqlab.core.progress.ProgressListener;
-import dev.seqlab.core.random.SeededRandom;
+import dev.seqlab.core.train.TrainingOptions;
 import dev.seqlab.corpora.dates.DatePair;
 import dev.seqlab.corpora.dates.DatePairs;
 import dev.seqlab.corpora.dates.DateVocabulary;
@@ -68,41 +69,48 @@ public final class DateNormalizer {
     public static final String MODEL = Architecture.ATTENTION.cacheName();
 
     /**
-     * How a date model is trained.
+     * How a date model is trained: which model, how many generated pairs, and the loop's options
+     * (the recipe itself is {@link Seq2SeqTrainer}'s).
      *
      * @param architecture which model
-     * @param examples     training pairs
-     * @param epochs       passes over them
-     * @param batch        pairs per batch
-     * @param learningRate Adam's step size in the first epoch
-     * @param decay        the step size is multiplied by this after every epoch
-     * @param clipNorm     gradients are clipped to this global norm
-     * @param seed         data and weights
+     * @param examples     training pairs, generated from {@code options.seed()} (which also draws the weights)
+     * @param options      epochs, batch size, learning rate and its per-epoch decay, clipping, seed
      */
-    public record Training(Architecture architecture, int examples, int epochs, int batch, float learningRate,
-                           double decay, double clipNorm, long seed) {
+    public record Training(Architecture architecture, int examples, TrainingOptions options) {
 
-        /** Validates the options. */
+        /** Validates with messages naming the offending value. */
         public Training {
-            if (architecture == null || examples < 1 || epochs < 1 || batch < 1 || !(learningRate > 0)
-                    || !(decay > 0 && decay <= 1) || !(clipNorm > 0)) {
-                throw new IllegalArgumentException("invalid date training options");
+            if (architecture == null) {
+                throw new IllegalArgumentException("architecture is required (attention or transformer)");
+            }
+            if (examples < 1) {
+                throw new IllegalArgumentException("training pairs must be at least 1, got " + examples);
+            }
+            if (options == null) {
+                throw new IllegalArgumentException("training options are required");
             }
         }
 
         /** The default recipe of the attention model: 40,000 pairs, 8 epochs, batches of 64, Adam 5e-3 × 0.8 per epoch, clip 5. */
         public static Training defaults() {
-            return new Training(Architecture.ATTENTION, 40_000, 8, 64, 5e-3f, 0.8, 5.0, 1);
+            return new Training(Architecture.ATTENTION, 40_000, TrainingOptions.defaults().withEpochs(8).withBatchSize(64)
+                    .withLearningRate(5e-3f).withLrDecay(0.8).withClip(ClipPolicy.globalNorm(5.0)).withPatience(0).withSeed(1));
         }
 
         /** The default recipe of {@code a}; the Transformer: 30,000 pairs, 6 epochs, Adam 1.5e-3 × 0.7 per epoch, clip 1. */
         public static Training defaults(Architecture a) {
-            return a == Architecture.ATTENTION ? defaults() : new Training(Architecture.TRANSFORMER, 30_000, 6, 64, 1.5e-3f, 0.7, 1.0, 1);
+            return a == Architecture.ATTENTION ? defaults() : new Training(Architecture.TRANSFORMER, 30_000, defaults().options()
+                    .withEpochs(6).withLearningRate(1.5e-3f).withLrDecay(0.7).withClip(ClipPolicy.globalNorm(1.0)));
         }
 
         /** These options with other sizes (for quick tests). */
         public Training withSize(int examples, int epochs) {
-            return new Training(architecture, examples, epochs, batch, learningRate, decay, clipNorm, seed);
+            return new Training(architecture, examples, options.withEpochs(epochs));
+        }
+
+        /** The seed of the pairs, the weights and (derived) the batch order. */
+        public long seed() {
+            return options.seed();
         }
     }
 
@@ -174,34 +182,13 @@ public final class DateNormalizer {
                         DateVocabulary.INPUT_LENGTH, DateVocabulary.OUTPUT_LENGTH, 32, 64, 10), t.seed())
                 : TransformerSeq2Seq.create(new TransformerOptions(DateVocabulary.inputSize(), DateVocabulary.outputSize(),
                         DateVocabulary.INPUT_LENGTH, DateVocabulary.OUTPUT_LENGTH, 64, 4, 128, 2), t.seed());
-        Optimizer adam = Optimizer.adam(AdamOptions.defaults().withLearningRate(t.learningRate()));
-        SeededRandom rng = new SeededRandom(t.seed() * 7 + 1);
-        int[] order = new int[pairs.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        int[][] x = new int[pairs.size()][];
+        int[][] y = new int[pairs.size()][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = DateVocabulary.encodeInput(pairs.get(i).human());
+            y[i] = DateVocabulary.encodeOutput(pairs.get(i).iso());
         }
-        int perEpoch = pairs.size() / t.batch() * t.batch();
-        progress.start("Training the date model", (long) perEpoch * t.epochs(), "dates");
-        for (int e = 0; e < t.epochs(); e++) {
-            adam.setLearningRate((float) (t.learningRate() * Math.pow(t.decay(), e)));
-            rng.shuffle(order);
-            for (int i = 0; i + t.batch() <= pairs.size(); i += t.batch()) {
-                int[][] x = new int[t.batch()][];
-                int[][] y = new int[t.batch()][];
-                for (int b = 0; b < t.batch(); b++) {
-                    DatePair p = pairs.get(order[i + b]);
-                    x[b] = DateVocabulary.encodeInput(p.human());
-                    y[b] = DateVocabulary.encodeOutput(p.iso());
-                }
-                m.parameters().zeroGrads();
-                double loss = m.trainStep(x, y);
-                GradientClipping.byGlobalNorm(m.parameters(), t.clipNorm());
-                adam.step(m.parameters());
-                progress.advance(t.batch());
-                progress.status(String.format(Locale.ROOT, "epoch %d/%d, loss %.4f", e + 1, t.epochs(), loss));
-            }
-        }
-        progress.finish();
+        Seq2SeqTrainer.train(m, x, y, t.options(), progress);
         return new DateNormalizer(m);
     }
 
@@ -212,7 +199,7 @@ public final class DateNormalizer {
 
     /** Reads a normaliser saved to {@code dir}. */
     public static DateNormalizer load(java.nio.file.Path dir) throws IOException {
-        return new DateNormalizer(Seq2SeqModel.load(dir));
+        return new DateNormalizer(Seq2SeqModelFiles.load(dir));
     }
 
     /** Metadata key of the input characters in an exported ONNX model (see {@link DateVocabulary#inputCharacters()}). */
@@ -281,7 +268,7 @@ public final class DateNormalizer {
      * @throws IllegalArgumentException for empty input or input longer than 30 characters
      */
     public Result normalize(String text) {
-        dev.seqlab.attention.seq2seq.Prediction p = model.predict(DateVocabulary.encodeInput(text));
+        Prediction p = model.predict(DateVocabulary.encodeInput(text));
         String iso = DateVocabulary.decodeOutput(p.ids());
         boolean valid;
         try {

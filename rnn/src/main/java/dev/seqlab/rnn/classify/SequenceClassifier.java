@@ -1,17 +1,22 @@
 package dev.seqlab.rnn.classify;
 
 import dev.seqlab.core.optim.AdamOptions;
-import dev.seqlab.core.optim.GradientClipping;
 import dev.seqlab.core.optim.Optimizer;
 import dev.seqlab.core.param.Parameters;
+import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.core.tensor.Tensor;
+import dev.seqlab.core.train.ExampleBatches;
+import dev.seqlab.core.train.TrainingLoop;
+import dev.seqlab.core.train.TrainingOptions;
+import dev.seqlab.core.train.TrainingResult;
 import dev.seqlab.rnn.layer.Dense;
 import dev.seqlab.rnn.layer.Embedding;
 import dev.seqlab.rnn.layer.RecurrentLayer;
 import dev.seqlab.rnn.layer.RecurrentOptions;
 import dev.seqlab.rnn.layer.RecurrentOutput;
 import dev.seqlab.rnn.layer.SoftmaxCrossEntropy;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -223,39 +228,39 @@ public final class SequenceClassifier {
     }
 
     /**
-     * Trains with Adam on shuffled minibatches (gradients clipped to global norm 5); returns the
-     * mean training loss of each epoch.
+     * Trains with Adam on shuffled minibatches (gradients clipped to global norm 5), without
+     * progress; returns the mean training loss of each epoch.
      */
     public double[] fit(List<int[]> seqs, int[] labels, int epochs, int batchSize, float learningRate, long seed) {
+        TrainingOptions o = TrainingOptions.defaults().withEpochs(epochs).withBatchSize(batchSize)
+                .withLearningRate(learningRate).withSeed(seed);
+        return fit(seqs, labels, o, ProgressListener.NONE).trainLoss().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * Trains the {@link #trainableParameters()} with Adam on core's {@link TrainingLoop}: minibatches
+     * of {@code o.batchSize()} sequences in an order shuffled afresh every epoch, {@code o}'s schedule
+     * and clipping, progress in sequences.
+     *
+     * @throws IllegalArgumentException if the numbers of sequences and labels differ
+     */
+    public TrainingResult fit(List<int[]> seqs, int[] labels, TrainingOptions o, ProgressListener progress) {
         if (seqs.size() != labels.length) {
             throw new IllegalArgumentException(seqs.size() + " sequences but " + labels.length + " labels");
         }
-        SeededRandom rng = new SeededRandom(seed);
-        Parameters trainable = trainableParameters();
-        Optimizer adam = Optimizer.adam(AdamOptions.defaults().withLearningRate(learningRate));
-        int[] order = new int[seqs.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        double[] losses = new double[epochs];
-        for (int e = 0; e < epochs; e++) {
-            rng.shuffle(order);
-            double sum = 0;
-            for (int start = 0; start < order.length; start += batchSize) {
-                int n = Math.min(batchSize, order.length - start);
-                List<int[]> batch = new java.util.ArrayList<>(n);
-                int[] y = new int[n];
-                for (int i = 0; i < n; i++) {
-                    batch.add(seqs.get(order[start + i]));
-                    y[i] = labels[order[start + i]];
-                }
-                params.zeroGrads();
-                sum += trainStep(batch, y, rng) * n;
-                GradientClipping.byGlobalNorm(trainable, 5.0);
-                adam.step(trainable);
-            }
-            losses[e] = sum / order.length;
-        }
-        return losses;
+        return TrainingLoop.<int[]>of(trainableParameters(),
+                        Optimizer.adam(AdamOptions.defaults().withLearningRate(o.learningRate())), o)
+                .batches(new ExampleBatches(seqs.size(), o.batchSize(), false))
+                .step((batch, rng) -> {
+                    List<int[]> x = new ArrayList<>(batch.length);
+                    int[] y = new int[batch.length];
+                    for (int i = 0; i < batch.length; i++) {
+                        x.add(seqs.get(batch[i]));
+                        y[i] = labels[batch[i]];
+                    }
+                    return trainStep(x, y, rng);
+                })
+                .progress(progress, "Training the classifier", "sequences")
+                .run();
     }
 }

@@ -1,9 +1,12 @@
 package dev.seqlab.rnn.lm;
 
+import dev.seqlab.core.optim.ClipPolicy;
+import dev.seqlab.core.train.TrainingOptions;
 import java.nio.file.Path;
 
 /**
- * How to train a {@link CharLanguageModel}.
+ * How to train a {@link CharLanguageModel}: the {@link TrainingOptions} of the loop (see {@link #training()})
+ * plus what the character data needs. Built fluently: {@code TrainOptions.defaults().withEpochs(30).withBatchSize(16)}.
  *
  * @param epochs             passes over the training data
  * @param batchSize          sequences per batch
@@ -21,35 +24,18 @@ public record TrainOptions(int epochs, int batchSize, int seqLength, float learn
                            float clipValue, double lrDecay, long seed,
                            double validationFraction, int patience, Path checkpointDir) {
 
-    /** Validates with messages naming the offending value. */
+    /** Validates with messages naming the offending value (the loop's share through {@link TrainingOptions}). */
     public TrainOptions {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
-        }
         if (seqLength < 1) {
             throw new IllegalArgumentException("sequence length must be at least 1, got " + seqLength);
-        }
-        if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
         }
         if (!(clipNorm > 0)) {
             throw new IllegalArgumentException("clip norm must be positive, got " + clipNorm);
         }
-        if (!(clipValue >= 0) || Float.isInfinite(clipValue)) {
-            throw new IllegalArgumentException("clip value must be 0 (off) or positive, got " + clipValue);
-        }
-        if (!(lrDecay > 0 && lrDecay <= 1)) {
-            throw new IllegalArgumentException("learning-rate decay must be in (0, 1], got " + lrDecay);
-        }
         if (!(validationFraction >= 0 && validationFraction <= 0.5)) {
             throw new IllegalArgumentException("validation fraction must be in [0, 0.5], got " + validationFraction);
         }
-        if (patience < 0) {
-            throw new IllegalArgumentException("patience must be 0 (off) or positive, got " + patience);
-        }
+        new TrainingOptions(epochs, batchSize, learningRate, lrDecay, new ClipPolicy(clipNorm, clipValue), patience, 0, seed);
     }
 
     /** 10 epochs, batch 32, windows of 100, Adam 2e-3, clip norm 5, no value clip, no decay, seed 1, 10% validation, patience 3. */
@@ -58,12 +44,62 @@ public record TrainOptions(int epochs, int batchSize, int seqLength, float learn
     }
 
     /** These options with another number of epochs. */
-    public TrainOptions withEpochs(int e) {
-        return new TrainOptions(e, batchSize, seqLength, learningRate, clipNorm, clipValue, lrDecay, seed, validationFraction, patience, checkpointDir);
+    public TrainOptions withEpochs(int v) {
+        return new TrainOptions(v, batchSize, seqLength, learningRate, clipNorm, clipValue, lrDecay, seed, validationFraction, patience, checkpointDir);
+    }
+
+    /** These options with another batch size. */
+    public TrainOptions withBatchSize(int v) {
+        return new TrainOptions(epochs, v, seqLength, learningRate, clipNorm, clipValue, lrDecay, seed, validationFraction, patience, checkpointDir);
+    }
+
+    /** These options with another window length. */
+    public TrainOptions withSeqLength(int v) {
+        return new TrainOptions(epochs, batchSize, v, learningRate, clipNorm, clipValue, lrDecay, seed, validationFraction, patience, checkpointDir);
+    }
+
+    /** These options with another learning rate. */
+    public TrainOptions withLearningRate(float v) {
+        return new TrainOptions(epochs, batchSize, seqLength, v, clipNorm, clipValue, lrDecay, seed, validationFraction, patience, checkpointDir);
+    }
+
+    /** These options with another clip norm. */
+    public TrainOptions withClipNorm(double v) {
+        return new TrainOptions(epochs, batchSize, seqLength, learningRate, v, clipValue, lrDecay, seed, validationFraction, patience, checkpointDir);
+    }
+
+    /** These options with another value clip (0 for off). */
+    public TrainOptions withClipValue(float v) {
+        return new TrainOptions(epochs, batchSize, seqLength, learningRate, clipNorm, v, lrDecay, seed, validationFraction, patience, checkpointDir);
+    }
+
+    /** These options with another per-epoch learning-rate decay. */
+    public TrainOptions withLrDecay(double v) {
+        return new TrainOptions(epochs, batchSize, seqLength, learningRate, clipNorm, clipValue, v, seed, validationFraction, patience, checkpointDir);
     }
 
     /** These options with another seed. */
-    public TrainOptions withSeed(long s) {
-        return new TrainOptions(epochs, batchSize, seqLength, learningRate, clipNorm, clipValue, lrDecay, s, validationFraction, patience, checkpointDir);
+    public TrainOptions withSeed(long v) {
+        return new TrainOptions(epochs, batchSize, seqLength, learningRate, clipNorm, clipValue, lrDecay, v, validationFraction, patience, checkpointDir);
+    }
+
+    /** These options with another validation fraction. */
+    public TrainOptions withValidationFraction(double v) {
+        return new TrainOptions(epochs, batchSize, seqLength, learningRate, clipNorm, clipValue, lrDecay, seed, v, patience, checkpointDir);
+    }
+
+    /** These options with another patience (0 for never). */
+    public TrainOptions withPatience(int v) {
+        return new TrainOptions(epochs, batchSize, seqLength, learningRate, clipNorm, clipValue, lrDecay, seed, validationFraction, v, checkpointDir);
+    }
+
+    /** These options with another directory for the best model so far (null for none). */
+    public TrainOptions withCheckpointDir(Path v) {
+        return new TrainOptions(epochs, batchSize, seqLength, learningRate, clipNorm, clipValue, lrDecay, seed, validationFraction, patience, v);
+    }
+
+    /** The loop's share of these options (no periodic checkpoints; see {@link CharModelTrainer}). */
+    public TrainingOptions training() {
+        return new TrainingOptions(epochs, batchSize, learningRate, lrDecay, new ClipPolicy(clipNorm, clipValue), patience, 0, seed);
     }
 }

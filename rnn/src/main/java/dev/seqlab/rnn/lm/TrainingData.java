@@ -2,6 +2,7 @@ package dev.seqlab.rnn.lm;
 
 import dev.seqlab.core.random.SeededRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -75,8 +76,8 @@ public final class TrainingData {
         }
         int[] ids = vocab.encode(text);
         int nVal = (int) Math.round(ids.length * o.validationFraction());
-        int[] tr = java.util.Arrays.copyOfRange(ids, 0, ids.length - nVal);
-        int[] va = java.util.Arrays.copyOfRange(ids, ids.length - nVal, ids.length);
+        int[] tr = Arrays.copyOfRange(ids, 0, ids.length - nVal);
+        int[] va = Arrays.copyOfRange(ids, ids.length - nVal, ids.length);
         List<CharBatch> valBatches = va.length > o.seqLength() ? CharBatches.windows(va, o.seqLength(), o.batchSize(), null) : List.of();
         return new Split(tr, null, valBatches);
     }
@@ -84,10 +85,11 @@ public final class TrainingData {
     /** Training material and validation batches. */
     record Split(int[] trainIds, List<String> trainLines, List<CharBatch> validation) {
 
-        List<CharBatch> epoch(CharVocabulary vocab, TrainOptions o, SeededRandom rng) {
+        /** The training batches, reordered by the loop every epoch. */
+        CharBatchSource source(CharVocabulary vocab, TrainOptions o) {
             return trainIds != null
-                    ? CharBatches.windows(trainIds, o.seqLength(), o.batchSize(), rng)
-                    : CharBatches.lines(trainLines, vocab, o.batchSize(), rng);
+                    ? CharBatchSource.windows(trainIds, o.seqLength(), o.batchSize())
+                    : CharBatchSource.lines(trainLines, vocab, o.batchSize());
         }
     }
 }

@@ -13,9 +13,12 @@ import java.util.List;
  * @param stoppedEarly   whether patience ran out before the last epoch
  * @param batchLoss      the loss of every training batch, in order (for loss curves)
  * @param batchesPerEpoch training batches in one epoch
+ * @param stopRequested  whether training stopped on request (the weights are then the current ones,
+ *                       and the run's checkpoint holds the state to resume from)
  */
 public record TrainingReport(List<Double> trainLoss, List<Double> validationLoss, int bestEpoch, long characters,
-                             double seconds, boolean stoppedEarly, List<Double> batchLoss, int batchesPerEpoch) {
+                             double seconds, boolean stoppedEarly, List<Double> batchLoss, int batchesPerEpoch,
+                             boolean stopRequested) {
 
     /** Copies the lists. */
     public TrainingReport {
@@ -29,13 +32,13 @@ public record TrainingReport(List<Double> trainLoss, List<Double> validationLoss
         return seconds > 0 ? characters / seconds : 0;
     }
 
-    /** The final (best epoch's) training loss. */
+    /** The final (best epoch's) training loss, or NaN when stopped before an epoch finished. */
     public double finalTrainLoss() {
-        return trainLoss.get(bestEpoch - 1);
+        return bestEpoch <= trainLoss.size() ? trainLoss.get(bestEpoch - 1) : Double.NaN;
     }
 
     /** The best validation loss, or NaN without validation data. */
     public double finalValidationLoss() {
-        return validationLoss.isEmpty() ? Double.NaN : validationLoss.get(bestEpoch - 1);
+        return bestEpoch <= validationLoss.size() ? validationLoss.get(bestEpoch - 1) : Double.NaN;
     }
 }

@@ -1,4 +1,4 @@
-package dev.seqlab.attention.seq2seq;
+package dev.seqlab.attention.model;
 
 /**
  * A decoded output sequence.
