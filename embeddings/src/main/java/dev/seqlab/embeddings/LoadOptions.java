@@ -8,12 +8,14 @@ package dev.seqlab.embeddings;
  * @param lowercase lower-case every word (Locale.ROOT); when two words then coincide, the first
  *                  one in the file is kept, as for duplicate words in the file itself
  * @param threads   threads parsing a text file (at least 1)
+ * @param allowNonFinite keep vectors with NaN or infinite components (with a warning) instead of
+ *                  refusing the file; off by default, since every cosine with such a row is NaN
  */
-public record LoadOptions(int limit, boolean lowercase, int threads) {
+public record LoadOptions(int limit, boolean lowercase, int threads, boolean allowNonFinite) {
 
     /** All words, as written, parsed on as many threads as there are processors (at most 8). */
     public static final LoadOptions DEFAULT =
-            new LoadOptions(0, false, Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
+            new LoadOptions(0, false, Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())), false);
 
     /** Validates the options. */
     public LoadOptions {
@@ -27,16 +29,21 @@ public record LoadOptions(int limit, boolean lowercase, int threads) {
 
     /** These options keeping only the first {@code limit} words (0 = all). */
     public LoadOptions withLimit(int limit) {
-        return new LoadOptions(limit, lowercase, threads);
+        return new LoadOptions(limit, lowercase, threads, allowNonFinite);
     }
 
     /** These options with lower-casing switched on or off. */
     public LoadOptions withLowercase(boolean lowercase) {
-        return new LoadOptions(limit, lowercase, threads);
+        return new LoadOptions(limit, lowercase, threads, allowNonFinite);
+    }
+
+    /** These options keeping (true) or refusing (false, the default) NaN and infinite components. */
+    public LoadOptions withAllowNonFinite(boolean allowNonFinite) {
+        return new LoadOptions(limit, lowercase, threads, allowNonFinite);
     }
 
     /** These options parsing on {@code threads} threads. */
     public LoadOptions withThreads(int threads) {
-        return new LoadOptions(limit, lowercase, threads);
+        return new LoadOptions(limit, lowercase, threads, allowNonFinite);
     }
 }

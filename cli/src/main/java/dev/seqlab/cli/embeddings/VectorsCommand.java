@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * Base of the subcommands that read a vectors file: the {@code --vectors}, {@code --limit} and
- * {@code --lowercase} options and loading with a progress bar.
+ * Base of the subcommands that read a vectors file: the {@code --vectors}, {@code --limit},
+ * {@code --lowercase} and {@code --allow-non-finite} options and loading with a progress bar.
  */
 abstract class VectorsCommand extends CliCommand {
 
@@ -25,12 +25,17 @@ abstract class VectorsCommand extends CliCommand {
             description = "Lower-case every word while reading (the first of words that then coincide is kept).")
     boolean lowercase;
 
+    @Option(names = "--allow-non-finite", order = 92,
+            description = "Keep vectors with NaN or infinite components (with a warning) instead of refusing the file.")
+    boolean allowNonFinite;
+
     /** Reads {@code --vectors} with the options given, showing progress on stderr. */
     protected WordVectors loadVectors() throws IOException {
         if (limit < 0) {
             throw new IllegalArgumentException("--limit must be 0 (all words) or positive, got " + limit);
         }
-        LoadOptions options = LoadOptions.DEFAULT.withLimit(limit).withLowercase(lowercase);
+        LoadOptions options = LoadOptions.DEFAULT.withLimit(limit).withLowercase(lowercase)
+                .withAllowNonFinite(allowNonFinite);
         return WordVectors.load(vectorsFile, options, progress());
     }
 }

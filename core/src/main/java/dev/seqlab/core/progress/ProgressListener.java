@@ -1,5 +1,7 @@
 package dev.seqlab.core.progress;
 
+import org.slf4j.LoggerFactory;
+
 /**
  * Receives progress from long-running library work. Implementations must be cheap: callers
  * report from hot loops, though they should batch their {@link #advance} calls (every few
@@ -47,4 +49,13 @@ public interface ProgressListener {
 
     /** The current phase is complete. */
     void finish();
+
+    /**
+     * Something the user should know about the input that does not stop the work ("duplicate
+     * word 'the' (row 7); keeping its first occurrence"), one line without a trailing period. By
+     * default logged at WARN through slf4j; a command line shows it in its own message style.
+     */
+    default void warning(String message) {
+        LoggerFactory.getLogger(ProgressListener.class).warn(message);
+    }
 }
