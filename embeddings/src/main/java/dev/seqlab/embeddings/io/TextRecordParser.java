@@ -44,7 +44,7 @@ final class TextRecordParser {
      *                                or when the source ends early
      */
     void parse(ByteSource source, int firstRow, int rows, long firstLine) throws IOException {
-        byte[] buf = new byte[BLOCK];
+        byte[] buf = new byte[source.blockSize(BLOCK)];
         int len = 0;
         int row = firstRow;
         int endRow = firstRow + rows;

@@ -73,7 +73,7 @@ final class Word2VecBinaryReader {
         float[] matrix = new float[capacity * dim];
         String[] words = new String[capacity];
         int vectorBytes = 4 * dim;
-        byte[] buf = new byte[Math.max(BLOCK, 2 * (vectorBytes + MAX_WORD_BYTES))];
+        byte[] buf = new byte[source.blockSize(Math.max(BLOCK, 2 * (vectorBytes + MAX_WORD_BYTES)))];
         int len = 0;
         int p = 0;
         long consumed = format.dataStart();

@@ -1,0 +1,116 @@
+package dev.seqlab.core.testing;
+
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Feeds a parser thousands of {@link Mutator mutated} copies of valid inputs, one file per case,
+ * and checks that every case ends, within a time limit, either normally or with one of the
+ * parser's documented exceptions whose message names the file, and that the case allocated no
+ * more than a bound derived from the file's size. Prints one line with the count of cases.
+ */
+public final class Fuzzer {
+    /** Cases per parser per build. */
+    public static final int CASES = 2_000;
+    /** Allocation every case may make whatever its size (buffers, JSON trees, class loading). */
+    private static final long FIXED_ALLOWANCE = 96L << 20;
+    /** Further allocation allowed per byte of input. */
+    private static final long PER_BYTE_ALLOWANCE = 256;
+    private static final Duration CASE_TIMEOUT = Duration.ofSeconds(10);
+
+    /** A parser of files. */
+    @FunctionalInterface
+    public interface FileParser {
+        /** Parses {@code file} completely. */
+        void parse(Path file) throws Exception;
+    }
+
+    /**
+     * What to fuzz.
+     *
+     * @param name       the parser's name in the report line
+     * @param seeds      valid inputs to mutate (the first cases are the seeds themselves)
+     * @param fileName   the name of the file each case is written to
+     * @param parser     the parser
+     * @param documented the exception types the parser documents for bad input
+     */
+    public record Target(String name, List<byte[]> seeds, String fileName, FileParser parser,
+                         List<Class<? extends Exception>> documented) {
+    }
+
+    private Fuzzer() {
+    }
+
+    /**
+     * Runs {@code cases} cases of {@code target} in {@code dir}, mutations drawn from {@code seed}.
+     *
+     * @return the number of cases run
+     * @throws AssertionError describing the first case that failed, with its input in Base64
+     */
+    public static int run(Target target, Path dir, long seed, int cases) throws Exception {
+        Random random = new Random(seed);
+        Path file = dir.resolve(target.fileName());
+        long startNanos = System.nanoTime();
+        int rejected = 0;
+        for (int i = 0; i < cases; i++) {
+            byte[] seedInput = target.seeds().get(i % target.seeds().size());
+            byte[] input = i < target.seeds().size() ? seedInput : Mutator.mutate(seedInput, random);
+            Files.write(file, input);
+            Throwable thrown = runCase(target, file, input.length, i);
+            if (thrown != null) {
+                rejected++;
+                check(target, file, input, i, thrown);
+            }
+        }
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        System.out.println("fuzz " + target.name() + ": " + cases + " cases (" + rejected + " rejected as documented) in "
+                + millis + " ms");
+        return cases;
+    }
+
+    private static Throwable runCase(Target target, Path file, long size, int index) {
+        return assertTimeoutPreemptively(CASE_TIMEOUT, () -> {
+            long before = allocatedBytes();
+            Throwable thrown = null;
+            try {
+                target.parser().parse(file);
+            } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+                thrown = e;
+            }
+            long allocated = allocatedBytes() - before;
+            long bound = FIXED_ALLOWANCE + PER_BYTE_ALLOWANCE * size;
+            if (allocated > bound) {
+                throw new AssertionError("fuzz " + target.name() + " case " + index + ": allocated " + allocated
+                        + " bytes for a " + size + "-byte file (bound " + bound + ")"
+                        + (thrown == null ? "" : ", then threw " + thrown), thrown);
+            }
+            return thrown;
+        }, () -> "fuzz " + target.name() + " case " + index + " did not end within " + CASE_TIMEOUT.toSeconds() + " s");
+    }
+
+    private static void check(Target target, Path file, byte[] input, int index, Throwable thrown) {
+        boolean documented = target.documented().stream().anyMatch(c -> c.isInstance(thrown));
+        String message = thrown.getMessage();
+        boolean namesFile = message != null && message.contains(file.getFileName().toString());
+        if (!documented || !namesFile) {
+            byte[] shown = input.length > 4096 ? Arrays.copyOf(input, 4096) : input;
+            throw new AssertionError("fuzz " + target.name() + " case " + index + ": "
+                    + (documented ? "the message does not name the file" : "undocumented exception") + ": " + thrown
+                    + "\ninput (" + input.length + " bytes, Base64" + (shown.length < input.length ? ", first 4096" : "")
+                    + "): " + Base64.getEncoder().encodeToString(shown), thrown);
+        }
+    }
+
+    private static long allocatedBytes() {
+        return ((ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+}
