@@ -1,12 +1,8 @@
 package dev.seqlab.cli.dinos;
 
 import dev.seqlab.cli.CliCommand;
-import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.generators.cache.CachedModel;
 import dev.seqlab.generators.names.NameGenerator;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +57,7 @@ public final class DinosCommand extends CliCommand {
         NameGenerator gen;
         String source;
         if (train != null) {
-            gen = NameGenerator.train(readNames(train), progress());
+            gen = NameGenerator.train(NameGenerator.readNames(train), progress());
             source = train.toString();
             if (modelDir != null) {
                 gen.save(modelDir);
@@ -95,13 +91,5 @@ public final class DinosCommand extends CliCommand {
             names.forEach(out()::println);
         }
         return 0;
-    }
-
-    private static List<String> readNames(Path file) throws java.io.IOException {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            throw new MalformedFileException(file, 0, "is not UTF-8 text (expected one name per line)");
-        }
     }
 }

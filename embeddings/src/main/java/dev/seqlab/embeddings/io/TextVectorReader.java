@@ -1,9 +1,9 @@
 package dev.seqlab.embeddings.io;
 
+import dev.seqlab.core.io.GzipInput;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.embeddings.LoadOptions;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * Reads the text formats (GloVe, word2vec text, fastText .vec). An uncompressed file is split
@@ -123,13 +121,7 @@ final class TextVectorReader {
 
     /** The decompressed content of {@code file}; corrupt or truncated gzip data fails naming the file. */
     static InputStream gunzip(Path file) throws IOException {
-        InputStream raw = Files.newInputStream(file);
-        try {
-            return new GzipErrors(file, new GZIPInputStream(raw, 1 << 16));
-        } catch (ZipException | EOFException e) {
-            raw.close();
-            throw GzipErrors.malformed(file, e);
-        }
+        return GzipInput.open(file, Files.newInputStream(file), 1 << 16);
     }
 
     /** The number of rows to read: the lines present, cut to the header's count and the limit. */

@@ -1,27 +1,42 @@
-package dev.seqlab.embeddings.io;
+package dev.seqlab.core.io;
 
-import dev.seqlab.core.io.MalformedFileException;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * A gzip stream whose low-level failures (corrupt deflate data, a stream cut short) become a
- * {@link MalformedFileException} naming the file, instead of the JDK's anonymous
- * {@link ZipException} or {@link EOFException}.
+ * Decompresses a gzip file so that its low-level failures (a corrupt header or deflate data, a
+ * stream cut short) become a {@link MalformedFileException} naming the file, instead of the JDK's
+ * anonymous {@link ZipException} or {@link EOFException} (whose message may be null).
  */
-final class GzipErrors extends FilterInputStream {
+public final class GzipInput extends FilterInputStream {
     private final Path file;
 
-    GzipErrors(Path file, InputStream gunzipped) {
+    private GzipInput(Path file, InputStream gunzipped) {
         super(gunzipped);
         this.file = file;
     }
 
-    static MalformedFileException malformed(Path file, IOException e) {
+    /**
+     * The decompressed content of {@code compressed}, the bytes of {@code file}; closes
+     * {@code compressed} when its gzip header is invalid.
+     *
+     * @throws MalformedFileException naming the file if the gzip header is corrupt or cut short
+     */
+    public static InputStream open(Path file, InputStream compressed, int bufferSize) throws IOException {
+        try {
+            return new GzipInput(file, new GZIPInputStream(compressed, bufferSize));
+        } catch (ZipException | EOFException e) {
+            compressed.close();
+            throw malformed(file, e);
+        }
+    }
+
+    private static MalformedFileException malformed(Path file, IOException e) {
         String what = e instanceof EOFException ? "truncated gzip data" : "corrupt gzip data";
         return new MalformedFileException(file, 0, what + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
     }

@@ -1,0 +1,26 @@
+package dev.seqlab.generators.names;
+
+import dev.seqlab.core.io.MalformedFileException;
+import dev.seqlab.core.testing.Fuzzer;
+import dev.seqlab.rnn.lm.TrainingData;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mutated names lists up to the model's vocabulary: only MalformedFileException naming the file, bounded memory, no hang. */
+class NamesFuzzTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void namesLists() throws Exception {
+        List<byte[]> seeds = List.of(
+                "Aachenosaurus\nAardonyx\nAbelisaurus\n\nZuniceratops\n".getBytes(StandardCharsets.UTF_8),
+                "Pikachu\r\nÉvoli\r\n東京\r\n  Mew  \r\n".getBytes(StandardCharsets.UTF_8));
+        Fuzzer.run(new Fuzzer.Target("names list", seeds, "fuzz-names.txt",
+                file -> TrainingData.lines(NameGenerator.readNames(file)).vocabulary(),
+                List.of(MalformedFileException.class)), dir, 41, Fuzzer.CASES);
+    }
+}
