@@ -39,7 +39,7 @@ public final class Fuzzer {
      * What to fuzz.
      *
      * @param name       the parser's name in the report line
-     * @param seeds      valid inputs to mutate (the first cases are the seeds themselves)
+     * @param seeds      valid inputs to mutate (the first cases are the seeds themselves, which must parse)
      * @param fileName   the name of the file each case is written to
      * @param parser     the parser
      * @param documented the exception types the parser documents for bad input
@@ -100,6 +100,9 @@ public final class Fuzzer {
                 thrown = runCase(target, file, input.length, i);
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\n" + shown(input), e);
+            }
+            if (thrown != null && i < target.seeds().size()) {
+                throw new AssertionError("fuzz " + target.name() + ": seed " + i + " is not a valid input: " + thrown, thrown);
             }
             if (thrown != null) {
                 rejected++;
