@@ -744,6 +744,32 @@ public final class RecurrentOnnxImport {
 
         // ------------------------------------------------------------ tensors in the file
 
+        /**
+         * Fails unless the tensor holds exactly the {@code n} values its shape announces, before
+         * anything of that size is allocated.
+         */
+        private static void checkData(TensorProto t, TensorProto.DataType dt, int n, boolean hasRaw) {
+            int width;
+            long typed;
+            if (dt == TensorProto.DataType.FLOAT) {
+                width = 4;
+                typed = t.getFloatDataCount();
+            } else if (dt == TensorProto.DataType.INT64) {
+                width = 8;
+                typed = t.getInt64DataCount();
+            } else if (dt == TensorProto.DataType.INT32 || dt == TensorProto.DataType.BOOL) {
+                width = dt == TensorProto.DataType.INT32 ? 4 : 1;
+                typed = t.getInt32DataCount();
+            } else {
+                return; // refused as unsupported by the caller
+            }
+            long bytes = t.getRawData().size();
+            if (hasRaw ? bytes != (long) n * width : typed != n) {
+                throw new IllegalArgumentException("tensor '" + t.getName() + "' has shape " + t.getDimsList() + " ("
+                        + n + " values) but holds " + (hasRaw ? bytes + " bytes" : typed + " values"));
+            }
+        }
+
         private Val tensor(TensorProto t) {
             String name = t.getName();
             if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
@@ -751,13 +777,21 @@ public final class RecurrentOnnxImport {
                         + "seqlab imports self-contained ONNX files");
             }
             int[] shape = new int[t.getDimsCount()];
+            long count = 1;
             for (int i = 0; i < shape.length; i++) {
-                shape[i] = Math.toIntExact(t.getDims(i));
+                long d = t.getDims(i);
+                count = d < 0 || d > Integer.MAX_VALUE ? -1 : count * d;
+                if (count < 0 || count > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException("tensor '" + name + "' has shape " + t.getDimsList()
+                            + ", not a shape seqlab can hold");
+                }
+                shape[i] = (int) d;
             }
             int n = Val.size(shape);
             TensorProto.DataType dt = TensorProto.DataType.forNumber(t.getDataType());
             ByteBuffer raw = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
             boolean hasRaw = !t.getRawData().isEmpty();
+            checkData(t, dt, n, hasRaw);
             if (dt == TensorProto.DataType.FLOAT) {
                 float[] f = new float[n];
                 if (hasRaw) {
