@@ -1,5 +1,6 @@
 package dev.seqlab.core.progress;
 
+import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -13,24 +14,34 @@ import org.slf4j.LoggerFactory;
  */
 public interface ProgressListener {
 
-    /** A listener that ignores everything. */
-    ProgressListener NONE = new ProgressListener() {
-        @Override
-        public void start(String task, long total, String unit) {
-        }
+    /** A listener that ignores progress and logs warnings at WARN through slf4j. */
+    ProgressListener NONE = warningsTo(message -> LoggerFactory.getLogger(ProgressListener.class).warn(message));
 
-        @Override
-        public void advance(long amount) {
-        }
+    /** A listener that ignores progress and hands each warning to {@code warnings}. */
+    static ProgressListener warningsTo(Consumer<String> warnings) {
+        return new ProgressListener() {
+            @Override
+            public void start(String task, long total, String unit) {
+            }
 
-        @Override
-        public void status(String text) {
-        }
+            @Override
+            public void advance(long amount) {
+            }
 
-        @Override
-        public void finish() {
-        }
-    };
+            @Override
+            public void status(String text) {
+            }
+
+            @Override
+            public void finish() {
+            }
+
+            @Override
+            public void warning(String message) {
+                warnings.accept(message);
+            }
+        };
+    }
 
     /**
      * A phase of work begins.

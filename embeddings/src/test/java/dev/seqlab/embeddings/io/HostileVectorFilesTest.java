@@ -35,32 +35,6 @@ class HostileVectorFilesTest {
     @TempDir
     Path dir;
 
-    /** Collects the warnings a load reports. */
-    private static final class Warnings implements ProgressListener {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public void start(String task, long total, String unit) {
-        }
-
-        @Override
-        public void advance(long amount) {
-        }
-
-        @Override
-        public void status(String text) {
-        }
-
-        @Override
-        public void finish() {
-        }
-
-        @Override
-        public void warning(String message) {
-            lines.add(message);
-        }
-    }
-
     private Path write(String name, byte[] content) throws IOException {
         Path file = dir.resolve(name);
         Files.write(file, content);
@@ -75,19 +49,13 @@ class HostileVectorFilesTest {
         return assertThrows(MalformedFileException.class, () -> WordVectors.load(file));
     }
 
-    /** A word2vec binary header followed by records "word " + floats + "\n". */
+    /** A word2vec binary file as the C tool writes it, under another header line. */
     private static byte[] binary(String header, String[] words, float[]... vectors) throws IOException {
+        byte[] file = VectorFilesTest.cToolBinary(words, vectors, true);
+        int records = FormatDetector.indexOf(file, (byte) '\n', 0) + 1;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write((header + "\n").getBytes(StandardCharsets.UTF_8));
-        for (int i = 0; i < words.length; i++) {
-            out.write((words[i] + " ").getBytes(StandardCharsets.UTF_8));
-            ByteBuffer b = ByteBuffer.allocate(4 * vectors[i].length).order(ByteOrder.LITTLE_ENDIAN);
-            for (float v : vectors[i]) {
-                b.putFloat(v);
-            }
-            out.write(b.array());
-            out.write('\n');
-        }
+        out.write((header + "\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(file, records, file.length - records);
         return out.toByteArray();
     }
 
@@ -103,14 +71,15 @@ class HostileVectorFilesTest {
     @Test
     void nonFiniteValuesAreKeptWithOneWarningWhenAllowed() throws IOException {
         Path file = text("a 1 nan\nb 2 3\nc inf -inf\n");
-        Warnings warnings = new Warnings();
-        WordVectors wv = WordVectors.load(file, LoadOptions.DEFAULT.withAllowNonFinite(true), warnings);
+        List<String> warnings = new ArrayList<>();
+        WordVectors wv = WordVectors.load(file, LoadOptions.DEFAULT.withAllowNonFinite(true),
+                ProgressListener.warningsTo(warnings::add));
         assertEquals(3, wv.size());
         assertTrue(Float.isNaN(wv.vector("a")[1]));
         assertEquals(Float.NEGATIVE_INFINITY, wv.vector("c")[1]);
-        assertEquals(1, warnings.lines.size(), warnings.lines.toString());
-        assertTrue(warnings.lines.get(0).startsWith(file + ":1: column 3 is 'nan' (word 'a')"), warnings.lines.get(0));
-        assertTrue(warnings.lines.get(0).contains("2 vectors"), warnings.lines.get(0));
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith(file + ":1: column 3 is 'nan' (word 'a')"), warnings.get(0));
+        assertTrue(warnings.get(0).contains("2 vectors"), warnings.get(0));
     }
 
     @Test
@@ -138,11 +107,12 @@ class HostileVectorFilesTest {
 
     @Test
     void duplicateWordsAreReportedAsWarnings() throws IOException {
-        Warnings warnings = new Warnings();
-        WordVectors wv = WordVectors.load(text("a 1 2\nb 3 4\na 5 6\n"), LoadOptions.DEFAULT, warnings);
+        List<String> warnings = new ArrayList<>();
+        WordVectors wv = WordVectors.load(text("a 1 2\nb 3 4\na 5 6\n"), LoadOptions.DEFAULT,
+                ProgressListener.warningsTo(warnings::add));
         assertEquals(2, wv.size());
         assertEquals(List.of(dir.resolve("v.txt") + ": duplicate word 'a' (row 3); keeping its first occurrence"),
-                warnings.lines);
+                warnings);
     }
 
     @Test

@@ -75,19 +75,20 @@ class ModelDirectoryFuzzTest {
         assertTrue(e.getMessage().contains(ModelFiles.WEIGHTS) && e.getMessage().contains(ModelFiles.CONFIG), e.getMessage());
     }
 
+    /** Fuzzes {@code mutated} of a saved model, the other file of the directory intact. */
+    private void fuzz(String name, String mutated, String intact, long seed) throws Exception {
+        Path model = saved();
+        Fuzzer.run(new Fuzzer.Target(name, List.of(Files.readAllBytes(model.resolve(mutated))), mutated,
+                besides(model.resolve(intact)), List.of(MalformedFileException.class)), dir, seed, Fuzzer.CASES);
+    }
+
     @Test
     void configJson() throws Exception {
-        Path model = saved();
-        Fuzzer.run(new Fuzzer.Target("config.json (char model)", List.of(Files.readAllBytes(model.resolve(ModelFiles.CONFIG))),
-                ModelFiles.CONFIG, besides(model.resolve(ModelFiles.WEIGHTS)), List.of(MalformedFileException.class)),
-                dir, 71, Fuzzer.CASES);
+        fuzz("config.json (char model)", ModelFiles.CONFIG, ModelFiles.WEIGHTS, 71);
     }
 
     @Test
     void weights() throws Exception {
-        Path model = saved();
-        Fuzzer.run(new Fuzzer.Target("model.safetensors (char model)", List.of(Files.readAllBytes(model.resolve(ModelFiles.WEIGHTS))),
-                ModelFiles.WEIGHTS, besides(model.resolve(ModelFiles.CONFIG)), List.of(MalformedFileException.class)),
-                dir, 72, Fuzzer.CASES);
+        fuzz("model.safetensors (char model)", ModelFiles.WEIGHTS, ModelFiles.CONFIG, 72);
     }
 }
