@@ -35,7 +35,7 @@ class HostileVectorsCommandTest {
         Path f = file("2 3\na 0.1 nan 0.3\nb 1 2 3\n");
         CliRun r = CliRun.of("embeddings", "similarity", "--vectors", f.toString(), "a", "b");
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().startsWith("seqlab: " + f + ":2: column 3 is 'nan' (word 'a'), not a finite number"), r.err());
+        assertTrue(r.err().startsWith("seqlab: " + f + ":2: column 3 is 'nan' (word 'a'), not a finite float32 value"), r.err());
         assertTrue(r.err().contains("--allow-non-finite"), r.err());
         r = CliRun.of("embeddings", "similarity", "--vectors", f.toString(), "--allow-non-finite", "a", "b");
         assertEquals(0, r.code(), r.err());

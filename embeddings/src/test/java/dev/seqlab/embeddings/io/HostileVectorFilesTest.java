@@ -64,7 +64,7 @@ class HostileVectorFilesTest {
     void nonFiniteTextValueIsRefusedNamingLineColumnAndWord(String token) throws IOException {
         MalformedFileException e = refused(text("2 3\nb 1 2 3\na 0.1 " + token + " 0.3\n"));
         assertEquals(3, e.line(), e.getMessage());
-        assertTrue(e.getMessage().contains(":3: column 3 is '" + token + "' (word 'a'), not a finite number"),
+        assertTrue(e.getMessage().contains(":3: column 3 is '" + token + "' (word 'a'), not a finite float32 value"),
                 e.getMessage());
     }
 
