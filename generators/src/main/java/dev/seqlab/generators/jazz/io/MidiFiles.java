@@ -116,8 +116,8 @@ public final class MidiFiles {
             long left = b.length - pos - 8L;
             if (length > left) {
                 String type = new String(b, pos, 4, StandardCharsets.ISO_8859_1);
-                throw new MalformedFileException(file, 0, "the chunk '" + type + "' at byte " + pos + " announces "
-                        + length + " bytes, but only " + left + " follow: truncated or damaged");
+                throw new MalformedFileException(file, 0, "not a readable MIDI file (the chunk '" + type + "' at byte "
+                        + pos + " announces " + length + " bytes, but only " + left + " follow: truncated or damaged)");
             }
             pos += 8 + (int) length;
         }
