@@ -93,7 +93,8 @@ public final class NameGenerator {
      *
      * @throws java.nio.file.NoSuchFileException  if the file does not exist
      * @throws java.nio.file.FileSystemException  if it is a directory, a device or a pipe
-     * @throws MalformedFileException naming the file if it is not UTF-8 text or holds no name with a letter
+     * @throws MalformedFileException naming the file if it is not UTF-8 text
+     * @throws IllegalArgumentException as {@link #train} does, if it holds no name with a letter
      */
     public static List<String> readNames(Path file) throws IOException {
         InputFiles.requireRegularFile(file, "a names list");
@@ -103,11 +104,7 @@ public final class NameGenerator {
         } catch (CharacterCodingException e) {
             throw new MalformedFileException(file, 0, "is not UTF-8 text (expected one name per line)", e);
         }
-        try {
-            return clean(lines);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedFileException(file, 0, e.getMessage(), e);
-        }
+        return clean(lines);
     }
 
     static List<String> clean(List<String> names) {
