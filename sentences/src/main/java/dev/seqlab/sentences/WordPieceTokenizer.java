@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seqlab.core.io.MalformedFileException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -143,7 +145,9 @@ public final class WordPieceTokenizer {
     public static WordPieceTokenizer read(InputStream in, Path name) throws IOException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(in);
+            // UTF-8, as tokenizer.json files are: left to guess, Jackson reads NUL bytes as UTF-32
+            // and fails with an exception that names no file
+            root = MAPPER.readTree(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new MalformedFileException(name, at == null ? 0 : Math.max(0, at.getLineNr()),
@@ -207,8 +211,21 @@ public final class WordPieceTokenizer {
                     t.path("normalized").asBoolean(!t.path("special").asBoolean(false))));
         }
         Map<String, Integer> addedIds = new HashMap<>();
+        // ids index a table of every token: beyond the count of tokens defined they would make it
+        // as large as the largest id (2^31 from a damaged file)
+        long tokens = (long) vocab.size() + added.size();
         for (AddedToken t : added) {
+            if (t.id() < 0 || t.id() >= tokens) {
+                throw new IllegalArgumentException("added token '" + t.content() + "' has id " + t.id()
+                        + ", outside 0.." + (tokens - 1) + " (the file defines " + tokens + " tokens)");
+            }
             addedIds.put(t.content(), t.id());
+        }
+        for (Map.Entry<String, Integer> e : vocab.entrySet()) {
+            if (e.getValue() >= tokens) {
+                throw new IllegalArgumentException("vocabulary entry '" + e.getKey() + "' has id " + e.getValue()
+                        + ", outside 0.." + (tokens - 1) + " (the file defines " + tokens + " tokens)");
+            }
         }
 
         List<Piece> template = template(root.path("post_processor"), vocab, addedIds);

@@ -69,7 +69,7 @@ public final class DinosCommand extends CliCommand {
         NameGenerator gen;
         String source;
         if (train != null) {
-            gen = NameGenerator.train(readNames(train), progress());
+            gen = NameGenerator.train(NameGenerator.readNames(train), progress());
             source = train.toString();
             if (modelDir != null) {
                 gen.save(modelDir);
@@ -103,13 +103,5 @@ public final class DinosCommand extends CliCommand {
             names.forEach(out()::println);
         }
         return 0;
-    }
-
-    private static List<String> readNames(Path file) throws java.io.IOException {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            throw new MalformedFileException(file, 0, "is not UTF-8 text (expected one name per line)");
-        }
     }
 }

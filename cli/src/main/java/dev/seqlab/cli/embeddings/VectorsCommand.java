@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * Base of the subcommands that read a vectors file: the {@code --vectors}, {@code --limit} and
- * {@code --lowercase} options and loading with a progress bar.
+ * Base of the subcommands that read a vectors file: the {@code --vectors}, {@code --limit},
+ * {@code --lowercase} and {@code --allow-non-finite} options and loading with a progress bar.
  */
 abstract class VectorsCommand extends CliCommand {
 
@@ -31,6 +31,9 @@ abstract class VectorsCommand extends CliCommand {
     protected ShownDefaults shownDefaults() {
         return ShownDefaults.of(LoadOptions.defaults());
     }
+    @Option(names = "--allow-non-finite", order = 92,
+            description = "Keep vectors with NaN or infinite components (with a warning) instead of refusing the file.")
+    boolean allowNonFinite;
 
     /** Reads {@code --vectors} with the options given, showing progress on stderr. */
     protected WordVectors loadVectors() throws IOException {
@@ -38,7 +41,8 @@ abstract class VectorsCommand extends CliCommand {
             throw new IllegalArgumentException("--limit must be 0 (all words) or positive, got " + limit);
         }
         LoadOptions options = Overrides.on(LoadOptions.defaults()).set(limit, LoadOptions::withLimit).get()
-                .withLowercase(lowercase);
+                .withLowercase(lowercase)
+                .withAllowNonFinite(allowNonFinite);
         return WordVectors.load(vectorsFile, options, progress());
     }
 }

@@ -19,8 +19,15 @@ public final class ConsoleProgress {
     private ConsoleProgress() {
     }
 
-    /** The listener for a command whose stderr is {@code err}. */
+    /**
+     * The listener for a command whose stderr is {@code err}; in every mode, warnings from the
+     * library are printed there as {@code seqlab: warning: ...}.
+     */
     public static ProgressListener forStderr(PrintWriter err) {
+        return new StderrWarnings(display(err), err);
+    }
+
+    private static ProgressListener display(PrintWriter err) {
         String mode = System.getenv().getOrDefault("SEQLAB_PROGRESS", "auto").toLowerCase(java.util.Locale.ROOT);
         switch (mode) {
             case "off":

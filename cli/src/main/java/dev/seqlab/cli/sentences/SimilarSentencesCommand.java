@@ -3,6 +3,7 @@ package dev.seqlab.cli.sentences;
 import dev.seqlab.cli.CliCommand;
 import dev.seqlab.cli.TextTable;
 import dev.seqlab.cli.options.JsonOption;
+import dev.seqlab.core.io.InputFiles;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.sentences.SentenceEncoder;
 import dev.seqlab.sentences.SentenceEncoderOptions;
@@ -150,6 +151,7 @@ public final class SimilarSentencesCommand extends CliCommand {
     }
 
     private void readCorpus(List<String> texts, List<Integer> lines) throws IOException {
+        InputFiles.requireRegularFile(corpus, "a text file");
         int line = 0;
         try (BufferedReader in = Files.newBufferedReader(corpus, StandardCharsets.UTF_8)) {
             for (String s = in.readLine(); s != null; s = in.readLine()) {

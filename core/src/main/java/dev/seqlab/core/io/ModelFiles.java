@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seqlab.core.io.safetensors.SafeTensors;
 import dev.seqlab.core.param.Parameters;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -66,7 +67,9 @@ public final class ModelFiles {
             throw new NoSuchFileException(p.toString(), null, "no model here (config.json missing)");
         }
         try {
-            JsonNode cfg = JSON.readTree(Files.readAllBytes(p));
+            // decoded as UTF-8 (as JSON files are) rather than letting the parser guess UTF-16 or
+            // UTF-32 from NUL bytes and fail with an exception that does not name the file
+            JsonNode cfg = JSON.readTree(new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
             if (cfg == null || !cfg.isObject()) {
                 throw new MalformedFileException(p, 0, "is not a JSON object");
             }
@@ -86,7 +89,7 @@ public final class ModelFiles {
         try {
             params.load(SafeTensors.read(w).tensors());
         } catch (IllegalArgumentException e) {
-            throw new MalformedFileException(w, 0, e.getMessage());
+            throw new MalformedFileException(w, 0, "does not fit the model " + CONFIG + " describes: " + e.getMessage());
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.seqlab.core.progress;
 
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
+
 /**
  * Receives progress from long-running library work. Implementations must be cheap: callers
  * report from hot loops, though they should batch their {@link #advance} calls (every few
@@ -11,24 +14,34 @@ package dev.seqlab.core.progress;
  */
 public interface ProgressListener {
 
-    /** A listener that ignores everything. */
-    ProgressListener NONE = new ProgressListener() {
-        @Override
-        public void start(String task, long total, String unit) {
-        }
+    /** A listener that ignores progress and logs warnings at WARN through slf4j. */
+    ProgressListener NONE = warningsTo(message -> LoggerFactory.getLogger(ProgressListener.class).warn(message));
 
-        @Override
-        public void advance(long amount) {
-        }
+    /** A listener that ignores progress and hands each warning to {@code warnings}. */
+    static ProgressListener warningsTo(Consumer<String> warnings) {
+        return new ProgressListener() {
+            @Override
+            public void start(String task, long total, String unit) {
+            }
 
-        @Override
-        public void status(String text) {
-        }
+            @Override
+            public void advance(long amount) {
+            }
 
-        @Override
-        public void finish() {
-        }
-    };
+            @Override
+            public void status(String text) {
+            }
+
+            @Override
+            public void finish() {
+            }
+
+            @Override
+            public void warning(String message) {
+                warnings.accept(message);
+            }
+        };
+    }
 
     /**
      * A phase of work begins.
@@ -47,4 +60,13 @@ public interface ProgressListener {
 
     /** The current phase is complete. */
     void finish();
+
+    /**
+     * Something the user should know about the input that does not stop the work ("duplicate
+     * word 'the' (row 7); keeping its first occurrence"), one line without a trailing period. By
+     * default logged at WARN through slf4j; a command line shows it in its own message style.
+     */
+    default void warning(String message) {
+        LoggerFactory.getLogger(ProgressListener.class).warn(message);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.seqlab.corpora.text;
 
+import dev.seqlab.core.io.GzipInput;
 import dev.seqlab.core.io.MalformedFileException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 import opennlp.tools.tokenize.Tokenizer;
 
 /** One pass over the files of a {@link TextCorpus}. */
@@ -97,7 +97,9 @@ final class FileSentenceReader implements SentenceReader {
             int b0 = raw.read();
             int b1 = raw.read();
             raw.reset();
-            return (b0 == 0x1f && b1 == 0x8b) ? new GZIPInputStream(raw, 1 << 16) : raw;
+            return (b0 == 0x1f && b1 == 0x8b) ? GzipInput.open(file, raw, 1 << 16) : raw;
+        } catch (MalformedFileException e) {
+            throw e;
         } catch (IOException e) {
             raw.close();
             throw new IOException(file + ": " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package dev.seqlab.corpora.text;
 
+import dev.seqlab.core.io.InputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,7 +43,7 @@ public final class TextCorpus implements Corpus {
                 throw new IOException(path + ": the corpus directory holds no file");
             }
         } else {
-            files = List.of(path);
+            files = List.of(InputFiles.requireRegularFile(path, "a corpus file or directory"));
         }
         return new TextCorpus(path, files, options);
     }

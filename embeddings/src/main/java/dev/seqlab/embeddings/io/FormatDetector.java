@@ -1,13 +1,17 @@
 package dev.seqlab.embeddings.io;
 
+import dev.seqlab.core.io.InputFiles;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.embeddings.VectorFormat;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Recognises a word-vector file from its first bytes: gzip by its magic number (then looks
@@ -29,16 +33,15 @@ public final class FormatDetector {
      * @throws MalformedFileException            if it is empty or no known format fits
      */
     public static DetectedFormat detect(Path file) throws IOException {
+        InputFiles.requireRegularFile(file, "a word-vectors file");
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(PEEK);
         }
         boolean gzip = head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
         if (gzip) {
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+            try (InputStream in = TextVectorReader.gunzip(file)) {
                 head = in.readNBytes(PEEK);
-            } catch (java.util.zip.ZipException e) {
-                throw new MalformedFileException(file, 0, "corrupt gzip data: " + e.getMessage(), e);
             }
         } else if (SeqlabFormat.hasMagic(head)) {
             return new DetectedFormat(VectorFormat.SEQLAB, false, SeqlabFormat.MATRIX_OFFSET, -1, 0);
@@ -79,9 +82,65 @@ public final class FormatDetector {
         if (secondEnd < 0 && head.length < PEEK) {
             secondEnd = head.length;
         }
-        boolean text = secondEnd >= 0 && countNumbers(head, (int) dataStart, secondEnd) == dim;
+        boolean text = secondEnd >= 0 && looksLikeText(head, (int) dataStart, secondEnd, dim);
         return new DetectedFormat(text ? VectorFormat.WORD2VEC : VectorFormat.WORD2VEC_BINARY, gzip, dataStart,
                 header[0], dim);
+    }
+
+    /**
+     * Whether the first record {@code b[start,end)} is a text line: a word and D numbers, or
+     * printable UTF-8 text (no control bytes) of a word and blank-separated tokens at least one of
+     * which is a number. Binary floats almost always hold control bytes or invalid UTF-8, so a
+     * text file with a bad token is read as text and the text parser names the token.
+     */
+    private static boolean looksLikeText(byte[] b, int start, int end, int dim) {
+        if (countNumbers(b, start, end) == dim) {
+            return true;
+        }
+        for (int i = start; i < end; i++) {
+            int c = b[i] & 0xff;
+            if (c < 0x20 && c != '\t' && c != '\r' || c == 0x7f) {
+                return false;
+            }
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            utf8.decode(ByteBuffer.wrap(b, start, end - start));
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+        return anyNumber(b, start, end);
+    }
+
+    /** Whether a token after the first of {@code b[start,end)} is a number. */
+    private static boolean anyNumber(byte[] b, int start, int end) {
+        int p = start;
+        while (p < end && !blank(b[p])) {
+            p++;
+        }
+        while (p < end) {
+            while (p < end && blank(b[p])) {
+                p++;
+            }
+            int t = p;
+            while (p < end && !blank(b[p])) {
+                p++;
+            }
+            if (p > t) {
+                try {
+                    DecimalParser.parse(b, t, p);
+                    return true;
+                } catch (NumberFormatException e) {
+                    // look at the next token
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean blank(byte c) {
+        return c == ' ' || c == '\t' || c == '\r';
     }
 
     /** The two integers of a header line "N D", or null when the line is not one. */

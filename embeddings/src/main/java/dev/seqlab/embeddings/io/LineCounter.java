@@ -43,7 +43,7 @@ final class LineCounter {
 
     /** Counts the line ends of a whole source, stopping once {@code maxNewlines} are seen (0 = no limit). */
     static Count count(ByteSource source, long maxNewlines) throws IOException {
-        byte[] buf = new byte[BLOCK];
+        byte[] buf = new byte[source.blockSize(BLOCK)];
         long n = 0;
         long bytes = 0;
         byte last = 0;
@@ -67,7 +67,7 @@ final class LineCounter {
      * {@code k}-th line end, or the total byte count if it has fewer.
      */
     static long offsetAfterLines(ByteSource source, long k) throws IOException {
-        byte[] buf = new byte[BLOCK];
+        byte[] buf = new byte[source.blockSize(BLOCK)];
         long seen = 0;
         long offset = 0;
         while (true) {

@@ -44,7 +44,7 @@ public final class SeqlabFormat {
     }
 
     /** Reads the first {@code limit} words (0 = all) of a seqlab vectors file. */
-    static ParsedVectors read(Path file, int limit) throws IOException {
+    static ParsedVectors read(Path file, int limit, NonFiniteValues nonFinite) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size < MATRIX_OFFSET) {
@@ -72,6 +72,11 @@ public final class SeqlabFormat {
                 throw new MalformedFileException(file, 0, "corrupt seqlab header: " + rows + " words × " + dim
                         + " dimensions");
             }
+            if (rows > 0 && dim > (size - MATRIX_OFFSET) / 4 / rows) {
+                throw new MalformedFileException(file, 0, "corrupt or truncated seqlab vectors file: the header"
+                        + " announces " + rows + " words × " + dim + " dimensions, more than its " + size
+                        + " bytes hold");
+            }
             long expectedVocab = MATRIX_OFFSET + 4L * rows * dim;
             if (vocabOffset != expectedVocab || vocabBytes < 4L * rows || vocabOffset + vocabBytes != size) {
                 throw new MalformedFileException(file, 0, "corrupt or truncated seqlab vectors file: the header"
@@ -87,6 +92,15 @@ public final class SeqlabFormat {
                 map.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(matrix, (int) (r * dim), (int) (count * dim));
             }
             String[] words = readVocabulary(file, ch, vocabOffset, vocabBytes, n);
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < dim; k++) {
+                    float v = matrix[i * dim + k];
+                    if (!Float.isFinite(v)) {
+                        nonFinite.found(0, "word " + (i + 1) + " ('" + words[i] + "'): component " + (k + 1) + " is " + v);
+                        break;
+                    }
+                }
+            }
             return new ParsedVectors(words, matrix, n, dim);
         }
     }

@@ -5,6 +5,7 @@ import dev.seqlab.core.progress.ProgressListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Parses lines {@code word v1 ... vD} (separated by spaces or tabs; trailing blanks and a
@@ -15,19 +16,24 @@ import java.nio.file.Path;
 final class TextRecordParser {
     /** Bytes read per block; a block always ends at a line end, so it grows for longer lines. */
     static final int BLOCK = 1 << 22;
+    /** Longer lines are taken as a sign of a damaged file (or not a vectors file at all). */
+    private static final long MAX_LINE_BYTES = 1 << 26;
 
     private final Path file;
     private final int dim;
     private final float[] matrix;
     private final String[] words;
     private final ProgressListener progress;
+    private final NonFiniteValues nonFinite;
 
-    TextRecordParser(Path file, int dim, float[] matrix, String[] words, ProgressListener progress) {
+    TextRecordParser(Path file, int dim, float[] matrix, String[] words, ProgressListener progress,
+                     NonFiniteValues nonFinite) {
         this.file = file;
         this.dim = dim;
         this.matrix = matrix;
         this.words = words;
         this.progress = progress;
+        this.nonFinite = nonFinite;
     }
 
     /**
@@ -38,7 +44,7 @@ final class TextRecordParser {
      *                                or when the source ends early
      */
     void parse(ByteSource source, int firstRow, int rows, long firstLine) throws IOException {
-        byte[] buf = new byte[BLOCK];
+        byte[] buf = new byte[source.blockSize(BLOCK)];
         int len = 0;
         int row = firstRow;
         int endRow = firstRow + rows;
@@ -54,7 +60,11 @@ final class TextRecordParser {
             if (!eof) {
                 stop = lastNewline(buf, len) + 1;
                 if (stop == 0) { // one line longer than the block
-                    buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+                    if (buf.length >= Math.max(MAX_LINE_BYTES, 64L * dim)) {
+                        throw new MalformedFileException(file, line, "the line is longer than " + buf.length
+                                + " bytes: not a word-vectors file, or a damaged one");
+                    }
+                    buf = Arrays.copyOf(buf, buf.length * 2);
                     continue;
                 }
             }
@@ -76,6 +86,12 @@ final class TextRecordParser {
                         + " lines before the expected end");
             }
         }
+    }
+
+    /** "column 3 is 'x'" for the token {@code b[t, p)}, number {@code k} (0-based) after the word. */
+    private static String column(byte[] b, int t, int p, int k) {
+        String token = new String(b, t, Math.min(p - t, 40), StandardCharsets.UTF_8);
+        return "column " + (k + 2) + " is '" + token + (p - t > 40 ? "...'" : "'");
     }
 
     private static int lastNewline(byte[] buf, int len) {
@@ -107,6 +123,7 @@ final class TextRecordParser {
         }
         words[row] = new String(b, start, p - start, StandardCharsets.UTF_8);
         int out = row * dim;
+        boolean nonFiniteSeen = false;
         for (int k = 0; k < dim; k++) {
             while (p < stop && blank(b[p])) {
                 p++;
@@ -119,11 +136,17 @@ final class TextRecordParser {
             while (p < stop && !blank(b[p]) && !lineEnd(b[p])) {
                 p++;
             }
+            float v;
             try {
-                matrix[out + k] = DecimalParser.parse(b, t, p);
+                v = DecimalParser.parse(b, t, p);
             } catch (NumberFormatException e) {
-                throw new MalformedFileException(file, line, "number " + (k + 1) + " after the word '" + words[row]
-                        + "' is not a number: '" + new String(b, t, Math.min(p - t, 40), StandardCharsets.UTF_8) + "'");
+                throw new MalformedFileException(file, line, column(b, t, p, k) + ", not a number (word '"
+                        + words[row] + "')");
+            }
+            matrix[out + k] = v;
+            if (!Float.isFinite(v) && !nonFiniteSeen) {
+                nonFiniteSeen = true;
+                nonFinite.found(line, column(b, t, p, k) + " (word '" + words[row] + "')");
             }
         }
         while (p < stop && (blank(b[p]) || b[p] == '\r')) {

@@ -1,5 +1,6 @@
 package dev.seqlab.embeddings.io;
 
+import dev.seqlab.core.io.GzipInput;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.embeddings.LoadOptions;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads the text formats (GloVe, word2vec text, fastText .vec). An uncompressed file is split
@@ -57,6 +57,7 @@ final class TextVectorReader {
                 lines += t == parts - 1 ? counts.get(t).lines() : counts.get(t).newlines();
             }
             long rows = targetRows(file, format, options, lines);
+            checkBytes(file, format, rows, end - start);
             // drop the ranges beyond the last wanted row and cut the last one after it
             long[] firstRows = new long[parts + 1];
             int used = 0;
@@ -77,7 +78,8 @@ final class TextVectorReader {
             float[] matrix = new float[checkedSize(file, rows, dim)];
             String[] words = new String[n];
             progress.start("Reading " + file.getFileName(), bounds[used] - start, "bytes");
-            TextRecordParser parser = new TextRecordParser(file, dim, matrix, words, progress);
+            NonFiniteValues nonFinite = new NonFiniteValues(file, options.allowNonFinite());
+            TextRecordParser parser = new TextRecordParser(file, dim, matrix, words, progress, nonFinite);
             int usedParts = used;
             ParallelParts.run(Math.max(usedParts, 0), t -> {
                 parser.parse(ByteSource.range(ch, bounds[t], bounds[t + 1]), (int) firstRows[t],
@@ -85,38 +87,41 @@ final class TextVectorReader {
                 return null;
             });
             progress.finish();
+            nonFinite.report(progress);
             return new ParsedVectors(words, matrix, n, dim);
         }
     }
 
     private static ParsedVectors readGzip(Path file, DetectedFormat format, LoadOptions options,
                                           ProgressListener progress) throws IOException {
+        // count the lines first (up to the rows wanted), so that a header announcing more rows
+        // or dimensions than the content holds fails before the matrix is allocated
         long rows;
-        if (format.headerRows() >= 0) {
-            // the parser reports where the file ends if it has fewer lines than announced
-            rows = options.limit() > 0 ? Math.min(options.limit(), format.headerRows()) : format.headerRows();
-        } else {
-            try (InputStream in = gunzip(file)) {
-                in.skipNBytes(format.dataStart());
-                long wanted = options.limit() > 0 ? options.limit() : 0;
-                rows = targetRows(file, format, options, LineCounter.count(ByteSource.stream(in), wanted).lines());
-            }
+        try (InputStream in = gunzip(file)) {
+            in.skipNBytes(format.dataStart());
+            long wanted = options.limit() > 0 ? options.limit() : Math.max(0, format.headerRows());
+            LineCounter.Count count = LineCounter.count(ByteSource.stream(in), wanted);
+            rows = targetRows(file, format, options, count.lines());
+            checkBytes(file, format, rows, count.bytes());
         }
         int dim = format.dim();
         float[] matrix = new float[checkedSize(file, rows, dim)];
         String[] words = new String[(int) rows];
         progress.start("Reading " + file.getFileName(), -1, "bytes");
+        NonFiniteValues nonFinite = new NonFiniteValues(file, options.allowNonFinite());
         try (InputStream in = gunzip(file)) {
             in.skipNBytes(format.dataStart());
-            new TextRecordParser(file, dim, matrix, words, progress)
+            new TextRecordParser(file, dim, matrix, words, progress, nonFinite)
                     .parse(ByteSource.stream(in), 0, (int) rows, firstLine(format));
         }
         progress.finish();
+        nonFinite.report(progress);
         return new ParsedVectors(words, matrix, (int) rows, dim);
     }
 
+    /** The decompressed content of {@code file}; corrupt or truncated gzip data fails naming the file. */
     static InputStream gunzip(Path file) throws IOException {
-        return new GZIPInputStream(Files.newInputStream(file), 1 << 16);
+        return GzipInput.open(file, Files.newInputStream(file), 1 << 16);
     }
 
     /** The number of rows to read: the lines present, cut to the header's count and the limit. */
@@ -136,8 +141,27 @@ final class TextVectorReader {
         return rows;
     }
 
+    /**
+     * Fails before anything is allocated when {@code bytes} of records cannot hold even half of
+     * {@code rows} lines of a word and {@code dim} numbers (each line needs at least one byte for
+     * the word, two per number, a blank and a digit, and a line end): a header or first line
+     * announcing far more than the file holds. The matrix allocated is then at most four times
+     * the size of the file; a file only a little short is reported by the parser at the line
+     * where it ends.
+     */
+    private static void checkBytes(Path file, DetectedFormat format, long rows, long bytes)
+            throws MalformedFileException {
+        long need = rows * (2L * format.dim() + 2) - 1;
+        if (need > 2 * bytes) {
+            throw new MalformedFileException(file, 0, rows + " lines of a word and " + format.dim()
+                    + " numbers need at least " + need + " bytes; the file has " + bytes + (format.headerRows() >= 0
+                    ? " after its header, which announces more than the file holds" : ""));
+        }
+    }
+
+    /** {@code rows × dim} as an array length, or a one-line error when that cannot be one Java array. */
     static int checkedSize(Path file, long rows, int dim) throws MalformedFileException {
-        long size = rows * dim;
+        long size = rows > 0 && dim > 0 && rows > Long.MAX_VALUE / dim ? Long.MAX_VALUE : rows * dim;
         if (size > Integer.MAX_VALUE - 16) {
             throw new MalformedFileException(file, 0, rows + " words × " + dim + " dimensions do not fit one Java"
                     + " array (at most " + (Integer.MAX_VALUE - 16) + " numbers); load fewer words with a limit");

@@ -8,22 +8,20 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Reads any supported word-vector file (format detected from content) and writes any format. */
 public final class VectorFiles {
-    private static final Logger LOG = LoggerFactory.getLogger(VectorFiles.class);
-
     private VectorFiles() {
     }
 
     /**
      * Reads {@code file} in whatever supported format it is. Words are kept in file order; when a
      * word occurs twice (or twice after lower-casing), the first occurrence is kept and the later
-     * ones dropped, as gensim does.
+     * ones dropped, as gensim does, with a warning to {@code progress}. NaN and infinite
+     * components are refused unless {@link LoadOptions#allowNonFinite()}.
      *
      * @throws java.nio.file.NoSuchFileException           if the file does not exist
+     * @throws java.nio.file.FileSystemException           if it is a directory, a device or a pipe
      * @throws dev.seqlab.core.io.MalformedFileException if its content is not valid, naming the line
      */
     public static ParsedVectors read(Path file, LoadOptions options, ProgressListener progress) throws IOException {
@@ -31,7 +29,9 @@ public final class VectorFiles {
         ParsedVectors parsed;
         switch (format.format()) {
             case SEQLAB:
-                parsed = SeqlabFormat.read(file, options.limit());
+                NonFiniteValues nonFinite = new NonFiniteValues(file, options.allowNonFinite());
+                parsed = SeqlabFormat.read(file, options.limit(), nonFinite);
+                nonFinite.report(progress);
                 break;
             case WORD2VEC_BINARY:
                 parsed = Word2VecBinaryReader.read(file, format, options, progress);
@@ -46,7 +46,7 @@ public final class VectorFiles {
                 words[i] = words[i].toLowerCase(Locale.ROOT);
             }
         }
-        return dropDuplicates(file, parsed);
+        return dropDuplicates(file, parsed, progress);
     }
 
     /** Writes the first {@code rows} words and vectors to {@code file} atomically in {@code format}. */
@@ -64,7 +64,7 @@ public final class VectorFiles {
     }
 
     /** Keeps the first occurrence of each word, moving later rows up over dropped ones. */
-    private static ParsedVectors dropDuplicates(Path file, ParsedVectors p) {
+    private static ParsedVectors dropDuplicates(Path file, ParsedVectors p, ProgressListener progress) {
         String[] words = p.words();
         float[] m = p.matrix();
         int dim = p.dim();
@@ -75,7 +75,8 @@ public final class VectorFiles {
             if (seen.putIfAbsent(words[i], kept) != null) {
                 dropped++;
                 if (dropped <= 3) {
-                    LOG.warn("{}: duplicate word '{}' (row {}); keeping its first occurrence", file, words[i], i + 1);
+                    progress.warning(file + ": duplicate word '" + words[i] + "' (row " + (i + 1)
+                            + "); keeping its first occurrence");
                 }
                 continue;
             }
@@ -86,7 +87,7 @@ public final class VectorFiles {
             kept++;
         }
         if (dropped > 3) {
-            LOG.warn("{}: {} duplicate words dropped in all", file, dropped);
+            progress.warning(file + ": " + dropped + " duplicate words dropped in all");
         }
         for (int i = kept; i < p.rows(); i++) {
             words[i] = null;

@@ -12,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /**
  * Reads word2vec binary files: after the header line {@code N D}, per word its bytes up to a
@@ -34,29 +35,45 @@ final class Word2VecBinaryReader {
             rows = Math.min(rows, options.limit());
         }
         int dim = format.dim();
-        float[] matrix = new float[TextVectorReader.checkedSize(file, rows, dim)];
-        String[] words = new String[(int) rows];
+        TextVectorReader.checkedSize(file, rows, dim);
+        NonFiniteValues nonFinite = new NonFiniteValues(file, options.allowNonFinite());
         progress.start("Reading " + file.getFileName(), rows, "words");
+        ParsedVectors parsed;
         if (format.gzip()) {
+            // the decompressed size is unknown: the arrays grow with what is read
             try (InputStream in = TextVectorReader.gunzip(file)) {
                 in.skipNBytes(format.dataStart());
-                parse(file, ByteSource.stream(in), format, (int) rows, matrix, words, progress);
+                int initial = (int) Math.min(rows, Math.max(1, (1 << 20) / dim));
+                parsed = parse(file, ByteSource.stream(in), format, (int) rows, initial, nonFinite, progress);
             }
         } else {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                parse(file, ByteSource.range(ch, format.dataStart(), ch.size()), format, (int) rows, matrix, words,
-                        progress);
+                long bytes = ch.size() - format.dataStart();
+                long perRecord = 4L * dim + 2;
+                // far too short fails before allocating (the matrix then takes at most twice the
+                // file's size); a little short is reported where the file ends
+                if (rows > 2 * bytes / perRecord) {
+                    throw new MalformedFileException(file, 0, "the header announces " + format.headerRows()
+                            + " words × " + dim + " dimensions, at least " + perRecord + " bytes per word, but the"
+                            + " file has " + bytes + " bytes after its header: truncated, or not a word2vec binary file");
+                }
+                parsed = parse(file, ByteSource.range(ch, format.dataStart(), ch.size()), format, (int) rows,
+                        (int) rows, nonFinite, progress);
             }
         }
         progress.finish();
-        return new ParsedVectors(words, matrix, (int) rows, dim);
+        nonFinite.report(progress);
+        return parsed;
     }
 
-    private static void parse(Path file, ByteSource source, DetectedFormat format, int rows, float[] matrix,
-                              String[] words, ProgressListener progress) throws IOException {
+    /** Parses {@code rows} records into arrays allocated for {@code capacity} rows and grown as rows arrive. */
+    private static ParsedVectors parse(Path file, ByteSource source, DetectedFormat format, int rows, int capacity,
+                                       NonFiniteValues nonFinite, ProgressListener progress) throws IOException {
         int dim = format.dim();
+        float[] matrix = new float[capacity * dim];
+        String[] words = new String[capacity];
         int vectorBytes = 4 * dim;
-        byte[] buf = new byte[Math.max(BLOCK, 2 * (vectorBytes + MAX_WORD_BYTES))];
+        byte[] buf = new byte[source.blockSize(Math.max(BLOCK, 2 * (vectorBytes + MAX_WORD_BYTES)))];
         int len = 0;
         int p = 0;
         long consumed = format.dataStart();
@@ -88,6 +105,11 @@ final class Word2VecBinaryReader {
                         + (p == start ? " is empty" : " is longer than " + MAX_WORD_BYTES + " bytes")
                         + ": not a word2vec binary file, or a damaged one");
             }
+            if (row == words.length) {
+                int grown = (int) Math.min(rows, 2L * words.length);
+                words = Arrays.copyOf(words, grown);
+                matrix = Arrays.copyOf(matrix, grown * dim);
+            }
             words[row] = new String(buf, start, p - start, StandardCharsets.UTF_8);
             p++;
             if (len - p < vectorBytes) {
@@ -95,8 +117,15 @@ final class Word2VecBinaryReader {
                         + " ('" + words[row] + "') of the " + format.headerRows() + " its header announces");
             }
             int out = row * dim;
+            boolean finite = true;
             for (int k = 0; k < dim; k++) {
-                matrix[out + k] = (float) FLOATS.get(buf, p + 4 * k);
+                float v = (float) FLOATS.get(buf, p + 4 * k);
+                matrix[out + k] = v;
+                if (!Float.isFinite(v) && finite) {
+                    finite = false;
+                    nonFinite.found(0, "word " + (row + 1) + " ('" + words[row] + "', byte " + (consumed + start)
+                            + "): component " + (k + 1) + " is " + v);
+                }
             }
             p += vectorBytes;
             if ((row & 0xffff) == 0xffff) {
@@ -104,5 +133,6 @@ final class Word2VecBinaryReader {
             }
         }
         progress.advance(rows & 0xffff);
+        return new ParsedVectors(words, matrix, rows, dim);
     }
 }

@@ -133,7 +133,7 @@ class VectorFilesTest {
     }
 
     /** The C tool's binary layout: "N D\n", then per word "word " + D little-endian floats + "\n". */
-    private static byte[] cToolBinary(String[] words, float[][] vectors, boolean newlineAfterVector) throws IOException {
+    static byte[] cToolBinary(String[] words, float[][] vectors, boolean newlineAfterVector) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write((words.length + " " + vectors[0].length + "\n").getBytes(StandardCharsets.US_ASCII));
         for (int i = 0; i < words.length; i++) {

@@ -25,6 +25,8 @@ final class MidiImport {
     private static final ChordQuality[] QUALITIES = {ChordQuality.MAJOR7, ChordQuality.DOMINANT7, ChordQuality.MINOR7,
         ChordQuality.HALF_DIMINISHED, ChordQuality.DIMINISHED7};
     private static final String[] SUFFIXES = {"maj7", "7", "m7", "m7b5", "dim7"};
+    /** Longer pieces (over an hour at 120 bpm) are taken as a sign of a damaged file. */
+    static final int MAX_BARS = 2_000;
 
     private MidiImport() {
     }
@@ -39,6 +41,12 @@ final class MidiImport {
         }
         if (melodyTrack != null && (melodyTrack < 0 || melodyTrack >= c.tracks())) {
             throw new IllegalArgumentException("melody track " + melodyTrack + " does not exist; " + file + " has tracks 0.." + (c.tracks() - 1));
+        }
+        for (MidiNote n : c.notes()) {
+            if (n.end() / stepTicks > (double) MAX_BARS * Progression.STEPS_PER_BAR) {
+                throw new MalformedFileException(file, 0, "track " + n.track() + " plays until tick " + n.end()
+                        + ", beyond " + MAX_BARS + " bars (seqlab learns from pieces up to that length)");
+            }
         }
         List<Note> melody = new ArrayList<>();
         for (MidiNote n : c.notes()) {

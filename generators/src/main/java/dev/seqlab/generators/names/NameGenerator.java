@@ -1,6 +1,8 @@
 package dev.seqlab.generators.names;
 
 import dev.seqlab.core.io.AtomicFiles;
+import dev.seqlab.core.io.InputFiles;
+import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.corpora.datasets.DinosaurNames;
@@ -14,6 +16,7 @@ import dev.seqlab.rnn.lm.TrainOptions;
 import dev.seqlab.rnn.lm.TrainingData;
 import dev.seqlab.rnn.lm.TrainingReport;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +92,26 @@ public final class NameGenerator {
         CharLanguageModel m = CharLanguageModel.create(data.vocabulary(), MODEL, TRAINING.seed());
         TrainingReport r = CharModelTrainer.train(m, data, TRAINING, progress);
         return new NameGenerator(m, new LinkedHashSet<>(clean), r);
+    }
+
+    /**
+     * Reads a names list for {@link #train}: UTF-8 text, one name per line, blank lines ignored,
+     * names compared in lower case.
+     *
+     * @throws java.nio.file.NoSuchFileException  if the file does not exist
+     * @throws java.nio.file.FileSystemException  if it is a directory, a device or a pipe
+     * @throws MalformedFileException naming the file if it is not UTF-8 text
+     * @throws IllegalArgumentException as {@link #train} does, if it holds no name with a letter
+     */
+    public static List<String> readNames(Path file) throws IOException {
+        InputFiles.requireRegularFile(file, "a names list");
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new MalformedFileException(file, 0, "is not UTF-8 text (expected one name per line)", e);
+        }
+        return clean(lines);
     }
 
     static List<String> clean(List<String> names) {

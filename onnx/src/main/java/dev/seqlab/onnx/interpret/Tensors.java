@@ -26,10 +26,19 @@ public final class Tensors {
                     + "seqlab imports self-contained ONNX files");
         }
         long[] shape = t.getDimsList().stream().mapToLong(Long::longValue).toArray();
-        int n = Math.toIntExact(count(shape));
+        long count = 1;
+        for (long d : shape) {
+            count = d < 0 || d > Integer.MAX_VALUE ? -1 : count * d;
+            if (count < 0 || count > Integer.MAX_VALUE) {
+                throw new UnsupportedGraphException("tensor '" + name + "' has shape " + t.getDimsList()
+                        + ", not a shape seqlab can hold");
+            }
+        }
+        int n = (int) count;
         TensorProto.DataType dt = TensorProto.DataType.forNumber(t.getDataType());
         ByteBuffer raw = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
         boolean hasRaw = !t.getRawData().isEmpty();
+        checkData(t, dt, n, hasRaw);
         if (dt == TensorProto.DataType.FLOAT) {
             float[] f = new float[n];
             for (int i = 0; i < n; i++) {
@@ -60,6 +69,32 @@ public final class Tensors {
         }
         throw new UnsupportedGraphException("tensor '" + name + "' holds " + OnnxInspector.elementTypeName(t.getDataType())
                 + "; seqlab computes float, int64, int32 and bool tensors");
+    }
+
+    /**
+     * Fails unless the tensor holds exactly the {@code n} values its shape announces, before
+     * anything of that size is allocated.
+     */
+    private static void checkData(TensorProto t, TensorProto.DataType dt, int n, boolean hasRaw) {
+        int width;
+        long typed;
+        if (dt == TensorProto.DataType.FLOAT) {
+            width = 4;
+            typed = t.getFloatDataCount();
+        } else if (dt == TensorProto.DataType.INT64) {
+            width = 8;
+            typed = t.getInt64DataCount();
+        } else if (dt == TensorProto.DataType.INT32 || dt == TensorProto.DataType.BOOL) {
+            width = dt == TensorProto.DataType.INT32 ? 4 : 1;
+            typed = t.getInt32DataCount();
+        } else {
+            return; // refused as unsupported by the caller
+        }
+        long bytes = t.getRawData().size();
+        if (hasRaw ? bytes != (long) n * width : typed != n) {
+            throw new UnsupportedGraphException("tensor '" + t.getName() + "' has shape " + t.getDimsList() + " ("
+                    + n + " values) but holds " + (hasRaw ? bytes + " bytes" : typed + " values"));
+        }
     }
 
     /**

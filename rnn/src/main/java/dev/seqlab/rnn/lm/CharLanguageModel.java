@@ -174,6 +174,23 @@ public final class CharLanguageModel {
     }
 
     /**
+     * Fails before the model is allocated when config.json describes more weights than
+     * model.safetensors can hold (at least one byte each): a config of 8192 hidden units in 16
+     * LSTM layers would otherwise allocate 34 GB.
+     */
+    private static void checkWeightsCanHold(Path dir, CharModelOptions o, int vocabulary) throws IOException {
+        long h = o.hidden();
+        long weights = h * vocabulary + o.cell().gates() * h * (vocabulary + h)
+                + (o.layers() - 1L) * o.cell().gates() * h * (2 * h);
+        Path file = dir.resolve(ModelFiles.WEIGHTS);
+        long bytes = Files.size(file);
+        if (weights > bytes) {
+            throw new MalformedFileException(dir.resolve(ModelFiles.CONFIG), 0, "describes a model of at least "
+                    + weights + " weights, more than " + file.getFileName() + " (" + bytes + " bytes) holds");
+        }
+    }
+
+    /**
      * Reads a model {@link #save}d to {@code dir}.
      *
      * @throws NoSuchFileException    if the directory or a file is missing
@@ -196,6 +213,7 @@ public final class CharLanguageModel {
         } catch (IllegalArgumentException e) {
             throw new MalformedFileException(dir.resolve(ModelFiles.CONFIG), 0, e.getMessage());
         }
+        checkWeightsCanHold(dir, options, vocab.size());
         CharLanguageModel m = new CharLanguageModel(vocab, options, new SeededRandom(0));
         ModelFiles.loadWeights(dir, m.params);
         return m;

@@ -1,11 +1,15 @@
 package dev.seqlab.generators.jazz.io;
 
 import dev.seqlab.core.io.AtomicFiles;
+import dev.seqlab.core.io.InputFiles;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.generators.jazz.score.Note;
 import dev.seqlab.generators.jazz.score.Score;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,6 +30,8 @@ public final class MidiFiles {
     public static final int RESOLUTION = 480;
     /** Ticks per sixteenth-note step. */
     public static final int TICKS_PER_STEP = RESOLUTION / 4;
+    /** Larger files are refused before they are read. */
+    private static final long MAX_BYTES = 64L << 20;
     /** General MIDI programs (0-based): alto sax, acoustic grand piano, acoustic bass. */
     static final int SAX = 65;
     static final int PIANO = 0;
@@ -97,6 +103,27 @@ public final class MidiFiles {
     }
 
     /**
+     * Fails when a chunk of a standard MIDI file announces more bytes than follow it: the JDK's
+     * reader allocates what a track header announces before reading it (up to 4 GB).
+     */
+    private static void checkChunks(Path file, byte[] b) throws MalformedFileException {
+        if (b.length < 4 || b[0] != 'M' || b[1] != 'T' || b[2] != 'h' || b[3] != 'd') {
+            return; // not a standard MIDI file: the JDK's reader says so
+        }
+        int pos = 0;
+        while (pos + 8 <= b.length) {
+            long length = ByteBuffer.wrap(b, pos + 4, 4).getInt() & 0xffffffffL;
+            long left = b.length - pos - 8L;
+            if (length > left) {
+                String type = new String(b, pos, 4, StandardCharsets.ISO_8859_1);
+                throw new MalformedFileException(file, 0, "not a readable MIDI file (the chunk '" + type + "' at byte "
+                        + pos + " announces " + length + " bytes, but only " + left + " follow: truncated or damaged)");
+            }
+            pos += 8 + (int) length;
+        }
+    }
+
+    /**
      * Reads the notes of a MIDI file.
      *
      * @throws NoSuchFileException    if it does not exist
@@ -106,9 +133,16 @@ public final class MidiFiles {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString());
         }
+        InputFiles.requireRegularFile(file, "a MIDI file");
+        if (Files.size(file) > MAX_BYTES) {
+            throw new MalformedFileException(file, 0, "is " + Files.size(file) + " bytes, larger than the "
+                    + (MAX_BYTES >> 20) + " MB of any MIDI file seqlab reads");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        checkChunks(file, bytes);
         Sequence seq;
-        try (InputStream in = Files.newInputStream(file)) {
-            seq = MidiSystem.getSequence(new java.io.BufferedInputStream(in));
+        try (InputStream in = new ByteArrayInputStream(bytes)) {
+            seq = MidiSystem.getSequence(in);
         } catch (InvalidMidiDataException e) {
             throw new MalformedFileException(file, 0, "not a readable MIDI file (" + e.getMessage() + ")");
         } catch (IOException | RuntimeException e) {
@@ -141,6 +175,11 @@ public final class MidiFiles {
                 int key = sm.getData1();
                 boolean on = sm.getCommand() == ShortMessage.NOTE_ON && sm.getData2() > 0;
                 boolean off = sm.getCommand() == ShortMessage.NOTE_OFF || sm.getCommand() == ShortMessage.NOTE_ON && sm.getData2() == 0;
+                if ((on || off) && (key > 127 || sm.getData2() > 127)) {
+                    // the JDK's reader passes data bytes of 128..255 on; MIDI allows 0..127
+                    throw new MalformedFileException(file, 0, "track " + ti + ", tick " + ev.getTick() + ": note "
+                            + key + " with velocity " + sm.getData2() + " is outside MIDI's 0..127");
+                }
                 if (on || off) {
                     if (open[ch][key] >= 0) {
                         notes.add(new MidiNote(ti, ch, open[ch][key], ev.getTick(), key, vel[ch][key]));

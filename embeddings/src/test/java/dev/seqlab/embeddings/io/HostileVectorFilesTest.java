@@ -1,0 +1,202 @@
+package dev.seqlab.embeddings.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.seqlab.core.io.MalformedFileException;
+import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.embeddings.LoadOptions;
+import dev.seqlab.embeddings.VectorFormat;
+import dev.seqlab.embeddings.WordVectors;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Files a user should be told about rather than loaded silently: non-finite values, bad tokens,
+ * headers announcing more than the file holds, and paths that are not files at all.
+ */
+class HostileVectorFilesTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, byte[] content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.write(file, content);
+        return file;
+    }
+
+    private Path text(String content) throws IOException {
+        return write("v.txt", content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MalformedFileException refused(Path file) {
+        return assertThrows(MalformedFileException.class, () -> WordVectors.load(file));
+    }
+
+    /** A word2vec binary file as the C tool writes it, under another header line. */
+    private static byte[] binary(String header, String[] words, float[]... vectors) throws IOException {
+        byte[] file = VectorFilesTest.cToolBinary(words, vectors, true);
+        int records = FormatDetector.indexOf(file, (byte) '\n', 0) + 1;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write((header + "\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(file, records, file.length - records);
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nan", "inf", "-inf", "NaN", "Infinity", "1e39", "-4e38"})
+    void nonFiniteTextValueIsRefusedNamingLineColumnAndWord(String token) throws IOException {
+        MalformedFileException e = refused(text("2 3\nb 1 2 3\na 0.1 " + token + " 0.3\n"));
+        assertEquals(3, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains(":3: column 3 is '" + token + "' (word 'a'), not a finite float32 value"),
+                e.getMessage());
+    }
+
+    @Test
+    void nonFiniteValuesAreKeptWithOneWarningWhenAllowed() throws IOException {
+        Path file = text("a 1 nan\nb 2 3\nc inf -inf\n");
+        List<String> warnings = new ArrayList<>();
+        WordVectors wv = WordVectors.load(file, LoadOptions.DEFAULT.withAllowNonFinite(true),
+                ProgressListener.warningsTo(warnings::add));
+        assertEquals(3, wv.size());
+        assertTrue(Float.isNaN(wv.vector("a")[1]));
+        assertEquals(Float.NEGATIVE_INFINITY, wv.vector("c")[1]);
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith(file + ":1: column 3 is 'nan' (word 'a')"), warnings.get(0));
+        assertTrue(warnings.get(0).contains("2 vectors"), warnings.get(0));
+    }
+
+    @Test
+    void nonFiniteBinaryAndSeqlabValuesAreRefusedNamingTheWord() throws IOException {
+        Path bin = write("v.bin", binary("2 2", new String[] {"a", "b"}, new float[] {1, 2}, new float[] {Float.NaN, 1}));
+        MalformedFileException e = refused(bin);
+        assertTrue(e.getMessage().contains("word 2 ('b'"), e.getMessage());
+        Path seqlab = dir.resolve("v.seqlab");
+        WordVectors.of(List.of("x", "y"), new float[] {1, 2, Float.POSITIVE_INFINITY, 0}, 2)
+                .save(seqlab, VectorFormat.SEQLAB);
+        e = refused(seqlab);
+        assertTrue(e.getMessage().contains("word 2 ('y')") && e.getMessage().contains("Infinity"), e.getMessage());
+        assertEquals(2, WordVectors.load(seqlab, LoadOptions.DEFAULT.withAllowNonFinite(true)).size());
+    }
+
+    @Test
+    void nonNumericTokenUnderAHeaderIsATextErrorNamingLineColumnAndToken() throws IOException {
+        Path file = text("2 3\na 0.1 x 0.3\nb 1 2 3\n");
+        MalformedFileException e = refused(file);
+        assertEquals(file + ":2: column 3 is 'x', not a number (word 'a')", e.getMessage());
+        e = refused(text("2 3\na 0.1 0.3\nb 1 2 3\n"));
+        assertEquals(2, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("expected 3 numbers after the word 'a', found 2"), e.getMessage());
+    }
+
+    @Test
+    void duplicateWordsAreReportedAsWarnings() throws IOException {
+        List<String> warnings = new ArrayList<>();
+        WordVectors wv = WordVectors.load(text("a 1 2\nb 3 4\na 5 6\n"), LoadOptions.DEFAULT,
+                ProgressListener.warningsTo(warnings::add));
+        assertEquals(2, wv.size());
+        assertEquals(List.of(dir.resolve("v.txt") + ": duplicate word 'a' (row 3); keeping its first occurrence"),
+                warnings);
+    }
+
+    @Test
+    void binaryHeaderAnnouncingTwoToThe31WordsFailsBeforeAllocating() throws IOException {
+        Path file = write("v.bin", binary("2147483648 300", new String[] {"a"}, new float[300]));
+        MalformedFileException e = refused(file);
+        assertTrue(e.getMessage().contains("2147483648"), e.getMessage());
+        file = write("v.bin", binary("1000000 300", new String[] {"a"}, new float[300]));
+        e = refused(file);
+        assertTrue(e.getMessage().contains("the header announces 1000000 words × 300 dimensions"), e.getMessage());
+    }
+
+    @Test
+    void headerWhoseRowsTimesDimensionOverflowsIsAnErrorNotAnEmptyFile() throws IOException {
+        // 2^45 × 2^19 = 2^64 wraps around to 0 in a long
+        Path file = write("v.bin", binary("35184372088832 524288", new String[] {"a"}, new float[4]));
+        MalformedFileException e = refused(file);
+        assertTrue(e.getMessage().contains("35184372088832"), e.getMessage());
+    }
+
+    @Test
+    void textHeaderAnnouncingAHugeDimensionFailsBeforeAllocating() throws IOException {
+        StringBuilder s = new StringBuilder("3000 1000000\n");
+        for (int i = 0; i < 3000; i++) {
+            s.append("w").append(i).append(" 1\n");
+        }
+        MalformedFileException e = refused(text(s.toString()));
+        assertTrue(e.getMessage().contains("announces more than the file holds"), e.getMessage());
+    }
+
+    @Test
+    void gzipTextHeaderAnnouncingMoreWordsThanItHoldsFailsBeforeAllocating() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write("2000000000 300\na 1 2 3\n".getBytes(StandardCharsets.UTF_8));
+        }
+        MalformedFileException e = refused(write("v.txt.gz", bytes.toByteArray()));
+        assertTrue(e.getMessage().contains("2000000000"), e.getMessage());
+    }
+
+    @Test
+    void seqlabHeaderWhoseSizesOverflowIsRefused() throws IOException {
+        Path file = dir.resolve("v.seqlab");
+        WordVectors.of(List.of("x", "y"), new float[] {1, 2, 3, 4}, 2).save(file, VectorFormat.SEQLAB);
+        byte[] b = Files.readAllBytes(file);
+        ByteBuffer h = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        // dim 2^31-1 and rows 2^31-1: 4 × rows × dim wraps around a long
+        h.putInt(12, Integer.MAX_VALUE).putLong(16, Integer.MAX_VALUE);
+        MalformedFileException e = refused(write("v.seqlab", b));
+        assertTrue(e.getMessage().contains("2147483647 words"), e.getMessage());
+    }
+
+    @Test
+    void truncatedGzipNamesTheFile() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream gz = new GZIPOutputStream(bytes)) {
+            for (int i = 0; i < 2000; i++) {
+                gz.write(("w" + i + " 0.25 0.5 " + i + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] all = bytes.toByteArray();
+        Path file = write("cut.txt.gz", java.util.Arrays.copyOf(all, all.length / 2));
+        MalformedFileException e = refused(file);
+        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+    }
+
+    @Test
+    void directoriesDevicesAndPipesAreRefusedAtOnce() throws Exception {
+        FileSystemException e = assertThrows(FileSystemException.class, () -> WordVectors.load(dir));
+        assertEquals(dir + ": is a directory, not a word-vectors file", e.getMessage());
+        Path zero = Path.of("/dev/zero");
+        if (Files.exists(zero)) {
+            e = assertThrows(FileSystemException.class, () -> WordVectors.load(zero));
+            assertEquals("/dev/zero: is a device or a pipe, not a word-vectors file", e.getMessage());
+        }
+        Path fifo = dir.resolve("fifo");
+        boolean made;
+        try {
+            made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        } catch (IOException noMkfifo) {
+            made = false;
+        }
+        assumeTrue(made, "mkfifo is not available");
+        e = assertThrows(FileSystemException.class, () -> WordVectors.load(fifo));
+        assertTrue(e.getMessage().contains("a device or a pipe"), e.getMessage());
+    }
+}
