@@ -84,15 +84,8 @@ public final class Softmax {
                                          float[] x, int xOff, int ldx, float[] y, int yOff, int ldy) {
         checkBlocks(m, n, x, xOff, ldx, y, yOff, ldy);
         checkBlock("mask", m, n, keep.length, kOff, ldk);
-        for (int i = 0; i < m; i++) {
-            int xi = xOff + i * ldx;
-            int yi = yOff + i * ldy;
-            int ki = kOff + i * ldk;
-            for (int j = 0; j < n; j++) {
-                y[yi + j] = keep[ki + j] ? x[xi + j] : Float.NEGATIVE_INFINITY;
-            }
-            prefixRow(n, n, y, yi, y, yi);
-        }
+        mappedRows(m, n, x, xOff, ldx, y, yOff, ldy,
+                (i, j, v) -> keep[kOff + i * ldk + j] ? v : Float.NEGATIVE_INFINITY);
     }
 
     /**
@@ -104,12 +97,22 @@ public final class Softmax {
                                            float[] x, int xOff, int ldx, float[] y, int yOff, int ldy) {
         checkBlocks(m, n, x, xOff, ldx, y, yOff, ldy);
         checkBlock("bias", m, n, bias.length, bOff, ldb);
+        mappedRows(m, n, x, xOff, ldx, y, yOff, ldy, (i, j, v) -> v + bias[bOff + i * ldb + j]);
+    }
+
+    /** A logit as a mask sees it: element (i, j) of value v becomes the returned logit. */
+    private interface LogitMap {
+        float apply(int i, int j, float v);
+    }
+
+    /** Row-wise softmax of the logits {@code f(i, j, x[i,j])} (−∞ hides a position). */
+    private static void mappedRows(int m, int n, float[] x, int xOff, int ldx, float[] y, int yOff, int ldy,
+                                   LogitMap f) {
         for (int i = 0; i < m; i++) {
             int xi = xOff + i * ldx;
             int yi = yOff + i * ldy;
-            int bi = bOff + i * ldb;
             for (int j = 0; j < n; j++) {
-                y[yi + j] = x[xi + j] + bias[bi + j];
+                y[yi + j] = f.apply(i, j, x[xi + j]);
             }
             prefixRow(n, n, y, yi, y, yi);
         }
@@ -148,10 +151,7 @@ public final class Softmax {
             throw new IllegalArgumentException("temperature must be positive and finite, got " + temperature);
         }
         checkVector(logits.length, off, n, p.length);
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, logits[off + i]);
-        }
+        double max = max(logits, off, n);
         double sum = 0;
         for (int i = 0; i < n; i++) {
             p[i] = Math.exp((logits[off + i] - max) / temperature);
@@ -169,10 +169,7 @@ public final class Softmax {
      */
     public static void logSoftmax(float[] logits, int off, int n, double[] out) {
         checkVector(logits.length, off, n, out.length);
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, logits[off + i]);
-        }
+        double max = max(logits, off, n);
         double sum = 0;
         for (int i = 0; i < n; i++) {
             sum += Math.exp(logits[off + i] - max);
@@ -248,6 +245,14 @@ public final class Softmax {
                 dx[di + j] = dy[gi + j] - (float) Math.exp(y[yi + j]) * s;
             }
         }
+    }
+
+    private static double max(float[] logits, int off, int n) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, logits[off + i]);
+        }
+        return max;
     }
 
     private static void checkBlocks(int m, int n, float[] x, int xOff, int ldx, float[] y, int yOff, int ldy) {

@@ -14,7 +14,8 @@ public final class Truncation {
      * changes when {@code topK} is 0 and {@code topP} is 1 (any other setting renormalises,
      * even when it keeps every entry).
      *
-     * @param order   at least n elements, overwritten (the descending order)
+     * @param order   at least n elements, overwritten; its first (returned) entries are the kept
+     *                indices in descending order
      * @param scratch at least n elements, overwritten
      * @return how many entries were kept
      */
@@ -22,8 +23,12 @@ public final class Truncation {
         if (topK <= 0 && topP >= 1) {
             return n;
         }
-        ProbabilityOrder.sort(p, n, order, scratch);
         int keep = topK > 0 ? Math.min(topK, n) : n;
+        if (keep < n) {
+            ProbabilityOrder.best(p, n, keep, order, scratch);
+        } else {
+            ProbabilityOrder.sort(p, n, order, scratch);
+        }
         double cum = 0;
         for (int k = 0; k < keep; k++) {
             cum += p[order[k]];
@@ -33,15 +38,12 @@ public final class Truncation {
             }
         }
         double kept = 0;
-        for (int k = 0; k < n; k++) {
-            if (k < keep) {
-                kept += p[order[k]];
-            } else {
-                p[order[k]] = 0;
-            }
+        for (int k = 0; k < keep; k++) {
+            kept += p[order[k]];
+            p[order[k]] = -p[order[k]]; // marks the kept entries
         }
         for (int i = 0; i < n; i++) {
-            p[i] /= kept;
+            p[i] = p[i] < 0 ? -p[i] / kept : 0;
         }
         return keep;
     }

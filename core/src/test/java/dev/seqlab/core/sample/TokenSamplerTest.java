@@ -183,6 +183,16 @@ class TokenSamplerTest {
             for (int i = 0; i < n; i++) {
                 assertEquals(ref[i], order[i], "n=" + n + " position " + i);
             }
+            for (int k : new int[] {0, 1, 2, n / 3, n - 1, n}) {
+                if (k < 0 || k > n) {
+                    continue;
+                }
+                int[] best = new int[n];
+                ProbabilityOrder.best(p, n, k, best, new int[n]);
+                for (int i = 0; i < k; i++) {
+                    assertEquals(ref[i], best[i], "best " + k + " of n=" + n + " position " + i);
+                }
+            }
         }
     }
 
