@@ -1,5 +1,7 @@
 package dev.seqlab.attention.layer;
 
+import dev.seqlab.core.kernel.Activations;
+import dev.seqlab.core.kernel.Softmax;
 import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.core.tensor.Tensor;
@@ -84,7 +86,7 @@ public final class AdditiveAttention {
         private final Tensor a;
         private final float[] concat;
         private final float[] h;
-        private final float[] alpha; // [T·B], time-major
+        private final float[] alpha; // [B·T], batch-major like the weights
 
         private Cache(Tensor a, float[] concat, float[] h, float[] alpha) {
             this.a = a;
@@ -123,35 +125,29 @@ public final class AdditiveAttention {
         int units = hidden.outputSize();
         float[] h = new float[rows * units];
         hidden.forward(rows, concat, 0, h, 0);
-        dev.seqlab.core.kernel.Activations.tanh(h.length, h, 0, h, 0);
+        Activations.tanh(h.length, h, 0, h, 0);
         float[] e = new float[rows];
         score.forward(rows, h, 0, e, 0);
-        float[] alpha = new float[rows];
         Tensor weights = Tensor.zeros(batch, steps);
         Tensor context = Tensor.zeros(batch, encoderSize);
+        float[] w = weights.data();
         for (int b = 0; b < batch; b++) {
             int len = lengths == null ? steps : lengths[b];
             if (len < 1 || len > steps) {
                 throw new IllegalArgumentException("sequence " + b + " has length " + len + ", outside 1.." + steps);
             }
-            double max = Double.NEGATIVE_INFINITY;
-            for (int t = 0; t < len; t++) {
-                max = Math.max(max, e[t * batch + b]);
+            for (int t = 0; t < steps; t++) {
+                w[b * steps + t] = e[t * batch + b];
             }
-            double sum = 0;
+            Softmax.softmaxRowsVisible(1, steps, len, false, w, b * steps, steps, w, b * steps, steps);
             for (int t = 0; t < len; t++) {
-                sum += Math.exp(e[t * batch + b] - max);
-            }
-            for (int t = 0; t < len; t++) {
-                float w = (float) (Math.exp(e[t * batch + b] - max) / sum);
-                alpha[t * batch + b] = w;
-                weights.data()[b * steps + t] = w;
+                float wt = w[b * steps + t];
                 for (int j = 0; j < encoderSize; j++) {
-                    context.data()[b * encoderSize + j] += w * a.data()[(t * batch + b) * encoderSize + j];
+                    context.data()[b * encoderSize + j] += wt * a.data()[(t * batch + b) * encoderSize + j];
                 }
             }
         }
-        return new Output(context, weights, new Cache(a, concat, h, alpha));
+        return new Output(context, weights, new Cache(a, concat, h, w.clone()));
     }
 
     /**
@@ -169,27 +165,28 @@ public final class AdditiveAttention {
         Tensor dA = Tensor.zeros(steps, batch, encoderSize);
         float[] dE = new float[rows];
         float[] ad = c.a.data();
+        // dα_t = dContext·a_t (+ the given dα), then back through the softmax to dE
+        float[] dAlpha = new float[batch * steps];
         for (int b = 0; b < batch; b++) {
-            // dα_t = dContext·a_t (+ the given dα); softmax backward: dE_t = α_t (dα_t − Σ α dα)
-            double dot = 0;
-            float[] dAlpha = new float[steps];
             for (int t = 0; t < steps; t++) {
                 int r = t * batch + b;
-                if (c.alpha[r] == 0f) {
+                float alpha = c.alpha[b * steps + t];
+                if (alpha == 0f) {
                     continue;
                 }
                 double s = dWeights == null ? 0 : dWeights.data()[b * steps + t];
                 for (int j = 0; j < encoderSize; j++) {
                     float g = dContext.data()[b * encoderSize + j];
                     s += g * ad[r * encoderSize + j];
-                    dA.data()[r * encoderSize + j] += c.alpha[r] * g;
+                    dA.data()[r * encoderSize + j] += alpha * g;
                 }
-                dAlpha[t] = (float) s;
-                dot += c.alpha[r] * s;
+                dAlpha[b * steps + t] = (float) s;
             }
+        }
+        Softmax.softmaxBackwardRows(batch, steps, c.alpha, 0, steps, dAlpha, 0, steps, dAlpha, 0, steps);
+        for (int b = 0; b < batch; b++) {
             for (int t = 0; t < steps; t++) {
-                int r = t * batch + b;
-                dE[r] = (float) (c.alpha[r] * (dAlpha[t] - dot));
+                dE[t * batch + b] = dAlpha[b * steps + t];
             }
         }
         int units = hidden.outputSize();

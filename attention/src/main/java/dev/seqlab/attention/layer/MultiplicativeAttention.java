@@ -1,6 +1,8 @@
 package dev.seqlab.attention.layer;
 
 import dev.seqlab.core.init.Initializer;
+import dev.seqlab.core.kernel.Kernels;
+import dev.seqlab.core.kernel.Softmax;
 import dev.seqlab.core.param.Parameter;
 import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.random.SeededRandom;
@@ -71,7 +73,7 @@ public final class MultiplicativeAttention {
         if (w == null) {
             System.arraycopy(s.data(), 0, q, 0, q.length);
         } else {
-            dev.seqlab.core.kernel.Kernels.blas().gemm(false, false, batch, encoderSize, stateSize, 1f, s.data(), 0, stateSize,
+            Kernels.blas().gemm(false, false, batch, encoderSize, stateSize, 1f, s.data(), 0, stateSize,
                     w.value().data(), 0, encoderSize, 0f, q, 0, encoderSize);
         }
         Tensor weights = Tensor.zeros(batch, steps);
@@ -81,23 +83,17 @@ public final class MultiplicativeAttention {
             if (len < 1 || len > steps) {
                 throw new IllegalArgumentException("sequence " + b + " has length " + len + ", outside 1.." + steps);
             }
-            double[] e = new double[len];
-            double max = Double.NEGATIVE_INFINITY;
+            float[] w = weights.data();
             for (int t = 0; t < len; t++) {
                 double sum = 0;
                 for (int j = 0; j < encoderSize; j++) {
                     sum += (double) q[b * encoderSize + j] * a.data()[(t * batch + b) * encoderSize + j];
                 }
-                e[t] = sum;
-                max = Math.max(max, sum);
+                w[b * steps + t] = (float) sum;
             }
-            double z = 0;
+            Softmax.softmaxRowsVisible(1, steps, len, false, w, b * steps, steps, w, b * steps, steps);
             for (int t = 0; t < len; t++) {
-                z += Math.exp(e[t] - max);
-            }
-            for (int t = 0; t < len; t++) {
-                float alpha = (float) (Math.exp(e[t] - max) / z);
-                weights.data()[b * steps + t] = alpha;
+                float alpha = w[b * steps + t];
                 for (int j = 0; j < encoderSize; j++) {
                     context.data()[b * encoderSize + j] += alpha * a.data()[(t * batch + b) * encoderSize + j];
                 }
@@ -113,11 +109,11 @@ public final class MultiplicativeAttention {
         int batch = a.dim(1);
         Tensor dA = Tensor.zeros(a.shape());
         float[] dq = new float[batch * encoderSize];
+        float[] alphas = out.weights().data();
+        float[] dE = new float[batch * steps];
         for (int b = 0; b < batch; b++) {
-            double[] dAlpha = new double[steps];
-            double dot = 0;
             for (int t = 0; t < steps; t++) {
-                float alpha = out.weights().data()[b * steps + t];
+                float alpha = alphas[b * steps + t];
                 if (alpha == 0f) {
                     continue;
                 }
@@ -127,12 +123,13 @@ public final class MultiplicativeAttention {
                     g += dc * a.data()[(t * batch + b) * encoderSize + j];
                     dA.data()[(t * batch + b) * encoderSize + j] += alpha * dc;
                 }
-                dAlpha[t] = g;
-                dot += alpha * g;
+                dE[b * steps + t] = (float) g;
             }
+        }
+        Softmax.softmaxBackwardRows(batch, steps, alphas, 0, steps, dE, 0, steps, dE, 0, steps);
+        for (int b = 0; b < batch; b++) {
             for (int t = 0; t < steps; t++) {
-                float alpha = out.weights().data()[b * steps + t];
-                double de = alpha * (dAlpha[t] - dot);
+                double de = dE[b * steps + t];
                 for (int j = 0; j < encoderSize; j++) {
                     dq[b * encoderSize + j] += (float) (de * a.data()[(t * batch + b) * encoderSize + j]);
                     dA.data()[(t * batch + b) * encoderSize + j] += (float) (de * out.projected()[b * encoderSize + j]);
@@ -143,7 +140,7 @@ public final class MultiplicativeAttention {
         if (w == null) {
             System.arraycopy(dq, 0, dS.data(), 0, dq.length);
         } else {
-            var blas = dev.seqlab.core.kernel.Kernels.blas();
+            var blas = Kernels.blas();
             // q = s·W: dW += sᵀ·dq, ds = dq·Wᵀ
             blas.gemm(true, false, stateSize, encoderSize, batch, 1f, out.s().data(), 0, stateSize, dq, 0, encoderSize,
                     1f, w.grad().data(), 0, encoderSize);

@@ -2,6 +2,7 @@ package dev.seqlab.attention.transformer;
 
 import dev.seqlab.core.kernel.Blas;
 import dev.seqlab.core.kernel.Kernels;
+import dev.seqlab.core.kernel.Softmax;
 import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.rnn.layer.Dense;
@@ -142,21 +143,7 @@ public final class MultiHeadAttention {
                 int pOff = ((b * heads) + h) * tq * tk;
                 BLAS.gemm(false, true, tq, tk, dk, scale, qs, b * tq * dModel + h * dk, dModel,
                         ks, b * tk * dModel + h * dk, dModel, 0f, p, pOff, tk);
-                for (int i = 0; i < tq; i++) {
-                    int row = pOff + i * tk;
-                    int visible = causal ? Math.min(len, i + 1) : len;
-                    double max = Double.NEGATIVE_INFINITY;
-                    for (int j = 0; j < visible; j++) {
-                        max = Math.max(max, p[row + j]);
-                    }
-                    double sum = 0;
-                    for (int j = 0; j < visible; j++) {
-                        sum += Math.exp(p[row + j] - max);
-                    }
-                    for (int j = 0; j < tk; j++) {
-                        p[row + j] = j < visible ? (float) (Math.exp(p[row + j] - max) / sum) : 0f;
-                    }
-                }
+                Softmax.softmaxRowsVisible(tq, tk, len, causal, p, pOff, tk, p, pOff, tk);
                 BLAS.gemm(false, false, tq, dk, tk, 1f, p, pOff, tk, vs, b * tk * dModel + h * dk, dModel,
                         0f, concat, b * tq * dModel + h * dk, dModel);
             }
@@ -188,15 +175,7 @@ public final class MultiHeadAttention {
                 BLAS.gemm(false, true, c.tq, c.tk, dk, 1f, dConcat, qOff, dModel, c.vs, kOff, dModel, 0f, dp, 0, c.tk);
                 BLAS.gemm(true, false, c.tk, dk, c.tq, 1f, c.p, pOff, c.tk, dConcat, qOff, dModel, 1f, dv, kOff, dModel);
                 // softmax backward: dS = P ⊙ (dP − Σ P⊙dP), masked entries have P = 0
-                for (int i = 0; i < c.tq; i++) {
-                    double dot = 0;
-                    for (int j = 0; j < c.tk; j++) {
-                        dot += c.p[pOff + i * c.tk + j] * dp[i * c.tk + j];
-                    }
-                    for (int j = 0; j < c.tk; j++) {
-                        dp[i * c.tk + j] = (float) (c.p[pOff + i * c.tk + j] * (dp[i * c.tk + j] - dot));
-                    }
-                }
+                Softmax.softmaxBackwardRows(c.tq, c.tk, c.p, pOff, c.tk, dp, 0, c.tk, dp, 0, c.tk);
                 // dQ = dS·K·scale ; dK = dSᵀ·Q·scale
                 BLAS.gemm(false, false, c.tq, dk, c.tk, scale, dp, 0, c.tk, c.ks, kOff, dModel, 1f, dq, qOff, dModel);
                 BLAS.gemm(true, false, c.tk, dk, c.tq, scale, dp, 0, c.tk, c.qs, qOff, dModel, 1f, dk2, kOff, dModel);

@@ -32,7 +32,7 @@ public final class InfoCommand extends CliCommand {
         info.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         info.put("processors", Runtime.getRuntime().availableProcessors());
         info.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
-        info.put("kernels", Kernels.blas().name());
+        info.put("kernels", Kernels.flavor().label());
         info.put("vector_module", ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
         info.put("seqlab_home", SeqlabHome.dir().toString());
         if (json.enabled()) {

@@ -18,7 +18,8 @@ interface Elementwise {
 
     /**
      * {@code y[j] = exp(x[j] - shift)} over n elements (none stored when y is null) and returns
-     * their sum. The softmax kernel: with shift = the maximum no term overflows.
+     * their sum. The softmax kernel: with shift = the maximum no term overflows; an element
+     * equal to −∞ gives exactly 0 (when the shift is finite).
      */
     double expShifted(int n, float[] x, int xOff, float shift, float[] y, int yOff);
 

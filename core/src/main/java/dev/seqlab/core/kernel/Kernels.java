@@ -1,10 +1,15 @@
 package dev.seqlab.core.kernel;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses the {@link Blas} implementation for this JVM once, at first use.
+ * The one kernel-selection mechanism: decides once, at first use, whether this JVM runs the plain
+ * or the SIMD kernels ({@link #flavor()}), and gives every kernel family, in core or in other
+ * modules, its implementation through {@link #select(MethodHandles.Lookup, Class, String, Supplier)}.
  *
  * <p>The SIMD implementation is used when the JVM runs with
  * {@code --add-modules jdk.incubator.vector} and its preferred float vectors are at least 256
@@ -14,7 +19,16 @@ import org.slf4j.LoggerFactory;
  * {@code seqlab.threads} (default: the number of processors). The array forms of
  * {@link Activations#sigmoid(int, float[], int, float[], int)} and
  * {@link Activations#tanh(int, float[], int, float[], int)} use SIMD math routines exactly when the
- * SIMD Blas is chosen, and so does {@link #int8BlockDots()}. The choice is logged once at debug level.
+ * SIMD Blas is chosen, and so do {@link #int8BlockDots()}, {@link Softmax} and every family that
+ * asks {@link #select}. The choice is logged once at debug level.
+ *
+ * <p>A kernel family outside this package (modelled on Lucene's {@code VectorizationProvider}):
+ * <pre>{@code
+ * static final GloVeKernel KERNEL = Kernels.select(MethodHandles.lookup(), GloVeKernel.class,
+ *         "VectorGloVeKernel", PlainGloVeKernel::new);
+ * }</pre>
+ * Code that needs to know which flavour runs asks {@link #flavor()} or {@link #isVectorized()},
+ * never a kernel's name.
  */
 public final class Kernels {
     /** The system property forcing the implementation: {@code plain} or {@code vector}. */
@@ -25,11 +39,50 @@ public final class Kernels {
     private static final Logger LOG = LoggerFactory.getLogger(Kernels.class);
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final Blas SERIAL = choose();
+    private static final KernelFlavor FLAVOR = SERIAL instanceof PlainBlas ? KernelFlavor.PLAIN : KernelFlavor.VECTOR;
     private static final Blas DEFAULT = new ParallelBlas(SERIAL, KernelPool.defaultThreads());
-    private static final Elementwise ELEMENTWISE = chooseElementwise();
-    private static final Int8BlockDots INT8_BLOCK_DOTS = chooseInt8BlockDots();
+    private static final Elementwise ELEMENTWISE =
+            select(MethodHandles.lookup(), Elementwise.class, "VectorElementwise", PlainElementwise::new);
+    private static final Int8BlockDots INT8_BLOCK_DOTS =
+            select(MethodHandles.lookup(), Int8BlockDots.class, "VectorInt8BlockDots", PlainInt8BlockDots::new);
 
     private Kernels() {
+    }
+
+    /** The flavour every kernel family runs on in this JVM, decided once. */
+    public static KernelFlavor flavor() {
+        return FLAVOR;
+    }
+
+    /** True when the SIMD kernels run: {@code flavor() == KernelFlavor.VECTOR}. */
+    public static boolean isVectorized() {
+        return FLAVOR == KernelFlavor.VECTOR;
+    }
+
+    /**
+     * The implementation of one kernel family for this JVM: when {@link #flavor()} is
+     * {@link KernelFlavor#VECTOR}, a new instance of the class named {@code vectorClass} in the
+     * package of {@code lookup}'s class, made through its no-argument constructor (which may be
+     * package-private); otherwise, or if that class cannot be loaded or made (logged at debug
+     * level), {@code plain.get()}. The SIMD class is loaded only here, by name, so code naming the
+     * Vector API is never touched without {@code --add-modules jdk.incubator.vector}; it must use
+     * {@link VectorShapes#FLOATS} as its float species. Call once per family and keep the result.
+     *
+     * @param lookup      {@code MethodHandles.lookup()} in the family's package, granting access to
+     *                    the SIMD class
+     * @param type        the family's interface
+     * @param vectorClass the simple name of the SIMD implementation
+     * @param plain       makes the plain-Java implementation
+     */
+    public static <T> T select(MethodHandles.Lookup lookup, Class<T> type, String vectorClass,
+                               Supplier<? extends T> plain) {
+        if (FLAVOR == KernelFlavor.VECTOR) {
+            T vector = instantiate(lookup, type, vectorClass);
+            if (vector != null) {
+                return vector;
+            }
+        }
+        return plain.get();
     }
 
     /** The fastest {@link Blas} available in this JVM, running large GEMMs on the kernel pool. */
@@ -77,48 +130,40 @@ public final class Kernels {
             LOG.warn("ignoring {}={}: expected plain or vector", KERNELS_PROPERTY, forced);
             forced = "";
         }
-        Blas chosen;
-        if (forced.equals("plain")) {
+        Blas chosen = null;
+        if (!forced.equals("plain")) {
+            if (vectorModulePresent()) {
+                chosen = instantiate(MethodHandles.lookup(), Blas.class, "VectorBlas");
+                if (chosen == null && forced.equals("vector")) {
+                    LOG.warn("{}=vector cannot be honoured on this JVM; using plain kernels", KERNELS_PROPERTY);
+                }
+            } else if (forced.equals("vector")) {
+                LOG.warn("{}=vector needs the JVM flag --add-modules {}; using plain kernels",
+                        KERNELS_PROPERTY, VECTOR_MODULE);
+            }
+        }
+        if (chosen == null) {
             chosen = new PlainBlas();
-        } else {
-            Blas vector = loadVector("VectorBlas", Blas.class, forced.equals("vector"));
-            chosen = vector != null ? vector : new PlainBlas();
         }
         LOG.debug("seqlab kernels: {} ({}={}, {} module {})", chosen.name(), KERNELS_PROPERTY,
                 forced.isEmpty() ? "auto" : forced, VECTOR_MODULE, vectorModulePresent() ? "present" : "absent");
         return chosen;
     }
 
-    private static Elementwise chooseElementwise() {
-        Elementwise e = SERIAL.name().equals("vector") ? loadVector("VectorElementwise", Elementwise.class, false) : null;
-        return e != null ? e : new PlainElementwise();
-    }
-
-    private static Int8BlockDots chooseInt8BlockDots() {
-        Int8BlockDots d = SERIAL.name().equals("vector") ? loadVector("VectorInt8BlockDots", Int8BlockDots.class, false)
-                : null;
-        return d != null ? d : new PlainInt8BlockDots();
-    }
-
     /**
-     * Instantiates a class of this package that uses the Vector API reflectively, so that it is
-     * never loaded without the module; null when it cannot be.
+     * A new instance of the class {@code simpleName} in the package of {@code lookup}'s class,
+     * through its no-argument constructor; null (logged at debug level) when it cannot be made.
      */
-    private static <T> T loadVector(String simpleName, Class<T> type, boolean forced) {
-        if (!vectorModulePresent()) {
-            if (forced) {
-                LOG.warn("{}=vector needs the JVM flag --add-modules {}; using plain kernels",
-                        KERNELS_PROPERTY, VECTOR_MODULE);
-            }
-            return null;
-        }
+    private static <T> T instantiate(MethodHandles.Lookup lookup, Class<T> type, String simpleName) {
+        String name = lookup.lookupClass().getPackageName() + "." + simpleName;
         try {
-            return type.cast(Class.forName(Kernels.class.getPackageName() + "." + simpleName)
-                    .getDeclaredConstructor().newInstance());
-        } catch (ReflectiveOperationException | LinkageError e) {
+            Class<?> c = lookup.findClass(name);
+            return type.cast(lookup.findConstructor(c, MethodType.methodType(void.class)).invoke());
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            (forced ? LOG.atWarn() : LOG.atDebug()).log("SIMD kernels unavailable ({}); using plain kernels",
-                    cause.toString());
+            LOG.debug("SIMD kernel {} unavailable ({}); using plain Java", name, cause.toString());
             return null;
         }
     }

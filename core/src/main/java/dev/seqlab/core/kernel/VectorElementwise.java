@@ -64,6 +64,7 @@ final class VectorElementwise implements Elementwise {
      * {@link VectorMath#exp} of t = x - shift rounded to float, corrected to first order by the
      * rounding error of that subtraction (recovered exactly with Knuth's TwoSum), so each term is
      * as accurate as exp of the exact difference; partial sums per lane in float, added in double.
+     * Elements equal to −∞ give exactly 0.
      */
     @Override
     public double expShifted(int n, float[] x, int xOff, float shift, float[] y, int yOff) {
@@ -78,7 +79,8 @@ final class VectorElementwise implements Elementwise {
             FloatVector bb = t.sub(xv);
             FloatVector err = xv.sub(t.sub(bb)).add(negShift.sub(bb));
             FloatVector e = VectorMath.exp(t);
-            e = e.add(e.mul(err));
+            // x = −∞ (a masked logit) gives e = 0 and a NaN correction (∞ − ∞): keep the 0.
+            e = e.add(e.mul(err).blend(0f, t.compare(VectorOperators.EQ, Float.NEGATIVE_INFINITY)));
             if (y != null) {
                 e.intoArray(y, yOff + i);
             }

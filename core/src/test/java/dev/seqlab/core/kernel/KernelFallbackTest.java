@@ -3,6 +3,7 @@ package dev.seqlab.core.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.lang.invoke.MethodHandles;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,12 @@ class KernelFallbackTest {
         assertFalse(Kernels.vectorModulePresent(), "this test must run without --add-modules jdk.incubator.vector");
         assertEquals("plain", Kernels.blas().name());
         assertEquals("plain", Kernels.elementwise().name());
+        assertEquals("plain", Kernels.int8BlockDots().name());
+        assertEquals(KernelFlavor.PLAIN, Kernels.flavor());
+        assertFalse(Kernels.isVectorized());
+        Elementwise e = Kernels.select(MethodHandles.lookup(), Elementwise.class, "VectorElementwise",
+                PlainElementwise::new);
+        assertEquals(PlainElementwise.class, e.getClass());
         assertEquals(3, Kernels.defaultThreads());
         float[] y = new float[3];
         Activations.tanh(3, new float[] {-1f, 0f, 20f}, 0, y, 0);

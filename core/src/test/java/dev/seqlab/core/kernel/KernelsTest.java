@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.invoke.MethodHandles;
 import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,27 @@ class KernelsTest {
         assertEquals(expected, Kernels.blas(1).name());
         assertEquals(expected, Kernels.blas(4).name());
         assertEquals(expected, Kernels.elementwise().name());
+        assertEquals(expected, Kernels.int8BlockDots().name());
+        assertEquals(expected, Kernels.flavor().label());
+        assertEquals(expected.equals("vector"), Kernels.isVectorized());
+    }
+
+    @Test
+    void selectGivesEveryFamilyTheSameFlavour() {
+        Elementwise e = Kernels.select(MethodHandles.lookup(), Elementwise.class, "VectorElementwise",
+                PlainElementwise::new);
+        assertEquals(Kernels.flavor().label(), e.name());
+        assertEquals(Kernels.isVectorized() ? VectorElementwise.class : PlainElementwise.class, e.getClass());
+    }
+
+    @Test
+    void selectFallsBackToPlainWhenTheSimdClassCannotBeMade() {
+        Elementwise missing = Kernels.select(MethodHandles.lookup(), Elementwise.class, "NoSuchElementwise",
+                PlainElementwise::new);
+        assertEquals(PlainElementwise.class, missing.getClass());
+        Elementwise wrongType = Kernels.select(MethodHandles.lookup(), Elementwise.class, "VectorInt8BlockDots",
+                PlainElementwise::new);
+        assertEquals(PlainElementwise.class, wrongType.getClass());
     }
 
     @Test

@@ -1,30 +1,16 @@
 package dev.seqlab.embeddings.glove;
 
 import dev.seqlab.core.kernel.Kernels;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.lang.invoke.MethodHandles;
 
 /**
- * Chooses the {@link GloVeKernel} once: the SIMD one exactly when core's
- * {@link Kernels#blas()} is SIMD (same rules: {@code --add-modules jdk.incubator.vector}, the
- * {@code seqlab.kernels} property), else plain Java.
+ * The {@link GloVeKernel} of this JVM, chosen once by core's one selection mechanism
+ * ({@link Kernels#select}): the SIMD one exactly when the other kernels are SIMD, else plain Java.
  */
 final class GloVeKernels {
-    private static final Logger LOG = LoggerFactory.getLogger(GloVeKernels.class);
-    static final GloVeKernel KERNEL = choose();
+    static final GloVeKernel KERNEL =
+            Kernels.select(MethodHandles.lookup(), GloVeKernel.class, "VectorGloVeKernel", PlainGloVeKernel::new);
 
     private GloVeKernels() {
-    }
-
-    private static GloVeKernel choose() {
-        if (Kernels.blas(1).name().equals("vector")) {
-            try {
-                return (GloVeKernel) Class.forName(GloVeKernels.class.getPackageName() + ".VectorGloVeKernel")
-                        .getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException | LinkageError e) {
-                LOG.debug("SIMD glove kernel unavailable ({}); using plain Java", e.toString());
-            }
-        }
-        return new PlainGloVeKernel();
     }
 }

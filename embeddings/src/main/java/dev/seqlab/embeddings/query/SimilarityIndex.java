@@ -24,8 +24,8 @@ public final class SimilarityIndex {
     private static final long PARALLEL_MIN = 1L << 20;
     /** From this many rows on, nearest-neighbour queries take the two-pass quantised route. */
     static final int QUANTIZED_MIN = 1 << 15;
-    /** Whether the int8 kernel is the SIMD one, the only one faster than the float pass. */
-    private static final boolean TWO_PASS = Kernels.int8BlockDots().name().equals("vector");
+    /** Whether the kernels (the int8 one among them) are SIMD: only that int8 kernel beats the float pass. */
+    private static final boolean TWO_PASS = Kernels.isVectorized();
     /** Full passes over the int8 copy after building it: enough for C2 to compile the kernel. */
     private static final int WARM_UP_PASSES = 4;
     private static final Logger LOG = LoggerFactory.getLogger(SimilarityIndex.class);

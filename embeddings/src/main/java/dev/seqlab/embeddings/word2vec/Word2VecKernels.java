@@ -1,30 +1,16 @@
 package dev.seqlab.embeddings.word2vec;
 
 import dev.seqlab.core.kernel.Kernels;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.lang.invoke.MethodHandles;
 
 /**
- * Chooses the {@link Word2VecKernel} once: the SIMD one exactly when core's
- * {@link Kernels#blas()} is SIMD (same rules: {@code --add-modules jdk.incubator.vector}, the
- * {@code seqlab.kernels} property), else plain Java.
+ * The {@link Word2VecKernel} of this JVM, chosen once by core's one selection mechanism
+ * ({@link Kernels#select}): the SIMD one exactly when the other kernels are SIMD, else plain Java.
  */
 final class Word2VecKernels {
-    private static final Logger LOG = LoggerFactory.getLogger(Word2VecKernels.class);
-    static final Word2VecKernel KERNEL = choose();
+    static final Word2VecKernel KERNEL =
+            Kernels.select(MethodHandles.lookup(), Word2VecKernel.class, "VectorWord2VecKernel", PlainWord2VecKernel::new);
 
     private Word2VecKernels() {
-    }
-
-    private static Word2VecKernel choose() {
-        if (Kernels.blas(1).name().equals("vector")) {
-            try {
-                return (Word2VecKernel) Class.forName(Word2VecKernels.class.getPackageName() + ".VectorWord2VecKernel")
-                        .getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException | LinkageError e) {
-                LOG.debug("SIMD word2vec kernel unavailable ({}); using plain Java", e.toString());
-            }
-        }
-        return new PlainWord2VecKernel();
     }
 }

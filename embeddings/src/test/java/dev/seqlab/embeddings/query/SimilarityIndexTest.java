@@ -3,7 +3,9 @@ package dev.seqlab.embeddings.query;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.seqlab.core.kernel.Kernels;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -113,8 +115,7 @@ class SimilarityIndexTest {
         float[] q = unitRow(index, 150);
         TopK before = index.nearest(q, rows, 10, new int[] {150});
         assertSame(index.nearestOnePass(q, rows, 10, new int[] {150}), before, "first query");
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                dev.seqlab.core.kernel.Kernels.int8BlockDots().name().equals("vector"), "two-pass needs the SIMD kernels");
+        assumeTrue(Kernels.isVectorized(), "two-pass needs the SIMD kernels");
         for (int wait = 0; wait < 600 && !index.twoPassReady(); wait++) {
             Thread.sleep(50);
         }

@@ -4,6 +4,7 @@ import dev.seqlab.core.io.AtomicFiles;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.core.random.SeededRandom;
+import dev.seqlab.core.sample.TokenSampler;
 import dev.seqlab.generators.cache.CachedModel;
 import dev.seqlab.generators.jazz.corpus.RuleImproviser;
 import dev.seqlab.generators.jazz.grammar.Abstraction;
@@ -15,8 +16,6 @@ import dev.seqlab.generators.jazz.theory.Progression;
 import dev.seqlab.rnn.lm.CharLanguageModel;
 import dev.seqlab.rnn.lm.CharModelOptions;
 import dev.seqlab.rnn.lm.CharModelTrainer;
-import dev.seqlab.rnn.lm.CharSampler;
-import dev.seqlab.rnn.lm.SamplingOptions;
 import dev.seqlab.rnn.lm.TrainOptions;
 import dev.seqlab.rnn.lm.TrainingData;
 import dev.seqlab.rnn.lm.TrainingReport;
@@ -168,13 +167,12 @@ public final class JazzGenerator {
         }
         SeededRandom rng = new SeededRandom(seed);
         Realizer realizer = new Realizer(progression, bars);
-        SamplingOptions o = SamplingOptions.defaults(1).withTemperature(temperature);
-        double[] scratch = new double[model.vocabulary().size()];
+        TokenSampler sampler = new TokenSampler(temperature, 0, 1.0);
         CharLanguageModel.State state = model.start();
         float[] logits = state.next(-1);
         int guard = 0;
         while (!realizer.done() && guard++ < bars * 200) {
-            int id = CharSampler.draw(logits, o, rng, scratch);
+            int id = sampler.draw(logits, rng);
             NoteToken t = alphabet.decode(model.vocabulary().charAt(id));
             if (t == null) {
                 // end of a phrase: start the next one fresh, as in training

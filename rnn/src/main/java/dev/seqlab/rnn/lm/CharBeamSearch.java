@@ -1,5 +1,6 @@
 package dev.seqlab.rnn.lm;
 
+import dev.seqlab.core.kernel.Softmax;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +44,8 @@ public final class CharBeamSearch {
         for (int step = 0; step < maxLength && !beams.isEmpty(); step++) {
             List<Beam> expanded = new ArrayList<>();
             for (Beam b : beams) {
-                double[] logp = logSoftmax(b.logits());
+                double[] logp = new double[b.logits().length];
+                Softmax.logSoftmax(b.logits(), 0, logp.length, logp);
                 for (int v = 0; v < logp.length; v++) {
                     expanded.add(new Beam(b.text() + vocab.charAt(v), b.logProb() + logp[v], b.state(), null));
                 }
@@ -74,22 +76,5 @@ public final class CharBeamSearch {
         }
         done.sort(Comparator.comparingDouble(Candidate::logProb).reversed());
         return done.subList(0, Math.min(width, done.size()));
-    }
-
-    private static double[] logSoftmax(float[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float l : logits) {
-            max = Math.max(max, l);
-        }
-        double sum = 0;
-        for (float l : logits) {
-            sum += Math.exp(l - max);
-        }
-        double lse = max + Math.log(sum);
-        double[] out = new double[logits.length];
-        for (int i = 0; i < logits.length; i++) {
-            out[i] = logits[i] - lse;
-        }
-        return out;
     }
 }

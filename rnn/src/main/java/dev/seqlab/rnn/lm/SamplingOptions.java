@@ -1,6 +1,7 @@
 package dev.seqlab.rnn.lm;
 
 import dev.seqlab.core.options.Withers;
+import dev.seqlab.core.sample.TokenSampler;
 
 /**
  * How to draw characters from a {@link CharLanguageModel}.
@@ -18,15 +19,12 @@ public record SamplingOptions(int length, double temperature, int topK, double t
         if (length < 1) {
             throw new IllegalArgumentException("length must be positive, got " + length);
         }
-        if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("temperature must be positive, got " + temperature);
-        }
-        if (topK < 0) {
-            throw new IllegalArgumentException("top-k must be 0 (off) or positive, got " + topK);
-        }
-        if (!(topP > 0 && topP <= 1)) {
-            throw new IllegalArgumentException("top-p must be in (0, 1], got " + topP);
-        }
+        TokenSampler.check(temperature, topK, topP);
+    }
+
+    /** A sampler drawing with this temperature, top-k and top-p (one per generating loop). */
+    public TokenSampler sampler() {
+        return new TokenSampler(temperature, topK, topP);
     }
 
     /** 200 characters at temperature 1, no truncation, not stopping at newlines. */

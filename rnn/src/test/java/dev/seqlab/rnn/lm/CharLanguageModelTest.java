@@ -140,36 +140,6 @@ class CharLanguageModelTest {
     }
 
     @Test
-    void drawHonoursTemperatureTopKAndTopP() {
-        float[] logits = {(float) Math.log(1), (float) Math.log(2), (float) Math.log(3), (float) Math.log(4)};
-        double[] p = new double[4];
-        SeededRandom rng = new SeededRandom(8);
-        int n = 100_000;
-        int[] counts = new int[4];
-        for (int i = 0; i < n; i++) {
-            counts[CharSampler.draw(logits, SamplingOptions.defaults(1), rng, p)]++;
-        }
-        for (int k = 0; k < 4; k++) {
-            assertEquals((k + 1) / 10.0, counts[k] / (double) n, 0.006, "class " + k);
-        }
-        // top-k = 2 keeps classes 3 and 2 in ratio 4:3
-        int[] c2 = new int[4];
-        for (int i = 0; i < n; i++) {
-            c2[CharSampler.draw(logits, SamplingOptions.defaults(1).withTopK(2), rng, p)]++;
-        }
-        assertEquals(0, c2[0] + c2[1]);
-        assertEquals(4.0 / 7, c2[3] / (double) n, 0.006);
-        // top-p = 0.65 keeps 0.4 + 0.3 = 0.7 ≥ 0.65: classes 3 and 2
-        int[] c3 = new int[4];
-        for (int i = 0; i < n; i++) {
-            c3[CharSampler.draw(logits, SamplingOptions.defaults(1).withTopP(0.65), rng, p)]++;
-        }
-        assertEquals(0, c3[0] + c3[1]);
-        // temperature → 0 concentrates on the argmax
-        assertEquals(3, CharSampler.draw(logits, SamplingOptions.defaults(1).withTemperature(1e-3), rng, p));
-    }
-
-    @Test
     void namesAsLinesEndWithNewlineAndTrain() {
         List<String> names = new ArrayList<>();
         String[] heads = {"Tyranno", "Stego", "Bronto", "Raptoro", "Cerato", "Ankylo"};
