@@ -24,20 +24,15 @@ class ModuleLayeringTest {
      * core at the bottom; the ONNX format module on core only; the runtime module on the format;
      * sentence encoders on the runtime; corpora on core; embeddings on core and corpora; rnn on
      * core, corpora and the ONNX format; attention adds rnn; generators add attention (not
-     * embeddings); cli on everything but bench; nothing on cli or bench. The runtime and sentences
-     * modules are optional layers until their branches land.
+     * embeddings); cli on everything but bench; nothing on cli or bench.
      */
-    // PENDING-MERGE: fails until branch onnx-split lands (it moves embeddings.sentence to the sentences module).
-    static final Set<String> SENTENCES_STILL_IN_EMBEDDINGS = Set.of("dev.seqlab.embeddings.sentence.SentenceEncoder");
-
     @ArchTest
     static final ArchRule MODULES_USE_ONLY_THE_MODULES_BELOW_THEM = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
-            .ignoreDependency(SeqlabModules.allowListed(SENTENCES_STILL_IN_EMBEDDINGS), DescribedPredicate.alwaysTrue())
             .layer("core").definedBy(SeqlabModules.CORE)
             .layer("onnx").definedBy(SeqlabModules.ONNX_FORMAT)
-            .optionalLayer("onnx-runtime").definedBy(SeqlabModules.ONNX_RUNTIME)
-            .optionalLayer("sentences").definedBy("dev.seqlab.sentences..")
+            .layer("onnx-runtime").definedBy(SeqlabModules.ONNX_RUNTIME)
+            .layer("sentences").definedBy("dev.seqlab.sentences..")
             .layer("corpora").definedBy("dev.seqlab.corpora..")
             .layer("embeddings").definedBy("dev.seqlab.embeddings..")
             .layer("rnn").definedBy("dev.seqlab.rnn..")

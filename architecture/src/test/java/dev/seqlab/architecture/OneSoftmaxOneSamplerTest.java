@@ -41,23 +41,8 @@ class OneSoftmaxOneSamplerTest {
      */
     static final Set<String> NOT_A_SOFTMAX = Set.of("dev.seqlab.embeddings.word2vec.SigmoidTable");
 
-    // PENDING-MERGE: fails until branches core-kernels (attention layers, MultiHeadAttention, CharSampler,
-    // CharBeamSearch onto core's softmax and sampler) and onnx-split (GraphOps and RecurrentOnnxImport's
-    // operators onto core) land. SoftmaxCrossEntropy (rnn.layer) still exponentiates its log-softmax for the
-    // gradient: move it onto core's Softmax with the training-loop merge. Delete after merging.
-    static final Set<String> SOFTMAX_COPIES_BEING_REMOVED = Set.of(
-            "dev.seqlab.attention.layer.AdditiveAttention",
-            "dev.seqlab.attention.layer.MultiplicativeAttention",
-            "dev.seqlab.attention.transformer.MultiHeadAttention",
-            "dev.seqlab.rnn.lm.CharSampler",
-            "dev.seqlab.rnn.lm.CharBeamSearch",
-            "dev.seqlab.rnn.onnx.GraphOps",
-            "dev.seqlab.rnn.onnx.RecurrentOnnxImport",
-            "dev.seqlab.rnn.layer.SoftmaxCrossEntropy");
-
     private static final DescribedPredicate<JavaClass> EXEMPT = SeqlabModules.CORE
-            .or(SeqlabModules.allowListed(NOT_A_SOFTMAX))
-            .or(SeqlabModules.allowListed(SOFTMAX_COPIES_BEING_REMOVED));
+            .or(SeqlabModules.allowListed(NOT_A_SOFTMAX));
 
     private static final Pattern SAMPLING_STEP = Pattern.compile("(?i)(draw|categorical|top_?k|top_?p|nucleus).*");
 

@@ -18,23 +18,9 @@ import java.util.Set;
 @AnalyzeClasses(packages = "dev.seqlab", importOptions = ImportOption.DoNotIncludeTests.class)
 class OnnxRuntimeBoundaryTest {
 
-    // PENDING-MERGE: fails until branch onnx-split lands (sessions move to dev.seqlab.onnx.runtime, HostTensor
-    // becomes protobuf-only in dev.seqlab.onnx, sentence encoders move to dev.seqlab.sentences). Delete after merging.
-    static final Set<String> RUNTIME_USERS_NOT_YET_MOVED = Set.of(
-            "dev.seqlab.onnx.session.HostTensor",
-            "dev.seqlab.onnx.session.OnnxModel",
-            "dev.seqlab.onnx.session.OptimizationLevel",
-            "dev.seqlab.onnx.session.SessionOptions",
-            "dev.seqlab.onnx.session.StatefulSession",
-            "dev.seqlab.rnn.onnx.ImportedCharModel",
-            "dev.seqlab.rnn.onnx.ImportedModel",
-            "dev.seqlab.rnn.onnx.Val",
-            "dev.seqlab.embeddings.sentence.SentenceEncoder");
-
     @ArchTest
     static final ArchRule ONLY_THE_RUNTIME_SIDE_USES_ONNX_RUNTIME = noClasses()
             .that(DescribedPredicate.not(SeqlabModules.RUNTIME_SIDE))
-            .and(DescribedPredicate.not(SeqlabModules.allowListed(RUNTIME_USERS_NOT_YET_MOVED)))
             .should().dependOnClassesThat().resideInAPackage("ai.onnxruntime..")
             .because("only dev.seqlab.onnx.runtime, dev.seqlab.sentences, cli and bench may load the native runtime");
 }

@@ -1,8 +1,10 @@
 package dev.seqlab.embeddings;
 
 import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.embeddings.io.LoadOptions;
 import dev.seqlab.embeddings.io.ParsedVectors;
 import dev.seqlab.embeddings.io.VectorFiles;
+import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.query.SimilarityIndex;
 import dev.seqlab.embeddings.query.Spelling;
 import dev.seqlab.embeddings.query.TopK;

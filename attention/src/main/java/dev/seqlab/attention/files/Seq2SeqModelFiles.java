@@ -4,7 +4,7 @@ import dev.seqlab.attention.model.Seq2SeqModel;
 import dev.seqlab.attention.seq2seq.AttentionSeq2Seq;
 import dev.seqlab.attention.transformer.TransformerSeq2Seq;
 import dev.seqlab.core.io.MalformedFileException;
-import dev.seqlab.core.io.ModelFiles;
+import dev.seqlab.core.io.model.ModelFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -3,6 +3,7 @@ package dev.seqlab.attention.seq2seq;
 import dev.seqlab.attention.layer.AdditiveAttention;
 import dev.seqlab.attention.model.Prediction;
 import dev.seqlab.attention.model.Seq2SeqModel;
+import dev.seqlab.core.io.model.ModelFiles;
 import dev.seqlab.core.options.ModelConfig;
 import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.random.SeededRandom;
@@ -230,7 +231,7 @@ public final class AttentionSeq2Seq implements Seq2SeqModel {
 
     @Override
     public void save(java.nio.file.Path dir) throws java.io.IOException {
-        dev.seqlab.core.io.ModelFiles.save(dir, ModelConfig.of(ARCHITECTURE, o), params);
+        ModelFiles.save(dir, ModelConfig.of(ARCHITECTURE, o), params);
     }
 
     /**
@@ -240,7 +241,7 @@ public final class AttentionSeq2Seq implements Seq2SeqModel {
      */
     public static AttentionSeq2Seq load(java.nio.file.Path dir) throws java.io.IOException {
         AttentionSeq2Seq m = new AttentionSeq2Seq(ModelConfig.read(dir, ARCHITECTURE, Seq2SeqOptions.defaults()), new SeededRandom(0));
-        dev.seqlab.core.io.ModelFiles.loadWeights(dir, m.params);
+        ModelFiles.loadWeights(dir, m.params);
         return m;
     }
 

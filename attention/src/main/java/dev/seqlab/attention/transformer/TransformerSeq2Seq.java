@@ -2,6 +2,7 @@ package dev.seqlab.attention.transformer;
 
 import dev.seqlab.attention.model.Prediction;
 import dev.seqlab.attention.model.Seq2SeqModel;
+import dev.seqlab.core.io.model.ModelFiles;
 import dev.seqlab.core.kernel.Reductions;
 import dev.seqlab.core.kernel.Softmax;
 import dev.seqlab.core.options.ModelConfig;
@@ -122,13 +123,13 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
 
     @Override
     public void save(java.nio.file.Path dir) throws java.io.IOException {
-        dev.seqlab.core.io.ModelFiles.save(dir, ModelConfig.of(ARCHITECTURE, o), params);
+        ModelFiles.save(dir, ModelConfig.of(ARCHITECTURE, o), params);
     }
 
     /** Reads a model {@link #save}d to {@code dir}. */
     public static TransformerSeq2Seq load(java.nio.file.Path dir) throws java.io.IOException {
         TransformerSeq2Seq m = new TransformerSeq2Seq(ModelConfig.read(dir, ARCHITECTURE, TransformerOptions.defaults()), new SeededRandom(0));
-        dev.seqlab.core.io.ModelFiles.loadWeights(dir, m.params);
+        ModelFiles.loadWeights(dir, m.params);
         return m;
     }
 

@@ -2,7 +2,7 @@ package dev.seqlab.bench.embeddings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.seqlab.embeddings.LoadOptions;
+import dev.seqlab.embeddings.io.LoadOptions;
 import dev.seqlab.embeddings.Neighbor;
 import dev.seqlab.embeddings.WordVectors;
 import dev.seqlab.embeddings.eval.AnalogyEvaluation;

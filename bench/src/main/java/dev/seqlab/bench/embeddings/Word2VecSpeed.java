@@ -3,7 +3,7 @@ package dev.seqlab.bench.embeddings;
 import dev.seqlab.corpora.text.Corpus;
 import dev.seqlab.corpora.text.TextCorpusOptions;
 import dev.seqlab.corpora.text.Tokenizers;
-import dev.seqlab.embeddings.VectorFormat;
+import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.word2vec.Word2Vec;
 import dev.seqlab.embeddings.word2vec.Word2VecOptions;
 import dev.seqlab.embeddings.word2vec.Word2VecReport;

@@ -1,8 +1,8 @@
 package dev.seqlab.bench.embeddings;
 
 import dev.seqlab.embeddings.AnalogyMethod;
-import dev.seqlab.embeddings.LoadOptions;
-import dev.seqlab.embeddings.VectorFormat;
+import dev.seqlab.embeddings.io.LoadOptions;
+import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.WordVectors;
 import java.io.IOException;
 import java.nio.file.Files;

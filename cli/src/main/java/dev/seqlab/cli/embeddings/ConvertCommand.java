@@ -1,7 +1,7 @@
 package dev.seqlab.cli.embeddings;
 
 import dev.seqlab.cli.options.JsonOption;
-import dev.seqlab.embeddings.VectorFormat;
+import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.WordVectors;
 import java.nio.file.Files;
 import java.nio.file.Path;

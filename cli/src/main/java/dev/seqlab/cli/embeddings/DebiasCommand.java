@@ -2,7 +2,7 @@ package dev.seqlab.cli.embeddings;
 
 import dev.seqlab.cli.TextTable;
 import dev.seqlab.cli.options.JsonOption;
-import dev.seqlab.embeddings.VectorFormat;
+import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.WordVectors;
 import dev.seqlab.embeddings.debias.DebiasLists;
 import dev.seqlab.embeddings.debias.DebiasResult;

@@ -1,6 +1,6 @@
 package dev.seqlab.cli.embeddings;
 
-import dev.seqlab.embeddings.VectorFormat;
+import dev.seqlab.embeddings.io.VectorFormat;
 import java.nio.file.Path;
 import java.util.Locale;
 

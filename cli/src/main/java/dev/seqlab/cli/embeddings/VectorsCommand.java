@@ -3,7 +3,7 @@ package dev.seqlab.cli.embeddings;
 import dev.seqlab.cli.CliCommand;
 import dev.seqlab.cli.options.Overrides;
 import dev.seqlab.cli.options.ShownDefaults;
-import dev.seqlab.embeddings.LoadOptions;
+import dev.seqlab.embeddings.io.LoadOptions;
 import dev.seqlab.embeddings.WordVectors;
 import java.io.IOException;
 import java.nio.file.Path;

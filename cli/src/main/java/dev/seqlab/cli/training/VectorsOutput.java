@@ -1,7 +1,7 @@
 package dev.seqlab.cli.training;
 
 import dev.seqlab.cli.embeddings.OutputFormats;
-import dev.seqlab.embeddings.VectorFormat;
+import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.WordVectors;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqlab.cli.CliRun;
 import dev.seqlab.cli.Json;
-import dev.seqlab.embeddings.VectorFormat;
+import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.WordVectors;
 import dev.seqlab.embeddings.io.FormatDetector;
 import java.io.IOException;

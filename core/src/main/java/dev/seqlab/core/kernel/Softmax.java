@@ -195,6 +195,16 @@ public final class Softmax {
         }
     }
 
+    /**
+     * Probabilities back from log-probabilities, scaled: {@code y[j] = scale · exp(logp[j])} for n
+     * elements (the gradient of a mean cross-entropy starts from it). Exponentials in double.
+     */
+    public static void fromLogSoftmax(int n, float[] logp, int off, float scale, float[] y, int yOff) {
+        for (int j = 0; j < n; j++) {
+            y[yOff + j] = (float) Math.exp(logp[off + j]) * scale;
+        }
+    }
+
     /** Softmax of one vector of n elements, in place. */
     public static void softmax(float[] x, int off, int n) {
         softmaxRows(1, n, x, off, Math.max(1, n), x, off, Math.max(1, n));

@@ -3,7 +3,7 @@ package dev.seqlab.core.options;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seqlab.core.io.MalformedFileException;
-import dev.seqlab.core.io.ModelFiles;
+import dev.seqlab.core.io.model.ModelFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;

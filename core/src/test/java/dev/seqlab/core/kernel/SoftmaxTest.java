@@ -141,4 +141,23 @@ class SoftmaxTest {
         assertThrows(IllegalArgumentException.class, () -> Softmax.softmaxRows(2, 4, x, 0, 3, out, 0, 4));
         assertThrows(IllegalArgumentException.class, () -> Softmax.softmaxRows(3, 3, x, 0, 3, out, 0, 3));
     }
+
+    @Test
+    void fromLogSoftmaxGivesTheScaledProbabilitiesBack() {
+        float[] x = {0.3f, -2f, 5f, 1.25f, 0f};
+        float[] logp = new float[5];
+        Softmax.logSoftmaxRows(1, 5, x, 0, 5, logp, 0, 5);
+        float[] y = new float[7];
+        Softmax.fromLogSoftmax(5, logp, 0, 0.25f, y, 2);
+        double max = 5;
+        double sum = 0;
+        for (float v : x) {
+            sum += Math.exp(v - max);
+        }
+        for (int j = 0; j < 5; j++) {
+            assertEquals(0.25 * Math.exp(x[j] - max) / sum, y[2 + j], 1e-7, "element " + j);
+        }
+        assertEquals(0f, y[0]);
+        assertEquals(0f, y[1]);
+    }
 }

@@ -1,6 +1,5 @@
 package dev.seqlab.embeddings.io;
 
-import dev.seqlab.embeddings.VectorFormat;
 
 /**
  * What {@link FormatDetector} found at the start of a file.

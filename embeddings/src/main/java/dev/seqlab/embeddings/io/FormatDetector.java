@@ -2,7 +2,6 @@ package dev.seqlab.embeddings.io;
 
 import dev.seqlab.core.io.InputFiles;
 import dev.seqlab.core.io.MalformedFileException;
-import dev.seqlab.embeddings.VectorFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -1,8 +1,6 @@
 package dev.seqlab.embeddings.io;
 
 import dev.seqlab.core.progress.ProgressListener;
-import dev.seqlab.embeddings.LoadOptions;
-import dev.seqlab.embeddings.VectorFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,7 +1,6 @@
 package dev.seqlab.embeddings.io;
 
 import dev.seqlab.core.io.AtomicFiles;
-import dev.seqlab.embeddings.VectorFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,6 @@ package dev.seqlab.embeddings.io;
 
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.progress.ProgressListener;
-import dev.seqlab.embeddings.LoadOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;

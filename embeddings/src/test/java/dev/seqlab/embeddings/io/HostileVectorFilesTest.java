@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.progress.ProgressListener;
-import dev.seqlab.embeddings.LoadOptions;
-import dev.seqlab.embeddings.VectorFormat;
+import dev.seqlab.embeddings.io.LoadOptions;
+import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.WordVectors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seqlab.core.io.MalformedFileException;
-import dev.seqlab.embeddings.LoadOptions;
-import dev.seqlab.embeddings.VectorFormat;
+import dev.seqlab.embeddings.io.LoadOptions;
+import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.WordVectors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

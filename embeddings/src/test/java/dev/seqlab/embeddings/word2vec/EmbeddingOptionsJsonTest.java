@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.seqlab.core.options.OptionsJson;
 import dev.seqlab.embeddings.AnalogyMethod;
-import dev.seqlab.embeddings.LoadOptions;
+import dev.seqlab.embeddings.io.LoadOptions;
 import dev.seqlab.embeddings.eval.AnalogyEvaluationOptions;
 import dev.seqlab.embeddings.eval.WordPairOptions;
 import dev.seqlab.embeddings.glove.GloVeOptions;

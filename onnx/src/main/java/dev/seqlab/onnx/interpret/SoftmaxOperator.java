@@ -18,10 +18,10 @@ final class SoftmaxOperator implements Operator {
     public Step prepare(Node node) {
         boolean legacy = node.opset() < 13;
         long axis = node.intAttribute("axis", legacy ? 1 : -1);
-        return in -> Step.one(softmax(in[0], axis, legacy));
+        return in -> Step.one(alongAxis(in[0], axis, legacy));
     }
 
-    private HostTensor softmax(HostTensor a, long axisAttr, boolean flatten) {
+    private HostTensor alongAxis(HostTensor a, long axisAttr, boolean flatten) {
         int[] shape = Tensors.shape(a);
         int axis = Broadcasting.axis(axisAttr, shape.length, log ? "LogSoftmax" : "Softmax");
         int inner = Broadcasting.strides(shape)[axis];

@@ -1,6 +1,7 @@
 package dev.seqlab.rnn.layer;
 
 import dev.seqlab.core.kernel.Softmax;
+import java.util.Arrays;
 
 /**
  * Softmax followed by cross-entropy against integer targets, averaged over the rows whose
@@ -51,12 +52,10 @@ public final class SoftmaxCrossEntropy {
             for (int r = 0; r < rows; r++) {
                 int off = r * classes;
                 if (targets[r] == ignore) {
-                    java.util.Arrays.fill(dLogits, off, off + classes, 0f);
+                    Arrays.fill(dLogits, off, off + classes, 0f);
                     continue;
                 }
-                for (int v = 0; v < classes; v++) {
-                    dLogits[off + v] = (float) Math.exp(logp[off + v]) * scale;
-                }
+                Softmax.fromLogSoftmax(classes, logp, off, scale, dLogits, off);
                 dLogits[off + targets[r]] -= scale;
             }
         }

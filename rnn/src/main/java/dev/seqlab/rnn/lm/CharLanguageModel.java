@@ -2,7 +2,7 @@ package dev.seqlab.rnn.lm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqlab.core.io.MalformedFileException;
-import dev.seqlab.core.io.ModelFiles;
+import dev.seqlab.core.io.model.ModelFiles;
 import dev.seqlab.core.options.ModelConfig;
 import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.random.SeededRandom;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seqlab.core.io.MalformedFileException;
-import dev.seqlab.core.io.ModelFiles;
+import dev.seqlab.core.io.model.ModelFiles;
 import dev.seqlab.core.testing.Fuzzer;
 import dev.seqlab.rnn.cell.CellKind;
 import java.nio.file.Files;

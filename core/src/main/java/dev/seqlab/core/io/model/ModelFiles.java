@@ -1,9 +1,11 @@
-package dev.seqlab.core.io;
+package dev.seqlab.core.io.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.seqlab.core.io.AtomicFiles;
+import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.io.safetensors.SafeTensors;
 import dev.seqlab.core.param.Parameters;
 import java.io.IOException;

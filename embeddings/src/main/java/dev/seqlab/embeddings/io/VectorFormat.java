@@ -1,4 +1,4 @@
-package dev.seqlab.embeddings;
+package dev.seqlab.embeddings.io;
 
 import java.util.Locale;
 

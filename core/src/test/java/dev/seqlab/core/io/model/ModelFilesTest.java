@@ -1,10 +1,11 @@
-package dev.seqlab.core.io;
+package dev.seqlab.core.io.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.param.Parameter;
 import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.tensor.Tensor;
