@@ -2,10 +2,10 @@ package dev.seqlab.embeddings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.seqlab.embeddings.fixtures.Vectors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,16 +26,7 @@ class ConcurrentQueriesTest {
     private static final int QUERIES = 80;
 
     private static WordVectors vectors() {
-        SplittableRandom rnd = new SplittableRandom(21);
-        List<String> words = new ArrayList<>();
-        float[] m = new float[ROWS * DIM];
-        for (int i = 0; i < ROWS; i++) {
-            words.add("w" + i);
-            for (int k = 0; k < DIM; k++) {
-                m[i * DIM + k] = (float) rnd.nextGaussian();
-            }
-        }
-        return WordVectors.of(words, m, DIM);
+        return Vectors.gaussian(ROWS, DIM, 21, i -> "w" + i);
     }
 
     /** Query {@code q}'s answer, as text (every word and the bits of every score). */

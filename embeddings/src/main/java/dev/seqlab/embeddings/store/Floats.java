@@ -23,19 +23,6 @@ public interface Floats {
     /** The first {@code length} floats of a mapped region. */
     static Floats mapped(MappedRegion region, int length) {
         FloatBuffer single = region.floatsIfSingleSegment();
-        if (single != null) {
-            return new Floats() {
-                @Override
-                public int length() {
-                    return length;
-                }
-
-                @Override
-                public float get(int i) {
-                    return single.get(i);
-                }
-            };
-        }
         return new Floats() {
             @Override
             public int length() {
@@ -44,7 +31,7 @@ public interface Floats {
 
             @Override
             public float get(int i) {
-                return region.getFloat(4L * i);
+                return single != null ? single.get(i) : region.getFloat(4L * i);
             }
         };
     }

@@ -3,29 +3,16 @@ package dev.seqlab.embeddings.store;
 import dev.seqlab.core.kernel.Blas;
 
 /** {@link FloatRows} in one heap array, read in place. */
-final class HeapFloatRows implements FloatRows {
+final class HeapFloatRows extends SizedRows {
     private final float[] matrix;
-    private final int rows;
-    private final int dim;
 
     HeapFloatRows(float[] matrix, int rows, int dim) {
+        super(rows, dim);
         if ((long) rows * dim > matrix.length) {
             throw new IllegalArgumentException(rows + " rows × " + dim + " need " + (long) rows * dim
                     + " floats, the array has " + matrix.length);
         }
         this.matrix = matrix;
-        this.rows = rows;
-        this.dim = dim;
-    }
-
-    @Override
-    public int rows() {
-        return rows;
-    }
-
-    @Override
-    public int dim() {
-        return dim;
     }
 
     @Override

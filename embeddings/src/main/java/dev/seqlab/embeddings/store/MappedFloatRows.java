@@ -7,33 +7,20 @@ import dev.seqlab.core.kernel.Blas;
  * 64 KiB, a bulk memory copy) into a per-thread buffer and run the same {@link Blas} kernels on it
  * as on heap rows, so scores are bit-identical to those of the same rows in the heap.
  */
-final class MappedFloatRows implements FloatRows {
+final class MappedFloatRows extends SizedRows {
     /** Floats per staging chunk. */
     private static final int CHUNK_FLOATS = 1 << 14;
 
     private final MappedRegion region;
-    private final int rows;
-    private final int dim;
     private final int chunkRows;
     private final ThreadLocal<float[]> chunk;
 
     /** The first {@code rows} rows of {@code region}, whose granule is one row ({@code 4·dim} bytes). */
     MappedFloatRows(MappedRegion region, int rows, int dim) {
+        super(rows, dim);
         this.region = region;
-        this.rows = rows;
-        this.dim = dim;
         this.chunkRows = Math.max(1, CHUNK_FLOATS / dim);
         this.chunk = ThreadLocal.withInitial(() -> new float[chunkRows * dim]);
-    }
-
-    @Override
-    public int rows() {
-        return rows;
-    }
-
-    @Override
-    public int dim() {
-        return dim;
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.seqlab.embeddings.LoadOptions;
 import dev.seqlab.embeddings.UnknownWordException;
 import dev.seqlab.embeddings.VectorFormat;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.fixtures.Vectors;
 import dev.seqlab.embeddings.store.StoredVectors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,10 +21,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,18 +37,11 @@ class SeqlabMappingTest {
     private static final int ROWS = 40_000;
 
     private static WordVectors inMemory() {
-        SplittableRandom rnd = new SplittableRandom(3);
-        List<String> words = new ArrayList<>();
-        float[] m = new float[ROWS * DIM];
-        for (int i = 0; i < ROWS; i++) {
-            words.add(i % 1000 == 7 ? "wörd" + i : "w" + i);
-            for (int k = 0; k < DIM; k++) {
-                m[i * DIM + k] = (float) rnd.nextGaussian();
-            }
-        }
+        WordVectors random = Vectors.gaussian(ROWS, DIM, 3, i -> i % 1000 == 7 ? "wörd" + i : "w" + i);
+        float[] m = random.copyOfMatrix();
         System.arraycopy(m, 11 * DIM, m, 30_000 * DIM, DIM); // an exact tie, broken by row
         Arrays.fill(m, 5 * DIM, 6 * DIM, 0f); // a zero row, never a neighbour
-        return WordVectors.of(words, m, DIM);
+        return WordVectors.of(random.words(), m, DIM);
     }
 
     private static Path saved(Path dir, WordVectors v) throws IOException {
