@@ -22,7 +22,7 @@ import dev.seqlab.embeddings.store.Int8Rows;
  */
 final class QuantizedRows {
     private static final int B = Int8BlockDots.BLOCK;
-    /** Rows quantised per chunk copied out of the row store. */
+    /** Rows quantised, or whose scales and errors are read, per chunk copied out of their store. */
     private static final int CHUNK_ROWS = 1024;
 
     private final BlockCodes codes;
@@ -30,6 +30,8 @@ final class QuantizedRows {
     private final Floats errors;
     private final int rows;
     private final int dim;
+    /** Per thread: a chunk of scales and of errors, copied out of their store together. */
+    private final ThreadLocal<float[][]> statsChunk = ThreadLocal.withInitial(() -> new float[2][CHUNK_ROWS]);
 
     private QuantizedRows(Int8Rows stored, int rows, int dim) {
         this.codes = stored.codes();
@@ -73,8 +75,16 @@ final class QuantizedRows {
         codes.dots(Kernels.int8BlockDots(), dim, fromBlock, toBlock, q, upper);
         float rounding = qNorm * (float) (4.0 * dim * 0x1p-24 + 0x1p-21);
         int end = Math.min(rows, toBlock * B);
-        for (int i = fromBlock * B; i < end; i++) {
-            upper[i] = scales.get(i) * upper[i] + (qNorm * errors.get(i) + rounding);
+        float[][] buf = statsChunk.get();
+        float[] s = buf[0];
+        float[] e = buf[1];
+        for (int from = fromBlock * B; from < end; from += CHUNK_ROWS) {
+            int n = Math.min(CHUNK_ROWS, end - from);
+            scales.copy(from, n, s, 0);
+            errors.copy(from, n, e, 0);
+            for (int j = 0; j < n; j++) {
+                upper[from + j] = s[j] * upper[from + j] + (qNorm * e[j] + rounding);
+            }
         }
     }
 }

@@ -17,6 +17,11 @@ public interface Floats {
             public float get(int i) {
                 return values[i];
             }
+
+            @Override
+            public void copy(int from, int count, float[] dst, int off) {
+                System.arraycopy(values, from, dst, off, count);
+            }
         };
     }
 
@@ -33,6 +38,11 @@ public interface Floats {
             public float get(int i) {
                 return single != null ? single.get(i) : region.getFloat(4L * i);
             }
+
+            @Override
+            public void copy(int from, int count, float[] dst, int off) {
+                region.getFloats(4L * from, dst, off, count);
+            }
         };
     }
 
@@ -41,4 +51,7 @@ public interface Floats {
 
     /** Float {@code i}. */
     float get(int i);
+
+    /** Copies the floats {@code [from, from + count)} into {@code dst} from {@code off}. */
+    void copy(int from, int count, float[] dst, int off);
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.core.testing.GoldenFiles;
 import dev.seqlab.embeddings.AnalogyMethod;
 import dev.seqlab.embeddings.LoadOptions;
 import dev.seqlab.embeddings.UnknownWordException;
@@ -123,6 +124,17 @@ class SeqlabMappingTest {
         byte[] all = Files.readAllBytes(f);
         Files.write(truncated, Arrays.copyOf(all, all.length / 2));
         assertOneLine(truncated, "claims bytes");
+    }
+
+    @Test
+    void version1HeadersAnnouncingMoreThanTheFileHoldsFailBeforeAllocating(@TempDir Path dir) throws IOException {
+        Path v1 = dir.resolve("v1.seqlab");
+        Files.copy(GoldenFiles.dir("vectors").resolve("vectors-v1.seqlab"), v1);
+        patchLong(v1, 16, 1L << 30);
+        assertOneLine(v1, "corrupt or truncated seqlab vectors file");
+        patchLong(v1, 16, 48);
+        patchInt(v1, 12, Integer.MAX_VALUE);
+        assertOneLine(v1, "corrupt seqlab header");
     }
 
     private static void assertOneLine(Path f, String expected) {
