@@ -3,8 +3,9 @@ package dev.seqlab.embeddings.io;
 /**
  * One entry of the section table of a seqlab vectors file (version 2): what a byte range of the
  * file holds. Types below 100 are seqlab's own (the layout is in the package documentation); types
- * from 100 on are reserved for approximate-search indexes. Readers skip types they do not know, so
- * sections can be added without a new version.
+ * from 100 on are reserved for approximate-search indexes; type 0 marks an unused entry. Readers skip
+ * types they do not know, so sections can be added without a new version: appended at the end of the
+ * file and recorded in a spare entry, or in a rewritten file.
  *
  * @param type   what the section holds, one of the constants here
  * @param offset where it starts in the file (a multiple of {@value #ALIGN})
@@ -16,6 +17,10 @@ record SeqlabSection(int type, long offset, long length) {
     /** Bytes per section-table entry: int32 type, int32 zero, int64 offset, int64 length, int64 zero. */
     static final int ENTRY_BYTES = 32;
 
+    /** An unused table entry (all zero), kept free so a section can be added without moving the data. */
+    static final int UNUSED = 0;
+    /** Unused entries seqlab leaves at the end of the table it writes. */
+    static final int SPARE_ENTRIES = 4;
     /** N×D float32, row-major: the vectors as given (not normalised). */
     static final int MATRIX = 1;
     /** N float32: each row's Euclidean norm, summed in double and rounded to float. */

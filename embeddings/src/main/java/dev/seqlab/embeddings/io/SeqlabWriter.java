@@ -87,7 +87,7 @@ final class SeqlabWriter {
     private static List<SeqlabSection> layout(long[][] typesAndLengths) {
         List<SeqlabSection> out = new ArrayList<>();
         long at = SeqlabSection.align(SeqlabFormat.HEADER_BYTES
-                + (long) SeqlabSection.ENTRY_BYTES * typesAndLengths.length);
+                + (long) SeqlabSection.ENTRY_BYTES * (typesAndLengths.length + SeqlabSection.SPARE_ENTRIES));
         for (long[] s : typesAndLengths) {
             out.add(new SeqlabSection((int) s[0], at, s[1]));
             at = SeqlabSection.align(at + s[1]);
@@ -121,13 +121,15 @@ final class SeqlabWriter {
         }
 
         void header(int rows, int dim, List<SeqlabSection> sections) throws IOException {
-            ByteBuffer h = ByteBuffer.allocate(SeqlabFormat.HEADER_BYTES + SeqlabSection.ENTRY_BYTES * sections.size())
+            int entries = sections.size() + SeqlabSection.SPARE_ENTRIES;
+            ByteBuffer h = ByteBuffer.allocate(SeqlabFormat.HEADER_BYTES + SeqlabSection.ENTRY_BYTES * entries)
                     .order(ByteOrder.LITTLE_ENDIAN);
-            h.put(SeqlabFormat.MAGIC).putInt(SeqlabFormat.VERSION).putInt(dim).putLong(rows).putInt(sections.size());
+            h.put(SeqlabFormat.MAGIC).putInt(SeqlabFormat.VERSION).putInt(dim).putLong(rows).putInt(entries);
             h.position(SeqlabFormat.HEADER_BYTES);
             for (SeqlabSection s : sections) {
                 h.putInt(s.type()).putInt(0).putLong(s.offset()).putLong(s.length()).putLong(0);
             }
+            // the spare entries stay zero: type UNUSED
             bytes(h.array(), h.capacity());
         }
 

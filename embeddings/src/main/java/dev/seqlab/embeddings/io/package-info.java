@@ -35,6 +35,8 @@
  *                                       masked by C − 1; linear probing
  * 8     WORD_BYTES    any               the words' UTF-8 bytes back to back, in row order
  * ≥ 100 (reserved)                      approximate-search indexes; readers skip unknown types
+ * 0     (unused)                        an all-zero entry; seqlab writes four after its own, so an
+ *                                       index can be appended and recorded without moving the data
  * </pre>
  * Types 1, 2, 6, 7 and 8 are required; 3–5 may be left out together (the int8 copy is then built in
  * memory when first needed). The rows are stored as given, not normalised, with their norms: the
