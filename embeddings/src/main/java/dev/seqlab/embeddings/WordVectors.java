@@ -8,13 +8,14 @@ import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.query.SimilarityIndex;
 import dev.seqlab.embeddings.query.Spelling;
 import dev.seqlab.embeddings.query.TopK;
+import dev.seqlab.embeddings.store.FloatRows;
+import dev.seqlab.embeddings.store.StoredVectors;
+import dev.seqlab.embeddings.store.WordTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Pretrained word vectors: a vocabulary in file order and one float32 vector per word, held in a
@@ -36,29 +37,29 @@ import java.util.Map;
  * spelling suggestions), never silently ignored. Thread-safe: instances are immutable (the
  * search index is built once, on first use, under a lock) and every query may be made from
  * several threads at once.
+ *
+ * <p>Vectors loaded from a seqlab file (version 2, {@link VectorFormat#SEQLAB}) are not read into
+ * the heap: the file is memory-mapped and queried in place (rows, norms, the int8 first-pass copy
+ * and the word hash table are all in it), so loading takes constant time and memory whatever the
+ * vocabulary. There is nothing to close: the file is closed once mapped, and the mapping is
+ * released when the instance is garbage-collected (Java 17 has no safe explicit unmapping; one
+ * thread unmapping while another queries would crash the JVM). Until then the file should not be
+ * truncated or rewritten in place (seqlab itself always replaces files atomically).
  */
 public final class WordVectors {
-    private final String[] words;
-    private final List<String> wordList;
-    private final Map<String, Integer> index;
-    private final float[] matrix;
+    private final WordTable words;
+    private final FloatRows rows;
+    private final StoredVectors stored;
     private final int size;
     private final int dim;
     private volatile SimilarityIndex similarity;
 
-    private WordVectors(String[] words, float[] matrix, int size, int dim) {
-        this.words = words;
-        this.matrix = matrix;
-        this.size = size;
-        this.dim = dim;
-        this.wordList = List.of(Arrays.copyOf(words, size));
-        this.index = new HashMap<>(Math.max(16, (int) (size / 0.7)));
-        for (int i = 0; i < size; i++) {
-            if (index.putIfAbsent(words[i], i) != null) {
-                throw new IllegalArgumentException("word '" + words[i] + "' occurs twice (rows "
-                        + (index.get(words[i]) + 1) + " and " + (i + 1) + ")");
-            }
-        }
+    private WordVectors(StoredVectors stored) {
+        this.stored = stored;
+        this.words = stored.words();
+        this.rows = stored.rows();
+        this.size = rows.rows();
+        this.dim = rows.dim();
     }
 
     // ---------------------------------------------------------------- creating, loading, saving
@@ -83,7 +84,7 @@ public final class WordVectors {
                 throw new IllegalArgumentException("word " + (i + 1) + " is empty");
             }
         }
-        return new WordVectors(w, matrix, w.length, dim);
+        return new WordVectors(StoredVectors.inHeap(w, matrix, w.length, dim));
     }
 
     /** Loads a vectors file in any supported format, all words as written. */
@@ -98,14 +99,15 @@ public final class WordVectors {
 
     /**
      * Loads a vectors file, reporting progress. The format is detected from the content; a word
-     * repeated in the file keeps its first vector (as in gensim).
+     * repeated in the file keeps its first vector (as in gensim). A seqlab file is memory-mapped
+     * rather than read (unless {@link LoadOptions#lowercase()} asks to change its words); a seqlab
+     * file of the first version is read into memory, with a hint to convert it.
      *
      * @throws java.nio.file.NoSuchFileException           if the file does not exist
      * @throws dev.seqlab.core.io.MalformedFileException if the content is invalid (the message names the line)
      */
     public static WordVectors load(Path file, LoadOptions options, ProgressListener progress) throws IOException {
-        ParsedVectors p = VectorFiles.read(file, options, progress);
-        return new WordVectors(p.words(), p.matrix(), p.rows(), p.dim());
+        return new WordVectors(VectorFiles.open(file, options, progress));
     }
 
     /**
@@ -116,7 +118,7 @@ public final class WordVectors {
      *                                  text format) or the seqlab format is asked to be gzipped
      */
     public void save(Path file, VectorFormat format) throws IOException {
-        VectorFiles.write(file, format, words, matrix, size, dim);
+        VectorFiles.write(file, format, words.asArray(), rows.asArray(), size, dim);
     }
 
     // ---------------------------------------------------------------- vocabulary and vectors
@@ -133,24 +135,23 @@ public final class WordVectors {
 
     /** The words in file order (immutable). */
     public List<String> words() {
-        return wordList;
+        return words.asList();
     }
 
     /** The word of row {@code i}. */
     public String word(int i) {
         checkIndex(i);
-        return words[i];
+        return words.word(i);
     }
 
     /** The row of {@code word}, or -1 when it is not in the vocabulary. */
     public int indexOf(String word) {
-        Integer i = index.get(word);
-        return i == null ? -1 : i;
+        return words.indexOf(word);
     }
 
     /** True when {@code word} is in the vocabulary. */
     public boolean contains(String word) {
-        return index.containsKey(word);
+        return words.indexOf(word) >= 0;
     }
 
     /**
@@ -159,8 +160,8 @@ public final class WordVectors {
      * @throws UnknownWordException with spelling suggestions when it is not in the vocabulary
      */
     public int require(String word) {
-        Integer i = index.get(word);
-        if (i == null) {
+        int i = words.indexOf(word);
+        if (i < 0) {
             throw new UnknownWordException(word, suggestSpellings(word, 3));
         }
         return i;
@@ -174,7 +175,9 @@ public final class WordVectors {
     /** A copy of the vector of row {@code i}. */
     public float[] vector(int i) {
         checkIndex(i);
-        return Arrays.copyOfRange(matrix, i * dim, (i + 1) * dim);
+        float[] v = new float[dim];
+        rows.copyRows(i, 1, v, 0);
+        return v;
     }
 
     /** The vector of {@code word} divided by its Euclidean norm (a copy). */
@@ -198,12 +201,14 @@ public final class WordVectors {
 
     /** A copy of the whole matrix, row-major, {@code size() × dimension()}. */
     public float[] copyOfMatrix() {
-        return Arrays.copyOf(matrix, size * dim);
+        float[] all = new float[Math.multiplyExact(size, dim)];
+        rows.copyRows(0, size, all, 0);
+        return all;
     }
 
     /** Known words spelled closest to {@code word} (edit distance), best first, at most {@code max}. */
     public List<String> suggestSpellings(String word, int max) {
-        return Spelling.suggest(word, wordList, max);
+        return Spelling.suggest(word, words.asList(), max);
     }
 
     // ---------------------------------------------------------------- queries
@@ -397,7 +402,7 @@ public final class WordVectors {
             synchronized (this) {
                 s = similarity;
                 if (s == null) {
-                    s = SimilarityIndex.of(matrix, size, dim);
+                    s = SimilarityIndex.of(rows, stored.norms(), stored.int8());
                     similarity = s;
                 }
             }
@@ -415,10 +420,11 @@ public final class WordVectors {
 
     private float[] rawMean(List<String> ws) {
         float[] mean = new float[dim];
+        float[] row = new float[dim];
         for (String w : ws) {
-            int o = require(w) * dim;
+            rows.copyRows(require(w), 1, row, 0);
             for (int k = 0; k < dim; k++) {
-                mean[k] += matrix[o + k];
+                mean[k] += row[k];
             }
         }
         return mean;
@@ -462,7 +468,7 @@ public final class WordVectors {
         int[] best = top.indices();
         List<Neighbor> out = new ArrayList<>(best.length);
         for (int i : best) {
-            out.add(new Neighbor(words[i], top.scoreOf(i)));
+            out.add(new Neighbor(words.word(i), top.scoreOf(i)));
         }
         return out;
     }

@@ -1,31 +1,44 @@
 package dev.seqlab.embeddings.io;
 
-import dev.seqlab.core.io.AtomicFiles;
 import dev.seqlab.core.io.MalformedFileException;
+import dev.seqlab.embeddings.store.StoredVectors;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * seqlab's own word-vector format: a 64-byte header, the float32 matrix, then the vocabulary
- * (layout in the package documentation). Opening memory-maps the matrix and copies it into a
- * float array by bulk transfer, with no parsing.
+ * seqlab's own word-vector format (layouts in the package documentation). Version 2, written now,
+ * is memory-mapped and queried in place ({@link SeqlabMapping}, {@link SeqlabWriter}); version 1
+ * (a 64-byte header, the float32 matrix, then the vocabulary) is still read, into memory, by this
+ * class.
  */
 public final class SeqlabFormat {
     /** The first eight bytes of every seqlab vectors file. */
     static final byte[] MAGIC = "SEQLABWV".getBytes(StandardCharsets.US_ASCII);
-    /** The version this class writes and reads. */
-    static final int VERSION = 1;
-    /** Where the matrix starts. */
+    /** The version written, memory-mapped when read. */
+    static final int VERSION = 2;
+    /** The first version, still read (into memory). */
+    static final int VERSION_1 = 1;
+    /** Bytes of the fixed header of every version. */
+    static final int HEADER_BYTES = 64;
+    /** The largest dimension a seqlab file may declare. */
+    static final int MAX_DIM = 1 << 20;
+    /** Where the matrix starts in a version-1 file. */
     static final long MATRIX_OFFSET = 64;
     /** Largest region mapped at once (whole rows of it are copied per mapping). */
     private static final long MAP_WINDOW = 1L << 30;
+    private static final Logger LOG = LoggerFactory.getLogger(SeqlabFormat.class);
 
     private SeqlabFormat() {
     }
@@ -43,8 +56,39 @@ public final class SeqlabFormat {
         return true;
     }
 
-    /** Reads the first {@code limit} words (0 = all) of a seqlab vectors file. */
+    /**
+     * The format version of a seqlab vectors file (whose magic has been checked).
+     *
+     * @throws MalformedFileException if the file is too short to have one
+     */
+    static int version(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer v = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+            if (ch.read(v, MAGIC.length) < 4) {
+                throw new MalformedFileException(file, 0, "seqlab vectors file truncated: " + ch.size()
+                        + " bytes, shorter than its 64-byte header");
+            }
+            return v.getInt(0);
+        }
+    }
+
+    /**
+     * Reads the first {@code limit} words (0 = all) of a seqlab vectors file into memory: version 1
+     * as written (its components checked for non-finite values), version 2 through its mapping (its
+     * rows were checked when the file was written from a checked source, and are not scanned again).
+     */
     static ParsedVectors read(Path file, int limit, NonFiniteValues nonFinite) throws IOException {
+        if (version(file) == VERSION) {
+            StoredVectors v = SeqlabMapping.open(file, limit);
+            return new ParsedVectors(v.words().asArray(), v.rows().asArray(), v.rows().rows(), v.rows().dim());
+        }
+        LOG.warn("{} is in the first seqlab vectors format, read into memory at every load; rewrite it in the"
+                + " current one, which opens at once: seqlab embeddings convert --vectors {} --out NEW.seqlab"
+                + " --format seqlab", file, file);
+        return readVersion1(file, limit, nonFinite);
+    }
+
+    private static ParsedVectors readVersion1(Path file, int limit, NonFiniteValues nonFinite) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size < MATRIX_OFFSET) {
@@ -64,11 +108,11 @@ public final class SeqlabFormat {
             long rows = h.getLong();
             long vocabOffset = h.getLong();
             long vocabBytes = h.getLong();
-            if (version != VERSION) {
+            if (version != VERSION_1) {
                 throw new MalformedFileException(file, 0, "seqlab vectors format version " + version
-                        + " is not supported (this seqlab reads version " + VERSION + ")");
+                        + " is not supported (this seqlab reads versions " + VERSION_1 + " and " + VERSION + ")");
             }
-            if (dim <= 0 || rows < 0 || rows > Integer.MAX_VALUE) {
+            if (dim <= 0 || dim > MAX_DIM || rows < 0 || rows > Integer.MAX_VALUE) {
                 throw new MalformedFileException(file, 0, "corrupt seqlab header: " + rows + " words × " + dim
                         + " dimensions");
             }
@@ -109,8 +153,7 @@ public final class SeqlabFormat {
             throws IOException {
         String[] words = new String[n];
         ch.position(offset);
-        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
-                java.nio.channels.Channels.newInputStream(ch), 1 << 16));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch), 1 << 16));
         byte[] tmp = new byte[256];
         long left = bytes;
         for (int i = 0; i < n; i++) {
@@ -133,27 +176,9 @@ public final class SeqlabFormat {
         return words;
     }
 
-    /** Writes {@code rows} words and their vectors atomically in the seqlab format. */
+    /** Writes {@code rows} words and their vectors atomically in the seqlab format (the current version). */
     static void write(Path file, String[] words, float[] matrix, int rows, int dim) throws IOException {
-        byte[][] encoded = new byte[rows][];
-        long vocabBytes = 0;
-        for (int i = 0; i < rows; i++) {
-            encoded[i] = words[i].getBytes(StandardCharsets.UTF_8);
-            vocabBytes += 4 + encoded[i].length;
-        }
-        long vocabOffset = MATRIX_OFFSET + 4L * rows * dim;
-        long total = vocabBytes;
-        AtomicFiles.write(file, out -> {
-            ByteBuffer h = ByteBuffer.allocate((int) MATRIX_OFFSET).order(ByteOrder.LITTLE_ENDIAN);
-            h.put(MAGIC).putInt(VERSION).putInt(dim).putLong(rows).putLong(vocabOffset).putLong(total);
-            out.write(h.array());
-            writeFloats(out, matrix, 0, rows * dim);
-            ByteBuffer len = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-            for (byte[] w : encoded) {
-                out.write(len.putInt(0, w.length).array());
-                out.write(w);
-            }
-        });
+        SeqlabWriter.write(file, words, matrix, rows, dim);
     }
 
     /** Writes {@code count} floats little-endian. */

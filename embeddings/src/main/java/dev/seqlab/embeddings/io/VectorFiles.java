@@ -1,6 +1,7 @@
 package dev.seqlab.embeddings.io;
 
 import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.embeddings.store.StoredVectors;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -45,6 +46,23 @@ public final class VectorFiles {
             }
         }
         return dropDuplicates(file, parsed, progress);
+    }
+
+    /**
+     * Opens {@code file} for queries: a seqlab file (version 2) is memory-mapped in constant work,
+     * unless {@link LoadOptions#lowercase()} asks to change its words; every other file is read
+     * into memory as by {@link #read}.
+     *
+     * @throws java.nio.file.NoSuchFileException           if the file does not exist
+     * @throws dev.seqlab.core.io.MalformedFileException if its content is not valid
+     */
+    public static StoredVectors open(Path file, LoadOptions options, ProgressListener progress) throws IOException {
+        if (!options.lowercase() && FormatDetector.detect(file).format() == VectorFormat.SEQLAB
+                && SeqlabFormat.version(file) == SeqlabFormat.VERSION) {
+            return SeqlabMapping.open(file, options.limit());
+        }
+        ParsedVectors p = read(file, options, progress);
+        return StoredVectors.inHeap(p.words(), p.matrix(), p.rows(), p.dim());
     }
 
     /** Writes the first {@code rows} words and vectors to {@code file} atomically in {@code format}. */

@@ -22,9 +22,9 @@ public enum VectorFormat {
      */
     WORD2VEC_BINARY("word2vec-bin"),
     /**
-     * seqlab's own binary format: a fixed header, the float32 matrix (little-endian, 64-byte
-     * aligned) and the vocabulary, opened by memory-mapping without parsing; see
-     * {@code dev.seqlab.embeddings.io.SeqlabFormat}.
+     * seqlab's own binary format: a fixed header, a section table and sections (the float32
+     * matrix, its norms, the int8 first-pass copy, the word hash table and the words), opened in
+     * constant time by memory-mapping and queried in place; see {@code dev.seqlab.embeddings.io}.
      */
     SEQLAB("seqlab");
 

@@ -3,6 +3,7 @@ package dev.seqlab.embeddings.projector;
 import dev.seqlab.core.io.AtomicFiles;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.io.LoadOptions;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -2,6 +2,10 @@ package dev.seqlab.embeddings.query;
 
 import dev.seqlab.core.kernel.Int8BlockDots;
 import dev.seqlab.core.kernel.Kernels;
+import dev.seqlab.embeddings.store.BlockCodes;
+import dev.seqlab.embeddings.store.FloatRows;
+import dev.seqlab.embeddings.store.Floats;
+import dev.seqlab.embeddings.store.Int8Rows;
 
 /**
  * An int8 copy of a matrix's unit rows, a quarter of the float matrix's size, from which a query
@@ -13,60 +17,53 @@ import dev.seqlab.core.kernel.Kernels;
  * score adds at most {@code |q|·(2·dim·2⁻²⁴ + 2⁻²³)}; the bound adds twice that. Rows with a zero
  * vector have no direction and get an upper bound of NaN, so they are never candidates.
  *
- * <p>Codes are laid out for {@link Int8BlockDots}: blocks of 16 rows, dimension-major.
+ * <p>Codes are laid out for {@link Int8BlockDots}: blocks of 16 rows, dimension-major. They are
+ * built in the heap ({@link #of}) or read in place from a seqlab vectors file ({@link #stored}).
  */
 final class QuantizedRows {
     private static final int B = Int8BlockDots.BLOCK;
+    /** Rows quantised, or whose scales and errors are read, per chunk copied out of their store. */
+    private static final int CHUNK_ROWS = 1024;
 
-    private final byte[] codes;
-    private final float[] scales;
-    private final float[] errors;
+    private final BlockCodes codes;
+    private final Floats scales;
+    private final Floats errors;
     private final int rows;
     private final int dim;
+    /** Per thread: a chunk of scales and of errors, copied out of their store together. */
+    private final ThreadLocal<float[][]> statsChunk = ThreadLocal.withInitial(() -> new float[2][CHUNK_ROWS]);
 
-    private QuantizedRows(byte[] codes, float[] scales, float[] errors, int rows, int dim) {
-        this.codes = codes;
-        this.scales = scales;
-        this.errors = errors;
+    private QuantizedRows(Int8Rows stored, int rows, int dim) {
+        this.codes = stored.codes();
+        this.scales = stored.scales();
+        this.errors = stored.errors();
         this.rows = rows;
         this.dim = dim;
     }
 
-    /** Quantises the {@code rows} rows of {@code matrix}, whose norms are given, on the calling thread. */
-    static QuantizedRows of(float[] matrix, float[] norms, int rows, int dim) {
+    /** A copy stored with the rows (the first {@code rows} of it are used). */
+    static QuantizedRows stored(Int8Rows stored, int rows, int dim) {
+        return new QuantizedRows(stored, rows, dim);
+    }
+
+    /** Quantises the rows of {@code matrix}, whose norms are given, on the calling thread. */
+    static QuantizedRows of(FloatRows matrix, Floats norms) {
+        int rows = matrix.rows();
+        int dim = matrix.dim();
         int blocks = (rows + B - 1) / B;
         byte[] codes = new byte[Math.multiplyExact(Math.multiplyExact(blocks, dim), B)];
         float[] scales = new float[rows];
         float[] errors = new float[rows];
         double[] u = new double[dim];
-        for (int i = 0; i < rows; i++) {
-            quantize(matrix, norms[i], i, dim, u, codes, scales, errors);
+        float[] chunk = new float[CHUNK_ROWS * dim];
+        for (int from = 0; from < rows; from += CHUNK_ROWS) {
+            int n = Math.min(CHUNK_ROWS, rows - from);
+            matrix.copyRows(from, n, chunk, 0);
+            for (int j = 0; j < n; j++) {
+                Int8Quantizer.quantize(chunk, j, norms.get(from + j), dim, u, codes, from + j, scales, errors, from + j);
+            }
         }
-        return new QuantizedRows(codes, scales, errors, rows, dim);
-    }
-
-    private static void quantize(float[] matrix, float norm, int i, int dim, double[] u, byte[] codes,
-                                 float[] scales, float[] errors) {
-        if (!(norm > 0)) {
-            errors[i] = Float.NaN;
-            return;
-        }
-        double max = 0;
-        for (int k = 0; k < dim; k++) {
-            u[k] = (double) matrix[i * dim + k] / norm;
-            max = Math.max(max, Math.abs(u[k]));
-        }
-        float scale = (float) (max / 127);
-        double err = 0;
-        int base = (i / B) * dim * B + i % B;
-        for (int k = 0; k < dim; k++) {
-            long c = Math.max(-127, Math.min(127, Math.round(u[k] / scale)));
-            codes[base + k * B] = (byte) c;
-            double d = u[k] - (double) scale * c;
-            err += d * d;
-        }
-        scales[i] = scale;
-        errors[i] = Math.nextUp((float) Math.sqrt(err));
+        return new QuantizedRows(new Int8Rows(BlockCodes.of(codes), Floats.of(scales), Floats.of(errors)), rows, dim);
     }
 
     /**
@@ -75,11 +72,19 @@ final class QuantizedRows {
      * {@code upper} has room for whole blocks.
      */
     void upperBounds(float[] q, float qNorm, int fromBlock, int toBlock, float[] upper) {
-        Kernels.int8BlockDots().dots(codes, dim, fromBlock, toBlock, q, upper);
+        codes.dots(Kernels.int8BlockDots(), dim, fromBlock, toBlock, q, upper);
         float rounding = qNorm * (float) (4.0 * dim * 0x1p-24 + 0x1p-21);
         int end = Math.min(rows, toBlock * B);
-        for (int i = fromBlock * B; i < end; i++) {
-            upper[i] = scales[i] * upper[i] + (qNorm * errors[i] + rounding);
+        float[][] buf = statsChunk.get();
+        float[] s = buf[0];
+        float[] e = buf[1];
+        for (int from = fromBlock * B; from < end; from += CHUNK_ROWS) {
+            int n = Math.min(CHUNK_ROWS, end - from);
+            scales.copy(from, n, s, 0);
+            errors.copy(from, n, e, 0);
+            for (int j = 0; j < n; j++) {
+                upper[from + j] = s[j] * upper[from + j] + (qNorm * e[j] + rounding);
+            }
         }
     }
 }

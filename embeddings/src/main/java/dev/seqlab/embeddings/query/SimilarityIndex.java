@@ -3,15 +3,20 @@ package dev.seqlab.embeddings.query;
 import dev.seqlab.core.kernel.Blas;
 import dev.seqlab.core.kernel.Int8BlockDots;
 import dev.seqlab.core.kernel.Kernels;
+import dev.seqlab.embeddings.store.FloatRows;
+import dev.seqlab.embeddings.store.Floats;
+import dev.seqlab.embeddings.store.Int8Rows;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Cosine similarity of query vectors against every row of a row-major float matrix, as gensim
- * computes it: {@code dot(row, q) / norm(row)} for a unit query {@code q}. The row norms are
- * computed once (in double); the matrix itself is not copied or normalised, so queries need no
- * second matrix in memory. Rows whose vector is all zeros have no direction: their score is NaN
+ * computes it: {@code dot(row, q) / norm(row)} for a unit query {@code q}. The rows are read where
+ * they are stored ({@link FloatRows}: the heap, or a memory-mapped seqlab file); the row norms are
+ * computed once (in double) unless stored with the rows; the matrix itself is not copied or
+ * normalised, so queries need no second matrix in memory. Rows whose vector is all zeros have no
+ * direction: their score is NaN
  * and they are never returned, as in gensim.
  *
  * <p>The dot products of a query are one {@link Blas#gemv} per thread over a contiguous block of
@@ -31,34 +36,47 @@ public final class SimilarityIndex {
     private static final Logger LOG = LoggerFactory.getLogger(SimilarityIndex.class);
     private static final Blas SERIAL = Kernels.blas(1);
 
-    private final float[] matrix;
+    private final FloatRows matrix;
     private final int rows;
     private final int dim;
-    private final float[] norms;
+    private final Floats norms;
     private volatile QuantizedRows quantized;
     private Thread preparer;
     private final ThreadLocal<float[]> scratch = new ThreadLocal<>();
 
-    private SimilarityIndex(float[] matrix, int rows, int dim, float[] norms) {
+    private SimilarityIndex(FloatRows matrix, Floats norms, QuantizedRows quantized) {
         this.matrix = matrix;
-        this.rows = rows;
-        this.dim = dim;
+        this.rows = matrix.rows();
+        this.dim = matrix.dim();
         this.norms = norms;
+        this.quantized = quantized;
     }
 
     /** An index over the first {@code rows} rows of {@code matrix} (not copied; must not change). */
     public static SimilarityIndex of(float[] matrix, int rows, int dim) {
+        return of(FloatRows.of(matrix, rows, dim), null, null);
+    }
+
+    /**
+     * An index over {@code matrix} with the norms and int8 copy stored with it; either may be null,
+     * and is then computed (the norms now, the int8 copy when first useful, see {@link #nearest}).
+     */
+    public static SimilarityIndex of(FloatRows matrix, Floats norms, Int8Rows int8) {
+        Floats n = norms != null ? norms : Floats.of(norms(matrix));
+        QuantizedRows q = int8 != null ? QuantizedRows.stored(int8, matrix.rows(), matrix.dim()) : null;
+        return new SimilarityIndex(matrix, n, q);
+    }
+
+    private static float[] norms(FloatRows matrix) {
+        int rows = matrix.rows();
+        int dim = matrix.dim();
         float[] norms = new float[rows];
+        float[] row = new float[dim];
         for (int i = 0; i < rows; i++) {
-            double s = 0;
-            int o = i * dim;
-            for (int k = 0; k < dim; k++) {
-                double v = matrix[o + k];
-                s += v * v;
-            }
-            norms[i] = (float) Math.sqrt(s);
+            matrix.copyRows(i, 1, row, 0);
+            norms[i] = Int8Quantizer.norm(row, 0, dim);
         }
-        return new SimilarityIndex(matrix, rows, dim, norms);
+        return norms;
     }
 
     /** The number of rows. */
@@ -68,15 +86,15 @@ public final class SimilarityIndex {
 
     /** The Euclidean norm of row {@code i}. */
     public float norm(int i) {
-        return norms[i];
+        return norms.get(i);
     }
 
     /** Row {@code i} divided by its norm (gensim's {@code get_vector(norm=True)}), into {@code dst}. */
     public void unitRow(int i, float[] dst) {
-        float n = norms[i];
-        int o = i * dim;
+        float n = norms.get(i);
+        matrix.copyRows(i, 1, dst, 0);
         for (int k = 0; k < dim; k++) {
-            dst[k] = matrix[o + k] / n;
+            dst[k] /= n;
         }
     }
 
@@ -128,7 +146,7 @@ public final class SimilarityIndex {
         }
         Thread t = new Thread(() -> {
             try {
-                quantized = warmedUp(QuantizedRows.of(matrix, norms, rows, dim));
+                quantized = warmedUp(QuantizedRows.of(matrix, norms));
             } catch (RuntimeException | OutOfMemoryError e) {
                 LOG.debug("similarity search stays one-pass: the int8 index could not be built ({})", e.toString());
             }
@@ -145,7 +163,7 @@ public final class SimilarityIndex {
      * the searches would use it (see {@link #nearest}) and waits until it is ready.
      */
     public void prepare() {
-        if (rows < QUANTIZED_MIN || !TWO_PASS) {
+        if (rows < QUANTIZED_MIN || !TWO_PASS || quantized != null) {
             return;
         }
         Thread t = prepareInBackground();
@@ -189,7 +207,7 @@ public final class SimilarityIndex {
     /** The int8 copy, built now on the calling thread if the background has not finished it. */
     QuantizedRows quantizedNow() {
         QuantizedRows r = quantized;
-        return r != null ? r : QuantizedRows.of(matrix, norms, rows, dim);
+        return r != null ? r : QuantizedRows.of(matrix, norms);
     }
 
     TopK nearestOnePass(float[] unitQuery, int n, int k, int[] exclude) {
@@ -205,7 +223,7 @@ public final class SimilarityIndex {
                 dots(unitQuery, from, to, y);
                 TopK top = new TopK(k);
                 for (int i = from; i < to; i++) {
-                    float s = y[i] / norms[i];
+                    float s = y[i] / norms.get(i);
                     if (s >= top.threshold() && !contains(exclude, i)) {
                         top.offer(s, i);
                     }
@@ -260,7 +278,7 @@ public final class SimilarityIndex {
 
     /** The cosine of row {@code i} as the one-pass search computes it: the same dot, then the division. */
     private float exactScore(float[] q, int i) {
-        return SERIAL.dot(dim, matrix, i * dim, q, 0) / norms[i];
+        return matrix.dot(SERIAL, i, q) / norms.get(i);
     }
 
     private static TopK merge(TopK[] partial) {
@@ -291,7 +309,7 @@ public final class SimilarityIndex {
             tasks[t] = () -> {
                 dots(q, from, to, y);
                 for (int i = from; i < to; i++) {
-                    y[i] /= norms[i];
+                    y[i] /= norms.get(i);
                 }
             };
         }
@@ -335,9 +353,7 @@ public final class SimilarityIndex {
 
     /** y[from..to) = rows[from..to) · x, one GEMV over the contiguous block. */
     private void dots(float[] x, int from, int to, float[] y) {
-        if (to > from) {
-            SERIAL.gemv(false, to - from, dim, 1f, matrix, from * dim, dim, x, 0, 0f, y, from);
-        }
+        matrix.dots(SERIAL, x, from, to, y);
     }
 
     private int parts(int n) {

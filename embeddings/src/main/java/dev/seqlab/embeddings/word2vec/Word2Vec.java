@@ -7,6 +7,7 @@ import dev.seqlab.corpora.text.EncodedCorpus;
 import dev.seqlab.corpora.text.Vocabulary;
 import dev.seqlab.corpora.text.VocabularyOptions;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.io.VectorFormat;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;

@@ -1,0 +1,41 @@
+package dev.seqlab.embeddings.store;
+
+import dev.seqlab.core.kernel.Blas;
+
+/**
+ * The raw float32 vectors, one row per word, row-major: in a heap array or mapped from a file.
+ * Dot products go through a {@link Blas}, so a row scores the same (bit for bit) wherever it lives.
+ */
+public interface FloatRows {
+
+    /** Rows held in the heap array {@code matrix} (not copied; it must not change). */
+    static FloatRows of(float[] matrix, int rows, int dim) {
+        return new HeapFloatRows(matrix, rows, dim);
+    }
+
+    /** The first {@code rows} rows of a mapped region whose granule is one row ({@code 4·dim} bytes). */
+    static FloatRows mapped(MappedRegion region, int rows, int dim) {
+        return new MappedFloatRows(region, rows, dim);
+    }
+
+    /** The number of rows. */
+    int rows();
+
+    /** The length of a row. */
+    int dim();
+
+    /** Copies the rows {@code [from, from + count)} into {@code dst} from {@code off}. */
+    void copyRows(int from, int count, float[] dst, int off);
+
+    /** {@code y[i] = row(i) · x} for the rows {@code [from, to)}, each by {@link Blas#gemv}. */
+    void dots(Blas blas, float[] x, int from, int to, float[] y);
+
+    /** {@code row(i) · x} by {@link Blas#dot}. */
+    float dot(Blas blas, int i, float[] x);
+
+    /**
+     * All rows as one row-major array: the backing array itself for heap rows (do not change it),
+     * a new copy for mapped ones.
+     */
+    float[] asArray();
+}
