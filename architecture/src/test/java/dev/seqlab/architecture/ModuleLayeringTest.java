@@ -3,12 +3,10 @@ package dev.seqlab.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import java.util.Set;
 
 /**
  * The module table of DESIGN.md ("depends on"), checked on the code rather than on the poms: each
@@ -29,38 +27,66 @@ class ModuleLayeringTest {
     @ArchTest
     static final ArchRule MODULES_USE_ONLY_THE_MODULES_BELOW_THEM = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
-            .layer("core").definedBy(SeqlabModules.CORE)
-            .layer("onnx").definedBy(SeqlabModules.ONNX_FORMAT)
-            .layer("onnx-runtime").definedBy(SeqlabModules.ONNX_RUNTIME)
-            .layer("sentences").definedBy("dev.seqlab.sentences..")
-            .layer("corpora").definedBy("dev.seqlab.corpora..")
-            .layer("embeddings").definedBy("dev.seqlab.embeddings..")
-            .layer("rnn").definedBy("dev.seqlab.rnn..")
-            .layer("attention").definedBy("dev.seqlab.attention..")
-            .layer("generators").definedBy("dev.seqlab.generators..")
-            .layer("cli").definedBy("dev.seqlab.cli..")
-            .optionalLayer("bench").definedBy("dev.seqlab.bench..")
-            .whereLayer("core").mayNotAccessAnyLayer()
-            .whereLayer("onnx").mayOnlyAccessLayers("core")
-            .whereLayer("onnx-runtime").mayOnlyAccessLayers("onnx", "core")
-            .whereLayer("sentences").mayOnlyAccessLayers("onnx-runtime", "onnx", "core")
-            .whereLayer("corpora").mayOnlyAccessLayers("core")
-            .whereLayer("embeddings").mayOnlyAccessLayers("corpora", "core")
-            .whereLayer("rnn").mayOnlyAccessLayers("onnx", "corpora", "core")
-            .whereLayer("attention").mayOnlyAccessLayers("rnn", "onnx", "corpora", "core")
-            .whereLayer("generators").mayOnlyAccessLayers("attention", "rnn", "onnx", "corpora", "core")
-            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-            .whereLayer("bench").mayNotBeAccessedByAnyLayer();
+            .layer("core")
+            .definedBy(SeqlabModules.CORE)
+            .layer("onnx")
+            .definedBy(SeqlabModules.ONNX_FORMAT)
+            .layer("onnx-runtime")
+            .definedBy(SeqlabModules.ONNX_RUNTIME)
+            .layer("sentences")
+            .definedBy("dev.seqlab.sentences..")
+            .layer("corpora")
+            .definedBy("dev.seqlab.corpora..")
+            .layer("embeddings")
+            .definedBy("dev.seqlab.embeddings..")
+            .layer("rnn")
+            .definedBy("dev.seqlab.rnn..")
+            .layer("attention")
+            .definedBy("dev.seqlab.attention..")
+            .layer("generators")
+            .definedBy("dev.seqlab.generators..")
+            .layer("cli")
+            .definedBy("dev.seqlab.cli..")
+            .optionalLayer("bench")
+            .definedBy("dev.seqlab.bench..")
+            .whereLayer("core")
+            .mayNotAccessAnyLayer()
+            .whereLayer("onnx")
+            .mayOnlyAccessLayers("core")
+            .whereLayer("onnx-runtime")
+            .mayOnlyAccessLayers("onnx", "core")
+            .whereLayer("sentences")
+            .mayOnlyAccessLayers("onnx-runtime", "onnx", "core")
+            .whereLayer("corpora")
+            .mayOnlyAccessLayers("core")
+            .whereLayer("embeddings")
+            .mayOnlyAccessLayers("corpora", "core")
+            .whereLayer("rnn")
+            .mayOnlyAccessLayers("onnx", "corpora", "core")
+            .whereLayer("attention")
+            .mayOnlyAccessLayers("rnn", "onnx", "corpora", "core")
+            .whereLayer("generators")
+            .mayOnlyAccessLayers("attention", "rnn", "onnx", "corpora", "core")
+            .whereLayer("cli")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("bench")
+            .mayNotBeAccessedByAnyLayer();
 
     /** The programs sit on top: no library class may reach into the command line or the benchmarks. */
     @ArchTest
     static final ArchRule NOTHING_DEPENDS_ON_CLI_OR_BENCH = noClasses()
-            .that().resideOutsideOfPackages("dev.seqlab.cli..", "dev.seqlab.bench..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.seqlab.cli..", "dev.seqlab.bench..");
+            .that()
+            .resideOutsideOfPackages("dev.seqlab.cli..", "dev.seqlab.bench..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.seqlab.cli..", "dev.seqlab.bench..");
 
     /** The generators are models, not word vectors: issue 14 found the dependency declared and unused. */
     @ArchTest
     static final ArchRule GENERATORS_DO_NOT_USE_EMBEDDINGS = noClasses()
-            .that().resideInAPackage("dev.seqlab.generators..")
-            .should().dependOnClassesThat().resideInAPackage("dev.seqlab.embeddings..");
+            .that()
+            .resideInAPackage("dev.seqlab.generators..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.seqlab.embeddings..");
 }

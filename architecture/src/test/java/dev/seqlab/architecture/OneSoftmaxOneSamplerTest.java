@@ -41,32 +41,39 @@ class OneSoftmaxOneSamplerTest {
      */
     static final Set<String> NOT_A_SOFTMAX = Set.of("dev.seqlab.embeddings.word2vec.SigmoidTable");
 
-    private static final DescribedPredicate<JavaClass> EXEMPT = SeqlabModules.CORE
-            .or(SeqlabModules.allowListed(NOT_A_SOFTMAX));
+    private static final DescribedPredicate<JavaClass> EXEMPT =
+            SeqlabModules.CORE.or(SeqlabModules.allowListed(NOT_A_SOFTMAX));
 
     private static final Pattern SAMPLING_STEP = Pattern.compile("(?i)(draw|categorical|top_?k|top_?p|nucleus).*");
 
     private static final DescribedPredicate<JavaMethod> SAMPLING_STEP_OVER_AN_ARRAY = DescribedPredicate.describe(
             "named draw/categorical/topK/topP/nucleus… with a float[] or double[] parameter",
-            m -> SAMPLING_STEP.matcher(m.getName()).matches() && m.getRawParameterTypes().stream()
-                    .anyMatch(t -> t.getName().equals("[F") || t.getName().equals("[D")));
+            m -> SAMPLING_STEP.matcher(m.getName()).matches()
+                    && m.getRawParameterTypes().stream()
+                            .anyMatch(
+                                    t -> t.getName().equals("[F") || t.getName().equals("[D")));
 
     @ArchTest
     static final ArchRule NO_EXPONENTIAL_OUTSIDE_CORE = noClasses()
             .that(DescribedPredicate.not(EXEMPT))
-            .should().callMethod(Math.class, "exp", double.class)
-            .orShould().callMethod(StrictMath.class, "exp", double.class)
+            .should()
+            .callMethod(Math.class, "exp", double.class)
+            .orShould()
+            .callMethod(StrictMath.class, "exp", double.class)
             .because("softmax, log-sum-exp and sigmoid are core kernels (dev.seqlab.core.kernel)");
 
     @ArchTest
     static final ArchRule NO_SOFTMAX_METHOD_OUTSIDE_CORE = noMethods()
-            .that().areDeclaredInClassesThat(DescribedPredicate.not(EXEMPT))
-            .should().haveNameMatching("(?i)(log_?)?softmax.*")
+            .that()
+            .areDeclaredInClassesThat(DescribedPredicate.not(EXEMPT))
+            .should()
+            .haveNameMatching("(?i)(log_?)?softmax.*")
             .because("the one softmax (with its masked and strided variants) is dev.seqlab.core.kernel.Softmax");
 
     @ArchTest
     static final ArchRule NO_SAMPLING_STEP_OUTSIDE_CORE = noMethods()
-            .that().areDeclaredInClassesThat(DescribedPredicate.not(EXEMPT))
+            .that()
+            .areDeclaredInClassesThat(DescribedPredicate.not(EXEMPT))
             .should(be(SAMPLING_STEP_OVER_AN_ARRAY))
             .because("temperature, top-k, top-p and the categorical draw are one chain in core");
 }

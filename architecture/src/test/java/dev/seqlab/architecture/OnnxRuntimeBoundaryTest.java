@@ -7,7 +7,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import java.util.Set;
 
 /**
  * ONNX Runtime (a native library of some hundred megabytes) is used only on the runtime side:
@@ -21,6 +20,8 @@ class OnnxRuntimeBoundaryTest {
     @ArchTest
     static final ArchRule ONLY_THE_RUNTIME_SIDE_USES_ONNX_RUNTIME = noClasses()
             .that(DescribedPredicate.not(SeqlabModules.RUNTIME_SIDE))
-            .should().dependOnClassesThat().resideInAPackage("ai.onnxruntime..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("ai.onnxruntime..")
             .because("only dev.seqlab.onnx.runtime, dev.seqlab.sentences, cli and bench may load the native runtime");
 }

@@ -1,6 +1,5 @@
 package dev.seqlab.architecture;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -27,6 +26,7 @@ class PackageCyclesTest {
 
     @ArchTest
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("dev.seqlab.(**)")
-            .should().beFreeOfCycles()
+            .should()
+            .beFreeOfCycles()
             .ignoreDependency(SeqlabModules.allowListed(COMPOSITION_ROOTS), DescribedPredicate.alwaysTrue());
 }

@@ -18,14 +18,17 @@ final class SeqlabModules {
         "dev.seqlab.onnx.runtime..", "dev.seqlab.sentences..", "dev.seqlab.cli..", "dev.seqlab.bench.."
     };
 
-    static final DescribedPredicate<JavaClass> CORE = resideInAPackage("dev.seqlab.core..").as("core");
-    static final DescribedPredicate<JavaClass> ONNX_RUNTIME = resideInAPackage("dev.seqlab.onnx.runtime..").as("onnx runtime");
+    static final DescribedPredicate<JavaClass> CORE =
+            resideInAPackage("dev.seqlab.core..").as("core");
+    static final DescribedPredicate<JavaClass> ONNX_RUNTIME =
+            resideInAPackage("dev.seqlab.onnx.runtime..").as("onnx runtime");
     static final DescribedPredicate<JavaClass> ONNX_FORMAT = resideInAPackage("dev.seqlab.onnx..")
-            .and(DescribedPredicate.not(ONNX_RUNTIME)).as("onnx format");
-    static final DescribedPredicate<JavaClass> RUNTIME_SIDE = resideInAnyPackage(ONNX_RUNTIME_SIDE).as("the ONNX Runtime side");
+            .and(DescribedPredicate.not(ONNX_RUNTIME))
+            .as("onnx format");
+    static final DescribedPredicate<JavaClass> RUNTIME_SIDE =
+            resideInAnyPackage(ONNX_RUNTIME_SIDE).as("the ONNX Runtime side");
 
-    private SeqlabModules() {
-    }
+    private SeqlabModules() {}
 
     /**
      * The classes named in {@code allowList} (fully qualified) and their nested classes: the

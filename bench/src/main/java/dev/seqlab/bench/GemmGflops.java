@@ -20,8 +20,7 @@ import java.util.SplittableRandom;
 public final class GemmGflops {
     private static final int[] SIZES = {128, 256, 512, 1024};
 
-    private GemmGflops() {
-    }
+    private GemmGflops() {}
 
     /**
      * Prints the figures for each thread count given (default 1 and 2).
@@ -29,11 +28,16 @@ public final class GemmGflops {
      * @param args thread counts
      */
     public static void main(String[] args) {
-        int[] threads = args.length == 0 ? new int[] {1, 2} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        int[] threads = args.length == 0
+                ? new int[] {1, 2}
+                : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         for (int t : threads) {
             Blas blas = Kernels.blas(t);
             StringBuilder json = new StringBuilder();
-            json.append("{\"peer\": \"seqlab-").append(blas.name()).append("\", \"threads\": ").append(t)
+            json.append("{\"peer\": \"seqlab-")
+                    .append(blas.name())
+                    .append("\", \"threads\": ")
+                    .append(t)
                     .append(", \"gflops\": {");
             SplittableRandom rnd = new SplittableRandom(1);
             for (int i = 0; i < SIZES.length; i++) {
@@ -41,9 +45,13 @@ public final class GemmGflops {
                 float[] a = Operands.random(rnd, n * n);
                 float[] b = Operands.random(rnd, n * n);
                 float[] c = new float[n * n];
-                double gf = measure(2.0 * n * n * n,
-                        () -> blas.gemm(false, false, n, n, n, 1f, a, 0, n, b, 0, n, 0f, c, 0, n));
-                json.append(i == 0 ? "" : ", ").append('"').append(n).append("\": ").append(fmt(gf));
+                double gf = measure(
+                        2.0 * n * n * n, () -> blas.gemm(false, false, n, n, n, 1f, a, 0, n, b, 0, n, 0f, c, 0, n));
+                json.append(i == 0 ? "" : ", ")
+                        .append('"')
+                        .append(n)
+                        .append("\": ")
+                        .append(fmt(gf));
             }
             json.append("}, \"rnn_gflops\": {");
             RnnShape[] shapes = RnnShape.values();
@@ -57,10 +65,18 @@ public final class GemmGflops {
                 float[] c = new float[m * n];
                 float[] dz = Operands.random(rnd, m * n);
                 float[] dw = new float[k * n];
-                double fwd = measure(s.flops(), () -> blas.gemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n));
-                double wg = measure(s.flops(), () -> blas.gemm(true, false, k, n, m, 1f, a, 0, k, dz, 0, n, 1f, dw, 0, n));
-                json.append(i == 0 ? "" : ", ").append('"').append(s.name()).append("\": {\"forward\": ")
-                        .append(fmt(fwd)).append(", \"weight_grad\": ").append(fmt(wg)).append('}');
+                double fwd =
+                        measure(s.flops(), () -> blas.gemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n));
+                double wg =
+                        measure(s.flops(), () -> blas.gemm(true, false, k, n, m, 1f, a, 0, k, dz, 0, n, 1f, dw, 0, n));
+                json.append(i == 0 ? "" : ", ")
+                        .append('"')
+                        .append(s.name())
+                        .append("\": {\"forward\": ")
+                        .append(fmt(fwd))
+                        .append(", \"weight_grad\": ")
+                        .append(fmt(wg))
+                        .append('}');
             }
             System.out.println(json.append("}}"));
         }

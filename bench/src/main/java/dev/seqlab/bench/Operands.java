@@ -4,8 +4,7 @@ import java.util.SplittableRandom;
 
 /** Benchmark operands. */
 final class Operands {
-    private Operands() {
-    }
+    private Operands() {}
 
     /** n values uniform in [-1, 1). */
     static float[] random(SplittableRandom rnd, int n) {

@@ -18,8 +18,7 @@ import java.util.List;
  */
 public final class CommandRegistry {
 
-    private CommandRegistry() {
-    }
+    private CommandRegistry() {}
 
     /** New instances of every top-level subcommand. */
     public static List<Object> topLevelCommands() {

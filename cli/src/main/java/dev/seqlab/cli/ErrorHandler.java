@@ -20,8 +20,7 @@ import picocli.CommandLine.ParseResult;
  * bad usage or bad input (wrong options, missing or malformed files, invalid values), exit 1 for
  * failures while working; a stack trace only with {@code --verbose}.
  */
-final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler,
-        IExitCodeExceptionMapper {
+final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler, IExitCodeExceptionMapper {
 
     /** Exit status for bad usage or bad input. */
     static final int BAD_INPUT = 2;
@@ -70,9 +69,7 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
 
     /** Bad input is the user's to fix: invalid arguments or files that are missing or unreadable. */
     static boolean isBadInput(Throwable t) {
-        return t instanceof IllegalArgumentException
-                || t instanceof IOException
-                || t instanceof ParameterException;
+        return t instanceof IllegalArgumentException || t instanceof IOException || t instanceof ParameterException;
     }
 
     /** A one-line description; the JDK's terse file exceptions get their missing words. */
@@ -96,6 +93,9 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
         if (msg == null || msg.isBlank()) {
             return t.getClass().getSimpleName();
         }
-        return msg.lines().limit(2).reduce((a, b) -> a + System.lineSeparator() + b).orElse(msg);
+        return msg.lines()
+                .limit(2)
+                .reduce((a, b) -> a + System.lineSeparator() + b)
+                .orElse(msg);
     }
 }

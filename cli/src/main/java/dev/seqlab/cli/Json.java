@@ -12,8 +12,7 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Prints {@code value} as JSON followed by a newline. Records serialise by component. */
     public static void print(PrintWriter out, Object value) {

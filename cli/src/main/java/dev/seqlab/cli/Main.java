@@ -11,8 +11,7 @@ import picocli.CommandLine;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     /** Runs the command line and exits the JVM with its status. */
     public static void main(String[] args) {

@@ -29,7 +29,9 @@ public final class SeqlabCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.Option(names = "--verbose", scope = picocli.CommandLine.ScopeType.INHERIT,
+    @picocli.CommandLine.Option(
+            names = "--verbose",
+            scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Show stack traces and debug logging.")
     void setVerbose(boolean verbose) {
         Verbosity.set(verbose);

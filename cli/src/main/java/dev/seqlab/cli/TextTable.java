@@ -26,8 +26,8 @@ public final class TextTable {
     /** Adds a row; values are turned into text with {@link String#valueOf(Object)}. */
     public TextTable row(Object... cells) {
         if (cells.length != header.length) {
-            throw new IllegalArgumentException("row has " + cells.length + " cells, table has "
-                    + header.length + " columns");
+            throw new IllegalArgumentException(
+                    "row has " + cells.length + " cells, table has " + header.length + " columns");
         }
         String[] r = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {

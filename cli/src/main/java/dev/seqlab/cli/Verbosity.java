@@ -7,8 +7,7 @@ package dev.seqlab.cli;
 public final class Verbosity {
     private static volatile boolean verbose;
 
-    private Verbosity() {
-    }
+    private Verbosity() {}
 
     static void set(boolean on) {
         verbose = on;

@@ -56,10 +56,14 @@ class HelpSummaryTest {
         assertFalse(shown.isEmpty(), "no command list in the help of " + path);
         for (Map.Entry<String, CommandLine> e : parent.getSubcommands().entrySet()) {
             String[] description = e.getValue().getCommandSpec().usageMessage().description();
-            String first = description.length > 0 ? description[0] : e.getValue().getCommandSpec().usageMessage().header()[0];
+            String first = description.length > 0
+                    ? description[0]
+                    : e.getValue().getCommandSpec().usageMessage().header()[0];
             String summary = shown.get(e.getKey());
             assertEquals(first, summary, "summary of " + path + " " + e.getKey());
-            assertTrue(summary.endsWith("."), "summary of " + path + " " + e.getKey() + " is not a whole sentence: " + summary);
+            assertTrue(
+                    summary.endsWith("."),
+                    "summary of " + path + " " + e.getKey() + " is not a whole sentence: " + summary);
             List<String> sub = new ArrayList<>(path);
             sub.add(e.getKey());
             checkCommandList(e.getValue(), sub);
@@ -68,7 +72,8 @@ class HelpSummaryTest {
 
     @Test
     void everyCommandListShowsWholeSummaries() {
-        checkCommandList(Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())), List.of());
+        checkCommandList(
+                Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())), List.of());
     }
 
     @Test

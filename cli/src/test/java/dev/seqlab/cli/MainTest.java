@@ -19,8 +19,7 @@ import picocli.CommandLine.Option;
 class MainTest {
 
     /** Output of one run. */
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     static Result run(CommandLine cl, StringWriter out, StringWriter err, String... args) {
         int code = cl.execute(args);
@@ -114,7 +113,8 @@ class MainTest {
         Result r = run("info", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode n = Json.mapper().readTree(r.out());
-        assertEquals(Runtime.getRuntime().availableProcessors(), n.get("processors").asInt());
+        assertEquals(
+                Runtime.getRuntime().availableProcessors(), n.get("processors").asInt());
         assertTrue(n.get("kernels").asText().matches("plain|vector"));
     }
 

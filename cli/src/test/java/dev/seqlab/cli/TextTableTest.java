@@ -12,12 +12,13 @@ class TextTableTest {
     @Test
     void alignsTextLeftAndNumbersRight() {
         StringWriter s = new StringWriter();
-        new TextTable("word", "cosine").row("queen", "0.78").row("monarch", "0.6") .print(new PrintWriter(s));
-        assertEquals(String.join("\n",
-                "word     cosine",
-                "-------  ------",
-                "queen      0.78",
-                "monarch     0.6", ""), s.toString().replace(System.lineSeparator(), "\n"));
+        new TextTable("word", "cosine")
+                .row("queen", "0.78")
+                .row("monarch", "0.6")
+                .print(new PrintWriter(s));
+        assertEquals(
+                String.join("\n", "word     cosine", "-------  ------", "queen      0.78", "monarch     0.6", ""),
+                s.toString().replace(System.lineSeparator(), "\n"));
     }
 
     @Test

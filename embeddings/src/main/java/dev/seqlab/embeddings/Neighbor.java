@@ -7,5 +7,4 @@ package dev.seqlab.embeddings;
  * @param word  the word
  * @param score its score; higher is closer
  */
-public record Neighbor(String word, double score) {
-}
+public record Neighbor(String word, double score) {}

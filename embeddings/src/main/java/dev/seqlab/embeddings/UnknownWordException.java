@@ -34,7 +34,8 @@ public class UnknownWordException extends IllegalArgumentException {
 
     private static String message(String word, List<String> suggestions) {
         String m = "unknown word '" + word + "'";
-        return suggestions.isEmpty() ? m + " (no similar spelling in the vocabulary)"
+        return suggestions.isEmpty()
+                ? m + " (no similar spelling in the vocabulary)"
                 : m + "; did you mean " + String.join(", ", suggestions) + "?";
     }
 }

@@ -2,7 +2,6 @@ package dev.seqlab.embeddings;
 
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.embeddings.io.LoadOptions;
-import dev.seqlab.embeddings.io.ParsedVectors;
 import dev.seqlab.embeddings.io.VectorFiles;
 import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.query.SimilarityIndex;
@@ -346,7 +345,8 @@ public final class WordVectors {
     public List<Neighbor> analogy(String a, String b, String c, AnalogyMethod method, int topN) {
         List<String> positive = List.of(b, c);
         List<String> negative = List.of(a);
-        return method == AnalogyMethod.ADD ? mostSimilar(positive, negative, topN, 0)
+        return method == AnalogyMethod.ADD
+                ? mostSimilar(positive, negative, topN, 0)
                 : mostSimilarCosMul(positive, negative, topN, 0);
     }
 

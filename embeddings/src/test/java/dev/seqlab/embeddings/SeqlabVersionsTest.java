@@ -30,11 +30,14 @@ class SeqlabVersionsTest {
             assertEquals(v2.mostSimilar(w, 10), v1.mostSimilar(w, 10), w);
             assertEquals(v2.norm(v2.indexOf(w)), v1.norm(v1.indexOf(w)), w);
         }
-        assertEquals(v2.analogy("man", "king", "woman", AnalogyMethod.ADD, 5),
+        assertEquals(
+                v2.analogy("man", "king", "woman", AnalogyMethod.ADD, 5),
                 v1.analogy("man", "king", "woman", AnalogyMethod.ADD, 5));
-        assertEquals(v2.analogy("france", "paris", "italy", AnalogyMethod.MUL, 5),
+        assertEquals(
+                v2.analogy("france", "paris", "italy", AnalogyMethod.MUL, 5),
                 v1.analogy("france", "paris", "italy", AnalogyMethod.MUL, 5));
-        assertEquals(v2.doesntMatch(List.of("apple", "pear", "plum", "river")),
+        assertEquals(
+                v2.doesntMatch(List.of("apple", "pear", "plum", "river")),
                 v1.doesntMatch(List.of("apple", "pear", "plum", "river")));
     }
 }

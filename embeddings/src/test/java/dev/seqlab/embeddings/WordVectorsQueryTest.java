@@ -23,8 +23,9 @@ class WordVectorsQueryTest {
      */
     private static WordVectors plane() {
         double r3 = Math.sqrt(3);
-        return Vectors.of(List.of("a", "b", "c", "d", "e", "f", "zero"), new float[][] {
-            {1, 0}, {0, 3}, {1, 1}, {-2, 0}, {(float) r3, 1}, {0.5f, (float) (r3 / 2)}, {0, 0}});
+        return Vectors.of(
+                List.of("a", "b", "c", "d", "e", "f", "zero"),
+                new float[][] {{1, 0}, {0, 3}, {1, 1}, {-2, 0}, {(float) r3, 1}, {0.5f, (float) (r3 / 2)}, {0, 0}});
     }
 
     @Test
@@ -93,7 +94,10 @@ class WordVectorsQueryTest {
         expected.sort(Comparator.comparingDouble(Neighbor::score).reversed());
         assertEquals(words(expected), words(n));
         for (int i = 0; i < expected.size(); i++) {
-            assertEquals(expected.get(i).score(), n.get(i).score(), 1e-4 * expected.get(i).score());
+            assertEquals(
+                    expected.get(i).score(),
+                    n.get(i).score(),
+                    1e-4 * expected.get(i).score());
         }
     }
 
@@ -125,8 +129,8 @@ class WordVectorsQueryTest {
 
     @Test
     void unknownWordsAreErrorsWithSpellingSuggestions() {
-        WordVectors wv = Vectors.of(List.of("king", "queen", "kings", "man"),
-                new float[][] {{1, 0}, {0, 1}, {1, 1}, {1, 2}});
+        WordVectors wv =
+                Vectors.of(List.of("king", "queen", "kings", "man"), new float[][] {{1, 0}, {0, 1}, {1, 1}, {1, 2}});
         UnknownWordException e = assertThrows(UnknownWordException.class, () -> wv.mostSimilar("kign", 3));
         assertEquals("kign", e.word());
         assertTrue(e.suggestions().contains("king"), e.getMessage());
@@ -168,9 +172,13 @@ class WordVectorsQueryTest {
             for (int k = 0; k < dim; k++) {
                 query[k] = unit(m, b, dim)[k] + unit(m, c, dim)[k] - unit(m, a, dim)[k];
             }
-            int[] expected = IntStream.range(0, n).filter(i -> i != a && i != b && i != c).boxed()
-                    .sorted(Comparator.comparingDouble(i -> -cos(m, i, dim, query))).limit(10)
-                    .mapToInt(Integer::intValue).toArray();
+            int[] expected = IntStream.range(0, n)
+                    .filter(i -> i != a && i != b && i != c)
+                    .boxed()
+                    .sorted(Comparator.comparingDouble(i -> -cos(m, i, dim, query)))
+                    .limit(10)
+                    .mapToInt(Integer::intValue)
+                    .toArray();
             List<Neighbor> got = wv.analogy("w" + a, "w" + b, "w" + c, AnalogyMethod.ADD, 10);
             for (int j = 0; j < 10; j++) {
                 assertEquals("w" + expected[j], got.get(j).word(), "query " + q + " rank " + j);

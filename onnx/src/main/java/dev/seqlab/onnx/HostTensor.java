@@ -55,8 +55,8 @@ public final class HostTensor {
             n = Math.multiplyExact(n, d);
         }
         if (n != length) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + n
-                    + " elements but " + length + " were given");
+            throw new IllegalArgumentException(
+                    "shape " + Arrays.toString(shape) + " holds " + n + " elements but " + length + " were given");
         }
     }
 

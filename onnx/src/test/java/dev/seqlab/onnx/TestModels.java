@@ -17,8 +17,7 @@ import java.util.Random;
  */
 public final class TestModels {
 
-    private TestModels() {
-    }
+    private TestModels() {}
 
     /** A dense layer with softmax: {@code y = softmax(x·W + b)}, x float [batch, 4], y float [batch, 3]. */
     public static final class Dense {
@@ -49,7 +48,9 @@ public final class TestModels {
                     .addNode(node("MatMul", "matmul", new String[] {"x", "W"}, "h"))
                     .addNode(node("Add", "add", new String[] {"h", "b"}, "z"))
                     .addNode(node("Softmax", "softmax", new String[] {"z"}, "y").toBuilder()
-                            .addAttribute(AttributeProto.newBuilder().setName("axis").setI(-1)
+                            .addAttribute(AttributeProto.newBuilder()
+                                    .setName("axis")
+                                    .setI(-1)
                                     .setType(AttributeProto.AttributeType.INT)))
                     .addInput(value("x", TensorProto.DataType.FLOAT, "batch", IN))
                     .addOutput(value("y", TensorProto.DataType.FLOAT, "batch", OUT))
@@ -98,7 +99,9 @@ public final class TestModels {
                 .addInitializer(floatTensor("E", e, vocab, 2))
                 .addNode(node("Gather", "gather", new String[] {"E", "ids"}, "hidden"))
                 .addNode(node("Cast", "cast", new String[] {"mask"}, "mask_f").toBuilder()
-                        .addAttribute(AttributeProto.newBuilder().setName("to").setI(TensorProto.DataType.FLOAT_VALUE)
+                        .addAttribute(AttributeProto.newBuilder()
+                                .setName("to")
+                                .setI(TensorProto.DataType.FLOAT_VALUE)
                                 .setType(AttributeProto.AttributeType.INT)))
                 .addInput(value("ids", TensorProto.DataType.INT64, "batch", "seq"))
                 .addInput(value("mask", TensorProto.DataType.INT64, "batch", "seq"))
@@ -155,9 +158,12 @@ public final class TestModels {
             }
             shape.addDim(dim);
         }
-        return ValueInfoProto.newBuilder().setName(name)
-                .setType(TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
-                        .setElemType(type.getNumber()).setShape(shape)))
+        return ValueInfoProto.newBuilder()
+                .setName(name)
+                .setType(TypeProto.newBuilder()
+                        .setTensorType(TypeProto.Tensor.newBuilder()
+                                .setElemType(type.getNumber())
+                                .setShape(shape)))
                 .build();
     }
 }

@@ -103,8 +103,11 @@ record BertNormalizer(boolean cleanText, boolean handleChineseChars, boolean str
             return false;
         }
         int type = Character.getType(c);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
-                || type == Character.PRIVATE_USE || type == Character.SURROGATE;
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.UNASSIGNED
+                || type == Character.PRIVATE_USE
+                || type == Character.SURROGATE;
     }
 
     /**
@@ -112,15 +115,28 @@ record BertNormalizer(boolean cleanText, boolean handleChineseChars, boolean str
      * {@link Character#isWhitespace} includes the no-break spaces.
      */
     static boolean isWhitespace(int c) {
-        return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0 || c == 0x1680
-                || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F
-                || c == 0x205F || c == 0x3000;
+        return c == ' '
+                || (c >= 0x09 && c <= 0x0D)
+                || c == 0x85
+                || c == 0xA0
+                || c == 0x1680
+                || (c >= 0x2000 && c <= 0x200A)
+                || c == 0x2028
+                || c == 0x2029
+                || c == 0x202F
+                || c == 0x205F
+                || c == 0x3000;
     }
 
     /** The CJK Unified Ideographs blocks (and compatibility ideographs) the BERT tokenizer splits on. */
     static boolean isChinese(int c) {
-        return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2A6DF)
-                || (c >= 0x2A700 && c <= 0x2B73F) || (c >= 0x2B740 && c <= 0x2B81F) || (c >= 0x2B920 && c <= 0x2CEAF)
-                || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F);
+        return (c >= 0x4E00 && c <= 0x9FFF)
+                || (c >= 0x3400 && c <= 0x4DBF)
+                || (c >= 0x20000 && c <= 0x2A6DF)
+                || (c >= 0x2A700 && c <= 0x2B73F)
+                || (c >= 0x2B740 && c <= 0x2B81F)
+                || (c >= 0x2B920 && c <= 0x2CEAF)
+                || (c >= 0xF900 && c <= 0xFAFF)
+                || (c >= 0x2F800 && c <= 0x2FA1F);
     }
 }

@@ -11,8 +11,7 @@ import java.util.function.Consumer;
  */
 final class BertPreTokenizer {
 
-    private BertPreTokenizer() {
-    }
+    private BertPreTokenizer() {}
 
     /** Calls {@code word} for each word of {@code text} in order. */
     static void split(String text, Consumer<String> word) {
@@ -47,9 +46,13 @@ final class BertPreTokenizer {
             return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
         }
         return switch (Character.getType(c)) {
-            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-                 Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                 Character.OTHER_PUNCTUATION -> true;
+            case Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION,
+                    Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION,
+                    Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION -> true;
             default -> false;
         };
     }

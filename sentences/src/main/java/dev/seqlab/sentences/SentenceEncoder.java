@@ -95,8 +95,12 @@ public final class SentenceEncoder implements AutoCloseable {
     private final int dimension;
     private final ExecutorService pool;
 
-    private SentenceEncoder(String name, OnnxModel model, WordPieceTokenizer tokenizer, SentenceEncoderOptions options,
-                            boolean dynamicQuantisation) {
+    private SentenceEncoder(
+            String name,
+            OnnxModel model,
+            WordPieceTokenizer tokenizer,
+            SentenceEncoderOptions options,
+            boolean dynamicQuantisation) {
         this.name = name;
         this.model = model;
         this.tokenizer = tokenizer;
@@ -107,11 +111,12 @@ public final class SentenceEncoder implements AutoCloseable {
                     + tokenizer.specialTokenCount() + " special tokens");
         }
         this.dynamicQuantisation = dynamicQuantisation;
-        this.batchSize = options.batchSize() != 0 ? options.batchSize()
+        this.batchSize = options.batchSize() != 0
+                ? options.batchSize()
                 : dynamicQuantisation ? 1 : SentenceEncoderOptions.DEFAULT_BATCH;
         if (!model.hasInput(INPUT_IDS)) {
-            throw new IllegalArgumentException(name + ": the model has no input_ids input; its inputs are "
-                    + model.inputNames());
+            throw new IllegalArgumentException(
+                    name + ": the model has no input_ids input; its inputs are " + model.inputNames());
         }
         for (TensorSpec in : model.inputs()) {
             if (!Set.of(INPUT_IDS, ATTENTION_MASK, TOKEN_TYPE_IDS).contains(in.name())) {
@@ -123,8 +128,12 @@ public final class SentenceEncoder implements AutoCloseable {
                         + "(int64 or int32 [batch, sequence])");
             }
         }
-        TensorSpec out = model.outputs().stream().filter(o -> o.name().equals("last_hidden_state")).findFirst()
-                .or(() -> model.outputs().stream().filter(o -> o.elementType().equals("float") && o.rank() == 3).findFirst())
+        TensorSpec out = model.outputs().stream()
+                .filter(o -> o.name().equals("last_hidden_state"))
+                .findFirst()
+                .or(() -> model.outputs().stream()
+                        .filter(o -> o.elementType().equals("float") && o.rank() == 3)
+                        .findFirst())
                 .orElseThrow(() -> new IllegalArgumentException(name + ": the model has no token-vector output "
                         + "(float [batch, sequence, hidden]); its outputs are " + model.outputs()));
         if (!out.elementType().equals("float") || out.rank() != 3) {
@@ -133,11 +142,13 @@ public final class SentenceEncoder implements AutoCloseable {
         this.output = out.name();
         TensorSpec.Dim hidden = out.shape().get(2);
         this.dimension = hidden.isFixed() ? (int) hidden.size() : probeDimension();
-        this.pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), r -> {
-            Thread t = new Thread(r, "seqlab-sentence-encoder-" + POOLS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.pool = options.threads() > 1
+                ? Executors.newFixedThreadPool(options.threads(), r -> {
+                    Thread t = new Thread(r, "seqlab-sentence-encoder-" + POOLS.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                })
+                : null;
     }
 
     /** Opens the encoder in {@code dir} with {@link SentenceEncoderOptions#DEFAULT}. */
@@ -164,17 +175,22 @@ public final class SentenceEncoder implements AutoCloseable {
         }
         Path tokenizerFile = dir.resolve(TOKENIZER_FILE);
         Path modelFile = dir.resolve(MODEL_FILE);
-        if (!Files.isRegularFile(modelFile) && Files.isRegularFile(dir.resolve("onnx").resolve(MODEL_FILE))) {
+        if (!Files.isRegularFile(modelFile)
+                && Files.isRegularFile(dir.resolve("onnx").resolve(MODEL_FILE))) {
             modelFile = dir.resolve("onnx").resolve(MODEL_FILE);
         }
         for (Path p : List.of(modelFile, tokenizerFile)) {
             if (!Files.isRegularFile(p)) {
-                throw new MalformedFileException(dir, 0, "holds no " + p.getFileName()
-                        + " (a sentence-encoder directory holds model.onnx and tokenizer.json)");
+                throw new MalformedFileException(
+                        dir,
+                        0,
+                        "holds no " + p.getFileName()
+                                + " (a sentence-encoder directory holds model.onnx and tokenizer.json)");
             }
         }
         WordPieceTokenizer tokenizer = WordPieceTokenizer.read(tokenizerFile);
-        boolean dynamic = options.batchSize() == 0 && OnnxInspector.read(modelFile).quantisesDynamically();
+        boolean dynamic =
+                options.batchSize() == 0 && OnnxInspector.read(modelFile).quantisesDynamically();
         OnnxModel model = OnnxModel.open(modelFile, SessionOptions.threads(1));
         return create(modelFile.toString(), model, tokenizer, options, dynamic);
     }
@@ -240,12 +256,22 @@ public final class SentenceEncoder implements AutoCloseable {
         }
     }
 
-    private static SentenceEncoder create(String name, OnnxModel model, WordPieceTokenizer tokenizer,
-                                          SentenceEncoderOptions options, boolean dynamic) {
+    private static SentenceEncoder create(
+            String name,
+            OnnxModel model,
+            WordPieceTokenizer tokenizer,
+            SentenceEncoderOptions options,
+            boolean dynamic) {
         try {
             SentenceEncoder e = new SentenceEncoder(name, model, tokenizer, options, dynamic);
-            LOG.debug("sentence encoder {}: {} dimensions, max length {}, batch size {}{}, {} threads", name,
-                    e.dimension, e.maxLength, e.batchSize, dynamic ? " (dynamically quantised)" : "", options.threads());
+            LOG.debug(
+                    "sentence encoder {}: {} dimensions, max length {}, batch size {}{}, {} threads",
+                    name,
+                    e.dimension,
+                    e.maxLength,
+                    e.batchSize,
+                    dynamic ? " (dynamically quantised)" : "",
+                    options.threads());
             return e;
         } catch (RuntimeException e) {
             model.close();
@@ -455,8 +481,8 @@ public final class SentenceEncoder implements AutoCloseable {
         }
         int dim = (int) hidden.dim(2);
         if (!raw && dim != dimension) {
-            throw new IllegalStateException(name + ": output " + output + " has " + dim + " dimensions, expected "
-                    + dimension);
+            throw new IllegalStateException(
+                    name + ": output " + output + " has " + dim + " dimensions, expected " + dimension);
         }
         float[] h = hidden.floats();
         double[] sum = new double[dim];

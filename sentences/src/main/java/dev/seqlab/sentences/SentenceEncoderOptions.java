@@ -31,11 +31,12 @@ public record SentenceEncoderOptions(int maxLength, int batchSize, int threads) 
     /** Validates the options. */
     public SentenceEncoderOptions {
         if (maxLength < 0) {
-            throw new IllegalArgumentException("maximum length must be 0 (the tokenizer's) or positive, got " + maxLength);
+            throw new IllegalArgumentException(
+                    "maximum length must be 0 (the tokenizer's) or positive, got " + maxLength);
         }
         if (batchSize < 0 || batchSize > MAX_BATCH) {
-            throw new IllegalArgumentException("batch size must be 0 (chosen by model) to " + MAX_BATCH + ", got "
-                    + batchSize);
+            throw new IllegalArgumentException(
+                    "batch size must be 0 (chosen by model) to " + MAX_BATCH + ", got " + batchSize);
         }
         if (threads < 1 || threads > 1024) {
             throw new IllegalArgumentException("threads must be 1 to 1024, got " + threads);

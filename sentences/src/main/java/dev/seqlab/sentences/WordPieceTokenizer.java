@@ -45,13 +45,11 @@ public final class WordPieceTokenizer {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** A token matched in the text before normalisation or word splitting. */
-    private record AddedToken(String content, int id, boolean singleWord, boolean lstrip, boolean rstrip,
-                              boolean normalized) {
-    }
+    private record AddedToken(
+            String content, int id, boolean singleWord, boolean lstrip, boolean rstrip, boolean normalized) {}
 
     /** One piece of the post-processing template: special tokens, or the sequence (ids null). */
-    private record Piece(int[] ids, String[] tokens, int typeId) {
-    }
+    private record Piece(int[] ids, String[] tokens, int typeId) {}
 
     private final Map<String, Integer> vocab;
     private final String[] tokensById;
@@ -69,9 +67,18 @@ public final class WordPieceTokenizer {
     private final int padId;
     private final int padTypeId;
 
-    private WordPieceTokenizer(Map<String, Integer> vocab, String unkToken, String continuingPrefix,
-                               int maxInputCharsPerWord, BertNormalizer normalizer, List<AddedToken> added,
-                               List<Piece> template, int maxLength, boolean truncateLeft, int padId, int padTypeId) {
+    private WordPieceTokenizer(
+            Map<String, Integer> vocab,
+            String unkToken,
+            String continuingPrefix,
+            int maxInputCharsPerWord,
+            BertNormalizer normalizer,
+            List<AddedToken> added,
+            List<Piece> template,
+            int maxLength,
+            boolean truncateLeft,
+            int padId,
+            int padTypeId) {
         this.vocab = vocab;
         int maxId = 0;
         for (int id : vocab.values()) {
@@ -94,14 +101,15 @@ public final class WordPieceTokenizer {
         List<AddedToken> norm = new ArrayList<>();
         for (AddedToken t : added) {
             if (t.normalized() && normalizer != null) {
-                norm.add(new AddedToken(normalizer.normalize(t.content()), t.id(), t.singleWord(), t.lstrip(),
-                        t.rstrip(), true));
+                norm.add(new AddedToken(
+                        normalizer.normalize(t.content()), t.id(), t.singleWord(), t.lstrip(), t.rstrip(), true));
             } else {
                 raw.add(t);
             }
         }
         // at one position the longest token wins
-        Comparator<AddedToken> longestFirst = Comparator.comparingInt((AddedToken t) -> t.content().length()).reversed();
+        Comparator<AddedToken> longestFirst =
+                Comparator.comparingInt((AddedToken t) -> t.content().length()).reversed();
         raw.sort(longestFirst);
         norm.sort(longestFirst);
         this.rawAddedTokens = List.copyOf(raw);
@@ -113,8 +121,8 @@ public final class WordPieceTokenizer {
         }
         this.specialTokenCount = specials;
         if (maxLength < specials) {
-            throw new IllegalArgumentException("maximum length " + maxLength + " leaves no room for the "
-                    + specials + " special tokens");
+            throw new IllegalArgumentException(
+                    "maximum length " + maxLength + " leaves no room for the " + specials + " special tokens");
         }
         this.maxLength = maxLength;
         this.truncateLeft = truncateLeft;
@@ -150,8 +158,11 @@ public final class WordPieceTokenizer {
             root = MAPPER.readTree(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new MalformedFileException(name, at == null ? 0 : Math.max(0, at.getLineNr()),
-                    "not valid JSON (" + e.getOriginalMessage() + ")", e);
+            throw new MalformedFileException(
+                    name,
+                    at == null ? 0 : Math.max(0, at.getLineNr()),
+                    "not valid JSON (" + e.getOriginalMessage() + ")",
+                    e);
         }
         if (root == null || !root.isObject()) {
             throw new MalformedFileException(name, 0, "not a tokenizer.json (no JSON object)");
@@ -206,8 +217,12 @@ public final class WordPieceTokenizer {
             if (content.isEmpty() || !t.path("id").canConvertToInt()) {
                 throw new IllegalArgumentException("an added token has no content or id: " + t);
             }
-            added.add(new AddedToken(content, t.path("id").asInt(), t.path("single_word").asBoolean(false),
-                    t.path("lstrip").asBoolean(false), t.path("rstrip").asBoolean(false),
+            added.add(new AddedToken(
+                    content,
+                    t.path("id").asInt(),
+                    t.path("single_word").asBoolean(false),
+                    t.path("lstrip").asBoolean(false),
+                    t.path("rstrip").asBoolean(false),
                     t.path("normalized").asBoolean(!t.path("special").asBoolean(false))));
         }
         Map<String, Integer> addedIds = new HashMap<>();
@@ -246,8 +261,8 @@ public final class WordPieceTokenizer {
         } else {
             padId = vocab.getOrDefault("[PAD]", addedIds.getOrDefault("[PAD]", 0));
         }
-        return new WordPieceTokenizer(vocab, unk, prefix, maxChars, normalizer, added, template, maxLength, left,
-                padId, padTypeId);
+        return new WordPieceTokenizer(
+                vocab, unk, prefix, maxChars, normalizer, added, template, maxLength, left, padId, padTypeId);
     }
 
     private static BertNormalizer normalizer(JsonNode n) {
@@ -256,14 +271,18 @@ public final class WordPieceTokenizer {
         }
         String type = n.path("type").asText("");
         if (!type.equals("BertNormalizer")) {
-            throw new IllegalArgumentException("normalizer " + type + " is not supported (seqlab reads BertNormalizer)");
+            throw new IllegalArgumentException(
+                    "normalizer " + type + " is not supported (seqlab reads BertNormalizer)");
         }
         boolean lowercase = n.path("lowercase").asBoolean(true);
         JsonNode strip = n.path("strip_accents");
         // Hugging Face: strip_accents null means "as lowercase"
         boolean stripAccents = strip.isBoolean() ? strip.asBoolean() : lowercase;
-        return new BertNormalizer(n.path("clean_text").asBoolean(true), n.path("handle_chinese_chars").asBoolean(true),
-                stripAccents, lowercase);
+        return new BertNormalizer(
+                n.path("clean_text").asBoolean(true),
+                n.path("handle_chinese_chars").asBoolean(true),
+                stripAccents,
+                lowercase);
     }
 
     private static List<Piece> template(JsonNode post, Map<String, Integer> vocab, Map<String, Integer> addedIds) {
@@ -286,7 +305,10 @@ public final class WordPieceTokenizer {
                             throw new IllegalArgumentException("the \"single\" template holds the sequence twice");
                         }
                         sequence = true;
-                        pieces.add(new Piece(null, null, item.path("Sequence").path("type_id").asInt(0)));
+                        pieces.add(new Piece(
+                                null,
+                                null,
+                                item.path("Sequence").path("type_id").asInt(0)));
                     } else if (item.has("SpecialToken")) {
                         String id = item.path("SpecialToken").path("id").asText();
                         JsonNode special = post.path("special_tokens").path(id);
@@ -303,7 +325,10 @@ public final class WordPieceTokenizer {
                             ids = new int[] {tokenId(id, vocab, addedIds)};
                             tokens = new String[] {id};
                         }
-                        pieces.add(new Piece(ids, tokens, item.path("SpecialToken").path("type_id").asInt(0)));
+                        pieces.add(new Piece(
+                                ids,
+                                tokens,
+                                item.path("SpecialToken").path("type_id").asInt(0)));
                     } else {
                         throw new IllegalArgumentException("unknown template item " + item);
                     }
@@ -315,9 +340,15 @@ public final class WordPieceTokenizer {
             case "BertProcessing" -> {
                 JsonNode cls = post.path("cls");
                 JsonNode sep = post.path("sep");
-                pieces.add(new Piece(new int[] {cls.path(1).asInt()}, new String[] {cls.path(0).asText()}, 0));
+                pieces.add(new Piece(
+                        new int[] {cls.path(1).asInt()},
+                        new String[] {cls.path(0).asText()},
+                        0));
                 pieces.add(new Piece(null, null, 0));
-                pieces.add(new Piece(new int[] {sep.path(1).asInt()}, new String[] {sep.path(0).asText()}, 0));
+                pieces.add(new Piece(
+                        new int[] {sep.path(1).asInt()},
+                        new String[] {sep.path(0).asText()},
+                        0));
             }
             default -> throw new IllegalArgumentException("post_processor " + type
                     + " is not supported (seqlab reads TemplateProcessing and BertProcessing)");
@@ -328,7 +359,8 @@ public final class WordPieceTokenizer {
     private static int tokenId(String token, Map<String, Integer> vocab, Map<String, Integer> addedIds) {
         Integer id = addedIds.containsKey(token) ? addedIds.get(token) : vocab.get(token);
         if (id == null) {
-            throw new IllegalArgumentException("special token " + token + " is neither an added token nor in the vocabulary");
+            throw new IllegalArgumentException(
+                    "special token " + token + " is neither an added token nor in the vocabulary");
         }
         return id;
     }
@@ -382,8 +414,8 @@ public final class WordPieceTokenizer {
      */
     public Encoding encode(String text, int maxLength) {
         if (maxLength < specialTokenCount) {
-            throw new IllegalArgumentException("maximum length " + maxLength + " leaves no room for the "
-                    + specialTokenCount + " special tokens");
+            throw new IllegalArgumentException(
+                    "maximum length " + maxLength + " leaves no room for the " + specialTokenCount + " special tokens");
         }
         IntList ids = new IntList();
         List<String> tokens = new ArrayList<>();
@@ -432,7 +464,11 @@ public final class WordPieceTokenizer {
     private void tokenize(String text, IntList ids, List<String> tokens) {
         splitAdded(text, rawAddedTokens, ids, tokens, raw -> {
             String normalized = normalizer == null ? raw : normalizer.normalize(raw);
-            splitAdded(normalized, normalizedAddedTokens, ids, tokens,
+            splitAdded(
+                    normalized,
+                    normalizedAddedTokens,
+                    ids,
+                    tokens,
                     piece -> BertPreTokenizer.split(piece, word -> wordPiece(word, ids, tokens)));
         });
     }
@@ -441,8 +477,12 @@ public final class WordPieceTokenizer {
      * Finds the added tokens in {@code text} (leftmost match first, the longest at one position),
      * adds them, and passes the text between them to {@code rest}.
      */
-    private static void splitAdded(String text, List<AddedToken> added, IntList ids, List<String> tokens,
-                                   java.util.function.Consumer<String> rest) {
+    private static void splitAdded(
+            String text,
+            List<AddedToken> added,
+            IntList ids,
+            List<String> tokens,
+            java.util.function.Consumer<String> rest) {
         if (added.isEmpty()) {
             rest.accept(text);
             return;
@@ -452,7 +492,9 @@ public final class WordPieceTokenizer {
         while (i < text.length()) {
             AddedToken match = null;
             for (AddedToken t : added) {
-                if (text.startsWith(t.content(), i) && (!t.singleWord() || isWordBoundary(text, i, i + t.content().length()))) {
+                if (text.startsWith(t.content(), i)
+                        && (!t.singleWord()
+                                || isWordBoundary(text, i, i + t.content().length()))) {
                     match = t;
                     break;
                 }
@@ -540,8 +582,8 @@ public final class WordPieceTokenizer {
     /** {@code WordPieceTokenizer[30522 tokens, max length 128, normalizer ...]}. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "WordPieceTokenizer[%d tokens, max length %d, %s]", vocab.size(), maxLength,
-                normalizer);
+        return String.format(
+                Locale.ROOT, "WordPieceTokenizer[%d tokens, max length %d, %s]", vocab.size(), maxLength, normalizer);
     }
 
     /** A growable int array. */

@@ -96,7 +96,10 @@ class AllMiniLmAgreementTest {
                 Encoding actual = encoder.tokenize(s);
                 assertEquals(Arrays.asList(expected.getTokens()), actual.tokens(), label(i, s));
                 assertArrayEquals(expected.getIds(), actual.idsAsLongs(), label(i, s));
-                assertArrayEquals(expected.getTypeIds(), Arrays.stream(actual.typeIds()).asLongStream().toArray(), label(i, s));
+                assertArrayEquals(
+                        expected.getTypeIds(),
+                        Arrays.stream(actual.typeIds()).asLongStream().toArray(),
+                        label(i, s));
                 assertTrue(Arrays.stream(expected.getAttentionMask()).allMatch(m -> m == 1), label(i, s));
                 if (actual.truncated()) {
                     truncated++;
@@ -110,13 +113,17 @@ class AllMiniLmAgreementTest {
     @Test
     void truncationAtOtherLengthsMatchesTheReferenceTokenizer() throws IOException {
         for (int max : new int[] {16, 256, 512}) {
-            Map<String, String> options = Map.of("padding", "false", "truncation", "true", "maxLength", Integer.toString(max));
+            Map<String, String> options =
+                    Map.of("padding", "false", "truncation", "true", "maxLength", Integer.toString(max));
             try (HuggingFaceTokenizer ref = reference(options)) {
                 for (String s : TestSentences.all()) {
                     Encoding actual = encoder.tokenizer().encode(s, max);
                     assertArrayEquals(ref.encode(s).getIds(), actual.idsAsLongs(), max + " tokens: " + label(s));
-                    assertEquals(actual.length() == max && ref.encode(s, true, false).getIds().length == max
-                            && encoder.tokenizer().encode(s, 100_000).length() > max, actual.truncated());
+                    assertEquals(
+                            actual.length() == max
+                                    && ref.encode(s, true, false).getIds().length == max
+                                    && encoder.tokenizer().encode(s, 100_000).length() > max,
+                            actual.truncated());
                 }
             }
         }
@@ -135,7 +142,7 @@ class AllMiniLmAgreementTest {
             assertEquals(384, ours.length);
             assertEquals(1.0, norm(ours), 1e-5, label(i, s));
             if (s.isBlank() || s.strip().equals("\u0000")) {
-                continue;   // langchain4j refuses blank text; the reference pipeline test covers it
+                continue; // langchain4j refuses blank text; the reference pipeline test covers it
             }
             float[] theirs = langchain4j.embed(s).content().vector();
             double c = cosine(ours, theirs);
@@ -144,7 +151,8 @@ class AllMiniLmAgreementTest {
             assertTrue(c >= MIN_COSINE, label(i, s) + ": cosine " + c);
         }
         assertTrue(compared >= 20, "compared " + compared);
-        System.out.printf(Locale.ROOT, "all-MiniLM-L6-v2-q: %d sentences, min cosine to langchain4j %.9f%n", compared, min);
+        System.out.printf(
+                Locale.ROOT, "all-MiniLM-L6-v2-q: %d sentences, min cosine to langchain4j %.9f%n", compared, min);
     }
 
     private static double norm(float[] v) {
@@ -159,7 +167,8 @@ class AllMiniLmAgreementTest {
      * A pipeline built here from parts seqlab does not use: DJL's token ids, a raw ONNX Runtime
      * session over the bundled model, mean pooling and normalisation written out in full.
      */
-    private static float[] referenceVector(OrtSession session, HuggingFaceTokenizer tokenizer, String text) throws OrtException {
+    private static float[] referenceVector(OrtSession session, HuggingFaceTokenizer tokenizer, String text)
+            throws OrtException {
         long[] ids = tokenizer.encode(text).getIds();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         long[] shape = {1, ids.length};
@@ -170,7 +179,8 @@ class AllMiniLmAgreementTest {
         feeds.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(ones), shape));
         feeds.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(new long[ids.length]), shape));
         try (OrtSession.Result r = session.run(feeds)) {
-            float[][] tokens = ((float[][][]) r.get("last_hidden_state").orElseThrow().getValue())[0];
+            float[][] tokens =
+                    ((float[][][]) r.get("last_hidden_state").orElseThrow().getValue())[0];
             double[] mean = new double[tokens[0].length];
             for (float[] t : tokens) {
                 for (int k = 0; k < mean.length; k++) {
@@ -196,9 +206,11 @@ class AllMiniLmAgreementTest {
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession session = env.createSession(model, new OrtSession.SessionOptions());
-             HuggingFaceTokenizer ref128 = reference(Map.of("padding", "false"));
-             HuggingFaceTokenizer ref256 = reference(Map.of("padding", "false", "truncation", "true", "maxLength", "256"));
-             SentenceEncoder longer = SentenceEncoder.allMiniLmL6V2Q(SentenceEncoderOptions.DEFAULT.withMaxLength(256))) {
+                HuggingFaceTokenizer ref128 = reference(Map.of("padding", "false"));
+                HuggingFaceTokenizer ref256 =
+                        reference(Map.of("padding", "false", "truncation", "true", "maxLength", "256"));
+                SentenceEncoder longer =
+                        SentenceEncoder.allMiniLmL6V2Q(SentenceEncoderOptions.DEFAULT.withMaxLength(256))) {
             for (String s : List.of("", "   ", "\u0000", "A man is playing a guitar on stage.")) {
                 double c = cosine(encoder.encode(s), referenceVector(session, ref128, s));
                 assertTrue(c >= MIN_COSINE, label(s) + ": cosine " + c);

@@ -43,15 +43,21 @@ class AllMiniLmFloatAgreementTest {
             double minToAlone = 1;
             for (int i = 0; i < sentences.size(); i++) {
                 String s = sentences.get(i);
-                double c = AllMiniLmAgreementTest.cosine(batched[i], langchain4j.embed(s).content().vector());
+                double c = AllMiniLmAgreementTest.cosine(
+                        batched[i], langchain4j.embed(s).content().vector());
                 double alone = AllMiniLmAgreementTest.cosine(batched[i], encoder.encode(s));
                 minToLangchain4j = Math.min(minToLangchain4j, c);
                 minToAlone = Math.min(minToAlone, alone);
                 assertTrue(c >= 0.9999, "sentence " + i + ": cosine to langchain4j " + c);
                 assertTrue(alone >= 0.99999, "sentence " + i + ": cosine to itself encoded alone " + alone);
             }
-            System.out.printf(Locale.ROOT, "all-MiniLM-L6-v2 (float, padded batches of 32): %d sentences, min cosine "
-                    + "to langchain4j %.9f, to the sentence alone %.9f%n", sentences.size(), minToLangchain4j, minToAlone);
+            System.out.printf(
+                    Locale.ROOT,
+                    "all-MiniLM-L6-v2 (float, padded batches of 32): %d sentences, min cosine "
+                            + "to langchain4j %.9f, to the sentence alone %.9f%n",
+                    sentences.size(),
+                    minToLangchain4j,
+                    minToAlone);
         }
     }
 }

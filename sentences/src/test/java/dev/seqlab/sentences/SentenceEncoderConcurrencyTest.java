@@ -12,7 +12,8 @@ class SentenceEncoderConcurrencyTest {
 
     @Test
     void eightThreadsGetTheSequentialVectors() throws Exception {
-        List<String> sentences = TestSentences.all().subList(0, Math.min(24, TestSentences.all().size()));
+        List<String> sentences =
+                TestSentences.all().subList(0, Math.min(24, TestSentences.all().size()));
         try (SentenceEncoder encoder = SentenceEncoder.allMiniLmL6V2Q()) {
             long compared = ParallelAgreement.check(8, Duration.ofSeconds(2), sentences, encoder::encode);
             assertTrue(compared >= 8 * sentences.size(), compared + " answers compared");

@@ -29,15 +29,26 @@ class SentenceEncoderTest {
 
     /** Sentences of 1 to 9 words over the tiny vocabulary, some truncated at 8 tokens. */
     private static final List<String> SENTENCES = List.of(
-            "hello", "hello world!", "unaffable running runs, a", "cafe 中国", "", "a a a a a a a a a",
-            "world", "running hello unaffable cafe", "!!", "hello [MASK] world", "xyz unknown words");
+            "hello",
+            "hello world!",
+            "unaffable running runs, a",
+            "cafe 中国",
+            "",
+            "a a a a a a a a a",
+            "world",
+            "running hello unaffable cafe",
+            "!!",
+            "hello [MASK] world",
+            "xyz unknown words");
 
     private static void assertPooled(SentenceEncoder enc, List<String> sentences, float[][] vectors) {
         assertEquals(sentences.size(), vectors.length);
         for (int i = 0; i < sentences.size(); i++) {
-            double[] expected = TinyEncoder.expected(enc.tokenize(sentences.get(i)).ids());
+            double[] expected =
+                    TinyEncoder.expected(enc.tokenize(sentences.get(i)).ids());
             for (int k = 0; k < TinyEncoder.DIM; k++) {
-                assertEquals(expected[k], vectors[i][k], 1e-6, "sentence " + i + " [" + sentences.get(i) + "] axis " + k);
+                assertEquals(
+                        expected[k], vectors[i][k], 1e-6, "sentence " + i + " [" + sentences.get(i) + "] axis " + k);
             }
         }
     }
@@ -54,7 +65,8 @@ class SentenceEncoderTest {
                     assertFalse(enc.quantisesDynamically());
                     assertEquals(batch == 0 ? SentenceEncoderOptions.DEFAULT_BATCH : batch, enc.batchSize());
                     assertPooled(enc, SENTENCES, enc.encode(SENTENCES));
-                    assertEquals(List.of("[CLS]", "a", "a", "a", "a", "a", "a", "[SEP]"),
+                    assertEquals(
+                            List.of("[CLS]", "a", "a", "a", "a", "a", "a", "[SEP]"),
                             enc.tokenize("a a a a a a a a a").tokens());
                 }
             }
@@ -104,7 +116,7 @@ class SentenceEncoderTest {
     void dynamicallyQuantisedModelsRunOneSentenceAtATime() throws IOException {
         Path model = TinyEncoder.write(dir.resolve("quantised"), true, true, 8);
         try (SentenceEncoder auto = SentenceEncoder.open(model);
-             SentenceEncoder batched = SentenceEncoder.open(model, new SentenceEncoderOptions(0, 8, 1))) {
+                SentenceEncoder batched = SentenceEncoder.open(model, new SentenceEncoderOptions(0, 8, 1))) {
             assertTrue(auto.quantisesDynamically());
             assertEquals(1, auto.batchSize());
             assertEquals(8, batched.batchSize());
@@ -136,8 +148,7 @@ class SentenceEncoderTest {
                 }
 
                 @Override
-                public void status(String text) {
-                }
+                public void status(String text) {}
 
                 @Override
                 public void finish() {
@@ -150,8 +161,10 @@ class SentenceEncoderTest {
             assertEquals(0, enc.encode(List.of()).length);
             List<String> withNull = new ArrayList<>(List.of("hello"));
             withNull.add(null);
-            assertEquals("sentence 1 is null", assertThrows(NullPointerException.class, () -> enc.encode(withNull))
-                    .getMessage());
+            assertEquals(
+                    "sentence 1 is null",
+                    assertThrows(NullPointerException.class, () -> enc.encode(withNull))
+                            .getMessage());
         }
     }
 
@@ -164,11 +177,14 @@ class SentenceEncoderTest {
         Path noTokenizer = TinyEncoder.write(dir.resolve("no-tokenizer"), false, true, 8);
         Files.delete(noTokenizer.resolve("tokenizer.json"));
         MalformedFileException e = assertThrows(MalformedFileException.class, () -> SentenceEncoder.open(noTokenizer));
-        assertEquals(noTokenizer + ": holds no tokenizer.json (a sentence-encoder directory holds model.onnx and "
-                + "tokenizer.json)", e.getMessage());
+        assertEquals(
+                noTokenizer + ": holds no tokenizer.json (a sentence-encoder directory holds model.onnx and "
+                        + "tokenizer.json)",
+                e.getMessage());
         Path noModel = TinyEncoder.write(dir.resolve("no-model"), false, true, 8);
         Files.delete(noModel.resolve("model.onnx"));
-        assertTrue(assertThrows(MalformedFileException.class, () -> SentenceEncoder.open(noModel)).getMessage()
+        assertTrue(assertThrows(MalformedFileException.class, () -> SentenceEncoder.open(noModel))
+                .getMessage()
                 .contains("holds no model.onnx"));
 
         Path corrupt = TinyEncoder.write(dir.resolve("corrupt"), false, true, 8);
@@ -180,10 +196,13 @@ class SentenceEncoderTest {
         e = assertThrows(MalformedFileException.class, () -> SentenceEncoder.open(badJson));
         assertTrue(e.getMessage().startsWith(badJson.resolve("tokenizer.json") + ":1: not valid JSON"), e.getMessage());
 
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException unknown = assertThrows(
+                IllegalArgumentException.class,
                 () -> SentenceEncoder.load("no-such-model", SentenceEncoderOptions.DEFAULT));
-        assertEquals("no model 'no-such-model': neither a bundled model (all-minilm-l6-v2-q) nor a directory holding "
-                + "model.onnx and tokenizer.json", unknown.getMessage());
+        assertEquals(
+                "no model 'no-such-model': neither a bundled model (all-minilm-l6-v2-q) nor a directory holding "
+                        + "model.onnx and tokenizer.json",
+                unknown.getMessage());
     }
 
     @Test
@@ -192,12 +211,17 @@ class SentenceEncoderTest {
         var graph = TinyEncoder.model(false, true).getGraph().toBuilder()
                 .addInput(TinyEncoder.value("pixel_values", ai.onnx.proto.OnnxMl.TensorProto.DataType.FLOAT, 1, 3))
                 .build();
-        Files.write(dense.resolve("model.onnx"), TinyEncoder.model(false, true).toBuilder().setGraph(graph).build()
-                .toByteArray());
+        Files.write(
+                dense.resolve("model.onnx"),
+                TinyEncoder.model(false, true).toBuilder()
+                        .setGraph(graph)
+                        .build()
+                        .toByteArray());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SentenceEncoder.open(dense));
         assertTrue(e.getMessage().contains("needs an input 'pixel_values'"), e.getMessage());
         Path shortMax = TinyEncoder.write(dir.resolve("short"), false, true, 8);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> SentenceEncoder.open(shortMax, SentenceEncoderOptions.DEFAULT.withMaxLength(2)));
     }
 
@@ -207,7 +231,11 @@ class SentenceEncoderTest {
         assertThrows(IllegalArgumentException.class, () -> new SentenceEncoderOptions(0, -1, 1));
         assertThrows(IllegalArgumentException.class, () -> new SentenceEncoderOptions(0, 5000, 1));
         assertThrows(IllegalArgumentException.class, () -> new SentenceEncoderOptions(0, 0, 0));
-        assertEquals(new SentenceEncoderOptions(256, 8, 2),
-                SentenceEncoderOptions.DEFAULT.withMaxLength(256).withBatchSize(8).withThreads(2));
+        assertEquals(
+                new SentenceEncoderOptions(256, 8, 2),
+                SentenceEncoderOptions.DEFAULT
+                        .withMaxLength(256)
+                        .withBatchSize(8)
+                        .withThreads(2));
     }
 }

@@ -6,13 +6,13 @@ import java.util.List;
 /** Varied test sentences, each probing a step of the BERT tokenizer or the encoder. */
 final class TestSentences {
 
-    private TestSentences() {
-    }
+    private TestSentences() {}
 
     /** A text of about {@code words} words of ordinary English prose, written for these tests. */
     static String prose(int words) {
         String[] base = ("The river ran slowly past the old mill, where children played on warm summer evenings "
-                + "and their parents talked about the harvest, the weather, and the price of bread in town. ").split(" ");
+                        + "and their parents talked about the harvest, the weather, and the price of bread in town. ")
+                .split(" ");
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < words; i++) {
             sb.append(base[i % base.length]).append(' ');

@@ -25,13 +25,13 @@ import java.util.List;
  */
 final class TinyEncoder {
 
-    static final List<String> VOCAB = List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "un", "##aff", "##able",
-            "hello", "world", "!", ",", "cafe", "中", "国", "##s", "run", "##ning", "a", "##a");
+    static final List<String> VOCAB = List.of(
+            "[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "un", "##aff", "##able", "hello", "world", "!", ",", "cafe",
+            "中", "国", "##s", "run", "##ning", "a", "##a");
     static final int DIM = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TinyEncoder() {
-    }
+    private TinyEncoder() {}
 
     /** E[id]: the padding row is (100, 100, 100), the others vary with the id. */
     static float[] row(int id) {
@@ -67,19 +67,32 @@ final class TinyEncoder {
         ObjectNode root = JSON.createObjectNode();
         root.put("version", "1.0");
         if (maxLength > 0) {
-            root.putObject("truncation").put("direction", "Right").put("max_length", maxLength)
-                    .put("strategy", "LongestFirst").put("stride", 0);
+            root.putObject("truncation")
+                    .put("direction", "Right")
+                    .put("max_length", maxLength)
+                    .put("strategy", "LongestFirst")
+                    .put("stride", 0);
         } else {
             root.putNull("truncation");
         }
         root.putNull("padding");
         ArrayNode added = root.putArray("added_tokens");
         for (int i = 0; i <= 4; i++) {
-            added.addObject().put("id", i).put("content", VOCAB.get(i)).put("single_word", false).put("lstrip", false)
-                    .put("rstrip", false).put("normalized", false).put("special", true);
+            added.addObject()
+                    .put("id", i)
+                    .put("content", VOCAB.get(i))
+                    .put("single_word", false)
+                    .put("lstrip", false)
+                    .put("rstrip", false)
+                    .put("normalized", false)
+                    .put("special", true);
         }
-        root.putObject("normalizer").put("type", "BertNormalizer").put("clean_text", true)
-                .put("handle_chinese_chars", true).putNull("strip_accents").put("lowercase", true);
+        root.putObject("normalizer")
+                .put("type", "BertNormalizer")
+                .put("clean_text", true)
+                .put("handle_chinese_chars", true)
+                .putNull("strip_accents")
+                .put("lowercase", true);
         root.putObject("pre_tokenizer").put("type", "BertPreTokenizer");
         ObjectNode post = root.putObject("post_processor").put("type", "TemplateProcessing");
         ArrayNode single = post.putArray("single");
@@ -92,8 +105,11 @@ final class TinyEncoder {
             special.putArray("ids").add(id);
             special.putArray("tokens").add(VOCAB.get(id));
         }
-        ObjectNode model = root.putObject("model").put("type", "WordPiece").put("unk_token", "[UNK]")
-                .put("continuing_subword_prefix", "##").put("max_input_chars_per_word", 10);
+        ObjectNode model = root.putObject("model")
+                .put("type", "WordPiece")
+                .put("unk_token", "[UNK]")
+                .put("continuing_subword_prefix", "##")
+                .put("max_input_chars_per_word", 10);
         ObjectNode vocab = model.putObject("vocab");
         for (int i = 0; i < VOCAB.size(); i++) {
             vocab.put(VOCAB.get(i), i);
@@ -115,13 +131,16 @@ final class TinyEncoder {
         for (int i = 0; i < VOCAB.size(); i++) {
             System.arraycopy(row(i), 0, e, i * DIM, DIM);
         }
-        GraphProto.Builder g = GraphProto.newBuilder().setName("tiny-encoder")
+        GraphProto.Builder g = GraphProto.newBuilder()
+                .setName("tiny-encoder")
                 .addInitializer(tensor("E", e, VOCAB.size(), DIM))
                 .addInput(value("input_ids", TensorProto.DataType.INT64, "batch_size", "sequence_length"))
                 .addInput(value("attention_mask", TensorProto.DataType.INT64, "batch_size", "sequence_length"))
                 .addNode(node("Gather", new String[] {"E", "input_ids"}, "tok"))
                 .addNode(node("Cast", new String[] {"attention_mask"}, "mask_f").toBuilder()
-                        .addAttribute(AttributeProto.newBuilder().setName("to").setType(AttributeProto.AttributeType.INT)
+                        .addAttribute(AttributeProto.newBuilder()
+                                .setName("to")
+                                .setType(AttributeProto.AttributeType.INT)
                                 .setI(TensorProto.DataType.FLOAT_VALUE)))
                 .addOutput(value("mask_f", TensorProto.DataType.FLOAT, "batch_size", "sequence_length"));
         String summed = "tok";
@@ -142,8 +161,13 @@ final class TinyEncoder {
             g.addNode(node("Identity", new String[] {summed}, "last_hidden_state"));
         }
         g.addOutput(value("last_hidden_state", TensorProto.DataType.FLOAT, "batch_size", "sequence_length", DIM));
-        return ModelProto.newBuilder().setIrVersion(7).setProducerName("seqlab-test").setProducerVersion("1")
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(13)).setGraph(g).build();
+        return ModelProto.newBuilder()
+                .setIrVersion(7)
+                .setProducerName("seqlab-test")
+                .setProducerVersion("1")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(13))
+                .setGraph(g)
+                .build();
     }
 
     /** Writes model.onnx and tokenizer.json into {@code dir} (created) and returns it. */
@@ -187,7 +211,12 @@ final class TinyEncoder {
             }
             shape.addDim(dim);
         }
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
-                TypeProto.Tensor.newBuilder().setElemType(type.getNumber()).setShape(shape))).build();
+        return ValueInfoProto.newBuilder()
+                .setName(name)
+                .setType(TypeProto.newBuilder()
+                        .setTensorType(TypeProto.Tensor.newBuilder()
+                                .setElemType(type.getNumber())
+                                .setShape(shape)))
+                .build();
     }
 }

@@ -34,14 +34,17 @@ class TokenizerJsonFuzzTest {
             root = (ObjectNode) json.readTree(in);
         }
         ObjectNode vocab = json.createObjectNode();
-        String[] words = {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "king", "queen", "hello", "world", "##s",
-            "##ing", "play", ",", "!", "東", "京", "a", "b", "##c"};
+        String[] words = {
+            "[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "king", "queen", "hello", "world", "##s", "##ing",
+            "play", ",", "!", "東", "京", "a", "b", "##c"
+        };
         for (int i = 0; i < words.length; i++) {
             vocab.put(words[i], i);
         }
         ((ObjectNode) root.path("model")).set("vocab", vocab);
         for (JsonNode added : root.path("added_tokens")) {
-            ((ObjectNode) added).put("id", vocab.path(added.path("content").asText()).asInt());
+            ((ObjectNode) added)
+                    .put("id", vocab.path(added.path("content").asText()).asInt());
         }
         ObjectNode special = (ObjectNode) root.path("post_processor").path("special_tokens");
         ((ObjectNode) special.path("[CLS]")).putArray("ids").add(2);
@@ -73,7 +76,8 @@ class TokenizerJsonFuzzTest {
     /** Found by fuzzing: an added token of id -2^31 was an ArrayIndexOutOfBoundsException. */
     @Test
     void negativeAddedTokenIdIsMalformed() throws Exception {
-        String m = refusedWith("\"id\":1,\"content\":\"[UNK]\"", "\"id\":-2147483648,\"content\":\"[UNK]\"").getMessage();
+        String m = refusedWith("\"id\":1,\"content\":\"[UNK]\"", "\"id\":-2147483648,\"content\":\"[UNK]\"")
+                .getMessage();
         assertTrue(m.contains("added token '[UNK]' has id -2147483648"), m);
     }
 
@@ -85,9 +89,18 @@ class TokenizerJsonFuzzTest {
 
     @Test
     void tokenizerJson() throws Exception {
-        Fuzzer.run(new Fuzzer.Target("tokenizer.json", List.of(smallTokenizer()), "tokenizer.json", file -> {
-            WordPieceTokenizer t = WordPieceTokenizer.read(file);
-            t.encode("Hello, the kings are playing in 東京! [MASK] abc");
-        }, List.of(MalformedFileException.class)), dir, 81, Fuzzer.CASES);
+        Fuzzer.run(
+                new Fuzzer.Target(
+                        "tokenizer.json",
+                        List.of(smallTokenizer()),
+                        "tokenizer.json",
+                        file -> {
+                            WordPieceTokenizer t = WordPieceTokenizer.read(file);
+                            t.encode("Hello, the kings are playing in 東京! [MASK] abc");
+                        },
+                        List.of(MalformedFileException.class)),
+                dir,
+                81,
+                Fuzzer.CASES);
     }
 }

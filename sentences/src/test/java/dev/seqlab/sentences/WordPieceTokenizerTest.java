@@ -27,7 +27,8 @@ class WordPieceTokenizerTest {
     Path dir;
 
     private static WordPieceTokenizer tokenizer(ObjectNode json) throws IOException {
-        return WordPieceTokenizer.read(new ByteArrayInputStream(TinyEncoder.toJson(json).getBytes(StandardCharsets.UTF_8)),
+        return WordPieceTokenizer.read(
+                new ByteArrayInputStream(TinyEncoder.toJson(json).getBytes(StandardCharsets.UTF_8)),
                 Path.of("tokenizer.json"));
     }
 
@@ -90,7 +91,8 @@ class WordPieceTokenizerTest {
     void addedTokensAreMatchedInTheRawText() throws IOException {
         WordPieceTokenizer t = tiny();
         assertEquals(List.of("[CLS]", "hello", "[MASK]", "world", "[SEP]"), tokens(t, "hello[MASK]world"));
-        assertArrayEquals(new int[] {2, 8, 4, 9, 3}, t.encode("hello[MASK]world").ids());
+        assertArrayEquals(
+                new int[] {2, 8, 4, 9, 3}, t.encode("hello[MASK]world").ids());
         // matched before normalisation: the lower-case spelling is ordinary text ("[", "mask", "]")
         assertEquals(List.of("hello", "[UNK]", "[UNK]", "[UNK]"), t.tokenize("hello[mask]"));
     }

@@ -11,8 +11,7 @@ import java.nio.file.Path;
 /** Reads a sequence-to-sequence model directory of either architecture. */
 public final class Seq2SeqModelFiles {
 
-    private Seq2SeqModelFiles() {
-    }
+    private Seq2SeqModelFiles() {}
 
     /**
      * Loads whichever seq2seq model {@code dir} holds (by the architecture in its config.json).
@@ -27,7 +26,9 @@ public final class Seq2SeqModelFiles {
         if (arch.equals(TransformerSeq2Seq.ARCHITECTURE)) {
             return TransformerSeq2Seq.load(dir);
         }
-        throw new MalformedFileException(dir.resolve(ModelFiles.CONFIG), 0,
+        throw new MalformedFileException(
+                dir.resolve(ModelFiles.CONFIG),
+                0,
                 "not a seqlab sequence-to-sequence model (architecture '" + arch + "')");
     }
 }

@@ -31,8 +31,8 @@ public final class AdditiveAttention {
      */
     public AdditiveAttention(String name, int stateSize, int encoderSize, int units, SeededRandom rng) {
         if (stateSize < 1 || encoderSize < 1 || units < 1) {
-            throw new IllegalArgumentException("attention sizes must be positive, got state=" + stateSize
-                    + ", encoder=" + encoderSize + ", units=" + units);
+            throw new IllegalArgumentException("attention sizes must be positive, got state=" + stateSize + ", encoder="
+                    + encoderSize + ", units=" + units);
         }
         this.stateSize = stateSize;
         this.encoderSize = encoderSize;
@@ -78,8 +78,7 @@ public final class AdditiveAttention {
      * @param context the weighted sums {@code [B, Na]}
      * @param weights α {@code [B, T]}
      */
-    public record Output(Tensor context, Tensor weights, Cache cache) {
-    }
+    public record Output(Tensor context, Tensor weights, Cache cache) {}
 
     /** What {@link #backward} needs. */
     public static final class Cache {
@@ -105,12 +104,14 @@ public final class AdditiveAttention {
      */
     public Output forward(Tensor a, Tensor s, int[] lengths) {
         if (a.rank() != 3 || a.dim(2) != encoderSize) {
-            throw new IllegalArgumentException("encoder outputs must be [T, B, " + encoderSize + "], got " + Arrays.toString(a.shape()));
+            throw new IllegalArgumentException(
+                    "encoder outputs must be [T, B, " + encoderSize + "], got " + Arrays.toString(a.shape()));
         }
         int steps = a.dim(0);
         int batch = a.dim(1);
         if (s.rank() != 2 || s.dim(0) != batch || s.dim(1) != stateSize) {
-            throw new IllegalArgumentException("decoder state must be [" + batch + ", " + stateSize + "], got " + Arrays.toString(s.shape()));
+            throw new IllegalArgumentException(
+                    "decoder state must be [" + batch + ", " + stateSize + "], got " + Arrays.toString(s.shape()));
         }
         int width = stateSize + encoderSize;
         int rows = steps * batch;

@@ -57,14 +57,17 @@ public final class MultiplicativeAttention {
     }
 
     /** The context {@code [B, Na]}, the weights {@code [B, T]}, and what backward needs. */
-    public record Output(Tensor context, Tensor weights, Tensor a, Tensor s, float[] projected) {
-    }
+    public record Output(Tensor context, Tensor weights, Tensor a, Tensor s, float[] projected) {}
 
     /** One attention step; {@code lengths} null means every position is real. */
     public Output forward(Tensor a, Tensor s, int[] lengths) {
-        if (a.rank() != 3 || a.dim(2) != encoderSize || s.rank() != 2 || s.dim(1) != stateSize || s.dim(0) != a.dim(1)) {
-            throw new IllegalArgumentException("expected a [T, B, " + encoderSize + "] and s [B, " + stateSize + "], got "
-                    + Arrays.toString(a.shape()) + " and " + Arrays.toString(s.shape()));
+        if (a.rank() != 3
+                || a.dim(2) != encoderSize
+                || s.rank() != 2
+                || s.dim(1) != stateSize
+                || s.dim(0) != a.dim(1)) {
+            throw new IllegalArgumentException("expected a [T, B, " + encoderSize + "] and s [B, " + stateSize
+                    + "], got " + Arrays.toString(a.shape()) + " and " + Arrays.toString(s.shape()));
         }
         int steps = a.dim(0);
         int batch = a.dim(1);
@@ -73,8 +76,24 @@ public final class MultiplicativeAttention {
         if (w == null) {
             System.arraycopy(s.data(), 0, q, 0, q.length);
         } else {
-            Kernels.blas().gemm(false, false, batch, encoderSize, stateSize, 1f, s.data(), 0, stateSize,
-                    w.value().data(), 0, encoderSize, 0f, q, 0, encoderSize);
+            Kernels.blas()
+                    .gemm(
+                            false,
+                            false,
+                            batch,
+                            encoderSize,
+                            stateSize,
+                            1f,
+                            s.data(),
+                            0,
+                            stateSize,
+                            w.value().data(),
+                            0,
+                            encoderSize,
+                            0f,
+                            q,
+                            0,
+                            encoderSize);
         }
         Tensor weights = Tensor.zeros(batch, steps);
         Tensor context = Tensor.zeros(batch, encoderSize);
@@ -142,10 +161,40 @@ public final class MultiplicativeAttention {
         } else {
             var blas = Kernels.blas();
             // q = s·W: dW += sᵀ·dq, ds = dq·Wᵀ
-            blas.gemm(true, false, stateSize, encoderSize, batch, 1f, out.s().data(), 0, stateSize, dq, 0, encoderSize,
-                    1f, w.grad().data(), 0, encoderSize);
-            blas.gemm(false, true, batch, stateSize, encoderSize, 1f, dq, 0, encoderSize, w.value().data(), 0, encoderSize,
-                    0f, dS.data(), 0, stateSize);
+            blas.gemm(
+                    true,
+                    false,
+                    stateSize,
+                    encoderSize,
+                    batch,
+                    1f,
+                    out.s().data(),
+                    0,
+                    stateSize,
+                    dq,
+                    0,
+                    encoderSize,
+                    1f,
+                    w.grad().data(),
+                    0,
+                    encoderSize);
+            blas.gemm(
+                    false,
+                    true,
+                    batch,
+                    stateSize,
+                    encoderSize,
+                    1f,
+                    dq,
+                    0,
+                    encoderSize,
+                    w.value().data(),
+                    0,
+                    encoderSize,
+                    0f,
+                    dS.data(),
+                    0,
+                    stateSize);
         }
         return new Tensor[] {dA, dS};
     }

@@ -7,5 +7,4 @@ package dev.seqlab.attention.model;
  * @param probabilities each output's probability under the model (given the outputs before it)
  * @param attention     for each output, the weights over the input positions {@code [Tx]}
  */
-public record Prediction(int[] ids, double[] probabilities, float[][] attention) {
-}
+public record Prediction(int[] ids, double[] probabilities, float[][] attention) {}

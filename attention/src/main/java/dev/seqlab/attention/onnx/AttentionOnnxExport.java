@@ -68,8 +68,7 @@ public final class AttentionOnnxExport {
     /** The score given to positions past an input's length before the softmax (their α is exactly 0). */
     public static final float MASKED_SCORE = Seq2SeqGraph.MASKED_SCORE;
 
-    private AttentionOnnxExport() {
-    }
+    private AttentionOnnxExport() {}
 
     /** The ONNX graph of {@code model} (see the class description). */
     public static ModelProto seq2seq(AttentionSeq2Seq model) {
@@ -92,12 +91,15 @@ public final class AttentionOnnxExport {
         AdditiveAttention att = model.attention();
         int units = att.hidden().outputSize();
 
-        GraphBuilder g = Seq2SeqGraph.start("seqlab-attention-seq2seq", AttentionSeq2Seq.ARCHITECTURE,
-                vIn, vOut, tx, ty, metadata);
+        GraphBuilder g = Seq2SeqGraph.start(
+                "seqlab-attention-seq2seq", AttentionSeq2Seq.ARCHITECTURE, vIn, vOut, tx, ty, metadata);
 
         // ---- lengths and the attention mask ("valid" [B, 1, Tx])
         Seq2SeqGraph.inputLengths(g, tx);
-        g.node("Cast", Seq2SeqGraph.LENGTHS).name("sequence_lens").attr("to", (long) GraphBuilder.INT32).output("seq_lens");
+        g.node("Cast", Seq2SeqGraph.LENGTHS)
+                .name("sequence_lens")
+                .attr("to", (long) GraphBuilder.INT32)
+                .output("seq_lens");
 
         // ---- one-hot and the bidirectional encoder
         float[] oneHot = new float[vIn * vIn];
@@ -105,16 +107,30 @@ public final class AttentionOnnxExport {
             oneHot[i * vIn + i] = 1f;
         }
         g.floats("one_hot", oneHot, vIn, vIn);
-        g.node("Gather", "one_hot", TOKENS).name("one_hot_lookup").attr("axis", 0L).output("x_bt");
-        g.node("Transpose", "x_bt").name("to_time_major").attrInts("perm", 1, 0, 2).output("x");
+        g.node("Gather", "one_hot", TOKENS)
+                .name("one_hot_lookup")
+                .attr("axis", 0L)
+                .output("x_bt");
+        g.node("Transpose", "x_bt")
+                .name("to_time_major")
+                .attrInts("perm", 1, 0, 2)
+                .output("x");
         RecurrentLayer enc = model.encoder();
         RecurrentOnnxExport.weights(g, "encoder_", enc.cell(0, 0), enc.cell(0, 1));
-        g.node("LSTM", "x", "encoder_W", "encoder_R", "encoder_B", "seq_lens").name("encoder_LSTM")
-                .attr("hidden_size", (long) na).attr("direction", "bidirectional").output("encoder_Y");
+        g.node("LSTM", "x", "encoder_W", "encoder_R", "encoder_B", "seq_lens")
+                .name("encoder_LSTM")
+                .attr("hidden_size", (long) na)
+                .attr("direction", "bidirectional")
+                .output("encoder_Y");
         // Y [Tx, 2, B, na] → a [B, Tx, 2·na]
-        g.node("Transpose", "encoder_Y").name("encoder_batch_major").attrInts("perm", 2, 0, 1, 3).output("encoder_Y_b");
+        g.node("Transpose", "encoder_Y")
+                .name("encoder_batch_major")
+                .attrInts("perm", 2, 0, 1, 3)
+                .output("encoder_Y_b");
         g.longs("encoder_join_shape", 0L, 0L, (long) na2);
-        g.node("Reshape", "encoder_Y_b", "encoder_join_shape").name("encoder_join").output("a");
+        g.node("Reshape", "encoder_Y_b", "encoder_join_shape")
+                .name("encoder_join")
+                .output("a");
 
         // ---- attention weights: W₁ = [W₁ₛ | W₁ₐ], both stored transposed for MatMul
         float[] w1 = att.hidden().w().value().data();
@@ -148,34 +164,60 @@ public final class AttentionOnnxExport {
             String p = "step" + t + "_";
             String pre = "keys";
             if (sPrevB != null) {
-                g.node("MatMul", sPrevB, "attention_W1s_t").name(p + "query_matmul").output(p + "query");
+                g.node("MatMul", sPrevB, "attention_W1s_t")
+                        .name(p + "query_matmul")
+                        .output(p + "query");
                 g.node("Add", "keys", p + "query").name(p + "query_add").output(p + "pre");
                 pre = p + "pre";
             }
             g.node("Tanh", pre).name(p + "tanh").output(p + "hidden");
-            g.node("MatMul", p + "hidden", "attention_w2_t").name(p + "score_matmul").output(p + "score_xw");
+            g.node("MatMul", p + "hidden", "attention_w2_t")
+                    .name(p + "score_matmul")
+                    .output(p + "score_xw");
             g.node("Add", p + "score_xw", "attention_b2").name(p + "score_bias").output(p + "score"); // [B, Tx, 1]
-            g.node("Transpose", p + "score").name(p + "score_row").attrInts("perm", 0, 2, 1).output(p + "score_row");
-            g.node("Where", Seq2SeqGraph.VALID, p + "score_row", Seq2SeqGraph.MASKED).name(p + "mask").output(p + "masked");
-            g.node("Softmax", p + "masked").name(p + "softmax").attr("axis", -1L).output(p + "alpha"); // [B, 1, Tx]
+            g.node("Transpose", p + "score")
+                    .name(p + "score_row")
+                    .attrInts("perm", 0, 2, 1)
+                    .output(p + "score_row");
+            g.node("Where", Seq2SeqGraph.VALID, p + "score_row", Seq2SeqGraph.MASKED)
+                    .name(p + "mask")
+                    .output(p + "masked");
+            g.node("Softmax", p + "masked")
+                    .name(p + "softmax")
+                    .attr("axis", -1L)
+                    .output(p + "alpha"); // [B, 1, Tx]
             g.node("MatMul", p + "alpha", "a").name(p + "context").output(p + "context"); // [B, 1, 2·na]
-            g.node("Transpose", p + "context").name(p + "context_time_major").attrInts("perm", 1, 0, 2).output(p + "x");
+            g.node("Transpose", p + "context")
+                    .name(p + "context_time_major")
+                    .attrInts("perm", 1, 0, 2)
+                    .output(p + "x");
             List<String> in = new ArrayList<>(List.of(p + "x", "post_W", "post_R", "post_B"));
             if (sPrev != null) {
                 in.addAll(List.of("", sPrev, cPrev));
             }
-            g.node("LSTM", in.toArray(String[]::new)).name(p + "LSTM")
-                    .attr("hidden_size", (long) ns).attr("direction", "forward")
+            g.node("LSTM", in.toArray(String[]::new))
+                    .name(p + "LSTM")
+                    .attr("hidden_size", (long) ns)
+                    .attr("direction", "forward")
                     .output("", p + "s", p + "c");
-            g.node("Transpose", p + "s").name(p + "s_batch_major").attrInts("perm", 1, 0, 2).output(p + "s_b");
+            g.node("Transpose", p + "s")
+                    .name(p + "s_batch_major")
+                    .attrInts("perm", 1, 0, 2)
+                    .output(p + "s_b");
             sPrev = p + "s";
             cPrev = p + "c";
             sPrevB = p + "s_b";
             states.add(sPrevB);
             alphas.add(p + "alpha");
         }
-        g.node("Concat", alphas.toArray(String[]::new)).name("attention_concat").attr("axis", 1L).output(ATTENTION);
-        g.node("Concat", states.toArray(String[]::new)).name("states_concat").attr("axis", 1L).output("states");
+        g.node("Concat", alphas.toArray(String[]::new))
+                .name("attention_concat")
+                .attr("axis", 1L)
+                .output(ATTENTION);
+        g.node("Concat", states.toArray(String[]::new))
+                .name("states_concat")
+                .attr("axis", 1L)
+                .output("states");
 
         // ---- output layer over all steps at once
         Dense out = model.output();
@@ -183,7 +225,10 @@ public final class AttentionOnnxExport {
         g.node("Reshape", "states", "rows_shape").name("states_rows").output("state_rows");
         g.floats("output_W", out.w().value().data().clone(), vOut, ns);
         g.floats("output_b", out.b().value().data().clone(), vOut);
-        g.node("Gemm", "state_rows", "output_W", "output_b").name("output").attr("transB", 1L).output("logit_rows");
+        g.node("Gemm", "state_rows", "output_W", "output_b")
+                .name("output")
+                .attr("transB", 1L)
+                .output("logit_rows");
         g.longs("logits_shape", -1L, (long) ty, (long) vOut);
         g.node("Reshape", "logit_rows", "logits_shape").name("logits").output(LOGITS);
         g.node("Softmax", LOGITS).name("softmax").attr("axis", -1L).output(PROBABILITIES);

@@ -36,16 +36,15 @@ final class Seq2SeqGraph {
 
     private static final String PRODUCER = "seqlab";
 
-    private Seq2SeqGraph() {
-    }
+    private Seq2SeqGraph() {}
 
     /**
      * A graph named {@code name} with the size metadata (the architecture, {@code seqlab.input_length},
      * {@code seqlab.output_length}, {@code seqlab.input_vocabulary}, {@code seqlab.output_vocabulary}),
      * then {@code metadata}, and the input {@link #TOKENS} int64 {@code [batch, Tx]}.
      */
-    static GraphBuilder start(String name, String architecture, int vIn, int vOut, int tx, int ty,
-                              Map<String, String> metadata) {
+    static GraphBuilder start(
+            String name, String architecture, int vIn, int vOut, int tx, int ty, Map<String, String> metadata) {
         GraphBuilder g = new GraphBuilder(name);
         g.metadata(ARCHITECTURE_KEY, architecture);
         g.metadata("seqlab.input_length", Integer.toString(tx));
@@ -80,7 +79,11 @@ final class Seq2SeqGraph {
         g.node("Equal", TOKENS, ZERO).name("is_padding").output("padding");
         g.node("Not", "padding").name("is_token").output("token");
         g.node("Where", "token", "positions", ZERO).name("token_ends").output("ends");
-        g.node("ReduceMax", "ends").name("last_token_end").attrInts("axes", 1).attr("keepdims", 0L).output("last_end");
+        g.node("ReduceMax", "ends")
+                .name("last_token_end")
+                .attrInts("axes", 1)
+                .attr("keepdims", 0L)
+                .output("last_end");
         g.node("Max", "last_end", "one_i64").name(LENGTHS).output(LENGTHS);
         g.longs("length_axes", 1L, 2L);
         g.node("Unsqueeze", LENGTHS, "length_axes").name("lengths_b11").output("lengths_b11");

@@ -55,10 +55,18 @@ final class TransformerGraphLayers {
             g.floats(beta, n.beta().value().data().clone(), n.beta().size());
             g.floats(eps, new float[] {n.epsilon()}, 1);
         }
-        g.node("ReduceMean", x).name(out + "_mean").attrInts("axes", -1).attr("keepdims", 1L).output(out + "_mean");
+        g.node("ReduceMean", x)
+                .name(out + "_mean")
+                .attrInts("axes", -1)
+                .attr("keepdims", 1L)
+                .output(out + "_mean");
         String centred = op("Sub", out + "_centred", x, out + "_mean");
         String square = op("Mul", out + "_square", centred, centred);
-        g.node("ReduceMean", square).name(out + "_variance").attrInts("axes", -1).attr("keepdims", 1L).output(out + "_variance");
+        g.node("ReduceMean", square)
+                .name(out + "_variance")
+                .attrInts("axes", -1)
+                .attr("keepdims", 1L)
+                .output(out + "_variance");
         String std = op("Sqrt", out + "_std", op("Add", out + "_variance_eps", out + "_variance", eps));
         String xhat = op("Div", out + "_xhat", centred, std);
         return op("Add", out, op("Mul", out + "_scaled", xhat, gamma), beta);
@@ -101,7 +109,10 @@ final class TransformerGraphLayers {
         String weights = prefix + "_weights";
         g.node("Softmax", masked).name(weights).attr("axis", -1L).output(weights);
         String heads4 = op("MatMul", prefix + "_context", weights, kv[1]); // [B, h, Tq, d_k]
-        g.node("Transpose", heads4).name(prefix + "_context_t").attrInts("perm", 0, 2, 1, 3).output(prefix + "_context_t");
+        g.node("Transpose", heads4)
+                .name(prefix + "_context_t")
+                .attrInts("perm", 0, 2, 1, 3)
+                .output(prefix + "_context_t");
         String joinShape = "join_heads_" + d;
         if (initialisers.add(joinShape)) {
             g.longs(joinShape, 0L, 0L, d);
@@ -112,7 +123,8 @@ final class TransformerGraphLayers {
 
     /** An {@link EncoderLayer}: {@code x₁ = LN(x + MHA(x, x))}, {@code out = LN(x₁ + FFN(x₁))}. */
     String encoderLayer(EncoderLayer l, String x, String keyMask, String prefix) {
-        String[] att = attention(l.attention(), x, keysValues(l.attention(), x, prefix + "_self"), keyMask, prefix + "_self");
+        String[] att =
+                attention(l.attention(), x, keysValues(l.attention(), x, prefix + "_self"), keyMask, prefix + "_self");
         String x1 = layerNorm(l.norm1(), op("Add", prefix + "_sum1", x, att[0]), prefix + "_norm1");
         String f = feedForward(l.feedForward(), x1, prefix + "_ffn");
         return layerNorm(l.norm2(), op("Add", prefix + "_sum2", x1, f), prefix + "_norm2");

@@ -73,8 +73,7 @@ public final class TransformerOnnxExport {
     /** Metadata key naming the seqlab architecture the graph was exported from. */
     public static final String ARCHITECTURE_KEY = Seq2SeqGraph.ARCHITECTURE_KEY;
 
-    private TransformerOnnxExport() {
-    }
+    private TransformerOnnxExport() {}
 
     /** The ONNX graph of {@code model} (see the class description). */
     public static ModelProto seq2seq(TransformerSeq2Seq model) {
@@ -91,8 +90,14 @@ public final class TransformerOnnxExport {
         int ty = o.outputLength();
         int vOut = o.outputVocabulary();
         int d = o.dModel();
-        GraphBuilder g = Seq2SeqGraph.start("seqlab-transformer-seq2seq", TransformerSeq2Seq.ARCHITECTURE,
-                o.inputVocabulary(), vOut, tx, ty, metadata);
+        GraphBuilder g = Seq2SeqGraph.start(
+                "seqlab-transformer-seq2seq",
+                TransformerSeq2Seq.ARCHITECTURE,
+                o.inputVocabulary(),
+                vOut,
+                tx,
+                ty,
+                metadata);
         g.metadata("seqlab.d_model", Integer.toString(d));
         g.metadata("seqlab.heads", Integer.toString(o.heads()));
         g.metadata("seqlab.feed_forward", Integer.toString(o.ff()));
@@ -124,8 +129,12 @@ public final class TransformerOnnxExport {
         String target = scaledTable(g, model.target(), model.embeddingScale());
         g.longs("first_position", 0L);
         g.longs("start_id", (long) model.startId());
-        g.node("Gather", TOKENS, "first_position").name("first_ids").attr("axis", 1L).output("first_ids");
-        String next = layers.op("Add", "step0_id", layers.op("Mul", "zero_ids", "first_ids", Seq2SeqGraph.ZERO), "start_id");
+        g.node("Gather", TOKENS, "first_position")
+                .name("first_ids")
+                .attr("axis", 1L)
+                .output("first_ids");
+        String next =
+                layers.op("Add", "step0_id", layers.op("Mul", "zero_ids", "first_ids", Seq2SeqGraph.ZERO), "start_id");
         String prefix = null;
         List<String> logits = new ArrayList<>();
         List<String> probabilities = new ArrayList<>();
@@ -139,36 +148,63 @@ public final class TransformerOnnxExport {
             if (prefix == null) {
                 prefix = row;
             } else {
-                g.node("Concat", prefix, row).name(p + "prefix").attr("axis", 1L).output(p + "prefix"); // [B, n, d]
+                g.node("Concat", prefix, row)
+                        .name(p + "prefix")
+                        .attr("axis", 1L)
+                        .output(p + "prefix"); // [B, n, d]
                 prefix = p + "prefix";
             }
             String causal = causalMask(g, n, p);
             String h = prefix;
             String cross = null;
             for (int l = 0; l < decoders.size(); l++) {
-                String[] out = layers.decoderLayer(decoders.get(l), h, causal, encKv.get(l), "key_mask", p + "decoder" + l);
+                String[] out =
+                        layers.decoderLayer(decoders.get(l), h, causal, encKv.get(l), "key_mask", p + "decoder" + l);
                 h = out[0];
                 cross = out[1]; // [B, heads, n, Tx]
             }
             g.longs(p + "last", (long) t);
-            g.node("Gather", h, p + "last").name(p + "last_row").attr("axis", 1L).output(p + "last_row"); // [B, 1, d]
+            g.node("Gather", h, p + "last")
+                    .name(p + "last_row")
+                    .attr("axis", 1L)
+                    .output(p + "last_row"); // [B, 1, d]
             logits.add(layers.dense(model.output(), p + "last_row", p + "logits"));
-            g.node("Softmax", p + "logits").name(p + "probabilities").attr("axis", -1L).output(p + "probabilities");
+            g.node("Softmax", p + "logits")
+                    .name(p + "probabilities")
+                    .attr("axis", -1L)
+                    .output(p + "probabilities");
             probabilities.add(p + "probabilities");
-            g.node("Gather", cross, p + "last").name(p + "cross_last").attr("axis", 2L).output(p + "cross_last"); // [B, h, 1, Tx]
-            g.node("ReduceMean", p + "cross_last").name(p + "attention").attrInts("axes", 1).attr("keepdims", 0L)
+            g.node("Gather", cross, p + "last")
+                    .name(p + "cross_last")
+                    .attr("axis", 2L)
+                    .output(p + "cross_last"); // [B, h, 1, Tx]
+            g.node("ReduceMean", p + "cross_last")
+                    .name(p + "attention")
+                    .attrInts("axes", 1)
+                    .attr("keepdims", 0L)
                     .output(p + "attention"); // [B, 1, Tx]
             attention.add(p + "attention");
             if (t + 1 < ty) {
                 next = "step" + (t + 1) + "_id";
-                g.node("ArgMax", p + "probabilities").name(next).attr("axis", -1L).attr("keepdims", 0L)
-                        .attr("select_last_index", 0L).output(next); // [B, 1]
+                g.node("ArgMax", p + "probabilities")
+                        .name(next)
+                        .attr("axis", -1L)
+                        .attr("keepdims", 0L)
+                        .attr("select_last_index", 0L)
+                        .output(next); // [B, 1]
             }
         }
-        g.node("Concat", logits.toArray(String[]::new)).name(Seq2SeqGraph.LOGITS).attr("axis", 1L).output(Seq2SeqGraph.LOGITS);
-        g.node("Concat", probabilities.toArray(String[]::new)).name(Seq2SeqGraph.PROBABILITIES).attr("axis", 1L)
+        g.node("Concat", logits.toArray(String[]::new))
+                .name(Seq2SeqGraph.LOGITS)
+                .attr("axis", 1L)
+                .output(Seq2SeqGraph.LOGITS);
+        g.node("Concat", probabilities.toArray(String[]::new))
+                .name(Seq2SeqGraph.PROBABILITIES)
+                .attr("axis", 1L)
                 .output(Seq2SeqGraph.PROBABILITIES);
-        g.node("Concat", attention.toArray(String[]::new)).name(Seq2SeqGraph.ATTENTION).attr("axis", 1L)
+        g.node("Concat", attention.toArray(String[]::new))
+                .name(Seq2SeqGraph.ATTENTION)
+                .attr("axis", 1L)
                 .output(Seq2SeqGraph.ATTENTION);
         return Seq2SeqGraph.finish(g, tx, ty, vOut);
     }
@@ -207,7 +243,9 @@ public final class TransformerOnnxExport {
         }
         g.longs(p + "key_positions", keys, n);
         g.longs(p + "query_limits", limits, n, 1);
-        g.node("Less", p + "key_positions", p + "query_limits").name(p + "causal_mask").output(p + "causal_mask");
+        g.node("Less", p + "key_positions", p + "query_limits")
+                .name(p + "causal_mask")
+                .output(p + "causal_mask");
         return p + "causal_mask";
     }
 }

@@ -22,15 +22,15 @@ public final class AttentionMap {
     private static final int LEFT = 60;
     private static final int TOP = 70;
 
-    private AttentionMap() {
-    }
+    private AttentionMap() {}
 
     /**
      * Draws {@code weights[row][col]} and writes a PNG atomically.
      *
      * @throws IllegalArgumentException if the labels do not match the weights' shape
      */
-    public static void write(Path png, float[][] weights, List<String> rows, List<String> cols, String title) throws IOException {
+    public static void write(Path png, float[][] weights, List<String> rows, List<String> cols, String title)
+            throws IOException {
         PngFiles.write(png, render(weights, rows, cols, title));
     }
 
@@ -54,7 +54,8 @@ public final class AttentionMap {
         }
         for (int r = 0; r < rows.size(); r++) {
             if (w[r].length < n) {
-                throw new IllegalArgumentException("row " + r + " has " + w[r].length + " weights for " + n + " columns");
+                throw new IllegalArgumentException(
+                        "row " + r + " has " + w[r].length + " weights for " + n + " columns");
             }
             String s = rows.get(r);
             g.setColor(Color.BLACK);

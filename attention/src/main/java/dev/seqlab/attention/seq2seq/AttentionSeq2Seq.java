@@ -42,9 +42,13 @@ public final class AttentionSeq2Seq implements Seq2SeqModel {
 
     private AttentionSeq2Seq(Seq2SeqOptions o, SeededRandom rng) {
         this.o = o;
-        this.encoder = RecurrentLayer.create("encoder",
-                RecurrentOptions.of(CellKind.LSTM, o.inputVocabulary(), o.encoderHidden()).withBidirectional(true), rng);
-        this.attention = new AdditiveAttention("attention", o.decoderHidden(), 2 * o.encoderHidden(), o.attentionUnits(), rng);
+        this.encoder = RecurrentLayer.create(
+                "encoder",
+                RecurrentOptions.of(CellKind.LSTM, o.inputVocabulary(), o.encoderHidden())
+                        .withBidirectional(true),
+                rng);
+        this.attention =
+                new AdditiveAttention("attention", o.decoderHidden(), 2 * o.encoderHidden(), o.attentionUnits(), rng);
         this.post = new LstmCell("post", 2 * o.encoderHidden(), o.decoderHidden());
         post.initialize(rng);
         this.output = new Dense("output", o.decoderHidden(), o.outputVocabulary());
@@ -100,8 +104,7 @@ public final class AttentionSeq2Seq implements Seq2SeqModel {
      * @param logits    per output step, {@code [B, V_out]} logits
      * @param attention per output step, the attention weights {@code [B, Tx]}
      */
-    public record Pass(List<float[]> logits, List<Tensor> attention, Internals internals) {
-    }
+    public record Pass(List<float[]> logits, List<Tensor> attention, Internals internals) {}
 
     /** What backward needs (opaque). */
     public static final class Internals {
@@ -133,7 +136,8 @@ public final class AttentionSeq2Seq implements Seq2SeqModel {
         Tensor in = Tensor.zeros(tx, batch, v);
         for (int b = 0; b < batch; b++) {
             if (x[b].length != tx) {
-                throw new IllegalArgumentException("input " + b + " has " + x[b].length + " ids, the model reads " + tx);
+                throw new IllegalArgumentException(
+                        "input " + b + " has " + x[b].length + " ids, the model reads " + tx);
             }
             for (int t = 0; t < tx; t++) {
                 int id = x[b][t];
@@ -188,7 +192,8 @@ public final class AttentionSeq2Seq implements Seq2SeqModel {
                 targets[b] = y[b][t];
             }
             float[] d = new float[batch * vo];
-            loss += SoftmaxCrossEntropy.lossAndGradient(batch, vo, p.logits().get(t), targets, SoftmaxCrossEntropy.IGNORE_NONE, d);
+            loss += SoftmaxCrossEntropy.lossAndGradient(
+                    batch, vo, p.logits().get(t), targets, SoftmaxCrossEntropy.IGNORE_NONE, d);
             for (int i = 0; i < d.length; i++) {
                 d[i] /= ty;
             }
@@ -240,7 +245,8 @@ public final class AttentionSeq2Seq implements Seq2SeqModel {
      * @throws dev.seqlab.core.io.MalformedFileException if the files are not such a model's
      */
     public static AttentionSeq2Seq load(java.nio.file.Path dir) throws java.io.IOException {
-        AttentionSeq2Seq m = new AttentionSeq2Seq(ModelConfig.read(dir, ARCHITECTURE, Seq2SeqOptions.defaults()), new SeededRandom(0));
+        AttentionSeq2Seq m = new AttentionSeq2Seq(
+                ModelConfig.read(dir, ARCHITECTURE, Seq2SeqOptions.defaults()), new SeededRandom(0));
         ModelFiles.loadWeights(dir, m.params);
         return m;
     }

@@ -18,8 +18,14 @@ import dev.seqlab.corpora.dates.DateVocabulary;
  * @param decoderHidden    n_s
  * @param attentionUnits   width of the attention's hidden layer
  */
-public record Seq2SeqOptions(int inputVocabulary, int outputVocabulary, int inputLength, int outputLength,
-                             int encoderHidden, int decoderHidden, int attentionUnits) {
+public record Seq2SeqOptions(
+        int inputVocabulary,
+        int outputVocabulary,
+        int inputLength,
+        int outputLength,
+        int encoderHidden,
+        int decoderHidden,
+        int attentionUnits) {
 
     /** Validates with messages naming the offending value. */
     public Seq2SeqOptions {
@@ -34,8 +40,14 @@ public record Seq2SeqOptions(int inputVocabulary, int outputVocabulary, int inpu
 
     /** The course's date model (see the class comment). */
     public static Seq2SeqOptions defaults() {
-        return new Seq2SeqOptions(DateVocabulary.inputSize(), DateVocabulary.outputSize(),
-                DateVocabulary.INPUT_LENGTH, DateVocabulary.OUTPUT_LENGTH, 32, 64, 10);
+        return new Seq2SeqOptions(
+                DateVocabulary.inputSize(),
+                DateVocabulary.outputSize(),
+                DateVocabulary.INPUT_LENGTH,
+                DateVocabulary.OUTPUT_LENGTH,
+                32,
+                64,
+                10);
     }
 
     /** These options with other input and output vocabulary sizes. */

@@ -24,12 +24,11 @@ import dev.seqlab.core.train.TrainingResult;
  */
 public final class Seq2SeqTrainer {
 
-    private Seq2SeqTrainer() {
-    }
+    private Seq2SeqTrainer() {}
 
     /** Trains {@code model} on the pairs {@code inputs[i] → outputs[i]} (ids as the model reads and writes them). */
-    public static TrainingResult train(Seq2SeqModel model, int[][] inputs, int[][] outputs, TrainingOptions o,
-                                       ProgressListener progress) {
+    public static TrainingResult train(
+            Seq2SeqModel model, int[][] inputs, int[][] outputs, TrainingOptions o, ProgressListener progress) {
         return train(model, inputs, outputs, o, progress, RunControl.none());
     }
 
@@ -40,13 +39,20 @@ public final class Seq2SeqTrainer {
      * @throws IllegalArgumentException if the numbers of inputs and outputs differ, or there are fewer
      *                                  pairs than one batch
      */
-    public static TrainingResult train(Seq2SeqModel model, int[][] inputs, int[][] outputs, TrainingOptions o,
-                                       ProgressListener progress, RunControl control) {
+    public static TrainingResult train(
+            Seq2SeqModel model,
+            int[][] inputs,
+            int[][] outputs,
+            TrainingOptions o,
+            ProgressListener progress,
+            RunControl control) {
         if (inputs.length != outputs.length) {
             throw new IllegalArgumentException(inputs.length + " inputs but " + outputs.length + " outputs");
         }
-        return TrainingLoop.<int[]>of(model.parameters(),
-                        Optimizer.adam(AdamOptions.defaults().withLearningRate(o.learningRate())), o.withSeed(o.seed() * 7 + 1))
+        return TrainingLoop.<int[]>of(
+                        model.parameters(),
+                        Optimizer.adam(AdamOptions.defaults().withLearningRate(o.learningRate())),
+                        o.withSeed(o.seed() * 7 + 1))
                 .batches(new ExampleBatches(inputs.length, o.batchSize(), true))
                 .step((batch, rng) -> {
                     int[][] x = new int[batch.length][];

@@ -69,8 +69,7 @@ public final class DecoderLayer {
     }
 
     /** The layer's output, the cross-attention weights and what backward needs. */
-    public record Pass(float[] out, float[] crossWeights, State state) {
-    }
+    public record Pass(float[] out, float[] crossWeights, State state) {}
 
     /** Intermediate values (opaque). */
     public static final class State {

@@ -54,8 +54,7 @@ public final class EncoderLayer {
     }
 
     /** The layer's output and what backward needs. */
-    public record Pass(float[] out, State state) {
-    }
+    public record Pass(float[] out, State state) {}
 
     /** Intermediate values (opaque). */
     public static final class State {

@@ -50,8 +50,7 @@ public final class LayerNorm {
     }
 
     /** What backward needs: the normalised rows and each row's 1/σ. */
-    public record Cache(float[] xhat, float[] invStd, int rows) {
-    }
+    public record Cache(float[] xhat, float[] invStd, int rows) {}
 
     /** Normalises {@code rows} rows of {@code x} into {@code y}; returns the cache. */
     public Cache forward(int rows, float[] x, float[] y) {

@@ -84,8 +84,7 @@ public final class MultiHeadAttention {
      * @param out     {@code [B·Tq, d_model]}
      * @param weights the attention weights {@code [B, heads, Tq, Tk]} row-major
      */
-    public record Result(float[] out, float[] weights, Cache cache) {
-    }
+    public record Result(float[] out, float[] weights, Cache cache) {}
 
     /** Intermediate values (opaque). */
     public static final class Cache {
@@ -100,8 +99,17 @@ public final class MultiHeadAttention {
         private final int tq;
         private final int tk;
 
-        private Cache(float[] xq, float[] xkv, float[] qs, float[] ks, float[] vs, float[] p, float[] concat,
-                      int batch, int tq, int tk) {
+        private Cache(
+                float[] xq,
+                float[] xkv,
+                float[] qs,
+                float[] ks,
+                float[] vs,
+                float[] p,
+                float[] concat,
+                int batch,
+                int tq,
+                int tk) {
             this.xq = xq;
             this.xkv = xkv;
             this.qs = qs;
@@ -123,7 +131,8 @@ public final class MultiHeadAttention {
      */
     public Result forward(float[] xq, int tq, float[] xkv, int tk, int batch, int[] keyLengths, boolean causal) {
         if (causal && tq != tk) {
-            throw new IllegalArgumentException("a look-ahead mask needs as many queries as keys, got " + tq + " and " + tk);
+            throw new IllegalArgumentException(
+                    "a look-ahead mask needs as many queries as keys, got " + tq + " and " + tk);
         }
         float[] qs = new float[batch * tq * dModel];
         float[] ks = new float[batch * tk * dModel];
@@ -141,11 +150,41 @@ public final class MultiHeadAttention {
             }
             for (int h = 0; h < heads; h++) {
                 int pOff = ((b * heads) + h) * tq * tk;
-                BLAS.gemm(false, true, tq, tk, dk, scale, qs, b * tq * dModel + h * dk, dModel,
-                        ks, b * tk * dModel + h * dk, dModel, 0f, p, pOff, tk);
+                BLAS.gemm(
+                        false,
+                        true,
+                        tq,
+                        tk,
+                        dk,
+                        scale,
+                        qs,
+                        b * tq * dModel + h * dk,
+                        dModel,
+                        ks,
+                        b * tk * dModel + h * dk,
+                        dModel,
+                        0f,
+                        p,
+                        pOff,
+                        tk);
                 Softmax.softmaxRowsVisible(tq, tk, len, causal, p, pOff, tk, p, pOff, tk);
-                BLAS.gemm(false, false, tq, dk, tk, 1f, p, pOff, tk, vs, b * tk * dModel + h * dk, dModel,
-                        0f, concat, b * tq * dModel + h * dk, dModel);
+                BLAS.gemm(
+                        false,
+                        false,
+                        tq,
+                        dk,
+                        tk,
+                        1f,
+                        p,
+                        pOff,
+                        tk,
+                        vs,
+                        b * tk * dModel + h * dk,
+                        dModel,
+                        0f,
+                        concat,
+                        b * tq * dModel + h * dk,
+                        dModel);
             }
         }
         float[] out = new float[batch * tq * dModel];
@@ -173,7 +212,8 @@ public final class MultiHeadAttention {
                 int kOff = b * c.tk * dModel + h * dk;
                 // dP = dO·Vᵀ ; dV = Pᵀ·dO
                 BLAS.gemm(false, true, c.tq, c.tk, dk, 1f, dConcat, qOff, dModel, c.vs, kOff, dModel, 0f, dp, 0, c.tk);
-                BLAS.gemm(true, false, c.tk, dk, c.tq, 1f, c.p, pOff, c.tk, dConcat, qOff, dModel, 1f, dv, kOff, dModel);
+                BLAS.gemm(
+                        true, false, c.tk, dk, c.tq, 1f, c.p, pOff, c.tk, dConcat, qOff, dModel, 1f, dv, kOff, dModel);
                 // softmax backward: dS = P ⊙ (dP − Σ P⊙dP), masked entries have P = 0
                 Softmax.softmaxBackwardRows(c.tq, c.tk, c.p, pOff, c.tk, dp, 0, c.tk, dp, 0, c.tk);
                 // dQ = dS·K·scale ; dK = dSᵀ·Q·scale

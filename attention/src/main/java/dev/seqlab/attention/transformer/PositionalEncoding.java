@@ -6,8 +6,7 @@ package dev.seqlab.attention.transformer;
  */
 public final class PositionalEncoding {
 
-    private PositionalEncoding() {
-    }
+    private PositionalEncoding() {}
 
     /** The table {@code [positions, d]} row-major, computed in double. */
     public static float[] table(int positions, int d) {

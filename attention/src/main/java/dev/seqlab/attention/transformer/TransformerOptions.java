@@ -18,8 +18,15 @@ import dev.seqlab.corpora.dates.DateVocabulary;
  * @param ff               feed-forward width
  * @param layers           encoder layers and decoder layers (each)
  */
-public record TransformerOptions(int inputVocabulary, int outputVocabulary, int inputLength, int outputLength,
-                                 int dModel, int heads, int ff, int layers) {
+public record TransformerOptions(
+        int inputVocabulary,
+        int outputVocabulary,
+        int inputLength,
+        int outputLength,
+        int dModel,
+        int heads,
+        int ff,
+        int layers) {
 
     /** Validates with messages naming the offending value. */
     public TransformerOptions {
@@ -36,8 +43,15 @@ public record TransformerOptions(int inputVocabulary, int outputVocabulary, int 
 
     /** seqlab's date Transformer (see the class comment). */
     public static TransformerOptions defaults() {
-        return new TransformerOptions(DateVocabulary.inputSize(), DateVocabulary.outputSize(),
-                DateVocabulary.INPUT_LENGTH, DateVocabulary.OUTPUT_LENGTH, 64, 4, 128, 2);
+        return new TransformerOptions(
+                DateVocabulary.inputSize(),
+                DateVocabulary.outputSize(),
+                DateVocabulary.INPUT_LENGTH,
+                DateVocabulary.OUTPUT_LENGTH,
+                64,
+                4,
+                128,
+                2);
     }
 
     /** These options with other input and output vocabulary sizes. */

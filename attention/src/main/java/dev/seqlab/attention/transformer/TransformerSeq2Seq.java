@@ -128,7 +128,8 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
 
     /** Reads a model {@link #save}d to {@code dir}. */
     public static TransformerSeq2Seq load(java.nio.file.Path dir) throws java.io.IOException {
-        TransformerSeq2Seq m = new TransformerSeq2Seq(ModelConfig.read(dir, ARCHITECTURE, TransformerOptions.defaults()), new SeededRandom(0));
+        TransformerSeq2Seq m = new TransformerSeq2Seq(
+                ModelConfig.read(dir, ARCHITECTURE, TransformerOptions.defaults()), new SeededRandom(0));
         ModelFiles.loadWeights(dir, m.params);
         return m;
     }
@@ -154,8 +155,7 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
         e.backward(ids, Tensor.wrap(g, ids.length, o.dModel()));
     }
 
-    private record Encoded(float[] out, int[] ids, int[] lengths, List<EncoderLayer.State> states) {
-    }
+    private record Encoded(float[] out, int[] ids, int[] lengths, List<EncoderLayer.State> states) {}
 
     private Encoded encode(int[][] x) {
         int batch = x.length;
@@ -164,7 +164,8 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
         int[] lengths = new int[batch];
         for (int b = 0; b < batch; b++) {
             if (x[b].length != tx) {
-                throw new IllegalArgumentException("input " + b + " has " + x[b].length + " ids, the model reads " + tx);
+                throw new IllegalArgumentException(
+                        "input " + b + " has " + x[b].length + " ids, the model reads " + tx);
             }
             int len = 1;
             for (int t = 0; t < tx; t++) {
@@ -185,8 +186,8 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
         return new Encoded(h, ids, lengths, states);
     }
 
-    private record Decoded(float[] logits, float[] top, int[] ids, List<DecoderLayer.State> states, float[] crossWeights) {
-    }
+    private record Decoded(
+            float[] logits, float[] top, int[] ids, List<DecoderLayer.State> states, float[] crossWeights) {}
 
     private Decoded decode(Encoded enc, int[] ids, int ty, int batch) {
         float[] h = embed(target, ids, ty);
@@ -226,8 +227,8 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
         }
         Decoded dec = decode(enc, in, ty, batch);
         float[] dLogits = new float[dec.logits().length];
-        double loss = SoftmaxCrossEntropy.lossAndGradient(batch * ty, vo, dec.logits(), targets,
-                SoftmaxCrossEntropy.IGNORE_NONE, dLogits);
+        double loss = SoftmaxCrossEntropy.lossAndGradient(
+                batch * ty, vo, dec.logits(), targets, SoftmaxCrossEntropy.IGNORE_NONE, dLogits);
         float[] dh = new float[batch * ty * o.dModel()];
         output.backward(batch * ty, dec.top(), 0, dLogits, 0, dh, 0);
         float[] dEnc = new float[enc.out().length];
@@ -273,8 +274,7 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
      * @param attention     the last decoder layer's cross-attention of each step averaged over heads
      *                      {@code [B, Ty, Tx]} (0 past each input's length)
      */
-    public record Greedy(int[][] ids, float[] logits, float[] probabilities, float[] attention) {
-    }
+    public record Greedy(int[][] ids, float[] logits, float[] probabilities, float[] attention) {}
 
     /**
      * Greedy decoding of a batch ({@code x [B][Tx]} ids, 0 = padding), one symbol at a time: step
@@ -322,8 +322,7 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
         Encoded enc = encode(new int[][] {x});
         int ty = o.outputLength();
         int vo = o.outputVocabulary();
-        record Hyp(int[] ids, double logProb, double[] probs, float[][] att) {
-        }
+        record Hyp(int[] ids, double logProb, double[] probs, float[][] att) {}
         List<Hyp> beams = List.of(new Hyp(new int[0], 0, new double[0], new float[0][]));
         for (int t = 0; t < ty; t++) {
             List<Hyp> next = new ArrayList<>();
@@ -364,5 +363,4 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
         }
         return avg;
     }
-
 }

@@ -2,7 +2,6 @@ package dev.seqlab.attention.layer;
 
 import static dev.seqlab.core.testing.TestTensors.dot;
 import static dev.seqlab.core.testing.TestTensors.random;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -31,16 +30,21 @@ class AdditiveAttentionTest {
         checked.add(s);
         Parameters all = new Parameters();
         checked.forEach(all::add);
-        GradientChecker.check(checked, () -> {
-            AdditiveAttention.Output o = att.forward(a.value(), s.value(), lengths);
-            return dot(o.context(), wc) + dot(o.weights(), ww);
-        }, () -> {
-            all.zeroGrads();
-            AdditiveAttention.Output o = att.forward(a.value(), s.value(), lengths);
-            Tensor[] g = att.backward(o.cache(), wc, ww);
-            a.grad().copyFrom(g[0]);
-            s.grad().copyFrom(g[1]);
-        }, GradientChecker.Options.float32()).assertBelow(2e-3);
+        GradientChecker.check(
+                        checked,
+                        () -> {
+                            AdditiveAttention.Output o = att.forward(a.value(), s.value(), lengths);
+                            return dot(o.context(), wc) + dot(o.weights(), ww);
+                        },
+                        () -> {
+                            all.zeroGrads();
+                            AdditiveAttention.Output o = att.forward(a.value(), s.value(), lengths);
+                            Tensor[] g = att.backward(o.cache(), wc, ww);
+                            a.grad().copyFrom(g[0]);
+                            s.grad().copyFrom(g[1]);
+                        },
+                        GradientChecker.Options.float32())
+                .assertBelow(2e-3);
     }
 
     @Test

@@ -27,7 +27,10 @@ class Seq2SeqConfigCompatibilityTest {
     private static final int[] INPUT = {1, 2, 3, 4, 0, 0};
 
     private static Path fixture(String name) throws URISyntaxException {
-        return Path.of(Seq2SeqConfigCompatibilityTest.class.getResource("/config-v1/" + name + "/config.json").toURI()).getParent();
+        return Path.of(Seq2SeqConfigCompatibilityTest.class
+                        .getResource("/config-v1/" + name + "/config.json")
+                        .toURI())
+                .getParent();
     }
 
     private static void assertSamePrediction(Path dir, Prediction p) throws Exception {
@@ -52,15 +55,27 @@ class Seq2SeqConfigCompatibilityTest {
     @Test
     void oldAttentionModelLoadsAndPredictsTheSame(@TempDir Path tmp) throws Exception {
         assertLoadsPredictsAndWritesTheSame("attention-seq2seq", tmp);
-        assertEquals(Seq2SeqOptions.defaults().withVocabularies(5, 4).withLengths(6, 3).withEncoderHidden(2)
-                .withDecoderHidden(3).withAttentionUnits(2), AttentionSeq2Seq.load(tmp).options());
+        assertEquals(
+                Seq2SeqOptions.defaults()
+                        .withVocabularies(5, 4)
+                        .withLengths(6, 3)
+                        .withEncoderHidden(2)
+                        .withDecoderHidden(3)
+                        .withAttentionUnits(2),
+                AttentionSeq2Seq.load(tmp).options());
     }
 
     @Test
     void oldTransformerLoadsAndPredictsTheSame(@TempDir Path tmp) throws Exception {
         assertLoadsPredictsAndWritesTheSame("transformer", tmp);
-        assertEquals(TransformerOptions.defaults().withVocabularies(5, 4).withLengths(6, 3).withWidth(4, 2).withFf(5)
-                .withLayers(1), TransformerSeq2Seq.load(tmp).options());
+        assertEquals(
+                TransformerOptions.defaults()
+                        .withVocabularies(5, 4)
+                        .withLengths(6, 3)
+                        .withWidth(4, 2)
+                        .withFf(5)
+                        .withLayers(1),
+                TransformerSeq2Seq.load(tmp).options());
     }
 
     @Test
@@ -69,7 +84,9 @@ class Seq2SeqConfigCompatibilityTest {
         Path cfg = tmp.resolve("config.json");
         Files.writeString(cfg, Files.readString(cfg).replace("\"decoder_hidden\" : 3", "\"decoder_hidden\" : 0"));
         MalformedFileException e = assertThrows(MalformedFileException.class, () -> AttentionSeq2Seq.load(tmp));
-        assertTrue(e.getMessage().contains("decoderHidden must be at least 1, got 0") && e.getMessage().contains(cfg.toString()),
+        assertTrue(
+                e.getMessage().contains("decoderHidden must be at least 1, got 0")
+                        && e.getMessage().contains(cfg.toString()),
                 e.getMessage());
     }
 }

@@ -12,10 +12,22 @@ class Seq2SeqOptionsTest {
 
     @Test
     void withersSetTheirComponents() {
-        assertEquals(new Seq2SeqOptions(5, 4, 6, 3, 2, 3, 7), Seq2SeqOptions.defaults().withVocabularies(5, 4).withLengths(6, 3)
-                .withEncoderHidden(2).withDecoderHidden(3).withAttentionUnits(7));
-        assertEquals(new TransformerOptions(5, 4, 6, 3, 6, 3, 9, 1), TransformerOptions.defaults().withVocabularies(5, 4)
-                .withLengths(6, 3).withWidth(6, 3).withFf(9).withLayers(1));
+        assertEquals(
+                new Seq2SeqOptions(5, 4, 6, 3, 2, 3, 7),
+                Seq2SeqOptions.defaults()
+                        .withVocabularies(5, 4)
+                        .withLengths(6, 3)
+                        .withEncoderHidden(2)
+                        .withDecoderHidden(3)
+                        .withAttentionUnits(7));
+        assertEquals(
+                new TransformerOptions(5, 4, 6, 3, 6, 3, 9, 1),
+                TransformerOptions.defaults()
+                        .withVocabularies(5, 4)
+                        .withLengths(6, 3)
+                        .withWidth(6, 3)
+                        .withFf(9)
+                        .withLayers(1));
     }
 
     @Test
@@ -29,9 +41,15 @@ class Seq2SeqOptionsTest {
 
     @Test
     void messagesNameTheValue() {
-        assertEquals("attentionUnits must be at least 1, got 0",
-                assertThrows(IllegalArgumentException.class, () -> Seq2SeqOptions.defaults().withAttentionUnits(0)).getMessage());
-        assertEquals("d_model 6 must be a positive multiple of heads 4",
-                assertThrows(IllegalArgumentException.class, () -> TransformerOptions.defaults().withWidth(6, 4)).getMessage());
+        assertEquals(
+                "attentionUnits must be at least 1, got 0",
+                assertThrows(IllegalArgumentException.class, () -> Seq2SeqOptions.defaults()
+                                .withAttentionUnits(0))
+                        .getMessage());
+        assertEquals(
+                "d_model 6 must be a positive multiple of heads 4",
+                assertThrows(IllegalArgumentException.class, () -> TransformerOptions.defaults()
+                                .withWidth(6, 4))
+                        .getMessage());
     }
 }

@@ -22,8 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class Seq2SeqTrainerTest {
     private static final int PAIRS = 330;
-    private static final TrainingOptions OPTIONS = TrainingOptions.defaults().withEpochs(3).withBatchSize(16)
-            .withLearningRate(1e-2f).withLrDecay(0.8).withClip(ClipPolicy.globalNorm(1.0)).withSeed(2);
+    private static final TrainingOptions OPTIONS = TrainingOptions.defaults()
+            .withEpochs(3)
+            .withBatchSize(16)
+            .withLearningRate(1e-2f)
+            .withLrDecay(0.8)
+            .withClip(ClipPolicy.globalNorm(1.0))
+            .withSeed(2);
 
     /** Reverse five symbols out of 1..6 (0 pads). */
     private static int[][][] reversePairs(long seed) {
@@ -55,7 +60,9 @@ class Seq2SeqTrainerTest {
             assertEquals(PAIRS / 16, r.batchesPerEpoch(), "the last, smaller batch is left out");
             assertEquals(3L * (PAIRS / 16) * 16, r.weight());
             // below guessing among the six symbols (ln 6 = 1.79 nats), and falling
-            assertTrue(r.trainLoss().get(2) < Math.log(6) * 0.9 && r.trainLoss().get(2) < r.trainLoss().get(0) * 0.9,
+            assertTrue(
+                    r.trainLoss().get(2) < Math.log(6) * 0.9
+                            && r.trainLoss().get(2) < r.trainLoss().get(0) * 0.9,
                     "losses " + r.trainLoss());
         }
     }
@@ -67,18 +74,30 @@ class Seq2SeqTrainerTest {
         Seq2SeqTrainer.train(straight, d[0], d[1], OPTIONS, ProgressListener.NONE);
         Path file = dir.resolve("checkpoint.safetensors");
         AtomicInteger asked = new AtomicInteger();
-        TrainingResult stopped = Seq2SeqTrainer.train(transformer(), d[0], d[1], OPTIONS, ProgressListener.NONE,
+        TrainingResult stopped = Seq2SeqTrainer.train(
+                transformer(),
+                d[0],
+                d[1],
+                OPTIONS,
+                ProgressListener.NONE,
                 RunControl.checkpointTo(file).withStopRequested(() -> asked.incrementAndGet() > 25));
         assertTrue(stopped.stopRequested());
         TransformerSeq2Seq resumed = transformer();
-        Seq2SeqTrainer.train(resumed, d[0], d[1], OPTIONS, ProgressListener.NONE, RunControl.checkpointTo(file).resuming());
+        Seq2SeqTrainer.train(
+                resumed,
+                d[0],
+                d[1],
+                OPTIONS,
+                ProgressListener.NONE,
+                RunControl.checkpointTo(file).resuming());
         assertArrayEquals(straight.parameters().snapshot(), resumed.parameters().snapshot());
     }
 
     @Test
     void refusesMismatchedPairs() {
         int[][][] d = reversePairs(1);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Seq2SeqTrainer.train(transformer(), d[0], new int[3][5], OPTIONS, ProgressListener.NONE));
     }
 }

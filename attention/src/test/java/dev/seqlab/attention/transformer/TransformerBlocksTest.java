@@ -2,7 +2,6 @@ package dev.seqlab.attention.transformer;
 
 import static dev.seqlab.core.testing.TestTensors.dot;
 import static dev.seqlab.core.testing.TestTensors.randomParameter;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -33,16 +32,21 @@ class TransformerBlocksTest {
         checked.add(x);
         Parameters all = new Parameters();
         checked.forEach(all::add);
-        GradientChecker.check(checked, () -> {
-            float[] y = new float[24];
-            ln.forward(4, x.value().data(), y);
-            return dot(y, w);
-        }, () -> {
-            all.zeroGrads();
-            float[] y = new float[24];
-            LayerNorm.Cache c = ln.forward(4, x.value().data(), y);
-            System.arraycopy(ln.backward(c, w), 0, x.grad().data(), 0, 24);
-        }, GradientChecker.Options.float32()).assertBelow(2e-3);
+        GradientChecker.check(
+                        checked,
+                        () -> {
+                            float[] y = new float[24];
+                            ln.forward(4, x.value().data(), y);
+                            return dot(y, w);
+                        },
+                        () -> {
+                            all.zeroGrads();
+                            float[] y = new float[24];
+                            LayerNorm.Cache c = ln.forward(4, x.value().data(), y);
+                            System.arraycopy(ln.backward(c, w), 0, x.grad().data(), 0, 24);
+                        },
+                        GradientChecker.Options.float32())
+                .assertBelow(2e-3);
         LayerNorm plain = new LayerNorm("p", 4);
         float[] y = new float[4];
         plain.forward(1, new float[] {1, 2, 3, 4}, y);
@@ -82,22 +86,30 @@ class TransformerBlocksTest {
         }
         Parameters all = new Parameters();
         checked.forEach(all::add);
-        GradientChecker.check(checked, () -> {
-            MultiHeadAttention.Result r = mha.forward(xq.value().data(), tq, xkv.value().data(), tk, batch, lengths, causal);
-            return dot(r.out(), w);
-        }, () -> {
-            all.zeroGrads();
-            MultiHeadAttention.Result r = mha.forward(xq.value().data(), tq, xkv.value().data(), tk, batch, lengths, causal);
-            float[][] g = mha.backward(r.cache(), w);
-            for (int i = 0; i < g[0].length; i++) {
-                xq.grad().data()[i] += g[0][i];
-            }
-            for (int i = 0; i < g[1].length; i++) {
-                xkv.grad().data()[i] += g[1][i];
-            }
-        }, GradientChecker.Options.float32()).assertBelow(2e-3);
+        GradientChecker.check(
+                        checked,
+                        () -> {
+                            MultiHeadAttention.Result r = mha.forward(
+                                    xq.value().data(), tq, xkv.value().data(), tk, batch, lengths, causal);
+                            return dot(r.out(), w);
+                        },
+                        () -> {
+                            all.zeroGrads();
+                            MultiHeadAttention.Result r = mha.forward(
+                                    xq.value().data(), tq, xkv.value().data(), tk, batch, lengths, causal);
+                            float[][] g = mha.backward(r.cache(), w);
+                            for (int i = 0; i < g[0].length; i++) {
+                                xq.grad().data()[i] += g[0][i];
+                            }
+                            for (int i = 0; i < g[1].length; i++) {
+                                xkv.grad().data()[i] += g[1][i];
+                            }
+                        },
+                        GradientChecker.Options.float32())
+                .assertBelow(2e-3);
         // masks: weights are distributions over visible keys only
-        MultiHeadAttention.Result r = mha.forward(xq.value().data(), tq, xkv.value().data(), tk, batch, lengths, causal);
+        MultiHeadAttention.Result r =
+                mha.forward(xq.value().data(), tq, xkv.value().data(), tk, batch, lengths, causal);
         for (int row = 0; row < batch * 2 * tq; row++) {
             int b = row / (2 * tq);
             int i = row % tq;

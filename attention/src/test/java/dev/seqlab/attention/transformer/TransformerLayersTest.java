@@ -31,11 +31,20 @@ class TransformerLayersTest {
         checked.add(x);
         Parameters all = new Parameters();
         checked.forEach(all::add);
-        GradientChecker.check(checked, () -> dot(layer.forward(x.value().data(), steps, batch, lengths).out(), w), () -> {
-            all.zeroGrads();
-            EncoderLayer.Pass p = layer.forward(x.value().data(), steps, batch, lengths);
-            System.arraycopy(layer.backward(p.state(), w), 0, x.grad().data(), 0, x.size());
-        }, GradientChecker.Options.float32().withStep(2e-3)).assertBelow(2e-3);
+        GradientChecker.check(
+                        checked,
+                        () -> dot(
+                                layer.forward(x.value().data(), steps, batch, lengths)
+                                        .out(),
+                                w),
+                        () -> {
+                            all.zeroGrads();
+                            EncoderLayer.Pass p = layer.forward(x.value().data(), steps, batch, lengths);
+                            System.arraycopy(
+                                    layer.backward(p.state(), w), 0, x.grad().data(), 0, x.size());
+                        },
+                        GradientChecker.Options.float32().withStep(2e-3))
+                .assertBelow(2e-3);
     }
 
     @Test
@@ -55,12 +64,21 @@ class TransformerLayersTest {
         checked.add(enc);
         Parameters all = new Parameters();
         checked.forEach(all::add);
-        GradientChecker.check(checked, () -> dot(layer.forward(y.value().data(), ty, enc.value().data(), tx, batch, lengths).out(), w), () -> {
-            all.zeroGrads();
-            DecoderLayer.Pass p = layer.forward(y.value().data(), ty, enc.value().data(), tx, batch, lengths);
-            float[][] g = layer.backward(p.state(), w);
-            System.arraycopy(g[0], 0, y.grad().data(), 0, y.size());
-            System.arraycopy(g[1], 0, enc.grad().data(), 0, enc.size());
-        }, GradientChecker.Options.float32().withStep(2e-3)).assertBelow(2e-3);
+        GradientChecker.check(
+                        checked,
+                        () -> dot(
+                                layer.forward(y.value().data(), ty, enc.value().data(), tx, batch, lengths)
+                                        .out(),
+                                w),
+                        () -> {
+                            all.zeroGrads();
+                            DecoderLayer.Pass p = layer.forward(
+                                    y.value().data(), ty, enc.value().data(), tx, batch, lengths);
+                            float[][] g = layer.backward(p.state(), w);
+                            System.arraycopy(g[0], 0, y.grad().data(), 0, y.size());
+                            System.arraycopy(g[1], 0, enc.grad().data(), 0, enc.size());
+                        },
+                        GradientChecker.Options.float32().withStep(2e-3))
+                .assertBelow(2e-3);
     }
 }

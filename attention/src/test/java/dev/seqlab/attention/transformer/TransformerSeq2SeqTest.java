@@ -11,18 +11,27 @@ class TransformerSeq2SeqTest {
 
     @Test
     void gradientsOfTheWholeEncoderDecoderMatchFiniteDifferences() {
-        TransformerOptions o = TransformerOptions.defaults().withVocabularies(7, 4).withLengths(5, 3).withWidth(4, 2).withFf(6);
+        TransformerOptions o = TransformerOptions.defaults()
+                .withVocabularies(7, 4)
+                .withLengths(5, 3)
+                .withWidth(4, 2)
+                .withFf(6);
         TransformerSeq2Seq m = TransformerSeq2Seq.create(o, 3);
         int[][] x = {{1, 5, 3, 0, 0}, {6, 4, 3, 2, 1}};
         int[][] y = {{0, 3, 1}, {2, 2, 3}};
-        GradientChecker.check(m.parameters().list(), () -> {
-            // the same loss recomputed without gradients: a train step on copies would add to grads,
-            // so evaluate it through the teacher-forced logits of predict-like decoding instead
-            return lossOf(m, x, y);
-        }, () -> {
-            m.parameters().zeroGrads();
-            m.trainStep(x, y);
-        }, GradientChecker.Options.float32().withStep(2e-3)).assertBelow(2e-3);
+        GradientChecker.check(
+                        m.parameters().list(),
+                        () -> {
+                            // the same loss recomputed without gradients: a train step on copies would add to grads,
+                            // so evaluate it through the teacher-forced logits of predict-like decoding instead
+                            return lossOf(m, x, y);
+                        },
+                        () -> {
+                            m.parameters().zeroGrads();
+                            m.trainStep(x, y);
+                        },
+                        GradientChecker.Options.float32().withStep(2e-3))
+                .assertBelow(2e-3);
         // Step 2e-3 rather than float32()'s 1e-2: the feed-forward blocks' ReLUs have kinks, and a
         // central difference whose ±h straddles one (a pre-activation within h of 0) is not a
         // derivative. A smaller step narrows that window; the checker's rounding-noise allowance
@@ -46,11 +55,20 @@ class TransformerSeq2SeqTest {
     }
 
     @Test
-    void beamSearchAgreesWithGreedyAtWidthOneAndNeverDoesWorse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        TransformerSeq2Seq m = TransformerSeq2Seq.create(TransformerOptions.defaults().withVocabularies(7, 4).withLengths(5, 4).withWidth(8, 2).withFf(8).withLayers(1), 5);
+    void beamSearchAgreesWithGreedyAtWidthOneAndNeverDoesWorse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        TransformerSeq2Seq m = TransformerSeq2Seq.create(
+                TransformerOptions.defaults()
+                        .withVocabularies(7, 4)
+                        .withLengths(5, 4)
+                        .withWidth(8, 2)
+                        .withFf(8)
+                        .withLayers(1),
+                5);
         int[] x = {1, 2, 3, 4, 0};
         Prediction greedy = m.predict(x);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(greedy.ids(), m.beam(x, 1).ids());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                greedy.ids(), m.beam(x, 1).ids());
         Prediction wide = m.beam(x, 4);
         double lg = 0;
         double lw = 0;
@@ -60,12 +78,20 @@ class TransformerSeq2SeqTest {
         }
         org.junit.jupiter.api.Assertions.assertTrue(lw >= lg - 1e-9, "beam " + lw + " vs greedy " + lg);
         m.save(dir.resolve("t"));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(greedy.ids(), Seq2SeqModelFiles.load(dir.resolve("t")).predict(x).ids());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                greedy.ids(),
+                Seq2SeqModelFiles.load(dir.resolve("t")).predict(x).ids());
     }
 
     @Test
     void greedyDecodingOfABatchIsPredictOfEachInput() {
-        TransformerSeq2Seq m = TransformerSeq2Seq.create(TransformerOptions.defaults().withVocabularies(7, 4).withLengths(5, 3).withWidth(4, 2).withFf(6), 6);
+        TransformerSeq2Seq m = TransformerSeq2Seq.create(
+                TransformerOptions.defaults()
+                        .withVocabularies(7, 4)
+                        .withLengths(5, 3)
+                        .withWidth(4, 2)
+                        .withFf(6),
+                6);
         int[][] x = {{1, 2, 3, 0, 0}, {6, 5, 4, 3, 2}, {0, 0, 0, 0, 0}, {3, 0, 4, 0, 1}};
         TransformerSeq2Seq.Greedy g = m.greedy(x);
         int vo = 4;
@@ -88,7 +114,14 @@ class TransformerSeq2SeqTest {
 
     @Test
     void greedyDecodingGivesDistributionsAndAttention() {
-        TransformerSeq2Seq m = TransformerSeq2Seq.create(TransformerOptions.defaults().withVocabularies(7, 4).withLengths(5, 3).withWidth(4, 2).withFf(6).withLayers(1), 4);
+        TransformerSeq2Seq m = TransformerSeq2Seq.create(
+                TransformerOptions.defaults()
+                        .withVocabularies(7, 4)
+                        .withLengths(5, 3)
+                        .withWidth(4, 2)
+                        .withFf(6)
+                        .withLayers(1),
+                4);
         Prediction p = m.predict(new int[] {1, 2, 3, 0, 0});
         assertEquals(3, p.ids().length);
         for (float[] row : p.attention()) {

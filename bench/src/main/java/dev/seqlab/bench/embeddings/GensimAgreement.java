@@ -2,11 +2,11 @@ package dev.seqlab.bench.embeddings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.seqlab.embeddings.io.LoadOptions;
 import dev.seqlab.embeddings.Neighbor;
 import dev.seqlab.embeddings.WordVectors;
 import dev.seqlab.embeddings.eval.AnalogyEvaluation;
 import dev.seqlab.embeddings.eval.WordPairEvaluation;
+import dev.seqlab.embeddings.io.LoadOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,36 +44,68 @@ public final class GensimAgreement {
         String evaluation = "";
         if (args.length == 4 && expected.has("analogies")) {
             AnalogyEvaluation a = AnalogyEvaluation.run(wv, Path.of(args[2]));
-            g.figure("analogy accuracy", expected.get("analogies").get("accuracy").asDouble(), a.accuracy());
+            g.figure(
+                    "analogy accuracy",
+                    expected.get("analogies").get("accuracy").asDouble(),
+                    a.accuracy());
             JsonNode sections = expected.get("analogies").get("sections");
             for (int i = 0; i < sections.size(); i++) {
                 JsonNode s = sections.get(i);
                 var mine = i < a.sections().size() ? a.sections().get(i) : a.total();
-                g.figure("section " + s.get("name").asText() + " correct", s.get("correct").asInt(), mine.correct());
-                g.figure("section " + s.get("name").asText() + " incorrect", s.get("incorrect").asInt(), mine.incorrect());
+                g.figure(
+                        "section " + s.get("name").asText() + " correct",
+                        s.get("correct").asInt(),
+                        mine.correct());
+                g.figure(
+                        "section " + s.get("name").asText() + " incorrect",
+                        s.get("incorrect").asInt(),
+                        mine.incorrect());
             }
             WordPairEvaluation p = WordPairEvaluation.run(wv, Path.of(args[3]));
             JsonNode ep = expected.get("pairs");
             g.figure("pairs pearson", ep.get("pearson").asDouble(), p.pearson());
             g.figure("pairs spearman", ep.get("spearman").asDouble(), p.spearman());
             g.figure("pairs oov ratio", ep.get("oov_ratio").asDouble(), p.oovRatio());
-            evaluation = String.format(Locale.ROOT, ", \"analogy\": %.6f, \"gensim_analogy\": %.6f, \"spearman\": %.6f,"
-                    + " \"gensim_spearman\": %.6f, \"pearson\": %.6f, \"gensim_pearson\": %.6f", a.accuracy(),
-                    expected.get("analogies").get("accuracy").asDouble(), p.spearman(), ep.get("spearman").asDouble(),
-                    p.pearson(), ep.get("pearson").asDouble());
+            evaluation = String.format(
+                    Locale.ROOT,
+                    ", \"analogy\": %.6f, \"gensim_analogy\": %.6f, \"spearman\": %.6f,"
+                            + " \"gensim_spearman\": %.6f, \"pearson\": %.6f, \"gensim_pearson\": %.6f",
+                    a.accuracy(),
+                    expected.get("analogies").get("accuracy").asDouble(),
+                    p.spearman(),
+                    ep.get("spearman").asDouble(),
+                    p.pearson(),
+                    ep.get("pearson").asDouble());
         }
-        System.out.printf(Locale.ROOT, "{\"vectors\": \"%s\", \"top_n_lists\": %d, \"figures\": %d, \"disagreements\": %d,"
-                + " \"max_score_diff\": %.3g%s}%n", args[0], g.lists, g.figures, g.disagreements, g.maxScoreDiff, evaluation);
+        System.out.printf(
+                Locale.ROOT,
+                "{\"vectors\": \"%s\", \"top_n_lists\": %d, \"figures\": %d, \"disagreements\": %d,"
+                        + " \"max_score_diff\": %.3g%s}%n",
+                args[0],
+                g.lists,
+                g.figures,
+                g.disagreements,
+                g.maxScoreDiff,
+                evaluation);
         System.exit(g.disagreements == 0 ? 0 : 1);
     }
 
     private void check(WordVectors wv, JsonNode q) {
         String kind = q.get("kind").asText();
         switch (kind) {
-            case "most_similar" -> list(q, wv.mostSimilar(strings(q.get("positive")), strings(q.get("negative")),
-                    q.get("topn").asInt(), q.get("restrict").asInt()));
-            case "cosmul" -> list(q, wv.mostSimilarCosMul(strings(q.get("positive")), strings(q.get("negative")),
-                    q.get("topn").asInt()));
+            case "most_similar" -> list(
+                    q,
+                    wv.mostSimilar(
+                            strings(q.get("positive")),
+                            strings(q.get("negative")),
+                            q.get("topn").asInt(),
+                            q.get("restrict").asInt()));
+            case "cosmul" -> list(
+                    q,
+                    wv.mostSimilarCosMul(
+                            strings(q.get("positive")),
+                            strings(q.get("negative")),
+                            q.get("topn").asInt()));
             case "similar_by_vector" -> {
                 JsonNode v = q.get("vector");
                 float[] vec = new float[v.size()];
@@ -93,7 +125,9 @@ public final class GensimAgreement {
                 List<String> w = strings(q.get("words"));
                 figure("similarity " + w, q.get("result").asDouble(), wv.similarity(w.get(0), w.get(1)));
             }
-            case "n_similarity" -> figure("n_similarity " + q.get("words") + q.get("words2"), q.get("result").asDouble(),
+            case "n_similarity" -> figure(
+                    "n_similarity " + q.get("words") + q.get("words2"),
+                    q.get("result").asDouble(),
                     wv.nSimilarity(strings(q.get("words")), strings(q.get("words2"))));
             default -> throw new IllegalArgumentException("unknown query kind " + kind);
         }
@@ -104,7 +138,8 @@ public final class GensimAgreement {
         JsonNode expected = q.get("result");
         boolean same = expected.size() == mine.size();
         for (int i = 0; same && i < mine.size(); i++) {
-            double diff = Math.abs(expected.get(i).get(1).asDouble() - mine.get(i).score());
+            double diff =
+                    Math.abs(expected.get(i).get(1).asDouble() - mine.get(i).score());
             maxScoreDiff = Math.max(maxScoreDiff, diff);
             same = expected.get(i).get(0).asText().equals(mine.get(i).word()) && diff <= SCORE_TOLERANCE;
         }

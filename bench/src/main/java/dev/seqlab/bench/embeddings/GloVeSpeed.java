@@ -4,10 +4,10 @@ import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.corpora.text.Corpus;
 import dev.seqlab.corpora.text.TextCorpusOptions;
 import dev.seqlab.corpora.text.Tokenizers;
-import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.glove.GloVe;
 import dev.seqlab.embeddings.glove.GloVeOptions;
 import dev.seqlab.embeddings.glove.GloVeReport;
+import dev.seqlab.embeddings.io.VectorFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -23,7 +23,10 @@ public final class GloVeSpeed {
 
     public static void main(String[] args) throws IOException {
         Path corpusFile = Path.of(args[0]);
-        GloVeOptions o = GloVeOptions.defaults().withWeighting(10, 0.75).withIterations(10).withThreads(2);
+        GloVeOptions o = GloVeOptions.defaults()
+                .withWeighting(10, 0.75)
+                .withIterations(10)
+                .withThreads(2);
         Path out = null;
         for (int i = 1; i < args.length; i += 2) {
             switch (args[i]) {
@@ -36,15 +39,27 @@ public final class GloVeSpeed {
             }
         }
         Corpus corpus = Corpus.of(corpusFile, TextCorpusOptions.defaults().withTokenizer(Tokenizers.whitespace()));
-        GloVeReport r = GloVe.train(corpus, o, Boolean.getBoolean("glove.trace") ? new TraceProgress() : ProgressListener.NONE);
+        GloVeReport r =
+                GloVe.train(corpus, o, Boolean.getBoolean("glove.trace") ? new TraceProgress() : ProgressListener.NONE);
         if (out != null) {
             r.vectors().save(out, VectorFormat.WORD2VEC);
         }
-        System.out.printf(Locale.ROOT, "{\"peer\": \"seqlab\", \"vocab\": %d, \"words\": %d, \"pairs\": %d, \"runs\": %d,"
-                + " \"seconds\": %.2f, \"vocab_s\": %.2f, \"cooccur_s\": %.2f, \"shuffle_s\": %.2f, \"train_s\": %.2f,"
-                + " \"cost\": %.5f, \"kernel\": \"%s\"}%n",
-                r.vectors().size(), r.corpusTokens(), r.pairs(), r.runs(), r.totalSeconds(), r.vocabularySeconds(),
-                r.countingSeconds(), r.shufflingSeconds(), r.trainingSeconds(), r.finalCost(), r.kernel());
+        System.out.printf(
+                Locale.ROOT,
+                "{\"peer\": \"seqlab\", \"vocab\": %d, \"words\": %d, \"pairs\": %d, \"runs\": %d,"
+                        + " \"seconds\": %.2f, \"vocab_s\": %.2f, \"cooccur_s\": %.2f, \"shuffle_s\": %.2f, \"train_s\": %.2f,"
+                        + " \"cost\": %.5f, \"kernel\": \"%s\"}%n",
+                r.vectors().size(),
+                r.corpusTokens(),
+                r.pairs(),
+                r.runs(),
+                r.totalSeconds(),
+                r.vocabularySeconds(),
+                r.countingSeconds(),
+                r.shufflingSeconds(),
+                r.trainingSeconds(),
+                r.finalCost(),
+                r.kernel());
     }
 
     /** With -Dglove.trace=true: each phase and status change on stderr with seconds since the start. */
@@ -62,8 +77,7 @@ public final class GloVeSpeed {
         }
 
         @Override
-        public void advance(long amount) {
-        }
+        public void advance(long amount) {}
 
         @Override
         public synchronized void status(String text) {

@@ -1,5 +1,6 @@
 package dev.seqlab.bench.embeddings;
 
+import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.corpora.text.Corpus;
 import dev.seqlab.corpora.text.TextCorpusOptions;
 import dev.seqlab.corpora.text.Tokenizers;
@@ -7,7 +8,6 @@ import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.word2vec.Word2Vec;
 import dev.seqlab.embeddings.word2vec.Word2VecOptions;
 import dev.seqlab.embeddings.word2vec.Word2VecReport;
-import dev.seqlab.core.progress.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -43,15 +43,24 @@ public final class Word2VecSpeed {
         }
         Corpus corpus = Corpus.of(corpusFile, TextCorpusOptions.defaults().withTokenizer(Tokenizers.whitespace()));
         Word2VecOptions base = sg == 1 ? Word2VecOptions.skipGram() : Word2VecOptions.cbow();
-        Word2VecOptions o = base.withEpochs(epochs).withThreads(threads)
-                .withAlpha(alpha != null ? alpha : base.alpha(), minAlpha);
+        Word2VecOptions o =
+                base.withEpochs(epochs).withThreads(threads).withAlpha(alpha != null ? alpha : base.alpha(), minAlpha);
         Word2VecReport r = Word2Vec.train(corpus, o, ProgressListener.NONE);
         if (out != null) {
             r.vectors().save(out, VectorFormat.WORD2VEC);
         }
-        System.out.printf(Locale.ROOT, "{\"peer\": \"seqlab\", \"sg\": %d, \"epochs\": %d, \"vocab\": %d, \"words\": %d,"
-                + " \"seconds\": %.2f, \"counting_s\": %.2f, \"words_per_s\": %.0f, \"trained\": %d, \"kernel\": \"%s\"}%n",
-                sg, epochs, r.vectors().size(), r.corpusWords(), r.vocabularySeconds() + r.trainingSeconds(),
-                r.vocabularySeconds(), r.wordsPerSecond(), r.trainedWords(), r.kernel());
+        System.out.printf(
+                Locale.ROOT,
+                "{\"peer\": \"seqlab\", \"sg\": %d, \"epochs\": %d, \"vocab\": %d, \"words\": %d,"
+                        + " \"seconds\": %.2f, \"counting_s\": %.2f, \"words_per_s\": %.0f, \"trained\": %d, \"kernel\": \"%s\"}%n",
+                sg,
+                epochs,
+                r.vectors().size(),
+                r.corpusWords(),
+                r.vocabularySeconds() + r.trainingSeconds(),
+                r.vocabularySeconds(),
+                r.wordsPerSecond(),
+                r.trainedWords(),
+                r.kernel());
     }
 }

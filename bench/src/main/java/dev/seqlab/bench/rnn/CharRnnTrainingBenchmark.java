@@ -29,8 +29,8 @@ import java.util.Locale;
  */
 public final class CharRnnTrainingBenchmark {
 
-    private record Config(String name, CellKind cell, int vocab, int hidden, int layers, int steps, int batch, int timed) {
-    }
+    private record Config(
+            String name, CellKind cell, int vocab, int hidden, int layers, int steps, int batch, int timed) {}
 
     private static final Config[] CONFIGS = {
         new Config("course-single", CellKind.LSTM, 27, 50, 1, 10, 1, 300),
@@ -40,8 +40,7 @@ public final class CharRnnTrainingBenchmark {
         new Config("charrnn-512", CellKind.LSTM, 65, 512, 2, 100, 32, 5),
     };
 
-    private CharRnnTrainingBenchmark() {
-    }
+    private CharRnnTrainingBenchmark() {}
 
     /** Runs every configuration, or those named as arguments. */
     public static void main(String[] args) {
@@ -63,8 +62,13 @@ public final class CharRnnTrainingBenchmark {
     }
 
     private static void run(Config c) {
-        CharLanguageModel model = CharLanguageModel.create(CharVocabulary.ofChars(alphabet(c.vocab())),
-                CharModelOptions.defaults().withCell(c.cell()).withHidden(c.hidden()).withLayers(c.layers()), 0);
+        CharLanguageModel model = CharLanguageModel.create(
+                CharVocabulary.ofChars(alphabet(c.vocab())),
+                CharModelOptions.defaults()
+                        .withCell(c.cell())
+                        .withHidden(c.hidden())
+                        .withLayers(c.layers()),
+                0);
         SeededRandom rng = new SeededRandom(0);
         int[] in = new int[c.steps() * c.batch()];
         int[] tg = new int[in.length];
@@ -94,15 +98,30 @@ public final class CharRnnTrainingBenchmark {
         }
         Arrays.sort(ms);
         double median = ms[ms.length / 2];
-        System.out.printf(Locale.ROOT, "{\"peer\": \"seqlab\", \"config\": \"%s\", \"cell\": \"%s\", \"V\": %d, \"H\": %d, "
+        System.out.printf(
+                Locale.ROOT,
+                "{\"peer\": \"seqlab\", \"config\": \"%s\", \"cell\": \"%s\", \"V\": %d, \"H\": %d, "
                         + "\"layers\": %d, \"T\": %d, \"B\": %d, \"threads\": %d, \"ms_per_step\": %.3f, \"chars_per_s\": %d}%n",
-                c.name(), c.cell().name().toLowerCase(Locale.ROOT), c.vocab(), c.hidden(), c.layers(), c.steps(), c.batch(),
-                dev.seqlab.core.kernel.Kernels.defaultThreads(), median, Math.round(c.steps() * c.batch() / (median / 1e3)));
+                c.name(),
+                c.cell().name().toLowerCase(Locale.ROOT),
+                c.vocab(),
+                c.hidden(),
+                c.layers(),
+                c.steps(),
+                c.batch(),
+                dev.seqlab.core.kernel.Kernels.defaultThreads(),
+                median,
+                Math.round(c.steps() * c.batch() / (median / 1e3)));
     }
 
     private static void sampling() {
-        CharLanguageModel model = CharLanguageModel.create(CharVocabulary.ofChars(alphabet(65)),
-                CharModelOptions.defaults().withCell(CellKind.LSTM).withHidden(256).withLayers(2), 0);
+        CharLanguageModel model = CharLanguageModel.create(
+                CharVocabulary.ofChars(alphabet(65)),
+                CharModelOptions.defaults()
+                        .withCell(CellKind.LSTM)
+                        .withHidden(256)
+                        .withLayers(2),
+                0);
         SamplingOptions o = SamplingOptions.defaults(2000);
         for (int i = 0; i < 5; i++) {
             CharSampler.sample(model, "", o, new SeededRandom(i));
@@ -114,6 +133,7 @@ public final class CharRnnTrainingBenchmark {
             us[i] = (System.nanoTime() - t0) / 1e3 / o.length();
         }
         Arrays.sort(us);
-        System.out.printf(Locale.ROOT, "{\"peer\": \"seqlab\", \"config\": \"sample-256x2\", \"us_per_char\": %.1f}%n", us[3]);
+        System.out.printf(
+                Locale.ROOT, "{\"peer\": \"seqlab\", \"config\": \"sample-256x2\", \"us_per_char\": %.1f}%n", us[3]);
     }
 }

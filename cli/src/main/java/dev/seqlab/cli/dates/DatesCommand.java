@@ -21,15 +21,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code seqlab dates}: the course's "Neural Machine Translation with Attention" as a command. */
-@Command(name = "dates",
+@Command(
+        name = "dates",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         subcommands = DatesExportCommand.class,
-        description = {"Turn dates as people write them into ISO dates (yyyy-mm-dd) with an attention model.",
+        description = {
+            "Turn dates as people write them into ISO dates (yyyy-mm-dd) with an attention model.",
             "Prints one line per date, in order: input<TAB>iso, or input<TAB><TAB>reason for a date it",
             "declines (not understood, or not a date at all); the exit status is then 2, with a count on stderr.",
             "--json: one record per date, a declined one with \"iso\": null and \"declined\": the reason.",
-            "The model is trained on first use (about two minutes, either architecture) and cached in $SEQLAB_HOME."},
+            "The model is trained on first use (about two minutes, either architecture) and cached in $SEQLAB_HOME."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab dates \"3 May 1979\" \"Tue 10 Jul 2007\" \"5/3/79\"",
@@ -43,11 +46,17 @@ public final class DatesCommand extends CliCommand {
     @Parameters(paramLabel = "DATE", description = "Dates to normalise; without any, one per line from standard input.")
     List<String> dates = new ArrayList<>();
 
-    @Option(names = "--arch", defaultValue = "attention", paramLabel = "attention|transformer",
+    @Option(
+            names = "--arch",
+            defaultValue = "attention",
+            paramLabel = "attention|transformer",
             description = "The model: attention (the course's Bi-LSTM + attention + LSTM, default) or transformer.")
     DateNormalizer.Architecture arch;
 
-    @Option(names = "--attention-png", paramLabel = "FILE", description = "Draw the attention map of the first date to this PNG.")
+    @Option(
+            names = "--attention-png",
+            paramLabel = "FILE",
+            description = "Draw the attention map of the first date to this PNG.")
     Path attentionPng;
 
     @Mixin
@@ -78,16 +87,20 @@ public final class DatesCommand extends CliCommand {
             printJson(Map.of("results", results));
         }
         out().flush();
-        return declined.finish(err(), json.enabled() ? "\"iso\": null and the reason in \"declined\""
-                : "empty ISO field, reason in the third column");
+        return declined.finish(
+                err(),
+                json.enabled()
+                        ? "\"iso\": null and the reason in \"declined\""
+                        : "empty ISO field, reason in the third column");
     }
 
     /**
      * Answers one date: {@code input<TAB>iso}, or {@code input<TAB><TAB>reason} when declined (and
      * in JSON {@code "iso": null, "declined": reason}), so line i of the output is about input i.
      */
-    private void answer(DateNormalizer normalizer, String in, Declined declined, List<Map<String, Object>> results,
-            boolean[] drawn) throws Exception {
+    private void answer(
+            DateNormalizer normalizer, String in, Declined declined, List<Map<String, Object>> results, boolean[] drawn)
+            throws Exception {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("input", in);
         results.add(row);
@@ -113,9 +126,18 @@ public final class DatesCommand extends CliCommand {
                 out().flush();
             }
         } else {
-            decline(in, "not understood: " + (r.valid()
-                    ? String.format(Locale.ROOT, "the best guess %s has only %.0f%% confidence", r.iso(), 100 * r.probability())
-                    : "the model's answer " + r.iso() + " is not a date"), row, declined);
+            decline(
+                    in,
+                    "not understood: "
+                            + (r.valid()
+                                    ? String.format(
+                                            Locale.ROOT,
+                                            "the best guess %s has only %.0f%% confidence",
+                                            r.iso(),
+                                            100 * r.probability())
+                                    : "the model's answer " + r.iso() + " is not a date"),
+                    row,
+                    declined);
         }
         if (attentionPng != null && !drawn[0]) {
             List<String> labels = DateNormalizer.inputLabels(in);
@@ -123,7 +145,8 @@ public final class DatesCommand extends CliCommand {
             for (char c : r.iso().toCharArray()) {
                 outs.add(String.valueOf(c));
             }
-            AttentionMap.write(attentionPng, r.attention(), outs, labels, "attention: \"" + in.strip() + "\" → " + r.iso());
+            AttentionMap.write(
+                    attentionPng, r.attention(), outs, labels, "attention: \"" + in.strip() + "\" → " + r.iso());
             drawn[0] = true;
         }
     }

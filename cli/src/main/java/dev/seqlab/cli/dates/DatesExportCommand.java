@@ -19,17 +19,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab dates export}: writes the date model as one standard ONNX file. */
-@Command(name = "export",
+@Command(
+        name = "export",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Write the date model as one standard ONNX file for ONNX Runtime or any ONNX back end.",
+        description = {
+            "Write the date model as one standard ONNX file for ONNX Runtime or any ONNX back end.",
             "Opset " + AttentionOnnxExport.OPSET + ": the attention model as LSTM, MatMul, Tanh, Softmax, Gemm; "
-                + "the Transformer as MatMul, Softmax and a decomposed layer norm, its greedy decoding unrolled "
-                + "(each step's ArgMax fed to the next).",
+                    + "the Transformer as MatMul, Softmax and a decomposed layer norm, its greedy decoding unrolled "
+                    + "(each step's ArgMax fed to the next).",
             "Input: tokens int64 [batch, 30] (0 = padding). Outputs: logits, probabilities [batch, 10, 11] and attention "
-                + "[batch, 10, 30] (for the Transformer, the last decoder layer's cross-attention averaged over heads). "
-                + "The input and output characters (and how to make ids) are kept in the file's metadata.",
-            "Without --model, exports the default model of --arch (trained on first use and cached in $SEQLAB_HOME)."},
+                    + "[batch, 10, 30] (for the Transformer, the last decoder layer's cross-attention averaged over heads). "
+                    + "The input and output characters (and how to make ids) are kept in the file's metadata.",
+            "Without --model, exports the default model of --arch (trained on first use and cached in $SEQLAB_HOME)."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab dates export --out dates.onnx",
@@ -39,14 +42,24 @@ import picocli.CommandLine.Option;
         })
 public final class DatesExportCommand extends CliCommand {
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The ONNX file to write (replaced atomically).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE",
+            description = "The ONNX file to write (replaced atomically).")
     Path out;
 
-    @Option(names = "--arch", defaultValue = "attention", paramLabel = "attention|transformer",
+    @Option(
+            names = "--arch",
+            defaultValue = "attention",
+            paramLabel = "attention|transformer",
             description = "Which default model to export (default: ${DEFAULT-VALUE}).")
     DateNormalizer.Architecture arch;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Export this saved date model directory instead of the default model.")
+    @Option(
+            names = "--model",
+            paramLabel = "DIR",
+            description = "Export this saved date model directory instead of the default model.")
     Path model;
 
     @Mixin

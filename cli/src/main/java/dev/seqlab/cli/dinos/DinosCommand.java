@@ -4,13 +4,9 @@ import dev.seqlab.cli.CliCommand;
 import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.cli.options.ShownDefaults;
 import dev.seqlab.cli.options.TemperatureOption;
-import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.generators.cache.CachedModel;
 import dev.seqlab.generators.names.NameGenerator;
 import dev.seqlab.rnn.lm.SamplingOptions;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +16,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab dinos}: the course's "Dinosaurus Island" as a command. */
-@Command(name = "dinos",
+@Command(
+        name = "dinos",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Invent new dinosaur names with a character-level LSTM, or names in the style of any list.",
-            "The dinosaur model is trained on first use (a few seconds) and cached in $SEQLAB_HOME."},
+        description = {
+            "Invent new dinosaur names with a character-level LSTM, or names in the style of any list.",
+            "The dinosaur model is trained on first use (a few seconds) and cached in $SEQLAB_HOME."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab dinos                                   ten new dinosaur names",
@@ -34,7 +33,10 @@ import picocli.CommandLine.Option;
         })
 public final class DinosCommand extends CliCommand {
 
-    @Option(names = {"-n", "--count"}, defaultValue = "10", description = "How many names (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"-n", "--count"},
+            defaultValue = "10",
+            description = "How many names (default: ${DEFAULT-VALUE}).")
     int count;
 
     @Option(names = "--seed", description = "Seed: the same seed gives the same names (default: a new one each run).")
@@ -43,10 +45,16 @@ public final class DinosCommand extends CliCommand {
     @Mixin
     TemperatureOption temperature;
 
-    @Option(names = "--train", paramLabel = "NAMES_FILE", description = "Learn from this list instead (one name per line, UTF-8).")
+    @Option(
+            names = "--train",
+            paramLabel = "NAMES_FILE",
+            description = "Learn from this list instead (one name per line, UTF-8).")
     Path train;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "With --train: save the model here; without: use the model saved here.")
+    @Option(
+            names = "--model",
+            paramLabel = "DIR",
+            description = "With --train: save the model here; without: use the model saved here.")
     Path modelDir;
 
     @Option(names = "--include-known", description = "Allow names that are in the training list.")
@@ -57,7 +65,8 @@ public final class DinosCommand extends CliCommand {
 
     @Override
     protected ShownDefaults shownDefaults() {
-        return ShownDefaults.none().with("temperature", SamplingOptions.defaults().temperature());
+        return ShownDefaults.none()
+                .with("temperature", SamplingOptions.defaults().temperature());
     }
 
     @Override

@@ -14,12 +14,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code seqlab embeddings analogy}: "A is to B as C is to ?". */
-@Command(name = "analogy",
+@Command(
+        name = "analogy",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Solve \"A is to B as C is to ?\".",
+        description = {
+            "Solve \"A is to B as C is to ?\".",
             "The answers are the words closest to B - A + C (--method add, 3CosAdd) or best",
-            "by 3CosMul (--method mul). A, B and C themselves are never answers."},
+            "by 3CosMul (--method mul). A, B and C themselves are never answers."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab embeddings analogy --vectors glove.6B.100d.txt man woman king",
@@ -36,11 +39,18 @@ public final class AnalogyCommand extends VectorsCommand {
     @Parameters(index = "2", paramLabel = "C", description = "The word whose partner to find.")
     String c;
 
-    @Option(names = "--method", defaultValue = "add", paramLabel = "add|mul",
+    @Option(
+            names = "--method",
+            defaultValue = "add",
+            paramLabel = "add|mul",
             description = "3CosAdd (add, default) or 3CosMul (mul).")
     String method;
 
-    @Option(names = "--top", defaultValue = "5", paramLabel = "N", description = "How many answers to list (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--top",
+            defaultValue = "5",
+            paramLabel = "N",
+            description = "How many answers to list (default: ${DEFAULT-VALUE}).")
     int top;
 
     @Mixin

@@ -1,8 +1,8 @@
 package dev.seqlab.cli.embeddings;
 
 import dev.seqlab.cli.options.JsonOption;
-import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.io.VectorFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,12 +12,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab embeddings convert}: rewrites vectors in another format. */
-@Command(name = "convert",
+@Command(
+        name = "convert",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Write the vectors in another format.",
+        description = {
+            "Write the vectors in another format.",
             "The seqlab format opens in a fraction of a second (memory-mapped, no parsing);",
-            "text and binary formats are gzipped when OUT ends in .gz."},
+            "text and binary formats are gzipped when OUT ends in .gz."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab embeddings convert --vectors glove.6B.300d.txt --out glove300.seqlab",
@@ -25,11 +28,20 @@ import picocli.CommandLine.Option;
         })
 public final class ConvertCommand extends VectorsCommand {
 
-    @Option(names = "--out", required = true, paramLabel = "OUT", order = 1, description = "The file to write (replaced atomically).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "OUT",
+            order = 1,
+            description = "The file to write (replaced atomically).")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", order = 2,
-            description = "glove, word2vec, word2vec-bin or seqlab (default: from OUT's extension .txt, .vec, .bin, .seqlab).")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            order = 2,
+            description =
+                    "glove, word2vec, word2vec-bin or seqlab (default: from OUT's extension .txt, .vec, .bin, .seqlab).")
     String format;
 
     @Mixin
@@ -50,8 +62,9 @@ public final class ConvertCommand extends VectorsCommand {
             doc.put("bytes", bytes);
             printJson(doc);
         } else {
-            out().printf("wrote %,d words × %d dimensions to %s (%s, %,d bytes)%n", wv.size(), wv.dimension(), out,
-                    f.cliName(), bytes);
+            out().printf(
+                            "wrote %,d words × %d dimensions to %s (%s, %,d bytes)%n",
+                            wv.size(), wv.dimension(), out, f.cliName(), bytes);
         }
         return 0;
     }

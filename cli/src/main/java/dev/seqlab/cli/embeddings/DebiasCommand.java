@@ -2,7 +2,6 @@ package dev.seqlab.cli.embeddings;
 
 import dev.seqlab.cli.TextTable;
 import dev.seqlab.cli.options.JsonOption;
-import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.WordVectors;
 import dev.seqlab.embeddings.debias.DebiasLists;
 import dev.seqlab.embeddings.debias.DebiasResult;
@@ -10,6 +9,7 @@ import dev.seqlab.embeddings.debias.Debiaser;
 import dev.seqlab.embeddings.debias.WordPair;
 import dev.seqlab.embeddings.debias.WordProjection;
 import dev.seqlab.embeddings.io.FormatDetector;
+import dev.seqlab.embeddings.io.VectorFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,14 +21,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab embeddings debias}: hard debiasing (neutralize and equalize) as taught in the course. */
-@Command(name = "debias",
+@Command(
+        name = "debias",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Remove a bias direction (gender by default) from word vectors, as Bolukbasi et al. (2016).",
+        description = {
+            "Remove a bias direction (gender by default) from word vectors, as Bolukbasi et al. (2016).",
             "The direction is the principal component of definitional pairs (he/she, man/woman, ...);",
             "neutral words (doctor, nurse, ...) lose their component along it, and pairs are equalized",
             "to differ only along it. Writes the new vectors (unit length, see the docs) and prints each",
-            "listed word's projection on the bias axis before and after."},
+            "listed word's projection on the bias axis before and after."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab embeddings debias --vectors glove.6B.50d.txt --out glove50-debiased.txt",
@@ -36,23 +39,41 @@ import picocli.CommandLine.Option;
         })
 public final class DebiasCommand extends VectorsCommand {
 
-    @Option(names = "--out", required = true, paramLabel = "OUT", order = 1, description = "The file to write (replaced atomically).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "OUT",
+            order = 1,
+            description = "The file to write (replaced atomically).")
     Path out;
 
-    @Option(names = "--pairs", paramLabel = "FILE", order = 2,
+    @Option(
+            names = "--pairs",
+            paramLabel = "FILE",
+            order = 2,
             description = "Definitional pairs, two words per line (default: the bundled gender pairs).")
     Path pairsFile;
 
-    @Option(names = "--equalize", paramLabel = "FILE", order = 3,
+    @Option(
+            names = "--equalize",
+            paramLabel = "FILE",
+            order = 3,
             description = "Pairs to equalize, two words per line (default: the definitional pairs).")
     Path equalizeFile;
 
-    @Option(names = "--neutral", paramLabel = "FILE", order = 4,
+    @Option(
+            names = "--neutral",
+            paramLabel = "FILE",
+            order = 4,
             description = "Words to neutralize, one per line (default: the bundled occupations and topics).")
     Path neutralFile;
 
-    @Option(names = "--format", paramLabel = "FORMAT", order = 5,
-            description = "glove, word2vec, word2vec-bin or seqlab (default: from OUT's extension, else the input's format).")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            order = 5,
+            description =
+                    "glove, word2vec, word2vec-bin or seqlab (default: from OUT's extension, else the input's format).")
     String format;
 
     @Mixin
@@ -62,9 +83,11 @@ public final class DebiasCommand extends VectorsCommand {
     protected int run() throws Exception {
         List<WordPair> definitional = pairsFile != null ? DebiasLists.readPairs(pairsFile) : DebiasLists.defaultPairs();
         List<WordPair> equalize = equalizeFile != null ? DebiasLists.readPairs(equalizeFile) : definitional;
-        List<String> neutral = neutralFile != null ? DebiasLists.readWords(neutralFile) : DebiasLists.defaultNeutralWords();
+        List<String> neutral =
+                neutralFile != null ? DebiasLists.readWords(neutralFile) : DebiasLists.defaultNeutralWords();
         DebiasLists lists = new DebiasLists(definitional, equalize, neutral);
-        VectorFormat f = OutputFormats.choose(format, out, FormatDetector.detect(vectorsFile).format());
+        VectorFormat f = OutputFormats.choose(
+                format, out, FormatDetector.detect(vectorsFile).format());
         WordVectors wv = loadVectors();
         DebiasResult r = Debiaser.debias(wv, lists);
         r.vectors().save(out, f);
@@ -72,8 +95,11 @@ public final class DebiasCommand extends VectorsCommand {
             printJson(toJson(r, f));
             return 0;
         }
-        out().printf(Locale.ROOT, "bias direction from %d pairs (first component holds %.1f%% of their variance)%n",
-                r.directionPairs().size(), 100 * r.direction().explainedRatio());
+        out().printf(
+                        Locale.ROOT,
+                        "bias direction from %d pairs (first component holds %.1f%% of their variance)%n",
+                        r.directionPairs().size(),
+                        100 * r.direction().explainedRatio());
         TextTable t = new TextTable("word", "change", "before", "after");
         for (WordProjection p : r.projections()) {
             t.row(p.word(), p.role().name().toLowerCase(Locale.ROOT), fmt(p.before()), fmt(p.after()));
@@ -99,7 +125,9 @@ public final class DebiasCommand extends VectorsCommand {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("out", out.toString());
         doc.put("format", f.cliName());
-        doc.put("direction_pairs", r.directionPairs().stream().map(WordPair::toString).toList());
+        doc.put(
+                "direction_pairs",
+                r.directionPairs().stream().map(WordPair::toString).toList());
         doc.put("explained_ratio", r.direction().explainedRatio());
         doc.put("projections", projections);
         doc.put("missing", r.missing());

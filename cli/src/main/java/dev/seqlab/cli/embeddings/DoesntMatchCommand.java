@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code seqlab embeddings doesnt-match}: the odd one out. */
-@Command(name = "doesnt-match",
+@Command(
+        name = "doesnt-match",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "The word that fits least with the others (furthest from their mean direction).",

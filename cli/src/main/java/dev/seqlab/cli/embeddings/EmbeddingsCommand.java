@@ -5,14 +5,26 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code seqlab embeddings}: the parent of the word-vector subcommands. */
-@Command(name = "embeddings",
+@Command(
+        name = "embeddings",
         mixinStandardHelpOptions = true,
-        description = {"Query, evaluate, convert and debias pretrained word vectors.",
+        description = {
+            "Query, evaluate, convert and debias pretrained word vectors.",
             "--vectors reads GloVe text, word2vec text or binary, fastText .vec, gzip of any of them,"
-                + " and seqlab's own format (detected from the content)."},
-        subcommands = {SimilarCommand.class, AnalogyCommand.class, SimilarityCommand.class,
-            DoesntMatchCommand.class, EvaluateCommand.class, ConvertCommand.class, DebiasCommand.class,
-            ShellCommand.class, ExportCommand.class, PlotCommand.class},
+                    + " and seqlab's own format (detected from the content)."
+        },
+        subcommands = {
+            SimilarCommand.class,
+            AnalogyCommand.class,
+            SimilarityCommand.class,
+            DoesntMatchCommand.class,
+            EvaluateCommand.class,
+            ConvertCommand.class,
+            DebiasCommand.class,
+            ShellCommand.class,
+            ExportCommand.class,
+            PlotCommand.class
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab embeddings similar --vectors glove.6B.100d.txt king",

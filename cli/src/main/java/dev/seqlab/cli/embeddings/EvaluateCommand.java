@@ -22,33 +22,56 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab embeddings evaluate}: analogy accuracy and word-pair correlation, as gensim computes them. */
-@Command(name = "evaluate",
+@Command(
+        name = "evaluate",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Measure how good the vectors are on analogies and word-pair judgements.",
+        description = {
+            "Measure how good the vectors are on analogies and word-pair judgements.",
             "Analogy accuracy on a questions-words file (': section' headers, 'a b c d' lines)",
             "and Spearman/Pearson correlation with human judgements in a word-pair file",
             "(word1<TAB>word2<TAB>score, or commas; # comments). The figures equal gensim's",
-            "evaluate_word_analogies and evaluate_word_pairs."},
+            "evaluate_word_analogies and evaluate_word_pairs."
+        },
         footerHeading = "%nExample:%n",
-        footer = "  seqlab embeddings evaluate --vectors glove.6B.100d.txt --analogies questions-words.txt --pairs wordsim353.tsv")
+        footer =
+                "  seqlab embeddings evaluate --vectors glove.6B.100d.txt --analogies questions-words.txt --pairs wordsim353.tsv")
 public final class EvaluateCommand extends VectorsCommand {
 
-    @Option(names = "--analogies", paramLabel = "FILE", order = 1, description = "Analogy questions (questions-words format).")
+    @Option(
+            names = "--analogies",
+            paramLabel = "FILE",
+            order = 1,
+            description = "Analogy questions (questions-words format).")
     Path analogies;
 
-    @Option(names = "--pairs", paramLabel = "FILE", order = 2, description = "Word pairs with similarity judgements (e.g. WordSim-353).")
+    @Option(
+            names = "--pairs",
+            paramLabel = "FILE",
+            order = 2,
+            description = "Word pairs with similarity judgements (e.g. WordSim-353).")
     Path pairs;
 
-    @Option(names = "--restrict", paramLabel = "N", order = 3,
-            description = "Only the first N words count as known and as answers (default: ${bundle:default.restrictVocab}, as gensim).")
+    @Option(
+            names = "--restrict",
+            paramLabel = "N",
+            order = 3,
+            description =
+                    "Only the first N words count as known and as answers (default: ${bundle:default.restrictVocab}, as gensim).")
     Integer restrict;
 
-    @Option(names = "--case-sensitive", order = 4, description = "Compare words as written (default: case-insensitive, as gensim).")
+    @Option(
+            names = "--case-sensitive",
+            order = 4,
+            description = "Compare words as written (default: case-insensitive, as gensim).")
     boolean caseSensitive;
 
-    @Option(names = "--method", paramLabel = "add|mul", order = 5,
-            description = "How analogies are answered: 3CosAdd (add, gensim's) or 3CosMul (mul) (default: ${bundle:default.method}).")
+    @Option(
+            names = "--method",
+            paramLabel = "add|mul",
+            order = 5,
+            description =
+                    "How analogies are answered: 3CosAdd (add, gensim's) or 3CosMul (mul) (default: ${bundle:default.method}).")
     String method;
 
     @Mixin
@@ -92,8 +115,14 @@ public final class EvaluateCommand extends VectorsCommand {
                 if (analogies != null) {
                     out().println();
                 }
-                out().printf(Locale.ROOT, "%s: Spearman %.4f, Pearson %.4f (%d pairs, %.1f%% with unknown words)%n",
-                        pairs.getFileName(), p.spearman(), p.pearson(), p.pairs(), p.oovRatio());
+                out().printf(
+                                Locale.ROOT,
+                                "%s: Spearman %.4f, Pearson %.4f (%d pairs, %.1f%% with unknown words)%n",
+                                pairs.getFileName(),
+                                p.spearman(),
+                                p.pearson(),
+                                p.pairs(),
+                                p.oovRatio());
             }
         }
         if (json.enabled()) {
@@ -109,8 +138,12 @@ public final class EvaluateCommand extends VectorsCommand {
         }
         t.row(a.total().name(), a.total().correct(), a.total().evaluated(), percent(a.total()));
         t.print(out());
-        out().printf(Locale.ROOT, "%,d of %,d questions skipped for unknown words (%.1f%%)%n", a.outOfVocabulary(),
-                a.questions(), a.oovRatio());
+        out().printf(
+                        Locale.ROOT,
+                        "%,d of %,d questions skipped for unknown words (%.1f%%)%n",
+                        a.outOfVocabulary(),
+                        a.questions(),
+                        a.oovRatio());
     }
 
     private static String percent(AnalogySection s) {

@@ -12,20 +12,31 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab embeddings export}: the TensorFlow Embedding Projector's two TSV files. */
-@Command(name = "export",
+@Command(
+        name = "export",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Write vectors.tsv and metadata.tsv into DIR for the TensorFlow Embedding Projector.",
+        description = {
+            "Write vectors.tsv and metadata.tsv into DIR for the TensorFlow Embedding Projector.",
             "Load them at projector.tensorflow.org. Use --limit to keep the file small (the",
-            "projector handles a few tens of thousands of words well)."},
+            "projector handles a few tens of thousands of words well)."
+        },
         footerHeading = "%nExample:%n",
         footer = "  seqlab embeddings export --vectors glove.6B.100d.txt --limit 10000 --out projector/")
 public final class ExportCommand extends VectorsCommand {
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", order = 1, description = "Directory for the two files (created if needed).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
+            order = 1,
+            description = "Directory for the two files (created if needed).")
     Path dir;
 
-    @Option(names = "--rank", order = 2, description = "Add each word's row number (frequency rank) as a second metadata column.")
+    @Option(
+            names = "--rank",
+            order = 2,
+            description = "Add each word's row number (frequency rank) as a second metadata column.")
     boolean rank;
 
     @Mixin

@@ -12,8 +12,7 @@ import java.util.Map;
 /** Prints a ranked list of words: a table for people, and the list shape of the JSON documents. */
 final class NeighborOutput {
 
-    private NeighborOutput() {
-    }
+    private NeighborOutput() {}
 
     /** A table "rank, word, {@code scoreName}" with scores to four decimals. */
     static void printTable(PrintWriter out, List<Neighbor> neighbors, String scoreName) {

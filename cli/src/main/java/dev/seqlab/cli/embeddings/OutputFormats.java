@@ -7,8 +7,7 @@ import java.util.Locale;
 /** Chooses the format of a vectors file to write from {@code --format} or the file's name (also for the trainers). */
 public final class OutputFormats {
 
-    private OutputFormats() {
-    }
+    private OutputFormats() {}
 
     /**
      * The format named by {@code format} when given; else the one the name of {@code out} implies

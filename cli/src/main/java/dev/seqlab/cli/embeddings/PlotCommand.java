@@ -15,12 +15,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code seqlab embeddings plot}: a labelled 2-D PCA scatter plot of chosen words. */
-@Command(name = "plot",
+@Command(
+        name = "plot",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Draw the chosen words on the first two principal components of their vectors (PNG).",
         footerHeading = "%nExample:%n",
-        footer = "  seqlab embeddings plot --vectors glove.6B.50d.txt --out royals.png king queen man woman prince princess")
+        footer =
+                "  seqlab embeddings plot --vectors glove.6B.50d.txt --out royals.png king queen man woman prince princess")
 public final class PlotCommand extends VectorsCommand {
 
     @Parameters(arity = "2..*", paramLabel = "WORD", description = "The words to plot (at least two).")
@@ -52,8 +54,13 @@ public final class PlotCommand extends VectorsCommand {
             doc.put("points", points);
             printJson(doc);
         } else {
-            out().printf(Locale.ROOT, "wrote %s: %d words; the axes hold %.1f%% and %.1f%% of their variance%n", png,
-                    plot.words().size(), 100 * plot.explainedRatio(0), 100 * plot.explainedRatio(1));
+            out().printf(
+                            Locale.ROOT,
+                            "wrote %s: %d words; the axes hold %.1f%% and %.1f%% of their variance%n",
+                            png,
+                            plot.words().size(),
+                            100 * plot.explainedRatio(0),
+                            100 * plot.explainedRatio(1));
         }
         return 0;
     }

@@ -12,10 +12,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab embeddings shell}: loads the vectors once and answers typed queries until end of input. */
-@Command(name = "shell",
+@Command(
+        name = "shell",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Load the vectors once, then answer queries typed one per line.",
+        description = {
+            "Load the vectors once, then answer queries typed one per line.",
             "Queries until Ctrl-D or 'quit':",
             "  king                      the words closest to king",
             "  man : woman :: king : ?   an analogy",
@@ -23,7 +25,8 @@ import picocli.CommandLine.Option;
             "  sim coffee tea            similarity;   odd breakfast lunch car   odd one out",
             "  top 5                     list 5 answers from now on;   help   the syntax",
             "A line that cannot be answered (an unknown word, say) gets a message and the session goes on.",
-            "Exit status: 0, or 2 when a query of a --script failed."},
+            "Exit status: 0, or 2 when a query of a --script failed."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab embeddings shell --vectors glove100.seqlab",
@@ -31,14 +34,27 @@ import picocli.CommandLine.Option;
         })
 public final class ShellCommand extends VectorsCommand {
 
-    @Option(names = "--top", defaultValue = "10", paramLabel = "N", order = 1, description = "Answers per query (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--top",
+            defaultValue = "10",
+            paramLabel = "N",
+            order = 1,
+            description = "Answers per query (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--method", defaultValue = "add", paramLabel = "add|mul", order = 2,
+    @Option(
+            names = "--method",
+            defaultValue = "add",
+            paramLabel = "add|mul",
+            order = 2,
             description = "How analogies are answered: 3CosAdd (add, default) or 3CosMul (mul).")
     String method;
 
-    @Option(names = "--script", paramLabel = "FILE", order = 3, description = "Read the queries from FILE instead of standard input.")
+    @Option(
+            names = "--script",
+            paramLabel = "FILE",
+            order = 3,
+            description = "Read the queries from FILE instead of standard input.")
     Path script;
 
     @Override

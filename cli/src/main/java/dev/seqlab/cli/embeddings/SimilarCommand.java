@@ -13,11 +13,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code seqlab embeddings similar}: the words closest to one word, or to a sum and difference of words. */
-@Command(name = "similar",
+@Command(
+        name = "similar",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"The words closest to WORD (several words: to their mean direction), by cosine similarity.",
-            "Same answers as gensim's most_similar."},
+        description = {
+            "The words closest to WORD (several words: to their mean direction), by cosine similarity.",
+            "Same answers as gensim's most_similar."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab embeddings similar --vectors glove.6B.100d.txt king",
@@ -32,10 +35,17 @@ public final class SimilarCommand extends VectorsCommand {
     @Option(names = "--negative", paramLabel = "WORD", description = "A word to subtract (repeatable).")
     List<String> negative = new ArrayList<>();
 
-    @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "How many words to list (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--top",
+            defaultValue = "10",
+            paramLabel = "N",
+            description = "How many words to list (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--restrict", defaultValue = "0", paramLabel = "N",
+    @Option(
+            names = "--restrict",
+            defaultValue = "0",
+            paramLabel = "N",
             description = "Search only the first N words of the vocabulary; 0 searches all (default).")
     int restrict;
 

@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code seqlab embeddings similarity}: the cosine similarity of two words. */
-@Command(name = "similarity",
+@Command(
+        name = "similarity",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "The cosine similarity of two words' vectors (-1 to 1).",

@@ -3,8 +3,8 @@ package dev.seqlab.cli.embeddings;
 import dev.seqlab.cli.CliCommand;
 import dev.seqlab.cli.options.Overrides;
 import dev.seqlab.cli.options.ShownDefaults;
-import dev.seqlab.embeddings.io.LoadOptions;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.io.LoadOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -15,15 +15,25 @@ import picocli.CommandLine.Option;
  */
 abstract class VectorsCommand extends CliCommand {
 
-    @Option(names = "--vectors", required = true, paramLabel = "FILE", order = 0,
+    @Option(
+            names = "--vectors",
+            required = true,
+            paramLabel = "FILE",
+            order = 0,
             description = "Word vectors: GloVe, word2vec text/binary, fastText .vec, gzip of these, or seqlab format.")
     Path vectorsFile;
 
-    @Option(names = "--limit", paramLabel = "N", order = 90,
-            description = "Read only the first N words of the file (the most frequent ones); 0 reads all (default: ${bundle:default.limit}).")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            order = 90,
+            description =
+                    "Read only the first N words of the file (the most frequent ones); 0 reads all (default: ${bundle:default.limit}).")
     Integer limit;
 
-    @Option(names = "--lowercase", order = 91,
+    @Option(
+            names = "--lowercase",
+            order = 91,
             description = "Lower-case every word while reading (the first of words that then coincide is kept).")
     boolean lowercase;
 
@@ -31,7 +41,10 @@ abstract class VectorsCommand extends CliCommand {
     protected ShownDefaults shownDefaults() {
         return ShownDefaults.of(LoadOptions.defaults());
     }
-    @Option(names = "--allow-non-finite", order = 92,
+
+    @Option(
+            names = "--allow-non-finite",
+            order = 92,
             description = "Keep vectors with NaN or infinite components (with a warning) instead of refusing the file.")
     boolean allowNonFinite;
 
@@ -40,7 +53,9 @@ abstract class VectorsCommand extends CliCommand {
         if (limit != null && limit < 0) {
             throw new IllegalArgumentException("--limit must be 0 (all words) or positive, got " + limit);
         }
-        LoadOptions options = Overrides.on(LoadOptions.defaults()).set(limit, LoadOptions::withLimit).get()
+        LoadOptions options = Overrides.on(LoadOptions.defaults())
+                .set(limit, LoadOptions::withLimit)
+                .get()
                 .withLowercase(lowercase)
                 .withAllowNonFinite(allowNonFinite);
         return WordVectors.load(vectorsFile, options, progress());

@@ -9,10 +9,10 @@ import dev.seqlab.cli.options.TrainingOptions;
 import dev.seqlab.cli.training.Checkpointing;
 import dev.seqlab.cli.training.CorpusOptions;
 import dev.seqlab.cli.training.VectorsOutput;
-import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.glove.GloVe;
 import dev.seqlab.embeddings.glove.GloVeOptions;
 import dev.seqlab.embeddings.glove.GloVeReport;
+import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.rnn.plot.LossCurve;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,17 +26,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab glove}: counts co-occurrences, trains GloVe vectors and writes them. */
-@Command(name = "glove",
+@Command(
+        name = "glove",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Train GloVe vectors for 'seqlab embeddings'.",
+        description = {
+            "Train GloVe vectors for 'seqlab embeddings'.",
             "The text is a file or a directory of text files (plain or gzip, one sentence",
             "per line), streamed, never held in memory. Co-occurrences are counted in a",
             "symmetric window (1/distance) within a memory budget, spilling sorted counts",
             "to disk beyond it, shuffled and fitted with AdaGrad; the vectors written are",
             "W + W~.",
             "Ctrl-C or SIGTERM during training stops within 4,096 pairs per thread, leaves --out untouched,",
-            "writes OUT.checkpoint and exits 130; --resume continues (same bytes with --threads 1)."},
+            "writes OUT.checkpoint and exits 130; --resume continues (same bytes with --threads 1)."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab glove --corpus corpus.txt --out vectors.txt",
@@ -58,25 +61,47 @@ public final class GloVeCommand extends CliCommand {
     @Option(names = "--dim", paramLabel = "N", description = "Vector dimension (default: ${bundle:default.dim}).")
     Integer dim;
 
-    @Option(names = "--window", paramLabel = "N", description = "Context words on each side (default: ${bundle:default.window}).")
+    @Option(
+            names = "--window",
+            paramLabel = "N",
+            description = "Context words on each side (default: ${bundle:default.window}).")
     Integer window;
 
-    @Option(names = "--x-max", paramLabel = "X", description = "Counts from X up get full weight (default: ${bundle:default.xMax}; 10 suits small corpora).")
+    @Option(
+            names = "--x-max",
+            paramLabel = "X",
+            description = "Counts from X up get full weight (default: ${bundle:default.xMax}; 10 suits small corpora).")
     Double xMax;
 
-    @Option(names = "--alpha", paramLabel = "A", description = "Exponent of the weighting (x/x_max)^alpha (default: ${bundle:default.alpha}).")
+    @Option(
+            names = "--alpha",
+            paramLabel = "A",
+            description = "Exponent of the weighting (x/x_max)^alpha (default: ${bundle:default.alpha}).")
     Double alpha;
 
-    @Option(names = "--eta", paramLabel = "RATE", description = "AdaGrad's initial learning rate (default: ${bundle:default.learningRate}).")
+    @Option(
+            names = "--eta",
+            paramLabel = "RATE",
+            description = "AdaGrad's initial learning rate (default: ${bundle:default.learningRate}).")
     Double eta;
 
-    @Option(names = "--memory", paramLabel = "MB", description = "Memory for counting and shuffling in MB; beyond it counts are spilled to disk (default here: ${bundle:default.memoryMb}, the lesser of 1 GiB and half the heap).")
+    @Option(
+            names = "--memory",
+            paramLabel = "MB",
+            description =
+                    "Memory for counting and shuffling in MB; beyond it counts are spilled to disk (default here: ${bundle:default.memoryMb}, the lesser of 1 GiB and half the heap).")
     Long memoryMb;
 
-    @Option(names = "--temp-dir", paramLabel = "DIR", description = "Directory for temporary files (default: the system's).")
+    @Option(
+            names = "--temp-dir",
+            paramLabel = "DIR",
+            description = "Directory for temporary files (default: the system's).")
     Path tempDir;
 
-    @Option(names = "--cost-png", paramLabel = "FILE", description = "Also draw the cost of every iteration to this PNG file.")
+    @Option(
+            names = "--cost-png",
+            paramLabel = "FILE",
+            description = "Also draw the cost of every iteration to this PNG file.")
     Path costPng;
 
     @Mixin
@@ -104,7 +129,8 @@ public final class GloVeCommand extends CliCommand {
         if (memoryMb != null && (memoryMb < 1 || memoryMb > (1L << 40))) {
             throw new IllegalArgumentException("--memory must be between 1 and 2^40 MB, got " + memoryMb);
         }
-        GloVeOptions given = Overrides.on(defaults.withThreads(threads.threads()).withWorkDirectory(tempDir))
+        GloVeOptions given = Overrides.on(
+                        defaults.withThreads(threads.threads()).withWorkDirectory(tempDir))
                 .set(dim, GloVeOptions::withDim)
                 .set(window, GloVeOptions::withWindow)
                 .set(eta, GloVeOptions::withLearningRate)
@@ -112,11 +138,14 @@ public final class GloVeCommand extends CliCommand {
                 .set(training.seed(), GloVeOptions::withSeed)
                 .set(memoryMb, (o, mb) -> o.withMemoryBytes(mb << 20))
                 .get();
-        GloVeOptions options = given
-                .withWeighting(xMax != null ? xMax : given.xMax(), alpha != null ? alpha : given.alpha())
+        GloVeOptions options = given.withWeighting(
+                        xMax != null ? xMax : given.xMax(), alpha != null ? alpha : given.alpha())
                 .withVocabulary(corpusOptions.minCount(given.minCount()), corpusOptions.maxVocab(given.maxVocabSize()));
         Path out = output.path();
-        Optional<GloVeReport> done = checkpointing.train(spec(), err(), out,
+        Optional<GloVeReport> done = checkpointing.train(
+                spec(),
+                err(),
+                out,
                 (stop, checkpoint) -> GloVe.train(corpusOptions.open(), options, progress(), stop, checkpoint),
                 (stop, checkpoint) -> GloVe.resume(checkpoint, options, progress(), stop));
         if (done.isEmpty()) {
@@ -137,7 +166,12 @@ public final class GloVeCommand extends CliCommand {
         summary.put("final_cost", r.finalCost());
         summary.put("costs", r.costs());
         if (costPng != null) {
-            LossCurve.write(costPng, r.costs(), 1, List.of(), "GloVe: the weighted least-squares cost, iteration by iteration",
+            LossCurve.write(
+                    costPng,
+                    r.costs(),
+                    1,
+                    List.of(),
+                    "GloVe: the weighted least-squares cost, iteration by iteration",
                     new LossCurve.Labels("iteration", "mean cost per pair", "training"));
             summary.put("cost_png", costPng.toString());
         }
@@ -148,13 +182,25 @@ public final class GloVeCommand extends CliCommand {
         if (json.enabled()) {
             printJson(summary);
         } else {
-            out().printf(Locale.ROOT, "Trained GloVe vectors for %,d words (dim %d) from %,d co-occurring pairs in %,d corpus"
-                            + " words:%n%.1f s (counting %.1f, shuffling %.1f, training %.1f), final cost %.4f."
-                            + " Written to %s (%s).%s%nTry: seqlab embeddings similar --vectors %s %s%n",
-                    r.vectors().size(), options.dim(), r.pairs(), r.corpusTokens(), r.totalSeconds(),
-                    r.vocabularySeconds() + r.countingSeconds(), r.shufflingSeconds(), r.trainingSeconds(),
-                    r.finalCost(), out, format.cliName(), costPng == null ? "" : " Cost curve: " + costPng + ".", out,
-                    r.vectors().words().get(Math.min(100, r.vectors().size() - 1)));
+            out().printf(
+                            Locale.ROOT,
+                            "Trained GloVe vectors for %,d words (dim %d) from %,d co-occurring pairs in %,d corpus"
+                                    + " words:%n%.1f s (counting %.1f, shuffling %.1f, training %.1f), final cost %.4f."
+                                    + " Written to %s (%s).%s%nTry: seqlab embeddings similar --vectors %s %s%n",
+                            r.vectors().size(),
+                            options.dim(),
+                            r.pairs(),
+                            r.corpusTokens(),
+                            r.totalSeconds(),
+                            r.vocabularySeconds() + r.countingSeconds(),
+                            r.shufflingSeconds(),
+                            r.trainingSeconds(),
+                            r.finalCost(),
+                            out,
+                            format.cliName(),
+                            costPng == null ? "" : " Cost curve: " + costPng + ".",
+                            out,
+                            r.vectors().words().get(Math.min(100, r.vectors().size() - 1)));
         }
         return 0;
     }

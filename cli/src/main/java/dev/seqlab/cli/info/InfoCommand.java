@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code seqlab info}: the environment seqlab runs in, for bug reports and performance questions. */
-@Command(name = "info",
+@Command(
+        name = "info",
         mixinStandardHelpOptions = true,
         description = "Show the seqlab version, the Java runtime, the kernels in use, threads and the cache directory.",
         footerHeading = "%nExample:%n",
@@ -24,16 +25,20 @@ public final class InfoCommand extends CliCommand {
     @Override
     protected int run() {
         Map<String, Object> info = new LinkedHashMap<>();
-        info.put("seqlab", dev.seqlab.cli.Main.class.getPackage().getImplementationVersion() != null
-                ? dev.seqlab.cli.Main.class.getPackage().getImplementationVersion()
-                : spec().root().version()[0].replace("seqlab ", ""));
+        info.put(
+                "seqlab",
+                dev.seqlab.cli.Main.class.getPackage().getImplementationVersion() != null
+                        ? dev.seqlab.cli.Main.class.getPackage().getImplementationVersion()
+                        : spec().root().version()[0].replace("seqlab ", ""));
         info.put("java", System.getProperty("java.version"));
         info.put("vm", System.getProperty("java.vm.name"));
         info.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         info.put("processors", Runtime.getRuntime().availableProcessors());
         info.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
         info.put("kernels", Kernels.flavor().label());
-        info.put("vector_module", ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
+        info.put(
+                "vector_module",
+                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
         info.put("seqlab_home", SeqlabHome.dir().toString());
         if (json.enabled()) {
             printJson(info);

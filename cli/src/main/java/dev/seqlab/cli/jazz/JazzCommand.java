@@ -21,13 +21,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab jazz}: the course's "Improvise a Jazz Solo with an LSTM" as a command. */
-@Command(name = "jazz",
+@Command(
+        name = "jazz",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         subcommands = JazzTrainCommand.class,
-        description = {"Improvise a jazz solo with an LSTM over chord changes, with walking bass and piano.",
+        description = {
+            "Improvise a jazz solo with an LSTM over chord changes, with walking bass and piano.",
             "Writes a standard MIDI file, and optionally a WAV and a piano-roll PNG. The default model",
-            "is trained on first use (a few seconds) and cached in $SEQLAB_HOME."},
+            "is trained on first use (a few seconds) and cached in $SEQLAB_HOME."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab jazz --out solo.mid --wav solo.wav --png roll.png --seed 1",
@@ -36,7 +39,11 @@ import picocli.CommandLine.Option;
         })
 public final class JazzCommand extends CliCommand {
 
-    @Option(names = "--out", defaultValue = "solo.mid", paramLabel = "FILE", description = "MIDI file to write (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--out",
+            defaultValue = "solo.mid",
+            paramLabel = "FILE",
+            description = "MIDI file to write (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--wav", paramLabel = "FILE", description = "Also render the solo to this WAV file.")
@@ -48,15 +55,26 @@ public final class JazzCommand extends CliCommand {
     @Option(names = "--bars", defaultValue = "8", description = "Length in bars (default: ${DEFAULT-VALUE}).")
     int bars;
 
-    @Option(names = "--tempo", defaultValue = "140", paramLabel = "BPM", description = "Quarter notes per minute (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--tempo",
+            defaultValue = "140",
+            paramLabel = "BPM",
+            description = "Quarter notes per minute (default: ${DEFAULT-VALUE}).")
     int tempo;
 
-    @Option(names = "--progression", defaultValue = Progression.II_V_I,
-            description = {"Chords, one bar each, two per bar joined by a comma (default: \"${DEFAULT-VALUE}\").",
-                "Qualities: maj7 6 7 9 13 7b9 7alt 7sus4 m7 m6 m7b5 dim7 aug, with flats (Bb7) or sharps (F#m7)."})
+    @Option(
+            names = "--progression",
+            defaultValue = Progression.II_V_I,
+            description = {
+                "Chords, one bar each, two per bar joined by a comma (default: \"${DEFAULT-VALUE}\").",
+                "Qualities: maj7 6 7 9 13 7b9 7alt 7sus4 m7 m6 m7b5 dim7 aug, with flats (Bb7) or sharps (F#m7)."
+            })
     String progression;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Use a model from 'seqlab jazz train' instead of the built-in one.")
+    @Option(
+            names = "--model",
+            paramLabel = "DIR",
+            description = "Use a model from 'seqlab jazz train' instead of the built-in one.")
     Path model;
 
     @Option(names = "--seed", description = "Seed: the same seed gives the same files (default: a new one each run).")
@@ -70,7 +88,8 @@ public final class JazzCommand extends CliCommand {
 
     @Override
     protected ShownDefaults shownDefaults() {
-        return ShownDefaults.none().with("temperature", SamplingOptions.defaults().temperature());
+        return ShownDefaults.none()
+                .with("temperature", SamplingOptions.defaults().temperature());
     }
 
     @Override
@@ -115,9 +134,17 @@ public final class JazzCommand extends CliCommand {
             doc.put("seed", s);
             printJson(doc);
         } else {
-            out().printf(Locale.ROOT, "Wrote %s: %d bars over %s at %d bpm (%.1f s, %d solo notes)%s%s%n",
-                    out, bars, p, tempo, score.seconds(), score.melody().size(),
-                    wav == null ? "" : ", " + wav, png == null ? "" : ", " + png);
+            out().printf(
+                            Locale.ROOT,
+                            "Wrote %s: %d bars over %s at %d bpm (%.1f s, %d solo notes)%s%s%n",
+                            out,
+                            bars,
+                            p,
+                            tempo,
+                            score.seconds(),
+                            score.melody().size(),
+                            wav == null ? "" : ", " + wav,
+                            png == null ? "" : ", " + png);
         }
         return 0;
     }

@@ -16,25 +16,35 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab jazz train}: learns a jazz model from the melodies of MIDI files. */
-@Command(name = "train",
+@Command(
+        name = "train",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Learn a jazz model from MIDI files.",
+        description = {
+            "Learn a jazz model from MIDI files.",
             "The melody track (the highest-pitched one, or --melody-track) is quantised to",
             "sixteenths, chords are inferred from the other tracks, and an LSTM learns the",
-            "melody as chord-relative notes so it can play over any changes."},
+            "melody as chord-relative notes so it can play over any changes."
+        },
         footerHeading = "%nExample:%n",
         footer = "  seqlab jazz train --midi solos/ --model my-jazz && seqlab jazz --model my-jazz --seed 1")
 public final class JazzTrainCommand extends CliCommand {
 
-    @Option(names = "--midi", required = true, arity = "1..*", paramLabel = "FILE_OR_DIR",
+    @Option(
+            names = "--midi",
+            required = true,
+            arity = "1..*",
+            paramLabel = "FILE_OR_DIR",
             description = "MIDI files, or directories searched for *.mid and *.midi.")
     List<Path> midi;
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Directory to write the model to.")
     Path model;
 
-    @Option(names = "--melody-track", paramLabel = "N", description = "The track holding the melody (0-based) in every file.")
+    @Option(
+            names = "--melody-track",
+            paramLabel = "N",
+            description = "The track holding the melody (0-based) in every file.")
     Integer melodyTrack;
 
     @Mixin
@@ -46,7 +56,9 @@ public final class JazzTrainCommand extends CliCommand {
         for (Path p : midi) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(f -> f.toString().toLowerCase(Locale.ROOT).matches(".*\\.midi?$")).sorted().forEach(files::add);
+                    s.filter(f -> f.toString().toLowerCase(Locale.ROOT).matches(".*\\.midi?$"))
+                            .sorted()
+                            .forEach(files::add);
                 }
             } else if (Files.exists(p)) {
                 files.add(p);
@@ -69,8 +81,13 @@ public final class JazzTrainCommand extends CliCommand {
             doc.put("seconds", Math.round(g.report().seconds() * 100) / 100.0);
             printJson(doc);
         } else {
-            out().printf(Locale.ROOT, "Learnt from %d MIDI file(s) into %s (train loss %.3f). Play it: seqlab jazz --model %s%n",
-                    files.size(), model, g.report().finalTrainLoss(), model);
+            out().printf(
+                            Locale.ROOT,
+                            "Learnt from %d MIDI file(s) into %s (train loss %.3f). Play it: seqlab jazz --model %s%n",
+                            files.size(),
+                            model,
+                            g.report().finalTrainLoss(),
+                            model);
         }
         return 0;
     }

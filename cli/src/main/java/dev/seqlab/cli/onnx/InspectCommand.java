@@ -19,19 +19,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code seqlab onnx inspect}: what an ONNX file holds, read from its protobuf without running it. */
-@Command(name = "inspect",
+@Command(
+        name = "inspect",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Show what an ONNX model holds, without running it.",
+        description = {
+            "Show what an ONNX model holds, without running it.",
             "Its producer, IR version and opsets, its inputs and outputs with element",
             "types and shapes (symbolic axes by name, ? for unnamed ones), how often",
             "each operator occurs (subgraphs included), the most frequent first, and",
-            "whether seqlab's own graph interpreter computes every operator."},
+            "whether seqlab's own graph interpreter computes every operator."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {
-            "  seqlab onnx inspect model.onnx",
-            "  seqlab onnx inspect --json model.onnx"
-        })
+        footer = {"  seqlab onnx inspect model.onnx", "  seqlab onnx inspect --json model.onnx"})
 public final class InspectCommand extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The ONNX model file.")
@@ -96,12 +96,18 @@ public final class InspectCommand extends CliCommand {
         out.println("file:        " + file);
         out.println("producer:    " + (producer.isEmpty() ? "(not given)" : producer));
         out.println("IR version:  " + s.irVersion());
-        out.println("opsets:      " + (s.opsets().isEmpty() ? "(none)" : s.opsets().entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+        out.println("opsets:      "
+                + (s.opsets().isEmpty()
+                        ? "(none)"
+                        : s.opsets().entrySet().stream()
+                                .map(e -> e.getKey() + " " + e.getValue())
+                                .collect(Collectors.joining(", "))));
         out.printf("graph:       %d nodes, %,d parameters%n", s.nodeCount(), s.parameterCount());
         List<String> unsupported = RecurrentOnnxImport.registry().unsupportedIn(s);
-        out.println("interpreter: " + (unsupported.isEmpty() ? "runs every operator (no ONNX Runtime needed)"
-                : "does not run " + String.join(", ", unsupported) + " (ONNX Runtime does)"));
+        out.println("interpreter: "
+                + (unsupported.isEmpty()
+                        ? "runs every operator (no ONNX Runtime needed)"
+                        : "does not run " + String.join(", ", unsupported) + " (ONNX Runtime does)"));
         out.println();
         printValues(out, "input", s.inputs());
         out.println();

@@ -5,15 +5,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code seqlab onnx}: the parent of the ONNX subcommands. */
-@Command(name = "onnx",
+@Command(
+        name = "onnx",
         mixinStandardHelpOptions = true,
         description = "Look inside ONNX model files.",
         subcommands = {InspectCommand.class},
         footerHeading = "%nExamples:%n",
-        footer = {
-            "  seqlab onnx inspect model.onnx",
-            "  seqlab onnx inspect --json model.onnx"
-        })
+        footer = {"  seqlab onnx inspect model.onnx", "  seqlab onnx inspect --json model.onnx"})
 public final class OnnxCommand implements Runnable {
 
     @Spec

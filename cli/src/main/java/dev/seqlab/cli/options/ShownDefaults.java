@@ -21,8 +21,7 @@ public final class ShownDefaults {
 
     private final Map<String, String> values = new LinkedHashMap<>();
 
-    private ShownDefaults() {
-    }
+    private ShownDefaults() {}
 
     /** Every component of {@code defaults}, shown under its component name. */
     public static ShownDefaults of(Record defaults) {

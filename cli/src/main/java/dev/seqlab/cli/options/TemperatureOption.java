@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
  */
 public final class TemperatureOption {
 
-    @Option(names = "--temperature", paramLabel = "T",
+    @Option(
+            names = "--temperature",
+            paramLabel = "T",
             description = "Below 1 safer and more typical, above 1 wilder (default: ${bundle:default.temperature}).")
     Double temperature;
 
@@ -24,7 +26,8 @@ public final class TemperatureOption {
      * @throws IllegalArgumentException if it is not a positive finite number
      */
     public double value() {
-        double t = temperature != null ? temperature : SamplingOptions.defaults().temperature();
+        double t =
+                temperature != null ? temperature : SamplingOptions.defaults().temperature();
         if (!(t > 0) || Double.isInfinite(t)) {
             throw new IllegalArgumentException("--temperature must be positive, got " + t);
         }

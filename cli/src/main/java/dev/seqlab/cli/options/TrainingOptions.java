@@ -9,12 +9,17 @@ import picocli.CommandLine.Option;
  */
 public final class TrainingOptions {
 
-    @Option(names = {"--epochs", "--iter"}, paramLabel = "N",
+    @Option(
+            names = {"--epochs", "--iter"},
+            paramLabel = "N",
             description = "Passes over the training data (default: ${bundle:default.epochs}).")
     Integer epochs;
 
-    @Option(names = "--seed", paramLabel = "S",
-            description = "Seed for every random choice (default: ${bundle:default.seed}); the same seed on one thread gives the same result.")
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            description =
+                    "Seed for every random choice (default: ${bundle:default.seed}); the same seed on one thread gives the same result.")
     Long seed;
 
     /** {@code --epochs}, or null when not given. */

@@ -16,8 +16,7 @@ import java.io.PrintWriter;
 public final class ConsoleProgress {
     private static final long LINE_INTERVAL_MILLIS = 5_000;
 
-    private ConsoleProgress() {
-    }
+    private ConsoleProgress() {}
 
     /**
      * The listener for a command whose stderr is {@code err}; in every mode, warnings from the

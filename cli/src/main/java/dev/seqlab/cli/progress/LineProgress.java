@@ -73,8 +73,11 @@ final class LineProgress implements ProgressListener {
         double rate = d / secs;
         StringBuilder sb = new StringBuilder(task).append(": ");
         if (finished) {
-            sb.append("done, ").append(human(d)).append(' ').append(unit)
-              .append(String.format(Locale.ROOT, " in %.1fs", secs));
+            sb.append("done, ")
+                    .append(human(d))
+                    .append(' ')
+                    .append(unit)
+                    .append(String.format(Locale.ROOT, " in %.1fs", secs));
         } else if (total > 0) {
             sb.append(String.format(Locale.ROOT, "%.0f%% (%s/%s %s)", 100.0 * d / total, human(d), human(total), unit));
         } else {
@@ -111,6 +114,8 @@ final class LineProgress implements ProgressListener {
         long h = seconds / 3600;
         long m = (seconds % 3600) / 60;
         long s = seconds % 60;
-        return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s) : String.format(Locale.ROOT, "%d:%02d", m, s);
+        return h > 0
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s)
+                : String.format(Locale.ROOT, "%d:%02d", m, s);
     }
 }

@@ -5,11 +5,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code seqlab sentences}: the parent of the sentence-embedding subcommands. */
-@Command(name = "sentences",
+@Command(
+        name = "sentences",
         mixinStandardHelpOptions = true,
-        description = {"Compare sentences by meaning with a pretrained sentence encoder.",
+        description = {
+            "Compare sentences by meaning with a pretrained sentence encoder.",
             "The encoder is the bundled all-MiniLM-L6-v2 (quantised), or any BERT-style",
-            "ONNX model directory with model.onnx and tokenizer.json."},
+            "ONNX model directory with model.onnx and tokenizer.json."
+        },
         subcommands = {SimilarSentencesCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -29,15 +29,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code seqlab sentences similar}: ranks sentences by cosine similarity of their embeddings to a query. */
-@Command(name = "similar",
+@Command(
+        name = "similar",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Rank sentences by how close their meaning is to QUERY.",
+        description = {
+            "Rank sentences by how close their meaning is to QUERY.",
             "Closeness is the cosine similarity of their sentence embeddings (mean-pooled,",
             "unit length).",
             "The sentences are the SENTENCE arguments or the lines of --corpus",
             "(blank lines skipped; each row names its line). Texts longer than the model's maximum length",
-            "(128 tokens for the bundled model) are truncated."},
+            "(128 tokens for the bundled model) are truncated."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab sentences similar \"a dog runs in the park\" \\",
@@ -58,17 +61,30 @@ public final class SimilarSentencesCommand extends CliCommand {
     @Parameters(index = "1..*", paramLabel = "SENTENCE", description = "Sentences to rank (or use --corpus).")
     List<String> sentences = new ArrayList<>();
 
-    @Option(names = "--corpus", paramLabel = "FILE", description = "Rank the lines of FILE (UTF-8, one sentence per line).")
+    @Option(
+            names = "--corpus",
+            paramLabel = "FILE",
+            description = "Rank the lines of FILE (UTF-8, one sentence per line).")
     Path corpus;
 
-    @Option(names = "--model", defaultValue = SentenceEncoder.BUNDLED_MODEL, paramLabel = "NAME|DIR",
+    @Option(
+            names = "--model",
+            defaultValue = SentenceEncoder.BUNDLED_MODEL,
+            paramLabel = "NAME|DIR",
             description = {"A bundled model or a model directory.", "Default: ${DEFAULT-VALUE}."})
     String model;
 
-    @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "How many sentences to list (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--top",
+            defaultValue = "10",
+            paramLabel = "N",
+            description = "How many sentences to list (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--max-length", defaultValue = "0", paramLabel = "TOKENS",
+    @Option(
+            names = "--max-length",
+            defaultValue = "0",
+            paramLabel = "TOKENS",
             description = "Truncate texts to this many tokens; 0 keeps the model's own limit (default).")
     int maxLength;
 
@@ -76,8 +92,7 @@ public final class SimilarSentencesCommand extends CliCommand {
     JsonOption json;
 
     /** One ranked sentence: where it came from (1-based line or argument number), its text and score. */
-    private record Ranked(int source, String sentence, double similarity) {
-    }
+    private record Ranked(int source, String sentence, double similarity) {}
 
     @Override
     protected int run() throws Exception {
@@ -88,7 +103,8 @@ public final class SimilarSentencesCommand extends CliCommand {
             throw new IllegalArgumentException("--max-length must be 0 (the model's) or positive, got " + maxLength);
         }
         if (corpus != null && !sentences.isEmpty()) {
-            throw new IllegalArgumentException("give the sentences to rank either with --corpus or as arguments, not both");
+            throw new IllegalArgumentException(
+                    "give the sentences to rank either with --corpus or as arguments, not both");
         }
         List<String> texts = new ArrayList<>();
         List<Integer> sources = new ArrayList<>();
@@ -101,7 +117,8 @@ public final class SimilarSentencesCommand extends CliCommand {
             }
         }
         if (texts.isEmpty()) {
-            throw new IllegalArgumentException("no sentences to rank: give them as arguments after QUERY or with --corpus FILE");
+            throw new IllegalArgumentException(
+                    "no sentences to rank: give them as arguments after QUERY or with --corpus FILE");
         }
         SentenceEncoderOptions options = SentenceEncoderOptions.DEFAULT.withMaxLength(maxLength);
         List<Ranked> ranked = new ArrayList<>();
@@ -134,7 +151,8 @@ public final class SimilarSentencesCommand extends CliCommand {
             printJson(doc);
         } else {
             // a ranking, not a filter: with --corpus each row names the line it ranks
-            TextTable t = corpus != null ? new TextTable("rank", "cosine", "line", "sentence")
+            TextTable t = corpus != null
+                    ? new TextTable("rank", "cosine", "line", "sentence")
                     : new TextTable("rank", "cosine", "sentence");
             int rank = 1;
             for (Ranked r : shown) {

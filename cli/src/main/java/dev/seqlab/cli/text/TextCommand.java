@@ -5,7 +5,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code seqlab text}: the parent of {@code train}, {@code sample} and {@code export}. */
-@Command(name = "text",
+@Command(
+        name = "text",
         mixinStandardHelpOptions = true,
         description = "Train a character-level language model on any text, generate text from it, export it as ONNX.",
         subcommands = {TextTrainCommand.class, TextSampleCommand.class, TextExportCommand.class},

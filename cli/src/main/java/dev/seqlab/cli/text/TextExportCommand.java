@@ -15,14 +15,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab text export}: writes a trained character model as a standard ONNX file. */
-@Command(name = "export",
+@Command(
+        name = "export",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Write a model trained with 'seqlab text train' as a standard ONNX file (LSTM/GRU/RNN, MatMul, Softmax; "
-                + "opset " + RecurrentOnnxExport.OPSET + ") for ONNX Runtime or any ONNX back end.",
+        description = {
+            "Write a model trained with 'seqlab text train' as a standard ONNX file (LSTM/GRU/RNN, MatMul, Softmax; "
+                    + "opset " + RecurrentOnnxExport.OPSET + ") for ONNX Runtime or any ONNX back end.",
             "Inputs: tokens int64 [batch, time] (-1 = no character), h0 (and c0 for LSTM) float [layers, batch, hidden]. "
-                + "Outputs: logits, probabilities [batch, time, vocabulary], h_out (and c_out): feed them back as h0 (c0) "
-                + "to generate one character at a time. The vocabulary is kept in the file's metadata."},
+                    + "Outputs: logits, probabilities [batch, time, vocabulary], h_out (and c_out): feed them back as h0 (c0) "
+                    + "to generate one character at a time. The vocabulary is kept in the file's metadata."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab text export --model book-model --out book.onnx",
@@ -31,13 +34,24 @@ import picocli.CommandLine.Option;
         })
 public final class TextExportCommand extends CliCommand {
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model directory (config.json + model.safetensors).")
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "DIR",
+            description = "Model directory (config.json + model.safetensors).")
     Path model;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The ONNX file to write (replaced atomically).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE",
+            description = "The ONNX file to write (replaced atomically).")
     Path out;
 
-    @Option(names = "--vocab", paramLabel = "FILE", description = "Also write the vocabulary, one character per line in id order (\\\\n for a newline).")
+    @Option(
+            names = "--vocab",
+            paramLabel = "FILE",
+            description = "Also write the vocabulary, one character per line in id order (\\\\n for a newline).")
     Path vocab;
 
     @Mixin
@@ -65,7 +79,8 @@ public final class TextExportCommand extends CliCommand {
             printJson(doc);
         } else {
             out().println("wrote " + out + " (" + m.options().cell().name().toLowerCase(Locale.ROOT) + ", "
-                    + m.options().layers() + " × " + m.options().hidden() + ", " + m.vocabulary().size() + " characters)"
+                    + m.options().layers() + " × " + m.options().hidden() + ", "
+                    + m.vocabulary().size() + " characters)"
                     + (vocab != null ? " and " + vocab : ""));
         }
         return 0;

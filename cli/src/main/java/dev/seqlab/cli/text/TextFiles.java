@@ -10,8 +10,7 @@ import java.nio.file.Path;
 /** Reading the user's text files with clear errors. */
 final class TextFiles {
 
-    private TextFiles() {
-    }
+    private TextFiles() {}
 
     /** The whole file as UTF-8 text, with Windows line ends normalised. */
     static String read(Path file) throws IOException {

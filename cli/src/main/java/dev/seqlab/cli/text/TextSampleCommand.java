@@ -22,12 +22,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab text sample}: generates text from a trained character model. */
-@Command(name = "sample",
+@Command(
+        name = "sample",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Generate text from a model trained with 'seqlab text train' (--model DIR), or from a character-level "
-                + "ONNX model (--onnx FILE: one exported by 'seqlab text export', or an LSTM/GRU/RNN char model such as "
-                + "torch.onnx.export writes, run on seqlab's own cells)."},
+        description = {
+            "Generate text from a model trained with 'seqlab text train' (--model DIR), or from a character-level "
+                    + "ONNX model (--onnx FILE: one exported by 'seqlab text export', or an LSTM/GRU/RNN char model such as "
+                    + "torch.onnx.export writes, run on seqlab's own cells)."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab text sample --model book-model --prime \"The \" --length 300",
@@ -40,27 +43,46 @@ public final class TextSampleCommand extends CliCommand {
     @Option(names = "--model", paramLabel = "DIR", description = "Model directory (config.json + model.safetensors).")
     Path model;
 
-    @Option(names = "--onnx", paramLabel = "FILE", description = "A character-level ONNX model instead of --model: token ids [batch, time] in, logits out "
-            + "(initial-state inputs and final-state outputs, if any, carry the state between characters).")
+    @Option(
+            names = "--onnx",
+            paramLabel = "FILE",
+            description = "A character-level ONNX model instead of --model: token ids [batch, time] in, logits out "
+                    + "(initial-state inputs and final-state outputs, if any, carry the state between characters).")
     Path onnx;
 
-    @Option(names = "--vocab", paramLabel = "FILE", description = "With --onnx: the characters in id order, one per line (\\n for a newline). "
-            + "Optional for models exported by seqlab, which carry their vocabulary.")
+    @Option(
+            names = "--vocab",
+            paramLabel = "FILE",
+            description = "With --onnx: the characters in id order, one per line (\\n for a newline). "
+                    + "Optional for models exported by seqlab, which carry their vocabulary.")
     Path vocab;
 
-    @Option(names = "--prime", defaultValue = "", description = "Text to start from; it is printed before the generated text.")
+    @Option(
+            names = "--prime",
+            defaultValue = "",
+            description = "Text to start from; it is printed before the generated text.")
     String prime;
 
-    @Option(names = "--length", paramLabel = "N", description = "Characters to generate (default: ${bundle:default.length}).")
+    @Option(
+            names = "--length",
+            paramLabel = "N",
+            description = "Characters to generate (default: ${bundle:default.length}).")
     Integer length;
 
     @Mixin
     TemperatureOption temperature;
 
-    @Option(names = "--top-k", paramLabel = "K", description = "Sample only among the k likeliest characters, 0 for all (default: ${bundle:default.topK}).")
+    @Option(
+            names = "--top-k",
+            paramLabel = "K",
+            description = "Sample only among the k likeliest characters, 0 for all (default: ${bundle:default.topK}).")
     Integer topK;
 
-    @Option(names = "--top-p", paramLabel = "P", description = "Sample only within the smallest set of likeliest characters reaching probability p (default: ${bundle:default.topP}).")
+    @Option(
+            names = "--top-p",
+            paramLabel = "P",
+            description =
+                    "Sample only within the smallest set of likeliest characters reaching probability p (default: ${bundle:default.topP}).")
     Double topP;
 
     @Option(names = "--seed", description = "Seed: the same seed gives the same text (default: a new one each run).")
@@ -115,7 +137,8 @@ public final class TextSampleCommand extends CliCommand {
         } else {
             v = ImportedCharModel.storedVocabulary(imported);
             if (v == null) {
-                throw new IllegalArgumentException(onnx + ": the model carries no vocabulary; give --vocab FILE (one character per line)");
+                throw new IllegalArgumentException(
+                        onnx + ": the model carries no vocabulary; give --vocab FILE (one character per line)");
             }
         }
         ImportedCharModel m = ImportedCharModel.of(imported, v);

@@ -22,13 +22,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab text train}: trains a character model and saves it to a directory. */
-@Command(name = "train",
+@Command(
+        name = "train",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Train a character-level language model on a text file and save it.",
+        description = {
+            "Train a character-level language model on a text file and save it.",
             "The model directory holds config.json and model.safetensors. The best epoch",
             "by validation loss is kept. With --json, prints train_loss, val_loss,",
-            "chars_per_s and seconds."},
+            "chars_per_s and seconds."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab text train --input book.txt --model book-model",
@@ -43,10 +46,15 @@ public final class TextTrainCommand extends CliCommand {
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Directory to write the model to.")
     Path model;
 
-    @Option(names = "--lines", description = "Treat each line as a separate sequence (names, titles) instead of running text.")
+    @Option(
+            names = "--lines",
+            description = "Treat each line as a separate sequence (names, titles) instead of running text.")
     boolean lines;
 
-    @Option(names = "--cell", paramLabel = "lstm|gru|rnn", description = "Recurrent cell (default: ${bundle:default.cell}).")
+    @Option(
+            names = "--cell",
+            paramLabel = "lstm|gru|rnn",
+            description = "Recurrent cell (default: ${bundle:default.cell}).")
     CellKind cell;
 
     @Option(names = "--hidden", paramLabel = "N", description = "Units per layer (default: ${bundle:default.hidden}).")
@@ -55,37 +63,68 @@ public final class TextTrainCommand extends CliCommand {
     @Option(names = "--layers", paramLabel = "N", description = "Stacked layers (default: ${bundle:default.layers}).")
     Integer layers;
 
-    @Option(names = "--dropout", paramLabel = "P", description = "Dropout between layers while training (default: ${bundle:default.dropout}).")
+    @Option(
+            names = "--dropout",
+            paramLabel = "P",
+            description = "Dropout between layers while training (default: ${bundle:default.dropout}).")
     Float dropout;
 
-    @Option(names = "--seq-length", paramLabel = "N", description = "Characters per training window (default: ${bundle:default.seqLength}).")
+    @Option(
+            names = "--seq-length",
+            paramLabel = "N",
+            description = "Characters per training window (default: ${bundle:default.seqLength}).")
     Integer seqLength;
 
-    @Option(names = "--batch", paramLabel = "N", description = "Sequences per batch (default: ${bundle:default.batchSize}).")
+    @Option(
+            names = "--batch",
+            paramLabel = "N",
+            description = "Sequences per batch (default: ${bundle:default.batchSize}).")
     Integer batch;
 
     @Mixin
     TrainingOptions training;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: ${bundle:default.learningRate}).")
+    @Option(
+            names = "--lr",
+            paramLabel = "RATE",
+            description = "Adam learning rate (default: ${bundle:default.learningRate}).")
     Float lr;
 
-    @Option(names = "--clip", paramLabel = "NORM", description = "Clip gradients to this global norm (default: ${bundle:default.clipNorm}).")
+    @Option(
+            names = "--clip",
+            paramLabel = "NORM",
+            description = "Clip gradients to this global norm (default: ${bundle:default.clipNorm}).")
     Double clip;
 
-    @Option(names = "--clip-value", paramLabel = "V", description = "Also clip each gradient entry to [-v, v], 0 for off (default: ${bundle:default.clipValue}).")
+    @Option(
+            names = "--clip-value",
+            paramLabel = "V",
+            description = "Also clip each gradient entry to [-v, v], 0 for off (default: ${bundle:default.clipValue}).")
     Float clipValue;
 
-    @Option(names = "--lr-decay", paramLabel = "F", description = "Multiply the learning rate by this after each epoch (default: ${bundle:default.lrDecay}).")
+    @Option(
+            names = "--lr-decay",
+            paramLabel = "F",
+            description = "Multiply the learning rate by this after each epoch (default: ${bundle:default.lrDecay}).")
     Double lrDecay;
 
-    @Option(names = "--loss-png", paramLabel = "FILE", description = "Where to draw the loss curve (default: DIR/loss.png).")
+    @Option(
+            names = "--loss-png",
+            paramLabel = "FILE",
+            description = "Where to draw the loss curve (default: DIR/loss.png).")
     Path lossPng;
 
-    @Option(names = "--validation", paramLabel = "F", description = "Share of the text held out for validation (default: ${bundle:default.validationFraction}).")
+    @Option(
+            names = "--validation",
+            paramLabel = "F",
+            description = "Share of the text held out for validation (default: ${bundle:default.validationFraction}).")
     Double validation;
 
-    @Option(names = "--patience", paramLabel = "N", description = "Stop after this many epochs without improvement, 0 never (default: ${bundle:default.patience}).")
+    @Option(
+            names = "--patience",
+            paramLabel = "N",
+            description =
+                    "Stop after this many epochs without improvement, 0 never (default: ${bundle:default.patience}).")
     Integer patience;
 
     @Mixin
@@ -112,9 +151,14 @@ public final class TextTrainCommand extends CliCommand {
         TrainingReport r = CharModelTrainer.train(m, data, train, progress());
         m.save(model);
         Path png = lossPng != null ? lossPng : model.resolve("loss.png");
-        LossCurve.write(png, r.batchLoss(), r.batchesPerEpoch(), r.validationLoss(),
-                "seqlab text train: " + input.getFileName() + " (" + options.cell().name().toLowerCase(Locale.ROOT) + " "
-                        + options.layers() + "x" + options.hidden() + ")");
+        LossCurve.write(
+                png,
+                r.batchLoss(),
+                r.batchesPerEpoch(),
+                r.validationLoss(),
+                "seqlab text train: " + input.getFileName() + " ("
+                        + options.cell().name().toLowerCase(Locale.ROOT) + " " + options.layers() + "x"
+                        + options.hidden() + ")");
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", model.toString());
         summary.put("cell", options.cell().name().toLowerCase(Locale.ROOT));
@@ -130,11 +174,21 @@ public final class TextTrainCommand extends CliCommand {
         if (json.enabled()) {
             printJson(summary);
         } else {
-            out().printf(Locale.ROOT, "Trained %s: %d epochs (best %d), train loss %.4f, validation loss %s nats/char,%n"
-                            + "%,d chars/s, %.1f s. Loss curve: %s%nSample it with: seqlab text sample --model %s%n",
-                    model, r.trainLoss().size(), r.bestEpoch(), r.finalTrainLoss(),
-                    Double.isNaN(r.finalValidationLoss()) ? "n/a" : String.format(Locale.ROOT, "%.4f", r.finalValidationLoss()),
-                    Math.round(r.charactersPerSecond()), r.seconds(), png, model);
+            out().printf(
+                            Locale.ROOT,
+                            "Trained %s: %d epochs (best %d), train loss %.4f, validation loss %s nats/char,%n"
+                                    + "%,d chars/s, %.1f s. Loss curve: %s%nSample it with: seqlab text sample --model %s%n",
+                            model,
+                            r.trainLoss().size(),
+                            r.bestEpoch(),
+                            r.finalTrainLoss(),
+                            Double.isNaN(r.finalValidationLoss())
+                                    ? "n/a"
+                                    : String.format(Locale.ROOT, "%.4f", r.finalValidationLoss()),
+                            Math.round(r.charactersPerSecond()),
+                            r.seconds(),
+                            png,
+                            model);
         }
         return 0;
     }

@@ -21,8 +21,10 @@ public final class Checkpointing {
     /** The exit status of a run stopped by a signal (128 + SIGINT, as shells report Ctrl-C). */
     public static final int STOPPED = 130;
 
-    @Option(names = "--resume",
-            description = "Continue a run stopped by Ctrl-C or SIGTERM from its checkpoint (OUT.checkpoint), with the same options.")
+    @Option(
+            names = "--resume",
+            description =
+                    "Continue a run stopped by Ctrl-C or SIGTERM from its checkpoint (OUT.checkpoint), with the same options.")
     boolean resume;
 
     /** A trainer's run: fresh (writing {@code checkpoint} if stopped) or resumed from {@code checkpoint}. */
@@ -40,10 +42,16 @@ public final class Checkpointing {
     public <R> Optional<R> train(CommandSpec spec, PrintWriter err, Path out, Run<R> fresh, Run<R> resumed)
             throws IOException {
         try (StopOnSignal stop = StopOnSignal.install(err)) {
-            return Optional.of(resume ? resumed.run(stop.stopRequested(), existingCheckpoint(out))
-                    : fresh.run(stop.stopRequested(), checkpointFor(out)));
+            return Optional.of(
+                    resume
+                            ? resumed.run(stop.stopRequested(), existingCheckpoint(out))
+                            : fresh.run(stop.stopRequested(), checkpointFor(out)));
         } catch (TrainingStoppedException e) {
-            stopped(e, err, spec.root().name(), spec.root().commandLine().getParseResult().originalArgs());
+            stopped(
+                    e,
+                    err,
+                    spec.root().name(),
+                    spec.root().commandLine().getParseResult().originalArgs());
             return Optional.empty();
         }
     }
@@ -66,7 +74,8 @@ public final class Checkpointing {
     public Path existingCheckpoint(Path out) throws NoSuchFileException {
         Path c = checkpointFor(out);
         if (!Files.isRegularFile(c)) {
-            throw new NoSuchFileException(c.toString(), null, "no checkpoint to resume from (a run stopped by Ctrl-C or SIGTERM leaves one)");
+            throw new NoSuchFileException(
+                    c.toString(), null, "no checkpoint to resume from (a run stopped by Ctrl-C or SIGTERM leaves one)");
         }
         return c;
     }

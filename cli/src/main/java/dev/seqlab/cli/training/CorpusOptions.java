@@ -14,20 +14,33 @@ import picocli.CommandLine.Option;
  */
 public final class CorpusOptions {
 
-    @Option(names = "--corpus", required = true, paramLabel = "FILE|DIR", description = "Text to learn from (a file or a directory; gzip recognised).")
+    @Option(
+            names = "--corpus",
+            required = true,
+            paramLabel = "FILE|DIR",
+            description = "Text to learn from (a file or a directory; gzip recognised).")
     Path corpus;
 
-    @Option(names = "--tokenizer", paramLabel = "simple|whitespace|english|MODEL.bin",
-            description = "OpenNLP tokenizer: simple (character classes, default), whitespace (already tokenised text), english (OpenNLP's learned English model: \"doesn't\" -> does n't, \"Mr.\" kept) or a learned model file.")
+    @Option(
+            names = "--tokenizer",
+            paramLabel = "simple|whitespace|english|MODEL.bin",
+            description =
+                    "OpenNLP tokenizer: simple (character classes, default), whitespace (already tokenised text), english (OpenNLP's learned English model: \"doesn't\" -> does n't, \"Mr.\" kept) or a learned model file.")
     String tokenizer;
 
     @Option(names = "--lowercase", description = "Lower-case the text before tokenising.")
     boolean lowercase;
 
-    @Option(names = "--min-count", paramLabel = "N", description = "Ignore words seen fewer times (default: ${bundle:default.minCount}).")
+    @Option(
+            names = "--min-count",
+            paramLabel = "N",
+            description = "Ignore words seen fewer times (default: ${bundle:default.minCount}).")
     Integer minCount;
 
-    @Option(names = "--max-vocab", paramLabel = "N", description = "Keep at most this many words, 0 for all (default: ${bundle:default.maxVocabSize}).")
+    @Option(
+            names = "--max-vocab",
+            paramLabel = "N",
+            description = "Keep at most this many words, 0 for all (default: ${bundle:default.maxVocabSize}).")
     Integer maxVocab;
 
     /** The corpus, streamed with the chosen tokenizer. */

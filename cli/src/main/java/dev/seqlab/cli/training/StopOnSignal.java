@@ -30,8 +30,7 @@ public final class StopOnSignal implements AutoCloseable {
     private final List<Signal> signals = new ArrayList<>();
     private final List<SignalHandler> previous = new ArrayList<>();
 
-    private StopOnSignal() {
-    }
+    private StopOnSignal() {}
 
     /** Installs the handlers; the first signal prints one line on {@code err}. */
     public static StopOnSignal install(PrintWriter err) {

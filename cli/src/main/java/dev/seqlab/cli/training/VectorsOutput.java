@@ -1,8 +1,8 @@
 package dev.seqlab.cli.training;
 
 import dev.seqlab.cli.embeddings.OutputFormats;
-import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.io.VectorFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -11,11 +11,18 @@ import picocli.CommandLine.Option;
 /** Where a trainer writes its vectors and in which format (a picocli mixin). */
 public final class VectorsOutput {
 
-    @Option(names = "--out", required = true, paramLabel = "FILE",
-            description = "Vectors file to write; the format follows the name (.txt/.vec word2vec text, .bin word2vec binary, .seqlab, .gz) or --format.")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE",
+            description =
+                    "Vectors file to write; the format follows the name (.txt/.vec word2vec text, .bin word2vec binary, .seqlab, .gz) or --format.")
     Path out;
 
-    @Option(names = "--format", paramLabel = "NAME", description = "Output format: word2vec, word2vec-bin, glove or seqlab.")
+    @Option(
+            names = "--format",
+            paramLabel = "NAME",
+            description = "Output format: word2vec, word2vec-bin, glove or seqlab.")
     String format;
 
     /** The file to write. */

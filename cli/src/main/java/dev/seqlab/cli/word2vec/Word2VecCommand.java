@@ -23,15 +23,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab word2vec}: trains word vectors and writes them. */
-@Command(name = "word2vec",
+@Command(
+        name = "word2vec",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Train word2vec vectors (skip-gram or CBOW) for 'seqlab embeddings'.",
+        description = {
+            "Train word2vec vectors (skip-gram or CBOW) for 'seqlab embeddings'.",
             "The text is a file or a directory of text files (plain or gzip, one sentence",
             "per line), streamed, never held in memory. Training uses negative sampling",
             "and/or hierarchical softmax.",
             "Ctrl-C or SIGTERM stops at the next job of ~10,000 words, leaves --out untouched,",
-            "writes OUT.checkpoint and exits 130; --resume continues (same bytes with --threads 1)."},
+            "writes OUT.checkpoint and exits 130; --resume continues (same bytes with --threads 1)."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab word2vec --corpus corpus.txt --out vectors.txt",
@@ -59,22 +62,39 @@ public final class Word2VecCommand extends CliCommand {
     @Option(names = "--dim", paramLabel = "N", description = "Vector dimension (default: ${bundle:default.dim}).")
     Integer dim;
 
-    @Option(names = "--window", paramLabel = "N", description = "Largest context distance (default: ${bundle:default.window}).")
+    @Option(
+            names = "--window",
+            paramLabel = "N",
+            description = "Largest context distance (default: ${bundle:default.window}).")
     Integer window;
 
-    @Option(names = "--negative", paramLabel = "N", description = "Negative samples per word, 0 for none (default: ${bundle:default.negative}).")
+    @Option(
+            names = "--negative",
+            paramLabel = "N",
+            description = "Negative samples per word, 0 for none (default: ${bundle:default.negative}).")
     Integer negative;
 
     @Option(names = "--hs", description = "Also train with hierarchical softmax (Huffman tree).")
     boolean hs;
 
-    @Option(names = "--sample", paramLabel = "T", description = "Down-sampling threshold for frequent words, 0 for off (default: ${bundle:default.sample}).")
+    @Option(
+            names = "--sample",
+            paramLabel = "T",
+            description = "Down-sampling threshold for frequent words, 0 for off (default: ${bundle:default.sample}).")
     Double sample;
 
-    @Option(names = "--alpha", paramLabel = "RATE", description = "Initial learning rate (default: ${bundle:default.alpha} skip-gram, ${bundle:default.cbowAlpha} CBOW, as the original tool).")
+    @Option(
+            names = "--alpha",
+            paramLabel = "RATE",
+            description =
+                    "Initial learning rate (default: ${bundle:default.alpha} skip-gram, ${bundle:default.cbowAlpha} CBOW, as the original tool).")
     Double alpha;
 
-    @Option(names = "--min-alpha", paramLabel = "RATE", description = "Final learning rate, reached linearly over all epochs (default: ${bundle:default.minAlpha}).")
+    @Option(
+            names = "--min-alpha",
+            paramLabel = "RATE",
+            description =
+                    "Final learning rate, reached linearly over all epochs (default: ${bundle:default.minAlpha}).")
     Double minAlpha;
 
     @Mixin
@@ -88,7 +108,8 @@ public final class Word2VecCommand extends CliCommand {
 
     @Override
     protected ShownDefaults shownDefaults() {
-        return ShownDefaults.of(Word2VecOptions.defaults()).with("cbowAlpha", Word2VecOptions.cbow().alpha());
+        return ShownDefaults.of(Word2VecOptions.defaults())
+                .with("cbowAlpha", Word2VecOptions.cbow().alpha());
     }
 
     @Override
@@ -101,12 +122,14 @@ public final class Word2VecCommand extends CliCommand {
                 .set(training.epochs(), Word2VecOptions::withEpochs)
                 .set(training.seed(), Word2VecOptions::withSeed)
                 .get();
-        Word2VecOptions options = given
-                .withObjective(negative != null ? negative : given.negative(), hs)
+        Word2VecOptions options = given.withObjective(negative != null ? negative : given.negative(), hs)
                 .withVocabulary(corpusOptions.minCount(given.minCount()), corpusOptions.maxVocab(given.maxVocabSize()))
                 .withAlpha(alpha != null ? alpha : given.alpha(), minAlpha != null ? minAlpha : given.minAlpha());
         Path out = output.path();
-        Optional<Word2VecReport> done = checkpointing.train(spec(), err(), out,
+        Optional<Word2VecReport> done = checkpointing.train(
+                spec(),
+                err(),
+                out,
                 (stop, checkpoint) -> Word2Vec.train(corpusOptions.open(), options, progress(), stop, checkpoint),
                 (stop, checkpoint) -> Word2Vec.resume(checkpoint, options, progress(), stop));
         if (done.isEmpty()) {
@@ -129,11 +152,21 @@ public final class Word2VecCommand extends CliCommand {
         if (json.enabled()) {
             printJson(summary);
         } else {
-            out().printf(Locale.ROOT, "Trained %s vectors for %,d words (dim %d) on %,d corpus words x %d epochs:%n"
-                            + "%,d words/s, %.1f s. Written to %s (%s).%nTry: seqlab embeddings similar --vectors %s %s%n",
-                    cbow ? "CBOW" : "skip-gram", r.vectors().size(), options.dim(), r.corpusWords(), r.epochs(),
-                    Math.round(r.wordsPerSecond()), r.vocabularySeconds() + r.trainingSeconds(), out,
-                    vectorFormat.cliName(), out, r.vectors().words().get(Math.min(100, r.vectors().size() - 1)));
+            out().printf(
+                            Locale.ROOT,
+                            "Trained %s vectors for %,d words (dim %d) on %,d corpus words x %d epochs:%n"
+                                    + "%,d words/s, %.1f s. Written to %s (%s).%nTry: seqlab embeddings similar --vectors %s %s%n",
+                            cbow ? "CBOW" : "skip-gram",
+                            r.vectors().size(),
+                            options.dim(),
+                            r.corpusWords(),
+                            r.epochs(),
+                            Math.round(r.wordsPerSecond()),
+                            r.vocabularySeconds() + r.trainingSeconds(),
+                            out,
+                            vectorFormat.cliName(),
+                            out,
+                            r.vectors().words().get(Math.min(100, r.vectors().size() - 1)));
         }
         return 0;
     }

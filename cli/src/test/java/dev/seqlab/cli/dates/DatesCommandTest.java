@@ -49,8 +49,10 @@ class DatesCommandTest {
         assertTrue(lines.get(0).matches("3 may 1979\\t(\\d{4}-\\d{2}-\\d{2}|\\tnot understood: .+)"), lines.get(0));
         assertTrue(lines.get(1).startsWith("banana\t\tnot understood"), lines.get(1));
         assertTrue(lines.get(2).startsWith("\t\tempty date"), lines.get(2));
-        long declined = lines.stream().filter(l -> l.split("\t", -1)[1].isEmpty()).count();
-        assertEquals("seqlab: " + declined + " of 3 dates declined (empty ISO field, reason in the third column)",
+        long declined =
+                lines.stream().filter(l -> l.split("\t", -1)[1].isEmpty()).count();
+        assertEquals(
+                "seqlab: " + declined + " of 3 dates declined (empty ISO field, reason in the third column)",
                 r.err().strip());
     }
 
@@ -82,7 +84,8 @@ class DatesCommandTest {
         }
         assertTrue(declined >= 8, declined + " declined");
         assertEquals(2, r.code());
-        assertEquals("seqlab: " + declined + " of 60 dates declined (empty ISO field, reason in the third column)",
+        assertEquals(
+                "seqlab: " + declined + " of 60 dates declined (empty ISO field, reason in the third column)",
                 r.err().strip());
 
         CliRun json = withStdin(String.join("\n", input) + "\n", "dates", "--json");

@@ -38,8 +38,10 @@ class DatesExportCommandTest {
         System.setProperty("seqlab.home", home.toString());
         normalizer = DateNormalizer.train(DateNormalizer.Training.defaults().withSize(256, 1), ProgressListener.NONE);
         normalizer.save(CachedModel.dir(DateNormalizer.MODEL));
-        transformer = DateNormalizer.train(DateNormalizer.Training.defaults(DateNormalizer.Architecture.TRANSFORMER)
-                .withSize(1024, 1), ProgressListener.NONE);
+        transformer = DateNormalizer.train(
+                DateNormalizer.Training.defaults(DateNormalizer.Architecture.TRANSFORMER)
+                        .withSize(1024, 1),
+                ProgressListener.NONE);
         transformer.save(CachedModel.dir(DateNormalizer.Architecture.TRANSFORMER.cacheName()));
     }
 
@@ -56,7 +58,13 @@ class DatesExportCommandTest {
         assertRunsLike(normalizer, onnx);
 
         Path other = dir.resolve("other.onnx");
-        CliRun plain = CliRun.of("dates", "export", "--model", CachedModel.dir(DateNormalizer.MODEL).toString(), "--out", other.toString());
+        CliRun plain = CliRun.of(
+                "dates",
+                "export",
+                "--model",
+                CachedModel.dir(DateNormalizer.MODEL).toString(),
+                "--out",
+                other.toString());
         assertEquals(0, plain.code(), plain.err());
         assertTrue(plain.out().startsWith("wrote " + other), plain.out());
         assertTrue(Files.size(other) > 0);
@@ -70,7 +78,8 @@ class DatesExportCommandTest {
         assertRunsLike(transformer, onnx);
 
         Path other = dir.resolve("other.onnx");
-        String saved = CachedModel.dir(DateNormalizer.Architecture.TRANSFORMER.cacheName()).toString();
+        String saved = CachedModel.dir(DateNormalizer.Architecture.TRANSFORMER.cacheName())
+                .toString();
         CliRun plain = CliRun.of("dates", "export", "--model", saved, "--out", other.toString());
         assertEquals(0, plain.code(), plain.err());
         assertTrue(plain.out().startsWith("wrote " + other + " (transformer date model"), plain.out());
@@ -96,7 +105,9 @@ class DatesExportCommandTest {
         }
         DateNormalizer.Result expected = n.normalize(date);
         try (OnnxModel ort = OnnxModel.open(onnx, SessionOptions.threads(1))) {
-            float[] p = ort.run(Map.of("tokens", HostTensor.longs(tokens, 1, ids.length))).get("probabilities").floats();
+            float[] p = ort.run(Map.of("tokens", HostTensor.longs(tokens, 1, ids.length)))
+                    .get("probabilities")
+                    .floats();
             int vo = DateVocabulary.outputSize();
             int[] best = new int[DateVocabulary.OUTPUT_LENGTH];
             for (int s = 0; s < best.length; s++) {
@@ -117,19 +128,45 @@ class DatesExportCommandTest {
         Path empty = Files.createDirectory(dir.resolve("empty-home"));
         System.setProperty("seqlab.home", empty.toString());
         try {
-            assertOneLineExit2(CliRun.of("dates", "export", "--arch", "transformer", "--out",
-                    dir.resolve("no/such/dir/t.onnx").toString()), "no such file");
+            assertOneLineExit2(
+                    CliRun.of(
+                            "dates",
+                            "export",
+                            "--arch",
+                            "transformer",
+                            "--out",
+                            dir.resolve("no/such/dir/t.onnx").toString()),
+                    "no such file");
             assertFalse(DateNormalizer.cached(DateNormalizer.Architecture.TRANSFORMER), "refused before training");
         } finally {
             System.setProperty("seqlab.home", home.toString());
         }
-        assertOneLineExit2(CliRun.of("dates", "export", "--out", dir.resolve("no/such/dir/d.onnx").toString()), "no such file");
-        assertOneLineExit2(CliRun.of("dates", "export", "--model", dir.resolve("nope").toString(), "--out", dir.resolve("d.onnx").toString()),
+        assertOneLineExit2(
+                CliRun.of(
+                        "dates",
+                        "export",
+                        "--out",
+                        dir.resolve("no/such/dir/d.onnx").toString()),
+                "no such file");
+        assertOneLineExit2(
+                CliRun.of(
+                        "dates",
+                        "export",
+                        "--model",
+                        dir.resolve("nope").toString(),
+                        "--out",
+                        dir.resolve("d.onnx").toString()),
                 "nope");
         CliRun missing = CliRun.of("dates", "export");
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("--out"), missing.err());
-        CliRun unknown = CliRun.of("dates", "export", "--arch", "recurrent", "--out", dir.resolve("d.onnx").toString());
+        CliRun unknown = CliRun.of(
+                "dates",
+                "export",
+                "--arch",
+                "recurrent",
+                "--out",
+                dir.resolve("d.onnx").toString());
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("expected one of [ATTENTION, TRANSFORMER]"), unknown.err());
     }
@@ -139,7 +176,8 @@ class DatesExportCommandTest {
         CliRun help = CliRun.of("dates", "export", "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("seqlab dates export --out dates.onnx"), help.out());
-        assertTrue(help.out().contains("seqlab dates export --arch transformer --out dates-transformer.onnx"), help.out());
+        assertTrue(
+                help.out().contains("seqlab dates export --arch transformer --out dates-transformer.onnx"), help.out());
         assertFalse(help.out().contains("not exportable"), help.out());
         assertTrue(CliRun.of("dates", "--help").out().contains("dates export"));
     }

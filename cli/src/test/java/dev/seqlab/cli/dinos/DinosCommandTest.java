@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.seqlab.cli.Json;
 import dev.seqlab.cli.CliRun;
+import dev.seqlab.cli.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +47,8 @@ class DinosCommandTest {
         }
         Path names = Files.writeString(dir.resolve("towns.txt"), list);
         Path model = dir.resolve("towns-model");
-        CliRun r = CliRun.of("dinos", "--train", names.toString(), "--model", model.toString(), "-n", "5", "--seed", "2", "--json");
+        CliRun r = CliRun.of(
+                "dinos", "--train", names.toString(), "--model", model.toString(), "-n", "5", "--seed", "2", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode doc = Json.mapper().readTree(r.out());
         assertEquals(5, doc.get("names").size());

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqlab.cli.CliRun;
 import dev.seqlab.cli.Json;
-import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.WordVectors;
 import dev.seqlab.embeddings.io.FormatDetector;
+import dev.seqlab.embeddings.io.VectorFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +24,7 @@ class EmbeddingsCommandTest {
 
     @TempDir
     Path dir;
+
     private Path glove;
 
     /**
@@ -33,17 +34,20 @@ class EmbeddingsCommandTest {
     @BeforeEach
     void writeVectors() throws IOException {
         glove = dir.resolve("tiny.txt");
-        Files.writeString(glove, String.join("\n",
-                "man 1 0 0 0 0",
-                "woman 0 1 0 0 0",
-                "king 0 0 1 0 0",
-                "prince 0 0 0 1 0",
-                "queen " + -R3 + " " + R3 + " " + R3 + " 0 0",
-                "princess " + -R3 + " " + R3 + " 0 " + R3 + " 0",
-                "doctor 0.3 0.1 0 0 1",
-                "nurse 0.1 0.3 0 0 1",
-                "car 0 0 0 0 -1",
-                ""));
+        Files.writeString(
+                glove,
+                String.join(
+                        "\n",
+                        "man 1 0 0 0 0",
+                        "woman 0 1 0 0 0",
+                        "king 0 0 1 0 0",
+                        "prince 0 0 0 1 0",
+                        "queen " + -R3 + " " + R3 + " " + R3 + " 0 0",
+                        "princess " + -R3 + " " + R3 + " 0 " + R3 + " 0",
+                        "doctor 0.3 0.1 0 0 1",
+                        "nurse 0.1 0.3 0 0 1",
+                        "car 0 0 0 0 -1",
+                        ""));
     }
 
     private JsonNode json(CliRun r) throws IOException {
@@ -58,17 +62,31 @@ class EmbeddingsCommandTest {
         // cos(doctor, nurse) = (.03 + .03 + 1) / (1.1) = .9636; the next is man: .3 / sqrt(1.1) = .2860
         assertTrue(r.out().contains("nurse"), r.out());
         assertTrue(r.out().contains("0.9636"), r.out());
-        JsonNode j = json(CliRun.of("embeddings", "similar", "--vectors", glove.toString(), "--top", "2", "--json", "doctor"));
+        JsonNode j = json(
+                CliRun.of("embeddings", "similar", "--vectors", glove.toString(), "--top", "2", "--json", "doctor"));
         assertEquals("nurse", j.get("neighbors").get(0).get("word").asText());
         assertEquals(1.06 / 1.1, j.get("neighbors").get(0).get("similarity").asDouble(), 1e-6);
         assertEquals("man", j.get("neighbors").get(1).get("word").asText());
-        assertEquals(0.3 / Math.sqrt(1.1), j.get("neighbors").get(1).get("similarity").asDouble(), 1e-6);
+        assertEquals(
+                0.3 / Math.sqrt(1.1),
+                j.get("neighbors").get(1).get("similarity").asDouble(),
+                1e-6);
     }
 
     @Test
     void similarWithNegativeWords() throws IOException {
-        JsonNode j = json(CliRun.of("embeddings", "similar", "--vectors", glove.toString(), "--json", "--top", "1",
-                "woman", "king", "--negative", "man"));
+        JsonNode j = json(CliRun.of(
+                "embeddings",
+                "similar",
+                "--vectors",
+                glove.toString(),
+                "--json",
+                "--top",
+                "1",
+                "woman",
+                "king",
+                "--negative",
+                "man"));
         assertEquals("queen", j.get("neighbors").get(0).get("word").asText());
         assertEquals(1.0, j.get("neighbors").get(0).get("similarity").asDouble(), 1e-6);
     }
@@ -78,8 +96,17 @@ class EmbeddingsCommandTest {
         CliRun r = CliRun.of("embeddings", "analogy", "--vectors", glove.toString(), "man", "woman", "king");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("man : woman :: king : queen"), r.out());
-        JsonNode j = json(CliRun.of("embeddings", "analogy", "--vectors", glove.toString(), "--method", "mul", "--json",
-                "man", "woman", "prince"));
+        JsonNode j = json(CliRun.of(
+                "embeddings",
+                "analogy",
+                "--vectors",
+                glove.toString(),
+                "--method",
+                "mul",
+                "--json",
+                "man",
+                "woman",
+                "prince"));
         assertEquals("princess", j.get("answers").get(0).get("word").asText());
         assertEquals("mul", j.get("method").asText());
     }
@@ -89,8 +116,8 @@ class EmbeddingsCommandTest {
         CliRun r = CliRun.of("embeddings", "similarity", "--vectors", glove.toString(), "man", "queen");
         assertEquals(0, r.code(), r.err());
         assertEquals(String.format(java.util.Locale.ROOT, "%.4f", -R3), r.out().strip());
-        JsonNode j = json(CliRun.of("embeddings", "doesnt-match", "--vectors", glove.toString(), "--json",
-                "doctor", "nurse", "car"));
+        JsonNode j = json(CliRun.of(
+                "embeddings", "doesnt-match", "--vectors", glove.toString(), "--json", "doctor", "nurse", "car"));
         assertEquals("car", j.get("doesnt_match").asText());
     }
 
@@ -98,7 +125,9 @@ class EmbeddingsCommandTest {
     void unknownWordIsOneLineWithSuggestionsAndExitTwo() {
         CliRun r = CliRun.of("embeddings", "similar", "--vectors", glove.toString(), "quen");
         assertEquals(2, r.code());
-        assertEquals("seqlab: unknown word 'quen'; did you mean queen?", r.err().strip().lines().findFirst().orElse(""),
+        assertEquals(
+                "seqlab: unknown word 'quen'; did you mean queen?",
+                r.err().strip().lines().findFirst().orElse(""),
                 r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
@@ -112,7 +141,8 @@ class EmbeddingsCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("bad.txt") && r.err().contains("2"), r.err());
         assertTrue(r.err().strip().lines().count() <= 2, r.err());
-        CliRun missing = CliRun.of("embeddings", "similar", "--vectors", dir.resolve("none.txt").toString(), "a");
+        CliRun missing = CliRun.of(
+                "embeddings", "similar", "--vectors", dir.resolve("none.txt").toString(), "a");
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("no such file"), missing.err());
     }
@@ -120,12 +150,22 @@ class EmbeddingsCommandTest {
     @Test
     void evaluateReportsAnalogiesAndPairs() throws IOException {
         Path q = dir.resolve("q.txt");
-        Files.writeString(q, ": royals\nman woman king queen\nman woman prince princess\nman woman king princess\n"
-                + "man woman emperor empress\n");
+        Files.writeString(
+                q,
+                ": royals\nman woman king queen\nman woman prince princess\nman woman king princess\n"
+                        + "man woman emperor empress\n");
         Path pairs = dir.resolve("pairs.tsv");
         Files.writeString(pairs, "# w1\tw2\tscore\ndoctor\tnurse\t8\nman\tcar\t1\nking\tqueen\t7\nman\tdragon\t3\n");
-        JsonNode j = json(CliRun.of("embeddings", "evaluate", "--vectors", glove.toString(), "--analogies", q.toString(),
-                "--pairs", pairs.toString(), "--json"));
+        JsonNode j = json(CliRun.of(
+                "embeddings",
+                "evaluate",
+                "--vectors",
+                glove.toString(),
+                "--analogies",
+                q.toString(),
+                "--pairs",
+                pairs.toString(),
+                "--json"));
         JsonNode a = j.get("analogies");
         assertEquals(2.0 / 3, a.get("accuracy").asDouble(), 1e-12);
         assertEquals(1, a.get("out_of_vocabulary").asInt());
@@ -142,19 +182,38 @@ class EmbeddingsCommandTest {
     @Test
     void convertWritesEveryFormatThatReadsBackTheSame() throws IOException {
         WordVectors original = WordVectors.load(glove);
-        for (String[] c : new String[][] {{"v.seqlab", null, "seqlab"}, {"v.bin", null, "word2vec-bin"},
-            {"v.vec.gz", null, "word2vec"}, {"v.out", "glove", "glove"}}) {
+        for (String[] c : new String[][] {
+            {"v.seqlab", null, "seqlab"},
+            {"v.bin", null, "word2vec-bin"},
+            {"v.vec.gz", null, "word2vec"},
+            {"v.out", "glove", "glove"}
+        }) {
             Path out = dir.resolve(c[0]);
             CliRun r = c[1] == null
                     ? CliRun.of("embeddings", "convert", "--vectors", glove.toString(), "--out", out.toString())
-                    : CliRun.of("embeddings", "convert", "--vectors", glove.toString(), "--out", out.toString(), "--format", c[1]);
+                    : CliRun.of(
+                            "embeddings",
+                            "convert",
+                            "--vectors",
+                            glove.toString(),
+                            "--out",
+                            out.toString(),
+                            "--format",
+                            c[1]);
             assertEquals(0, r.code(), r.err());
-            assertEquals(VectorFormat.fromCliName(c[2]), FormatDetector.detect(out).format());
+            assertEquals(
+                    VectorFormat.fromCliName(c[2]), FormatDetector.detect(out).format());
             WordVectors back = WordVectors.load(out);
             assertEquals(original.words(), back.words());
             assertTrue(java.util.Arrays.equals(original.copyOfMatrix(), back.copyOfMatrix()), c[0]);
         }
-        CliRun unknown = CliRun.of("embeddings", "convert", "--vectors", glove.toString(), "--out", dir.resolve("x.dat").toString());
+        CliRun unknown = CliRun.of(
+                "embeddings",
+                "convert",
+                "--vectors",
+                glove.toString(),
+                "--out",
+                dir.resolve("x.dat").toString());
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("--format"), unknown.err());
     }
@@ -166,12 +225,25 @@ class EmbeddingsCommandTest {
         Path neutral = dir.resolve("neutral.txt");
         Files.writeString(neutral, "doctor\nnurse\nastronaut\n");
         Path out = dir.resolve("debiased.txt");
-        JsonNode j = json(CliRun.of("embeddings", "debias", "--vectors", glove.toString(), "--out", out.toString(),
-                "--pairs", pairs.toString(), "--neutral", neutral.toString(), "--json"));
+        JsonNode j = json(CliRun.of(
+                "embeddings",
+                "debias",
+                "--vectors",
+                glove.toString(),
+                "--out",
+                out.toString(),
+                "--pairs",
+                pairs.toString(),
+                "--neutral",
+                neutral.toString(),
+                "--json"));
         JsonNode first = j.get("projections").get(0);
         assertEquals("doctor", first.get("word").asText());
         // bias axis = unit(woman − man) = (−1, 1, 0, 0, 0)/√2; doctor's unit vector is (.3, .1, 0, 0, 1)/√1.1
-        assertEquals((-0.3 + 0.1) / Math.sqrt(2) / Math.sqrt(1.1), first.get("before").asDouble(), 1e-6);
+        assertEquals(
+                (-0.3 + 0.1) / Math.sqrt(2) / Math.sqrt(1.1),
+                first.get("before").asDouble(),
+                1e-6);
         assertEquals(0.0, first.get("after").asDouble(), 1e-6);
         assertEquals(List.of("astronaut"), List.of(j.get("missing").get(0).asText()));
         WordVectors d = WordVectors.load(out);
@@ -184,7 +256,8 @@ class EmbeddingsCommandTest {
     void shellAnswersAScriptAndReportsBadLines() throws IOException {
         Path script = dir.resolve("queries.txt");
         Files.writeString(script, "man : woman :: king : ?\nkign\nking - man + woman\nsim man woman\n");
-        CliRun r = CliRun.of("embeddings", "shell", "--vectors", glove.toString(), "--top", "1", "--script", script.toString());
+        CliRun r = CliRun.of(
+                "embeddings", "shell", "--vectors", glove.toString(), "--top", "1", "--script", script.toString());
         assertEquals(2, r.code(), "one query failed: " + r.err());
         assertTrue(r.out().contains("man : woman :: king : queen"), r.out());
         assertTrue(r.out().contains("similarity(man, woman) = 0.0000"), r.out());
@@ -195,13 +268,26 @@ class EmbeddingsCommandTest {
     @Test
     void exportAndPlot() throws IOException {
         Path proj = dir.resolve("proj");
-        CliRun r = CliRun.of("embeddings", "export", "--vectors", glove.toString(), "--out", proj.toString(), "--limit", "3");
+        CliRun r = CliRun.of(
+                "embeddings", "export", "--vectors", glove.toString(), "--out", proj.toString(), "--limit", "3");
         assertEquals(0, r.code(), r.err());
         assertEquals(List.of("man", "woman", "king"), Files.readAllLines(proj.resolve("metadata.tsv")));
-        assertEquals("1.0\t0.0\t0.0\t0.0\t0.0", Files.readAllLines(proj.resolve("vectors.tsv")).get(0));
+        assertEquals(
+                "1.0\t0.0\t0.0\t0.0\t0.0",
+                Files.readAllLines(proj.resolve("vectors.tsv")).get(0));
         Path png = dir.resolve("royals.png");
-        JsonNode j = json(CliRun.of("embeddings", "plot", "--vectors", glove.toString(), "--out", png.toString(), "--json",
-                "man", "woman", "king", "queen"));
+        JsonNode j = json(CliRun.of(
+                "embeddings",
+                "plot",
+                "--vectors",
+                glove.toString(),
+                "--out",
+                png.toString(),
+                "--json",
+                "man",
+                "woman",
+                "king",
+                "queen"));
         assertEquals(4, j.get("points").size());
         byte[] b = Files.readAllBytes(png);
         assertEquals((byte) 0x89, b[0]);
@@ -210,8 +296,18 @@ class EmbeddingsCommandTest {
 
     @Test
     void everySubcommandHasHelpWithAnExample() {
-        for (String sub : new String[] {"similar", "analogy", "similarity", "doesnt-match", "evaluate", "convert", "debias",
-            "shell", "export", "plot"}) {
+        for (String sub : new String[] {
+            "similar",
+            "analogy",
+            "similarity",
+            "doesnt-match",
+            "evaluate",
+            "convert",
+            "debias",
+            "shell",
+            "export",
+            "plot"
+        }) {
             CliRun r = CliRun.of("embeddings", sub, "--help");
             assertEquals(0, r.code(), sub);
             assertTrue(r.out().contains("seqlab embeddings " + sub), sub + ": " + r.out());

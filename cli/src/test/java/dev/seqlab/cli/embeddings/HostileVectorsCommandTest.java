@@ -27,7 +27,9 @@ class HostileVectorsCommandTest {
         Path f = file("2 3\na 0.1 x 0.3\nb 1 2 3\n");
         CliRun r = CliRun.of("embeddings", "similar", "--vectors", f.toString(), "b");
         assertEquals(2, r.code(), r.err());
-        assertEquals("seqlab: " + f + ":2: column 3 is 'x', not a number (word 'a')", r.err().strip());
+        assertEquals(
+                "seqlab: " + f + ":2: column 3 is 'x', not a number (word 'a')",
+                r.err().strip());
     }
 
     @Test
@@ -35,7 +37,9 @@ class HostileVectorsCommandTest {
         Path f = file("2 3\na 0.1 nan 0.3\nb 1 2 3\n");
         CliRun r = CliRun.of("embeddings", "similarity", "--vectors", f.toString(), "a", "b");
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().startsWith("seqlab: " + f + ":2: column 3 is 'nan' (word 'a'), not a finite float32 value"), r.err());
+        assertTrue(
+                r.err().startsWith("seqlab: " + f + ":2: column 3 is 'nan' (word 'a'), not a finite float32 value"),
+                r.err());
         assertTrue(r.err().contains("--allow-non-finite"), r.err());
         r = CliRun.of("embeddings", "similarity", "--vectors", f.toString(), "--allow-non-finite", "a", "b");
         assertEquals(0, r.code(), r.err());
@@ -47,7 +51,8 @@ class HostileVectorsCommandTest {
         Path f = file("a 1 0\nb 0 1\na 1 1\n");
         CliRun r = CliRun.of("embeddings", "similarity", "--vectors", f.toString(), "a", "b");
         assertEquals(0, r.code(), r.err());
-        assertEquals("seqlab: warning: " + f + ": duplicate word 'a' (row 3); keeping its first occurrence",
+        assertEquals(
+                "seqlab: warning: " + f + ": duplicate word 'a' (row 3); keeping its first occurrence",
                 r.err().strip());
         assertFalse(r.err().contains("WARN"), r.err());
     }
@@ -56,11 +61,15 @@ class HostileVectorsCommandTest {
     void directoryAndDeviceAreOneLineErrors() {
         CliRun r = CliRun.of("embeddings", "similar", "--vectors", dir.toString(), "b");
         assertEquals(2, r.code(), r.err());
-        assertEquals("seqlab: " + dir + ": is a directory, not a word-vectors file", r.err().strip());
+        assertEquals(
+                "seqlab: " + dir + ": is a directory, not a word-vectors file",
+                r.err().strip());
         if (Files.exists(Path.of("/dev/zero"))) {
             r = CliRun.of("embeddings", "similar", "--vectors", "/dev/zero", "b");
             assertEquals(2, r.code(), r.err());
-            assertEquals("seqlab: /dev/zero: is a device or a pipe, not a word-vectors file", r.err().strip());
+            assertEquals(
+                    "seqlab: /dev/zero: is a device or a pipe, not a word-vectors file",
+                    r.err().strip());
         }
     }
 }

@@ -61,9 +61,25 @@ class GloVeCommandTest {
         Path out2 = dir.resolve("v2.txt");
         Path temp = Files.createDirectory(dir.resolve("tmp"));
         Path png = dir.resolve("cost.png");
-        CliRun r = CliRun.of("glove", "--corpus", corpus.toString(), "--out", out1.toString(), "--dim", "16",
-                "--x-max", "10", "--threads", "1", "--seed", "5", "--temp-dir", temp.toString(), "--json",
-                "--cost-png", png.toString());
+        CliRun r = CliRun.of(
+                "glove",
+                "--corpus",
+                corpus.toString(),
+                "--out",
+                out1.toString(),
+                "--dim",
+                "16",
+                "--x-max",
+                "10",
+                "--threads",
+                "1",
+                "--seed",
+                "5",
+                "--temp-dir",
+                temp.toString(),
+                "--json",
+                "--cost-png",
+                png.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = Json.mapper().readTree(r.out());
         assertEquals("word2vec", j.get("format").asText());
@@ -83,8 +99,20 @@ class GloVeCommandTest {
             assertEquals(0, left.count(), "temporary files removed");
         }
 
-        CliRun again = CliRun.of("glove", "--corpus", corpus.toString(), "--out", out2.toString(), "--dim", "16",
-                "--x-max", "10", "--threads", "1", "--seed", "5");
+        CliRun again = CliRun.of(
+                "glove",
+                "--corpus",
+                corpus.toString(),
+                "--out",
+                out2.toString(),
+                "--dim",
+                "16",
+                "--x-max",
+                "10",
+                "--threads",
+                "1",
+                "--seed",
+                "5");
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("Written to"), again.out());
         assertArrayEquals(Files.readAllBytes(out1), Files.readAllBytes(out2), "same seed, one thread: same bytes");
@@ -92,29 +120,57 @@ class GloVeCommandTest {
 
     @Test
     void badInputIsOneLineAndExitTwo() throws IOException {
-        CliRun missing = CliRun.of("glove", "--corpus", dir.resolve("nope.txt").toString(), "--out",
+        CliRun missing = CliRun.of(
+                "glove",
+                "--corpus",
+                dir.resolve("nope.txt").toString(),
+                "--out",
                 dir.resolve("x.txt").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nope.txt"), missing.err());
         assertEquals(1, missing.err().strip().lines().count(), missing.err());
 
-        CliRun badOption = CliRun.of("glove", "--corpus", corpus().toString(), "--out", dir.resolve("x.txt").toString(),
-                "--x-max", "0");
+        CliRun badOption = CliRun.of(
+                "glove",
+                "--corpus",
+                corpus().toString(),
+                "--out",
+                dir.resolve("x.txt").toString(),
+                "--x-max",
+                "0");
         assertEquals(2, badOption.code());
         assertTrue(badOption.err().contains("xMax"), badOption.err());
 
-        CliRun badPng = CliRun.of("glove", "--corpus", corpus().toString(), "--out", dir.resolve("x.txt").toString(),
-                "--cost-png", dir.resolve("no/such/dir/c.png").toString());
+        CliRun badPng = CliRun.of(
+                "glove",
+                "--corpus",
+                corpus().toString(),
+                "--out",
+                dir.resolve("x.txt").toString(),
+                "--cost-png",
+                dir.resolve("no/such/dir/c.png").toString());
         assertEquals(2, badPng.code());
         assertTrue(badPng.err().contains("--cost-png: no such directory"), badPng.err());
 
-        CliRun badMemory = CliRun.of("glove", "--corpus", corpus().toString(), "--out", dir.resolve("x.txt").toString(),
-                "--memory", "0");
+        CliRun badMemory = CliRun.of(
+                "glove",
+                "--corpus",
+                corpus().toString(),
+                "--out",
+                dir.resolve("x.txt").toString(),
+                "--memory",
+                "0");
         assertEquals(2, badMemory.code());
         assertTrue(badMemory.err().contains("--memory"), badMemory.err());
 
-        CliRun tooRare = CliRun.of("glove", "--corpus", corpus().toString(), "--out", dir.resolve("x.txt").toString(),
-                "--min-count", "1000000");
+        CliRun tooRare = CliRun.of(
+                "glove",
+                "--corpus",
+                corpus().toString(),
+                "--out",
+                dir.resolve("x.txt").toString(),
+                "--min-count",
+                "1000000");
         assertEquals(2, tooRare.code());
         assertTrue(tooRare.err().contains("min-count"), tooRare.err());
         assertFalse(Files.exists(dir.resolve("x.txt")), "nothing written on failure");

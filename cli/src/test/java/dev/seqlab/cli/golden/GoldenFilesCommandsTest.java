@@ -40,19 +40,84 @@ class GoldenFilesCommandsTest {
     /** Each command by name; names ending in {@code _json} print one JSON document. */
     private static Map<String, List<String>> commands() {
         Map<String, List<String>> c = new LinkedHashMap<>();
-        c.put("text_sample_model_lstm_json", List.of("text", "sample", "--model", CHARLM + "lstm", "--prime", "the ",
-                "--length", "50", "--seed", "5", "--json"));
-        c.put("text_sample_onnx_lstm_json", List.of("text", "sample", "--onnx", CHARLM + "lstm.onnx", "--prime", "the ",
-                "--length", "50", "--seed", "5", "--json"));
-        c.put("text_sample_onnx_gru_top_k_json", List.of("text", "sample", "--onnx", CHARLM + "gru.onnx", "--prime", "a ",
-                "--length", "50", "--seed", "7", "--temperature", "0.8", "--top-k", "4", "--json"));
-        for (String f : List.of(CHARLM + "lstm.onnx", CHARLM + "classifier.onnx", DATES + "attention.onnx", DATES + "transformer.onnx")) {
+        c.put(
+                "text_sample_model_lstm_json",
+                List.of(
+                        "text",
+                        "sample",
+                        "--model",
+                        CHARLM + "lstm",
+                        "--prime",
+                        "the ",
+                        "--length",
+                        "50",
+                        "--seed",
+                        "5",
+                        "--json"));
+        c.put(
+                "text_sample_onnx_lstm_json",
+                List.of(
+                        "text",
+                        "sample",
+                        "--onnx",
+                        CHARLM + "lstm.onnx",
+                        "--prime",
+                        "the ",
+                        "--length",
+                        "50",
+                        "--seed",
+                        "5",
+                        "--json"));
+        c.put(
+                "text_sample_onnx_gru_top_k_json",
+                List.of(
+                        "text",
+                        "sample",
+                        "--onnx",
+                        CHARLM + "gru.onnx",
+                        "--prime",
+                        "a ",
+                        "--length",
+                        "50",
+                        "--seed",
+                        "7",
+                        "--temperature",
+                        "0.8",
+                        "--top-k",
+                        "4",
+                        "--json"));
+        for (String f : List.of(
+                CHARLM + "lstm.onnx",
+                CHARLM + "classifier.onnx",
+                DATES + "attention.onnx",
+                DATES + "transformer.onnx")) {
             c.put("onnx_inspect_" + Path.of(f).getFileName() + "_json", List.of("onnx", "inspect", f, "--json"));
         }
-        c.put("embeddings_similar_json", List.of("embeddings", "similar", "--vectors", VECTORS + "vectors.w2v.bin", "--top", "5",
-                "--json", "king", "café"));
-        c.put("embeddings_analogy_json", List.of("embeddings", "analogy", "--vectors", VECTORS + "vectors.seqlab", "--method", "mul",
-                "--json", "man", "king", "woman"));
+        c.put(
+                "embeddings_similar_json",
+                List.of(
+                        "embeddings",
+                        "similar",
+                        "--vectors",
+                        VECTORS + "vectors.w2v.bin",
+                        "--top",
+                        "5",
+                        "--json",
+                        "king",
+                        "café"));
+        c.put(
+                "embeddings_analogy_json",
+                List.of(
+                        "embeddings",
+                        "analogy",
+                        "--vectors",
+                        VECTORS + "vectors.seqlab",
+                        "--method",
+                        "mul",
+                        "--json",
+                        "man",
+                        "king",
+                        "woman"));
         return c;
     }
 
@@ -64,8 +129,15 @@ class GoldenFilesCommandsTest {
     @Test
     void convertWritesTheGoldenSeqlabFileAgain(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("converted.seqlab");
-        CliRun r = CliRun.of("embeddings", "convert", "--vectors", VECTORS + "vectors.w2v.bin", "--out", out.toString(),
-                "--format", "seqlab");
+        CliRun r = CliRun.of(
+                "embeddings",
+                "convert",
+                "--vectors",
+                VECTORS + "vectors.w2v.bin",
+                "--out",
+                out.toString(),
+                "--format",
+                "seqlab");
         assertEquals(0, r.code(), r.err());
         assertArrayEquals(Files.readAllBytes(Path.of(VECTORS, "vectors.seqlab")), Files.readAllBytes(out));
     }

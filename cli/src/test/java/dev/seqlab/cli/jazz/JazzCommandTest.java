@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.seqlab.cli.Json;
 import dev.seqlab.cli.CliRun;
+import dev.seqlab.cli.Json;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.generators.cache.CachedModel;
@@ -44,7 +44,17 @@ class JazzCommandTest {
         Path mid = dir.resolve("solo.mid");
         Path wav = dir.resolve("solo.wav");
         Path png = dir.resolve("roll.png");
-        CliRun r = CliRun.of("jazz", "--out", mid.toString(), "--wav", wav.toString(), "--png", png.toString(), "--seed", "1", "--json");
+        CliRun r = CliRun.of(
+                "jazz",
+                "--out",
+                mid.toString(),
+                "--wav",
+                wav.toString(),
+                "--png",
+                png.toString(),
+                "--seed",
+                "1",
+                "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode doc = Json.mapper().readTree(r.out());
         assertEquals(8, doc.get("bars").asInt());
@@ -61,26 +71,52 @@ class JazzCommandTest {
         Progression p = Progression.parse(Progression.BLUES_F);
         SeededRandom rng = new SeededRandom(4);
         Path teacher = dir.resolve("teacher.mid");
-        MidiFiles.write(new Score(p, 24, 120, RuleImproviser.play(p, 24, rng), Band.comping(p, 24), Band.bass(p, 24, rng)), teacher);
+        MidiFiles.write(
+                new Score(p, 24, 120, RuleImproviser.play(p, 24, rng), Band.comping(p, 24), Band.bass(p, 24, rng)),
+                teacher);
         Path model = dir.resolve("model");
         CliRun t = CliRun.of("jazz", "train", "--midi", dir.toString(), "--model", model.toString());
         assertEquals(0, t.code(), t.err());
-        CliRun play = CliRun.of("jazz", "--model", model.toString(), "--out", dir.resolve("mine.mid").toString(), "--seed", "3");
+        CliRun play = CliRun.of(
+                "jazz",
+                "--model",
+                model.toString(),
+                "--out",
+                dir.resolve("mine.mid").toString(),
+                "--seed",
+                "3");
         assertEquals(0, play.code(), play.err());
         assertTrue(Files.exists(dir.resolve("mine.mid")));
     }
 
     @Test
     void badInputsAreOneLineAndExit2(@TempDir Path dir) throws Exception {
-        CliRun chord = CliRun.of("jazz", "--progression", "Dm7 Xyz Cmaj7", "--out", dir.resolve("x.mid").toString());
+        CliRun chord = CliRun.of(
+                "jazz",
+                "--progression",
+                "Dm7 Xyz Cmaj7",
+                "--out",
+                dir.resolve("x.mid").toString());
         assertEquals(2, chord.code());
         assertEquals(1, chord.err().strip().lines().count(), chord.err());
         assertTrue(chord.err().contains("'Xyz'"), chord.err());
         Path bad = Files.write(dir.resolve("bad.mid"), new byte[] {1, 2, 3, 4});
-        CliRun corrupt = CliRun.of("jazz", "train", "--midi", bad.toString(), "--model", dir.resolve("m").toString());
+        CliRun corrupt = CliRun.of(
+                "jazz",
+                "train",
+                "--midi",
+                bad.toString(),
+                "--model",
+                dir.resolve("m").toString());
         assertEquals(2, corrupt.code());
         assertTrue(corrupt.err().contains("not a readable MIDI file"), corrupt.err());
-        CliRun none = CliRun.of("jazz", "train", "--midi", dir.resolve("absent").toString(), "--model", dir.resolve("m").toString());
+        CliRun none = CliRun.of(
+                "jazz",
+                "train",
+                "--midi",
+                dir.resolve("absent").toString(),
+                "--model",
+                dir.resolve("m").toString());
         assertEquals(2, none.code());
     }
 }

@@ -37,7 +37,8 @@ class OnnxInspectCommandTest {
     Path dir;
 
     private static NodeProto node(String op, String in1, String in2, String out) {
-        NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(out).addInput(in1).addOutput(out);
+        NodeProto.Builder n =
+                NodeProto.newBuilder().setOpType(op).setName(out).addInput(in1).addOutput(out);
         if (in2 != null) {
             n.addInput(in2);
         }
@@ -47,30 +48,52 @@ class OnnxInspectCommandTest {
     private static ValueInfoProto value(String name, Object... dims) {
         TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
         for (Object d : dims) {
-            shape.addDim(d instanceof Number n ? TensorShapeProto.Dimension.newBuilder().setDimValue(n.longValue())
-                    : TensorShapeProto.Dimension.newBuilder().setDimParam((String) d));
+            shape.addDim(
+                    d instanceof Number n
+                            ? TensorShapeProto.Dimension.newBuilder().setDimValue(n.longValue())
+                            : TensorShapeProto.Dimension.newBuilder().setDimParam((String) d));
         }
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
-                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(shape))).build();
+        return ValueInfoProto.newBuilder()
+                .setName(name)
+                .setType(TypeProto.newBuilder()
+                        .setTensorType(TypeProto.Tensor.newBuilder()
+                                .setElemType(TensorProto.DataType.FLOAT_VALUE)
+                                .setShape(shape)))
+                .build();
     }
 
     /** MatMul, Add, then three Relu and a Softmax; W is 4×3 and b 3: 15 parameters. */
     private Path model() throws IOException {
-        TensorProto.Builder w = TensorProto.newBuilder().setName("W").setDataType(1).addDims(4).addDims(3);
-        TensorProto.Builder b = TensorProto.newBuilder().setName("b").setDataType(1).addDims(3);
+        TensorProto.Builder w =
+                TensorProto.newBuilder().setName("W").setDataType(1).addDims(4).addDims(3);
+        TensorProto.Builder b =
+                TensorProto.newBuilder().setName("b").setDataType(1).addDims(3);
         for (int i = 0; i < 12; i++) {
             w.addFloatData(i);
         }
         for (int i = 0; i < 3; i++) {
             b.addFloatData(i);
         }
-        GraphProto g = GraphProto.newBuilder().setName("g").addInitializer(w).addInitializer(b)
-                .addNode(node("MatMul", "x", "W", "h")).addNode(node("Add", "h", "b", "z"))
-                .addNode(node("Relu", "z", null, "r1")).addNode(node("Relu", "r1", null, "r2"))
-                .addNode(node("Relu", "r2", null, "r3")).addNode(node("Softmax", "r3", null, "y"))
-                .addInput(value("x", "batch", 4)).addOutput(value("y", "batch", 3)).build();
-        ModelProto m = ModelProto.newBuilder().setIrVersion(7).setProducerName("seqlab-test").setProducerVersion("0.9")
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(13)).setGraph(g).build();
+        GraphProto g = GraphProto.newBuilder()
+                .setName("g")
+                .addInitializer(w)
+                .addInitializer(b)
+                .addNode(node("MatMul", "x", "W", "h"))
+                .addNode(node("Add", "h", "b", "z"))
+                .addNode(node("Relu", "z", null, "r1"))
+                .addNode(node("Relu", "r1", null, "r2"))
+                .addNode(node("Relu", "r2", null, "r3"))
+                .addNode(node("Softmax", "r3", null, "y"))
+                .addInput(value("x", "batch", 4))
+                .addOutput(value("y", "batch", 3))
+                .build();
+        ModelProto m = ModelProto.newBuilder()
+                .setIrVersion(7)
+                .setProducerName("seqlab-test")
+                .setProducerVersion("0.9")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(13))
+                .setGraph(g)
+                .build();
         Path file = dir.resolve("dense.onnx");
         Files.write(file, m.toByteArray());
         return file;
@@ -87,8 +110,14 @@ class OnnxInspectCommandTest {
         assertTrue(r.out().contains("interpreter: runs every operator"), r.out());
         assertTrue(r.out().matches("(?s).*\\nx\\s+float\\s+\\[batch, 4]\\n.*"), r.out());
         assertTrue(r.out().matches("(?s).*\\ny\\s+float\\s+\\[batch, 3]\\n.*"), r.out());
-        List<String> ops = r.out().lines().dropWhile(l -> !l.startsWith("operator")).skip(2).toList();
-        assertEquals(List.of("Relu", "Add", "MatMul", "Softmax"), ops.stream().map(l -> l.split("\\s+")[0]).toList());
+        List<String> ops = r.out()
+                .lines()
+                .dropWhile(l -> !l.startsWith("operator"))
+                .skip(2)
+                .toList();
+        assertEquals(
+                List.of("Relu", "Add", "MatMul", "Softmax"),
+                ops.stream().map(l -> l.split("\\s+")[0]).toList());
         assertEquals("3", ops.get(0).split("\\s+")[1]);
     }
 
@@ -120,7 +149,8 @@ class OnnxInspectCommandTest {
         CliRun r = CliRun.of("onnx", "inspect", "--json", file.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = Json.mapper().readTree(r.out());
-        try (OrtSession s = OrtEnvironment.getEnvironment().createSession(file.toString(), new OrtSession.SessionOptions())) {
+        try (OrtSession s =
+                OrtEnvironment.getEnvironment().createSession(file.toString(), new OrtSession.SessionOptions())) {
             assertShapes(s.getInputInfo(), j.get("inputs"));
             assertShapes(s.getOutputInfo(), j.get("outputs"));
         }
@@ -144,7 +174,11 @@ class OnnxInspectCommandTest {
             JsonNode o = ours.get(i++);
             assertEquals(n.getName(), o.get("name").asText());
             TensorInfo t = (TensorInfo) n.getInfo();
-            assertEquals(t.onnxType.name().replace("ONNX_TENSOR_ELEMENT_DATA_TYPE_", "").toLowerCase(),
+            assertEquals(
+                    t.onnxType
+                            .name()
+                            .replace("ONNX_TENSOR_ELEMENT_DATA_TYPE_", "")
+                            .toLowerCase(),
                     o.get("type").asText());
             String[] names = t.getDimensionNames();
             long[] shape = t.getShape();
@@ -163,7 +197,9 @@ class OnnxInspectCommandTest {
     void missingAndCorruptFilesAreOneLineAndExitTwo() throws IOException {
         CliRun missing = CliRun.of("onnx", "inspect", dir.resolve("none.onnx").toString());
         assertEquals(2, missing.code());
-        assertEquals("seqlab: no such file: " + dir.resolve("none.onnx"), missing.err().strip());
+        assertEquals(
+                "seqlab: no such file: " + dir.resolve("none.onnx"),
+                missing.err().strip());
         Path corrupt = dir.resolve("corrupt.onnx");
         Files.writeString(corrupt, "definitely not protobuf \u0000\u00ff\n");
         byte[] full = Files.readAllBytes(model());

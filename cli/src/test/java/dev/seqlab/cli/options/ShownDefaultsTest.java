@@ -39,23 +39,42 @@ class ShownDefaultsTest {
     @Test
     void gloveShowsItsIterationsAsEpochs() {
         String help = help("glove");
-        assertTrue(help.contains("Passes over the training data (default: " + GloVeOptions.defaults().iterations() + ")"), help);
+        assertTrue(
+                help.contains("Passes over the training data (default: "
+                        + GloVeOptions.defaults().iterations() + ")"),
+                help);
     }
 
     @Test
     void textCommandsShowTheModelTrainingAndSamplingDefaults() {
         String train = help("text", "train");
-        assertTrue(train.contains("Recurrent cell (default: " + CharModelOptions.defaults().cell().name().toLowerCase() + ")"), train);
-        assertTrue(train.contains("Units per layer (default: " + CharModelOptions.defaults().hidden() + ")"), train);
+        assertTrue(
+                train.contains("Recurrent cell (default: "
+                        + CharModelOptions.defaults().cell().name().toLowerCase() + ")"),
+                train);
+        assertTrue(
+                train.contains("Units per layer (default: "
+                        + CharModelOptions.defaults().hidden() + ")"),
+                train);
         assertTrue(train.contains("Adam learning rate (default: 0.002)"), train);
         String sample = help("text", "sample");
-        assertTrue(sample.contains("Characters to generate (default: " + SamplingOptions.defaults().length() + ")"), sample);
+        assertTrue(
+                sample.contains("Characters to generate (default: "
+                        + SamplingOptions.defaults().length() + ")"),
+                sample);
     }
 
     @Test
     void everyCommandsHelpResolvesItsDefaults() {
-        for (String[] c : new String[][] {{"embeddings", "evaluate"}, {"embeddings", "similar"}, {"dinos"}, {"jazz"},
-                {"dates"}, {"sentences", "similar"}, {"info"}}) {
+        for (String[] c : new String[][] {
+            {"embeddings", "evaluate"},
+            {"embeddings", "similar"},
+            {"dinos"},
+            {"jazz"},
+            {"dates"},
+            {"sentences", "similar"},
+            {"info"}
+        }) {
             help(c);
         }
     }

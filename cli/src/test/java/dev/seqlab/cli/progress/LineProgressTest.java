@@ -16,7 +16,8 @@ class LineProgressTest {
         long t0 = System.nanoTime();
         // Halfway after two (pretend) seconds: 250k words/s, 2 s to go.
         String line = p.line(500_000, t0 + 2_000_000_000L, false);
-        assertEquals("Training: 50% (500.0k/1.00M words), 250.0k words/s, ETA 0:02, lr 0.0250",
+        assertEquals(
+                "Training: 50% (500.0k/1.00M words), 250.0k words/s, ETA 0:02, lr 0.0250",
                 line.replaceAll("\\d+\\.\\dk words/s", "250.0k words/s"));
     }
 

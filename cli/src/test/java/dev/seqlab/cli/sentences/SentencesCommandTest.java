@@ -49,7 +49,7 @@ class SentencesCommandTest {
         Path d = dir.resolve("minilm");
         Files.createDirectories(d);
         try (InputStream m = getClass().getResourceAsStream("/all-minilm-l6-v2-q.onnx");
-             InputStream t = getClass().getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json")) {
+                InputStream t = getClass().getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json")) {
             Files.copy(m, d.resolve("model.onnx"));
             Files.copy(t, d.resolve("tokenizer.json"));
         }
@@ -65,7 +65,9 @@ class SentencesCommandTest {
         assertEquals(4, results.size());
         assertEquals("A man plays the guitar.", results.get(0).get("sentence").asText());
         assertEquals(2, results.get(0).get("argument").asInt());
-        assertEquals("Someone is performing music on a string instrument.", results.get(1).get("sentence").asText());
+        assertEquals(
+                "Someone is performing music on a string instrument.",
+                results.get(1).get("sentence").asText());
         try (SentenceEncoder enc = SentenceEncoder.allMiniLmL6V2Q()) {
             float[] q = enc.encode(QUERY);
             for (JsonNode r : results) {
@@ -78,7 +80,8 @@ class SentencesCommandTest {
             }
         }
         for (int i = 1; i < results.size(); i++) {
-            assertTrue(results.get(i - 1).get("similarity").asDouble() >= results.get(i).get("similarity").asDouble());
+            assertTrue(results.get(i - 1).get("similarity").asDouble()
+                    >= results.get(i).get("similarity").asDouble());
         }
     }
 
@@ -97,20 +100,25 @@ class SentencesCommandTest {
         Path corpus = dir.resolve("corpus.txt");
         Files.writeString(corpus, "\n" + String.join("\n\n", SENTENCES) + "\n   \n");
         Path model = modelDir();
-        JsonNode fromCorpus = json(CliRun.of("sentences", "similar", "--json", "--model", model.toString(),
-                "--corpus", corpus.toString(), QUERY));
+        JsonNode fromCorpus = json(CliRun.of(
+                "sentences", "similar", "--json", "--model", model.toString(), "--corpus", corpus.toString(), QUERY));
         JsonNode fromArgs = json(CliRun.of(args("sentences", "similar", "--json")));
         assertEquals(4, fromCorpus.get("sentences").asInt());
         assertTrue(fromCorpus.get("model").asText().endsWith("model.onnx"));
         for (int i = 0; i < 4; i++) {
-            assertEquals(fromArgs.get("results").get(i).get("sentence"), fromCorpus.get("results").get(i).get("sentence"));
-            assertEquals(fromArgs.get("results").get(i).get("similarity").asDouble(),
-                    fromCorpus.get("results").get(i).get("similarity").asDouble(), 1e-12);
+            assertEquals(
+                    fromArgs.get("results").get(i).get("sentence"),
+                    fromCorpus.get("results").get(i).get("sentence"));
+            assertEquals(
+                    fromArgs.get("results").get(i).get("similarity").asDouble(),
+                    fromCorpus.get("results").get(i).get("similarity").asDouble(),
+                    1e-12);
         }
         // "A man plays the guitar." is the second sentence, on line 4 of the file
         assertEquals(4, fromCorpus.get("results").get(0).get("line").asInt());
         // the table names each row's line too, so a ranked row leads back to its input line
-        CliRun table = CliRun.of("sentences", "similar", "--model", model.toString(), "--corpus", corpus.toString(), QUERY);
+        CliRun table =
+                CliRun.of("sentences", "similar", "--model", model.toString(), "--corpus", corpus.toString(), QUERY);
         List<String> rows = table.out().lines().toList();
         assertTrue(rows.get(0).matches("rank\\s+cosine\\s+line\\s+sentence\\s*"), rows.get(0));
         assertTrue(rows.get(2).matches("\\s*1\\s+\\S+\\s+4\\s+A man plays the guitar\\.\\s*"), rows.get(2));
@@ -127,39 +135,53 @@ class SentencesCommandTest {
     @Test
     void badModelsAndCorporaAreOneLineAndExitTwo() throws IOException {
         Path none = dir.resolve("no-such-model");
-        assertBadInput(CliRun.of("sentences", "similar", "--model", none.toString(), "q", "s"),
+        assertBadInput(
+                CliRun.of("sentences", "similar", "--model", none.toString(), "q", "s"),
                 "no model '" + none + "': neither a bundled model (all-minilm-l6-v2-q) nor a directory");
         Path noTokenizer = modelDir();
         Files.delete(noTokenizer.resolve("tokenizer.json"));
-        assertBadInput(CliRun.of("sentences", "similar", "--model", noTokenizer.toString(), "q", "s"),
+        assertBadInput(
+                CliRun.of("sentences", "similar", "--model", noTokenizer.toString(), "q", "s"),
                 noTokenizer + ": holds no tokenizer.json");
         Path corrupt = dir.resolve("corrupt");
         Files.createDirectories(corrupt);
         Files.writeString(corrupt.resolve("model.onnx"), "not a model at all");
-        Files.copy(getClass().getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json"), corrupt.resolve("tokenizer.json"));
-        assertBadInput(CliRun.of("sentences", "similar", "--model", corrupt.toString(), "q", "s"),
+        Files.copy(
+                getClass().getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json"),
+                corrupt.resolve("tokenizer.json"));
+        assertBadInput(
+                CliRun.of("sentences", "similar", "--model", corrupt.toString(), "q", "s"),
                 corrupt.resolve("model.onnx") + ": not an ONNX model");
 
         // valid ONNX graphs that are not sentence encoders: a missing input name, a wrong shape
         Path renamed = encoderLike("renamed", "tokens", "batch", "sequence");
-        assertBadInput(CliRun.of("sentences", "similar", "--model", renamed.toString(), "q", "s"),
+        assertBadInput(
+                CliRun.of("sentences", "similar", "--model", renamed.toString(), "q", "s"),
                 renamed.resolve("model.onnx") + ": the model has no input_ids input; its inputs are");
         Path rank3 = encoderLike("rank3", "input_ids", "batch", "sequence", 4);
-        assertBadInput(CliRun.of("sentences", "similar", "--model", rank3.toString(), "q", "s"),
+        assertBadInput(
+                CliRun.of("sentences", "similar", "--model", rank3.toString(), "q", "s"),
                 rank3.resolve("model.onnx") + ": input input_ids");
 
         Path empty = dir.resolve("empty.txt");
         Files.writeString(empty, "\n  \n\n");
-        assertBadInput(CliRun.of("sentences", "similar", "--corpus", empty.toString(), "q"),
-                empty + ": holds no sentences");
-        assertBadInput(CliRun.of("sentences", "similar", "--corpus", dir.resolve("none.txt").toString(), "q"),
+        assertBadInput(
+                CliRun.of("sentences", "similar", "--corpus", empty.toString(), "q"), empty + ": holds no sentences");
+        assertBadInput(
+                CliRun.of(
+                        "sentences",
+                        "similar",
+                        "--corpus",
+                        dir.resolve("none.txt").toString(),
+                        "q"),
                 "no such file: " + dir.resolve("none.txt"));
         Path latin1 = dir.resolve("latin1.txt");
         Files.write(latin1, new byte[] {'o', 'k', '\n', 'c', 'a', 'f', (byte) 0xE9, '\n'});
-        assertBadInput(CliRun.of("sentences", "similar", "--corpus", latin1.toString(), "q"),
-                latin1 + ":2: not UTF-8 text");
+        assertBadInput(
+                CliRun.of("sentences", "similar", "--corpus", latin1.toString(), "q"), latin1 + ":2: not UTF-8 text");
         assertBadInput(CliRun.of("sentences", "similar", "q"), "no sentences to rank");
-        assertBadInput(CliRun.of("sentences", "similar", "--corpus", empty.toString(), "q", "s"),
+        assertBadInput(
+                CliRun.of("sentences", "similar", "--corpus", empty.toString(), "q", "s"),
                 "give the sentences to rank either with --corpus or as arguments");
         assertBadInput(CliRun.of("sentences", "similar", "--top", "0", "q", "s"), "--top must be at least 1");
     }

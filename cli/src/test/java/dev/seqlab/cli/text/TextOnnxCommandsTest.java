@@ -11,7 +11,6 @@ import dev.seqlab.core.param.Parameter;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.onnx.graph.GraphBuilder;
 import dev.seqlab.onnx.graph.OnnxFiles;
-import dev.seqlab.rnn.cell.CellKind;
 import dev.seqlab.rnn.lm.CharLanguageModel;
 import dev.seqlab.rnn.lm.CharModelOptions;
 import dev.seqlab.rnn.lm.CharVocabulary;
@@ -26,8 +25,10 @@ class TextOnnxCommandsTest {
 
     /** A small untrained LSTM model with random (seeded) weights, saved as a model directory. */
     private static Path model(Path dir) throws Exception {
-        CharLanguageModel m = CharLanguageModel.create(CharVocabulary.of("the quick brown fox jumps\n"),
-                CharModelOptions.defaults().withHidden(8), 4);
+        CharLanguageModel m = CharLanguageModel.create(
+                CharVocabulary.of("the quick brown fox jumps\n"),
+                CharModelOptions.defaults().withHidden(8),
+                4);
         SeededRandom rng = new SeededRandom(2);
         for (Parameter p : m.parameters()) {
             float[] d = p.value().data();
@@ -45,8 +46,16 @@ class TextOnnxCommandsTest {
         Path model = model(dir);
         Path onnx = dir.resolve("lm.onnx");
         Path vocab = dir.resolve("lm.vocab.txt");
-        CliRun export = CliRun.of("text", "export", "--model", model.toString(), "--out", onnx.toString(),
-                "--vocab", vocab.toString(), "--json");
+        CliRun export = CliRun.of(
+                "text",
+                "export",
+                "--model",
+                model.toString(),
+                "--out",
+                onnx.toString(),
+                "--vocab",
+                vocab.toString(),
+                "--json");
         assertEquals(0, export.code(), export.err());
         JsonNode doc = Json.mapper().readTree(export.out());
         assertEquals("lstm", doc.get("cell").asText());
@@ -57,7 +66,8 @@ class TextOnnxCommandsTest {
         String[] common = {"--prime", "the ", "--length", "40", "--seed", "3", "--temperature", "0.8", "--top-k", "6"};
         CliRun native1 = CliRun.of(concat(new String[] {"text", "sample", "--model", model.toString()}, common));
         CliRun fromOnnx = CliRun.of(concat(new String[] {"text", "sample", "--onnx", onnx.toString()}, common));
-        CliRun withVocab = CliRun.of(concat(new String[] {"text", "sample", "--onnx", onnx.toString(), "--vocab", vocab.toString()}, common));
+        CliRun withVocab = CliRun.of(concat(
+                new String[] {"text", "sample", "--onnx", onnx.toString(), "--vocab", vocab.toString()}, common));
         assertEquals(0, fromOnnx.code(), fromOnnx.err());
         assertEquals(native1.out(), fromOnnx.out());
         assertEquals(native1.out(), withVocab.out());
@@ -76,7 +86,8 @@ class TextOnnxCommandsTest {
 
     @Test
     void badOnnxInputsAreOneLineAndExit2(@TempDir Path dir) throws Exception {
-        assertOneLineExit2(CliRun.of("text", "sample", "--onnx", dir.resolve("absent.onnx").toString()),
+        assertOneLineExit2(
+                CliRun.of("text", "sample", "--onnx", dir.resolve("absent.onnx").toString()),
                 "no such file: " + dir.resolve("absent.onnx"));
 
         Path corrupt = Files.writeString(dir.resolve("corrupt.onnx"), "not a protobuf at all, just words\n");
@@ -88,7 +99,8 @@ class TextOnnxCommandsTest {
         g.output("logits", GraphBuilder.FLOAT, "batch", "time", 3);
         Path loop = dir.resolve("loop.onnx");
         OnnxFiles.write(g.build(14, "test"), loop);
-        assertOneLineExit2(CliRun.of("text", "sample", "--onnx", loop.toString(), "--vocab", "x"),
+        assertOneLineExit2(
+                CliRun.of("text", "sample", "--onnx", loop.toString(), "--vocab", "x"),
                 "unsupported operator Loop (node 'decode_loop')");
 
         // a valid char graph without the vocabulary in its metadata needs --vocab
@@ -98,25 +110,63 @@ class TextOnnxCommandsTest {
         OnnxFiles.write(proto.toBuilder().clearMetadataProps().build(), bare);
         assertOneLineExit2(CliRun.of("text", "sample", "--onnx", bare.toString()), "give --vocab FILE");
         // …and then can start only from a prime
-        Path vocab = Files.writeString(dir.resolve("v.txt"), "\\n\n \nb\nc\ne\nf\nh\ni\nj\nk\nm\nn\no\np\nq\nr\ns\nt\nu\nw\nx\n");
-        assertOneLineExit2(CliRun.of("text", "sample", "--onnx", bare.toString(), "--vocab", vocab.toString()),
+        Path vocab = Files.writeString(
+                dir.resolve("v.txt"), "\\n\n \nb\nc\ne\nf\nh\ni\nj\nk\nm\nn\no\np\nq\nr\ns\nt\nu\nw\nx\n");
+        assertOneLineExit2(
+                CliRun.of("text", "sample", "--onnx", bare.toString(), "--vocab", vocab.toString()),
                 "give a non-empty prime");
-        CliRun ok = CliRun.of("text", "sample", "--onnx", bare.toString(), "--vocab", vocab.toString(), "--prime", "the", "--length", "5");
+        CliRun ok = CliRun.of(
+                "text",
+                "sample",
+                "--onnx",
+                bare.toString(),
+                "--vocab",
+                vocab.toString(),
+                "--prime",
+                "the",
+                "--length",
+                "5");
         assertEquals(0, ok.code(), ok.err());
         Path shortVocab = Files.writeString(dir.resolve("short.txt"), "a\nb\nt\nh\ne\n");
-        assertOneLineExit2(CliRun.of("text", "sample", "--onnx", bare.toString(), "--vocab", shortVocab.toString(), "--prime", "the"),
+        assertOneLineExit2(
+                CliRun.of(
+                        "text",
+                        "sample",
+                        "--onnx",
+                        bare.toString(),
+                        "--vocab",
+                        shortVocab.toString(),
+                        "--prime",
+                        "the"),
                 "vocabulary has 5 characters");
         Path badVocab = Files.writeString(dir.resolve("bad.txt"), "a\nxy\n");
-        assertOneLineExit2(CliRun.of("text", "sample", "--onnx", bare.toString(), "--vocab", badVocab.toString()),
+        assertOneLineExit2(
+                CliRun.of("text", "sample", "--onnx", bare.toString(), "--vocab", badVocab.toString()),
                 badVocab + ":2: expected one character per line");
 
-        assertOneLineExit2(CliRun.of("text", "sample", "--onnx", bare.toString(), "--model", model.toString()),
+        assertOneLineExit2(
+                CliRun.of("text", "sample", "--onnx", bare.toString(), "--model", model.toString()),
                 "give either --model DIR or --onnx FILE");
-        assertOneLineExit2(CliRun.of("text", "sample", "--model", model.toString(), "--vocab", vocab.toString()),
+        assertOneLineExit2(
+                CliRun.of("text", "sample", "--model", model.toString(), "--vocab", vocab.toString()),
                 "--vocab goes with --onnx");
-        assertOneLineExit2(CliRun.of("text", "export", "--model", dir.resolve("nope").toString(), "--out", dir.resolve("o.onnx").toString()),
+        assertOneLineExit2(
+                CliRun.of(
+                        "text",
+                        "export",
+                        "--model",
+                        dir.resolve("nope").toString(),
+                        "--out",
+                        dir.resolve("o.onnx").toString()),
                 "nope");
-        assertOneLineExit2(CliRun.of("text", "export", "--model", model.toString(), "--out", dir.resolve("no/such/dir/o.onnx").toString()),
+        assertOneLineExit2(
+                CliRun.of(
+                        "text",
+                        "export",
+                        "--model",
+                        model.toString(),
+                        "--out",
+                        dir.resolve("no/such/dir/o.onnx").toString()),
                 "no such file");
     }
 

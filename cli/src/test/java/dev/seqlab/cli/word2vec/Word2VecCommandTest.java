@@ -49,8 +49,21 @@ class Word2VecCommandTest {
         Path corpus = corpus();
         Path out1 = dir.resolve("v1.txt");
         Path out2 = dir.resolve("v2.txt");
-        CliRun r = CliRun.of("word2vec", "--corpus", corpus.toString(), "--out", out1.toString(), "--dim", "16",
-                "--epochs", "3", "--threads", "1", "--seed", "5", "--json");
+        CliRun r = CliRun.of(
+                "word2vec",
+                "--corpus",
+                corpus.toString(),
+                "--out",
+                out1.toString(),
+                "--dim",
+                "16",
+                "--epochs",
+                "3",
+                "--threads",
+                "1",
+                "--seed",
+                "5",
+                "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = Json.mapper().readTree(r.out());
         assertEquals("skip-gram", j.get("architecture").asText());
@@ -64,8 +77,20 @@ class Word2VecCommandTest {
         assertTrue(wv.similarity("cat", "dog") > wv.similarity("cat", "blue"), "cat~dog should beat cat~blue");
         assertTrue(Files.readAllLines(out1).get(0).matches("\\d+ 16"), "word2vec text starts with its header");
 
-        CliRun again = CliRun.of("word2vec", "--corpus", corpus.toString(), "--out", out2.toString(), "--dim", "16",
-                "--epochs", "3", "--threads", "1", "--seed", "5");
+        CliRun again = CliRun.of(
+                "word2vec",
+                "--corpus",
+                corpus.toString(),
+                "--out",
+                out2.toString(),
+                "--dim",
+                "16",
+                "--epochs",
+                "3",
+                "--threads",
+                "1",
+                "--seed",
+                "5");
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("Written to"), again.out());
         assertArrayEquals(Files.readAllBytes(out1), Files.readAllBytes(out2), "same seed, one thread: same bytes");
@@ -74,28 +99,57 @@ class Word2VecCommandTest {
     @Test
     void cbowToBinaryFormat() throws IOException {
         Path out = dir.resolve("v.bin");
-        CliRun r = CliRun.of("word2vec", "--corpus", corpus().toString(), "--out", out.toString(), "--cbow", "--dim", "8",
-                "--epochs", "1", "--threads", "2", "--json");
+        CliRun r = CliRun.of(
+                "word2vec",
+                "--corpus",
+                corpus().toString(),
+                "--out",
+                out.toString(),
+                "--cbow",
+                "--dim",
+                "8",
+                "--epochs",
+                "1",
+                "--threads",
+                "2",
+                "--json");
         assertEquals(0, r.code(), r.err());
-        assertEquals("word2vec-bin", Json.mapper().readTree(r.out()).get("format").asText());
+        assertEquals(
+                "word2vec-bin", Json.mapper().readTree(r.out()).get("format").asText());
         assertEquals(8, WordVectors.load(out).dimension());
     }
 
     @Test
     void badInputIsOneLineAndExitTwo() throws IOException {
-        CliRun missing = CliRun.of("word2vec", "--corpus", dir.resolve("nope.txt").toString(), "--out",
+        CliRun missing = CliRun.of(
+                "word2vec",
+                "--corpus",
+                dir.resolve("nope.txt").toString(),
+                "--out",
                 dir.resolve("x.txt").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nope.txt"), missing.err());
         assertEquals(1, missing.err().strip().lines().count(), missing.err());
 
-        CliRun badOption = CliRun.of("word2vec", "--corpus", corpus().toString(), "--out", dir.resolve("x.txt").toString(),
-                "--window", "0");
+        CliRun badOption = CliRun.of(
+                "word2vec",
+                "--corpus",
+                corpus().toString(),
+                "--out",
+                dir.resolve("x.txt").toString(),
+                "--window",
+                "0");
         assertEquals(2, badOption.code());
         assertTrue(badOption.err().contains("window"), badOption.err());
 
-        CliRun tooRare = CliRun.of("word2vec", "--corpus", corpus().toString(), "--out", dir.resolve("x.txt").toString(),
-                "--min-count", "1000000");
+        CliRun tooRare = CliRun.of(
+                "word2vec",
+                "--corpus",
+                corpus().toString(),
+                "--out",
+                dir.resolve("x.txt").toString(),
+                "--min-count",
+                "1000000");
         assertEquals(2, tooRare.code());
         assertTrue(tooRare.err().contains("min-count"), tooRare.err());
         assertFalse(Files.exists(dir.resolve("x.txt")), "nothing written on failure");

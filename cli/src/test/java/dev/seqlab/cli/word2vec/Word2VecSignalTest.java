@@ -48,11 +48,30 @@ class Word2VecSignalTest {
     }
 
     private static ProcessBuilder seqlab(Path out, Path corpus, String... extra) {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "word2vec", "--corpus", corpus.toString(), "--out", out.toString(),
-                "--tokenizer", "whitespace", "--dim", "40", "--epochs", "4", "--min-count", "1", "--threads", "1",
-                "--seed", "3"));
+        List<String> cmd = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "word2vec",
+                "--corpus",
+                corpus.toString(),
+                "--out",
+                out.toString(),
+                "--tokenizer",
+                "whitespace",
+                "--dim",
+                "40",
+                "--epochs",
+                "4",
+                "--min-count",
+                "1",
+                "--threads",
+                "1",
+                "--seed",
+                "3"));
         cmd.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("SEQLAB_PROGRESS", "lines");
@@ -77,11 +96,15 @@ class Word2VecSignalTest {
 
         Path out = dir.resolve("vectors.bin");
         Files.writeString(out, "the user's previous vectors");
-        Process p = seqlab(out, corpus).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+        Process p = seqlab(out, corpus)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.PIPE)
+                .start();
         CountDownLatch training = new CountDownLatch(1);
         StringBuilder log = new StringBuilder();
         CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     synchronized (log) {
                         log.append(line).append('\n');
@@ -101,17 +124,22 @@ class Word2VecSignalTest {
         String stopped = log.toString();
         assertEquals(Checkpointing.STOPPED, p.exitValue(), stopped);
         assertTrue(stopped.contains("SIGTERM: stopping after the current step"), stopped);
-        assertTrue(stopped.contains("to continue: seqlab word2vec --corpus " + corpus) && stopped.contains("--resume"), stopped);
+        assertTrue(
+                stopped.contains("to continue: seqlab word2vec --corpus " + corpus) && stopped.contains("--resume"),
+                stopped);
         assertEquals("the user's previous vectors", Files.readString(out), "the output is untouched");
         Path checkpoint = Checkpointing.checkpointFor(out);
         assertTrue(Files.size(checkpoint) > 0);
 
         run(seqlab(out, corpus, "--resume"), 0);
-        assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(out), "resumed = uninterrupted, byte for byte");
+        assertArrayEquals(
+                Files.readAllBytes(reference), Files.readAllBytes(out), "resumed = uninterrupted, byte for byte");
         assertFalse(Files.exists(checkpoint), "the checkpoint is removed once the output is written");
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("corpus.txt", "reference.bin", "vectors.bin"),
-                    files.map(f -> f.getFileName().toString()).sorted().toList(), "no temporary files left");
+            assertEquals(
+                    List.of("corpus.txt", "reference.bin", "vectors.bin"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "no temporary files left");
         }
     }
 }

@@ -21,9 +21,14 @@ public record GradientCheckReport(List<Entry> entries) {
      * @param worstAnalytic the analytic gradient there
      * @param worstNumeric  the numeric gradient there
      */
-    public record Entry(String name, int checked, double relativeError, double normRatio, int worstIndex,
-                        double worstAnalytic, double worstNumeric) {
-    }
+    public record Entry(
+            String name,
+            int checked,
+            double relativeError,
+            double normRatio,
+            int worstIndex,
+            double worstAnalytic,
+            double worstNumeric) {}
 
     /** Copies the list. */
     public GradientCheckReport {
@@ -46,8 +51,8 @@ public record GradientCheckReport(List<Entry> entries) {
     public GradientCheckReport assertBelow(double tolerance) {
         for (Entry e : entries) {
             if (!(e.relativeError() <= tolerance) || !(e.normRatio() <= tolerance)) {
-                throw new AssertionError("gradient check failed for '" + e.name() + "' (tolerance "
-                        + tolerance + ")\n" + this);
+                throw new AssertionError(
+                        "gradient check failed for '" + e.name() + "' (tolerance " + tolerance + ")\n" + this);
             }
         }
         return this;
@@ -55,11 +60,27 @@ public record GradientCheckReport(List<Entry> entries) {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s %8s %12s %12s %10s %14s %14s%n",
-                "parameter", "checked", "rel.error", "norm.ratio", "worst@", "analytic", "numeric"));
+        StringBuilder sb = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%-24s %8s %12s %12s %10s %14s %14s%n",
+                "parameter",
+                "checked",
+                "rel.error",
+                "norm.ratio",
+                "worst@",
+                "analytic",
+                "numeric"));
         for (Entry e : entries) {
-            sb.append(String.format(Locale.ROOT, "%-24s %8d %12.3e %12.3e %10d %14.6e %14.6e%n", e.name(), e.checked(),
-                    e.relativeError(), e.normRatio(), e.worstIndex(), e.worstAnalytic(), e.worstNumeric()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%-24s %8d %12.3e %12.3e %10d %14.6e %14.6e%n",
+                    e.name(),
+                    e.checked(),
+                    e.relativeError(),
+                    e.normRatio(),
+                    e.worstIndex(),
+                    e.worstAnalytic(),
+                    e.worstNumeric()));
         }
         return sb.toString();
     }

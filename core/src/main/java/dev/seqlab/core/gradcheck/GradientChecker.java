@@ -95,8 +95,7 @@ public final class GradientChecker {
         }
     }
 
-    private GradientChecker() {
-    }
+    private GradientChecker() {}
 
     /**
      * Runs the check.
@@ -106,8 +105,8 @@ public final class GradientChecker {
      * @param backward computes the analytic gradients of that same loss into every parameter's
      *                 grad (zeroing them first)
      */
-    public static GradientCheckReport check(List<Parameter> params, DoubleSupplier loss,
-                                            Runnable backward, Options options) {
+    public static GradientCheckReport check(
+            List<Parameter> params, DoubleSupplier loss, Runnable backward, Options options) {
         double noise = options.lossRoundoff() * Math.max(1, Math.abs(loss.getAsDouble())) / options.step();
         backward.run();
         List<float[]> analytic = new ArrayList<>();
@@ -162,7 +161,8 @@ public final class GradientChecker {
             double denom = Math.sqrt(a2) + Math.sqrt(n2);
             double normExcess = Math.max(0, Math.sqrt(diff2) - noise * Math.sqrt(idx.length));
             double normRatio = denom == 0 ? 0 : normExcess / denom;
-            entries.add(new GradientCheckReport.Entry(p.name(), idx.length, worstErr, normRatio, worstIndex, worstA, worstN));
+            entries.add(new GradientCheckReport.Entry(
+                    p.name(), idx.length, worstErr, normRatio, worstIndex, worstA, worstN));
         }
         // Leave the analytic gradients in place for the caller.
         for (int pi = 0; pi < params.size(); pi++) {

@@ -10,12 +10,12 @@ import dev.seqlab.core.tensor.Tensor;
  */
 final class Orthogonal {
 
-    private Orthogonal() {
-    }
+    private Orthogonal() {}
 
     static void fill(Tensor t, double gain, SeededRandom rng) {
         if (t.rank() < 2) {
-            throw new IllegalArgumentException("orthogonal initialisation needs a tensor of rank 2 or more, got rank " + t.rank());
+            throw new IllegalArgumentException(
+                    "orthogonal initialisation needs a tensor of rank 2 or more, got rank " + t.rank());
         }
         int rows = t.dim(0);
         int cols = t.size() / Math.max(1, rows);

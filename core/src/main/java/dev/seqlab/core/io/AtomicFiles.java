@@ -43,8 +43,7 @@ public final class AtomicFiles {
     /** {@code .NAME.seqlab-PID-HEX.tmp}: group 1 is the PID of the process that wrote it. */
     private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.seqlab-(\\d{1,19})-[0-9a-f]{1,16}\\.tmp");
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /**
      * Deletes the temporary files of {@link #write} in {@code dir} whose writing process is no
@@ -69,7 +68,9 @@ public final class AtomicFiles {
 
     private static boolean running(String pid) {
         try {
-            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+            return ProcessHandle.of(Long.parseLong(pid))
+                    .map(ProcessHandle::isAlive)
+                    .orElse(false);
         } catch (NumberFormatException e) {
             return true; // not a PID we wrote: leave it alone
         }
@@ -85,8 +86,9 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         removeStale(dir);
-        Path tmp = dir.resolve("." + abs.getFileName() + TEMP_INFIX + ProcessHandle.current().pid() + "-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
+        Path tmp = dir.resolve(
+                "." + abs.getFileName() + TEMP_INFIX + ProcessHandle.current().pid() + "-"
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);

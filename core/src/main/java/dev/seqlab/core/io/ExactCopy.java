@@ -14,8 +14,7 @@ import java.nio.file.Path;
 public final class ExactCopy {
     private static final int BUFFER = 1 << 16;
 
-    private ExactCopy() {
-    }
+    private ExactCopy() {}
 
     /**
      * Writes the next {@code bytes} bytes of {@code in} to {@code file} (created or replaced).

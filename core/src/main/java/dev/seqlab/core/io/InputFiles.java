@@ -13,8 +13,7 @@ import java.nio.file.Path;
  */
 public final class InputFiles {
 
-    private InputFiles() {
-    }
+    private InputFiles() {}
 
     /**
      * Returns {@code file} when it is a regular file (symbolic links followed).

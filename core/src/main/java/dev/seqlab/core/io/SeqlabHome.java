@@ -9,8 +9,7 @@ import java.nio.file.Path;
  */
 public final class SeqlabHome {
 
-    private SeqlabHome() {
-    }
+    private SeqlabHome() {}
 
     /** The cache directory (not necessarily existing yet). */
     public static Path dir() {

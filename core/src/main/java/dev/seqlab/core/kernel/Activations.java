@@ -14,8 +14,7 @@ package dev.seqlab.core.kernel;
  * everything else are plain loops.
  */
 public final class Activations {
-    private Activations() {
-    }
+    private Activations() {}
 
     /** The logistic function 1/(1+e^-x), computed without overflow for any x. */
     public static float sigmoid(float x) {

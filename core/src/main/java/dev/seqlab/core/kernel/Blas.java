@@ -17,17 +17,41 @@ public interface Blas {
      * @param transA use Aᵀ (A stored k×m) instead of A (stored m×k)
      * @param transB use Bᵀ (B stored n×k) instead of B (stored k×n)
      */
-    void gemm(boolean transA, boolean transB, int m, int n, int k,
-              float alpha, float[] a, int aOff, int lda,
-              float[] b, int bOff, int ldb,
-              float beta, float[] c, int cOff, int ldc);
+    void gemm(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int ldb,
+            float beta,
+            float[] c,
+            int cOff,
+            int ldc);
 
     /**
      * {@code y = alpha * op(A) * x + beta * y} with A stored m×n row-major; op(A) is A (y has m
      * elements, x has n) or, with {@code trans}, Aᵀ (y has n elements, x has m).
      */
-    void gemv(boolean trans, int m, int n, float alpha, float[] a, int aOff, int lda,
-              float[] x, int xOff, float beta, float[] y, int yOff);
+    void gemv(
+            boolean trans,
+            int m,
+            int n,
+            float alpha,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] x,
+            int xOff,
+            float beta,
+            float[] y,
+            int yOff);
 
     /** The dot product of {@code n} elements, accumulated in float with several partial sums. */
     float dot(int n, float[] x, int xOff, float[] y, int yOff);

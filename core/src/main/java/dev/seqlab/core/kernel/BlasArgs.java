@@ -6,13 +6,24 @@ package dev.seqlab.core.kernel;
  * argument instead of an index error deep inside a kernel.
  */
 final class BlasArgs {
-    private BlasArgs() {
-    }
+    private BlasArgs() {}
 
     /** Checks a gemm call; see {@link Blas#gemm}. */
-    static void checkGemm(boolean transA, boolean transB, int m, int n, int k,
-                          float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                          float[] c, int cOff, int ldc) {
+    static void checkGemm(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc) {
         if (m < 0 || n < 0 || k < 0) {
             throw new IllegalArgumentException("gemm dimensions must be non-negative: m=" + m + " n=" + n + " k=" + k);
         }
@@ -28,8 +39,8 @@ final class BlasArgs {
     }
 
     /** Checks a gemv call; see {@link Blas#gemv}. */
-    static void checkGemv(boolean trans, int m, int n, float[] a, int aOff, int lda,
-                          float[] x, int xOff, float[] y, int yOff) {
+    static void checkGemv(
+            boolean trans, int m, int n, float[] a, int aOff, int lda, float[] x, int xOff, float[] y, int yOff) {
         if (m < 0 || n < 0) {
             throw new IllegalArgumentException("gemv dimensions must be non-negative: m=" + m + " n=" + n);
         }
@@ -56,8 +67,8 @@ final class BlasArgs {
 
     private static void checkMatrix(String name, float[] arr, int off, int ld, int rows, int cols) {
         if (ld < Math.max(1, cols)) {
-            throw new IllegalArgumentException(name + ": leading dimension " + ld + " is smaller than its "
-                    + cols + " columns");
+            throw new IllegalArgumentException(
+                    name + ": leading dimension " + ld + " is smaller than its " + cols + " columns");
         }
         long last = (long) off + (long) (rows - 1) * ld + cols;
         if (off < 0 || last > arr.length) {

@@ -14,11 +14,11 @@ final class KernelPool {
     /** The system property that sets the default number of kernel threads. */
     static final String THREADS_PROPERTY = "seqlab.threads";
 
-    private KernelPool() {
-    }
+    private KernelPool() {}
 
     private static final class Holder {
-        static final ForkJoinPool POOL = new ForkJoinPool(Math.max(1, defaultThreads()), KernelPool::newWorker, null, false);
+        static final ForkJoinPool POOL =
+                new ForkJoinPool(Math.max(1, defaultThreads()), KernelPool::newWorker, null, false);
     }
 
     private static ForkJoinWorkerThread newWorker(ForkJoinPool pool) {
@@ -54,8 +54,11 @@ final class KernelPool {
         } catch (NumberFormatException e) {
             // reported below
         }
-        LOG.warn("ignoring system property {}={}: not a positive number of threads; using {}",
-                THREADS_PROPERTY, v, cpus);
+        LOG.warn(
+                "ignoring system property {}={}: not a positive number of threads; using {}",
+                THREADS_PROPERTY,
+                v,
+                cpus);
         return cpus;
     }
 

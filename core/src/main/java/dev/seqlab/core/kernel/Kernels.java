@@ -46,8 +46,7 @@ public final class Kernels {
     private static final Int8BlockDots INT8_BLOCK_DOTS =
             select(MethodHandles.lookup(), Int8BlockDots.class, "VectorInt8BlockDots", PlainInt8BlockDots::new);
 
-    private Kernels() {
-    }
+    private Kernels() {}
 
     /** The flavour every kernel family runs on in this JVM, decided once. */
     public static KernelFlavor flavor() {
@@ -74,8 +73,8 @@ public final class Kernels {
      * @param vectorClass the simple name of the SIMD implementation
      * @param plain       makes the plain-Java implementation
      */
-    public static <T> T select(MethodHandles.Lookup lookup, Class<T> type, String vectorClass,
-                               Supplier<? extends T> plain) {
+    public static <T> T select(
+            MethodHandles.Lookup lookup, Class<T> type, String vectorClass, Supplier<? extends T> plain) {
         if (FLAVOR == KernelFlavor.VECTOR) {
             T vector = instantiate(lookup, type, vectorClass);
             if (vector != null) {
@@ -138,15 +137,22 @@ public final class Kernels {
                     LOG.warn("{}=vector cannot be honoured on this JVM; using plain kernels", KERNELS_PROPERTY);
                 }
             } else if (forced.equals("vector")) {
-                LOG.warn("{}=vector needs the JVM flag --add-modules {}; using plain kernels",
-                        KERNELS_PROPERTY, VECTOR_MODULE);
+                LOG.warn(
+                        "{}=vector needs the JVM flag --add-modules {}; using plain kernels",
+                        KERNELS_PROPERTY,
+                        VECTOR_MODULE);
             }
         }
         if (chosen == null) {
             chosen = new PlainBlas();
         }
-        LOG.debug("seqlab kernels: {} ({}={}, {} module {})", chosen.name(), KERNELS_PROPERTY,
-                forced.isEmpty() ? "auto" : forced, VECTOR_MODULE, vectorModulePresent() ? "present" : "absent");
+        LOG.debug(
+                "seqlab kernels: {} ({}={}, {} module {})",
+                chosen.name(),
+                KERNELS_PROPERTY,
+                forced.isEmpty() ? "auto" : forced,
+                VECTOR_MODULE,
+                vectorModulePresent() ? "present" : "absent");
         return chosen;
     }
 
@@ -158,7 +164,8 @@ public final class Kernels {
         String name = lookup.lookupClass().getPackageName() + "." + simpleName;
         try {
             Class<?> c = lookup.findClass(name);
-            return type.cast(lookup.findConstructor(c, MethodType.methodType(void.class)).invoke());
+            return type.cast(
+                    lookup.findConstructor(c, MethodType.methodType(void.class)).invoke());
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {

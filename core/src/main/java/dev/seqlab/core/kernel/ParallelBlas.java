@@ -39,10 +39,23 @@ final class ParallelBlas implements Blas {
     }
 
     @Override
-    public void gemm(boolean transA, boolean transB, int m, int n, int k,
-                     float alpha, float[] a, int aOff, int lda,
-                     float[] b, int bOff, int ldb,
-                     float beta, float[] c, int cOff, int ldc) {
+    public void gemm(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int ldb,
+            float beta,
+            float[] c,
+            int cOff,
+            int ldc) {
         BlasArgs.checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         long work = (long) m * n * k;
         boolean byColumns = n >= m;
@@ -62,19 +75,32 @@ final class ParallelBlas implements Blas {
             if (byColumns) {
                 int bo = transB ? bOff + s * ldb : bOff + s;
                 int co = cOff + s;
-                tasks[t] = () -> serial.gemm(transA, transB, m, len, k, alpha, a, aOff, lda, b, bo, ldb, beta, c, co, ldc);
+                tasks[t] =
+                        () -> serial.gemm(transA, transB, m, len, k, alpha, a, aOff, lda, b, bo, ldb, beta, c, co, ldc);
             } else {
                 int ao = transA ? aOff + s : aOff + s * lda;
                 int co = cOff + s * ldc;
-                tasks[t] = () -> serial.gemm(transA, transB, len, n, k, alpha, a, ao, lda, b, bOff, ldb, beta, c, co, ldc);
+                tasks[t] =
+                        () -> serial.gemm(transA, transB, len, n, k, alpha, a, ao, lda, b, bOff, ldb, beta, c, co, ldc);
             }
         }
         KernelPool.runAll(tasks);
     }
 
     @Override
-    public void gemv(boolean trans, int m, int n, float alpha, float[] a, int aOff, int lda,
-                     float[] x, int xOff, float beta, float[] y, int yOff) {
+    public void gemv(
+            boolean trans,
+            int m,
+            int n,
+            float alpha,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] x,
+            int xOff,
+            float beta,
+            float[] y,
+            int yOff) {
         serial.gemv(trans, m, n, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
     }
 

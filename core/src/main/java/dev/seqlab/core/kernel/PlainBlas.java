@@ -19,10 +19,23 @@ public final class PlainBlas implements Blas {
     private static final int KB = 128;
 
     @Override
-    public void gemm(boolean transA, boolean transB, int m, int n, int k,
-                     float alpha, float[] a, int aOff, int lda,
-                     float[] b, int bOff, int ldb,
-                     float beta, float[] c, int cOff, int ldc) {
+    public void gemm(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int ldb,
+            float beta,
+            float[] c,
+            int cOff,
+            int ldc) {
         BlasArgs.checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         if (m == 0 || n == 0) {
             return;
@@ -71,8 +84,8 @@ public final class PlainBlas implements Blas {
      * a2*b2[j]) + a3*b3[j]}, the same operations in the same order as four {@link #axpyUnchecked}
      * calls, with one load and store of C instead of four.
      */
-    private static void axpy4Depths(int n, float a0, float a1, float a2, float a3, float[] b, int bOff, int ldb,
-                                    float[] c, int cOff) {
+    private static void axpy4Depths(
+            int n, float a0, float a1, float a2, float a3, float[] b, int bOff, int ldb, float[] c, int cOff) {
         int b1 = bOff + ldb;
         int b2 = b1 + ldb;
         int b3 = b2 + ldb;
@@ -117,8 +130,19 @@ public final class PlainBlas implements Blas {
     }
 
     @Override
-    public void gemv(boolean trans, int m, int n, float alpha, float[] a, int aOff, int lda,
-                     float[] x, int xOff, float beta, float[] y, int yOff) {
+    public void gemv(
+            boolean trans,
+            int m,
+            int n,
+            float alpha,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] x,
+            int xOff,
+            float beta,
+            float[] y,
+            int yOff) {
         BlasArgs.checkGemv(trans, m, n, a, aOff, lda, x, xOff, y, yOff);
         if (!trans) {
             for (int i = 0; i < m; i++) {

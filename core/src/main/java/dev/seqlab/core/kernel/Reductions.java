@@ -5,8 +5,7 @@ package dev.seqlab.core.kernel;
  * sums. Sums that feed losses and norms are accumulated in double.
  */
 public final class Reductions {
-    private Reductions() {
-    }
+    private Reductions() {}
 
     /** {@code out[i] = Σ_j x[i,j]} for each of the m rows, accumulated in double. */
     public static void rowSums(int m, int n, float[] x, int xOff, int ldx, float[] out, int outOff) {
@@ -21,8 +20,8 @@ public final class Reductions {
      * {@code out[j] = Σ_i x[i,j]} (or {@code out[j] += Σ_i x[i,j]} with {@code accumulate}), rows
      * added in order in float: the bias-gradient reduction over a batch.
      */
-    public static void columnSums(int m, int n, float[] x, int xOff, int ldx, float[] out, int outOff,
-                                  boolean accumulate) {
+    public static void columnSums(
+            int m, int n, float[] x, int xOff, int ldx, float[] out, int outOff, boolean accumulate) {
         Softmax.checkBlock("input", m, n, x, xOff, ldx);
         BlasArgs.checkVector("out", out, outOff, n);
         if (!accumulate) {

@@ -24,8 +24,7 @@ import java.util.Arrays;
 public final class Softmax {
     private static final Elementwise E = Kernels.elementwise();
 
-    private Softmax() {
-    }
+    private Softmax() {}
 
     /**
      * {@code y[i,:] = exp(x[i,:] - max) / Σ exp(x[i,:] - max)} for each of the m rows; elements
@@ -46,8 +45,8 @@ public final class Softmax {
      *
      * @throws IllegalArgumentException if {@code length} is outside 0…n
      */
-    public static void softmaxRowsVisible(int m, int n, int length, boolean causal,
-                                          float[] x, int xOff, int ldx, float[] y, int yOff, int ldy) {
+    public static void softmaxRowsVisible(
+            int m, int n, int length, boolean causal, float[] x, int xOff, int ldx, float[] y, int yOff, int ldy) {
         checkBlocks(m, n, x, xOff, ldx, y, yOff, ldy);
         checkLength(length, n, 0);
         for (int i = 0; i < m; i++) {
@@ -62,8 +61,8 @@ public final class Softmax {
      *
      * @throws IllegalArgumentException if a length is outside 0…n
      */
-    public static void softmaxRowsPrefix(int m, int n, int[] lengths, int lengthsOff,
-                                         float[] x, int xOff, int ldx, float[] y, int yOff, int ldy) {
+    public static void softmaxRowsPrefix(
+            int m, int n, int[] lengths, int lengthsOff, float[] x, int xOff, int ldx, float[] y, int yOff, int ldy) {
         checkBlocks(m, n, x, xOff, ldx, y, yOff, ldy);
         if (m > 0 && (lengthsOff < 0 || (long) lengthsOff + m > lengths.length)) {
             throw new IllegalArgumentException("lengths: " + m + " rows at offset " + lengthsOff + " need "
@@ -80,12 +79,22 @@ public final class Softmax {
      * Softmax over the positions where {@code keep} is true, 0 elsewhere; {@code keep} is an m×n
      * block at {@code kOff} with leading dimension {@code ldk}.
      */
-    public static void softmaxRowsMasked(int m, int n, boolean[] keep, int kOff, int ldk,
-                                         float[] x, int xOff, int ldx, float[] y, int yOff, int ldy) {
+    public static void softmaxRowsMasked(
+            int m,
+            int n,
+            boolean[] keep,
+            int kOff,
+            int ldk,
+            float[] x,
+            int xOff,
+            int ldx,
+            float[] y,
+            int yOff,
+            int ldy) {
         checkBlocks(m, n, x, xOff, ldx, y, yOff, ldy);
         checkBlock("mask", m, n, keep.length, kOff, ldk);
-        mappedRows(m, n, x, xOff, ldx, y, yOff, ldy,
-                (i, j, v) -> keep[kOff + i * ldk + j] ? v : Float.NEGATIVE_INFINITY);
+        mappedRows(
+                m, n, x, xOff, ldx, y, yOff, ldy, (i, j, v) -> keep[kOff + i * ldk + j] ? v : Float.NEGATIVE_INFINITY);
     }
 
     /**
@@ -93,8 +102,8 @@ public final class Softmax {
      * {@code bOff}, leading dimension {@code ldb}): 0 keeps a position, −∞ hides it, other values
      * shift its logit.
      */
-    public static void softmaxRowsAdditive(int m, int n, float[] bias, int bOff, int ldb,
-                                           float[] x, int xOff, int ldx, float[] y, int yOff, int ldy) {
+    public static void softmaxRowsAdditive(
+            int m, int n, float[] bias, int bOff, int ldb, float[] x, int xOff, int ldx, float[] y, int yOff, int ldy) {
         checkBlocks(m, n, x, xOff, ldx, y, yOff, ldy);
         checkBlock("bias", m, n, bias.length, bOff, ldb);
         mappedRows(m, n, x, xOff, ldx, y, yOff, ldy, (i, j, v) -> v + bias[bOff + i * ldb + j]);
@@ -106,8 +115,8 @@ public final class Softmax {
     }
 
     /** Row-wise softmax of the logits {@code f(i, j, x[i,j])} (−∞ hides a position). */
-    private static void mappedRows(int m, int n, float[] x, int xOff, int ldx, float[] y, int yOff, int ldy,
-                                   LogitMap f) {
+    private static void mappedRows(
+            int m, int n, float[] x, int xOff, int ldx, float[] y, int yOff, int ldy, LogitMap f) {
         for (int i = 0; i < m; i++) {
             int xi = xOff + i * ldx;
             int yi = yOff + i * ldy;
@@ -215,8 +224,18 @@ public final class Softmax {
      * {@code dx[i,j] = y[i,j] · (dy[i,j] - Σ_k dy[i,k] y[i,k])}. dx may alias dy. Serves every
      * masked variant too: masked positions have y = 0, so their dx is 0.
      */
-    public static void softmaxBackwardRows(int m, int n, float[] y, int yOff, int ldy,
-                                           float[] dy, int dyOff, int lddy, float[] dx, int dxOff, int lddx) {
+    public static void softmaxBackwardRows(
+            int m,
+            int n,
+            float[] y,
+            int yOff,
+            int ldy,
+            float[] dy,
+            int dyOff,
+            int lddy,
+            float[] dx,
+            int dxOff,
+            int lddx) {
         checkBlocks(m, n, y, yOff, ldy, dx, dxOff, lddx);
         checkBlock("dy", m, n, dy, dyOff, lddy);
         for (int i = 0; i < m; i++) {
@@ -238,8 +257,18 @@ public final class Softmax {
      * Backward through y = logSoftmax(x) row-wise, given y and dy:
      * {@code dx[i,j] = dy[i,j] - exp(y[i,j]) · Σ_k dy[i,k]}. dx may alias dy.
      */
-    public static void logSoftmaxBackwardRows(int m, int n, float[] y, int yOff, int ldy,
-                                              float[] dy, int dyOff, int lddy, float[] dx, int dxOff, int lddx) {
+    public static void logSoftmaxBackwardRows(
+            int m,
+            int n,
+            float[] y,
+            int yOff,
+            int ldy,
+            float[] dy,
+            int dyOff,
+            int lddy,
+            float[] dx,
+            int dxOff,
+            int lddx) {
         checkBlocks(m, n, y, yOff, ldy, dx, dxOff, lddx);
         checkBlock("dy", m, n, dy, dyOff, lddy);
         for (int i = 0; i < m; i++) {
@@ -281,7 +310,8 @@ public final class Softmax {
             throw new IllegalArgumentException(n + " logits at offset " + off + " do not fit an array of " + inLength);
         }
         if (outLength < n) {
-            throw new IllegalArgumentException("the output has " + outLength + " elements, fewer than the " + n + " logits");
+            throw new IllegalArgumentException(
+                    "the output has " + outLength + " elements, fewer than the " + n + " logits");
         }
     }
 
@@ -297,8 +327,8 @@ public final class Softmax {
             return;
         }
         if (ld < n) {
-            throw new IllegalArgumentException(name + ": leading dimension " + ld + " is smaller than its "
-                    + n + " columns");
+            throw new IllegalArgumentException(
+                    name + ": leading dimension " + ld + " is smaller than its " + n + " columns");
         }
         long end = (long) off + (long) (m - 1) * ld + n;
         if (off < 0 || end > length) {

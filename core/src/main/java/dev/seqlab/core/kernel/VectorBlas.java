@@ -77,16 +77,29 @@ final class VectorBlas implements Blas {
      */
     VectorBlas() {
         if (S.vectorBitSize() < 256) {
-            throw new UnsupportedOperationException("preferred float vectors are " + S.vectorBitSize()
-                    + " bits; the SIMD kernels need at least 256");
+            throw new UnsupportedOperationException(
+                    "preferred float vectors are " + S.vectorBitSize() + " bits; the SIMD kernels need at least 256");
         }
     }
 
     @Override
-    public void gemm(boolean transA, boolean transB, int m, int n, int k,
-                     float alpha, float[] a, int aOff, int lda,
-                     float[] b, int bOff, int ldb,
-                     float beta, float[] c, int cOff, int ldc) {
+    public void gemm(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int ldb,
+            float beta,
+            float[] c,
+            int cOff,
+            int ldc) {
         BlasArgs.checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         if (m == 0 || n == 0) {
             return;
@@ -117,7 +130,8 @@ final class VectorBlas implements Blas {
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     packA(transA, a, aOff, lda, ic, mc, pc, kc, buf.a);
-                    macroKernel(mc, nc, kc, buf, b, bDirect, ldb, nDirect, c, cOff + ic * ldc + jc, ldc, alpha, blockBeta);
+                    macroKernel(
+                            mc, nc, kc, buf, b, bDirect, ldb, nDirect, c, cOff + ic * ldc + jc, ldc, alpha, blockBeta);
                 }
             }
         }
@@ -127,8 +141,20 @@ final class VectorBlas implements Blas {
      * Runs the microkernel over an mc×nc block of C: columns below {@code nDirect} take B in place
      * (row stride ldb from {@code bDirect}), the rest take the packed panels from the buffer.
      */
-    private static void macroKernel(int mc, int nc, int kc, Buffers buf, float[] b, int bDirect, int ldb, int nDirect,
-                                    float[] c, int cBase, int ldc, float alpha, float beta) {
+    private static void macroKernel(
+            int mc,
+            int nc,
+            int kc,
+            Buffers buf,
+            float[] b,
+            int bDirect,
+            int ldb,
+            int nDirect,
+            float[] c,
+            int cBase,
+            int ldc,
+            float alpha,
+            float beta) {
         float[] ap = buf.a;
         float[] tile = buf.tile;
         for (int jr = 0; jr < nc; jr += NR) {
@@ -289,8 +315,19 @@ final class VectorBlas implements Blas {
     }
 
     @Override
-    public void gemv(boolean trans, int m, int n, float alpha, float[] a, int aOff, int lda,
-                     float[] x, int xOff, float beta, float[] y, int yOff) {
+    public void gemv(
+            boolean trans,
+            int m,
+            int n,
+            float alpha,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] x,
+            int xOff,
+            float beta,
+            float[] y,
+            int yOff) {
         BlasArgs.checkGemv(trans, m, n, a, aOff, lda, x, xOff, y, yOff);
         if (!trans) {
             for (int i = 0; i < m; i++) {

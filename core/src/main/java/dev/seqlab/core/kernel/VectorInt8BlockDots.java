@@ -44,11 +44,14 @@ final class VectorInt8BlockDots implements Int8BlockDots {
             int o = b * dim * BLOCK;
             int k = 0;
             for (; k + 1 < dim; k += 2, o += 2 * BLOCK) {
-                even = ((FloatVector) ByteVector.fromArray(B16, codes, o).convertShape(B2F, F16, 0)).fma(FloatVector.broadcast(F16, q[k]), even);
-                odd = ((FloatVector) ByteVector.fromArray(B16, codes, o + BLOCK).convertShape(B2F, F16, 0)).fma(FloatVector.broadcast(F16, q[k + 1]), odd);
+                even = ((FloatVector) ByteVector.fromArray(B16, codes, o).convertShape(B2F, F16, 0))
+                        .fma(FloatVector.broadcast(F16, q[k]), even);
+                odd = ((FloatVector) ByteVector.fromArray(B16, codes, o + BLOCK).convertShape(B2F, F16, 0))
+                        .fma(FloatVector.broadcast(F16, q[k + 1]), odd);
             }
             if (k < dim) {
-                even = ((FloatVector) ByteVector.fromArray(B16, codes, o).convertShape(B2F, F16, 0)).fma(FloatVector.broadcast(F16, q[k]), even);
+                even = ((FloatVector) ByteVector.fromArray(B16, codes, o).convertShape(B2F, F16, 0))
+                        .fma(FloatVector.broadcast(F16, q[k]), even);
             }
             even.add(odd).intoArray(y, b * BLOCK);
         }

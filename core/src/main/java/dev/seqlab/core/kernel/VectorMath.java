@@ -21,12 +21,11 @@ final class VectorMath {
     private static final float LOG2E = 1.44269504088896341f;
     private static final float LN2_HI = 0.693359375f;
     private static final float LN2_LO = -2.12194440e-4f;
-    private static final float MAX_X = 88.72283905206835f;   // e^x overflows above
-    private static final float MIN_X = -87.33654475055310f;  // e^x is subnormal or 0 below
-    private static final float ROUNDER = 12582912f;          // 1.5·2²³: adding it rounds to an integer
+    private static final float MAX_X = 88.72283905206835f; // e^x overflows above
+    private static final float MIN_X = -87.33654475055310f; // e^x is subnormal or 0 below
+    private static final float ROUNDER = 12582912f; // 1.5·2²³: adding it rounds to an integer
 
-    private VectorMath() {
-    }
+    private VectorMath() {}
 
     private static FloatVector c(FloatVector like, float v) {
         return FloatVector.broadcast(like.species(), v);
@@ -35,7 +34,7 @@ final class VectorMath {
     /** e^x per lane: +∞ above 88.72, 0 below −87.34, NaN for NaN. */
     static FloatVector exp(FloatVector x) {
         FloatVector xc = x.max(MIN_X).min(MAX_X);
-        FloatVector t = xc.fma(LOG2E, ROUNDER);             // n + 1.5·2²³, n = round(x·log2e)
+        FloatVector t = xc.fma(LOG2E, ROUNDER); // n + 1.5·2²³, n = round(x·log2e)
         FloatVector n = t.sub(ROUNDER);
         FloatVector r = n.fma(c(x, -LN2_HI), xc);
         r = n.fma(c(x, -LN2_LO), r);
@@ -46,7 +45,7 @@ final class VectorMath {
         p = p.fma(r, c(x, 5.0000001201e-1f));
         FloatVector r2 = r.mul(r);
         FloatVector e = p.fma(r2, r).add(1f);
-        IntVector ni = t.reinterpretAsInts().sub(0x4B400000);  // the integer n
+        IntVector ni = t.reinterpretAsInts().sub(0x4B400000); // the integer n
         FloatVector scale = ni.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
         FloatVector result = e.mul(scale);
         result = result.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.GT, MAX_X));
@@ -66,7 +65,8 @@ final class VectorMath {
         FloatVector small = p.mul(s).fma(x, x);
         // larger |x|: 1 − 2/(e^{2|x|} + 1), with the sign of x
         FloatVector e = exp(ax.add(ax));
-        FloatVector large = FloatVector.broadcast(x.species(), 1f).sub(FloatVector.broadcast(x.species(), 2f).div(e.add(1f)));
+        FloatVector large = FloatVector.broadcast(x.species(), 1f)
+                .sub(FloatVector.broadcast(x.species(), 2f).div(e.add(1f)));
         VectorMask<Float> negative = x.compare(VectorOperators.LT, 0f);
         large = large.blend(large.neg(), negative);
         FloatVector result = large.blend(small, ax.compare(VectorOperators.LT, 0.625f));

@@ -18,6 +18,5 @@ public final class VectorShapes {
     /** The float species of all SIMD kernels. */
     public static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
 
-    private VectorShapes() {
-    }
+    private VectorShapes() {}
 }

@@ -20,8 +20,8 @@ import dev.seqlab.core.options.Withers;
  * @param weightDecay          weight decay coefficient (0 for none)
  * @param decoupledWeightDecay true for AdamW, false for L2-coupled decay
  */
-public record AdamOptions(float learningRate, float beta1, float beta2, float epsilon,
-                          float weightDecay, boolean decoupledWeightDecay) {
+public record AdamOptions(
+        float learningRate, float beta1, float beta2, float epsilon, float weightDecay, boolean decoupledWeightDecay) {
 
     /** Validates the options. */
     public AdamOptions {

@@ -23,7 +23,8 @@ public record ClipPolicy(double maxNorm, float maxValue) {
             throw new IllegalArgumentException("clip norm must be 0 (off) or a positive finite number, got " + maxNorm);
         }
         if (!(maxValue >= 0) || Float.isInfinite(maxValue)) {
-            throw new IllegalArgumentException("clip value must be 0 (off) or a positive finite number, got " + maxValue);
+            throw new IllegalArgumentException(
+                    "clip value must be 0 (off) or a positive finite number, got " + maxValue);
         }
     }
 

@@ -6,8 +6,7 @@ import dev.seqlab.core.param.Parameters;
 /** Gradient clipping, applied to gradients after backward and before the optimiser step. */
 public final class GradientClipping {
 
-    private GradientClipping() {
-    }
+    private GradientClipping() {}
 
     /**
      * Clips every gradient entry to {@code [−clip, clip]} (the course's {@code np.clip}).

@@ -5,8 +5,7 @@ import dev.seqlab.core.options.Checks;
 /** Validation shared by the optimiser option records and schedules (see {@link Checks}). */
 final class OptionChecks {
 
-    private OptionChecks() {
-    }
+    private OptionChecks() {}
 
     static void inUnitInterval(String name, double v, boolean zeroAllowed) {
         Checks.inUnitInterval(name, v, zeroAllowed);

@@ -7,8 +7,7 @@ package dev.seqlab.core.options;
  */
 public final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /** {@code value >= min}. */
     public static void atLeast(String name, long value, long min) {
@@ -48,7 +47,8 @@ public final class Checks {
     /** In [0, 1) when {@code zeroAllowed}, else in (0, 1). */
     public static void inUnitInterval(String name, double value, boolean zeroAllowed) {
         if (!(value < 1) || (zeroAllowed ? value < 0 : value <= 0) || Double.isNaN(value)) {
-            throw new IllegalArgumentException(name + " must be in " + (zeroAllowed ? "[0, 1)" : "(0, 1)") + ", got " + value);
+            throw new IllegalArgumentException(
+                    name + " must be in " + (zeroAllowed ? "[0, 1)" : "(0, 1)") + ", got " + value);
         }
     }
 

@@ -18,8 +18,7 @@ import java.util.Set;
  */
 public final class ModelConfig {
 
-    private ModelConfig() {
-    }
+    private ModelConfig() {}
 
     /** A config object: {@code architecture}, then the fields of {@code options}; add more with {@code put}. */
     public static ObjectNode of(String architecture, Record options) {
@@ -44,7 +43,8 @@ public final class ModelConfig {
      *
      * @throws MalformedFileException naming config.json for an unknown field or an invalid value
      */
-    public static <R extends Record> R options(Path dir, JsonNode config, R defaults, String... otherFields) throws IOException {
+    public static <R extends Record> R options(Path dir, JsonNode config, R defaults, String... otherFields)
+            throws IOException {
         Path file = dir.resolve(ModelFiles.CONFIG);
         Set<String> others = new HashSet<>(List.of(otherFields));
         others.add("architecture");

@@ -54,8 +54,7 @@ public final class OptionsJson {
                     .addSerializer(Enum.class, new EnumSerializer()))
             .build();
 
-    private OptionsJson() {
-    }
+    private OptionsJson() {}
 
     /** The JSON field name of record component {@code name}: camelCase to snake_case. */
     public static String fieldName(String component) {
@@ -74,7 +73,8 @@ public final class OptionsJson {
     /** {@code options} as a JSON object, one field per component, in declaration order. */
     public static ObjectNode toTree(Record options) {
         ObjectNode node = JSON.createObjectNode();
-        RecordShape.of(options.getClass()).values(options)
+        RecordShape.of(options.getClass())
+                .values(options)
                 .forEach((name, value) -> node.set(fieldName(name), JSON.valueToTree(value)));
         return node;
     }
@@ -158,8 +158,8 @@ public final class OptionsJson {
             }
         });
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown field '" + unknown.get(0) + "' in " + source
-                    + " (" + defaults.getClass().getSimpleName() + " has " + String.join(", ", byField.keySet()) + ")");
+            throw new IllegalArgumentException("unknown field '" + unknown.get(0) + "' in " + source + " ("
+                    + defaults.getClass().getSimpleName() + " has " + String.join(", ", byField.keySet()) + ")");
         }
         Map<String, Object> values = shape.values(defaults);
         for (Map.Entry<String, RecordComponent> e : byField.entrySet()) {
@@ -175,8 +175,8 @@ public final class OptionsJson {
         try {
             return JSON.treeToValue(value, JSON.constructType(c.getGenericType()));
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("field '" + field + "' in " + source + " must be "
-                    + describe(c.getType()) + ", got " + value);
+            throw new IllegalArgumentException(
+                    "field '" + field + "' in " + source + " must be " + describe(c.getType()) + ", got " + value);
         }
     }
 
@@ -188,9 +188,11 @@ public final class OptionsJson {
             }
             return "one of " + String.join(", ", names);
         }
-        return type == boolean.class || type == Boolean.class ? "true or false"
-                : type.isPrimitive() || Number.class.isAssignableFrom(type) ? "a number (" + type.getSimpleName() + ")"
-                : "a " + type.getSimpleName();
+        return type == boolean.class || type == Boolean.class
+                ? "true or false"
+                : type.isPrimitive() || Number.class.isAssignableFrom(type)
+                        ? "a number (" + type.getSimpleName() + ")"
+                        : "a " + type.getSimpleName();
     }
 
     /** Writes a path as its string. */

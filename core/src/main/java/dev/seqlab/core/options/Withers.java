@@ -17,8 +17,7 @@ import java.util.Map;
  */
 public final class Withers {
 
-    private Withers() {
-    }
+    private Withers() {}
 
     /** {@code record} with component {@code name} set to {@code value}. */
     public static <R extends Record> R with(R record, String name, Object value) {
@@ -48,7 +47,8 @@ public final class Withers {
         for (Map.Entry<String, ?> e : changes.entrySet()) {
             RecordComponent c = shape.component(e.getKey());
             if (c == null) {
-                throw new IllegalArgumentException(record.getClass().getSimpleName() + " has no component '" + e.getKey() + "'");
+                throw new IllegalArgumentException(
+                        record.getClass().getSimpleName() + " has no component '" + e.getKey() + "'");
             }
             values.put(e.getKey(), e.getValue());
         }

@@ -16,8 +16,7 @@ public final class Parameters implements Iterable<Parameter> {
     private final Map<String, Parameter> byName = new LinkedHashMap<>();
 
     /** An empty set. */
-    public Parameters() {
-    }
+    public Parameters() {}
 
     /** A set holding the given parameters in order. */
     public static Parameters of(Parameter... params) {

@@ -25,7 +25,8 @@ public record PlotArea(int left, int top, int width, int height, double xMin, do
             throw new IllegalArgumentException("a plot area needs a positive size, got " + width + " × " + height);
         }
         if (!(xMax > xMin) || !(yMax > yMin)) {
-            throw new IllegalArgumentException("empty data range: x [" + xMin + ", " + xMax + "], y [" + yMin + ", " + yMax + "]");
+            throw new IllegalArgumentException(
+                    "empty data range: x [" + xMin + ", " + xMax + "], y [" + yMin + ", " + yMax + "]");
         }
     }
 

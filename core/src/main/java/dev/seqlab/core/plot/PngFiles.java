@@ -9,8 +9,7 @@ import javax.imageio.ImageIO;
 /** Writes pictures as PNG files, atomically (a temporary file renamed into place). */
 public final class PngFiles {
 
-    private PngFiles() {
-    }
+    private PngFiles() {}
 
     /**
      * Writes {@code image} to {@code png}.

@@ -15,26 +15,23 @@ import org.slf4j.LoggerFactory;
 public interface ProgressListener {
 
     /** A listener that ignores progress and logs warnings at WARN through slf4j. */
-    ProgressListener NONE = warningsTo(message -> LoggerFactory.getLogger(ProgressListener.class).warn(message));
+    ProgressListener NONE = warningsTo(
+            message -> LoggerFactory.getLogger(ProgressListener.class).warn(message));
 
     /** A listener that ignores progress and hands each warning to {@code warnings}. */
     static ProgressListener warningsTo(Consumer<String> warnings) {
         return new ProgressListener() {
             @Override
-            public void start(String task, long total, String unit) {
-            }
+            public void start(String task, long total, String unit) {}
 
             @Override
-            public void advance(long amount) {
-            }
+            public void advance(long amount) {}
 
             @Override
-            public void status(String text) {
-            }
+            public void status(String text) {}
 
             @Override
-            public void finish() {
-            }
+            public void finish() {}
 
             @Override
             public void warning(String message) {

@@ -119,8 +119,7 @@ public final class SeededRandom {
      * @param hasSpare     whether a second Gaussian deviate is waiting
      * @param spareGaussian that deviate (0 when there is none)
      */
-    public record State(long position, boolean hasSpare, double spareGaussian) {
-    }
+    public record State(long position, boolean hasSpare, double spareGaussian) {}
 
     /** This generator's current state; {@link #setState} with it continues the same sequence. */
     public State state() {

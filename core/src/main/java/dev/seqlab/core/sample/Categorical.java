@@ -5,8 +5,7 @@ import dev.seqlab.core.random.SeededRandom;
 /** One draw from a categorical distribution given as probabilities. */
 public final class Categorical {
 
-    private Categorical() {
-    }
+    private Categorical() {}
 
     /**
      * An index i in {@code [0, n)} with probability {@code p[i]}: one {@code rng.nextDouble()} u,

@@ -7,8 +7,7 @@ package dev.seqlab.core.sample;
  */
 public final class ProbabilityOrder {
 
-    private ProbabilityOrder() {
-    }
+    private ProbabilityOrder() {}
 
     /**
      * Writes into {@code order[0 … n)} the indices 0…n−1 sorted so that {@code p[order[k]]}

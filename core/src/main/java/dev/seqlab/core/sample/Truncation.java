@@ -3,8 +3,7 @@ package dev.seqlab.core.sample;
 /** Top-k and top-p (nucleus) truncation of a probability vector, in place. */
 public final class Truncation {
 
-    private Truncation() {
-    }
+    private Truncation() {}
 
     /**
      * Keeps the {@code topK} most probable entries of {@code p[0 … n)} (0: all), then, of those in

@@ -39,8 +39,8 @@ public final class Tensor {
         int[] s = checkShape(shape);
         int n = sizeOf(s);
         if (data.length != n) {
-            throw new IllegalArgumentException("array of length " + data.length
-                    + " does not fit shape " + Arrays.toString(s) + " (needs " + n + ")");
+            throw new IllegalArgumentException("array of length " + data.length + " does not fit shape "
+                    + Arrays.toString(s) + " (needs " + n + ")");
         }
         return new Tensor(data, s);
     }
@@ -59,8 +59,8 @@ public final class Tensor {
         float[] d = new float[rows.length * cols];
         for (int r = 0; r < rows.length; r++) {
             if (rows[r].length != cols) {
-                throw new IllegalArgumentException("row " + r + " has " + rows[r].length
-                        + " columns, row 0 has " + cols);
+                throw new IllegalArgumentException(
+                        "row " + r + " has " + rows[r].length + " columns, row 0 has " + cols);
             }
             System.arraycopy(rows[r], 0, d, r * cols, cols);
         }
@@ -132,8 +132,8 @@ public final class Tensor {
         int off = 0;
         for (int i = 0; i < shape.length; i++) {
             if (index[i] < 0 || index[i] >= shape[i]) {
-                throw new IndexOutOfBoundsException("index " + Arrays.toString(index)
-                        + " outside shape " + Arrays.toString(shape));
+                throw new IndexOutOfBoundsException(
+                        "index " + Arrays.toString(index) + " outside shape " + Arrays.toString(shape));
             }
             off = off * shape[i] + index[i];
         }
@@ -167,8 +167,8 @@ public final class Tensor {
      */
     public void requireSameShape(Tensor other) {
         if (!sameShape(other)) {
-            throw new IllegalArgumentException("shape mismatch: " + Arrays.toString(shape)
-                    + " vs " + Arrays.toString(other.shape));
+            throw new IllegalArgumentException(
+                    "shape mismatch: " + Arrays.toString(shape) + " vs " + Arrays.toString(other.shape));
         }
     }
 
@@ -201,7 +201,8 @@ public final class Tensor {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Tensor").append(Arrays.toString(shape)).append(' ');
+        StringBuilder sb =
+                new StringBuilder("Tensor").append(Arrays.toString(shape)).append(' ');
         int n = Math.min(data.length, 8);
         sb.append('[');
         for (int i = 0; i < n; i++) {

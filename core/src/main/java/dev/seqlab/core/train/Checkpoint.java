@@ -27,12 +27,19 @@ final class Checkpoint {
     private static final String OPTIM = "optim/";
     private static final String BEST = "best/";
 
-    private Checkpoint() {
-    }
+    private Checkpoint() {}
 
     /** Writes the whole state of a run to {@code file}. */
-    static void write(Path file, Parameters params, Optimizer optimizer, TrainingState s, SeededRandom shuffle,
-                      SeededRandom random, long seed, int batches) throws IOException {
+    static void write(
+            Path file,
+            Parameters params,
+            Optimizer optimizer,
+            TrainingState s,
+            SeededRandom shuffle,
+            SeededRandom random,
+            long seed,
+            int batches)
+            throws IOException {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (Parameter p : params) {
             tensors.put(PARAM + p.name(), p.value());
@@ -41,7 +48,9 @@ final class Checkpoint {
         if (s.best != null) {
             List<Parameter> list = params.list();
             for (int i = 0; i < s.best.length; i++) {
-                tensors.put(BEST + list.get(i).name(), Tensor.wrap(s.best[i], list.get(i).value().shape()));
+                tensors.put(
+                        BEST + list.get(i).name(),
+                        Tensor.wrap(s.best[i], list.get(i).value().shape()));
             }
         }
         Map<String, String> m = new LinkedHashMap<>();
@@ -71,8 +80,15 @@ final class Checkpoint {
      *
      * @throws MalformedFileException if the file is not a checkpoint of this run (other seed, data or model)
      */
-    static SeededRandom.State read(Path file, Parameters params, Optimizer optimizer, TrainingState s,
-                                   SeededRandom random, long seed, int batches) throws IOException {
+    static SeededRandom.State read(
+            Path file,
+            Parameters params,
+            Optimizer optimizer,
+            TrainingState s,
+            SeededRandom random,
+            long seed,
+            int batches)
+            throws IOException {
         SafeTensorsFile f = SafeTensors.read(file);
         Map<String, String> m = f.metadata();
         try {
@@ -80,9 +96,12 @@ final class Checkpoint {
                 throw new MalformedFileException(file, 0, "not a seqlab training checkpoint");
             }
             if (Long.parseLong(m.get("seed")) != seed || Integer.parseInt(m.get("batches_per_epoch")) != batches) {
-                throw new MalformedFileException(file, 0, "the checkpoint was written by a run with seed " + m.get("seed")
-                        + " and " + m.get("batches_per_epoch") + " batches per epoch; this run has seed " + seed
-                        + " and " + batches);
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "the checkpoint was written by a run with seed " + m.get("seed")
+                                + " and " + m.get("batches_per_epoch") + " batches per epoch; this run has seed " + seed
+                                + " and " + batches);
             }
             Map<String, Tensor> values = new LinkedHashMap<>();
             Map<String, Tensor> best = new LinkedHashMap<>();
@@ -146,7 +165,8 @@ final class Checkpoint {
     }
 
     private static String rng(SeededRandom.State r) {
-        return r.position() + "," + r.hasSpare() + "," + Long.toHexString(Double.doubleToRawLongBits(r.spareGaussian()));
+        return r.position() + "," + r.hasSpare() + ","
+                + Long.toHexString(Double.doubleToRawLongBits(r.spareGaussian()));
     }
 
     private static SeededRandom.State parseRng(String s) {
@@ -154,7 +174,9 @@ final class Checkpoint {
         if (p.length != 3) {
             throw new IllegalArgumentException("random state '" + s + "' is not position,spare?,bits");
         }
-        return new SeededRandom.State(Long.parseLong(p[0]), Boolean.parseBoolean(p[1]),
+        return new SeededRandom.State(
+                Long.parseLong(p[0]),
+                Boolean.parseBoolean(p[1]),
                 Double.longBitsToDouble(Long.parseUnsignedLong(p[2], 16)));
     }
 }

@@ -48,7 +48,7 @@ public final class TrainingLoop<B> {
     private BatchSource<B> source;
     private StepFunction<B> step;
     private DoubleSupplier validation;
-    private IntConsumer onImprovement = epoch -> { };
+    private IntConsumer onImprovement = epoch -> {};
     private LearningRateSchedule epochSchedule;
     private LearningRateSchedule stepSchedule;
     private Path checkpoint;
@@ -186,7 +186,8 @@ public final class TrainingLoop<B> {
                 long w = source.weight(b);
                 s.record(loss, w);
                 progress.advance(w);
-                progress.status(String.format(Locale.ROOT, "epoch %d/%d, loss %.4f", e + 1, options.epochs(), s.epochMean()));
+                progress.status(
+                        String.format(Locale.ROOT, "epoch %d/%d, loss %.4f", e + 1, options.epochs(), s.epochMean()));
                 if (options.checkpointEvery() > 0 && s.step % options.checkpointEvery() == 0) {
                     written = save(s, shuffle, random, batches);
                 }
@@ -217,8 +218,8 @@ public final class TrainingLoop<B> {
     /** Restores the checkpoint into the state and replays the shuffles up to its epoch; true once done. */
     private boolean restore(TrainingState s, SeededRandom shuffle, SeededRandom random, int batches) {
         if (!Files.exists(resumeFrom)) {
-            throw new UncheckedIOException(new NoSuchFileException(resumeFrom.toString(), null,
-                    "no training checkpoint to resume from"));
+            throw new UncheckedIOException(
+                    new NoSuchFileException(resumeFrom.toString(), null, "no training checkpoint to resume from"));
         }
         SeededRandom.State target;
         try {
@@ -249,7 +250,17 @@ public final class TrainingLoop<B> {
     }
 
     private TrainingResult result(TrainingState s, long t0, boolean early, boolean stopped, Path written, int batches) {
-        return new TrainingResult(s.trainLoss, s.validationLoss, s.bestEpoch, s.weight, s.step,
-                (System.nanoTime() - t0) / 1e9, early, stopped, written, s.batchLoss, batches);
+        return new TrainingResult(
+                s.trainLoss,
+                s.validationLoss,
+                s.bestEpoch,
+                s.weight,
+                s.step,
+                (System.nanoTime() - t0) / 1e9,
+                early,
+                stopped,
+                written,
+                s.batchLoss,
+                batches);
     }
 }

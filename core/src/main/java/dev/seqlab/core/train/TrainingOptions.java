@@ -19,8 +19,15 @@ import dev.seqlab.core.optim.LearningRateSchedule;
  * @param checkpointEvery write a checkpoint every this many steps (0: only when stopped on request)
  * @param seed            the batch order and the step function's random stream
  */
-public record TrainingOptions(int epochs, int batchSize, float learningRate, double lrDecay, ClipPolicy clip,
-                              int patience, long checkpointEvery, long seed) {
+public record TrainingOptions(
+        int epochs,
+        int batchSize,
+        float learningRate,
+        double lrDecay,
+        ClipPolicy clip,
+        int patience,
+        long checkpointEvery,
+        long seed) {
 
     /** Validates with messages naming the offending value. */
     public TrainingOptions {
@@ -43,8 +50,8 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, dou
             throw new IllegalArgumentException("patience must be 0 (off) or positive, got " + patience);
         }
         if (checkpointEvery < 0) {
-            throw new IllegalArgumentException("checkpoint interval must be 0 (off) or a positive number of steps, got "
-                    + checkpointEvery);
+            throw new IllegalArgumentException(
+                    "checkpoint interval must be 0 (off) or a positive number of steps, got " + checkpointEvery);
         }
     }
 

@@ -20,9 +20,18 @@ import java.util.List;
  * @param batchLoss       every step's loss, in order (for loss curves)
  * @param batchesPerEpoch batches in one epoch
  */
-public record TrainingResult(List<Double> trainLoss, List<Double> validationLoss, int bestEpoch, long weight,
-                             long steps, double seconds, boolean stoppedEarly, boolean stopRequested,
-                             Path checkpoint, List<Double> batchLoss, int batchesPerEpoch) {
+public record TrainingResult(
+        List<Double> trainLoss,
+        List<Double> validationLoss,
+        int bestEpoch,
+        long weight,
+        long steps,
+        double seconds,
+        boolean stoppedEarly,
+        boolean stopRequested,
+        Path checkpoint,
+        List<Double> batchLoss,
+        int batchesPerEpoch) {
 
     /** Copies the lists. */
     public TrainingResult {

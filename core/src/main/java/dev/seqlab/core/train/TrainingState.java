@@ -14,9 +14,11 @@ final class TrainingState {
     long step;
     /** This epoch's weighted loss sum and weight. */
     double epochLoss;
+
     long epochWeight;
     /** Weight trained on in all epochs. */
     long weight;
+
     final List<Double> trainLoss = new ArrayList<>();
     final List<Double> validationLoss = new ArrayList<>();
     final List<Double> batchLoss = new ArrayList<>();

@@ -34,23 +34,27 @@ class GradientCheckerTest {
         }
         Parameter x = random("x", rng, n);
         float[] xv = x.value().data();
-        GradientCheckReport r = GradientChecker.check(List.of(x), () -> {
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    s += 0.5 * xv[i] * a[i][j] * xv[j];
-                }
-            }
-            return s;
-        }, () -> {
-            for (int i = 0; i < n; i++) {
-                double g = 0;
-                for (int j = 0; j < n; j++) {
-                    g += a[i][j] * xv[j];
-                }
-                x.grad().data()[i] = (float) g;
-            }
-        }, GradientChecker.Options.defaults());
+        GradientCheckReport r = GradientChecker.check(
+                List.of(x),
+                () -> {
+                    double s = 0;
+                    for (int i = 0; i < n; i++) {
+                        for (int j = 0; j < n; j++) {
+                            s += 0.5 * xv[i] * a[i][j] * xv[j];
+                        }
+                    }
+                    return s;
+                },
+                () -> {
+                    for (int i = 0; i < n; i++) {
+                        double g = 0;
+                        for (int j = 0; j < n; j++) {
+                            g += a[i][j] * xv[j];
+                        }
+                        x.grad().data()[i] = (float) g;
+                    }
+                },
+                GradientChecker.Options.defaults());
         System.out.println("quadratic form:\n" + r);
         r.assertBelow(1e-4);
         assertEquals(n, r.entries().get(0).checked());
@@ -60,17 +64,21 @@ class GradientCheckerTest {
     void sumOfSinesHasCosineGradient() {
         Parameter x = random("x", new SeededRandom(2), 4, 5);
         float[] xv = x.value().data();
-        GradientCheckReport r = GradientChecker.check(List.of(x), () -> {
-            double s = 0;
-            for (float v : xv) {
-                s += Math.sin(v);
-            }
-            return s;
-        }, () -> {
-            for (int i = 0; i < xv.length; i++) {
-                x.grad().data()[i] = (float) Math.cos(xv[i]);
-            }
-        }, GradientChecker.Options.defaults());
+        GradientCheckReport r = GradientChecker.check(
+                List.of(x),
+                () -> {
+                    double s = 0;
+                    for (float v : xv) {
+                        s += Math.sin(v);
+                    }
+                    return s;
+                },
+                () -> {
+                    for (int i = 0; i < xv.length; i++) {
+                        x.grad().data()[i] = (float) Math.cos(xv[i]);
+                    }
+                },
+                GradientChecker.Options.defaults());
         System.out.println("sum of sines:\n" + r);
         r.assertBelow(1e-4);
     }
@@ -106,18 +114,23 @@ class GradientCheckerTest {
             }
             return z;
         };
-        GradientCheckReport r = GradientChecker.check(ps.list(), () -> -Math.log(probs.get()[target]), () -> {
-            ps.zeroGrads();
-            double[] p = probs.get();
-            for (int o = 0; o < out; o++) {
-                double dz = p[o] - (o == target ? 1 : 0);
-                b.grad().data()[o] = (float) dz;
-                for (int i = 0; i < in; i++) {
-                    w.grad().data()[o * in + i] = (float) (dz * x.value().get(i));
-                    x.grad().data()[i] += (float) (dz * w.value().get(o, i));
-                }
-            }
-        }, GradientChecker.Options.defaults());
+        GradientCheckReport r = GradientChecker.check(
+                ps.list(),
+                () -> -Math.log(probs.get()[target]),
+                () -> {
+                    ps.zeroGrads();
+                    double[] p = probs.get();
+                    for (int o = 0; o < out; o++) {
+                        double dz = p[o] - (o == target ? 1 : 0);
+                        b.grad().data()[o] = (float) dz;
+                        for (int i = 0; i < in; i++) {
+                            w.grad().data()[o * in + i] =
+                                    (float) (dz * x.value().get(i));
+                            x.grad().data()[i] += (float) (dz * w.value().get(o, i));
+                        }
+                    }
+                },
+                GradientChecker.Options.defaults());
         System.out.println("dense + softmax cross-entropy:\n" + r);
         r.assertBelow(1e-3);
         assertEquals(3, r.entries().size());
@@ -128,17 +141,21 @@ class GradientCheckerTest {
         Parameter x = random("x", new SeededRandom(4), 10);
         float[] xv = x.value().data();
         // L = Σ x³, true gradient 3x²; the "backward" forgets the factor 3 on one entry
-        GradientCheckReport r = GradientChecker.check(List.of(x), () -> {
-            double s = 0;
-            for (float v : xv) {
-                s += (double) v * v * v;
-            }
-            return s;
-        }, () -> {
-            for (int i = 0; i < xv.length; i++) {
-                x.grad().data()[i] = (i == 7 ? 1 : 3) * xv[i] * xv[i];
-            }
-        }, GradientChecker.Options.defaults());
+        GradientCheckReport r = GradientChecker.check(
+                List.of(x),
+                () -> {
+                    double s = 0;
+                    for (float v : xv) {
+                        s += (double) v * v * v;
+                    }
+                    return s;
+                },
+                () -> {
+                    for (int i = 0; i < xv.length; i++) {
+                        x.grad().data()[i] = (i == 7 ? 1 : 3) * xv[i] * xv[i];
+                    }
+                },
+                GradientChecker.Options.defaults());
         assertTrue(r.maxRelativeError() > 1e-2, r.toString());
         assertEquals(7, r.entries().get(0).worstIndex());
         AssertionError e = assertThrows(AssertionError.class, () -> r.assertBelow(1e-3));

@@ -26,8 +26,13 @@ class InitializerTest {
 
     @Test
     void sameSeedGivesIdenticalWeights() {
-        for (Initializer init : new Initializer[] {Initializer.xavierUniform(), Initializer.heNormal(),
-                Initializer.orthogonal(1.0), Initializer.normal(0, 0.1), Initializer.uniform(-1, 1)}) {
+        for (Initializer init : new Initializer[] {
+            Initializer.xavierUniform(),
+            Initializer.heNormal(),
+            Initializer.orthogonal(1.0),
+            Initializer.normal(0, 0.1),
+            Initializer.uniform(-1, 1)
+        }) {
             Tensor a = Tensor.zeros(64, 32);
             Tensor b = Tensor.zeros(64, 32);
             init.fill(a, new SeededRandom(2024));
@@ -114,7 +119,7 @@ class InitializerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Initializer.uniform(1, 1));
         assertTrue(e.getMessage().contains("lo < hi"));
         assertThrows(IllegalArgumentException.class, () -> Initializer.normal(0, -1));
-        assertThrows(IllegalArgumentException.class,
-                () -> Initializer.orthogonal(1).fill(Tensor.zeros(5), new SeededRandom(1)));
+        assertThrows(IllegalArgumentException.class, () -> Initializer.orthogonal(1)
+                .fill(Tensor.zeros(5), new SeededRandom(1)));
     }
 }

@@ -40,31 +40,38 @@ class AtomicFilesTest {
     void aFailedWriteKeepsTheOldFileAndLeavesNoTemporaryFile() throws IOException {
         Path p = dir.resolve("model.safetensors");
         Files.writeString(p, "precious");
-        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(p, out -> {
-            out.write(new byte[100_000]);
-            throw new IOException("disk full (simulated)");
-        }));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> AtomicFiles.write(p, out -> {
+                    out.write(new byte[100_000]);
+                    throw new IOException("disk full (simulated)");
+                }));
         assertEquals("disk full (simulated)", e.getMessage());
         assertEquals("precious", Files.readString(p));
         assertEquals(List.of("model.safetensors"), listing());
-        assertThrows(IllegalStateException.class, () -> AtomicFiles.write(p, out -> {
-            throw new IllegalStateException("bug in the writer");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> AtomicFiles.write(p, out -> {
+                    throw new IllegalStateException("bug in the writer");
+                }));
         assertEquals("precious", Files.readString(p));
         assertEquals(List.of("model.safetensors"), listing());
     }
 
     @Test
     void missingDirectoryIsNoSuchFile() {
-        assertThrows(NoSuchFileException.class,
+        assertThrows(
+                NoSuchFileException.class,
                 () -> AtomicFiles.write(dir.resolve("no/such/dir/f.txt"), out -> out.write(1)));
     }
 
     @Test
     void temporaryFilesOfAKilledWriterAreRemovedByTheNextWriteOthersAreKept() throws Exception {
         // a process that has ended: its PID names no running process any more
-        Process gone = new ProcessBuilder("java", "-version").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process gone = new ProcessBuilder("java", "-version")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         gone.waitFor();
         long deadPid = gone.pid();
         assumeFalse(ProcessHandle.of(deadPid).map(ProcessHandle::isAlive).orElse(false), "PID reused at once");
@@ -85,6 +92,7 @@ class AtomicFilesTest {
         Path p = dir.resolve("f.txt");
         String[] seen = new String[1];
         AtomicFiles.write(p, out -> seen[0] = listing().get(0));
-        assertTrue(seen[0].matches("\\.f\\.txt\\.seqlab-" + ProcessHandle.current().pid() + "-[0-9a-f]+\\.tmp"), seen[0]);
+        assertTrue(
+                seen[0].matches("\\.f\\.txt\\.seqlab-" + ProcessHandle.current().pid() + "-[0-9a-f]+\\.tmp"), seen[0]);
     }
 }

@@ -11,6 +11,7 @@ class ActivationsTest {
     private static final double H = 1e-5;
     /** A float result near 1 carries ≈ 6e-8 rounding; a derivative formula adds a few such steps. */
     private static final double TOL = 5e-7;
+
     private static final float[] POINTS = {-30f, -8f, -3.5f, -1f, -0.25f, 0f, 0.1f, 0.7f, 2f, 5f, 12f, 40f};
 
     private static double sigmoidD(double x) {
@@ -24,7 +25,11 @@ class ActivationsTest {
     @Test
     void valuesMatchDoubleDefinitionsWithoutOverflow() {
         for (float x : POINTS) {
-            assertEquals(sigmoidD(x), Activations.sigmoid(x), 1e-7 * Math.max(1e-30, sigmoidD(x)) + 1e-37 + Reference.U, "sigmoid " + x);
+            assertEquals(
+                    sigmoidD(x),
+                    Activations.sigmoid(x),
+                    1e-7 * Math.max(1e-30, sigmoidD(x)) + 1e-37 + Reference.U,
+                    "sigmoid " + x);
             assertEquals(Math.tanh(x), Activations.tanh(x), Reference.U, "tanh " + x);
             assertEquals(Math.max(0, x), Activations.relu(x), 0.0, "relu " + x);
         }

@@ -22,8 +22,11 @@ class BlasTest {
     private static final float[][] ALPHA_BETA = {{1f, 0f}, {-0.5f, 1f}, {2f, 0.25f}, {1f, -1f}};
 
     static Stream<Blas> implementations() {
-        return Stream.of(new PlainBlas(), new VectorBlas(),
-                new ParallelBlas(new PlainBlas(), 3), new ParallelBlas(new VectorBlas(), 2));
+        return Stream.of(
+                new PlainBlas(),
+                new VectorBlas(),
+                new ParallelBlas(new PlainBlas(), 3),
+                new ParallelBlas(new VectorBlas(), 2));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -63,7 +66,23 @@ class BlasTest {
         blas.gemm(false, false, 2, 2, 0, 1f, new float[0], 0, 1, new float[0], 0, 2, 3f, c, 0, 2);
         assertArrayEquals(new float[] {3f, 6f, 9f, 12f}, c);
         float[] nan = {Float.NaN, Float.NaN, Float.NaN, Float.NaN};
-        blas.gemm(false, false, 2, 2, 2, 0f, new float[] {1, 2, 3, 4}, 0, 2, new float[] {1, 2, 3, 4}, 0, 2, 0f, nan, 0, 2);
+        blas.gemm(
+                false,
+                false,
+                2,
+                2,
+                2,
+                0f,
+                new float[] {1, 2, 3, 4},
+                0,
+                2,
+                new float[] {1, 2, 3, 4},
+                0,
+                2,
+                0f,
+                nan,
+                0,
+                2);
         assertArrayEquals(new float[4], nan);
     }
 
@@ -71,17 +90,21 @@ class BlasTest {
     @MethodSource("implementations")
     void gemmRejectsBadArguments(Blas blas) {
         float[] x = new float[12];
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> blas.gemm(false, false, 3, 4, 4, 1f, x, 0, 3, x, 0, 4, 0f, x, 0, 4));
         assertTrue(e.getMessage().contains("leading dimension 3"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> blas.gemm(false, false, 3, 4, 2, 1f, x, 0, 2, x, 0, 4, 0f, x, 1, 4));
         assertTrue(e.getMessage().contains("needs 13 elements"), e.getMessage());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> blas.gemm(false, false, -1, 4, 2, 1f, x, 0, 2, x, 0, 4, 0f, x, 0, 4));
     }
 
-    private static void runCase(Blas blas, SplittableRandom rnd, boolean tA, boolean tB, int m, int n, int k, int caseNo) {
+    private static void runCase(
+            Blas blas, SplittableRandom rnd, boolean tA, boolean tB, int m, int n, int k, int caseNo) {
         float alpha = ALPHA_BETA[caseNo % ALPHA_BETA.length][0];
         float beta = ALPHA_BETA[caseNo % ALPHA_BETA.length][1];
         int pad = caseNo % 3 == 0 ? 0 : 3;
@@ -140,7 +163,11 @@ class BlasTest {
                             double old = ab[1] == 0f ? 0 : y0[3 + i];
                             double expected = ab[0] * s + ab[1] * old;
                             double tol = (xLen + 4) * Reference.U * (Math.abs(ab[0]) * abs + Math.abs(ab[1] * old));
-                            assertEquals(expected, y[3 + i], tol, blas + " gemv trans=" + trans + " m=" + m + " n=" + n + " i=" + i);
+                            assertEquals(
+                                    expected,
+                                    y[3 + i],
+                                    tol,
+                                    blas + " gemv trans=" + trans + " m=" + m + " n=" + n + " i=" + i);
                         }
                         assertEquals(y0[0], y[0]);
                         assertEquals(y0[3 + yLen], y[3 + yLen]);

@@ -60,9 +60,40 @@ class ElementwiseTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("implementations")
     void extremesStayFiniteAndInPlaceWorks(Elementwise e) {
-        float[] special = {1000f, -1000f, 88f, -88f, -90f, -104f, 30f, -30f, 1e-20f, -1e-20f, 0f, -0f,
-            Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, 9f, 0.5f, -0.5f, 3e-5f, -2.5f,
-            Float.MAX_VALUE, -Float.MAX_VALUE, 1e-3f, 5f, 6f, 7f, 8f, 10f, 11f, 12f, 13f, 14f};
+        float[] special = {
+            1000f,
+            -1000f,
+            88f,
+            -88f,
+            -90f,
+            -104f,
+            30f,
+            -30f,
+            1e-20f,
+            -1e-20f,
+            0f,
+            -0f,
+            Float.POSITIVE_INFINITY,
+            Float.NEGATIVE_INFINITY,
+            Float.NaN,
+            9f,
+            0.5f,
+            -0.5f,
+            3e-5f,
+            -2.5f,
+            Float.MAX_VALUE,
+            -Float.MAX_VALUE,
+            1e-3f,
+            5f,
+            6f,
+            7f,
+            8f,
+            10f,
+            11f,
+            12f,
+            13f,
+            14f
+        };
         float[] s = special.clone();
         float[] t = special.clone();
         e.sigmoid(s.length, s, 0, s, 0);

@@ -22,8 +22,8 @@ class KernelFallbackTest {
         assertEquals("plain", Kernels.int8BlockDots().name());
         assertEquals(KernelFlavor.PLAIN, Kernels.flavor());
         assertFalse(Kernels.isVectorized());
-        Elementwise e = Kernels.select(MethodHandles.lookup(), Elementwise.class, "VectorElementwise",
-                PlainElementwise::new);
+        Elementwise e =
+                Kernels.select(MethodHandles.lookup(), Elementwise.class, "VectorElementwise", PlainElementwise::new);
         assertEquals(PlainElementwise.class, e.getClass());
         assertEquals(3, Kernels.defaultThreads());
         float[] y = new float[3];
@@ -40,8 +40,25 @@ class KernelFallbackTest {
             float[] c0 = Reference.random(rnd, m * n);
             float[] c = c0.clone();
             Kernels.blas(threads).gemm(true, true, m, n, k, 1.5f, a, 0, m, b, 0, k, 0.5f, c, 0, n);
-            Reference.checkGemm("fallback, " + threads + " threads", true, true, m, n, k, 1.5f, a, 0, m, b, 0, k,
-                    0.5f, c0, c, 0, n);
+            Reference.checkGemm(
+                    "fallback, " + threads + " threads",
+                    true,
+                    true,
+                    m,
+                    n,
+                    k,
+                    1.5f,
+                    a,
+                    0,
+                    m,
+                    b,
+                    0,
+                    k,
+                    0.5f,
+                    c0,
+                    c,
+                    0,
+                    n);
         }
     }
 }

@@ -26,19 +26,19 @@ class KernelsTest {
 
     @Test
     void selectGivesEveryFamilyTheSameFlavour() {
-        Elementwise e = Kernels.select(MethodHandles.lookup(), Elementwise.class, "VectorElementwise",
-                PlainElementwise::new);
+        Elementwise e =
+                Kernels.select(MethodHandles.lookup(), Elementwise.class, "VectorElementwise", PlainElementwise::new);
         assertEquals(Kernels.flavor().label(), e.name());
         assertEquals(Kernels.isVectorized() ? VectorElementwise.class : PlainElementwise.class, e.getClass());
     }
 
     @Test
     void selectFallsBackToPlainWhenTheSimdClassCannotBeMade() {
-        Elementwise missing = Kernels.select(MethodHandles.lookup(), Elementwise.class, "NoSuchElementwise",
-                PlainElementwise::new);
+        Elementwise missing =
+                Kernels.select(MethodHandles.lookup(), Elementwise.class, "NoSuchElementwise", PlainElementwise::new);
         assertEquals(PlainElementwise.class, missing.getClass());
-        Elementwise wrongType = Kernels.select(MethodHandles.lookup(), Elementwise.class, "VectorInt8BlockDots",
-                PlainElementwise::new);
+        Elementwise wrongType =
+                Kernels.select(MethodHandles.lookup(), Elementwise.class, "VectorInt8BlockDots", PlainElementwise::new);
         assertEquals(PlainElementwise.class, wrongType.getClass());
     }
 

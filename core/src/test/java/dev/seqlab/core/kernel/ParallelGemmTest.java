@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The parallel GEMM gives the same bits as the single-threaded one, for any thread count. */
@@ -29,15 +29,19 @@ class ParallelGemmTest {
         // wide (split by columns) and tall (split by rows), with ragged edges and several K blocks
         int[][] shapes = {{90, 333, 300}, {301, 110, 270}, {32, 1024, 300}};
         for (int[] s : shapes) {
-            assertTrue((long) s[0] * s[1] * s[2] >= ParallelBlas.PARALLEL_MIN_WORK, "shape must take the parallel path");
+            assertTrue(
+                    (long) s[0] * s[1] * s[2] >= ParallelBlas.PARALLEL_MIN_WORK, "shape must take the parallel path");
             for (int t = 0; t < 4; t++) {
                 boolean tA = t >= 2;
                 boolean tB = (t & 1) == 1;
                 float[] one = run(serial.get(), tA, tB, s[0], s[1], s[2], 99);
                 for (int threads = 2; threads <= 5; threads++) {
                     float[] many = run(new ParallelBlas(serial.get(), threads), tA, tB, s[0], s[1], s[2], 99);
-                    assertArrayEquals(one, many, serial.get().name() + " with " + threads + " threads, shape "
-                            + s[0] + "x" + s[1] + "x" + s[2] + " trans " + tA + "/" + tB);
+                    assertArrayEquals(
+                            one,
+                            many,
+                            serial.get().name() + " with " + threads + " threads, shape " + s[0] + "x" + s[1] + "x"
+                                    + s[2] + " trans " + tA + "/" + tB);
                 }
             }
         }
@@ -104,37 +108,65 @@ class ParallelGemmTest {
         Thread caller = Thread.currentThread();
         Blas spy = new PlainBlas();
         List<Thread> seen = new ArrayList<>();
-        Blas recording = new ParallelBlas(new Blas() {
-            @Override
-            public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff,
-                             int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
-                synchronized (seen) {
-                    seen.add(Thread.currentThread());
-                }
-                spy.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-            }
+        Blas recording = new ParallelBlas(
+                new Blas() {
+                    @Override
+                    public void gemm(
+                            boolean transA,
+                            boolean transB,
+                            int m,
+                            int n,
+                            int k,
+                            float alpha,
+                            float[] a,
+                            int aOff,
+                            int lda,
+                            float[] b,
+                            int bOff,
+                            int ldb,
+                            float beta,
+                            float[] c,
+                            int cOff,
+                            int ldc) {
+                        synchronized (seen) {
+                            seen.add(Thread.currentThread());
+                        }
+                        spy.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+                    }
 
-            @Override
-            public void gemv(boolean trans, int m, int n, float alpha, float[] a, int aOff, int lda, float[] x,
-                             int xOff, float beta, float[] y, int yOff) {
-                throw new UnsupportedOperationException();
-            }
+                    @Override
+                    public void gemv(
+                            boolean trans,
+                            int m,
+                            int n,
+                            float alpha,
+                            float[] a,
+                            int aOff,
+                            int lda,
+                            float[] x,
+                            int xOff,
+                            float beta,
+                            float[] y,
+                            int yOff) {
+                        throw new UnsupportedOperationException();
+                    }
 
-            @Override
-            public float dot(int n, float[] x, int xOff, float[] y, int yOff) {
-                throw new UnsupportedOperationException();
-            }
+                    @Override
+                    public float dot(int n, float[] x, int xOff, float[] y, int yOff) {
+                        throw new UnsupportedOperationException();
+                    }
 
-            @Override
-            public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
-                throw new UnsupportedOperationException();
-            }
+                    @Override
+                    public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+                        throw new UnsupportedOperationException();
+                    }
 
-            @Override
-            public String name() {
-                return "recording";
-            }
-        }, 2);
+                    @Override
+                    public String name() {
+                        return "recording";
+                    }
+                },
+                2);
         run(recording, false, false, 32, 77, 200, 3);
         assertEquals(List.of(caller), seen);
         seen.clear();

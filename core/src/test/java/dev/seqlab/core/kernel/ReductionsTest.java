@@ -47,9 +47,20 @@ class ReductionsTest {
 
     @Test
     void maxAndArgmaxTakeTheFirstLargestAndSkipNaN() {
-        float[] x = {1f, 5f, 5f, -2f,
-            Float.NaN, -3f, -1f, -1f,
-            Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, Float.NaN};
+        float[] x = {
+            1f,
+            5f,
+            5f,
+            -2f,
+            Float.NaN,
+            -3f,
+            -1f,
+            -1f,
+            Float.NEGATIVE_INFINITY,
+            Float.NEGATIVE_INFINITY,
+            Float.NaN,
+            Float.NaN
+        };
         float[] max = new float[3];
         int[] arg = new int[3];
         Reductions.rowMax(3, 4, x, 0, 4, max, 0);

@@ -9,8 +9,7 @@ final class Reference {
     /** Unit roundoff of float32. */
     static final double U = 0x1p-24;
 
-    private Reference() {
-    }
+    private Reference() {}
 
     /** Uniform values in [-1, 1). */
     static float[] random(SplittableRandom rnd, int n) {
@@ -35,9 +34,25 @@ final class Reference {
      * {@code (k + 4)·u·(|alpha|·Σ|a||b| + |beta·c|)}. Elements of the array outside the m×n
      * block must be untouched.
      */
-    static void checkGemm(String what, boolean tA, boolean tB, int m, int n, int k, float alpha,
-                          float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta,
-                          float[] c0, float[] c, int cOff, int ldc) {
+    static void checkGemm(
+            String what,
+            boolean tA,
+            boolean tB,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int ldb,
+            float beta,
+            float[] c0,
+            float[] c,
+            int cOff,
+            int ldc) {
         boolean[] inBlock = new boolean[c.length];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {

@@ -94,7 +94,10 @@ class SoftmaxMaskedTest {
                 Softmax.softmaxRowsVisible(m, n, length, causal, x, off, ld, y, 2, n);
                 for (int i = 0; i < m; i++) {
                     int visible = causal ? Math.min(length, i + 1) : length;
-                    near(maskedD(x, off + i * ld, n, prefix(n, visible)), y, 2 + i * n,
+                    near(
+                            maskedD(x, off + i * ld, n, prefix(n, visible)),
+                            y,
+                            2 + i * n,
                             "n=" + n + " length=" + length + " causal=" + causal + " row " + i);
                 }
             }
@@ -173,8 +176,26 @@ class SoftmaxMaskedTest {
                 }
             }
         }
-        float[] x = {Float.NEGATIVE_INFINITY, 1f, Float.NEGATIVE_INFINITY, 2f, Float.NEGATIVE_INFINITY, 0f, 1f, 3f,
-            Float.NEGATIVE_INFINITY, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, Float.NEGATIVE_INFINITY};
+        float[] x = {
+            Float.NEGATIVE_INFINITY,
+            1f,
+            Float.NEGATIVE_INFINITY,
+            2f,
+            Float.NEGATIVE_INFINITY,
+            0f,
+            1f,
+            3f,
+            Float.NEGATIVE_INFINITY,
+            1f,
+            2f,
+            3f,
+            4f,
+            5f,
+            6f,
+            7f,
+            8f,
+            Float.NEGATIVE_INFINITY
+        };
         boolean[] keep = new boolean[x.length];
         for (int j = 0; j < x.length; j++) {
             keep[j] = x[j] != Float.NEGATIVE_INFINITY;
@@ -260,13 +281,15 @@ class SoftmaxMaskedTest {
     @Test
     void badMasksAndTemperaturesAreRejectedNamingTheValue() {
         float[] x = new float[8];
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Softmax.softmaxRowsVisible(2, 4, 5, false, x, 0, 4, x, 0, 4));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Softmax.softmaxRowsVisible(2, 4, 5, false, x, 0, 4, x, 0, 4));
         assertTrue(e.getMessage().contains("5"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Softmax.softmaxRowsPrefix(2, 4, new int[] {1, -1}, 0, x, 0, 4, x, 0, 4));
         assertTrue(e.getMessage().contains("-1"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Softmax.softmaxRowsMasked(2, 4, new boolean[7], 0, 4, x, 0, 4, x, 0, 4));
         assertTrue(e.getMessage().startsWith("mask"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Softmax.softmax(x, 0, 8, 0.0, new double[8]));

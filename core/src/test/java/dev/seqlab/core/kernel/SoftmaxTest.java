@@ -48,7 +48,11 @@ class SoftmaxTest {
                 assertEquals(ref[j], y[i * n + j], 4 * Reference.U * ref[j] + 1e-37, "softmax " + i + "," + j);
                 // log-softmax = x - shift: rounding relative to the larger of |x| and |shift|
                 double lref = Math.log(ref[j]);
-                assertEquals(lref, ly[i * n + j], 4 * Reference.U * (Math.abs(lref) + Math.abs(x[3 + i * ld + j])), "log-softmax " + i + "," + j);
+                assertEquals(
+                        lref,
+                        ly[i * n + j],
+                        4 * Reference.U * (Math.abs(lref) + Math.abs(x[3 + i * ld + j])),
+                        "log-softmax " + i + "," + j);
                 total += y[i * n + j];
             }
             assertEquals(1.0, total, n * Reference.U * 2);

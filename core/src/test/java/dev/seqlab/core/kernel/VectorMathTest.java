@@ -74,14 +74,18 @@ class VectorMathTest {
             v.sigmoid(n, x, 0, y, 0);
             if (check) {
                 for (int i = 0; i < n; i++) {
-                    assertEquals(Float.floatToIntBits(sigmoid(x[i])), Float.floatToIntBits(y[i]),
+                    assertEquals(
+                            Float.floatToIntBits(sigmoid(x[i])),
+                            Float.floatToIntBits(y[i]),
                             "sigmoid(" + x[i] + ") in round " + round);
                 }
             }
             v.tanh(n, x, 0, y, 0);
             if (check) {
                 for (int i = 0; i < n; i++) {
-                    assertEquals(Float.floatToIntBits(tanh(x[i])), Float.floatToIntBits(y[i]),
+                    assertEquals(
+                            Float.floatToIntBits(tanh(x[i])),
+                            Float.floatToIntBits(y[i]),
                             "tanh(" + x[i] + ") in round " + round);
                 }
             }

@@ -33,7 +33,10 @@ class GradientClippingTest {
         double norm = GradientClipping.byGlobalNorm(ps, 6.5);
         assertEquals(13.0, norm, 1e-12);
         double f = 6.5 / (13 + 1e-6);
-        assertArrayEquals(new float[] {(float) (3 * f), (float) (4 * f)}, ps.get("a").grad().data(), 1e-6f);
+        assertArrayEquals(
+                new float[] {(float) (3 * f), (float) (4 * f)},
+                ps.get("a").grad().data(),
+                1e-6f);
         assertArrayEquals(new float[] {(float) (12 * f)}, ps.get("b").grad().data(), 1e-6f);
         assertEquals(6.5, GradientClipping.globalNorm(ps), 1e-5);
     }

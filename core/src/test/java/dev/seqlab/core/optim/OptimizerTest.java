@@ -36,43 +36,46 @@ class OptimizerTest {
 
     @Test
     void sgdWithWeightDecay() {
-        assertTrajectory(new double[] {0.932127949, -1.9641559},
+        assertTrajectory(
+                new double[] {0.932127949, -1.9641559},
                 run(Optimizer.sgd(SgdOptions.of(0.1f).withWeightDecay(0.01f))));
     }
 
     @Test
     void classicalMomentum() {
-        assertTrajectory(new double[] {0.827, -1.844},
-                run(Optimizer.momentum(MomentumOptions.of(0.1f))));
+        assertTrajectory(new double[] {0.827, -1.844}, run(Optimizer.momentum(MomentumOptions.of(0.1f))));
     }
 
     @Test
     void nesterovMomentum() {
-        assertTrajectory(new double[] {0.7793, -1.8296},
+        assertTrajectory(
+                new double[] {0.7793, -1.8296},
                 run(Optimizer.momentum(MomentumOptions.of(0.1f).withNesterov(true))));
     }
 
     @Test
     void rmsProp() {
-        assertTrajectory(new double[] {0.959732973, -1.98922136},
-                run(Optimizer.rmsProp(RmsPropOptions.of(0.01f))));
+        assertTrajectory(new double[] {0.959732973, -1.98922136}, run(Optimizer.rmsProp(RmsPropOptions.of(0.01f))));
     }
 
     @Test
     void adamWithBiasCorrection() {
-        assertTrajectory(new double[] {0.747110939, -1.86435934},
+        assertTrajectory(
+                new double[] {0.747110939, -1.86435934},
                 run(Optimizer.adam(AdamOptions.defaults().withLearningRate(0.1f))));
     }
 
     @Test
     void adamWithL2WeightDecay() {
-        assertTrajectory(new double[] {0.733418489, -1.81875076},
+        assertTrajectory(
+                new double[] {0.733418489, -1.81875076},
                 run(Optimizer.adam(AdamOptions.defaults().withLearningRate(0.1f).withWeightDecay(0.1f))));
     }
 
     @Test
     void adamWDecoupledWeightDecay() {
-        assertTrajectory(new double[] {0.720332118, -1.80721368},
+        assertTrajectory(
+                new double[] {0.720332118, -1.80721368},
                 run(Optimizer.adam(AdamOptions.defaults().withLearningRate(0.1f).withDecoupledWeightDecay(0.1f))));
     }
 
@@ -102,12 +105,14 @@ class OptimizerTest {
 
     @Test
     void optionsAreValidatedWithClearMessages() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AdamOptions.defaults().withBetas(1f, 0.999f));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> AdamOptions.defaults().withBetas(1f, 0.999f));
         assertTrue(e.getMessage().contains("beta1"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SgdOptions.of(-1f));
-        assertThrows(IllegalArgumentException.class, () -> MomentumOptions.of(0.1f).withMomentum(1.5f));
-        assertThrows(IllegalArgumentException.class, () -> RmsPropOptions.of(0.1f).withEpsilon(0f));
+        assertThrows(
+                IllegalArgumentException.class, () -> MomentumOptions.of(0.1f).withMomentum(1.5f));
+        assertThrows(
+                IllegalArgumentException.class, () -> RmsPropOptions.of(0.1f).withEpsilon(0f));
         assertThrows(IllegalArgumentException.class, () -> SgdOptions.of(0.1f).withWeightDecay(-0.1f));
     }
 }

@@ -24,7 +24,8 @@ class ParametersTest {
     @Test
     void rejectsDuplicatesAndUnknownNames() {
         Parameters ps = Parameters.of(Parameter.zeros("W", 2));
-        IllegalArgumentException dup = assertThrows(IllegalArgumentException.class, () -> ps.add(Parameter.zeros("W", 3)));
+        IllegalArgumentException dup =
+                assertThrows(IllegalArgumentException.class, () -> ps.add(Parameter.zeros("W", 3)));
         assertTrue(dup.getMessage().contains("duplicate"));
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> ps.get("V"));
         assertTrue(unknown.getMessage().contains("[W]"), unknown.getMessage());

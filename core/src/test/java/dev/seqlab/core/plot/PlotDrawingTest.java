@@ -31,7 +31,8 @@ class PlotDrawingTest {
 
     @Test
     void emptyRangesAndSizesAreRefusedByValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PlotArea(0, 0, 10, 10, 1, 1, 0, 1));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new PlotArea(0, 0, 10, 10, 1, 1, 0, 1));
         assertEquals("empty data range: x [1.0, 1.0], y [0.0, 1.0]", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Canvas.white(0, 5, Canvas.Smoothing.TEXT));
         assertEquals("a picture needs a positive size, got 0 × 5", e.getMessage());

@@ -119,7 +119,7 @@ class TokenSamplerTest {
 
     @Test
     void edgeCasesOfTopKTopPAndTemperatureAreTheArgmax() {
-        float[] logits = logitsOf(0.1, 0.3, 0.2, 0.3, 0.1);   // a tie for the top: indices 1 and 3
+        float[] logits = logitsOf(0.1, 0.3, 0.2, 0.3, 0.1); // a tie for the top: indices 1 and 3
         SeededRandom rng = new SeededRandom(5);
         for (int i = 0; i < 1000; i++) {
             assertEquals(1, new TokenSampler(1.0, 1, 1.0).draw(logits, rng), "k = 1 is the first argmax");
@@ -198,11 +198,14 @@ class TokenSamplerTest {
 
     @Test
     void badSettingsAreRejectedNamingTheValue() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TokenSampler(0, 0, 1)).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TokenSampler(0, 0, 1))
+                .getMessage()
                 .contains("0.0"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TokenSampler(1, -2, 1)).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TokenSampler(1, -2, 1))
+                .getMessage()
                 .contains("-2"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TokenSampler(1, 0, 1.5)).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TokenSampler(1, 0, 1.5))
+                .getMessage()
                 .contains("1.5"));
     }
 }

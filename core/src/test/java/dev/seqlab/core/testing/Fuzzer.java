@@ -26,6 +26,7 @@ public final class Fuzzer {
     private static final long FIXED_ALLOWANCE = 96L << 20;
     /** Further allocation allowed per byte of input. */
     private static final long PER_BYTE_ALLOWANCE = 256;
+
     private static final Duration CASE_TIMEOUT = Duration.ofSeconds(10);
 
     /** A parser of files. */
@@ -47,18 +48,26 @@ public final class Fuzzer {
      *                   that came from elsewhere, e.g. a date typed by the user; their messages
      *                   must then only be one non-blank line)
      */
-    public record Target(String name, List<byte[]> seeds, String fileName, FileParser parser,
-                         List<Class<? extends Exception>> documented, boolean namesFile) {
+    public record Target(
+            String name,
+            List<byte[]> seeds,
+            String fileName,
+            FileParser parser,
+            List<Class<? extends Exception>> documented,
+            boolean namesFile) {
 
         /** A target whose exceptions must name the file. */
-        public Target(String name, List<byte[]> seeds, String fileName, FileParser parser,
-                      List<Class<? extends Exception>> documented) {
+        public Target(
+                String name,
+                List<byte[]> seeds,
+                String fileName,
+                FileParser parser,
+                List<Class<? extends Exception>> documented) {
             this(name, seeds, fileName, parser, documented, true);
         }
     }
 
-    private Fuzzer() {
-    }
+    private Fuzzer() {}
 
     /**
      * Runs {@code cases} cases of {@code target}, mutations drawn from {@code seed}, writing each
@@ -102,7 +111,8 @@ public final class Fuzzer {
                 throw new AssertionError(e.getMessage() + "\n" + shown(input), e);
             }
             if (thrown != null && i < target.seeds().size()) {
-                throw new AssertionError("fuzz " + target.name() + ": seed " + i + " is not a valid input: " + thrown, thrown);
+                throw new AssertionError(
+                        "fuzz " + target.name() + ": seed " + i + " is not a valid input: " + thrown, thrown);
             }
             if (thrown != null) {
                 rejected++;
@@ -110,49 +120,60 @@ public final class Fuzzer {
             }
         }
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
-        System.out.println("fuzz " + target.name() + ": " + cases + " cases (" + rejected + " rejected as documented) in "
-                + millis + " ms");
+        System.out.println("fuzz " + target.name() + ": " + cases + " cases (" + rejected
+                + " rejected as documented) in " + millis + " ms");
         return cases;
     }
 
     private static Throwable runCase(Target target, Path file, long size, int index) {
-        return assertTimeoutPreemptively(CASE_TIMEOUT, () -> {
-            long before = allocatedBytes();
-            Throwable thrown = null;
-            try {
-                target.parser().parse(file);
-            } catch (Exception | OutOfMemoryError | StackOverflowError e) {
-                thrown = e;
-            }
-            long allocated = allocatedBytes() - before;
-            long bound = FIXED_ALLOWANCE + PER_BYTE_ALLOWANCE * size;
-            if (allocated > bound) {
-                throw new AssertionError("fuzz " + target.name() + " case " + index + ": allocated " + allocated
-                        + " bytes for a " + size + "-byte file (bound " + bound + ")"
-                        + (thrown == null ? "" : ", then threw " + thrown), thrown);
-            }
-            return thrown;
-        }, () -> "fuzz " + target.name() + " case " + index + " did not end within " + CASE_TIMEOUT.toSeconds() + " s");
+        return assertTimeoutPreemptively(
+                CASE_TIMEOUT,
+                () -> {
+                    long before = allocatedBytes();
+                    Throwable thrown = null;
+                    try {
+                        target.parser().parse(file);
+                    } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+                        thrown = e;
+                    }
+                    long allocated = allocatedBytes() - before;
+                    long bound = FIXED_ALLOWANCE + PER_BYTE_ALLOWANCE * size;
+                    if (allocated > bound) {
+                        throw new AssertionError(
+                                "fuzz " + target.name() + " case " + index + ": allocated " + allocated
+                                        + " bytes for a " + size + "-byte file (bound " + bound + ")"
+                                        + (thrown == null ? "" : ", then threw " + thrown),
+                                thrown);
+                    }
+                    return thrown;
+                },
+                () -> "fuzz " + target.name() + " case " + index + " did not end within " + CASE_TIMEOUT.toSeconds()
+                        + " s");
     }
 
     private static void check(Target target, Path file, byte[] input, int index, Throwable thrown) {
         boolean documented = target.documented().stream().anyMatch(c -> c.isInstance(thrown));
         String message = thrown.getMessage();
-        boolean namesFile = message != null && (target.namesFile()
-                ? message.contains(file.getFileName().toString())
-                : !message.isBlank() && message.lines().count() == 1);
+        boolean namesFile = message != null
+                && (target.namesFile()
+                        ? message.contains(file.getFileName().toString())
+                        : !message.isBlank() && message.lines().count() == 1);
         if (!documented || !namesFile) {
-            throw new AssertionError("fuzz " + target.name() + " case " + index + ": "
-                    + (documented ? "the message does not name the file (or is not one line)" : "undocumented exception")
-                    + ": " + thrown + "\n" + shown(input), thrown);
+            throw new AssertionError(
+                    "fuzz " + target.name() + " case " + index + ": "
+                            + (documented
+                                    ? "the message does not name the file (or is not one line)"
+                                    : "undocumented exception")
+                            + ": " + thrown + "\n" + shown(input),
+                    thrown);
         }
     }
 
     /** The input in Base64 (its first 4096 bytes), to reproduce a failure. */
     private static String shown(byte[] input) {
         byte[] shown = input.length > 4096 ? Arrays.copyOf(input, 4096) : input;
-        return "input (" + input.length + " bytes, Base64" + (shown.length < input.length ? ", first 4096" : "")
-                + "): " + Base64.getEncoder().encodeToString(shown);
+        return "input (" + input.length + " bytes, Base64" + (shown.length < input.length ? ", first 4096" : "") + "): "
+                + Base64.getEncoder().encodeToString(shown);
     }
 
     private static long allocatedBytes() {

@@ -32,8 +32,7 @@ public final class GoldenFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private GoldenFiles() {
-    }
+    private GoldenFiles() {}
 
     /** The directory of the golden files named {@code name} in the current module's test resources. */
     public static Path dir(String name) {
@@ -66,13 +65,14 @@ public final class GoldenFiles {
      * ones lack: for documents a command prints with {@code --json}, where a new field is a
      * compatible addition and a missing or changed one is not.
      */
-    public static void assertMatchesAllowingNewFields(Path file, JsonNode observed, double tolerance) throws IOException {
+    public static void assertMatchesAllowingNewFields(Path file, JsonNode observed, double tolerance)
+            throws IOException {
         assertTrue(Files.isRegularFile(file), "golden file missing: " + file.toAbsolutePath());
         assertMatches(JSON.readTree(file.toFile()), observed, tolerance, "$", false);
     }
 
-    private static void assertMatches(JsonNode expected, JsonNode observed, double tolerance, String where,
-            boolean exactFields) {
+    private static void assertMatches(
+            JsonNode expected, JsonNode observed, double tolerance, String where, boolean exactFields) {
         if (expected.isNumber()) {
             assertTrue(observed.isNumber(), where + ": expected a number, got " + observed);
             double e = expected.doubleValue();

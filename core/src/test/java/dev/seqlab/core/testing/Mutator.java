@@ -15,20 +15,35 @@ import java.util.Random;
  */
 public final class Mutator {
     private static final String[] NUMBERS = {
-        "0", "-1", "-2147483648", "2147483647", "2147483648", "4294967296", "9223372036854775807",
-        "99999999999999999999999", "-9223372036854775808", "1e39", "-1e309", "nan", "inf", "1e-50", "65536",
+        "0",
+        "-1",
+        "-2147483648",
+        "2147483647",
+        "2147483648",
+        "4294967296",
+        "9223372036854775807",
+        "99999999999999999999999",
+        "-9223372036854775808",
+        "1e39",
+        "-1e309",
+        "nan",
+        "inf",
+        "1e-50",
+        "65536",
     };
     private static final long[] INTS = {
         0, 1, -1, 0x7fffffffL, 0x80000000L, 0xffffffffL, 1L << 30, 1L << 31, Long.MAX_VALUE, Long.MIN_VALUE, 0xffffL,
     };
     private static final byte[][] INVALID_UTF8 = {
-        {(byte) 0xff}, {(byte) 0xc0, (byte) 0x80}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, {(byte) 0xe2, (byte) 0x82},
+        {(byte) 0xff},
+        {(byte) 0xc0, (byte) 0x80},
+        {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+        {(byte) 0xe2, (byte) 0x82},
         {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
     };
     private static final int OPERATIONS = 12;
 
-    private Mutator() {
-    }
+    private Mutator() {}
 
     /** One to three random mutations of {@code input} (which is not changed). */
     public static byte[] mutate(byte[] input, Random r) {

@@ -24,8 +24,7 @@ import java.util.function.Function;
  */
 public final class ParallelAgreement {
 
-    private ParallelAgreement() {
-    }
+    private ParallelAgreement() {}
 
     /**
      * Computes each query's answer once on the calling thread, then starts {@code threads}
@@ -37,8 +36,8 @@ public final class ParallelAgreement {
      */
     public static <Q> long check(int threads, Duration duration, List<Q> queries, Function<Q, ?> answer) {
         if (threads < 2 || queries.isEmpty()) {
-            throw new IllegalArgumentException("need at least 2 threads and 1 query, got " + threads + " and "
-                    + queries.size());
+            throw new IllegalArgumentException(
+                    "need at least 2 threads and 1 query, got " + threads + " and " + queries.size());
         }
         List<Object> expected = new ArrayList<>();
         for (Q q : queries) {
@@ -51,24 +50,29 @@ public final class ParallelAgreement {
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int offset = t * queries.size() / threads;
-            Thread w = new Thread(() -> {
-                try {
-                    go.await();
-                    for (int round = 0; failure.get() == null && (round == 0 || System.nanoTime() < end); round++) {
-                        for (int i = 0; i < queries.size() && failure.get() == null; i++) {
-                            int k = (offset + i) % queries.size();
-                            Object got = answer.apply(queries.get(k));
-                            if (!Objects.deepEquals(expected.get(k), got)) {
-                                throw new AssertionError("query " + queries.get(k) + " on " + Thread.currentThread().getName()
-                                        + ": expected " + expected.get(k) + " (sequential answer), got " + got);
+            Thread w = new Thread(
+                    () -> {
+                        try {
+                            go.await();
+                            for (int round = 0;
+                                    failure.get() == null && (round == 0 || System.nanoTime() < end);
+                                    round++) {
+                                for (int i = 0; i < queries.size() && failure.get() == null; i++) {
+                                    int k = (offset + i) % queries.size();
+                                    Object got = answer.apply(queries.get(k));
+                                    if (!Objects.deepEquals(expected.get(k), got)) {
+                                        throw new AssertionError("query " + queries.get(k) + " on "
+                                                + Thread.currentThread().getName() + ": expected " + expected.get(k)
+                                                + " (sequential answer), got " + got);
+                                    }
+                                    compared.incrementAndGet();
+                                }
                             }
-                            compared.incrementAndGet();
+                        } catch (Throwable e) {
+                            failure.compareAndSet(null, e);
                         }
-                    }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "agreement-" + t);
+                    },
+                    "agreement-" + t);
             workers.add(w);
             w.start();
         }

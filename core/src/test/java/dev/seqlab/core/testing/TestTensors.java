@@ -7,8 +7,7 @@ import dev.seqlab.core.tensor.Tensor;
 /** Random inputs and projection losses for gradient checks (cells, layers, attention, Transformer blocks). */
 public final class TestTensors {
 
-    private TestTensors() {
-    }
+    private TestTensors() {}
 
     /** A tensor of standard normal entries. */
     public static Tensor random(SeededRandom rng, int... shape) {

@@ -98,8 +98,13 @@ class TrainingLoopTest {
         }
     }
 
-    private static final TrainingOptions OPTIONS = TrainingOptions.defaults().withEpochs(6).withBatchSize(8)
-            .withLearningRate(0.05f).withLrDecay(0.9).withPatience(0).withSeed(3);
+    private static final TrainingOptions OPTIONS = TrainingOptions.defaults()
+            .withEpochs(6)
+            .withBatchSize(8)
+            .withLearningRate(0.05f)
+            .withLrDecay(0.9)
+            .withPatience(0)
+            .withSeed(3);
 
     private static Optimizer adam(TrainingOptions o) {
         return Optimizer.adam(AdamOptions.defaults().withLearningRate(o.learningRate()));
@@ -142,8 +147,10 @@ class TrainingLoopTest {
                     return m.step(b, rng);
                 })
                 .run();
-        assertEquals(List.of(0.05f, 0.05f, (float) (0.05f * 0.9), (float) (0.05f * 0.9),
-                (float) (0.05f * 0.81), (float) (0.05f * 0.81)), rates);
+        assertEquals(
+                List.of(0.05f, 0.05f, (float) (0.05f * 0.9), (float) (0.05f * 0.9), (float) (0.05f * 0.81), (float)
+                        (0.05f * 0.81)),
+                rates);
         rates.clear();
         TrainingLoop.<int[]>of(m.params, opt, OPTIONS.withEpochs(2))
                 .batches(new ExampleBatches(EXAMPLES, 25, false))
@@ -158,12 +165,16 @@ class TrainingLoopTest {
 
     @Test
     void clipsWithThePolicyOfTheOptions() {
-        for (ClipPolicy clip : List.of(ClipPolicy.none(), ClipPolicy.globalNorm(0.5), ClipPolicy.value(0.1f),
+        for (ClipPolicy clip : List.of(
+                ClipPolicy.none(),
+                ClipPolicy.globalNorm(0.5),
+                ClipPolicy.value(0.1f),
                 ClipPolicy.globalNorm(0.5).withValue(0.1f))) {
             Regression m = new Regression();
             Parameters seen = m.params;
             List<float[]> grads = new ArrayList<>();
-            Optimizer spy = new RecordingOptimizer(adam(OPTIONS), () -> grads.add(seen.get("w").grad().data().clone()));
+            Optimizer spy = new RecordingOptimizer(
+                    adam(OPTIONS), () -> grads.add(seen.get("w").grad().data().clone()));
             TrainingLoop.<int[]>of(m.params, spy, OPTIONS.withEpochs(1).withClip(clip))
                     .batches(new ExampleBatches(EXAMPLES, 10, false))
                     .step((b, rng) -> m.step(b, rng) * 0 + scaleGradients(m, 100))
@@ -223,12 +234,14 @@ class TrainingLoopTest {
     @Test
     void aResumedRunEndsWithTheSameBytesAsAnUninterruptedOne() {
         Regression straight = new Regression();
-        TrainingResult full = loop(straight, OPTIONS).validation(straight::validationLoss).run();
+        TrainingResult full =
+                loop(straight, OPTIONS).validation(straight::validationLoss).run();
         Path file = dir.resolve("checkpoint.safetensors");
         for (long stopAt : new long[] {0, 5, 7, 21}) {
             Regression first = new Regression();
             AtomicLong steps = new AtomicLong();
-            TrainingResult half = loop(first, OPTIONS).validation(first::validationLoss)
+            TrainingResult half = loop(first, OPTIONS)
+                    .validation(first::validationLoss)
                     .step((b, rng) -> {
                         steps.incrementAndGet();
                         return first.step(b, rng);
@@ -242,7 +255,10 @@ class TrainingLoopTest {
             assertEquals(stopAt, half.steps());
 
             Regression second = new Regression();
-            TrainingResult rest = loop(second, OPTIONS).validation(second::validationLoss).resume(file).run();
+            TrainingResult rest = loop(second, OPTIONS)
+                    .validation(second::validationLoss)
+                    .resume(file)
+                    .run();
             assertArrayEquals(straight.bytes(), second.bytes(), "stopped after " + stopAt + " steps");
             assertEquals(full.batchLoss(), rest.batchLoss());
             assertEquals(full.trainLoss(), rest.trainLoss());
@@ -259,11 +275,13 @@ class TrainingLoopTest {
         Path file = dir.resolve("every.safetensors");
         Regression first = new Regression();
         AtomicLong steps = new AtomicLong();
-        TrainingResult r = loop(first, OPTIONS.withCheckpointEvery(10).withEpochs(3)).checkpoint(file)
+        TrainingResult r = loop(first, OPTIONS.withCheckpointEvery(10).withEpochs(3))
+                .checkpoint(file)
                 .step((b, rng) -> {
                     steps.incrementAndGet();
                     return first.step(b, rng);
-                }).run();
+                })
+                .run();
         assertFalse(r.stopRequested());
         assertEquals(file, r.checkpoint());
         Regression second = new Regression();
@@ -276,17 +294,24 @@ class TrainingLoopTest {
         Path file = dir.resolve("c.safetensors");
         Regression m = new Regression();
         loop(m, OPTIONS).stopRequested(() -> true).checkpoint(file).run();
-        assertThrows(UncheckedIOException.class, () -> loop(new Regression(), OPTIONS.withSeed(4)).resume(file).run());
-        assertThrows(UncheckedIOException.class, () -> loop(new Regression(), OPTIONS).resume(dir.resolve("none")).run());
+        assertThrows(
+                UncheckedIOException.class,
+                () -> loop(new Regression(), OPTIONS.withSeed(4)).resume(file).run());
+        assertThrows(UncheckedIOException.class, () -> loop(new Regression(), OPTIONS)
+                .resume(dir.resolve("none"))
+                .run());
     }
 
     @Test
     void optionsNameTheBadValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingOptions.defaults().withEpochs(0));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> TrainingOptions.defaults().withEpochs(0));
         assertTrue(e.getMessage().contains("got 0"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> TrainingOptions.defaults().withLrDecay(1.5));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> TrainingOptions.defaults().withLrDecay(1.5));
         assertTrue(e.getMessage().contains("1.5"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> TrainingOptions.defaults().withCheckpointEvery(-2));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> TrainingOptions.defaults().withCheckpointEvery(-2));
         assertTrue(e.getMessage().contains("-2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> ClipPolicy.value(-1f));
         assertTrue(e.getMessage().contains("-1.0"), e.getMessage());

@@ -16,8 +16,7 @@ import java.util.List;
 public final class DinosaurNames {
     private static final String RESOURCE = "/dev/seqlab/corpora/dinosaurs.txt";
 
-    private DinosaurNames() {
-    }
+    private DinosaurNames() {}
 
     /** All names, capitalised as genera are ("Tyrannosaurus"), in alphabetical order. */
     public static List<String> all() {

@@ -29,13 +29,11 @@ public final class DateFormats {
      * @param course whether the course's data set uses it
      * @param render writes a date this way (lower case, no commas)
      */
-    public record Format(String name, boolean course, Function<LocalDate, String> render) {
-    }
+    public record Format(String name, boolean course, Function<LocalDate, String> render) {}
 
     private static final String[] ORDINAL = {"th", "st", "nd", "rd", "th", "th", "th", "th", "th", "th"};
 
-    private DateFormats() {
-    }
+    private DateFormats() {}
 
     /** The English ordinal of a day of the month: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, … */
     public static String ordinal(int day) {
@@ -48,25 +46,40 @@ public final class DateFormats {
     }
 
     private static String month(LocalDate d) {
-        return d.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT);
+        return d.getMonth()
+                .getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
+                .toLowerCase(Locale.ROOT);
     }
 
     private static String shortMonth(LocalDate d) {
-        return d.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT);
+        return d.getMonth()
+                .getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)
+                .toLowerCase(Locale.ROOT);
     }
 
     /** The course's thirteen formats (its Babel patterns, with y = the full year, as java.time patterns). */
     public static List<Format> course() {
         String[][] p = {
-            {"short", "M/d/yy"}, {"medium", "MMM d, yyyy"}, {"long", "MMMM d, yyyy"}, {"full", "EEEE, MMMM d, yyyy"},
-            {"d MMM y", "d MMM yyyy"}, {"d MMMM y", "d MMMM yyyy"}, {"dd MMM y", "dd MMM yyyy"},
-            {"d MMM, y", "d MMM, yyyy"}, {"d MMMM, y", "d MMMM, yyyy"}, {"dd, MMM y", "dd, MMM yyyy"},
-            {"d MM yy", "d MM yy"}, {"MMMM d y", "MMMM d yyyy"}, {"dd.MM.yy", "dd.MM.yy"},
+            {"short", "M/d/yy"},
+            {"medium", "MMM d, yyyy"},
+            {"long", "MMMM d, yyyy"},
+            {"full", "EEEE, MMMM d, yyyy"},
+            {"d MMM y", "d MMM yyyy"},
+            {"d MMMM y", "d MMMM yyyy"},
+            {"dd MMM y", "dd MMM yyyy"},
+            {"d MMM, y", "d MMM, yyyy"},
+            {"d MMMM, y", "d MMMM, yyyy"},
+            {"dd, MMM y", "dd, MMM yyyy"},
+            {"d MM yy", "d MM yy"},
+            {"MMMM d y", "MMMM d yyyy"},
+            {"dd.MM.yy", "dd.MM.yy"},
         };
         List<Format> f = new ArrayList<>();
         for (String[] e : p) {
             DateTimeFormatter fmt = DateTimeFormatter.ofPattern(e[1], Locale.ENGLISH);
-            f.add(new Format("course: " + e[0], true, d -> fmt.format(d).toLowerCase(Locale.ROOT).replace(",", "")));
+            f.add(new Format("course: " + e[0], true, d -> fmt.format(d)
+                    .toLowerCase(Locale.ROOT)
+                    .replace(",", "")));
         }
         return f;
     }
@@ -81,10 +94,14 @@ public final class DateFormats {
         f.add(pattern("EEEE MMMM d yyyy"));
         f.add(pattern("d MMMM yy"));
         f.add(pattern("EEE MMM d yyyy"));
-        f.add(new Format("dotted abbreviation", false, d -> d.getDayOfMonth() + " "
-                + (d.getMonthValue() == 9 ? "sept" : shortMonth(d)) + ". " + d.getYear()));
-        f.add(new Format("day month ordinal", false, d -> ordinal(d.getDayOfMonth()) + " " + month(d) + " " + d.getYear()));
-        f.add(new Format("day-first dd/mm/yyyy", false, DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ENGLISH)::format));
+        f.add(new Format(
+                "dotted abbreviation",
+                false,
+                d -> d.getDayOfMonth() + " " + (d.getMonthValue() == 9 ? "sept" : shortMonth(d)) + ". " + d.getYear()));
+        f.add(new Format(
+                "day month ordinal", false, d -> ordinal(d.getDayOfMonth()) + " " + month(d) + " " + d.getYear()));
+        f.add(new Format(
+                "day-first dd/mm/yyyy", false, DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ENGLISH)::format));
         return f;
     }
 

@@ -7,5 +7,4 @@ package dev.seqlab.corpora.dates;
  * @param iso    {@code yyyy-mm-dd}
  * @param format the name of the format that wrote it
  */
-public record DatePair(String human, String iso, String format) {
-}
+public record DatePair(String human, String iso, String format) {}

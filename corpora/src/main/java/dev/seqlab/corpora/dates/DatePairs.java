@@ -25,11 +25,9 @@ public final class DatePairs {
      * @param dev   for choosing hyperparameters and early stopping
      * @param test  for the final accuracy figure
      */
-    public record Splits(List<DatePair> train, List<DatePair> dev, List<DatePair> test) {
-    }
+    public record Splits(List<DatePair> train, List<DatePair> dev, List<DatePair> test) {}
 
-    private DatePairs() {
-    }
+    private DatePairs() {}
 
     /** {@code n} pairs in any format. */
     public static List<DatePair> generate(int n, long seed) {

@@ -28,8 +28,7 @@ public final class DateVocabulary {
         }
     }
 
-    private DateVocabulary() {
-    }
+    private DateVocabulary() {}
 
     /**
      * The input characters in id order from id 2 (id 0 is padding, id 1 an unknown character):

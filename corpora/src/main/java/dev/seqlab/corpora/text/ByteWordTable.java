@@ -38,7 +38,8 @@ final class ByteWordTable {
                 }
                 return id;
             }
-            if (hashes[id] == h && lengths[id] == length
+            if (hashes[id] == h
+                    && lengths[id] == length
                     && Arrays.equals(bytes, starts[id], starts[id] + length, word, from, from + length)) {
                 counts[id]++;
                 return id;

@@ -73,10 +73,11 @@ public final class EncodedCorpus implements AutoCloseable {
      *
      * @throws IOException if the corpus cannot be read or the file cannot be written
      */
-    public static EncodedCorpus build(Corpus corpus, VocabularyOptions options, ProgressListener progress,
-            Path directory) throws IOException {
+    public static EncodedCorpus build(
+            Corpus corpus, VocabularyOptions options, ProgressListener progress, Path directory) throws IOException {
         Objects.requireNonNull(options, "options");
-        Path file = directory == null ? Files.createTempFile("seqlab-corpus-", ".ids")
+        Path file = directory == null
+                ? Files.createTempFile("seqlab-corpus-", ".ids")
                 : Files.createTempFile(directory, "seqlab-corpus-", ".ids");
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
             progress.start("Counting words", -1, "words");
@@ -101,8 +102,7 @@ public final class EncodedCorpus implements AutoCloseable {
     }
 
     /** What the counting pass found: the words in order of first appearance, with their counts. */
-    private record Counted(List<String> words, long[] counts, long tokens, int longestSentence) {
-    }
+    private record Counted(List<String> words, long[] counts, long tokens, int longestSentence) {}
 
     /** Counts any corpus, one sentence of strings at a time (reading and tokenising on a second thread). */
     private static Counted countStrings(Corpus corpus, FileChannel out, ProgressListener progress) throws IOException {
@@ -151,7 +151,8 @@ public final class EncodedCorpus implements AutoCloseable {
      * {@link ByteWordTable}): the same words, numbers and file as {@link #countStrings}, without a
      * string per token.
      */
-    private static Counted countBytes(TextCorpus corpus, FileChannel out, ProgressListener progress) throws IOException {
+    private static Counted countBytes(TextCorpus corpus, FileChannel out, ProgressListener progress)
+            throws IOException {
         ByteWordTable table = new ByteWordTable();
         ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
         long[] totals = new long[2]; // tokens, tokens not yet reported
@@ -312,7 +313,8 @@ public final class EncodedCorpus implements AutoCloseable {
         int longest = in.readInt();
         int distinct = in.readInt();
         if (longest < 0 || distinct < 0) {
-            throw new IOException("damaged encoded corpus: sentence length " + longest + ", " + distinct + " word types");
+            throw new IOException(
+                    "damaged encoded corpus: sentence length " + longest + ", " + distinct + " word types");
         }
         int[] finalId = new int[distinct];
         for (int i = 0; i < distinct; i++) {
@@ -322,7 +324,8 @@ public final class EncodedCorpus implements AutoCloseable {
             }
         }
         long bytes = in.readLong();
-        Path file = directory == null ? Files.createTempFile("seqlab-corpus-", ".ids")
+        Path file = directory == null
+                ? Files.createTempFile("seqlab-corpus-", ".ids")
                 : Files.createTempFile(directory, "seqlab-corpus-", ".ids");
         try {
             ExactCopy.toFile(in, bytes, file);

@@ -82,7 +82,8 @@ final class FileSentenceReader implements SentenceReader {
         }
         file = files.get(nextFile++);
         stream = openBytes(file);
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         pieces = new LinePieces(new InputStreamReader(stream, decoder), LinePieces.MAX_PIECE_CHARS);
@@ -108,7 +109,8 @@ final class FileSentenceReader implements SentenceReader {
 
     /** The 1-based line of the current file holding its first byte sequence that is not UTF-8. */
     private long lineOfFirstError() throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.allocate(1 << 16);

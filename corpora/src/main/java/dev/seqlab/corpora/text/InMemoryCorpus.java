@@ -32,8 +32,7 @@ final class InMemoryCorpus implements Corpus {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

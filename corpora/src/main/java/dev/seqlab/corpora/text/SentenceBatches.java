@@ -19,8 +19,7 @@ final class SentenceBatches {
     private static final int BATCH_TOKENS = 16_384;
     private static final List<List<String>> END = new ArrayList<>();
 
-    private SentenceBatches() {
-    }
+    private SentenceBatches() {}
 
     /**
      * Reads one pass of {@code corpus}, giving each sentence to {@code action} on this thread.
@@ -30,31 +29,33 @@ final class SentenceBatches {
     static void read(Corpus corpus, Corpus.SentenceConsumer action) throws IOException {
         BlockingQueue<List<List<String>>> queue = new ArrayBlockingQueue<>(8);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread reader = new Thread(() -> {
-            try {
-                Batch batch = new Batch();
-                corpus.forEachSentence(sentence -> {
-                    batch.sentences.add(sentence);
-                    batch.tokens += sentence.size();
-                    if (batch.tokens >= BATCH_TOKENS) {
-                        put(queue, batch.sentences);
-                        batch.sentences = new ArrayList<>();
-                        batch.tokens = 0;
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        Batch batch = new Batch();
+                        corpus.forEachSentence(sentence -> {
+                            batch.sentences.add(sentence);
+                            batch.tokens += sentence.size();
+                            if (batch.tokens >= BATCH_TOKENS) {
+                                put(queue, batch.sentences);
+                                batch.sentences = new ArrayList<>();
+                                batch.tokens = 0;
+                            }
+                        });
+                        if (!batch.sentences.isEmpty()) {
+                            put(queue, batch.sentences);
+                        }
+                    } catch (Throwable e) {
+                        failure.set(e);
+                    } finally {
+                        try {
+                            queue.put(END);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
                     }
-                });
-                if (!batch.sentences.isEmpty()) {
-                    put(queue, batch.sentences);
-                }
-            } catch (Throwable e) {
-                failure.set(e);
-            } finally {
-                try {
-                    queue.put(END);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, "seqlab-corpus-reader");
+                },
+                "seqlab-corpus-reader");
         reader.setDaemon(true);
         reader.start();
         try {

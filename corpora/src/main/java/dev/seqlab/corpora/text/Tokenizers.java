@@ -31,8 +31,7 @@ import opennlp.tools.tokenize.WhitespaceTokenizer;
  * not, so each {@link Corpus#open() pass} of a corpus gets its own.
  */
 public final class Tokenizers {
-    private Tokenizers() {
-    }
+    private Tokenizers() {}
 
     /** A factory of tokenizers, called once per pass over a corpus. */
     @FunctionalInterface
@@ -73,6 +72,7 @@ public final class Tokenizers {
 
     /** Where {@link #english()} finds its model on the class path. */
     static final String ENGLISH_MODEL_RESOURCE = "/en-token.bin";
+
     private static TokenizerModel english;
 
     /**
@@ -85,8 +85,9 @@ public final class Tokenizers {
         if (english == null) {
             try (InputStream in = Tokenizers.class.getResourceAsStream(ENGLISH_MODEL_RESOURCE)) {
                 if (in == null) {
-                    throw new IOException("the English tokenizer model " + ENGLISH_MODEL_RESOURCE.substring(1)
-                            + " is not on the class path (Maven artifact edu.washington.cs.knowitall:opennlp-tokenize-models:1.5)");
+                    throw new IOException(
+                            "the English tokenizer model " + ENGLISH_MODEL_RESOURCE.substring(1)
+                                    + " is not on the class path (Maven artifact edu.washington.cs.knowitall:opennlp-tokenize-models:1.5)");
                 }
                 english = new TokenizerModel(in);
             }

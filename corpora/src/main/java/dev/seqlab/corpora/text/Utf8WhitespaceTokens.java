@@ -194,7 +194,8 @@ final class Utf8WhitespaceTokens {
             return;
         }
         if (lowercase && !tokenAscii) {
-            byte[] lower = new String(token, 0, tokenLength, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT)
+            byte[] lower = new String(token, 0, tokenLength, StandardCharsets.UTF_8)
+                    .toLowerCase(Locale.ROOT)
                     .getBytes(StandardCharsets.UTF_8);
             sink.token(lower, lower.length);
         } else {

@@ -118,10 +118,11 @@ public final class Vocabulary {
             }
         }
         if (sum > corpusTokens) {
-            throw new IllegalArgumentException("the counts add up to " + sum + ", more than the corpus's "
-                    + corpusTokens + " tokens");
+            throw new IllegalArgumentException(
+                    "the counts add up to " + sum + ", more than the corpus's " + corpusTokens + " tokens");
         }
-        kept.sort(Comparator.comparing((Map.Entry<String, Long> e) -> e.getValue()).reversed()
+        kept.sort(Comparator.comparing((Map.Entry<String, Long> e) -> e.getValue())
+                .reversed()
                 .thenComparing(Map.Entry::getKey));
         int n = options.maxSize() > 0 ? Math.min(options.maxSize(), kept.size()) : kept.size();
         String[] words = new String[n];

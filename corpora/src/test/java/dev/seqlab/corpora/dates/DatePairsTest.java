@@ -16,20 +16,50 @@ class DatePairsTest {
     @Test
     void courseFormatsWriteWhatTheCourseWrites() {
         LocalDate d = LocalDate.of(1979, 5, 3); // a Thursday
-        List<String> written = DateFormats.course().stream().map(f -> f.render().apply(d)).toList();
-        assertEquals(List.of("5/3/79", "may 3 1979", "may 3 1979", "thursday may 3 1979", "3 may 1979", "3 may 1979",
-                "03 may 1979", "3 may 1979", "3 may 1979", "03 may 1979", "3 05 79", "may 3 1979", "03.05.79"), written);
+        List<String> written =
+                DateFormats.course().stream().map(f -> f.render().apply(d)).toList();
+        assertEquals(
+                List.of(
+                        "5/3/79",
+                        "may 3 1979",
+                        "may 3 1979",
+                        "thursday may 3 1979",
+                        "3 may 1979",
+                        "3 may 1979",
+                        "03 may 1979",
+                        "3 may 1979",
+                        "3 may 1979",
+                        "03 may 1979",
+                        "3 05 79",
+                        "may 3 1979",
+                        "03.05.79"),
+                written);
     }
 
     @Test
     void extraFormatsCoverWhatPeopleWrite() {
         LocalDate d = LocalDate.of(2016, 8, 21); // a Sunday
-        List<String> written = DateFormats.extra().stream().map(f -> f.render().apply(d)).toList();
-        assertEquals(List.of("21st of august 2016", "august 21st 2016", "21th of august 2016", "sun 21 aug 2016",
-                "sunday august 21 2016", "21 august 16", "sun aug 21 2016", "21 aug. 2016", "21st august 2016", "21/08/2016"), written);
+        List<String> written =
+                DateFormats.extra().stream().map(f -> f.render().apply(d)).toList();
+        assertEquals(
+                List.of(
+                        "21st of august 2016",
+                        "august 21st 2016",
+                        "21th of august 2016",
+                        "sun 21 aug 2016",
+                        "sunday august 21 2016",
+                        "21 august 16",
+                        "sun aug 21 2016",
+                        "21 aug. 2016",
+                        "21st august 2016",
+                        "21/08/2016"),
+                written);
         assertEquals("3 sept. 2001", DateFormats.extra().get(7).render().apply(LocalDate.of(2001, 9, 3)));
-        assertEquals(List.of("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "31st"),
-                List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 31).stream().map(DateFormats::ordinal).toList());
+        assertEquals(
+                List.of("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "31st"),
+                List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 31).stream()
+                        .map(DateFormats::ordinal)
+                        .toList());
     }
 
     @Test

@@ -42,8 +42,9 @@ class CorpusFuzzTest {
     void truncatedGzipIsMalformedNamingTheFile() throws Exception {
         Path file = dir.resolve("cut.txt.gz");
         Files.write(file, Base64.getDecoder().decode("H4sIAAA="));
-        MalformedFileException e = assertThrows(MalformedFileException.class,
-                () -> Corpus.of(file, TextCorpusOptions.defaults()).forEachSentence(s -> { }));
+        MalformedFileException e =
+                assertThrows(MalformedFileException.class, () -> Corpus.of(file, TextCorpusOptions.defaults())
+                        .forEachSentence(s -> {}));
         assertTrue(e.getMessage().startsWith(file + ": truncated gzip data"), e.getMessage());
     }
 
@@ -51,23 +52,34 @@ class CorpusFuzzTest {
     void devicesAndPipesAreRefusedAtOnce() {
         Path zero = Path.of("/dev/zero");
         assumeTrue(Files.exists(zero));
-        FileSystemException e = assertThrows(FileSystemException.class, () -> Corpus.of(zero, TextCorpusOptions.defaults()));
+        FileSystemException e =
+                assertThrows(FileSystemException.class, () -> Corpus.of(zero, TextCorpusOptions.defaults()));
         assertEquals("/dev/zero: is a device or a pipe, not a corpus file or directory", e.getMessage());
     }
 
     @Test
     void corpusBytes() throws Exception {
         List<byte[]> seeds = List.of(
-                "The king spoke.\nThe queen answered the king!\n\nStraße, 東京 and naïve words.\n".getBytes(StandardCharsets.UTF_8),
+                "The king spoke.\nThe queen answered the king!\n\nStraße, 東京 and naïve words.\n"
+                        .getBytes(StandardCharsets.UTF_8),
                 "one line without a line end and with\ttabs".getBytes(StandardCharsets.UTF_8),
                 "a\u0000b c\r\nd e f\r\n".getBytes(StandardCharsets.UTF_8),
                 gzip("a king\nand a queen\n".getBytes(StandardCharsets.UTF_8)));
         TextCorpusOptions options = TextCorpusOptions.defaults();
         VocabularyOptions vocabulary = VocabularyOptions.minCount(1);
-        Fuzzer.run(new Fuzzer.Target("corpus bytes", seeds, "fuzz-corpus.txt", file -> {
-            Corpus corpus = Corpus.of(file, options);
-            corpus.forEachSentence(s -> { });
-            EncodedCorpus.build(corpus, vocabulary, ProgressListener.NONE);
-        }, List.of(MalformedFileException.class)), dir, 61, Fuzzer.CASES);
+        Fuzzer.run(
+                new Fuzzer.Target(
+                        "corpus bytes",
+                        seeds,
+                        "fuzz-corpus.txt",
+                        file -> {
+                            Corpus corpus = Corpus.of(file, options);
+                            corpus.forEachSentence(s -> {});
+                            EncodedCorpus.build(corpus, vocabulary, ProgressListener.NONE);
+                        },
+                        List.of(MalformedFileException.class)),
+                dir,
+                61,
+                Fuzzer.CASES);
     }
 }

@@ -61,7 +61,8 @@ class EncodedCorpusTest {
                 file = files.findFirst().orElseThrow();
             }
             assertTrue(Files.size(file) < 3L * encoded.corpusTokens(), "about one to three bytes a token");
-            List<List<String>> nonEmpty = text.stream().filter(s -> !s.isEmpty()).toList();
+            List<List<String>> nonEmpty =
+                    text.stream().filter(s -> !s.isEmpty()).toList();
             for (int pass = 0; pass < 2; pass++) {
                 int[] index = {0};
                 encoded.forEachSentence((ids, length, tokens) -> {
@@ -79,15 +80,18 @@ class EncodedCorpusTest {
 
     @Test
     void aTruncatedFileIsReported() throws IOException {
-        try (EncodedCorpus encoded = EncodedCorpus.build(Corpus.of(List.of(List.of("a", "b", "a"))),
-                VocabularyOptions.minCount(1), ProgressListener.NONE, dir)) {
+        try (EncodedCorpus encoded = EncodedCorpus.build(
+                Corpus.of(List.of(List.of("a", "b", "a"))),
+                VocabularyOptions.minCount(1),
+                ProgressListener.NONE,
+                dir)) {
             Path file;
             try (var files = Files.list(dir)) {
                 file = files.findFirst().orElseThrow();
             }
             byte[] bytes = Files.readAllBytes(file);
             Files.write(file, Arrays.copyOf(bytes, bytes.length - 1));
-            IOException e = assertThrows(IOException.class, () -> encoded.forEachSentence((ids, length, tokens) -> { }));
+            IOException e = assertThrows(IOException.class, () -> encoded.forEachSentence((ids, length, tokens) -> {}));
             assertTrue(e.getMessage().contains("ends inside a sentence"), e.getMessage());
         }
     }

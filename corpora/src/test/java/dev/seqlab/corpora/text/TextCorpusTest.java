@@ -37,22 +37,30 @@ class TextCorpusTest {
     @Test
     void whitespaceTokenizerAndLowercasing() throws IOException {
         Path f = Files.writeString(dir.resolve("a.txt"), "Paris, FRANCE.\nlast line without newline");
-        TextCorpusOptions o = TextCorpusOptions.defaults().withTokenizer(Tokenizers.whitespace()).withLowercase(true);
-        assertEquals(List.of(List.of("paris,", "france."), List.of("last", "line", "without", "newline")),
+        TextCorpusOptions o = TextCorpusOptions.defaults()
+                .withTokenizer(Tokenizers.whitespace())
+                .withLowercase(true);
+        assertEquals(
+                List.of(List.of("paris,", "france."), List.of("last", "line", "without", "newline")),
                 read(Corpus.of(f, o)));
     }
 
     /** The learned model splits clitics and keeps abbreviations and numbers, which the simple tokenizer cannot. */
     @Test
     void learnedEnglishTokenizerFromTheClassPathAndFromAFile() throws IOException {
-        Path f = Files.writeString(dir.resolve("a.txt"),
+        Path f = Files.writeString(
+                dir.resolve("a.txt"),
                 "Mr. Smith doesn't like New York's weather, does he?\nPierre Vinken, 61 years old, joins the board Nov. 29.\n");
         List<List<String>> expected = List.of(
                 List.of("Mr.", "Smith", "does", "n't", "like", "New", "York", "'s", "weather", ",", "does", "he", "?"),
-                List.of("Pierre", "Vinken", ",", "61", "years", "old", ",", "joins", "the", "board", "Nov.", "29", "."));
+                List.of(
+                        "Pierre", "Vinken", ",", "61", "years", "old", ",", "joins", "the", "board", "Nov.", "29",
+                        "."));
         assertEquals(expected, read(Corpus.of(f, TextCorpusOptions.defaults().withTokenizer(Tokenizers.english()))));
-        assertEquals(List.of("Mr", ".", "Smith", "doesn", "'", "t"),
-                read(Corpus.of(f, TextCorpusOptions.defaults())).get(0).subList(0, 6), "the simple tokenizer, for contrast");
+        assertEquals(
+                List.of("Mr", ".", "Smith", "doesn", "'", "t"),
+                read(Corpus.of(f, TextCorpusOptions.defaults())).get(0).subList(0, 6),
+                "the simple tokenizer, for contrast");
         Path model = dir.resolve("en-token.bin");
         try (var in = Tokenizers.class.getResourceAsStream(Tokenizers.ENGLISH_MODEL_RESOURCE)) {
             Files.copy(in, model);
@@ -88,7 +96,8 @@ class TextCorpusTest {
         }
         Path f = Files.writeString(dir.resolve("text8"), text);
         assertTrue(text.length() > 10 * LinePieces.MAX_PIECE_CHARS);
-        TextCorpusOptions o = TextCorpusOptions.defaults().withTokenizer(Tokenizers.whitespace())
+        TextCorpusOptions o = TextCorpusOptions.defaults()
+                .withTokenizer(Tokenizers.whitespace())
                 .withMaxSentenceLength(1000);
         List<List<String>> s = read(Corpus.of(f, o));
         assertEquals(201, s.size());
@@ -109,8 +118,8 @@ class TextCorpusTest {
     void malformedUtf8NamesFileAndLine() throws IOException {
         Path f = dir.resolve("bad.txt");
         Files.write(f, new byte[] {'o', 'k', '\n', 'a', (byte) 0xC3, '(', '\n'});
-        MalformedFileException e = assertThrows(MalformedFileException.class,
-                () -> read(Corpus.of(f, TextCorpusOptions.defaults())));
+        MalformedFileException e =
+                assertThrows(MalformedFileException.class, () -> read(Corpus.of(f, TextCorpusOptions.defaults())));
         assertEquals(2, e.line());
         assertTrue(e.getMessage().contains("bad.txt:2: not valid UTF-8"), e.getMessage());
     }
@@ -125,7 +134,8 @@ class TextCorpusTest {
 
     @Test
     void optionsAreValidated() {
-        assertThrows(IllegalArgumentException.class, () -> TextCorpusOptions.defaults().withMaxSentenceLength(0));
+        assertThrows(IllegalArgumentException.class, () -> TextCorpusOptions.defaults()
+                .withMaxSentenceLength(0));
     }
 
     @Test

@@ -15,10 +15,13 @@ class TokenizersTest {
 
     @Test
     void namedGivesTheTokenizerOfThatName() throws IOException {
-        assertArrayEquals(new String[] {"don", "'", "t", "stop", "."},
+        assertArrayEquals(
+                new String[] {"don", "'", "t", "stop", "."},
                 Tokenizers.named("simple").create().tokenize("don't stop."));
         assertSame(Tokenizers.whitespace(), Tokenizers.named("whitespace"));
-        assertArrayEquals(new String[] {"don't", "stop."}, Tokenizers.named("whitespace").create().tokenize("don't stop."));
+        assertArrayEquals(
+                new String[] {"don't", "stop."},
+                Tokenizers.named("whitespace").create().tokenize("don't stop."));
     }
 
     @Test

@@ -30,11 +30,35 @@ class Utf8WhitespaceTokensTest {
     Path dir;
 
     /** Word pieces: ASCII of both cases, accents, Greek (final sigma), dotted I, CJK, an emoji, NEL, a BOM. */
-    private static final String[] PIECES = {"the", "The", "THE", "a", "x1", "don't", "é", "Ä", "ÉCOLE", "straße",
-        "ΟΔΟΣ", "σ", "İstanbul", "ǅ", "日本", "語", "😀", "\u0085", "\uFEFF", "-", "...", "Z"};
+    private static final String[] PIECES = {
+        "the",
+        "The",
+        "THE",
+        "a",
+        "x1",
+        "don't",
+        "é",
+        "Ä",
+        "ÉCOLE",
+        "straße",
+        "ΟΔΟΣ",
+        "σ",
+        "İstanbul",
+        "ǅ",
+        "日本",
+        "語",
+        "😀",
+        "\u0085",
+        "\uFEFF",
+        "-",
+        "...",
+        "Z"
+    };
     /** Separators: ASCII whitespace, Unicode spaces (no-break ones too: OpenNLP splits there), line separators. */
-    private static final String[] SPACES = {" ", " ", " ", "  ", "\t", "\u000B", "\f", "\u001F", "\r", "\u00A0",
-        "\u2003", "\u3000", "\u2028", "\u2029", "\u1680", "\u202F", "\u2007"};
+    private static final String[] SPACES = {
+        " ", " ", " ", "  ", "\t", "\u000B", "\f", "\u001F", "\r", "\u00A0", "\u2003", "\u3000", "\u2028", "\u2029",
+        "\u1680", "\u202F", "\u2007"
+    };
 
     private static String text(long seed, int lines) {
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -65,7 +89,8 @@ class Utf8WhitespaceTokensTest {
                 out.add(v.word(i) + "=" + v.count(i));
             }
             out.add("tokens " + v.corpusTokens());
-            e.forEachSentence((ids, length, tokens) -> out.add(Arrays.toString(Arrays.copyOf(ids, length)) + " / " + tokens));
+            e.forEachSentence(
+                    (ids, length, tokens) -> out.add(Arrays.toString(Arrays.copyOf(ids, length)) + " / " + tokens));
         }
         return out;
     }
@@ -87,7 +112,8 @@ class Utf8WhitespaceTokensTest {
         TextCorpusOptions whitespace = TextCorpusOptions.defaults().withTokenizer(Tokenizers.whitespace());
         for (boolean lower : new boolean[] {false, true}) {
             for (int longest : new int[] {10_000, 3, 1}) {
-                assertSameAsTheCharacterReader(file, whitespace.withLowercase(lower).withMaxSentenceLength(longest));
+                assertSameAsTheCharacterReader(
+                        file, whitespace.withLowercase(lower).withMaxSentenceLength(longest));
             }
         }
     }
@@ -100,17 +126,27 @@ class Utf8WhitespaceTokensTest {
             out.write(text(2, 500).getBytes(StandardCharsets.UTF_8));
         }
         // one line of 2.4 MB: longer than the byte buffer and than the character reader's pieces
-        Files.writeString(corpus.resolve("c.txt"), text(3, 40_000).replace('\n', ' ').replace('\r', ' '),
-                StandardCharsets.UTF_8);
-        assertSameAsTheCharacterReader(corpus,
-                TextCorpusOptions.defaults().withTokenizer(Tokenizers.whitespace()).withLowercase(true));
+        Files.writeString(
+                corpus.resolve("c.txt"), text(3, 40_000).replace('\n', ' ').replace('\r', ' '), StandardCharsets.UTF_8);
+        assertSameAsTheCharacterReader(
+                corpus,
+                TextCorpusOptions.defaults()
+                        .withTokenizer(Tokenizers.whitespace())
+                        .withLowercase(true));
     }
 
     @Test
     void bytesThatAreNotUtf8FailWithTheSameFileAndLine() throws IOException {
-        byte[][] bad = {{(byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
-            {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
-            {(byte) 0xF5}, {(byte) 0xC3, 'a'}, {(byte) 0xE2, (byte) 0x82}};
+        byte[][] bad = {
+            {(byte) 0x80},
+            {(byte) 0xC0, (byte) 0xAF},
+            {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+            {(byte) 0xF5},
+            {(byte) 0xC3, 'a'},
+            {(byte) 0xE2, (byte) 0x82}
+        };
         TextCorpusOptions whitespace = TextCorpusOptions.defaults().withTokenizer(Tokenizers.whitespace());
         for (int k = 0; k < bad.length; k++) {
             Path file = dir.resolve("bad" + k + ".txt");

@@ -51,10 +51,13 @@ class VocabularyTest {
     @Test
     void badCountsAndOptionsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> VocabularyOptions.minCount(0));
-        assertThrows(IllegalArgumentException.class, () -> VocabularyOptions.minCount(1).withMaxSize(-1));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(IllegalArgumentException.class, () -> VocabularyOptions.minCount(1)
+                .withMaxSize(-1));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Vocabulary.fromCounts(Map.of("x", 0L), 5, VocabularyOptions.minCount(1)));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Vocabulary.fromCounts(Map.of("x", 6L), 5, VocabularyOptions.minCount(1)));
     }
 }

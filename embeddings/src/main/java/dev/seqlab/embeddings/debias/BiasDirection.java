@@ -75,7 +75,8 @@ public final class BiasDirection {
             float[] b = seconds.get(p);
             checkSameLength(a, b);
             if (a.length != d) {
-                throw new IllegalArgumentException("pair " + (p + 1) + " has vectors of length " + a.length + ", the first pair " + d);
+                throw new IllegalArgumentException(
+                        "pair " + (p + 1) + " has vectors of length " + a.length + ", the first pair " + d);
             }
             for (int j = 0; j < d; j++) {
                 double half = ((double) a[j] - b[j]) / 2;
@@ -211,7 +212,8 @@ public final class BiasDirection {
 
     private void checkDimension(float[] e) {
         if (e.length != unit.length) {
-            throw new IllegalArgumentException("the vector has " + e.length + " values, the bias direction " + unit.length);
+            throw new IllegalArgumentException(
+                    "the vector has " + e.length + " values, the bias direction " + unit.length);
         }
     }
 

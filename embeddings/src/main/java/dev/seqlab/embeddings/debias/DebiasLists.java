@@ -51,7 +51,8 @@ public record DebiasLists(List<WordPair> definitional, List<WordPair> equalize, 
             for (String w : new String[] {p.first(), p.second()}) {
                 WordPair other = paired.putIfAbsent(w, p);
                 if (other != null && other != p) {
-                    throw new IllegalArgumentException("'" + w + "' is in two pairs to equalize: " + other + " and " + p);
+                    throw new IllegalArgumentException(
+                            "'" + w + "' is in two pairs to equalize: " + other + " and " + p);
                 }
             }
         }
@@ -119,7 +120,8 @@ public record DebiasLists(List<WordPair> definitional, List<WordPair> equalize, 
                 continue;
             }
             if (f.length != 2) {
-                throw new MalformedFileException(file, i + 1, "expected two words (a pair such as 'woman man'), found " + f.length);
+                throw new MalformedFileException(
+                        file, i + 1, "expected two words (a pair such as 'woman man'), found " + f.length);
             }
             if (f[0].equals(f[1])) {
                 throw new MalformedFileException(file, i + 1, "the pair repeats '" + f[0] + "'");

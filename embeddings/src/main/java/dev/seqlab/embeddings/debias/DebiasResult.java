@@ -12,8 +12,12 @@ import java.util.List;
  * @param projections    each neutralized or equalized word's projection before and after, neutral words first
  * @param missing        listed words that are not in the vocabulary (and were skipped), in list order
  */
-public record DebiasResult(WordVectors vectors, BiasDirection direction, List<WordPair> directionPairs,
-                           List<WordProjection> projections, List<String> missing) {
+public record DebiasResult(
+        WordVectors vectors,
+        BiasDirection direction,
+        List<WordPair> directionPairs,
+        List<WordProjection> projections,
+        List<String> missing) {
 
     /** Copies the lists. */
     public DebiasResult {

@@ -33,8 +33,7 @@ import java.util.Set;
  */
 public final class Debiaser {
 
-    private Debiaser() {
-    }
+    private Debiaser() {}
 
     /**
      * Debiases {@code vectors} (not modified) with the given lists.
@@ -49,8 +48,9 @@ public final class Debiaser {
 
         List<WordPair> used = present(vectors, lists.definitional(), missing);
         if (used.isEmpty()) {
-            throw new IllegalArgumentException("none of the " + lists.definitional().size()
-                    + " definitional pairs has both words in the vocabulary (e.g. " + lists.definitional().get(0) + ")");
+            throw new IllegalArgumentException("none of the "
+                    + lists.definitional().size() + " definitional pairs has both words in the vocabulary (e.g. "
+                    + lists.definitional().get(0) + ")");
         }
         List<float[]> firsts = new ArrayList<>();
         List<float[]> seconds = new ArrayList<>();
@@ -74,7 +74,8 @@ public final class Debiaser {
         for (WordPair p : present(vectors, lists.equalize(), missing)) {
             float[][] eq;
             try {
-                eq = g.equalize(row(matrix, vectors.indexOf(p.first()), dim), row(matrix, vectors.indexOf(p.second()), dim));
+                eq = g.equalize(
+                        row(matrix, vectors.indexOf(p.first()), dim), row(matrix, vectors.indexOf(p.second()), dim));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("cannot equalize " + p + ": " + e.getMessage(), e);
             }

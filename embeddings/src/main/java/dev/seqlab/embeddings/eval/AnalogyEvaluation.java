@@ -25,8 +25,8 @@ import java.util.List;
  * @param questions       question lines read (with four words)
  * @param outOfVocabulary questions with a word outside the evaluated vocabulary
  */
-public record AnalogyEvaluation(List<AnalogySection> sections, AnalogySection total, int questions,
-                                int outOfVocabulary) {
+public record AnalogyEvaluation(
+        List<AnalogySection> sections, AnalogySection total, int questions, int outOfVocabulary) {
 
     /** Compact constructor: keeps an immutable copy of the sections. */
     public AnalogyEvaluation {
@@ -77,8 +77,8 @@ public record AnalogyEvaluation(List<AnalogySection> sections, AnalogySection to
                     if (line.isBlank()) {
                         continue;
                     }
-                    throw new MalformedFileException(file, lineNo, "a question before the first section header"
-                            + " (': section name')");
+                    throw new MalformedFileException(
+                            file, lineNo, "a question before the first section header" + " (': section name')");
                 }
                 if (w.length != 4 || w[0].isEmpty()) {
                     continue; // gensim skips lines that are not four words
@@ -112,22 +112,25 @@ public record AnalogyEvaluation(List<AnalogySection> sections, AnalogySection to
             totalCorrect += s.correct();
             totalIncorrect += s.incorrect();
         }
-        return new AnalogyEvaluation(sections, new AnalogySection("Total accuracy", totalCorrect, totalIncorrect),
-                questions, oov);
+        return new AnalogyEvaluation(
+                sections, new AnalogySection("Total accuracy", totalCorrect, totalIncorrect), questions, oov);
     }
 
     /**
      * gensim's choice of answer: walk the 5 best candidates (the question rows excluded) and stop
      * at the first whose key is not a question word; when none qualifies, the last one walked.
      */
-    private static String predict(WordVectors vectors, EvalVocabulary vocab, AnalogyEvaluationOptions options,
-                                  String a, String b, String c) {
+    private static String predict(
+            WordVectors vectors, EvalVocabulary vocab, AnalogyEvaluationOptions options, String a, String b, String c) {
         int ra = vocab.row(a);
         int rb = vocab.row(b);
         int rc = vocab.row(c);
         List<Neighbor> sims = options.method() == AnalogyMethod.ADD
                 ? vectors.mostSimilar(new int[] {rb, rc}, new int[] {ra}, 5, options.restrictVocab())
-                : vectors.mostSimilarCosMul(List.of(vectors.word(rb), vectors.word(rc)), List.of(vectors.word(ra)), 5,
+                : vectors.mostSimilarCosMul(
+                        List.of(vectors.word(rb), vectors.word(rc)),
+                        List.of(vectors.word(ra)),
+                        5,
                         options.restrictVocab());
         String predicted = null;
         for (Neighbor n : sims) {

@@ -13,11 +13,11 @@ import dev.seqlab.embeddings.AnalogyMethod;
  * @param dummy4unknown   count questions with unknown words as wrong instead of skipping them
  * @param method          3CosAdd (gensim's only method) or 3CosMul
  */
-public record AnalogyEvaluationOptions(int restrictVocab, boolean caseInsensitive, boolean dummy4unknown,
-                                       AnalogyMethod method) {
+public record AnalogyEvaluationOptions(
+        int restrictVocab, boolean caseInsensitive, boolean dummy4unknown, AnalogyMethod method) {
     /** gensim's defaults: 300,000 words, case-insensitive, unknown words skipped, 3CosAdd. */
-    public static final AnalogyEvaluationOptions DEFAULT = new AnalogyEvaluationOptions(300_000, true, false,
-            AnalogyMethod.ADD);
+    public static final AnalogyEvaluationOptions DEFAULT =
+            new AnalogyEvaluationOptions(300_000, true, false, AnalogyMethod.ADD);
 
     /** Validates the options. */
     public AnalogyEvaluationOptions {

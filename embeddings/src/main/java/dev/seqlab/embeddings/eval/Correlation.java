@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** Pearson and Spearman correlation in double precision, as scipy.stats computes them. */
 public final class Correlation {
 
-    private Correlation() {
-    }
+    private Correlation() {}
 
     /**
      * Pearson's r of two equally long samples (NaN when either is constant), clipped to [−1, 1].

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  */
 public record WordPairEvaluation(double pearson, double spearman, double oovRatio, int pairs, int outOfVocabulary) {
     /** What Python's {@code float()} accepts (apart from underscores). */
-    private static final Pattern NUMBER = Pattern.compile(
-            "[+-]?((\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?|(?i:nan|inf|infinity))");
+    private static final Pattern NUMBER =
+            Pattern.compile("[+-]?((\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?|(?i:nan|inf|infinity))");
 
     /**
      * Correlation of {@code vectors} with human similarity judgements with gensim's defaults
@@ -78,8 +78,10 @@ public record WordPairEvaluation(double pearson, double spearman, double oovRati
         }
         if (judged.isEmpty()) {
             throw new IllegalArgumentException("no word pair of " + file + " could be evaluated: "
-                    + (oov > 0 ? "all " + oov + " pairs have words outside the vocabulary"
-                    : "no line has the form word1" + printable(delimiter) + "word2" + printable(delimiter) + "score"));
+                    + (oov > 0
+                            ? "all " + oov + " pairs have words outside the vocabulary"
+                            : "no line has the form word1" + printable(delimiter) + "word2" + printable(delimiter)
+                                    + "score"));
         }
         double[] gold = new double[judged.size()];
         double[] model = new double[judged.size()];
@@ -88,8 +90,8 @@ public record WordPairEvaluation(double pearson, double spearman, double oovRati
             model[i] = judged.get(i)[1];
         }
         double ratio = options.dummy4unknown() ? 100.0 * oov / gold.length : 100.0 * oov / (gold.length + oov);
-        return new WordPairEvaluation(Correlation.pearson(gold, model), Correlation.spearman(gold, model), ratio,
-                gold.length, oov);
+        return new WordPairEvaluation(
+                Correlation.pearson(gold, model), Correlation.spearman(gold, model), ratio, gold.length, oov);
     }
 
     /** Tab when the first non-comment line has one, else comma. */

@@ -21,6 +21,7 @@ import java.util.List;
 final class CooccurrenceCounter {
     /** Bytes of a run-file record: int a, int b, float amount. */
     static final int RUN_RECORD_BYTES = 12;
+
     private static final int MIN_BUFFER_ENTRIES = 256;
 
     private final int vocabularySize;
@@ -48,7 +49,8 @@ final class CooccurrenceCounter {
         }
         this.dense = DenseCooccurrences.withinCells(vocabularySize, memoryBytes / 2 / Double.BYTES);
         long left = memoryBytes - dense.bytes();
-        long entries = Math.max(MIN_BUFFER_ENTRIES, Math.min(Integer.MAX_VALUE - 16L, left / PairBuffer.BYTES_PER_ENTRY));
+        long entries =
+                Math.max(MIN_BUFFER_ENTRIES, Math.min(Integer.MAX_VALUE - 16L, left / PairBuffer.BYTES_PER_ENTRY));
         this.buffer = new PairBuffer((int) entries, (long) vocabularySize * vocabularySize - 1);
     }
 
@@ -82,7 +84,9 @@ final class CooccurrenceCounter {
             try (RecordOutput out = new RecordOutput(run, RUN_RECORD_BYTES)) {
                 for (int i = 0; i < buffer.size(); i++) {
                     long key = buffer.key(i);
-                    out.record().putInt((int) (key / vocabularySize)).putInt((int) (key % vocabularySize))
+                    out.record()
+                            .putInt((int) (key / vocabularySize))
+                            .putInt((int) (key % vocabularySize))
                             .putFloat(buffer.amount(i));
                 }
             }
@@ -132,7 +136,8 @@ final class CooccurrenceCounter {
         sources.add(bufferSource());
         List<RecordInput> inputs = new ArrayList<>();
         try {
-            int each = (int) Math.max(1 << 16, Math.min(RecordOutput.BUFFER_BYTES, (32L << 20) / Math.max(1, runs.size())));
+            int each = (int)
+                    Math.max(1 << 16, Math.min(RecordOutput.BUFFER_BYTES, (32L << 20) / Math.max(1, runs.size())));
             for (Path run : runs) {
                 RecordInput in = new RecordInput(run, RUN_RECORD_BYTES, each);
                 inputs.add(in);

@@ -25,6 +25,7 @@ import java.nio.file.StandardOpenOption;
 final class CooccurrenceShuffler implements CooccurrenceCounter.PairSink {
     /** Bytes of a training record. */
     static final int RECORD_BYTES = 16;
+
     private static final int MAX_BUCKETS = 1024;
 
     private final float xMax;
@@ -40,8 +41,15 @@ final class CooccurrenceShuffler implements CooccurrenceCounter.PairSink {
      * @param maxPairs    an upper bound on the pairs to come
      * @param memoryBytes the budget for one bucket in memory
      */
-    CooccurrenceShuffler(Path workDirectory, long maxPairs, long memoryBytes, double xMax, double alpha,
-            SeededRandom random, ProgressListener progress) throws IOException {
+    CooccurrenceShuffler(
+            Path workDirectory,
+            long maxPairs,
+            long memoryBytes,
+            double xMax,
+            double alpha,
+            SeededRandom random,
+            ProgressListener progress)
+            throws IOException {
         this.xMax = (float) xMax;
         this.alpha = (float) alpha;
         this.random = random;
@@ -51,8 +59,8 @@ final class CooccurrenceShuffler implements CooccurrenceCounter.PairSink {
         int count = (int) Math.min(MAX_BUCKETS, Math.max(1, (bytes + bytes / 4 + memoryBytes - 1) / memoryBytes));
         buckets = new RecordOutput[count];
         bucketFiles = new Path[count];
-        int bufferBytes = (int) Math.max(RECORD_BYTES * 256L,
-                Math.min(RecordOutput.BUFFER_BYTES, memoryBytes / 4 / count));
+        int bufferBytes =
+                (int) Math.max(RECORD_BYTES * 256L, Math.min(RecordOutput.BUFFER_BYTES, memoryBytes / 4 / count));
         for (int i = 0; i < count; i++) {
             bucketFiles[i] = workDirectory.resolve("bucket-" + i + ".bin");
             buckets[i] = new RecordOutput(bucketFiles[i], RECORD_BYTES, bufferBytes);
@@ -91,8 +99,8 @@ final class CooccurrenceShuffler implements CooccurrenceCounter.PairSink {
             out.close();
         }
         long written = 0;
-        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel = FileChannel.open(
+                target, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             for (Path file : bucketFiles) {
                 long size = Files.size(file);
                 if (size > Integer.MAX_VALUE - 16) {

@@ -46,8 +46,7 @@ public final class GloVe {
     private static final int PROGRESS_STEP = 100_000;
     private static final BooleanSupplier NEVER = () -> false;
 
-    private GloVe() {
-    }
+    private GloVe() {}
 
     /** Trains on {@code corpus}, with no progress reports. */
     public static WordVectors train(Corpus corpus, GloVeOptions options) throws IOException {
@@ -87,14 +86,15 @@ public final class GloVe {
      * or shuffling takes effect when training starts. {@link #resume} continues; with one thread
      * the result is bit for bit the one of a run that never stopped.
      */
-    public static GloVeReport train(Corpus corpus, GloVeOptions o, ProgressListener progress,
-            BooleanSupplier stopRequested, Path checkpoint) throws IOException, TrainingStoppedException {
+    public static GloVeReport train(
+            Corpus corpus, GloVeOptions o, ProgressListener progress, BooleanSupplier stopRequested, Path checkpoint)
+            throws IOException, TrainingStoppedException {
         long t0 = System.nanoTime();
         Path parent = o.workDirectory() != null ? o.workDirectory() : Path.of(System.getProperty("java.io.tmpdir"));
         Files.createDirectories(parent);
         Path work = Files.createTempDirectory(parent, "seqlab-glove-");
-        try (EncodedCorpus encoded = EncodedCorpus.build(corpus,
-                VocabularyOptions.minCount(o.minCount()).withMaxSize(o.maxVocabSize()), progress, work)) {
+        try (EncodedCorpus encoded = EncodedCorpus.build(
+                corpus, VocabularyOptions.minCount(o.minCount()).withMaxSize(o.maxVocabSize()), progress, work)) {
             return train(encoded, o, progress, work, t0, stopRequested, checkpoint);
         } finally {
             deleteTree(work);
@@ -109,9 +109,11 @@ public final class GloVe {
      * @throws IllegalArgumentException if the options differ otherwise
      * @throws IOException              if the checkpoint cannot be read or is damaged
      */
-    public static GloVeReport resume(Path checkpoint, GloVeOptions options, ProgressListener progress,
-            BooleanSupplier stopRequested) throws IOException, TrainingStoppedException {
-        Path parent = options.workDirectory() != null ? options.workDirectory()
+    public static GloVeReport resume(
+            Path checkpoint, GloVeOptions options, ProgressListener progress, BooleanSupplier stopRequested)
+            throws IOException, TrainingStoppedException {
+        Path parent = options.workDirectory() != null
+                ? options.workDirectory()
                 : Path.of(System.getProperty("java.io.tmpdir"));
         Files.createDirectories(parent);
         Path work = Files.createTempDirectory(parent, "seqlab-glove-");
@@ -126,34 +128,69 @@ public final class GloVe {
             GloVeWeights weights = new GloVeWeights(saved.words.size(), options.dim(), kernel.lanes(), options.seed());
             saved.restore(weights);
             long t0 = System.nanoTime();
-            double[] costs = fit(weights, shuffled, kernel, options, progress, stopRequested, saved.position,
-                    checkpoint, saved.words, saved.counts);
+            double[] costs = fit(
+                    weights,
+                    shuffled,
+                    kernel,
+                    options,
+                    progress,
+                    stopRequested,
+                    saved.position,
+                    checkpoint,
+                    saved.words,
+                    saved.counts);
             WordVectors vectors = WordVectors.of(saved.words, weights.sumOfWordAndContext(), options.dim());
             GloVeCheckpoint.Counts c = saved.counts;
-            return new GloVeReport(vectors, c.corpusTokens(), c.pairs(), c.runs(), c.countingBytes(),
-                    DoubleStream.of(costs).boxed().toList(), 0, 0, 0, (System.nanoTime() - t0) / 1e9, kernel.name());
+            return new GloVeReport(
+                    vectors,
+                    c.corpusTokens(),
+                    c.pairs(),
+                    c.runs(),
+                    c.countingBytes(),
+                    DoubleStream.of(costs).boxed().toList(),
+                    0,
+                    0,
+                    0,
+                    (System.nanoTime() - t0) / 1e9,
+                    kernel.name());
         } finally {
             deleteTree(work);
         }
     }
 
     /** Trains from {@code at}; on a stop request writes the checkpoint and throws. */
-    private static double[] fit(GloVeWeights weights, Path shuffled, GloVeKernel kernel, GloVeOptions o,
-            ProgressListener progress, BooleanSupplier stopRequested, GloVeTraining.Position at, Path checkpoint,
-            List<String> words, GloVeCheckpoint.Counts counts) throws IOException, TrainingStoppedException {
+    private static double[] fit(
+            GloVeWeights weights,
+            Path shuffled,
+            GloVeKernel kernel,
+            GloVeOptions o,
+            ProgressListener progress,
+            BooleanSupplier stopRequested,
+            GloVeTraining.Position at,
+            Path checkpoint,
+            List<String> words,
+            GloVeCheckpoint.Counts counts)
+            throws IOException, TrainingStoppedException {
         CooccurrenceRecords records = new CooccurrenceRecords(shuffled);
         try {
             return GloVeTraining.run(weights, records, kernel, o, progress, stopRequested, at);
         } catch (GloVeTraining.Stopped stopped) {
             progress.finish();
             GloVeCheckpoint.write(checkpoint, o, words, counts, at, weights, shuffled);
-            throw new TrainingStoppedException(checkpoint, at.recordsDone(records.size()),
-                    records.size() * o.iterations(), "pair updates");
+            throw new TrainingStoppedException(
+                    checkpoint, at.recordsDone(records.size()), records.size() * o.iterations(), "pair updates");
         }
     }
 
-    private static GloVeReport train(EncodedCorpus encoded, GloVeOptions o, ProgressListener progress, Path work,
-            long t0, BooleanSupplier stopRequested, Path checkpoint) throws IOException, TrainingStoppedException {
+    private static GloVeReport train(
+            EncodedCorpus encoded,
+            GloVeOptions o,
+            ProgressListener progress,
+            Path work,
+            long t0,
+            BooleanSupplier stopRequested,
+            Path checkpoint)
+            throws IOException, TrainingStoppedException {
         Vocabulary vocabulary = encoded.vocabulary();
         if (vocabulary.size() == 0) {
             throw new IllegalArgumentException("no word of the corpus occurs at least min-count (" + o.minCount()
@@ -166,8 +203,8 @@ public final class GloVe {
         Path shuffled = work.resolve("shuffled.bin");
         long maxPairs = counter.maxPairs();
         progress.start("Shuffling co-occurrences", maxPairs, "pairs");
-        CooccurrenceShuffler shuffler = new CooccurrenceShuffler(work, maxPairs, o.memoryBytes(), o.xMax(),
-                o.alpha(), new SeededRandom(o.seed()).stream(1), progress);
+        CooccurrenceShuffler shuffler = new CooccurrenceShuffler(
+                work, maxPairs, o.memoryBytes(), o.xMax(), o.alpha(), new SeededRandom(o.seed()).stream(1), progress);
         counter.merge(shuffler);
         long pairs = shuffler.finish(shuffled);
         progress.finish();
@@ -178,14 +215,33 @@ public final class GloVe {
         long t3 = System.nanoTime();
         GloVeKernel kernel = GloVeKernels.KERNEL;
         GloVeWeights weights = new GloVeWeights(vocabulary.size(), o.dim(), kernel.lanes(), o.seed());
-        GloVeCheckpoint.Counts counts = new GloVeCheckpoint.Counts(vocabulary.corpusTokens(), pairs, counter.runs(),
-                counter.memoryBytes());
-        double[] costs = fit(weights, shuffled, kernel, o, progress, stopRequested,
-                GloVeTraining.Position.start(o.iterations()), checkpoint, vocabulary.words(), counts);
+        GloVeCheckpoint.Counts counts =
+                new GloVeCheckpoint.Counts(vocabulary.corpusTokens(), pairs, counter.runs(), counter.memoryBytes());
+        double[] costs = fit(
+                weights,
+                shuffled,
+                kernel,
+                o,
+                progress,
+                stopRequested,
+                GloVeTraining.Position.start(o.iterations()),
+                checkpoint,
+                vocabulary.words(),
+                counts);
         long t4 = System.nanoTime();
         WordVectors vectors = WordVectors.of(vocabulary.words(), weights.sumOfWordAndContext(), o.dim());
-        return new GloVeReport(vectors, vocabulary.corpusTokens(), pairs, counter.runs(), counter.memoryBytes(),
-                DoubleStream.of(costs).boxed().toList(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, kernel.name());
+        return new GloVeReport(
+                vectors,
+                vocabulary.corpusTokens(),
+                pairs,
+                counter.runs(),
+                counter.memoryBytes(),
+                DoubleStream.of(costs).boxed().toList(),
+                (t1 - t0) / 1e9,
+                (t2 - t1) / 1e9,
+                (t3 - t2) / 1e9,
+                (t4 - t3) / 1e9,
+                kernel.name());
     }
 
     private static void count(EncodedCorpus corpus, CooccurrenceCounter counter, ProgressListener progress)

@@ -24,8 +24,7 @@ final class GloVeCheckpoint {
     private static final String MAGIC = "seqlab GloVe checkpoint 1";
 
     /** What the report of the finished run says about the phases before training. */
-    record Counts(long corpusTokens, long pairs, int runs, long countingBytes) {
-    }
+    record Counts(long corpusTokens, long pairs, int runs, long countingBytes) {}
 
     final String options;
     final List<String> words;
@@ -33,8 +32,8 @@ final class GloVeCheckpoint {
     final GloVeTraining.Position position;
     final float[][] matrices;
 
-    private GloVeCheckpoint(String options, List<String> words, Counts counts, GloVeTraining.Position position,
-            float[][] matrices) {
+    private GloVeCheckpoint(
+            String options, List<String> words, Counts counts, GloVeTraining.Position position, float[][] matrices) {
         this.options = options;
         this.words = words;
         this.counts = counts;
@@ -48,13 +47,28 @@ final class GloVeCheckpoint {
     }
 
     private static float[][] matrices(GloVeWeights w) {
-        return new float[][] {w.word, w.context, w.wordGradSq, w.contextGradSq, w.wordBias, w.contextBias,
-            w.wordBiasGradSq, w.contextBiasGradSq};
+        return new float[][] {
+            w.word,
+            w.context,
+            w.wordGradSq,
+            w.contextGradSq,
+            w.wordBias,
+            w.contextBias,
+            w.wordBiasGradSq,
+            w.contextBiasGradSq
+        };
     }
 
     /** Writes the state of a stopped run to {@code file} (atomically); {@code records} is the shuffled file. */
-    static void write(Path file, GloVeOptions o, List<String> words, Counts counts, GloVeTraining.Position at,
-            GloVeWeights w, Path records) throws IOException {
+    static void write(
+            Path file,
+            GloVeOptions o,
+            List<String> words,
+            Counts counts,
+            GloVeTraining.Position at,
+            GloVeWeights w,
+            Path records)
+            throws IOException {
         AtomicFiles.write(file, stream -> {
             DataOutputStream out = new DataOutputStream(stream);
             out.writeUTF(MAGIC);
@@ -117,8 +131,10 @@ final class GloVeCheckpoint {
             at.costs = readDoubles(in, file);
             int shares = in.readInt();
             if (at.iteration < 0 || at.iteration > at.costs.length || shares < 0 || shares > 1 << 16) {
-                throw new MalformedFileException(file, 0, "is at iteration " + at.iteration + " of " + at.costs.length
-                        + " with " + shares + " shares");
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "is at iteration " + at.iteration + " of " + at.costs.length + " with " + shares + " shares");
             }
             if (shares > 0) {
                 at.next = new long[shares];
@@ -132,7 +148,8 @@ final class GloVeCheckpoint {
             }
             int dim = in.readInt();
             if (dim < 1 || (long) size * dim > Integer.MAX_VALUE - 8) {
-                throw new MalformedFileException(file, 0, "holds vectors of dimension " + dim + " for " + size + " words");
+                throw new MalformedFileException(
+                        file, 0, "holds vectors of dimension " + dim + " for " + size + " words");
             }
             float[][] matrices = new float[8][];
             for (int m = 0; m < 8; m++) {

@@ -11,6 +11,5 @@ final class GloVeKernels {
     static final GloVeKernel KERNEL =
             Kernels.select(MethodHandles.lookup(), GloVeKernel.class, "VectorGloVeKernel", PlainGloVeKernel::new);
 
-    private GloVeKernels() {
-    }
+    private GloVeKernels() {}
 }

@@ -24,8 +24,19 @@ import java.nio.file.Path;
  * @param seed           seeds the initial vectors and the shuffle
  * @param workDirectory  where temporary files go; null for the system's temporary directory
  */
-public record GloVeOptions(int dim, int window, double xMax, double alpha, double learningRate, int iterations,
-        int minCount, int maxVocabSize, long memoryBytes, int threads, long seed, Path workDirectory) {
+public record GloVeOptions(
+        int dim,
+        int window,
+        double xMax,
+        double alpha,
+        double learningRate,
+        int iterations,
+        int minCount,
+        int maxVocabSize,
+        long memoryBytes,
+        int threads,
+        long seed,
+        Path workDirectory) {
 
     /** The smallest memory budget accepted: 64 KiB. */
     public static final long MIN_MEMORY_BYTES = 64 * 1024;
@@ -52,17 +63,18 @@ public record GloVeOptions(int dim, int window, double xMax, double alpha, doubl
             throw new IllegalArgumentException("maxVocabSize must be 0 (no limit) or positive, got " + maxVocabSize);
         }
         if (memoryBytes < MIN_MEMORY_BYTES) {
-            throw new IllegalArgumentException("memoryBytes must be at least " + MIN_MEMORY_BYTES + " (64 KiB), got "
-                    + memoryBytes);
+            throw new IllegalArgumentException(
+                    "memoryBytes must be at least " + MIN_MEMORY_BYTES + " (64 KiB), got " + memoryBytes);
         }
     }
 
     /** The command's defaults (see the class comment), seed 1. */
     public static GloVeOptions defaults() {
-        long budget = Math.max(MIN_MEMORY_BYTES, Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 2));
+        long budget = Math.max(
+                MIN_MEMORY_BYTES, Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 2));
         VocabularyOptions vocabulary = VocabularyOptions.defaults();
-        return new GloVeOptions(100, 10, 100, 0.75, 0.05, 15, vocabulary.minCount(), vocabulary.maxSize(), budget, 1, 1,
-                null);
+        return new GloVeOptions(
+                100, 10, 100, 0.75, 0.05, 15, vocabulary.minCount(), vocabulary.maxSize(), budget, 1, 1, null);
     }
 
     /** These options with another dimension. */

@@ -19,9 +19,18 @@ import java.util.List;
  * @param trainingSeconds   time spent training
  * @param kernel            the inner-loop implementation used ("vector" or "plain")
  */
-public record GloVeReport(WordVectors vectors, long corpusTokens, long pairs, int runs, long countingBytes,
-        List<Double> costs, double vocabularySeconds, double countingSeconds, double shufflingSeconds,
-        double trainingSeconds, String kernel) {
+public record GloVeReport(
+        WordVectors vectors,
+        long corpusTokens,
+        long pairs,
+        int runs,
+        long countingBytes,
+        List<Double> costs,
+        double vocabularySeconds,
+        double countingSeconds,
+        double shufflingSeconds,
+        double trainingSeconds,
+        String kernel) {
 
     /** Copies the cost list, so that the report cannot change. */
     public GloVeReport {

@@ -22,8 +22,7 @@ final class GloVeTraining {
     /** Records between two polls of the stop request (a divisor of {@link #PROGRESS_STEP}). */
     static final int STOP_STEP = 4_096;
 
-    private GloVeTraining() {
-    }
+    private GloVeTraining() {}
 
     /**
      * Where training stands: the iteration under way, each thread's share of it (next record,
@@ -69,8 +68,13 @@ final class GloVeTraining {
      *
      * @return the mean cost per record of each iteration, first to last
      */
-    static double[] run(GloVeWeights weights, CooccurrenceRecords records, GloVeKernel kernel, GloVeOptions o,
-            ProgressListener progress) throws InterruptedIOException {
+    static double[] run(
+            GloVeWeights weights,
+            CooccurrenceRecords records,
+            GloVeKernel kernel,
+            GloVeOptions o,
+            ProgressListener progress)
+            throws InterruptedIOException {
         try {
             return run(weights, records, kernel, o, progress, () -> false, Position.start(o.iterations()));
         } catch (Stopped e) {
@@ -84,8 +88,15 @@ final class GloVeTraining {
      *
      * @return the mean cost per record of each iteration, first to last
      */
-    static double[] run(GloVeWeights weights, CooccurrenceRecords records, GloVeKernel kernel, GloVeOptions o,
-            ProgressListener progress, BooleanSupplier stopRequested, Position at) throws InterruptedIOException, Stopped {
+    static double[] run(
+            GloVeWeights weights,
+            CooccurrenceRecords records,
+            GloVeKernel kernel,
+            GloVeOptions o,
+            ProgressListener progress,
+            BooleanSupplier stopRequested,
+            Position at)
+            throws InterruptedIOException, Stopped {
         long n = records.size();
         float eta = (float) o.learningRate();
         progress.start("Training GloVe", n * o.iterations(), "pairs");
@@ -112,33 +123,35 @@ final class GloVeTraining {
             for (int t = 0; t < threads; t++) {
                 int id = t;
                 CooccurrenceRecords.Cursor cursor = records.cursor(at.next[t], at.end[t]);
-                workers[t] = new Thread(() -> {
-                    try {
-                        double sum = at.sums[id];
-                        int pending = 0;
-                        while (cursor.advance()) {
-                            sum += kernel.step(weights, cursor.a, cursor.b, cursor.logX, cursor.weight, eta);
-                            if (++pending % STOP_STEP == 0) {
-                                if (pending == PROGRESS_STEP) {
-                                    progress.advance(pending);
-                                    pending = 0;
-                                    if (Thread.currentThread().isInterrupted()) {
-                                        return;
+                workers[t] = new Thread(
+                        () -> {
+                            try {
+                                double sum = at.sums[id];
+                                int pending = 0;
+                                while (cursor.advance()) {
+                                    sum += kernel.step(weights, cursor.a, cursor.b, cursor.logX, cursor.weight, eta);
+                                    if (++pending % STOP_STEP == 0) {
+                                        if (pending == PROGRESS_STEP) {
+                                            progress.advance(pending);
+                                            pending = 0;
+                                            if (Thread.currentThread().isInterrupted()) {
+                                                return;
+                                            }
+                                        }
+                                        if (stopRequested.getAsBoolean()) {
+                                            stopped.set(true);
+                                            break;
+                                        }
                                     }
                                 }
-                                if (stopRequested.getAsBoolean()) {
-                                    stopped.set(true);
-                                    break;
-                                }
+                                progress.advance(pending);
+                                at.sums[id] = sum;
+                                at.next[id] = cursor.position();
+                            } catch (Throwable e) {
+                                failure.compareAndSet(null, e);
                             }
-                        }
-                        progress.advance(pending);
-                        at.sums[id] = sum;
-                        at.next[id] = cursor.position();
-                    } catch (Throwable e) {
-                        failure.compareAndSet(null, e);
-                    }
-                }, "glove-" + t);
+                        },
+                        "glove-" + t);
                 workers[t].setDaemon(true);
                 workers[t].start();
             }
@@ -172,7 +185,11 @@ final class GloVeTraining {
             at.next = null;
             at.end = null;
             at.sums = null;
-            progress.status(String.format(Locale.ROOT, "iteration %d/%d, cost %.5f", at.iteration + 1, o.iterations(),
+            progress.status(String.format(
+                    Locale.ROOT,
+                    "iteration %d/%d, cost %.5f",
+                    at.iteration + 1,
+                    o.iterations(),
                     perIteration[at.iteration]));
         }
         progress.finish();

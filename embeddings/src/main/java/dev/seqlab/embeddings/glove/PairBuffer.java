@@ -14,6 +14,7 @@ package dev.seqlab.embeddings.glove;
 final class PairBuffer {
     /** Bytes per entry: the key and amount, and their copies in the sort's scratch arrays. */
     static final int BYTES_PER_ENTRY = 2 * (Long.BYTES + Float.BYTES);
+
     private static final int DIGIT_BITS = 16;
     private static final int RADIX = 1 << DIGIT_BITS;
     private static final int INITIAL_ENTRIES = 1 << 16;

@@ -27,8 +27,8 @@ final class RecordOutput implements AutoCloseable {
         this.recordBytes = recordBytes;
         int size = Math.max(recordBytes, bufferBytes / recordBytes * recordBytes);
         this.buffer = ByteBuffer.allocateDirect(size).order(ByteOrder.LITTLE_ENDIAN);
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        this.channel = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     /** Room for one more record; call before writing its fields. */

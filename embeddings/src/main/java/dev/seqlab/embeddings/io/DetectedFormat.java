@@ -1,6 +1,5 @@
 package dev.seqlab.embeddings.io;
 
-
 /**
  * What {@link FormatDetector} found at the start of a file.
  *
@@ -11,5 +10,4 @@ package dev.seqlab.embeddings.io;
  * @param headerRows the number of words a header announces, or -1 when there is no header
  * @param dim        the dimension, from the header or counted on the first line
  */
-public record DetectedFormat(VectorFormat format, boolean gzip, long dataStart, long headerRows, int dim) {
-}
+public record DetectedFormat(VectorFormat format, boolean gzip, long dataStart, long headerRows, int dim) {}

@@ -22,8 +22,7 @@ public final class FormatDetector {
     /** How many (decompressed) bytes are examined. */
     static final int PEEK = 1 << 16;
 
-    private FormatDetector() {
-    }
+    private FormatDetector() {}
 
     /**
      * Detects the format of {@code file}.
@@ -55,8 +54,8 @@ public final class FormatDetector {
         int firstEnd = indexOf(head, (byte) '\n', 0);
         if (firstEnd < 0) {
             if (head.length == PEEK) {
-                throw new MalformedFileException(file, 1, "no line end in the first " + PEEK
-                        + " bytes: not a word-vector file");
+                throw new MalformedFileException(
+                        file, 1, "no line end in the first " + PEEK + " bytes: not a word-vector file");
             }
             firstEnd = head.length;
         }
@@ -64,8 +63,11 @@ public final class FormatDetector {
         if (header == null) {
             int dim = countNumbers(head, 0, firstEnd);
             if (dim <= 0) {
-                throw new MalformedFileException(file, 1, "expected a header 'WORDS DIMENSION' or a word followed by"
-                        + " numbers, found '" + preview(head, 0, firstEnd) + "'");
+                throw new MalformedFileException(
+                        file,
+                        1,
+                        "expected a header 'WORDS DIMENSION' or a word followed by" + " numbers, found '"
+                                + preview(head, 0, firstEnd) + "'");
             }
             return new DetectedFormat(VectorFormat.GLOVE, gzip, 0, -1, dim);
         }
@@ -82,8 +84,8 @@ public final class FormatDetector {
             secondEnd = head.length;
         }
         boolean text = secondEnd >= 0 && looksLikeText(head, (int) dataStart, secondEnd, dim);
-        return new DetectedFormat(text ? VectorFormat.WORD2VEC : VectorFormat.WORD2VEC_BINARY, gzip, dataStart,
-                header[0], dim);
+        return new DetectedFormat(
+                text ? VectorFormat.WORD2VEC : VectorFormat.WORD2VEC_BINARY, gzip, dataStart, header[0], dim);
     }
 
     /**
@@ -102,8 +104,10 @@ public final class FormatDetector {
                 return false;
             }
         }
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
             utf8.decode(ByteBuffer.wrap(b, start, end - start));
         } catch (CharacterCodingException e) {

@@ -21,8 +21,7 @@ final class LineCounter {
         }
     }
 
-    private LineCounter() {
-    }
+    private LineCounter() {}
 
     /** Counts the '\n' bytes in {@code b[from, to)}. */
     static long count(byte[] b, int from, int to) {

@@ -16,8 +16,8 @@ import dev.seqlab.core.options.Withers;
 public record LoadOptions(int limit, boolean lowercase, int threads, boolean allowNonFinite) {
 
     /** All words, as written, parsed on as many threads as there are processors (at most 8). */
-    public static final LoadOptions DEFAULT =
-            new LoadOptions(0, false, Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())), false);
+    public static final LoadOptions DEFAULT = new LoadOptions(
+            0, false, Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())), false);
 
     /** {@link #DEFAULT}: all words, as written, on up to 8 threads. */
     public static LoadOptions defaults() {

@@ -31,8 +31,11 @@ final class NonFiniteValues {
      */
     synchronized void found(long line, String place) throws MalformedFileException {
         if (!allow) {
-            throw new MalformedFileException(file, line, place + ", not a finite float32 value;"
-                    + " allow non-finite values (--allow-non-finite) to keep such vectors");
+            throw new MalformedFileException(
+                    file,
+                    line,
+                    place + ", not a finite float32 value;"
+                            + " allow non-finite values (--allow-non-finite) to keep such vectors");
         }
         rows++;
         if (firstPlace == null || line < firstLine) {
@@ -46,7 +49,8 @@ final class NonFiniteValues {
         if (rows > 0) {
             String where = firstLine > 0 ? file + ":" + firstLine : file.toString();
             progress.warning(where + ": " + firstPlace + ", not a finite float32 value; kept as asked (" + rows
-                    + (rows == 1 ? " vector has" : " vectors have") + " NaN or infinite components, their cosines are NaN)");
+                    + (rows == 1 ? " vector has" : " vectors have")
+                    + " NaN or infinite components, their cosines are NaN)");
         }
     }
 }

@@ -18,8 +18,7 @@ final class ParallelParts {
         T run(int index) throws IOException;
     }
 
-    private ParallelParts() {
-    }
+    private ParallelParts() {}
 
     /**
      * Runs {@code task} for parts 0..parts-1 and returns the results in part order. When parts

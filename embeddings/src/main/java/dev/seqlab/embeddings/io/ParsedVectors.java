@@ -10,5 +10,4 @@ package dev.seqlab.embeddings.io;
  * @param rows   the number of words
  * @param dim    the dimension
  */
-public record ParsedVectors(String[] words, float[] matrix, int rows, int dim) {
-}
+public record ParsedVectors(String[] words, float[] matrix, int rows, int dim) {}

@@ -38,10 +38,10 @@ public final class SeqlabFormat {
     static final long MATRIX_OFFSET = 64;
     /** Largest region mapped at once (whole rows of it are copied per mapping). */
     private static final long MAP_WINDOW = 1L << 30;
+
     private static final Logger LOG = LoggerFactory.getLogger(SeqlabFormat.class);
 
-    private SeqlabFormat() {
-    }
+    private SeqlabFormat() {}
 
     /** True when {@code head} starts with the seqlab magic. */
     static boolean hasMagic(byte[] head) {
@@ -65,8 +65,10 @@ public final class SeqlabFormat {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer v = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
             if (ch.read(v, MAGIC.length) < 4) {
-                throw new MalformedFileException(file, 0, "seqlab vectors file truncated: " + ch.size()
-                        + " bytes, shorter than its 64-byte header");
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "seqlab vectors file truncated: " + ch.size() + " bytes, shorter than its 64-byte header");
             }
             return v.getInt(0);
         }
@@ -80,11 +82,18 @@ public final class SeqlabFormat {
     static ParsedVectors read(Path file, int limit, NonFiniteValues nonFinite) throws IOException {
         if (version(file) == VERSION) {
             StoredVectors v = SeqlabMapping.open(file, limit);
-            return new ParsedVectors(v.words().asArray(), v.rows().asArray(), v.rows().rows(), v.rows().dim());
+            return new ParsedVectors(
+                    v.words().asArray(),
+                    v.rows().asArray(),
+                    v.rows().rows(),
+                    v.rows().dim());
         }
-        LOG.warn("{} is in the first seqlab vectors format, read into memory at every load; rewrite it in the"
-                + " current one, which opens at once: seqlab embeddings convert --vectors {} --out NEW.seqlab"
-                + " --format seqlab", file, file);
+        LOG.warn(
+                "{} is in the first seqlab vectors format, read into memory at every load; rewrite it in the"
+                        + " current one, which opens at once: seqlab embeddings convert --vectors {} --out NEW.seqlab"
+                        + " --format seqlab",
+                file,
+                file);
         return readVersion1(file, limit, nonFinite);
     }
 
@@ -92,8 +101,8 @@ public final class SeqlabFormat {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size < MATRIX_OFFSET) {
-                throw new MalformedFileException(file, 0, "seqlab vectors file truncated: " + size
-                        + " bytes, shorter than its 64-byte header");
+                throw new MalformedFileException(
+                        file, 0, "seqlab vectors file truncated: " + size + " bytes, shorter than its 64-byte header");
             }
             ByteBuffer h = ByteBuffer.allocate((int) MATRIX_OFFSET).order(ByteOrder.LITTLE_ENDIAN);
             ch.read(h, 0);
@@ -109,30 +118,41 @@ public final class SeqlabFormat {
             long vocabOffset = h.getLong();
             long vocabBytes = h.getLong();
             if (version != VERSION_1) {
-                throw new MalformedFileException(file, 0, "seqlab vectors format version " + version
-                        + " is not supported (this seqlab reads versions " + VERSION_1 + " and " + VERSION + ")");
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "seqlab vectors format version " + version + " is not supported (this seqlab reads versions "
+                                + VERSION_1 + " and " + VERSION + ")");
             }
             if (dim <= 0 || dim > MAX_DIM || rows < 0 || rows > Integer.MAX_VALUE) {
-                throw new MalformedFileException(file, 0, "corrupt seqlab header: " + rows + " words × " + dim
-                        + " dimensions");
+                throw new MalformedFileException(
+                        file, 0, "corrupt seqlab header: " + rows + " words × " + dim + " dimensions");
             }
             if (rows > 0 && dim > (size - MATRIX_OFFSET) / 4 / rows) {
-                throw new MalformedFileException(file, 0, "corrupt or truncated seqlab vectors file: the header"
-                        + " announces " + rows + " words × " + dim + " dimensions, more than its " + size
-                        + " bytes hold");
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "corrupt or truncated seqlab vectors file: the header"
+                                + " announces " + rows + " words × " + dim + " dimensions, more than its " + size
+                                + " bytes hold");
             }
             long expectedVocab = MATRIX_OFFSET + 4L * rows * dim;
             if (vocabOffset != expectedVocab || vocabBytes < 4L * rows || vocabOffset + vocabBytes != size) {
-                throw new MalformedFileException(file, 0, "corrupt or truncated seqlab vectors file: the header"
-                        + " describes " + (expectedVocab + vocabBytes) + " bytes for " + rows + " words × " + dim
-                        + ", the file has " + size);
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "corrupt or truncated seqlab vectors file: the header"
+                                + " describes " + (expectedVocab + vocabBytes) + " bytes for " + rows + " words × "
+                                + dim
+                                + ", the file has " + size);
             }
             int n = (int) (limit > 0 ? Math.min(rows, limit) : rows);
             float[] matrix = new float[TextVectorReader.checkedSize(file, n, dim)];
             long rowsPerWindow = Math.max(1, MAP_WINDOW / (4L * dim));
             for (long r = 0; r < n; r += rowsPerWindow) {
                 long count = Math.min(rowsPerWindow, n - r);
-                MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, MATRIX_OFFSET + 4L * r * dim, 4L * count * dim);
+                MappedByteBuffer map =
+                        ch.map(FileChannel.MapMode.READ_ONLY, MATRIX_OFFSET + 4L * r * dim, 4L * count * dim);
                 map.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(matrix, (int) (r * dim), (int) (count * dim));
             }
             String[] words = readVocabulary(file, ch, vocabOffset, vocabBytes, n);
@@ -140,7 +160,8 @@ public final class SeqlabFormat {
                 for (int k = 0; k < dim; k++) {
                     float v = matrix[i * dim + k];
                     if (!Float.isFinite(v)) {
-                        nonFinite.found(0, "word " + (i + 1) + " ('" + words[i] + "'): component " + (k + 1) + " is " + v);
+                        nonFinite.found(
+                                0, "word " + (i + 1) + " ('" + words[i] + "'): component " + (k + 1) + " is " + v);
                         break;
                     }
                 }
@@ -163,8 +184,11 @@ public final class SeqlabFormat {
             int len = Integer.reverseBytes(in.readInt());
             left -= 4;
             if (len <= 0 || len > left) {
-                throw new MalformedFileException(file, 0, "corrupt seqlab vocabulary at word " + (i + 1)
-                        + ": length " + len + " with " + left + " bytes left");
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "corrupt seqlab vocabulary at word " + (i + 1) + ": length " + len + " with " + left
+                                + " bytes left");
             }
             if (tmp.length < len) {
                 tmp = new byte[Math.max(len, 2 * tmp.length)];

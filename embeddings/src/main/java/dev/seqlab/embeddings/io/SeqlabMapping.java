@@ -26,8 +26,7 @@ final class SeqlabMapping {
     /** The most sections a file may list. */
     private static final int MAX_SECTIONS = 256;
 
-    private SeqlabMapping() {
-    }
+    private SeqlabMapping() {}
 
     /** Maps the first {@code limit} words (0 = all) of {@code file}. */
     static StoredVectors open(Path file, int limit) throws IOException {
@@ -38,27 +37,41 @@ final class SeqlabMapping {
             int dim = h.getInt();
             long rows = h.getLong();
             int count = h.getInt();
-            if (dim <= 0 || dim > SeqlabFormat.MAX_DIM || rows < 0 || rows >= Integer.MAX_VALUE || count < 0
+            if (dim <= 0
+                    || dim > SeqlabFormat.MAX_DIM
+                    || rows < 0
+                    || rows >= Integer.MAX_VALUE
+                    || count < 0
                     || count > MAX_SECTIONS) {
-                throw new MalformedFileException(file, 0, "corrupt seqlab header: " + rows + " words × " + dim
-                        + " dimensions in " + count + " sections");
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "corrupt seqlab header: " + rows + " words × " + dim + " dimensions in " + count + " sections");
             }
-            ByteBuffer table = read(file, ch, SeqlabFormat.HEADER_BYTES, (long) SeqlabSection.ENTRY_BYTES * count, size);
+            ByteBuffer table =
+                    read(file, ch, SeqlabFormat.HEADER_BYTES, (long) SeqlabSection.ENTRY_BYTES * count, size);
             SeqlabSection[] byType = new SeqlabSection[SeqlabSection.LAST_OWN_TYPE + 1];
             for (int s = 0; s < count; s++) {
                 int type = table.getInt(s * SeqlabSection.ENTRY_BYTES);
                 long offset = table.getLong(s * SeqlabSection.ENTRY_BYTES + 8);
                 long length = table.getLong(s * SeqlabSection.ENTRY_BYTES + 16);
-                if (offset < 0 || length < 0 || offset > size || length > size - offset
+                if (offset < 0
+                        || length < 0
+                        || offset > size
+                        || length > size - offset
                         || offset % SeqlabSection.ALIGN != 0) {
-                    throw new MalformedFileException(file, 0, "corrupt or truncated seqlab vectors file: section "
-                            + (s + 1) + " (type " + type + ") claims bytes [" + offset + ", " + offset + " + " + length
-                            + ") of a " + size + "-byte file");
+                    throw new MalformedFileException(
+                            file,
+                            0,
+                            "corrupt or truncated seqlab vectors file: section "
+                                    + (s + 1) + " (type " + type + ") claims bytes [" + offset + ", " + offset + " + "
+                                    + length
+                                    + ") of a " + size + "-byte file");
                 }
                 if (type >= 1 && type <= SeqlabSection.LAST_OWN_TYPE) {
                     if (byType[type] != null) {
-                        throw new MalformedFileException(file, 0, "corrupt seqlab vectors file: section type " + type
-                                + " occurs twice");
+                        throw new MalformedFileException(
+                                file, 0, "corrupt seqlab vectors file: section type " + type + " occurs twice");
                     }
                     byType[type] = new SeqlabSection(type, offset, length);
                 }
@@ -72,23 +85,29 @@ final class SeqlabMapping {
             SeqlabSection hash = require(file, byType, SeqlabSection.WORD_HASH, -1);
             long slots = hash.length() / 4;
             if (hash.length() % 4 != 0 || slots <= rows || Long.bitCount(slots) != 1 || slots > 1 << 30) {
-                throw new MalformedFileException(file, 0, "corrupt seqlab vectors file: a word hash table of "
-                        + hash.length() + " bytes for " + rows + " words");
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "corrupt seqlab vectors file: a word hash table of " + hash.length() + " bytes for " + rows
+                                + " words");
             }
             int visible = limit > 0 ? Math.min(n, limit) : n;
             Int8Rows int8 = null;
             if (byType[SeqlabSection.INT8_CODES] != null) {
-                SeqlabSection codes = require(file, byType, SeqlabSection.INT8_CODES,
-                        blocks * dim * Int8BlockDots.BLOCK);
+                SeqlabSection codes =
+                        require(file, byType, SeqlabSection.INT8_CODES, blocks * dim * Int8BlockDots.BLOCK);
                 SeqlabSection scales = require(file, byType, SeqlabSection.INT8_SCALES, 4L * rows);
                 SeqlabSection errors = require(file, byType, SeqlabSection.INT8_ERRORS, 4L * rows);
-                int8 = new Int8Rows(BlockCodes.mapped(map(ch, codes, (long) Int8BlockDots.BLOCK * dim), dim),
-                        Floats.mapped(map(ch, scales, 4), n), Floats.mapped(map(ch, errors, 4), n));
+                int8 = new Int8Rows(
+                        BlockCodes.mapped(map(ch, codes, (long) Int8BlockDots.BLOCK * dim), dim),
+                        Floats.mapped(map(ch, scales, 4), n),
+                        Floats.mapped(map(ch, errors, 4), n));
             }
             return new StoredVectors(
                     WordTable.mapped(file, map(ch, offsets, 8), map(ch, words, 1), map(ch, hash, 4), visible),
                     FloatRows.mapped(map(ch, matrix, 4L * dim), visible, dim),
-                    Floats.mapped(map(ch, norms, 4), n), int8);
+                    Floats.mapped(map(ch, norms, 4), n),
+                    int8);
         }
     }
 
@@ -97,12 +116,15 @@ final class SeqlabMapping {
             throws MalformedFileException {
         SeqlabSection s = byType[type];
         if (s == null) {
-            throw new MalformedFileException(file, 0, "corrupt seqlab vectors file: section type " + type
-                    + " is missing");
+            throw new MalformedFileException(
+                    file, 0, "corrupt seqlab vectors file: section type " + type + " is missing");
         }
         if (length >= 0 && s.length() != length) {
-            throw new MalformedFileException(file, 0, "corrupt or truncated seqlab vectors file: section type " + type
-                    + " has " + s.length() + " bytes, the header's sizes need " + length);
+            throw new MalformedFileException(
+                    file,
+                    0,
+                    "corrupt or truncated seqlab vectors file: section type " + type + " has " + s.length()
+                            + " bytes, the header's sizes need " + length);
         }
         return s;
     }
@@ -113,8 +135,11 @@ final class SeqlabMapping {
 
     private static ByteBuffer read(Path file, FileChannel ch, long at, long length, long size) throws IOException {
         if (at + length > size) {
-            throw new MalformedFileException(file, 0, "seqlab vectors file truncated: " + size
-                    + " bytes, shorter than its header and section table (" + (at + length) + " bytes)");
+            throw new MalformedFileException(
+                    file,
+                    0,
+                    "seqlab vectors file truncated: " + size + " bytes, shorter than its header and section table ("
+                            + (at + length) + " bytes)");
         }
         ByteBuffer b = ByteBuffer.allocate((int) length).order(ByteOrder.LITTLE_ENDIAN);
         while (b.hasRemaining()) {

@@ -23,8 +23,7 @@ final class SeqlabWriter {
     /** Rows quantised per chunk (a multiple of the block size). */
     private static final int CHUNK_ROWS = 64 * Int8BlockDots.BLOCK;
 
-    private SeqlabWriter() {
-    }
+    private SeqlabWriter() {}
 
     /** Writes {@code rows} words and their vectors atomically. */
     static void write(Path file, String[] words, float[] matrix, int rows, int dim) throws IOException {
@@ -95,8 +94,9 @@ final class SeqlabWriter {
         return out;
     }
 
-    private static void writeCodes(Output out, float[] matrix, float[] norms, int rows, int dim, float[] scales,
-                                   float[] errors) throws IOException {
+    private static void writeCodes(
+            Output out, float[] matrix, float[] norms, int rows, int dim, float[] scales, float[] errors)
+            throws IOException {
         byte[] codes = new byte[CHUNK_ROWS * dim];
         double[] u = new double[dim];
         for (int from = 0; from < rows; from += CHUNK_ROWS) {
@@ -124,10 +124,18 @@ final class SeqlabWriter {
             int entries = sections.size() + SeqlabSection.SPARE_ENTRIES;
             ByteBuffer h = ByteBuffer.allocate(SeqlabFormat.HEADER_BYTES + SeqlabSection.ENTRY_BYTES * entries)
                     .order(ByteOrder.LITTLE_ENDIAN);
-            h.put(SeqlabFormat.MAGIC).putInt(SeqlabFormat.VERSION).putInt(dim).putLong(rows).putInt(entries);
+            h.put(SeqlabFormat.MAGIC)
+                    .putInt(SeqlabFormat.VERSION)
+                    .putInt(dim)
+                    .putLong(rows)
+                    .putInt(entries);
             h.position(SeqlabFormat.HEADER_BYTES);
             for (SeqlabSection s : sections) {
-                h.putInt(s.type()).putInt(0).putLong(s.offset()).putLong(s.length()).putLong(0);
+                h.putInt(s.type())
+                        .putInt(0)
+                        .putLong(s.offset())
+                        .putLong(s.length())
+                        .putLong(0);
             }
             // the spare entries stay zero: type UNUSED
             bytes(h.array(), h.capacity());

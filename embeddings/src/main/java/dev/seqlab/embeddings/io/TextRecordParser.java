@@ -26,8 +26,8 @@ final class TextRecordParser {
     private final ProgressListener progress;
     private final NonFiniteValues nonFinite;
 
-    TextRecordParser(Path file, int dim, float[] matrix, String[] words, ProgressListener progress,
-                     NonFiniteValues nonFinite) {
+    TextRecordParser(
+            Path file, int dim, float[] matrix, String[] words, ProgressListener progress, NonFiniteValues nonFinite) {
         this.file = file;
         this.dim = dim;
         this.matrix = matrix;
@@ -61,8 +61,11 @@ final class TextRecordParser {
                 stop = lastNewline(buf, len) + 1;
                 if (stop == 0) { // one line longer than the block
                     if (buf.length >= Math.max(MAX_LINE_BYTES, 64L * dim)) {
-                        throw new MalformedFileException(file, line, "the line is longer than " + buf.length
-                                + " bytes: not a word-vectors file, or a damaged one");
+                        throw new MalformedFileException(
+                                file,
+                                line,
+                                "the line is longer than " + buf.length
+                                        + " bytes: not a word-vectors file, or a damaged one");
                     }
                     buf = Arrays.copyOf(buf, buf.length * 2);
                     continue;
@@ -75,15 +78,15 @@ final class TextRecordParser {
                 line++;
             }
             if (row < endRow && eof && p >= stop) {
-                throw new MalformedFileException(file, line, "the file ends here, " + (endRow - row)
-                        + " lines before the expected end");
+                throw new MalformedFileException(
+                        file, line, "the file ends here, " + (endRow - row) + " lines before the expected end");
             }
             progress.advance(p);
             System.arraycopy(buf, p, buf, 0, len - p);
             len -= p;
             if (eof && len == 0 && row < endRow) {
-                throw new MalformedFileException(file, line, "the file ends here, " + (endRow - row)
-                        + " lines before the expected end");
+                throw new MalformedFileException(
+                        file, line, "the file ends here, " + (endRow - row) + " lines before the expected end");
             }
         }
     }
@@ -118,8 +121,12 @@ final class TextRecordParser {
             p++;
         }
         if (p == start) {
-            throw new MalformedFileException(file, line, p < stop && blank(b[p])
-                    ? "the line starts with a blank instead of a word" : "empty line where a word and its vector belong");
+            throw new MalformedFileException(
+                    file,
+                    line,
+                    p < stop && blank(b[p])
+                            ? "the line starts with a blank instead of a word"
+                            : "empty line where a word and its vector belong");
         }
         words[row] = new String(b, start, p - start, StandardCharsets.UTF_8);
         int out = row * dim;
@@ -129,8 +136,8 @@ final class TextRecordParser {
                 p++;
             }
             if (p >= stop || lineEnd(b[p])) {
-                throw new MalformedFileException(file, line, "expected " + dim + " numbers after the word '"
-                        + words[row] + "', found " + k);
+                throw new MalformedFileException(
+                        file, line, "expected " + dim + " numbers after the word '" + words[row] + "', found " + k);
             }
             int t = p;
             while (p < stop && !blank(b[p]) && !lineEnd(b[p])) {
@@ -140,8 +147,8 @@ final class TextRecordParser {
             try {
                 v = DecimalParser.parse(b, t, p);
             } catch (NumberFormatException e) {
-                throw new MalformedFileException(file, line, column(b, t, p, k) + ", not a number (word '"
-                        + words[row] + "')");
+                throw new MalformedFileException(
+                        file, line, column(b, t, p, k) + ", not a number (word '" + words[row] + "')");
             }
             matrix[out + k] = v;
             if (!Float.isFinite(v) && !nonFiniteSeen) {
@@ -165,8 +172,10 @@ final class TextRecordParser {
                     }
                 }
             }
-            throw new MalformedFileException(file, line, "expected " + dim + " numbers after the word '"
-                    + words[row] + "', found " + (dim + extra));
+            throw new MalformedFileException(
+                    file,
+                    line,
+                    "expected " + dim + " numbers after the word '" + words[row] + "', found " + (dim + extra));
         }
         return p < stop ? p + 1 : p;
     }

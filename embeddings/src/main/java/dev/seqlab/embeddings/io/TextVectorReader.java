@@ -23,8 +23,7 @@ final class TextVectorReader {
     /** Ranges are not made smaller than this. */
     private static final long MIN_PART = 1 << 23;
 
-    private TextVectorReader() {
-    }
+    private TextVectorReader() {}
 
     static ParsedVectors read(Path file, DetectedFormat format, LoadOptions options, ProgressListener progress)
             throws IOException {
@@ -36,8 +35,8 @@ final class TextVectorReader {
         return format.headerRows() >= 0 ? 2 : 1;
     }
 
-    private static ParsedVectors readPlain(Path file, DetectedFormat format, LoadOptions options,
-                                           ProgressListener progress) throws IOException {
+    private static ParsedVectors readPlain(
+            Path file, DetectedFormat format, LoadOptions options, ProgressListener progress) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long start = format.dataStart();
             long end = ch.size();
@@ -48,8 +47,8 @@ final class TextVectorReader {
             for (int t = 1; t < parts; t++) {
                 bounds[t] = Math.max(bounds[t - 1], lineStartAtOrAfter(ch, start + (end - start) * t / parts, end));
             }
-            List<LineCounter.Count> counts = ParallelParts.run(parts,
-                    t -> LineCounter.count(ByteSource.range(ch, bounds[t], bounds[t + 1]), 0));
+            List<LineCounter.Count> counts =
+                    ParallelParts.run(parts, t -> LineCounter.count(ByteSource.range(ch, bounds[t], bounds[t + 1]), 0));
             long lines = 0;
             for (int t = 0; t < parts; t++) {
                 // only the last range may end without a line end
@@ -68,8 +67,9 @@ final class TextVectorReader {
             }
             if (before > rows) {
                 int t = used - 1;
-                bounds[t + 1] = bounds[t] + LineCounter.offsetAfterLines(
-                        ByteSource.range(ch, bounds[t], bounds[t + 1]), rows - firstRows[t]);
+                bounds[t + 1] = bounds[t]
+                        + LineCounter.offsetAfterLines(
+                                ByteSource.range(ch, bounds[t], bounds[t + 1]), rows - firstRows[t]);
             }
             firstRows[used] = rows;
             int dim = format.dim();
@@ -81,8 +81,11 @@ final class TextVectorReader {
             TextRecordParser parser = new TextRecordParser(file, dim, matrix, words, progress, nonFinite);
             int usedParts = used;
             ParallelParts.run(Math.max(usedParts, 0), t -> {
-                parser.parse(ByteSource.range(ch, bounds[t], bounds[t + 1]), (int) firstRows[t],
-                        (int) (firstRows[t + 1] - firstRows[t]), firstLine(format) + firstRows[t]);
+                parser.parse(
+                        ByteSource.range(ch, bounds[t], bounds[t + 1]),
+                        (int) firstRows[t],
+                        (int) (firstRows[t + 1] - firstRows[t]),
+                        firstLine(format) + firstRows[t]);
                 return null;
             });
             progress.finish();
@@ -91,8 +94,8 @@ final class TextVectorReader {
         }
     }
 
-    private static ParsedVectors readGzip(Path file, DetectedFormat format, LoadOptions options,
-                                          ProgressListener progress) throws IOException {
+    private static ParsedVectors readGzip(
+            Path file, DetectedFormat format, LoadOptions options, ProgressListener progress) throws IOException {
         // count the lines first (up to the rows wanted), so that a header announcing more rows
         // or dimensions than the content holds fails before the matrix is allocated
         long rows;
@@ -129,8 +132,10 @@ final class TextVectorReader {
         long rows = lines;
         if (format.headerRows() >= 0) {
             if (lines < format.headerRows() && (options.limit() == 0 || lines < options.limit())) {
-                throw new MalformedFileException(file, lines + 2, "the header announces " + format.headerRows()
-                        + " words but the file ends after " + lines);
+                throw new MalformedFileException(
+                        file,
+                        lines + 2,
+                        "the header announces " + format.headerRows() + " words but the file ends after " + lines);
             }
             rows = Math.min(rows, format.headerRows());
         }
@@ -152,9 +157,14 @@ final class TextVectorReader {
             throws MalformedFileException {
         long need = rows * (2L * format.dim() + 2) - 1;
         if (need > 2 * bytes) {
-            throw new MalformedFileException(file, 0, rows + " lines of a word and " + format.dim()
-                    + " numbers need at least " + need + " bytes; the file has " + bytes + (format.headerRows() >= 0
-                    ? " after its header, which announces more than the file holds" : ""));
+            throw new MalformedFileException(
+                    file,
+                    0,
+                    rows + " lines of a word and " + format.dim()
+                            + " numbers need at least " + need + " bytes; the file has " + bytes
+                            + (format.headerRows() >= 0
+                                    ? " after its header, which announces more than the file holds"
+                                    : ""));
         }
     }
 
@@ -162,8 +172,11 @@ final class TextVectorReader {
     static int checkedSize(Path file, long rows, int dim) throws MalformedFileException {
         long size = rows > 0 && dim > 0 && rows > Long.MAX_VALUE / dim ? Long.MAX_VALUE : rows * dim;
         if (size > Integer.MAX_VALUE - 16) {
-            throw new MalformedFileException(file, 0, rows + " words × " + dim + " dimensions do not fit one Java"
-                    + " array (at most " + (Integer.MAX_VALUE - 16) + " numbers); load fewer words with a limit");
+            throw new MalformedFileException(
+                    file,
+                    0,
+                    rows + " words × " + dim + " dimensions do not fit one Java" + " array (at most "
+                            + (Integer.MAX_VALUE - 16) + " numbers); load fewer words with a limit");
         }
         return (int) size;
     }

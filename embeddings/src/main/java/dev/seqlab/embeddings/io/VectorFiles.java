@@ -10,8 +10,7 @@ import java.util.Map;
 
 /** Reads any supported word-vector file (format detected from content) and writes any format. */
 public final class VectorFiles {
-    private VectorFiles() {
-    }
+    private VectorFiles() {}
 
     /**
      * Reads {@code file} in whatever supported format it is. Words are kept in file order; when a
@@ -57,7 +56,8 @@ public final class VectorFiles {
      * @throws dev.seqlab.core.io.MalformedFileException if its content is not valid
      */
     public static StoredVectors open(Path file, LoadOptions options, ProgressListener progress) throws IOException {
-        if (!options.lowercase() && FormatDetector.detect(file).format() == VectorFormat.SEQLAB
+        if (!options.lowercase()
+                && FormatDetector.detect(file).format() == VectorFormat.SEQLAB
                 && SeqlabFormat.version(file) == SeqlabFormat.VERSION) {
             return SeqlabMapping.open(file, options.limit());
         }
@@ -70,8 +70,8 @@ public final class VectorFiles {
             throws IOException {
         if (format == VectorFormat.SEQLAB) {
             if (file.getFileName().toString().endsWith(".gz")) {
-                throw new IllegalArgumentException("the seqlab format is memory-mapped and cannot be gzip-compressed: "
-                        + file);
+                throw new IllegalArgumentException(
+                        "the seqlab format is memory-mapped and cannot be gzip-compressed: " + file);
             }
             SeqlabFormat.write(file, words, matrix, rows, dim);
         } else {

@@ -56,7 +56,7 @@ public enum VectorFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown vector format '" + name
-                + "': expected glove, word2vec, word2vec-bin or seqlab");
+        throw new IllegalArgumentException(
+                "unknown vector format '" + name + "': expected glove, word2vec, word2vec-bin or seqlab");
     }
 }

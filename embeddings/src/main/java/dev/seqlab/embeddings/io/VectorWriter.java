@@ -14,8 +14,7 @@ import java.util.zip.GZIPOutputStream;
  */
 final class VectorWriter {
 
-    private VectorWriter() {
-    }
+    private VectorWriter() {}
 
     static void write(Path file, VectorFormat format, String[] words, float[] matrix, int rows, int dim)
             throws IOException {

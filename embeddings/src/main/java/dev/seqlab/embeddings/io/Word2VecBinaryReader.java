@@ -19,13 +19,13 @@ import java.util.Arrays;
  * after each vector) are skipped, as gensim does.
  */
 final class Word2VecBinaryReader {
-    private static final VarHandle FLOATS = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle FLOATS =
+            MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int BLOCK = 1 << 22;
     /** Longer words are taken as a sign of a damaged file. */
     private static final int MAX_WORD_BYTES = 1 << 16;
 
-    private Word2VecBinaryReader() {
-    }
+    private Word2VecBinaryReader() {}
 
     static ParsedVectors read(Path file, DetectedFormat format, LoadOptions options, ProgressListener progress)
             throws IOException {
@@ -52,12 +52,23 @@ final class Word2VecBinaryReader {
                 // far too short fails before allocating (the matrix then takes at most twice the
                 // file's size); a little short is reported where the file ends
                 if (rows > 2 * bytes / perRecord) {
-                    throw new MalformedFileException(file, 0, "the header announces " + format.headerRows()
-                            + " words × " + dim + " dimensions, at least " + perRecord + " bytes per word, but the"
-                            + " file has " + bytes + " bytes after its header: truncated, or not a word2vec binary file");
+                    throw new MalformedFileException(
+                            file,
+                            0,
+                            "the header announces " + format.headerRows()
+                                    + " words × " + dim + " dimensions, at least " + perRecord
+                                    + " bytes per word, but the"
+                                    + " file has " + bytes
+                                    + " bytes after its header: truncated, or not a word2vec binary file");
                 }
-                parsed = parse(file, ByteSource.range(ch, format.dataStart(), ch.size()), format, (int) rows,
-                        (int) rows, nonFinite, progress);
+                parsed = parse(
+                        file,
+                        ByteSource.range(ch, format.dataStart(), ch.size()),
+                        format,
+                        (int) rows,
+                        (int) rows,
+                        nonFinite,
+                        progress);
             }
         }
         progress.finish();
@@ -66,8 +77,15 @@ final class Word2VecBinaryReader {
     }
 
     /** Parses {@code rows} records into arrays allocated for {@code capacity} rows and grown as rows arrive. */
-    private static ParsedVectors parse(Path file, ByteSource source, DetectedFormat format, int rows, int capacity,
-                                       NonFiniteValues nonFinite, ProgressListener progress) throws IOException {
+    private static ParsedVectors parse(
+            Path file,
+            ByteSource source,
+            DetectedFormat format,
+            int rows,
+            int capacity,
+            NonFiniteValues nonFinite,
+            ProgressListener progress)
+            throws IOException {
         int dim = format.dim();
         float[] matrix = new float[capacity * dim];
         String[] words = new String[capacity];
@@ -96,13 +114,19 @@ final class Word2VecBinaryReader {
                 p++;
             }
             if (p >= len) {
-                throw new MalformedFileException(file, 0, "the file ends inside word " + (row + 1) + " of the "
-                        + format.headerRows() + " its header announces (byte " + (consumed + start) + ")");
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "the file ends inside word " + (row + 1) + " of the " + format.headerRows()
+                                + " its header announces (byte " + (consumed + start) + ")");
             }
             if (p - start > MAX_WORD_BYTES || p == start) {
-                throw new MalformedFileException(file, 0, "word " + (row + 1) + " at byte " + (consumed + start)
-                        + (p == start ? " is empty" : " is longer than " + MAX_WORD_BYTES + " bytes")
-                        + ": not a word2vec binary file, or a damaged one");
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "word " + (row + 1) + " at byte " + (consumed + start)
+                                + (p == start ? " is empty" : " is longer than " + MAX_WORD_BYTES + " bytes")
+                                + ": not a word2vec binary file, or a damaged one");
             }
             if (row == words.length) {
                 int grown = (int) Math.min(rows, 2L * words.length);
@@ -112,8 +136,11 @@ final class Word2VecBinaryReader {
             words[row] = new String(buf, start, p - start, StandardCharsets.UTF_8);
             p++;
             if (len - p < vectorBytes) {
-                throw new MalformedFileException(file, 0, "the file ends inside the vector of word " + (row + 1)
-                        + " ('" + words[row] + "') of the " + format.headerRows() + " its header announces");
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "the file ends inside the vector of word " + (row + 1) + " ('" + words[row] + "') of the "
+                                + format.headerRows() + " its header announces");
             }
             int out = row * dim;
             boolean finite = true;
@@ -122,8 +149,10 @@ final class Word2VecBinaryReader {
                 matrix[out + k] = v;
                 if (!Float.isFinite(v) && finite) {
                     finite = false;
-                    nonFinite.found(0, "word " + (row + 1) + " ('" + words[row] + "', byte " + (consumed + start)
-                            + "): component " + (k + 1) + " is " + v);
+                    nonFinite.found(
+                            0,
+                            "word " + (row + 1) + " ('" + words[row] + "', byte " + (consumed + start) + "): component "
+                                    + (k + 1) + " is " + v);
                 }
             }
             p += vectorBytes;

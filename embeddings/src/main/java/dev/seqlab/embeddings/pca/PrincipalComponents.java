@@ -52,7 +52,8 @@ public final class PrincipalComponents {
         double[] mean = new double[d];
         for (int i = 0; i < n; i++) {
             if (rows[i].length != d) {
-                throw new IllegalArgumentException("point " + i + " has " + rows[i].length + " coordinates, the first has " + d);
+                throw new IllegalArgumentException(
+                        "point " + i + " has " + rows[i].length + " coordinates, the first has " + d);
             }
             for (int j = 0; j < d; j++) {
                 if (!Double.isFinite(rows[i][j])) {
@@ -244,7 +245,8 @@ public final class PrincipalComponents {
     /** The coordinates of {@code point} along the components, after subtracting the mean. */
     public double[] project(double[] point) {
         if (point.length != mean.length) {
-            throw new IllegalArgumentException("the point has " + point.length + " coordinates, the components " + mean.length);
+            throw new IllegalArgumentException(
+                    "the point has " + point.length + " coordinates, the components " + mean.length);
         }
         double[] out = new double[components.length];
         for (int c = 0; c < components.length; c++) {

@@ -41,7 +41,8 @@ public final class SymmetricEigen {
         double scale = 0;
         for (int i = 0; i < n; i++) {
             if (a[i].length != n) {
-                throw new IllegalArgumentException("the matrix is not square: row " + i + " has " + a[i].length + " entries, expected " + n);
+                throw new IllegalArgumentException(
+                        "the matrix is not square: row " + i + " has " + a[i].length + " entries, expected " + n);
             }
             for (double x : a[i]) {
                 if (!Double.isFinite(x)) {

@@ -3,7 +3,6 @@ package dev.seqlab.embeddings.projector;
 import dev.seqlab.core.io.AtomicFiles;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.embeddings.WordVectors;
-import dev.seqlab.embeddings.io.LoadOptions;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -37,8 +36,7 @@ public final class ProjectorExport {
     /** The metadata file's name. */
     public static final String METADATA = "metadata.tsv";
 
-    private ProjectorExport() {
-    }
+    private ProjectorExport() {}
 
     /**
      * Writes {@code dir/vectors.tsv} and {@code dir/metadata.tsv}, creating {@code dir} if needed.
@@ -48,10 +46,12 @@ public final class ProjectorExport {
      * @return the two files written
      * @throws IllegalArgumentException if a word holds a tab or line break (it would break the TSV)
      */
-    public static List<Path> write(Path dir, WordVectors vectors, boolean withRank, ProgressListener progress) throws IOException {
+    public static List<Path> write(Path dir, WordVectors vectors, boolean withRank, ProgressListener progress)
+            throws IOException {
         for (String w : vectors.words()) {
             if (w.indexOf('\t') >= 0 || w.indexOf('\n') >= 0 || w.indexOf('\r') >= 0) {
-                throw new IllegalArgumentException("the word '" + w.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+                throw new IllegalArgumentException("the word '"
+                        + w.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
                         + "' holds a tab or line break, which the projector's TSV files cannot carry");
             }
         }

@@ -3,8 +3,8 @@ package dev.seqlab.embeddings.projector;
 import dev.seqlab.core.plot.Canvas;
 import dev.seqlab.core.plot.PlotArea;
 import dev.seqlab.core.plot.PngFiles;
-import dev.seqlab.embeddings.pca.PrincipalComponents;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.pca.PrincipalComponents;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -58,7 +58,8 @@ public final class WordScatterPlot {
     public static WordScatterPlot of(WordVectors vectors, List<String> words) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(words));
         if (distinct.size() < 2) {
-            throw new IllegalArgumentException("a scatter plot needs at least two different words, got " + distinct.size());
+            throw new IllegalArgumentException(
+                    "a scatter plot needs at least two different words, got " + distinct.size());
         }
         List<String> missing = new ArrayList<>();
         for (String w : distinct) {
@@ -136,7 +137,8 @@ public final class WordScatterPlot {
         }
         area.drawFrame(g);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        String xl = String.format(Locale.ROOT, "first principal component (%.1f%% of the variance)", 100 * explained[0]);
+        String xl =
+                String.format(Locale.ROOT, "first principal component (%.1f%% of the variance)", 100 * explained[0]);
         g.drawString(xl, LEFT + (pw - g.getFontMetrics().stringWidth(xl)) / 2, H - 22);
         String yl = String.format(Locale.ROOT, "second principal component (%.1f%%)", 100 * explained[1]);
         g.rotate(-Math.PI / 2);
@@ -173,8 +175,16 @@ public final class WordScatterPlot {
     private static Rectangle placeLabel(String word, int cx, int cy, FontMetrics fm, List<Rectangle> taken) {
         int w = fm.stringWidth(word);
         int h = fm.getAscent() + fm.getDescent();
-        int[][] offsets = {{8, -h / 2}, {8, -h - 2}, {8, 2}, {-8 - w, -h / 2}, {-8 - w, -h - 2}, {-8 - w, 2},
-            {-w / 2, -h - 8}, {-w / 2, 8}};
+        int[][] offsets = {
+            {8, -h / 2},
+            {8, -h - 2},
+            {8, 2},
+            {-8 - w, -h / 2},
+            {-8 - w, -h - 2},
+            {-8 - w, 2},
+            {-w / 2, -h - 8},
+            {-w / 2, 8}
+        };
         Rectangle first = null;
         for (int[] o : offsets) {
             Rectangle r = new Rectangle(cx + o[0], cy + o[1], w, h);

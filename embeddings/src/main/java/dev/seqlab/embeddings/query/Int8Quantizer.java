@@ -10,8 +10,7 @@ import dev.seqlab.core.kernel.Int8BlockDots;
 public final class Int8Quantizer {
     private static final int B = Int8BlockDots.BLOCK;
 
-    private Int8Quantizer() {
-    }
+    private Int8Quantizer() {}
 
     /** The Euclidean norm of {@code src[off, off + dim)}, summed in double, rounded to float. */
     public static float norm(float[] src, int off, int dim) {
@@ -30,8 +29,17 @@ public final class Int8Quantizer {
      *
      * @param u scratch of at least {@code dim} doubles
      */
-    public static void quantize(float[] src, int srcRow, float norm, int dim, double[] u, byte[] codes, int codesRow,
-                                float[] scales, float[] errors, int statsRow) {
+    public static void quantize(
+            float[] src,
+            int srcRow,
+            float norm,
+            int dim,
+            double[] u,
+            byte[] codes,
+            int codesRow,
+            float[] scales,
+            float[] errors,
+            int statsRow) {
         if (!(norm > 0)) {
             scales[statsRow] = 0f;
             errors[statsRow] = Float.NaN;

@@ -60,7 +60,8 @@ final class QuantizedRows {
             int n = Math.min(CHUNK_ROWS, rows - from);
             matrix.copyRows(from, n, chunk, 0);
             for (int j = 0; j < n; j++) {
-                Int8Quantizer.quantize(chunk, j, norms.get(from + j), dim, u, codes, from + j, scales, errors, from + j);
+                Int8Quantizer.quantize(
+                        chunk, j, norms.get(from + j), dim, u, codes, from + j, scales, errors, from + j);
             }
         }
         return new QuantizedRows(new Int8Rows(BlockCodes.of(codes), Floats.of(scales), Floats.of(errors)), rows, dim);

@@ -13,8 +13,7 @@ import java.util.concurrent.Future;
 final class QueryThreads {
     static final int THREADS = Math.max(1, Kernels.defaultThreads());
 
-    private QueryThreads() {
-    }
+    private QueryThreads() {}
 
     private static final class Holder {
         static final ExecutorService POOL = Executors.newFixedThreadPool(Math.max(1, THREADS - 1), r -> {
@@ -45,7 +44,8 @@ final class QueryThreads {
                 f.get();
             } catch (ExecutionException e) {
                 if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+                    failure = e.getCause() instanceof RuntimeException
+                            ? (RuntimeException) e.getCause()
                             : new IllegalStateException(e.getCause());
                 }
             } catch (InterruptedException e) {

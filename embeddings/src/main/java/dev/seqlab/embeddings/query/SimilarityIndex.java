@@ -33,6 +33,7 @@ public final class SimilarityIndex {
     private static final boolean TWO_PASS = Kernels.isVectorized();
     /** Full passes over the int8 copy after building it: enough for C2 to compile the kernel. */
     private static final int WARM_UP_PASSES = 4;
+
     private static final Logger LOG = LoggerFactory.getLogger(SimilarityIndex.class);
     private static final Blas SERIAL = Kernels.blas(1);
 
@@ -144,13 +145,17 @@ public final class SimilarityIndex {
         if (preparer != null) {
             return preparer;
         }
-        Thread t = new Thread(() -> {
-            try {
-                quantized = warmedUp(QuantizedRows.of(matrix, norms));
-            } catch (RuntimeException | OutOfMemoryError e) {
-                LOG.debug("similarity search stays one-pass: the int8 index could not be built ({})", e.toString());
-            }
-        }, "seqlab-index");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        quantized = warmedUp(QuantizedRows.of(matrix, norms));
+                    } catch (RuntimeException | OutOfMemoryError e) {
+                        LOG.debug(
+                                "similarity search stays one-pass: the int8 index could not be built ({})",
+                                e.toString());
+                    }
+                },
+                "seqlab-index");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         preparer = t;

@@ -13,8 +13,7 @@ import java.util.Locale;
  */
 public final class Spelling {
 
-    private Spelling() {
-    }
+    private Spelling() {}
 
     /** Up to {@code max} known words spelled closest to {@code word}, best first. */
     public static List<String> suggest(String word, List<String> vocabulary, int max) {

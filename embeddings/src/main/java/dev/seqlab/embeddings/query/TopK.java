@@ -63,8 +63,11 @@ public final class TopK {
         for (int i = 0; i < size; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> better(scores[a], indices[a], scores[b], indices[b]) ? -1
-                : better(scores[b], indices[b], scores[a], indices[a]) ? 1 : 0);
+        Arrays.sort(
+                order,
+                (a, b) -> better(scores[a], indices[a], scores[b], indices[b])
+                        ? -1
+                        : better(scores[b], indices[b], scores[a], indices[a]) ? 1 : 0);
         int[] out = new int[size];
         for (int i = 0; i < size; i++) {
             out[i] = indices[order[i]];

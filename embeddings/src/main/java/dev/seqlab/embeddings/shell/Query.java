@@ -14,8 +14,7 @@ public sealed interface Query {
     }
 
     /** {@code man : woman :: king : ?}: a is to b as c is to what? */
-    record Analogy(String a, String b, String c) implements Query {
-    }
+    record Analogy(String a, String b, String c) implements Query {}
 
     /** {@code king - man + woman}: the nearest neighbours of the sum of signed word vectors. */
     record Arithmetic(List<String> positive, List<String> negative) implements Query {
@@ -27,8 +26,7 @@ public sealed interface Query {
     }
 
     /** {@code sim cat dog}: the cosine similarity of two words. */
-    record Similarity(String first, String second) implements Query {
-    }
+    record Similarity(String first, String second) implements Query {}
 
     /** {@code odd breakfast cereal dinner lunch}: the word that fits least with the others. */
     record OddOneOut(List<String> words) implements Query {
@@ -39,18 +37,14 @@ public sealed interface Query {
     }
 
     /** {@code top 5}: how many answers later queries list. */
-    record SetTop(int count) implements Query {
-    }
+    record SetTop(int count) implements Query {}
 
     /** {@code help}: lists the syntax. */
-    record Help() implements Query {
-    }
+    record Help() implements Query {}
 
     /** {@code quit} or {@code exit}: ends the session (as end of input does). */
-    record Quit() implements Query {
-    }
+    record Quit() implements Query {}
 
     /** A blank line or a {@code #} comment: nothing to do. */
-    record Blank() implements Query {
-    }
+    record Blank() implements Query {}
 }

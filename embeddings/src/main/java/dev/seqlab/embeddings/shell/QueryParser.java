@@ -23,7 +23,8 @@ import java.util.List;
 public final class QueryParser {
 
     /** The help text the shell prints for {@code help}. */
-    public static final String HELP = String.join("\n",
+    public static final String HELP = String.join(
+            "\n",
             "Queries:",
             "  king                              nearest neighbours (several words: each in turn)",
             "  man : woman :: king : ?           analogy: man is to woman as king is to ?",
@@ -77,7 +78,8 @@ public final class QueryParser {
                     return new Query.OddOneOut(rest);
                 }
                 if (!rest.isEmpty()) {
-                    throw new IllegalArgumentException("'" + tokens[0] + "' needs at least three words, e.g. 'odd breakfast cereal dinner lunch'");
+                    throw new IllegalArgumentException(
+                            "'" + tokens[0] + "' needs at least three words, e.g. 'odd breakfast cereal dinner lunch'");
                 }
             }
             case "top" -> {
@@ -85,12 +87,12 @@ public final class QueryParser {
                     return new Query.SetTop(count(rest.get(0)));
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         for (String t : tokens) {
             if (t.equals(":") || t.equals("?")) {
-                throw new IllegalArgumentException("an analogy needs '::' in the middle, e.g. 'man : woman :: king : ?'");
+                throw new IllegalArgumentException(
+                        "an analogy needs '::' in the middle, e.g. 'man : woman :: king : ?'");
             }
         }
         return new Query.Neighbours(Arrays.asList(tokens));

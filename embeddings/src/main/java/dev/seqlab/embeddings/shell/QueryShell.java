@@ -52,8 +52,11 @@ public final class QueryShell {
     public int run(BufferedReader in, PrintWriter out, PrintWriter err, boolean interactive) throws IOException {
         int failed = 0;
         if (interactive) {
-            out.printf(Locale.ROOT, "%,d words, %d dimensions. Type 'help' for the syntax, Ctrl-D to leave.%n",
-                    vectors.size(), vectors.dimension());
+            out.printf(
+                    Locale.ROOT,
+                    "%,d words, %d dimensions. Type 'help' for the syntax, Ctrl-D to leave.%n",
+                    vectors.size(),
+                    vectors.dimension());
         }
         while (true) {
             if (interactive) {
@@ -101,12 +104,23 @@ public final class QueryShell {
             }
         } else if (query instanceof Query.Analogy a) {
             List<Neighbor> answers = vectors.analogy(a.a(), a.b(), a.c(), method, top);
-            out.printf(Locale.ROOT, "%s : %s :: %s : %s%n", a.a(), a.b(), a.c(), answers.isEmpty() ? "?" : answers.get(0).word());
+            out.printf(
+                    Locale.ROOT,
+                    "%s : %s :: %s : %s%n",
+                    a.a(),
+                    a.b(),
+                    a.c(),
+                    answers.isEmpty() ? "?" : answers.get(0).word());
             print(answers, out);
         } else if (query instanceof Query.Arithmetic s) {
             print(vectors.mostSimilar(s.positive(), s.negative(), top), out);
         } else if (query instanceof Query.Similarity s) {
-            out.printf(Locale.ROOT, "similarity(%s, %s) = %.4f%n", s.first(), s.second(), vectors.similarity(s.first(), s.second()));
+            out.printf(
+                    Locale.ROOT,
+                    "similarity(%s, %s) = %.4f%n",
+                    s.first(),
+                    s.second(),
+                    vectors.similarity(s.first(), s.second()));
         } else if (query instanceof Query.OddOneOut o) {
             out.println("odd one out: " + vectors.doesntMatch(o.words()));
         } else if (query instanceof Query.SetTop t) {

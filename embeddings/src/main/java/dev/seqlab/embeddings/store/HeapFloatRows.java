@@ -9,8 +9,8 @@ final class HeapFloatRows extends SizedRows {
     HeapFloatRows(float[] matrix, int rows, int dim) {
         super(rows, dim);
         if ((long) rows * dim > matrix.length) {
-            throw new IllegalArgumentException(rows + " rows × " + dim + " need " + (long) rows * dim
-                    + " floats, the array has " + matrix.length);
+            throw new IllegalArgumentException(
+                    rows + " rows × " + dim + " need " + (long) rows * dim + " floats, the array has " + matrix.length);
         }
         this.matrix = matrix;
     }

@@ -9,5 +9,4 @@ package dev.seqlab.embeddings.store;
  * @param scales one scale per row
  * @param errors one error bound per row (NaN for a zero row)
  */
-public record Int8Rows(BlockCodes codes, Floats scales, Floats errors) {
-}
+public record Int8Rows(BlockCodes codes, Floats scales, Floats errors) {}

@@ -51,8 +51,8 @@ final class MappedWordTable implements WordTable {
         long start = offsets.getLong(8L * i);
         long end = offsets.getLong(8L * i + 8);
         if (start < 0 || end < start || end > bytes.length() || end - start > Integer.MAX_VALUE) {
-            throw new IllegalStateException(file + ": corrupt seqlab vectors file, word " + (i + 1)
-                    + " is at bytes [" + start + ", " + end + ") of a " + bytes.length() + "-byte vocabulary");
+            throw new IllegalStateException(file + ": corrupt seqlab vectors file, word " + (i + 1) + " is at bytes ["
+                    + start + ", " + end + ") of a " + bytes.length() + "-byte vocabulary");
         }
         byte[] b = new byte[(int) (end - start)];
         bytes.getBytes(start, b, 0, b.length);

@@ -11,8 +11,7 @@ public final class WordHash {
     /** The value of an empty slot. */
     public static final int EMPTY = -1;
 
-    private WordHash() {
-    }
+    private WordHash() {}
 
     /** FNV-1a (64-bit) of {@code bytes[off, off + len)}, its halves folded: the same on every platform. */
     public static int hash(byte[] bytes, int off, int len) {

@@ -61,7 +61,8 @@ public final class AveragedWordVectorExtractor<T extends Output<T>> implements T
      *
      * @param lowercase whether tokens are lower-cased before lookup
      */
-    public AveragedWordVectorExtractor(WordVectors vectors, String vectorsName, Tokenizer tokenizer, boolean lowercase) {
+    public AveragedWordVectorExtractor(
+            WordVectors vectors, String vectorsName, Tokenizer tokenizer, boolean lowercase) {
         this.vectors = Objects.requireNonNull(vectors, "vectors");
         this.vectorsName = Objects.requireNonNull(vectorsName, "vectorsName");
         this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
@@ -121,7 +122,7 @@ public final class AveragedWordVectorExtractor<T extends Output<T>> implements T
 
     @Override
     public String toString() {
-        return "AveragedWordVectorExtractor(vectors=" + vectorsName + ", dimension=" + dimension
-                + ", lowercase=" + lowercase + ", tokenizer=" + tokenizer + ")";
+        return "AveragedWordVectorExtractor(vectors=" + vectorsName + ", dimension=" + dimension + ", lowercase="
+                + lowercase + ", tokenizer=" + tokenizer + ")";
     }
 }

@@ -10,10 +10,12 @@ package dev.seqlab.embeddings.word2vec;
 public final class NegativeSamplingTable {
     /** The exponent smoothing the unigram distribution. */
     public static final double POWER = 0.75;
+
     private static final double SCALE = 0x1p32;
 
     /** Entry i: bits 63..32 the threshold below which a draw of bin i gives i; 31..0 the alias. */
     private final long[] entries;
+
     private final int size;
 
     private NegativeSamplingTable(long[] entries) {

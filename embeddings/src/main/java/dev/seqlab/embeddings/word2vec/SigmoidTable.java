@@ -19,8 +19,7 @@ final class SigmoidTable {
         }
     }
 
-    private SigmoidTable() {
-    }
+    private SigmoidTable() {}
 
     /** The sigmoid of {@code x}, for {@code -MAX_EXP < x < MAX_EXP}. */
     static float sigmoid(float x) {

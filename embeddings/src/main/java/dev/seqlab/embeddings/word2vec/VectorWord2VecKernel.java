@@ -74,7 +74,9 @@ final class VectorWord2VecKernel implements Word2VecKernel {
     public void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
         FloatVector a = FloatVector.broadcast(S, alpha);
         for (int i = 0; i < n; i += L) {
-            FloatVector.fromArray(S, x, xo + i).fma(a, FloatVector.fromArray(S, y, yo + i)).intoArray(y, yo + i);
+            FloatVector.fromArray(S, x, xo + i)
+                    .fma(a, FloatVector.fromArray(S, y, yo + i))
+                    .intoArray(y, yo + i);
         }
     }
 

@@ -7,7 +7,6 @@ import dev.seqlab.corpora.text.EncodedCorpus;
 import dev.seqlab.corpora.text.Vocabulary;
 import dev.seqlab.corpora.text.VocabularyOptions;
 import dev.seqlab.embeddings.WordVectors;
-import dev.seqlab.embeddings.io.VectorFormat;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -45,8 +44,7 @@ public final class Word2Vec {
     private static final long STATUS_MILLIS = 500;
     private static final BooleanSupplier NEVER = () -> false;
 
-    private Word2Vec() {
-    }
+    private Word2Vec() {}
 
     /** Trains on {@code corpus}, with no progress reports. */
     public static WordVectors train(Corpus corpus, Word2VecOptions options) throws IOException {
@@ -72,8 +70,8 @@ public final class Word2Vec {
     public static Word2VecReport train(Corpus corpus, Word2VecOptions options, ProgressListener progress)
             throws IOException {
         long t0 = System.nanoTime();
-        try (EncodedCorpus encoded = EncodedCorpus.build(corpus,
-                VocabularyOptions.minCount(options.minCount()).withMaxSize(options.maxVocabSize()), progress)) {
+        try (EncodedCorpus encoded = EncodedCorpus.build(
+                corpus, VocabularyOptions.minCount(options.minCount()).withMaxSize(options.maxVocabSize()), progress)) {
             double countSeconds = (System.nanoTime() - t0) / 1e9;
             return train(encoded, options, progress, countSeconds);
         }
@@ -91,8 +89,9 @@ public final class Word2Vec {
         return train(corpus, options, progress, 0);
     }
 
-    private static Word2VecReport train(EncodedCorpus corpus, Word2VecOptions o, ProgressListener progress,
-            double countSeconds) throws IOException {
+    private static Word2VecReport train(
+            EncodedCorpus corpus, Word2VecOptions o, ProgressListener progress, double countSeconds)
+            throws IOException {
         try {
             return train(corpus, o, progress, countSeconds, NEVER, null, null);
         } catch (TrainingStoppedException e) {
@@ -108,11 +107,16 @@ public final class Word2Vec {
      * {@link #resume} continues from that file; with one thread the result is bit for bit the
      * one of a run that never stopped.
      */
-    public static Word2VecReport train(Corpus corpus, Word2VecOptions options, ProgressListener progress,
-            BooleanSupplier stopRequested, Path checkpoint) throws IOException, TrainingStoppedException {
+    public static Word2VecReport train(
+            Corpus corpus,
+            Word2VecOptions options,
+            ProgressListener progress,
+            BooleanSupplier stopRequested,
+            Path checkpoint)
+            throws IOException, TrainingStoppedException {
         long t0 = System.nanoTime();
-        try (EncodedCorpus encoded = EncodedCorpus.build(corpus,
-                new VocabularyOptions(options.minCount(), options.maxVocabSize()), progress)) {
+        try (EncodedCorpus encoded = EncodedCorpus.build(
+                corpus, new VocabularyOptions(options.minCount(), options.maxVocabSize()), progress)) {
             return train(encoded, options, progress, (System.nanoTime() - t0) / 1e9, stopRequested, checkpoint, null);
         }
     }
@@ -126,8 +130,9 @@ public final class Word2Vec {
      * @throws IllegalArgumentException if the options differ from the checkpoint's in anything but threads
      * @throws IOException              if the checkpoint cannot be read or is damaged
      */
-    public static Word2VecReport resume(Path checkpoint, Word2VecOptions options, ProgressListener progress,
-            BooleanSupplier stopRequested) throws IOException, TrainingStoppedException {
+    public static Word2VecReport resume(
+            Path checkpoint, Word2VecOptions options, ProgressListener progress, BooleanSupplier stopRequested)
+            throws IOException, TrainingStoppedException {
         Word2VecCheckpoint saved = Word2VecCheckpoint.read(checkpoint);
         try (EncodedCorpus encoded = saved.corpus) {
             if (!saved.options.equals(Word2VecCheckpoint.key(options))) {
@@ -138,8 +143,14 @@ public final class Word2Vec {
         }
     }
 
-    private static Word2VecReport train(EncodedCorpus corpus, Word2VecOptions o, ProgressListener progress,
-            double countSeconds, BooleanSupplier stopRequested, Path checkpoint, Word2VecCheckpoint resumed)
+    private static Word2VecReport train(
+            EncodedCorpus corpus,
+            Word2VecOptions o,
+            ProgressListener progress,
+            double countSeconds,
+            BooleanSupplier stopRequested,
+            Path checkpoint,
+            Word2VecCheckpoint resumed)
             throws IOException, TrainingStoppedException {
         Vocabulary vocabulary = corpus.vocabulary();
         if (vocabulary.size() == 0) {
@@ -153,8 +164,8 @@ public final class Word2Vec {
             counts[i] = vocabulary.count(i);
         }
         Word2VecKernel kernel = Word2VecKernels.KERNEL;
-        Word2VecWeights weights = new Word2VecWeights(v, o.dim(), kernel.lanes(), o.negative() > 0,
-                o.hierarchicalSoftmax(), o.seed());
+        Word2VecWeights weights =
+                new Word2VecWeights(v, o.dim(), kernel.lanes(), o.negative() > 0, o.hierarchicalSoftmax(), o.seed());
         if (resumed != null) {
             resumed.restore(weights);
         }
@@ -178,47 +189,51 @@ public final class Word2Vec {
         String task = (o.architecture() == Word2VecArchitecture.CBOW ? "Training CBOW" : "Training skip-gram");
         progress.start(task, totalWords, "words");
         progress.advance(done.get());
-        Thread reader = new Thread(() -> {
-            try {
-                stoppedAt[0] = readJobs(corpus, o.epochs(), queue, free, skip, stopRequested);
-            } catch (Throwable e) {
-                failure.compareAndSet(null, e);
-            } finally {
-                for (int i = 0; i < threads; i++) {
+        Thread reader = new Thread(
+                () -> {
                     try {
-                        queue.put(END);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
+                        stoppedAt[0] = readJobs(corpus, o.epochs(), queue, free, skip, stopRequested);
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        for (int i = 0; i < threads; i++) {
+                            try {
+                                queue.put(END);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
                     }
-                }
-            }
-        }, "word2vec-reader");
+                },
+                "word2vec-reader");
         Thread[] workers = new Thread[threads];
         double startAlpha = o.alpha();
         double endAlpha = o.minAlpha();
         for (int t = 0; t < threads; t++) {
             Word2VecWorker worker = new Word2VecWorker(weights, o, negatives, tree, subsampling);
-            workers[t] = new Thread(() -> {
-                try {
-                    while (true) {
-                        TrainingJob job = queue.take();
-                        if (job == END) {
-                            return;
+            workers[t] = new Thread(
+                    () -> {
+                        try {
+                            while (true) {
+                                TrainingJob job = queue.take();
+                                if (job == END) {
+                                    return;
+                                }
+                                double fraction = Math.min(1.0, done.get() / (double) totalWords);
+                                float alpha = (float) (startAlpha - (startAlpha - endAlpha) * fraction);
+                                trained.addAndGet(worker.train(job, alpha));
+                                done.addAndGet(job.corpusWords);
+                                progress.advance(job.corpusWords);
+                                free.put(job);
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } catch (Throwable e) {
+                            failure.compareAndSet(null, e);
                         }
-                        double fraction = Math.min(1.0, done.get() / (double) totalWords);
-                        float alpha = (float) (startAlpha - (startAlpha - endAlpha) * fraction);
-                        trained.addAndGet(worker.train(job, alpha));
-                        done.addAndGet(job.corpusWords);
-                        progress.advance(job.corpusWords);
-                        free.put(job);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "word2vec-" + t);
+                    },
+                    "word2vec-" + t);
         }
         reader.setDaemon(true);
         reader.start();
@@ -231,8 +246,8 @@ public final class Word2Vec {
                 while (w.isAlive()) {
                     w.join(STATUS_MILLIS);
                     double fraction = Math.min(1.0, done.get() / (double) totalWords);
-                    progress.status(String.format(Locale.ROOT, "alpha %.5f",
-                            startAlpha - (startAlpha - endAlpha) * fraction));
+                    progress.status(
+                            String.format(Locale.ROOT, "alpha %.5f", startAlpha - (startAlpha - endAlpha) * fraction));
                     if (failure.get() != null) {
                         stop(reader, workers);
                     }
@@ -261,8 +276,8 @@ public final class Word2Vec {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         WordVectors vectors = WordVectors.of(vocabulary.words(), weights.compactInput(), o.dim());
-        return new Word2VecReport(vectors, vocabulary.corpusTokens(), trained.get(), o.epochs(), countSeconds,
-                seconds, kernel.name());
+        return new Word2VecReport(
+                vectors, vocabulary.corpusTokens(), trained.get(), o.epochs(), countSeconds, seconds, kernel.name());
     }
 
     private static void stop(Thread reader, Thread[] workers) {
@@ -279,8 +294,13 @@ public final class Word2Vec {
      *
      * @return the number of the first job not handed out when asked to stop, or -1 after the last job
      */
-    private static long readJobs(EncodedCorpus corpus, int epochs, BlockingQueue<TrainingJob> queue,
-            BlockingQueue<TrainingJob> free, long skip, BooleanSupplier stopRequested)
+    private static long readJobs(
+            EncodedCorpus corpus,
+            int epochs,
+            BlockingQueue<TrainingJob> queue,
+            BlockingQueue<TrainingJob> free,
+            long skip,
+            BooleanSupplier stopRequested)
             throws IOException, InterruptedException {
         long[] sequence = {0};
         TrainingJob[] current = {take(free, sequence)};
@@ -320,8 +340,9 @@ public final class Word2Vec {
     }
 
     /** Queues {@code job} for training unless it was done before the checkpoint; stops if asked. */
-    private static void hand(TrainingJob job, BlockingQueue<TrainingJob> queue, long skip,
-            BooleanSupplier stopRequested) throws IOException {
+    private static void hand(
+            TrainingJob job, BlockingQueue<TrainingJob> queue, long skip, BooleanSupplier stopRequested)
+            throws IOException {
         if (job.sequence < skip) {
             return;
         }

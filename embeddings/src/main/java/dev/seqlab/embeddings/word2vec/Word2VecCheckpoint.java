@@ -29,7 +29,12 @@ final class Word2VecCheckpoint {
     final EncodedCorpus corpus;
     final float[][] matrices;
 
-    private Word2VecCheckpoint(String options, long jobsDone, long wordsDone, long trainedWords, EncodedCorpus corpus,
+    private Word2VecCheckpoint(
+            String options,
+            long jobsDone,
+            long wordsDone,
+            long trainedWords,
+            EncodedCorpus corpus,
             float[][] matrices) {
         this.options = options;
         this.jobsDone = jobsDone;
@@ -45,8 +50,15 @@ final class Word2VecCheckpoint {
     }
 
     /** Writes the state after {@code jobsDone} jobs to {@code file} (atomically: the old checkpoint or the new one). */
-    static void write(Path file, Word2VecOptions o, EncodedCorpus corpus, Word2VecWeights w, long jobsDone,
-            long wordsDone, long trainedWords) throws IOException {
+    static void write(
+            Path file,
+            Word2VecOptions o,
+            EncodedCorpus corpus,
+            Word2VecWeights w,
+            long jobsDone,
+            long wordsDone,
+            long trainedWords)
+            throws IOException {
         AtomicFiles.write(file, stream -> {
             DataOutputStream out = new DataOutputStream(stream);
             out.writeUTF(MAGIC);
@@ -90,8 +102,11 @@ final class Word2VecCheckpoint {
             int rows = in.readInt();
             int dim = in.readInt();
             if (rows != corpus.vocabulary().size() || dim < 1 || (long) rows * dim > Integer.MAX_VALUE - 8) {
-                throw new MalformedFileException(file, 0, "holds " + rows + " × " + dim + " weights for a vocabulary of "
-                        + corpus.vocabulary().size() + " words");
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "holds " + rows + " × " + dim + " weights for a vocabulary of "
+                                + corpus.vocabulary().size() + " words");
             }
             float[][] matrices = new float[3][];
             for (int m = 0; m < 3; m++) {

@@ -8,9 +8,8 @@ import java.lang.invoke.MethodHandles;
  * ({@link Kernels#select}): the SIMD one exactly when the other kernels are SIMD, else plain Java.
  */
 final class Word2VecKernels {
-    static final Word2VecKernel KERNEL =
-            Kernels.select(MethodHandles.lookup(), Word2VecKernel.class, "VectorWord2VecKernel", PlainWord2VecKernel::new);
+    static final Word2VecKernel KERNEL = Kernels.select(
+            MethodHandles.lookup(), Word2VecKernel.class, "VectorWord2VecKernel", PlainWord2VecKernel::new);
 
-    private Word2VecKernels() {
-    }
+    private Word2VecKernels() {}
 }

@@ -26,9 +26,21 @@ import java.util.Objects;
  * @param threads             training threads
  * @param seed                seeds initial vectors and every random choice
  */
-public record Word2VecOptions(Word2VecArchitecture architecture, boolean cbowMean, int dim, int window,
-        int negative, boolean hierarchicalSoftmax, int minCount, int maxVocabSize, double sample, double alpha,
-        double minAlpha, int epochs, int threads, long seed) {
+public record Word2VecOptions(
+        Word2VecArchitecture architecture,
+        boolean cbowMean,
+        int dim,
+        int window,
+        int negative,
+        boolean hierarchicalSoftmax,
+        int minCount,
+        int maxVocabSize,
+        double sample,
+        double alpha,
+        double minAlpha,
+        int epochs,
+        int threads,
+        long seed) {
 
     /**
      * @throws IllegalArgumentException naming the first option out of range
@@ -63,8 +75,21 @@ public record Word2VecOptions(Word2VecArchitecture architecture, boolean cbowMea
     /** gensim 4's defaults (skip-gram, see the class comment), one thread, seed 1. */
     public static Word2VecOptions defaults() {
         VocabularyOptions vocabulary = VocabularyOptions.defaults();
-        return new Word2VecOptions(Word2VecArchitecture.SKIP_GRAM, true, 100, 5, 5, false, vocabulary.minCount(),
-                vocabulary.maxSize(), 1e-3, 0.025, 0.0001, 5, 1, 1);
+        return new Word2VecOptions(
+                Word2VecArchitecture.SKIP_GRAM,
+                true,
+                100,
+                5,
+                5,
+                false,
+                vocabulary.minCount(),
+                vocabulary.maxSize(),
+                1e-3,
+                0.025,
+                0.0001,
+                5,
+                1,
+                1);
     }
 
     /** Skip-gram as the original C tool and gensim default it: {@link #defaults()}. */

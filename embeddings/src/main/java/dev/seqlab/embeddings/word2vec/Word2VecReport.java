@@ -13,8 +13,14 @@ import dev.seqlab.embeddings.WordVectors;
  * @param trainingSeconds    time spent training
  * @param kernel             the inner-loop implementation used ("vector" or "plain")
  */
-public record Word2VecReport(WordVectors vectors, long corpusWords, long trainedWords, int epochs,
-        double vocabularySeconds, double trainingSeconds, String kernel) {
+public record Word2VecReport(
+        WordVectors vectors,
+        long corpusWords,
+        long trainedWords,
+        int epochs,
+        double vocabularySeconds,
+        double trainingSeconds,
+        String kernel) {
 
     /**
      * Corpus tokens per second over the whole run (counting included), gensim's measure:

@@ -38,7 +38,11 @@ final class Word2VecWorker {
     private int[] keptEnds = new int[256];
     private long rng;
 
-    Word2VecWorker(Word2VecWeights weights, Word2VecOptions o, NegativeSamplingTable negatives, HuffmanTree tree,
+    Word2VecWorker(
+            Word2VecWeights weights,
+            Word2VecOptions o,
+            NegativeSamplingTable negatives,
+            HuffmanTree tree,
             Subsampling subsampling) {
         this.syn0 = weights.input;
         this.syn1neg = weights.negativeOutput;

@@ -85,11 +85,15 @@ class BiasDirectionTest {
 
     @Test
     void rejectsDegenerateInput() {
-        assertThrows(IllegalArgumentException.class, () -> BiasDirection.between(new float[] {1, 2}, new float[] {1, 2}));
+        assertThrows(
+                IllegalArgumentException.class, () -> BiasDirection.between(new float[] {1, 2}, new float[] {1, 2}));
         assertThrows(IllegalArgumentException.class, () -> BiasDirection.between(new float[] {1, 2}, new float[] {1}));
         assertThrows(IllegalArgumentException.class, () -> BiasDirection.principal(List.of(), List.of()));
-        assertThrows(IllegalArgumentException.class,
-                () -> BiasDirection.principal(List.of(new float[] {1, 2}, new float[] {3, 3}), List.of(new float[] {1, 2}, new float[] {3, 3})));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> BiasDirection.principal(
+                        List.of(new float[] {1, 2}, new float[] {3, 3}),
+                        List.of(new float[] {1, 2}, new float[] {3, 3})));
         BiasDirection g = BiasDirection.between(new float[] {1, 0}, new float[] {0, 0});
         assertThrows(IllegalArgumentException.class, () -> g.equalize(new float[] {1, 1}, new float[] {1, 1}));
         assertThrows(IllegalArgumentException.class, () -> g.neutralize(new float[] {1, 1, 1}));

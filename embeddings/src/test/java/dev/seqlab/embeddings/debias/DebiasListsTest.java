@@ -30,7 +30,9 @@ class DebiasListsTest {
     @Test
     void readsFilesSkippingCommentsAndBlankLines() throws Exception {
         Path pairs = Files.writeString(dir.resolve("pairs.txt"), "# mine\n\nking queen\n  prince\tprincess  \n");
-        assertEquals(List.of(new WordPair("king", "queen"), new WordPair("prince", "princess")), DebiasLists.readPairs(pairs));
+        assertEquals(
+                List.of(new WordPair("king", "queen"), new WordPair("prince", "princess")),
+                DebiasLists.readPairs(pairs));
         Path words = Files.writeString(dir.resolve("words.txt"), "cook\n# x\nwriter\n");
         assertEquals(List.of("cook", "writer"), DebiasLists.readWords(words));
     }
@@ -43,7 +45,9 @@ class DebiasListsTest {
         Path same = Files.writeString(dir.resolve("same.txt"), "king king\n");
         assertThrows(MalformedFileException.class, () -> DebiasLists.readPairs(same));
         Path words = Files.writeString(dir.resolve("words.txt"), "cook\nbig cook\n");
-        assertTrue(assertThrows(MalformedFileException.class, () -> DebiasLists.readWords(words)).getMessage().contains(":2:"));
+        assertTrue(assertThrows(MalformedFileException.class, () -> DebiasLists.readWords(words))
+                .getMessage()
+                .contains(":2:"));
         Path empty = Files.writeString(dir.resolve("empty.txt"), "# nothing\n");
         assertThrows(MalformedFileException.class, () -> DebiasLists.readWords(empty));
         assertThrows(NoSuchFileException.class, () -> DebiasLists.readWords(dir.resolve("absent.txt")));
@@ -54,7 +58,8 @@ class DebiasListsTest {
         List<WordPair> pairs = List.of(new WordPair("woman", "man"));
         assertThrows(IllegalArgumentException.class, () -> new DebiasLists(pairs, pairs, List.of("man")));
         assertThrows(IllegalArgumentException.class, () -> new DebiasLists(List.of(), pairs, List.of("cook")));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new DebiasLists(pairs, List.of(new WordPair("a", "b"), new WordPair("b", "c")), List.of()));
     }
 }

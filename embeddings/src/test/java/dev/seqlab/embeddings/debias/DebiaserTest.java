@@ -22,7 +22,8 @@ class DebiaserTest {
             {1.5f, -0.5f, 1.0f, 0.3f}, {-1.0f, -0.4f, 1.1f, 0.5f},
             {3.0f, 0.2f, -0.3f, 1.0f}, {-2.5f, 0.1f, -0.2f, 1.4f},
             {1.2f, 2.0f, 2.0f, -1.0f}, {-0.9f, 1.8f, 2.2f, -0.6f},
-            {0.1f, -3.0f, 0.2f, 0.3f}};
+            {0.1f, -3.0f, 0.2f, 0.3f}
+        };
         return Vectors.of(words, v);
     }
 
@@ -63,7 +64,11 @@ class DebiaserTest {
             }
             for (String neutral : List.of("nurse", "engineer")) {
                 float[] n = r.vectors().vector(neutral);
-                assertEquals(BiasDirectionTest.distance(a, n), BiasDirectionTest.distance(b, n), 1e-6, pair[0] + " " + neutral);
+                assertEquals(
+                        BiasDirectionTest.distance(a, n),
+                        BiasDirectionTest.distance(b, n),
+                        1e-6,
+                        pair[0] + " " + neutral);
             }
         }
     }
@@ -81,7 +86,10 @@ class DebiaserTest {
         // she/he define the direction but are not equalized
         float[] she = in.vector("she");
         assertEquals(1, Math.sqrt(dot(r.vectors().vector("she"), r.vectors().vector("she"))), 1e-6);
-        assertEquals(cosine(she, r.direction().unitVector()), r.direction().projection(r.vectors().vector("she")), 1e-6);
+        assertEquals(
+                cosine(she, r.direction().unitVector()),
+                r.direction().projection(r.vectors().vector("she")),
+                1e-6);
     }
 
     @Test
@@ -137,7 +145,8 @@ class DebiaserTest {
     void reportsMissingWordsAndTheListedWordsInOrder() {
         DebiasResult r = Debiaser.debias(vocabulary(), LISTS);
         assertEquals(List.of("astronaut", "queen", "king"), r.missing());
-        List<String> reported = r.projections().stream().map(WordProjection::word).toList();
+        List<String> reported =
+                r.projections().stream().map(WordProjection::word).toList();
         assertEquals(List.of("nurse", "engineer", "woman", "man", "girl", "boy"), reported);
     }
 
@@ -163,12 +172,17 @@ class DebiaserTest {
     @Test
     void noPairInTheVocabularyIsAnError() {
         DebiasLists lists = new DebiasLists(List.of(new WordPair("queen", "king")), List.of(), List.of());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Debiaser.debias(vocabulary(), lists));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Debiaser.debias(vocabulary(), lists));
         assertTrue(e.getMessage().contains("queen/king"), e.getMessage());
-        WordVectors twins = Vectors.of(List.of("woman", "man", "girl", "boy"),
+        WordVectors twins = Vectors.of(
+                List.of("woman", "man", "girl", "boy"),
                 new float[][] {{2, 1, 0, 0}, {-2, 1, 0, 0}, {1, 1, 1, 1}, {1, 1, 1, 1}});
-        DebiasLists eq = new DebiasLists(List.of(new WordPair("woman", "man")), List.of(new WordPair("girl", "boy")), List.of());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Debiaser.debias(twins, eq)).getMessage().contains("girl/boy"));
+        DebiasLists eq =
+                new DebiasLists(List.of(new WordPair("woman", "man")), List.of(new WordPair("girl", "boy")), List.of());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Debiaser.debias(twins, eq))
+                .getMessage()
+                .contains("girl/boy"));
     }
 
     /** The word's vector scaled to unit length in double, then rounded to float, as the debiaser stores it. */

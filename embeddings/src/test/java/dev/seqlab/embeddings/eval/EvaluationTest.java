@@ -30,8 +30,8 @@ class EvaluationTest {
      */
     private static WordVectors family() {
         return Vectors.of(List.of("man", "woman", "king", "prince", "Woman", "queen", "princess"), new float[][] {
-            {1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1},
-            {-R3, R3, R3, 0}, {-R3, R3, R3, 0}, {-R3, R3, 0, R3}});
+            {1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}, {-R3, R3, R3, 0}, {-R3, R3, R3, 0}, {-R3, R3, 0, R3}
+        });
     }
 
     private Path write(String name, String content) throws IOException {
@@ -42,19 +42,22 @@ class EvaluationTest {
 
     @Test
     void analogyAccuracyPerSectionAndTotal() throws IOException {
-        Path q = write("q.txt", String.join("\n",
-                ": royals",
-                "man woman king queen",          // right (Woman skipped: it is 'woman' after case folding)
-                "man woman prince princess",     // right
-                "MAN Woman KING Queen",          // right: case-insensitive
-                "man woman king princess",       // wrong: queen comes out
-                "man woman dragon queen",        // unknown word: skipped
-                "man woman king",                // not a question: ignored
-                ": reverse",
-                "king queen man woman",          // right: queen − king + man is closest to woman (cos .695)
-                ": empty",
-                "knight lady man woman",         // unknown: skipped
-                ""));
+        Path q = write(
+                "q.txt",
+                String.join(
+                        "\n",
+                        ": royals",
+                        "man woman king queen", // right (Woman skipped: it is 'woman' after case folding)
+                        "man woman prince princess", // right
+                        "MAN Woman KING Queen", // right: case-insensitive
+                        "man woman king princess", // wrong: queen comes out
+                        "man woman dragon queen", // unknown word: skipped
+                        "man woman king", // not a question: ignored
+                        ": reverse",
+                        "king queen man woman", // right: queen − king + man is closest to woman (cos .695)
+                        ": empty",
+                        "knight lady man woman", // unknown: skipped
+                        ""));
         AnalogyEvaluation e = AnalogyEvaluation.run(family(), q);
         assertEquals(3, e.sections().size());
         assertEquals(new AnalogySection("royals", 3, 1), e.sections().get(0));
@@ -71,15 +74,18 @@ class EvaluationTest {
     @Test
     void restrictVocabTurnsLaterWordsIntoUnknownsAndCaseSensitivityIsAnOption() throws IOException {
         Path q = write("q.txt", ": s\nman woman king queen\nMAN WOMAN KING QUEEN\nman woman prince princess\n");
-        AnalogyEvaluation first4 = AnalogyEvaluation.run(family(), q, AnalogyEvaluationOptions.DEFAULT.withRestrictVocab(4));
+        AnalogyEvaluation first4 =
+                AnalogyEvaluation.run(family(), q, AnalogyEvaluationOptions.DEFAULT.withRestrictVocab(4));
         assertEquals(0, first4.total().evaluated());
         assertEquals(3, first4.outOfVocabulary());
-        AnalogyEvaluation sensitive = AnalogyEvaluation.run(family(), q,
-                AnalogyEvaluationOptions.defaults().withCaseInsensitive(false));
+        AnalogyEvaluation sensitive = AnalogyEvaluation.run(
+                family(), q, AnalogyEvaluationOptions.defaults().withCaseInsensitive(false));
         // case-sensitive, the capitals are unknown, and "Woman" is no longer a question word: it wins
         assertEquals(new AnalogySection("Total accuracy", 1, 1), sensitive.total());
         assertEquals(1, sensitive.outOfVocabulary());
-        AnalogyEvaluation dummy = AnalogyEvaluation.run(family(), q,
+        AnalogyEvaluation dummy = AnalogyEvaluation.run(
+                family(),
+                q,
                 AnalogyEvaluationOptions.defaults().withRestrictVocab(4).withDummy4unknown(true));
         assertEquals(new AnalogySection("Total accuracy", 0, 3), dummy.total());
     }
@@ -87,7 +93,8 @@ class EvaluationTest {
     @Test
     void cosMulAnswersTheExactAnalogiesToo() throws IOException {
         Path q = write("q.txt", ": s\nman woman king queen\nman woman prince princess\n");
-        AnalogyEvaluation e = AnalogyEvaluation.run(family(), q, AnalogyEvaluationOptions.DEFAULT.withMethod(AnalogyMethod.MUL));
+        AnalogyEvaluation e =
+                AnalogyEvaluation.run(family(), q, AnalogyEvaluationOptions.DEFAULT.withMethod(AnalogyMethod.MUL));
         assertEquals(1.0, e.accuracy());
     }
 
@@ -101,8 +108,9 @@ class EvaluationTest {
     /** 2-D vectors at known angles: a 0°, b 90°, c 45°, d 180°, e 30°, f 60°. */
     private static WordVectors plane() {
         double r3 = Math.sqrt(3);
-        return Vectors.of(List.of("a", "b", "c", "d", "e", "f"), new float[][] {
-            {1, 0}, {0, 3}, {1, 1}, {-2, 0}, {(float) r3, 1}, {0.5f, (float) (r3 / 2)}});
+        return Vectors.of(
+                List.of("a", "b", "c", "d", "e", "f"),
+                new float[][] {{1, 0}, {0, 3}, {1, 1}, {-2, 0}, {(float) r3, 1}, {0.5f, (float) (r3 / 2)}});
     }
 
     @Test
@@ -110,13 +118,20 @@ class EvaluationTest {
         // cosines 0, .7071, −1, .8660, .7071 against judgements 2, 6, 0, 9, 7; reference values from
         // scipy.stats.pearsonr / spearmanr on those numbers (the tie, one pair both ways round,
         // shares its average rank)
-        Path pairs = write("pairs.tsv", String.join("\n",
-                "# a comment\tline\t5",
-                "a\tb\t2", "A\tc\t6.0", "a\td\t0", "e\tf\t9", "c\ta\t7",
-                "a\tzzz\t5",          // unknown word
-                "b\tc",               // two fields: skipped
-                "b\tc\tmuch",         // not a number: skipped
-                ""));
+        Path pairs = write(
+                "pairs.tsv",
+                String.join(
+                        "\n",
+                        "# a comment\tline\t5",
+                        "a\tb\t2",
+                        "A\tc\t6.0",
+                        "a\td\t0",
+                        "e\tf\t9",
+                        "c\ta\t7",
+                        "a\tzzz\t5", // unknown word
+                        "b\tc", // two fields: skipped
+                        "b\tc\tmuch", // not a number: skipped
+                        ""));
         WordPairEvaluation e = WordPairEvaluation.run(plane(), pairs);
         assertEquals(0.9410075221507576, e.pearson(), 1e-6);
         assertEquals(0.9746794344808964, e.spearman(), 1e-6);
@@ -136,8 +151,8 @@ class EvaluationTest {
     @Test
     void noUsablePairIsAClearError() throws IOException {
         Path pairs = write("none.tsv", "x\ty\t1\nu\tv\t2\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> WordPairEvaluation.run(plane(), pairs));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> WordPairEvaluation.run(plane(), pairs));
         assertTrue(e.getMessage().contains("outside the vocabulary"), e.getMessage());
     }
 

@@ -152,8 +152,8 @@ class CooccurrenceCountingTest {
         double alpha = 0.75;
         Path out = dir.resolve("shuffled.bin");
         // a small budget: several buckets
-        CooccurrenceShuffler shuffler = new CooccurrenceShuffler(dir, merged.size(), 64 * 1024, xMax, alpha,
-                new SeededRandom(4), ProgressListener.NONE);
+        CooccurrenceShuffler shuffler = new CooccurrenceShuffler(
+                dir, merged.size(), 64 * 1024, xMax, alpha, new SeededRandom(4), ProgressListener.NONE);
         assertTrue(shuffler.buckets() > 1, "buckets: " + shuffler.buckets());
         for (Map.Entry<Long, Float> e : merged.entrySet()) {
             shuffler.accept((int) (e.getKey() / V), (int) (e.getKey() % V), e.getValue());
@@ -193,8 +193,8 @@ class CooccurrenceCountingTest {
 
     private static long[] shuffledKeys(Path dir, long seed, String name) throws IOException {
         Path out = dir.resolve(name + ".bin");
-        CooccurrenceShuffler shuffler = new CooccurrenceShuffler(dir, 1000, 1 << 20, 10, 0.75,
-                new SeededRandom(seed), ProgressListener.NONE);
+        CooccurrenceShuffler shuffler =
+                new CooccurrenceShuffler(dir, 1000, 1 << 20, 10, 0.75, new SeededRandom(seed), ProgressListener.NONE);
         for (int k = 0; k < 1000; k++) {
             shuffler.accept(k / V, k % V, 1 + k);
         }

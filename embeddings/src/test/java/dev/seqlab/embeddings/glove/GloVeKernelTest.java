@@ -38,8 +38,8 @@ class GloVeKernelTest {
     }
 
     /** The update of {@link GloVeKernel}'s Javadoc in double precision; returns the cost. */
-    private static double referenceStep(double[] wa, double[] cb, double[] gwa, double[] gcb, double[] bias,
-            double logX, double f, double eta) {
+    private static double referenceStep(
+            double[] wa, double[] cb, double[] gwa, double[] gcb, double[] bias, double logX, double f, double eta) {
         double dot = 0;
         for (int d = 0; d < wa.length; d++) {
             dot += wa[d] * cb[d];
@@ -101,8 +101,10 @@ class GloVeKernelTest {
         assertEquals(expectedCost, cost, 1e-5 * magnitude * magnitude, where + " cost");
         double tol = 2e-5 * Math.max(1, scale * scale * Math.sqrt(dim));
         for (int d = 0; d < dim; d++) {
-            assertEquals(wa[d], w.word[a * w.stride + d], tol * Math.max(1, Math.abs(wa[d])), where + " w_a[" + d + "]");
-            assertEquals(cb[d], w.context[b * w.stride + d], tol * Math.max(1, Math.abs(cb[d])), where + " c_b[" + d + "]");
+            assertEquals(
+                    wa[d], w.word[a * w.stride + d], tol * Math.max(1, Math.abs(wa[d])), where + " w_a[" + d + "]");
+            assertEquals(
+                    cb[d], w.context[b * w.stride + d], tol * Math.max(1, Math.abs(cb[d])), where + " c_b[" + d + "]");
             assertEquals(gwa[d], w.wordGradSq[a * w.stride + d], tol * gwa[d], where + " G_a[" + d + "]");
             assertEquals(gcb[d], w.contextGradSq[b * w.stride + d], tol * gcb[d], where + " G_b[" + d + "]");
         }
@@ -117,7 +119,8 @@ class GloVeKernelTest {
         for (int r = 0; r < V; r++) {
             if (r != a) {
                 for (int d = 0; d < w.stride; d++) {
-                    assertEquals(otherWord[r * w.stride + d], w.word[r * w.stride + d], where + " other rows untouched");
+                    assertEquals(
+                            otherWord[r * w.stride + d], w.word[r * w.stride + d], where + " other rows untouched");
                 }
             }
         }
@@ -154,9 +157,9 @@ class GloVeKernelTest {
             plus[p] += h;
             minus[p] -= h;
             double numeric = (cost(plus, dim, logX, f) - cost(minus, dim, logX, f)) / (2 * h);
-            double after = p < dim ? w.word[a * w.stride + p]
-                    : p < 2 * dim ? w.context[b * w.stride + p - dim]
-                    : p == 2 * dim ? w.wordBias[a] : w.contextBias[b];
+            double after = p < dim
+                    ? w.word[a * w.stride + p]
+                    : p < 2 * dim ? w.context[b * w.stride + p - dim] : p == 2 * dim ? w.wordBias[a] : w.contextBias[b];
             double analytic = (theta[p] - after) / eta;
             assertEquals(numeric, analytic, 2e-3 * Math.max(1, Math.abs(numeric)), k.name() + " parameter " + p);
         }

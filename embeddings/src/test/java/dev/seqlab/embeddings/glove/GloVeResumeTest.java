@@ -50,8 +50,14 @@ class GloVeResumeTest {
     }
 
     private GloVeOptions options() {
-        return GloVeOptions.defaults().withDim(8).withWindow(4).withIterations(3).withVocabulary(1, 0).withThreads(1)
-                .withSeed(9).withWorkDirectory(dir);
+        return GloVeOptions.defaults()
+                .withDim(8)
+                .withWindow(4)
+                .withIterations(3)
+                .withVocabulary(1, 0)
+                .withThreads(1)
+                .withSeed(9)
+                .withWorkDirectory(dir);
     }
 
     private byte[] bytes(WordVectors wv, String name) throws IOException {
@@ -66,12 +72,14 @@ class GloVeResumeTest {
         byte[] expected = bytes(whole.vectors(), "whole.bin");
         Path checkpoint = dir.resolve("vectors.bin.checkpoint");
         // 3 polls: the start of iteration 0 and two chunks into it
-        TrainingStoppedException inside = assertThrows(TrainingStoppedException.class,
+        TrainingStoppedException inside = assertThrows(
+                TrainingStoppedException.class,
                 () -> GloVe.train(Corpus.of(corpus), o, ProgressListener.NONE, Stops.afterPolls(3), checkpoint));
         assertEquals(3L * GloVeTraining.STOP_STEP, inside.stepsDone(), inside.getMessage());
         // then again a little later, across the end of iteration 0
         int perIteration = (int) (whole.pairs() / GloVeTraining.STOP_STEP) + 1;
-        TrainingStoppedException later = assertThrows(TrainingStoppedException.class,
+        TrainingStoppedException later = assertThrows(
+                TrainingStoppedException.class,
                 () -> GloVe.resume(checkpoint, o, ProgressListener.NONE, Stops.afterPolls(perIteration)));
         assertTrue(later.stepsDone() > whole.pairs(), later.getMessage());
         GloVeReport resumed = GloVe.resume(checkpoint, o, ProgressListener.NONE, NEVER);
@@ -84,17 +92,23 @@ class GloVeResumeTest {
     void otherOptionsOrADamagedCheckpointAreRefusedClearly() throws Exception {
         GloVeOptions o = options();
         Path checkpoint = dir.resolve("c");
-        assertThrows(TrainingStoppedException.class,
+        assertThrows(
+                TrainingStoppedException.class,
                 () -> GloVe.train(Corpus.of(corpus), o, ProgressListener.NONE, Stops.afterPolls(1), checkpoint));
-        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException other = assertThrows(
+                IllegalArgumentException.class,
                 () -> GloVe.resume(checkpoint, o.withDim(9), ProgressListener.NONE, NEVER));
         assertTrue(other.getMessage().contains("other options"), other.getMessage());
         byte[] all = Files.readAllBytes(checkpoint);
         Path cut = Files.write(dir.resolve("cut"), Arrays.copyOf(all, all.length - 100));
-        MalformedFileException e = assertThrows(MalformedFileException.class,
-                () -> GloVe.resume(cut, o, ProgressListener.NONE, NEVER));
+        MalformedFileException e =
+                assertThrows(MalformedFileException.class, () -> GloVe.resume(cut, o, ProgressListener.NONE, NEVER));
         assertTrue(e.getMessage().contains("incomplete"), e.getMessage());
         // more threads are allowed (then agreeing only statistically)
-        assertEquals(3, GloVe.resume(checkpoint, o.withThreads(2), ProgressListener.NONE, NEVER).costs().size());
+        assertEquals(
+                3,
+                GloVe.resume(checkpoint, o.withThreads(2), ProgressListener.NONE, NEVER)
+                        .costs()
+                        .size());
     }
 }

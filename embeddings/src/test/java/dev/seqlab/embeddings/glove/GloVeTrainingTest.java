@@ -26,8 +26,13 @@ class GloVeTrainingTest {
     private static final List<List<String>> CORPUS = SyntheticRelations.corpus(20_000, 7, 0.25);
 
     private static GloVeOptions small(Path work) {
-        return GloVeOptions.defaults().withDim(24).withWindow(5).withWeighting(10, 0.75).withIterations(15)
-                .withSeed(3).withWorkDirectory(work);
+        return GloVeOptions.defaults()
+                .withDim(24)
+                .withWindow(5)
+                .withWeighting(10, 0.75)
+                .withIterations(15)
+                .withSeed(3)
+                .withWorkDirectory(work);
     }
 
     private static void assertLearnsRelations(WordVectors wv) {
@@ -79,14 +84,19 @@ class GloVeTrainingTest {
     @Test
     void optionsNameWhatIsWrong() {
         GloVeOptions d = GloVeOptions.defaults();
-        assertEquals("dim must be at least 1, got 0",
+        assertEquals(
+                "dim must be at least 1, got 0",
                 assertThrows(IllegalArgumentException.class, () -> d.withDim(0)).getMessage());
-        assertEquals("xMax must be positive, got -1.0",
-                assertThrows(IllegalArgumentException.class, () -> d.withWeighting(-1, 0.75)).getMessage());
-        assertEquals("memoryBytes must be at least 65536 (64 KiB), got 1000",
-                assertThrows(IllegalArgumentException.class, () -> d.withMemoryBytes(1000)).getMessage());
-        IllegalArgumentException tooRare = assertThrows(IllegalArgumentException.class,
-                () -> GloVe.train(List.of(List.of("a", "b")), d));
+        assertEquals(
+                "xMax must be positive, got -1.0",
+                assertThrows(IllegalArgumentException.class, () -> d.withWeighting(-1, 0.75))
+                        .getMessage());
+        assertEquals(
+                "memoryBytes must be at least 65536 (64 KiB), got 1000",
+                assertThrows(IllegalArgumentException.class, () -> d.withMemoryBytes(1000))
+                        .getMessage());
+        IllegalArgumentException tooRare =
+                assertThrows(IllegalArgumentException.class, () -> GloVe.train(List.of(List.of("a", "b")), d));
         assertTrue(tooRare.getMessage().contains("min-count (5)"), tooRare.getMessage());
     }
 }

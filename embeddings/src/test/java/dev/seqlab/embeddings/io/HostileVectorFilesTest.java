@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.progress.ProgressListener;
-import dev.seqlab.embeddings.io.LoadOptions;
-import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.WordVectors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -64,7 +62,8 @@ class HostileVectorFilesTest {
     void nonFiniteTextValueIsRefusedNamingLineColumnAndWord(String token) throws IOException {
         MalformedFileException e = refused(text("2 3\nb 1 2 3\na 0.1 " + token + " 0.3\n"));
         assertEquals(3, e.line(), e.getMessage());
-        assertTrue(e.getMessage().contains(":3: column 3 is '" + token + "' (word 'a'), not a finite float32 value"),
+        assertTrue(
+                e.getMessage().contains(":3: column 3 is '" + token + "' (word 'a'), not a finite float32 value"),
                 e.getMessage());
     }
 
@@ -72,8 +71,8 @@ class HostileVectorFilesTest {
     void nonFiniteValuesAreKeptWithOneWarningWhenAllowed() throws IOException {
         Path file = text("a 1 nan\nb 2 3\nc inf -inf\n");
         List<String> warnings = new ArrayList<>();
-        WordVectors wv = WordVectors.load(file, LoadOptions.DEFAULT.withAllowNonFinite(true),
-                ProgressListener.warningsTo(warnings::add));
+        WordVectors wv = WordVectors.load(
+                file, LoadOptions.DEFAULT.withAllowNonFinite(true), ProgressListener.warningsTo(warnings::add));
         assertEquals(3, wv.size());
         assertTrue(Float.isNaN(wv.vector("a")[1]));
         assertEquals(Float.NEGATIVE_INFINITY, wv.vector("c")[1]);
@@ -84,7 +83,8 @@ class HostileVectorFilesTest {
 
     @Test
     void nonFiniteBinaryAndSeqlabValuesAreRefusedNamingTheWord() throws IOException {
-        Path bin = write("v.bin", binary("2 2", new String[] {"a", "b"}, new float[] {1, 2}, new float[] {Float.NaN, 1}));
+        Path bin =
+                write("v.bin", binary("2 2", new String[] {"a", "b"}, new float[] {1, 2}, new float[] {Float.NaN, 1}));
         MalformedFileException e = refused(bin);
         assertTrue(e.getMessage().contains("word 2 ('b'"), e.getMessage());
         Path seqlab = dir.resolve("v.seqlab");
@@ -92,7 +92,10 @@ class HostileVectorFilesTest {
                 .save(seqlab, VectorFormat.SEQLAB);
         e = refused(seqlab);
         assertTrue(e.getMessage().contains("word 2 ('y')") && e.getMessage().contains("Infinity"), e.getMessage());
-        assertEquals(2, WordVectors.load(seqlab, LoadOptions.DEFAULT.withAllowNonFinite(true)).size());
+        assertEquals(
+                2,
+                WordVectors.load(seqlab, LoadOptions.DEFAULT.withAllowNonFinite(true))
+                        .size());
     }
 
     @Test
@@ -108,11 +111,11 @@ class HostileVectorFilesTest {
     @Test
     void duplicateWordsAreReportedAsWarnings() throws IOException {
         List<String> warnings = new ArrayList<>();
-        WordVectors wv = WordVectors.load(text("a 1 2\nb 3 4\na 5 6\n"), LoadOptions.DEFAULT,
-                ProgressListener.warningsTo(warnings::add));
+        WordVectors wv = WordVectors.load(
+                text("a 1 2\nb 3 4\na 5 6\n"), LoadOptions.DEFAULT, ProgressListener.warningsTo(warnings::add));
         assertEquals(2, wv.size());
-        assertEquals(List.of(dir.resolve("v.txt") + ": duplicate word 'a' (row 3); keeping its first occurrence"),
-                warnings);
+        assertEquals(
+                List.of(dir.resolve("v.txt") + ": duplicate word 'a' (row 3); keeping its first occurrence"), warnings);
     }
 
     @Test

@@ -64,12 +64,20 @@ class SeqlabMappingTest {
             assertEquals(mapped.indexOf(w), heap.indexOf(w), w);
             assertArrayEquals(heap.vector(w), mapped.vector(w), w);
             assertEquals(heap.mostSimilar(w, 10), mapped.mostSimilar(w, 10), w);
-            assertEquals(heap.mostSimilar(List.of(w), List.of(), 5, 20_000), mapped.mostSimilar(List.of(w), List.of(), 5, 20_000), w);
+            assertEquals(
+                    heap.mostSimilar(List.of(w), List.of(), 5, 20_000),
+                    mapped.mostSimilar(List.of(w), List.of(), 5, 20_000),
+                    w);
         }
         assertEquals("w30000", mapped.mostSimilar("w11", 1).get(0).word());
-        assertEquals(heap.analogy("w1", "w2", "w3", AnalogyMethod.ADD, 5), mapped.analogy("w1", "w2", "w3", AnalogyMethod.ADD, 5));
-        assertEquals(heap.analogy("w1", "w2", "w3", AnalogyMethod.MUL, 5), mapped.analogy("w1", "w2", "w3", AnalogyMethod.MUL, 5));
-        assertEquals(heap.doesntMatch(List.of("w1", "w2", "w3", "w4")), mapped.doesntMatch(List.of("w1", "w2", "w3", "w4")));
+        assertEquals(
+                heap.analogy("w1", "w2", "w3", AnalogyMethod.ADD, 5),
+                mapped.analogy("w1", "w2", "w3", AnalogyMethod.ADD, 5));
+        assertEquals(
+                heap.analogy("w1", "w2", "w3", AnalogyMethod.MUL, 5),
+                mapped.analogy("w1", "w2", "w3", AnalogyMethod.MUL, 5));
+        assertEquals(
+                heap.doesntMatch(List.of("w1", "w2", "w3", "w4")), mapped.doesntMatch(List.of("w1", "w2", "w3", "w4")));
         assertEquals(heap.similarity("w1", "w9"), mapped.similarity("w1", "w9"));
         assertEquals(-1, mapped.indexOf("nowhere"));
         assertEquals(-1, mapped.indexOf("w"));
@@ -87,13 +95,15 @@ class SeqlabMappingTest {
 
     @Test
     void limitAndLowercaseOptions(@TempDir Path dir) throws IOException {
-        WordVectors v = WordVectors.of(List.of("Alpha", "beta", "alpha", "Gamma"),
-                new float[] {1, 0, 0, 1, -1, 0, 1, 1}, 2);
+        WordVectors v =
+                WordVectors.of(List.of("Alpha", "beta", "alpha", "Gamma"), new float[] {1, 0, 0, 1, -1, 0, 1, 1}, 2);
         Path f = saved(dir, v);
         WordVectors first2 = WordVectors.load(f, LoadOptions.DEFAULT.withLimit(2));
         assertEquals(List.of("Alpha", "beta"), first2.words());
         assertEquals(-1, first2.indexOf("alpha"));
-        assertEquals(List.of("beta"), first2.mostSimilar("Alpha", 5).stream().map(n -> n.word()).toList());
+        assertEquals(
+                List.of("beta"),
+                first2.mostSimilar("Alpha", 5).stream().map(n -> n.word()).toList());
         WordVectors lower = WordVectors.load(f, LoadOptions.DEFAULT.withLowercase(true));
         assertEquals(List.of("alpha", "beta", "gamma"), lower.words());
         assertArrayEquals(new float[] {1, 1}, lower.vector("gamma"));

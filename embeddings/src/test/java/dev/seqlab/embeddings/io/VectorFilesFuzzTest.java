@@ -3,8 +3,6 @@ package dev.seqlab.embeddings.io;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.core.testing.Fuzzer;
-import dev.seqlab.embeddings.io.LoadOptions;
-import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.WordVectors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,9 +47,16 @@ class VectorFilesFuzzTest {
     }
 
     private int fuzz(String name, List<byte[]> seeds, String fileName, long seed) throws Exception {
-        return Fuzzer.run(new Fuzzer.Target(name, seeds, fileName,
-                file -> VectorFiles.read(file, ONE_THREAD, ProgressListener.NONE),
-                List.of(MalformedFileException.class)), dir, seed, Fuzzer.CASES);
+        return Fuzzer.run(
+                new Fuzzer.Target(
+                        name,
+                        seeds,
+                        fileName,
+                        file -> VectorFiles.read(file, ONE_THREAD, ProgressListener.NONE),
+                        List.of(MalformedFileException.class)),
+                dir,
+                seed,
+                Fuzzer.CASES);
     }
 
     @Test

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seqlab.core.io.MalformedFileException;
-import dev.seqlab.embeddings.io.LoadOptions;
-import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.WordVectors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,7 +56,9 @@ class VectorFilesTest {
         float[] e = expected.copyOfMatrix();
         float[] a = actual.copyOfMatrix();
         for (int i = 0; i < e.length; i++) {
-            assertEquals(Float.floatToRawIntBits(e[i]), Float.floatToRawIntBits(a[i]),
+            assertEquals(
+                    Float.floatToRawIntBits(e[i]),
+                    Float.floatToRawIntBits(a[i]),
                     "element " + i + ": " + e[i] + " vs " + a[i]);
         }
     }
@@ -175,7 +175,9 @@ class VectorFilesTest {
             WordVectors first = WordVectors.load(file, LoadOptions.DEFAULT.withLimit(12));
             assertEquals(wv.words().subList(0, 12), first.words(), f.toString());
             assertArrayEquals(wv.vector(11), first.vector(11), f.toString());
-            assertEquals(30, WordVectors.load(file, LoadOptions.DEFAULT.withLimit(1000)).size());
+            assertEquals(
+                    30,
+                    WordVectors.load(file, LoadOptions.DEFAULT.withLimit(1000)).size());
         }
     }
 

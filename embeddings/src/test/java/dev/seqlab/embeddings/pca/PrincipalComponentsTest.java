@@ -46,8 +46,10 @@ class PrincipalComponentsTest {
         double r = Math.sqrt(0.5);
         double[][] few = {{-1, -1, 5, 0}, {0, 0, 5, 0}, {2, 2, 5, 0}};
         double[][] many = {{-1, -1, 5, 0}, {0, 0, 5, 0}, {2, 2, 5, 0}, {1, 1, 5, 0}, {3, 3, 5, 0}};
-        assertArrayEquals(new double[] {r, r, 0, 0}, PrincipalComponents.of(few, 1).component(0), 1e-14);
-        assertArrayEquals(new double[] {r, r, 0, 0}, PrincipalComponents.of(many, 1).component(0), 1e-14);
+        assertArrayEquals(
+                new double[] {r, r, 0, 0}, PrincipalComponents.of(few, 1).component(0), 1e-14);
+        assertArrayEquals(
+                new double[] {r, r, 0, 0}, PrincipalComponents.of(many, 1).component(0), 1e-14);
         assertEquals(1, PrincipalComponents.of(few, 1).explainedRatio(0), 1e-14);
     }
 
@@ -56,6 +58,8 @@ class PrincipalComponentsTest {
         assertThrows(IllegalArgumentException.class, () -> PrincipalComponents.of(new double[][] {{1, 2}}, 1));
         assertThrows(IllegalArgumentException.class, () -> PrincipalComponents.of(new double[][] {{1, 2}, {3}}, 1));
         assertThrows(IllegalArgumentException.class, () -> PrincipalComponents.of(new double[][] {{1, 2}, {3, 4}}, 3));
-        assertThrows(IllegalArgumentException.class, () -> PrincipalComponents.of(new double[][] {{1, 2}, {3, Double.NaN}}, 1));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PrincipalComponents.of(new double[][] {{1, 2}, {3, Double.NaN}}, 1));
     }
 }

@@ -18,7 +18,8 @@ class ProjectorExportTest {
     @TempDir
     Path dir;
 
-    private final WordVectors table = Vectors.of(List.of("the", "king", "ça"),
+    private final WordVectors table = Vectors.of(
+            List.of("the", "king", "ça"),
             new float[][] {{0.1f, -2.5f, 3e-7f}, {1f / 3, 0f, -0f}, {123456.79f, 1e20f, -1.25f}});
 
     @Test
@@ -32,7 +33,10 @@ class ProjectorExportTest {
             String[] f = lines.get(i).split("\t", -1);
             assertEquals(3, f.length);
             for (int j = 0; j < 3; j++) {
-                assertEquals(Float.floatToIntBits(table.vector(i)[j]), Float.floatToIntBits(Float.parseFloat(f[j])), lines.get(i));
+                assertEquals(
+                        Float.floatToIntBits(table.vector(i)[j]),
+                        Float.floatToIntBits(Float.parseFloat(f[j])),
+                        lines.get(i));
             }
         }
         assertEquals(List.of("the", "king", "ça"), Files.readAllLines(files.get(1)));
@@ -44,12 +48,14 @@ class ProjectorExportTest {
     @Test
     void severalMetadataColumnsGetAHeader() throws Exception {
         ProjectorExport.write(dir, table, true, ProgressListener.NONE);
-        assertEquals(List.of("word\trank", "the\t1", "king\t2", "ça\t3"), Files.readAllLines(dir.resolve("metadata.tsv")));
+        assertEquals(
+                List.of("word\trank", "the\t1", "king\t2", "ça\t3"), Files.readAllLines(dir.resolve("metadata.tsv")));
     }
 
     @Test
     void rejectsWordsThatWouldBreakTheColumns() {
         WordVectors bad = Vectors.of(List.of("a\tb"), new float[][] {{1}});
-        assertThrows(IllegalArgumentException.class, () -> ProjectorExport.write(dir, bad, false, ProgressListener.NONE));
+        assertThrows(
+                IllegalArgumentException.class, () -> ProjectorExport.write(dir, bad, false, ProgressListener.NONE));
     }
 }

@@ -20,7 +20,8 @@ class WordScatterPlotTest {
     Path dir;
 
     // a cross around (1, 1, 1, 1): ±2 along the first axis, ±1 along the second
-    private final WordVectors table = Vectors.of(List.of("east", "west", "north", "south", "far"),
+    private final WordVectors table = Vectors.of(
+            List.of("east", "west", "north", "south", "far"),
             new float[][] {{3, 1, 1, 1}, {-1, 1, 1, 1}, {1, 2, 1, 1}, {1, 0, 1, 1}, {9, 9, 9, 9}});
 
     @Test
@@ -62,8 +63,8 @@ class WordScatterPlotTest {
 
     @Test
     void rejectsMissingWordsAndTooFewWords() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> WordScatterPlot.of(table, List.of("east", "up", "down")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> WordScatterPlot.of(table, List.of("east", "up", "down")));
         assertEquals("not in the vocabulary: up, down", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> WordScatterPlot.of(table, List.of("east", "east")));
     }

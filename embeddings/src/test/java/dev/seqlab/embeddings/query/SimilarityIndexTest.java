@@ -54,7 +54,10 @@ class SimilarityIndexTest {
         int[] a = actual.indices();
         assertArrayEquals(e, a, what);
         for (int i : e) {
-            assertEquals(Float.floatToIntBits(expected.scoreOf(i)), Float.floatToIntBits(actual.scoreOf(i)), what + " row " + i);
+            assertEquals(
+                    Float.floatToIntBits(expected.scoreOf(i)),
+                    Float.floatToIntBits(actual.scoreOf(i)),
+                    what + " row " + i);
         }
     }
 
@@ -101,7 +104,9 @@ class SimilarityIndexTest {
                 q[d] = (float) rnd.nextGaussian();
             }
             SimilarityIndex.normalize(q);
-            assertSame(index.nearestOnePass(q, rows, 10, new int[0]), index.nearestTwoPass(index.quantizedNow(), q, rows, 10, new int[0]),
+            assertSame(
+                    index.nearestOnePass(q, rows, 10, new int[0]),
+                    index.nearestTwoPass(index.quantizedNow(), q, rows, 10, new int[0]),
                     "random query " + t);
         }
     }

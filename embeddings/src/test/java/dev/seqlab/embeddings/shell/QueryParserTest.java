@@ -34,7 +34,8 @@ class QueryParserTest {
 
     @Test
     void arithmetic() {
-        assertEquals(new Query.Arithmetic(List.of("king", "woman"), List.of("man")), parser.parse("king - man + woman"));
+        assertEquals(
+                new Query.Arithmetic(List.of("king", "woman"), List.of("man")), parser.parse("king - man + woman"));
         assertEquals(new Query.Arithmetic(List.of("paris"), List.of("france")), parser.parse("paris - france"));
         assertEquals(new Query.Arithmetic(List.of("rome"), List.of("france")), parser.parse("- france + rome"));
         assertEquals(new Query.Arithmetic(List.of("a", "b"), List.of()), parser.parse("a + b"));
@@ -56,11 +57,31 @@ class QueryParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"man : woman :: king : queen", "a :: b", "a : b : c :: d : ?", "man woman :: king : ?",
-        ": woman :: king : ?", "a : b :: c : d : ?", "king - - man", "king man + woman", "king -", "- king - man",
-        "+ - king", "sim a b c", "odd a b", "top 0", "top 1001", "man : woman", "king ?"})
+    @ValueSource(
+            strings = {
+                "man : woman :: king : queen",
+                "a :: b",
+                "a : b : c :: d : ?",
+                "man woman :: king : ?",
+                ": woman :: king : ?",
+                "a : b :: c : d : ?",
+                "king - - man",
+                "king man + woman",
+                "king -",
+                "- king - man",
+                "+ - king",
+                "sim a b c",
+                "odd a b",
+                "top 0",
+                "top 1001",
+                "man : woman",
+                "king ?"
+            })
     void rejectsMalformedLinesWithOneLineMessages(String line) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parser.parse(line));
-        assertTrue(!e.getMessage().contains("\n") && e.getMessage().contains("e.g.") || e.getMessage().contains("top"), e.getMessage());
+        assertTrue(
+                !e.getMessage().contains("\n") && e.getMessage().contains("e.g.")
+                        || e.getMessage().contains("top"),
+                e.getMessage());
     }
 }

@@ -16,37 +16,45 @@ import org.junit.jupiter.api.Test;
 class QueryShellTest {
 
     // cosines worked out by hand: king·man = 1/√2, king·queen = 1/2, king·woman = 0, king·apple = −1/√2
-    private final WordVectors wv = Vectors.of(List.of("man", "woman", "king", "queen", "apple"),
+    private final WordVectors wv = Vectors.of(
+            List.of("man", "woman", "king", "queen", "apple"),
             new float[][] {{1, 0, 0}, {0, 1, 0}, {1, 0, 1}, {0, 1, 1}, {0, 0, -1}});
 
-    record Transcript(int failed, String out, String err) {
-    }
+    record Transcript(int failed, String out, String err) {}
 
     private Transcript run(String script, boolean interactive) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int failed = new QueryShell(wv, 2, AnalogyMethod.ADD).run(new BufferedReader(new StringReader(script)),
-                new PrintWriter(out), new PrintWriter(err), interactive);
+        int failed = new QueryShell(wv, 2, AnalogyMethod.ADD)
+                .run(
+                        new BufferedReader(new StringReader(script)),
+                        new PrintWriter(out),
+                        new PrintWriter(err),
+                        interactive);
         return new Transcript(failed, out.toString(), err.toString());
     }
 
     @Test
     void answersEachSyntaxWithoutPromptsWhenPiped() throws Exception {
-        Transcript t = run("king\nman : woman :: king : ?\nking - man + woman\nsim king queen\nodd king queen man apple\n", false);
-        assertEquals(String.join("\n",
-                "king:",
-                "   1  man    0.7071",
-                "   2  queen  0.5000",
-                // woman − man + king/√2 = (−0.293, 1, 0.707): cosine with queen 1.207/1.259 = 0.9586,
-                // with apple −0.707/1.259 = −0.5615 (by hand)
-                "man : woman :: king : queen",
-                "   1  queen  0.9586",
-                "   2  apple  -0.5615",
-                "   1  queen  0.9586",
-                "   2  apple  -0.5615",
-                "similarity(king, queen) = 0.5000",
-                "odd one out: apple",
-                ""), t.out());
+        Transcript t = run(
+                "king\nman : woman :: king : ?\nking - man + woman\nsim king queen\nodd king queen man apple\n", false);
+        assertEquals(
+                String.join(
+                        "\n",
+                        "king:",
+                        "   1  man    0.7071",
+                        "   2  queen  0.5000",
+                        // woman − man + king/√2 = (−0.293, 1, 0.707): cosine with queen 1.207/1.259 = 0.9586,
+                        // with apple −0.707/1.259 = −0.5615 (by hand)
+                        "man : woman :: king : queen",
+                        "   1  queen  0.9586",
+                        "   2  apple  -0.5615",
+                        "   1  queen  0.9586",
+                        "   2  apple  -0.5615",
+                        "similarity(king, queen) = 0.5000",
+                        "odd one out: apple",
+                        ""),
+                t.out());
         assertEquals("", t.err());
         assertEquals(0, t.failed());
     }
@@ -66,8 +74,9 @@ class QueryShellTest {
     @Test
     void promptsAndGreetsOnATerminal() throws Exception {
         Transcript t = run("help\n", true);
-        assertEquals("5 words, 3 dimensions. Type 'help' for the syntax, Ctrl-D to leave.\n> "
-                + QueryParser.HELP + "\n> \n", t.out());
+        assertEquals(
+                "5 words, 3 dimensions. Type 'help' for the syntax, Ctrl-D to leave.\n> " + QueryParser.HELP + "\n> \n",
+                t.out());
     }
 
     @Test

@@ -38,8 +38,8 @@ class MappedStoresTest {
         }
         Path f = dir.resolve("rows.bin");
         long codesAt = 4L * m.length + 12; // not a multiple of any segment size
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.READ)) {
+        try (FileChannel ch =
+                FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
             ByteBuffer b = ByteBuffer.allocate((int) codesAt + codes.length).order(ByteOrder.LITTLE_ENDIAN);
             b.asFloatBuffer().put(m);
             b.position((int) codesAt);

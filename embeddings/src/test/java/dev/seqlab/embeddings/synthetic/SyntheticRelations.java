@@ -17,15 +17,25 @@ import java.util.SplittableRandom;
 public final class SyntheticRelations {
     /** Male and female forms of six roles. */
     public static final String[][] GENDER_PAIRS = {
-        {"king", "queen"}, {"man", "woman"}, {"boy", "girl"}, {"prince", "princess"}, {"father", "mother"},
-        {"actor", "actress"}};
+        {"king", "queen"},
+        {"man", "woman"},
+        {"boy", "girl"},
+        {"prince", "princess"},
+        {"father", "mother"},
+        {"actor", "actress"}
+    };
     /** Countries and their capitals. */
     public static final String[][] CAPITALS = {
-        {"france", "paris"}, {"japan", "tokyo"}, {"italy", "rome"}, {"egypt", "cairo"}, {"peru", "lima"},
-        {"kenya", "nairobi"}, {"chile", "santiago"}};
+        {"france", "paris"},
+        {"japan", "tokyo"},
+        {"italy", "rome"},
+        {"egypt", "cairo"},
+        {"peru", "lima"},
+        {"kenya", "nairobi"},
+        {"chile", "santiago"}
+    };
 
-    private SyntheticRelations() {
-    }
+    private SyntheticRelations() {}
 
     /** {@code sentences} sentences of 5–9 tokens from the seeded grammar. */
     public static List<List<String>> corpus(int sentences, long seed) {
@@ -81,7 +91,9 @@ public final class SyntheticRelations {
             for (String[] q : pairs) {
                 if (p != q) {
                     asked++;
-                    String answer = wv.analogy(p[0], p[1], q[0], AnalogyMethod.ADD, 1).get(0).word();
+                    String answer = wv.analogy(p[0], p[1], q[0], AnalogyMethod.ADD, 1)
+                            .get(0)
+                            .word();
                     if (answer.equals(q[1])) {
                         right++;
                     }

@@ -16,8 +16,8 @@ import org.tribuo.util.tokens.impl.WhitespaceTokenizer;
 
 class AveragedWordVectorExtractorTest {
 
-    private final WordVectors table = Vectors.of(List.of("happy", "day", "Rome"),
-            new float[][] {{1, 0, 4}, {0, 2, -2}, {9, 9, 9}});
+    private final WordVectors table =
+            Vectors.of(List.of("happy", "day", "Rome"), new float[][] {{1, 0, 4}, {0, 2, -2}, {9, 9, 9}});
 
     @Test
     void averagesTheKnownLowerCasedWords() {

@@ -38,8 +38,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 class EmojifyTest {
     private static final int DIM = 50;
 
-    record Sentence(String text, String label) {
-    }
+    record Sentence(String text, String label) {}
 
     @Test
     void logisticRegressionOnAveragedVectorsBeatsTheMajorityClass() throws IOException {
@@ -54,11 +53,13 @@ class EmojifyTest {
         List<Sentence> test = shuffled.subList(105, 150);
 
         LabelFactory factory = new LabelFactory();
-        MutableDataset<Label> trainSet = new MutableDataset<>(new SimpleDataSourceProvenance("emoji train", factory), factory);
+        MutableDataset<Label> trainSet =
+                new MutableDataset<>(new SimpleDataSourceProvenance("emoji train", factory), factory);
         for (Sentence s : train) {
             trainSet.add(extractor.extract(new Label(s.label()), s.text()));
         }
-        MutableDataset<Label> testSet = new MutableDataset<>(new SimpleDataSourceProvenance("emoji test", factory), factory);
+        MutableDataset<Label> testSet =
+                new MutableDataset<>(new SimpleDataSourceProvenance("emoji test", factory), factory);
         for (Sentence s : test) {
             testSet.add(extractor.extract(new Label(s.label()), s.text()));
         }
@@ -67,9 +68,13 @@ class EmojifyTest {
 
         Map<String, Integer> trainCounts = new TreeMap<>();
         train.forEach(s -> trainCounts.merge(s.label(), 1, Integer::sum));
-        String majority = Collections.max(trainCounts.entrySet(), Map.Entry.comparingByValue()).getKey();
-        double majorityAccuracy = test.stream().filter(s -> s.label().equals(majority)).count() / (double) test.size();
-        System.out.printf("Emojify v1 with Tribuo: held-out accuracy %.3f, majority class '%s' %.3f%n", accuracy, majority, majorityAccuracy);
+        String majority = Collections.max(trainCounts.entrySet(), Map.Entry.comparingByValue())
+                .getKey();
+        double majorityAccuracy =
+                test.stream().filter(s -> s.label().equals(majority)).count() / (double) test.size();
+        System.out.printf(
+                "Emojify v1 with Tribuo: held-out accuracy %.3f, majority class '%s' %.3f%n",
+                accuracy, majority, majorityAccuracy);
         assertTrue(accuracy > majorityAccuracy, "accuracy " + accuracy + " vs majority " + majorityAccuracy);
         assertTrue(accuracy >= 0.8, "accuracy " + accuracy);
 
@@ -81,15 +86,16 @@ class EmojifyTest {
                 "grief unhappy", "sad",
                 "spaghetti", "food");
         for (Map.Entry<String, String> e : unseen.entrySet()) {
-            Label predicted = model.predict(extractor.extract(LabelFactory.UNKNOWN_LABEL, e.getKey())).getOutput();
+            Label predicted = model.predict(extractor.extract(LabelFactory.UNKNOWN_LABEL, e.getKey()))
+                    .getOutput();
             assertEquals(e.getValue(), predicted.getLabel(), e.getKey());
         }
     }
 
     static List<Sentence> read(String resource) throws IOException {
         List<Sentence> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                EmojifyTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
+        try (BufferedReader r = new BufferedReader(
+                new InputStreamReader(EmojifyTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#")) {

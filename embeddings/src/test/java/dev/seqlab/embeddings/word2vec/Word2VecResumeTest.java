@@ -36,8 +36,16 @@ class Word2VecResumeTest {
     Path dir;
 
     private static Word2VecOptions options(Word2VecArchitecture a, boolean hs) {
-        return Word2VecOptions.defaults().withArchitecture(a).withDim(16).withWindow(3).withEpochs(2)
-                .withObjective(hs ? 0 : 3, hs).withVocabulary(2, 0).withSample(1e-3).withThreads(1).withSeed(5);
+        return Word2VecOptions.defaults()
+                .withArchitecture(a)
+                .withDim(16)
+                .withWindow(3)
+                .withEpochs(2)
+                .withObjective(hs ? 0 : 3, hs)
+                .withVocabulary(2, 0)
+                .withSample(1e-3)
+                .withThreads(1)
+                .withSeed(5);
     }
 
     private byte[] bytes(WordVectors wv, String name) throws IOException {
@@ -46,13 +54,16 @@ class Word2VecResumeTest {
 
     private byte[] stoppedAndResumed(Word2VecOptions o, int... stops) throws Exception {
         Path checkpoint = dir.resolve("vectors.bin.checkpoint");
-        TrainingStoppedException first = assertThrows(TrainingStoppedException.class,
-                () -> Word2Vec.train(Corpus.of(CORPUS), o, ProgressListener.NONE, Stops.afterPolls(stops[0]), checkpoint));
+        TrainingStoppedException first = assertThrows(
+                TrainingStoppedException.class,
+                () -> Word2Vec.train(
+                        Corpus.of(CORPUS), o, ProgressListener.NONE, Stops.afterPolls(stops[0]), checkpoint));
         assertEquals(checkpoint, first.checkpoint());
         assertTrue(first.stepsDone() > 0 && first.stepsDone() < first.stepsTotal(), first.getMessage());
         for (int i = 1; i < stops.length; i++) {
             int k = stops[i];
-            TrainingStoppedException again = assertThrows(TrainingStoppedException.class,
+            TrainingStoppedException again = assertThrows(
+                    TrainingStoppedException.class,
                     () -> Word2Vec.resume(checkpoint, o, ProgressListener.NONE, Stops.afterPolls(k)));
             assertTrue(again.stepsDone() > first.stepsDone(), again.getMessage());
         }
@@ -75,40 +86,56 @@ class Word2VecResumeTest {
     @Test
     void cbowWithHierarchicalSoftmaxStoppedAndResumedGivesTheSameBytes() throws Exception {
         Word2VecOptions o = options(Word2VecArchitecture.CBOW, true);
-        byte[] expected = bytes(Word2Vec.train(Corpus.of(CORPUS), o, ProgressListener.NONE).vectors(), "whole.bin");
+        byte[] expected = bytes(
+                Word2Vec.train(Corpus.of(CORPUS), o, ProgressListener.NONE).vectors(), "whole.bin");
         assertArrayEquals(expected, stoppedAndResumed(o, 5));
     }
 
     @Test
     void aStopBeforeTheFirstJobStillResumesToTheSameBytes() throws Exception {
         Word2VecOptions o = options(Word2VecArchitecture.SKIP_GRAM, false);
-        byte[] expected = bytes(Word2Vec.train(Corpus.of(CORPUS), o, ProgressListener.NONE).vectors(), "whole.bin");
+        byte[] expected = bytes(
+                Word2Vec.train(Corpus.of(CORPUS), o, ProgressListener.NONE).vectors(), "whole.bin");
         Path checkpoint = dir.resolve("c");
-        assertThrows(TrainingStoppedException.class,
+        assertThrows(
+                TrainingStoppedException.class,
                 () -> Word2Vec.train(Corpus.of(CORPUS), o, ProgressListener.NONE, () -> true, checkpoint));
-        assertArrayEquals(expected, bytes(Word2Vec.resume(checkpoint, o, ProgressListener.NONE, NEVER).vectors(), "r.bin"));
+        assertArrayEquals(
+                expected,
+                bytes(
+                        Word2Vec.resume(checkpoint, o, ProgressListener.NONE, NEVER)
+                                .vectors(),
+                        "r.bin"));
     }
 
     @Test
     void resumingWithOtherOptionsOrADamagedCheckpointIsRefusedClearly() throws Exception {
         Word2VecOptions o = options(Word2VecArchitecture.SKIP_GRAM, false);
         Path checkpoint = dir.resolve("vectors.txt.checkpoint");
-        assertThrows(TrainingStoppedException.class,
+        assertThrows(
+                TrainingStoppedException.class,
                 () -> Word2Vec.train(Corpus.of(CORPUS), o, ProgressListener.NONE, Stops.afterPolls(2), checkpoint));
-        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException other = assertThrows(
+                IllegalArgumentException.class,
                 () -> Word2Vec.resume(checkpoint, o.withDim(17), ProgressListener.NONE, NEVER));
         assertTrue(other.getMessage().contains("other options"), other.getMessage());
         // more threads are allowed (the result then agrees only statistically)
-        assertEquals(Word2Vec.train(Corpus.of(CORPUS), o, ProgressListener.NONE).vectors().size(),
-                Word2Vec.resume(checkpoint, o.withThreads(2), ProgressListener.NONE, NEVER).vectors().size());
+        assertEquals(
+                Word2Vec.train(Corpus.of(CORPUS), o, ProgressListener.NONE)
+                        .vectors()
+                        .size(),
+                Word2Vec.resume(checkpoint, o.withThreads(2), ProgressListener.NONE, NEVER)
+                        .vectors()
+                        .size());
         byte[] all = Files.readAllBytes(checkpoint);
         Path cut = dir.resolve("cut.checkpoint");
         Files.write(cut, Arrays.copyOf(all, all.length / 2));
-        MalformedFileException e = assertThrows(MalformedFileException.class,
-                () -> Word2Vec.resume(cut, o, ProgressListener.NONE, NEVER));
+        MalformedFileException e =
+                assertThrows(MalformedFileException.class, () -> Word2Vec.resume(cut, o, ProgressListener.NONE, NEVER));
         assertTrue(e.getMessage().contains("cut.checkpoint") && e.getMessage().contains("incomplete"), e.getMessage());
         Path text = Files.writeString(dir.resolve("text.checkpoint"), "hello world\n");
         assertFalse(assertThrows(IOException.class, () -> Word2Vec.resume(text, o, ProgressListener.NONE, NEVER))
-                .getMessage().isEmpty());
+                .getMessage()
+                .isEmpty());
     }
 }

@@ -21,8 +21,14 @@ class Word2VecTrainingTest {
     private static final List<List<String>> CORPUS = SyntheticRelations.corpus(30_000, 7);
 
     private static Word2VecOptions small(Word2VecArchitecture architecture) {
-        return Word2VecOptions.defaults().withArchitecture(architecture).withDim(24).withWindow(4).withEpochs(3)
-                .withVocabulary(5, 0).withSample(0).withSeed(11);
+        return Word2VecOptions.defaults()
+                .withArchitecture(architecture)
+                .withDim(24)
+                .withWindow(4)
+                .withEpochs(3)
+                .withVocabulary(5, 0)
+                .withSample(0)
+                .withSeed(11);
     }
 
     private static void assertLearnsRelations(Word2VecOptions options) {
@@ -48,18 +54,23 @@ class Word2VecTrainingTest {
     @Test
     void hierarchicalSoftmaxLearnsTheRelations() {
         assertLearnsRelations(small(Word2VecArchitecture.SKIP_GRAM).withObjective(0, true));
-        assertLearnsRelations(small(Word2VecArchitecture.CBOW).withObjective(0, true).withAlpha(0.05, 0.0001));
+        assertLearnsRelations(
+                small(Word2VecArchitecture.CBOW).withObjective(0, true).withAlpha(0.05, 0.0001));
     }
 
     @Test
     void summedCbowContextAndSubsamplingStillLearn() {
-        assertLearnsRelations(small(Word2VecArchitecture.CBOW).withCbowMean(false).withSample(1e-3)
-                .withAlpha(0.01, 0.0001).withEpochs(5));
+        assertLearnsRelations(small(Word2VecArchitecture.CBOW)
+                .withCbowMean(false)
+                .withSample(1e-3)
+                .withAlpha(0.01, 0.0001)
+                .withEpochs(5));
     }
 
     @Test
     void singleThreadedTrainingIsReproducibleBitForBit() {
-        Word2VecOptions o = small(Word2VecArchitecture.SKIP_GRAM).withObjective(5, true).withSample(1e-3);
+        Word2VecOptions o =
+                small(Word2VecArchitecture.SKIP_GRAM).withObjective(5, true).withSample(1e-3);
         float[] a = Word2Vec.train(CORPUS, o).copyOfMatrix();
         float[] b = Word2Vec.train(CORPUS, o).copyOfMatrix();
         assertArrayEquals(a, b);
@@ -69,7 +80,8 @@ class Word2VecTrainingTest {
 
     @Test
     void severalThreadsTrainTooAndNumberWordsByFrequency() {
-        WordVectors wv = Word2Vec.train(CORPUS, small(Word2VecArchitecture.SKIP_GRAM).withThreads(3));
+        WordVectors wv =
+                Word2Vec.train(CORPUS, small(Word2VecArchitecture.SKIP_GRAM).withThreads(3));
         assertEquals(2 * (6 + 7) + 6 * 4 + 2 * 4 + 2 * 4 + 7 * 4 + 40, wv.size());
         // the context words (each ~1,900 times) come before the content words (~1,250 times each)
         List<String> words = wv.words();
@@ -79,14 +91,17 @@ class Word2VecTrainingTest {
 
     @Test
     void optionsAreValidatedWithClearMessages() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Word2VecOptions.defaults().withDim(0));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Word2VecOptions.defaults().withDim(0));
         assertTrue(e.getMessage().contains("dim"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Word2VecOptions.defaults().withObjective(0, false));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> Word2VecOptions.defaults().withObjective(0, false));
         assertTrue(e.getMessage().contains("nothing to train"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Word2VecOptions.defaults().withAlpha(0.01, 0.02));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> Word2VecOptions.defaults().withAlpha(0.01, 0.02));
         assertTrue(e.getMessage().contains("minAlpha"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Word2VecOptions.defaults().withSample(-1));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> Word2VecOptions.defaults().withSample(-1));
         assertTrue(e.getMessage().contains("sample"), e.getMessage());
         List<List<String>> tiny = new ArrayList<>();
         tiny.add(List.of("a", "b"));

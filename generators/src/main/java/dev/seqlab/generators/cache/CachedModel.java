@@ -37,8 +37,7 @@ public final class CachedModel {
         void save(T model, Path dir) throws IOException;
     }
 
-    private CachedModel() {
-    }
+    private CachedModel() {}
 
     /** The cache directory of model {@code name}. */
     public static Path dir(String name) {

@@ -1,11 +1,11 @@
 package dev.seqlab.generators.dates;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import dev.seqlab.attention.onnx.AttentionOnnxExport;
-import dev.seqlab.attention.onnx.TransformerOnnxExport;
 import dev.seqlab.attention.files.Seq2SeqModelFiles;
 import dev.seqlab.attention.model.Prediction;
 import dev.seqlab.attention.model.Seq2SeqModel;
+import dev.seqlab.attention.onnx.AttentionOnnxExport;
+import dev.seqlab.attention.onnx.TransformerOnnxExport;
 import dev.seqlab.attention.seq2seq.AttentionSeq2Seq;
 import dev.seqlab.attention.seq2seq.Seq2SeqOptions;
 import dev.seqlab.attention.train.Seq2SeqTrainer;
@@ -25,8 +25,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns dates as people write them ("3 may 1979", "5/3/79", "tue 10 jul 2007") into ISO dates with
@@ -93,14 +93,32 @@ public final class DateNormalizer {
 
         /** The default recipe of the attention model: 40,000 pairs, 8 epochs, batches of 64, Adam 5e-3 × 0.8 per epoch, clip 5. */
         public static Training defaults() {
-            return new Training(Architecture.ATTENTION, 40_000, TrainingOptions.defaults().withEpochs(8).withBatchSize(64)
-                    .withLearningRate(5e-3f).withLrDecay(0.8).withClip(ClipPolicy.globalNorm(5.0)).withPatience(0).withSeed(1));
+            return new Training(
+                    Architecture.ATTENTION,
+                    40_000,
+                    TrainingOptions.defaults()
+                            .withEpochs(8)
+                            .withBatchSize(64)
+                            .withLearningRate(5e-3f)
+                            .withLrDecay(0.8)
+                            .withClip(ClipPolicy.globalNorm(5.0))
+                            .withPatience(0)
+                            .withSeed(1));
         }
 
         /** The default recipe of {@code a}; the Transformer: 30,000 pairs, 6 epochs, Adam 1.5e-3 × 0.7 per epoch, clip 1. */
         public static Training defaults(Architecture a) {
-            return a == Architecture.ATTENTION ? defaults() : new Training(Architecture.TRANSFORMER, 30_000, defaults().options()
-                    .withEpochs(6).withLearningRate(1.5e-3f).withLrDecay(0.7).withClip(ClipPolicy.globalNorm(1.0)));
+            return a == Architecture.ATTENTION
+                    ? defaults()
+                    : new Training(
+                            Architecture.TRANSFORMER,
+                            30_000,
+                            defaults()
+                                    .options()
+                                    .withEpochs(6)
+                                    .withLearningRate(1.5e-3f)
+                                    .withLrDecay(0.7)
+                                    .withClip(ClipPolicy.globalNorm(1.0)));
         }
 
         /** These options with other sizes (for quick tests). */
@@ -161,7 +179,8 @@ public final class DateNormalizer {
 
     /** The default normaliser of architecture {@code a}: cached, or trained and cached on first use. */
     public static DateNormalizer load(Architecture a, ProgressListener progress) throws IOException {
-        return CachedModel.get(a.cacheName(), DateNormalizer::load, () -> train(Training.defaults(a), progress), DateNormalizer::save);
+        return CachedModel.get(
+                a.cacheName(), DateNormalizer::load, () -> train(Training.defaults(a), progress), DateNormalizer::save);
     }
 
     /** True when the default attention model is cached. */
@@ -178,10 +197,27 @@ public final class DateNormalizer {
     public static DateNormalizer train(Training t, ProgressListener progress) {
         List<DatePair> pairs = DatePairs.generate(t.examples(), t.seed());
         Seq2SeqModel m = t.architecture() == Architecture.ATTENTION
-                ? AttentionSeq2Seq.create(new Seq2SeqOptions(DateVocabulary.inputSize(), DateVocabulary.outputSize(),
-                        DateVocabulary.INPUT_LENGTH, DateVocabulary.OUTPUT_LENGTH, 32, 64, 10), t.seed())
-                : TransformerSeq2Seq.create(new TransformerOptions(DateVocabulary.inputSize(), DateVocabulary.outputSize(),
-                        DateVocabulary.INPUT_LENGTH, DateVocabulary.OUTPUT_LENGTH, 64, 4, 128, 2), t.seed());
+                ? AttentionSeq2Seq.create(
+                        new Seq2SeqOptions(
+                                DateVocabulary.inputSize(),
+                                DateVocabulary.outputSize(),
+                                DateVocabulary.INPUT_LENGTH,
+                                DateVocabulary.OUTPUT_LENGTH,
+                                32,
+                                64,
+                                10),
+                        t.seed())
+                : TransformerSeq2Seq.create(
+                        new TransformerOptions(
+                                DateVocabulary.inputSize(),
+                                DateVocabulary.outputSize(),
+                                DateVocabulary.INPUT_LENGTH,
+                                DateVocabulary.OUTPUT_LENGTH,
+                                64,
+                                4,
+                                128,
+                                2),
+                        t.seed());
         int[][] x = new int[pairs.size()][];
         int[][] y = new int[pairs.size()][];
         for (int i = 0; i < x.length; i++) {
@@ -234,8 +270,10 @@ public final class DateNormalizer {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(ONNX_INPUT_CHARACTERS, DateVocabulary.inputCharacters());
         meta.put(ONNX_OUTPUT_CHARACTERS, DateVocabulary.outputCharacters());
-        meta.put("seqlab.dates.input_preprocessing", "strip, lower-case, remove commas; ids: 0 = padding (to "
-                + DateVocabulary.INPUT_LENGTH + "), 1 = unknown, character i of the input characters = i + 2");
+        meta.put(
+                "seqlab.dates.input_preprocessing",
+                "strip, lower-case, remove commas; ids: 0 = padding (to " + DateVocabulary.INPUT_LENGTH
+                        + "), 1 = unknown, character i of the input characters = i + 2");
         if (model instanceof AttentionSeq2Seq m) {
             var o = m.options();
             requireDateSizes(o.inputVocabulary(), o.outputVocabulary(), o.inputLength(), o.outputLength());
@@ -248,8 +286,10 @@ public final class DateNormalizer {
     }
 
     private static void requireDateSizes(int vIn, int vOut, int tx, int ty) {
-        if (vIn != DateVocabulary.inputSize() || vOut != DateVocabulary.outputSize()
-                || tx != DateVocabulary.INPUT_LENGTH || ty != DateVocabulary.OUTPUT_LENGTH) {
+        if (vIn != DateVocabulary.inputSize()
+                || vOut != DateVocabulary.outputSize()
+                || tx != DateVocabulary.INPUT_LENGTH
+                || ty != DateVocabulary.OUTPUT_LENGTH) {
             throw new IllegalArgumentException("not a date model: it reads " + tx + " of " + vIn
                     + " symbols and writes " + ty + " of " + vOut + ", dates need "
                     + DateVocabulary.INPUT_LENGTH + " of " + DateVocabulary.inputSize() + " and "

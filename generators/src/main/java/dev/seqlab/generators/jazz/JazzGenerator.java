@@ -62,7 +62,8 @@ public final class JazzGenerator {
      * rule-based corpus and cached there on first use.
      */
     public static JazzGenerator standard(ProgressListener progress) throws IOException {
-        return CachedModel.get(DEFAULT_MODEL, JazzGenerator::load, () -> train(corpus(), progress), JazzGenerator::save);
+        return CachedModel.get(
+                DEFAULT_MODEL, JazzGenerator::load, () -> train(corpus(), progress), JazzGenerator::save);
     }
 
     /** True when the default model is already cached. */
@@ -118,7 +119,8 @@ public final class JazzGenerator {
      * @param melodyTrack the track holding the melody in every file, or null to choose the
      *                    highest-pitched track with enough notes
      */
-    public static JazzGenerator fromMidi(List<Path> files, Integer melodyTrack, ProgressListener progress) throws IOException {
+    public static JazzGenerator fromMidi(List<Path> files, Integer melodyTrack, ProgressListener progress)
+            throws IOException {
         List<List<NoteToken>> phrases = new ArrayList<>();
         for (Path f : files) {
             phrases.addAll(MidiImport.phrases(f, melodyTrack));
@@ -183,7 +185,12 @@ public final class JazzGenerator {
             realizer.add(t);
             logits = state.next(id);
         }
-        return new Score(progression, bars, tempo, realizer.notes(), Band.comping(progression, bars),
+        return new Score(
+                progression,
+                bars,
+                tempo,
+                realizer.notes(),
+                Band.comping(progression, bars),
                 Band.bass(progression, bars, new SeededRandom(seed ^ 0xBA55L)));
     }
 }

@@ -22,14 +22,18 @@ import java.util.List;
  */
 final class MidiImport {
     private static final String[] NAMES = {"C", "Db", "D", "Eb", "E", "F", "Gb", "G", "Ab", "A", "Bb", "B"};
-    private static final ChordQuality[] QUALITIES = {ChordQuality.MAJOR7, ChordQuality.DOMINANT7, ChordQuality.MINOR7,
-        ChordQuality.HALF_DIMINISHED, ChordQuality.DIMINISHED7};
+    private static final ChordQuality[] QUALITIES = {
+        ChordQuality.MAJOR7,
+        ChordQuality.DOMINANT7,
+        ChordQuality.MINOR7,
+        ChordQuality.HALF_DIMINISHED,
+        ChordQuality.DIMINISHED7
+    };
     private static final String[] SUFFIXES = {"maj7", "7", "m7", "m7b5", "dim7"};
     /** Longer pieces (over an hour at 120 bpm) are taken as a sign of a damaged file. */
     static final int MAX_BARS = 2_000;
 
-    private MidiImport() {
-    }
+    private MidiImport() {}
 
     /** Phrases of {@code file}; {@code melodyTrack} null chooses automatically. */
     static List<List<NoteToken>> phrases(Path file, Integer melodyTrack) throws IOException {
@@ -40,12 +44,16 @@ final class MidiImport {
             throw new MalformedFileException(file, 0, "has no track with at least 8 melody notes");
         }
         if (melodyTrack != null && (melodyTrack < 0 || melodyTrack >= c.tracks())) {
-            throw new IllegalArgumentException("melody track " + melodyTrack + " does not exist; " + file + " has tracks 0.." + (c.tracks() - 1));
+            throw new IllegalArgumentException(
+                    "melody track " + melodyTrack + " does not exist; " + file + " has tracks 0.." + (c.tracks() - 1));
         }
         for (MidiNote n : c.notes()) {
             if (n.end() / stepTicks > (double) MAX_BARS * Progression.STEPS_PER_BAR) {
-                throw new MalformedFileException(file, 0, "track " + n.track() + " plays until tick " + n.end()
-                        + ", beyond " + MAX_BARS + " bars (seqlab learns from pieces up to that length)");
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "track " + n.track() + " plays until tick " + n.end() + ", beyond " + MAX_BARS
+                                + " bars (seqlab learns from pieces up to that length)");
             }
         }
         List<Note> melody = new ArrayList<>();
@@ -97,7 +105,8 @@ final class MidiImport {
     /** Sorted by start; one note per start (the highest); each cut where the next begins. */
     static List<Note> monophonic(List<Note> notes) {
         List<Note> sorted = new ArrayList<>(notes);
-        sorted.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.pitch(), a.pitch()));
+        sorted.sort((a, b) ->
+                a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.pitch(), a.pitch()));
         List<Note> out = new ArrayList<>();
         for (Note n : sorted) {
             if (!out.isEmpty() && out.get(out.size() - 1).start() == n.start()) {
@@ -106,7 +115,9 @@ final class MidiImport {
             if (!out.isEmpty()) {
                 Note last = out.get(out.size() - 1);
                 if (last.end() > n.start()) {
-                    out.set(out.size() - 1, new Note(last.start(), n.start() - last.start(), last.pitch(), last.velocity()));
+                    out.set(
+                            out.size() - 1,
+                            new Note(last.start(), n.start() - last.start(), last.pitch(), last.velocity()));
                 }
             }
             out.add(n);
@@ -114,7 +125,8 @@ final class MidiImport {
         return out;
     }
 
-    private static Progression inferChords(MidiContent c, int melodyTrack, double stepTicks, int bars, List<Note> melody) {
+    private static Progression inferChords(
+            MidiContent c, int melodyTrack, double stepTicks, int bars, List<Note> melody) {
         boolean accompanied = c.notes().stream().anyMatch(n -> n.track() != melodyTrack && n.channel() != 9);
         StringBuilder text = new StringBuilder();
         String previous = "Cmaj7";
@@ -145,7 +157,8 @@ final class MidiImport {
                 halves[h] = bestChord(w, previous);
                 previous = halves[h];
             }
-            text.append(bar == 0 ? "" : " ").append(halves[0].equals(halves[1]) ? halves[0] : halves[0] + "," + halves[1]);
+            text.append(bar == 0 ? "" : " ")
+                    .append(halves[0].equals(halves[1]) ? halves[0] : halves[0] + "," + halves[1]);
         }
         return Progression.parse(text.toString());
     }

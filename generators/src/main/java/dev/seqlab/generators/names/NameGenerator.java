@@ -71,8 +71,8 @@ public final class NameGenerator {
      * (a few seconds) and cached there on first use. A damaged cache is retrained.
      */
     public static NameGenerator dinosaurs(ProgressListener progress) throws IOException {
-        return CachedModel.get(DINOSAUR_MODEL, NameGenerator::load,
-                () -> train(DinosaurNames.all(), progress), NameGenerator::save);
+        return CachedModel.get(
+                DINOSAUR_MODEL, NameGenerator::load, () -> train(DinosaurNames.all(), progress), NameGenerator::save);
     }
 
     /** True when the default dinosaur model is already cached (the next call is fast). */
@@ -183,7 +183,9 @@ public final class NameGenerator {
             throw new IllegalArgumentException("count must be at least 1, got " + count);
         }
         SeededRandom rng = new SeededRandom(seed);
-        SamplingOptions o = SamplingOptions.defaults(MAX_LENGTH + 1).withTemperature(temperature).withStopAtNewline(true);
+        SamplingOptions o = SamplingOptions.defaults(MAX_LENGTH + 1)
+                .withTemperature(temperature)
+                .withStopAtNewline(true);
         Set<String> out = new LinkedHashSet<>();
         long attempts = (long) ATTEMPTS_PER_NAME * count;
         for (long attempt = 0; out.size() < count && attempt < attempts; attempt++) {
@@ -193,9 +195,11 @@ public final class NameGenerator {
             }
         }
         if (out.size() < count) {
-            throw new IllegalStateException("the model produced only " + out.size() + " distinct " + (onlyNew ? "new " : "")
-                    + "names with at least " + MIN_LETTERS + " letters and at most " + MAX_LENGTH + " characters in " + attempts + " samples, not the "
-                    + count + " asked for (try fewer names or another temperature)");
+            throw new IllegalStateException(
+                    "the model produced only " + out.size() + " distinct " + (onlyNew ? "new " : "")
+                            + "names with at least " + MIN_LETTERS + " letters and at most " + MAX_LENGTH
+                            + " characters in " + attempts + " samples, not the "
+                            + count + " asked for (try fewer names or another temperature)");
         }
         List<String> names = new ArrayList<>();
         for (String s : out) {
@@ -206,7 +210,8 @@ public final class NameGenerator {
 
     /** Whether a sampled name is long enough (in letters) and short enough (in characters) to print. */
     static boolean wellFormed(String name) {
-        return name.length() <= MAX_LENGTH && name.codePoints().filter(Character::isLetter).count() >= MIN_LETTERS;
+        return name.length() <= MAX_LENGTH
+                && name.codePoints().filter(Character::isLetter).count() >= MIN_LETTERS;
     }
 
     /** Whether {@code name} (any case) is in the training list. */

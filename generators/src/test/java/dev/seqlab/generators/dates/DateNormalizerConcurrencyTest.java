@@ -2,8 +2,8 @@ package dev.seqlab.generators.dates;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.seqlab.core.testing.ParallelAgreement;
 import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.core.testing.ParallelAgreement;
 import dev.seqlab.corpora.dates.DatePair;
 import dev.seqlab.corpora.dates.DatePairs;
 import java.time.Duration;
@@ -20,10 +20,11 @@ class DateNormalizerConcurrencyTest {
 
     @Test
     void eightThreadsAgreeWithOneForBothArchitectures() {
-        List<String> inputs = DatePairs.generate(40, 77).stream().map(DatePair::human).toList();
+        List<String> inputs =
+                DatePairs.generate(40, 77).stream().map(DatePair::human).toList();
         for (DateNormalizer.Architecture a : DateNormalizer.Architecture.values()) {
-            DateNormalizer n = DateNormalizer.train(DateNormalizer.Training.defaults(a).withSize(800, 1),
-                    ProgressListener.NONE);
+            DateNormalizer n =
+                    DateNormalizer.train(DateNormalizer.Training.defaults(a).withSize(800, 1), ProgressListener.NONE);
             long compared = ParallelAgreement.check(8, Duration.ofSeconds(2), inputs, in -> {
                 DateNormalizer.Result r = n.normalize(in);
                 return List.of(r.iso(), Arrays.toString(r.probabilities()), Arrays.deepToString(r.attention()));

@@ -21,8 +21,7 @@ class DateNormalizerExportTest {
 
     @Test
     void aSeq2SeqModelOfOtherSizesIsNotADateModel(@TempDir Path dir) throws Exception {
-        AttentionSeq2Seq.create(new Seq2SeqOptions(5, 4, 6, 3, 2, 3, 2), 1)
-                .save(dir);
+        AttentionSeq2Seq.create(new Seq2SeqOptions(5, 4, 6, 3, 2, 3, 2), 1).save(dir);
         DateNormalizer n = DateNormalizer.load(dir);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, n::onnx);
         assertEquals(true, e.getMessage().startsWith("not a date model: it reads 6 of 5 symbols"), e.getMessage());
@@ -30,10 +29,12 @@ class DateNormalizerExportTest {
 
     @Test
     void aTransformerOfOtherSizesIsNotADateModel(@TempDir Path dir) throws Exception {
-        TransformerSeq2Seq.create(new TransformerOptions(5, 4, 6, 3, 4, 2, 8, 1), 1).save(dir);
+        TransformerSeq2Seq.create(new TransformerOptions(5, 4, 6, 3, 4, 2, 8, 1), 1)
+                .save(dir);
         DateNormalizer n = DateNormalizer.load(dir);
         assertEquals(DateNormalizer.Architecture.TRANSFORMER, n.architecture());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> n.writeOnnx(dir.resolve("t.onnx")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> n.writeOnnx(dir.resolve("t.onnx")));
         assertEquals(true, e.getMessage().startsWith("not a date model: it reads 6 of 5 symbols"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("t.onnx")));
     }

@@ -37,7 +37,8 @@ class DateNormalizerTest {
     static void trainBothAtOnce() throws Exception {
         List<CompletableFuture<DateNormalizer>> training = new ArrayList<>();
         for (Architecture a : Architecture.values()) {
-            training.add(CompletableFuture.supplyAsync(() -> model(a), runnable -> new Thread(runnable, "train-" + a).start()));
+            training.add(CompletableFuture.supplyAsync(
+                    () -> model(a), runnable -> new Thread(runnable, "train-" + a).start()));
         }
         for (CompletableFuture<DateNormalizer> t : training) {
             t.get();
@@ -63,7 +64,9 @@ class DateNormalizerTest {
     static List<DatePair> heldOut(Training t) {
         Set<String> seen = new HashSet<>();
         DatePairs.generate(t.examples(), t.seed()).forEach(p -> seen.add(p.human()));
-        List<DatePair> test = DatePairs.generate(12_000, 424242).stream().filter(p -> !seen.contains(p.human())).toList();
+        List<DatePair> test = DatePairs.generate(12_000, 424242).stream()
+                .filter(p -> !seen.contains(p.human()))
+                .toList();
         return test.subList(0, 10_000);
     }
 
@@ -72,12 +75,22 @@ class DateNormalizerTest {
     void heldOutAccuracyAndTheCourseDemoDates(Architecture a) {
         DateNormalizer dates = model(a);
         double acc = dates.accuracy(heldOut(Training.defaults(a)));
-        System.out.printf("%s date model: trained in %.1f s, exact match %.4f on 10,000 held-out dates%n", a, SECONDS.get(a), acc);
+        System.out.printf(
+                "%s date model: trained in %.1f s, exact match %.4f on 10,000 held-out dates%n",
+                a, SECONDS.get(a), acc);
         assertTrue(acc >= 0.995, a + " held-out accuracy " + acc);
-        String[][] demo = {{"3 May 1979", "1979-05-03"}, {"5 April 09", "2009-04-05"}, {"21th of August 2016", "2016-08-21"},
-            {"Tue 10 Jul 2007", "2007-07-10"}, {"Saturday May 9 2018", "2018-05-09"}, {"March 3 2001", "2001-03-03"},
-            {"March 3rd 2001", "2001-03-03"}, {"1 March 2001", "2001-03-01"},
-            {"03/05/1979", "1979-05-03"}, {"5/3/79", "1979-05-03"}};  // four-digit slash dates are day-first
+        String[][] demo = {
+            {"3 May 1979", "1979-05-03"},
+            {"5 April 09", "2009-04-05"},
+            {"21th of August 2016", "2016-08-21"},
+            {"Tue 10 Jul 2007", "2007-07-10"},
+            {"Saturday May 9 2018", "2018-05-09"},
+            {"March 3 2001", "2001-03-03"},
+            {"March 3rd 2001", "2001-03-03"},
+            {"1 March 2001", "2001-03-01"},
+            {"03/05/1979", "1979-05-03"},
+            {"5/3/79", "1979-05-03"}
+        }; // four-digit slash dates are day-first
         for (String[] d : demo) {
             DateNormalizer.Result r = dates.normalize(d[0]);
             assertEquals(d[1], r.iso(), a + ": " + d[0]);
@@ -101,6 +114,10 @@ class DateNormalizerTest {
         assertThrows(IllegalArgumentException.class, () -> dates.normalize("   "));
         assertThrows(IllegalArgumentException.class, () -> dates.normalize("x".repeat(31)));
         dates.save(dir.resolve("m"));
-        assertEquals(r.iso(), DateNormalizer.load(dir.resolve("m")).normalize("saturday 9 may 2018").iso());
+        assertEquals(
+                r.iso(),
+                DateNormalizer.load(dir.resolve("m"))
+                        .normalize("saturday 9 may 2018")
+                        .iso());
     }
 }

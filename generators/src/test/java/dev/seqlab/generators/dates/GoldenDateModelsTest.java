@@ -34,7 +34,8 @@ class GoldenDateModelsTest {
     private static final Path EXPECTED = DIR.resolve("expected.json");
     private static final double TOLERANCE = 1e-6;
     private static final List<String> MODELS = List.of("attention", "transformer");
-    private static final List<String> INPUTS = List.of("3 may 1979", "Tue 10 Jul 2007", "5/3/79", "21th of August, 2016", "banana");
+    private static final List<String> INPUTS =
+            List.of("3 may 1979", "Tue 10 Jul 2007", "5/3/79", "21th of August, 2016", "banana");
 
     @Test
     void goldenDateModelsAnswerAsWhenWritten() throws IOException {
@@ -56,8 +57,10 @@ class GoldenDateModelsTest {
         int vOut = DateVocabulary.outputSize();
         int tx = DateVocabulary.INPUT_LENGTH;
         int ty = DateVocabulary.OUTPUT_LENGTH;
-        AttentionSeq2Seq.create(new Seq2SeqOptions(vIn, vOut, tx, ty, 4, 8, 4), 14).save(DIR.resolve("attention"));
-        TransformerSeq2Seq.create(new TransformerOptions(vIn, vOut, tx, ty, 8, 2, 16, 1), 14).save(DIR.resolve("transformer"));
+        AttentionSeq2Seq.create(new Seq2SeqOptions(vIn, vOut, tx, ty, 4, 8, 4), 14)
+                .save(DIR.resolve("attention"));
+        TransformerSeq2Seq.create(new TransformerOptions(vIn, vOut, tx, ty, 8, 2, 16, 1), 14)
+                .save(DIR.resolve("transformer"));
         for (String name : MODELS) {
             DateNormalizer.load(DIR.resolve(name)).writeOnnx(DIR.resolve(name + ".onnx"));
         }
@@ -74,7 +77,10 @@ class GoldenDateModelsTest {
             for (String input : INPUTS) {
                 DateNormalizer.Result r = n.normalize(input);
                 ObjectNode a = answers.addObject();
-                a.put("input", r.input()).put("iso", r.iso()).put("valid", r.valid()).put("probability", r.probability());
+                a.put("input", r.input())
+                        .put("iso", r.iso())
+                        .put("valid", r.valid())
+                        .put("probability", r.probability());
                 ArrayNode probs = a.putArray("probabilities");
                 for (double p : r.probabilities()) {
                     probs.add(p);

@@ -56,7 +56,8 @@ class GoldenJazzModelTest {
             lines.add(alphabet.encode(ph));
         }
         TrainingData data = TrainingData.lines(lines);
-        CharLanguageModel m = CharLanguageModel.create(data.vocabulary(), new CharModelOptions(CellKind.LSTM, 16, 1, 0f), 14);
+        CharLanguageModel m =
+                CharLanguageModel.create(data.vocabulary(), new CharModelOptions(CellKind.LSTM, 16, 1, 0f), 14);
         CharModelTrainer.train(m, data, JazzGenerator.TRAINING.withEpochs(3), ProgressListener.NONE);
         m.save(MODEL);
         byte[] tokens = (String.join("\n", alphabet.tokens()) + "\n").getBytes(StandardCharsets.UTF_8);

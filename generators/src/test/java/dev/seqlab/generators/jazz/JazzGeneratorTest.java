@@ -38,7 +38,8 @@ class JazzGeneratorTest {
         long t0 = System.nanoTime();
         List<List<NoteToken>> corpus = JazzGenerator.corpus();
         jazz = JazzGenerator.train(corpus, ProgressListener.NONE);
-        System.out.printf("jazz model: %d phrases, held-out loss %.3f nats/token, trained in %.1f s%n",
+        System.out.printf(
+                "jazz model: %d phrases, held-out loss %.3f nats/token, trained in %.1f s%n",
                 corpus.size(), jazz.report().finalValidationLoss(), (System.nanoTime() - t0) / 1e9);
     }
 
@@ -73,13 +74,18 @@ class JazzGeneratorTest {
         // MIDI read back by javax.sound.midi: the solo track holds the melody in a playable range
         MidiFiles.MidiContent back = MidiFiles.read(mid);
         assertEquals(140, back.tempo());
-        List<MidiFiles.MidiNote> melody = back.notes().stream().filter(n -> n.channel() == 0).toList();
+        List<MidiFiles.MidiNote> melody =
+                back.notes().stream().filter(n -> n.channel() == 0).toList();
         assertEquals(s.melody().size(), melody.size());
         assertTrue(melody.size() >= 16, melody.size() + " notes in 8 bars");
-        assertTrue(melody.stream().allMatch(n -> n.pitch() >= Realizer.LOW && n.pitch() <= Realizer.HIGH), "solo within an alto sax's range");
+        assertTrue(
+                melody.stream().allMatch(n -> n.pitch() >= Realizer.LOW && n.pitch() <= Realizer.HIGH),
+                "solo within an alto sax's range");
         assertTrue(back.notes().stream().allMatch(n -> n.pitch() >= 28 && n.pitch() <= 96), "every part playable");
         double consonance = strongBeatConsonance(melody, p);
-        System.out.printf("solo: %d notes, %.0f%% of strong-beat notes are chord or scale tones%n", melody.size(), 100 * consonance);
+        System.out.printf(
+                "solo: %d notes, %.0f%% of strong-beat notes are chord or scale tones%n",
+                melody.size(), 100 * consonance);
         assertTrue(consonance >= 0.85, "strong-beat consonance " + consonance);
 
         // WAV of the expected duration: 8 bars at 140 bpm = 13.71 s, plus one second of release
@@ -117,14 +123,16 @@ class JazzGeneratorTest {
             }
         }
         assertTrue(good >= 0.85 * strong, good + " of " + strong);
-        assertTrue(jazz.report().finalValidationLoss() < jazz.report().trainLoss().get(0));
+        assertTrue(
+                jazz.report().finalValidationLoss() < jazz.report().trainLoss().get(0));
     }
 
     @Test
     void trainsFromAMidiFileAndUsesTheModel(@TempDir Path dir) throws Exception {
         Progression p = Progression.parse("Cm7 F7 Bbmaj7 Ebmaj7 Am7b5 D7alt Gm7 Gm7");
         SeededRandom rng = new SeededRandom(3);
-        Score teacher = new Score(p, 16, 120, RuleImproviser.play(p, 16, rng), Band.comping(p, 16), Band.bass(p, 16, rng));
+        Score teacher =
+                new Score(p, 16, 120, RuleImproviser.play(p, 16, rng), Band.comping(p, 16), Band.bass(p, 16, rng));
         Path mid = dir.resolve("teacher.mid");
         MidiFiles.write(teacher, mid);
         List<List<NoteToken>> phrases = MidiImport.phrases(mid, null);
@@ -151,7 +159,8 @@ class JazzGeneratorTest {
         Path bad = Files.write(dir.resolve("bad.mid"), new byte[] {'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 1});
         MalformedFileException e = assertThrows(MalformedFileException.class, () -> MidiFiles.read(bad));
         assertTrue(e.getMessage().contains("not a readable MIDI file"), e.getMessage());
-        IllegalArgumentException u = assertThrows(IllegalArgumentException.class, () -> Progression.parse("Dm7 Q7 Cmaj7"));
+        IllegalArgumentException u =
+                assertThrows(IllegalArgumentException.class, () -> Progression.parse("Dm7 Q7 Cmaj7"));
         assertTrue(u.getMessage().contains("'Q7'"), u.getMessage());
     }
 }

@@ -45,7 +45,8 @@ class MidiFuzzTest {
         for (int bar = 0; bar < 2; bar++) {
             for (int p : chord) {
                 chords.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, 1, p + bar * 5, 70), bar * 1920L));
-                chords.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, 1, p + bar * 5, 0), bar * 1920L + 1800));
+                chords.add(
+                        new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, 1, p + bar * 5, 0), bar * 1920L + 1800));
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -114,7 +115,15 @@ class MidiFuzzTest {
 
     @Test
     void midiFiles() throws Exception {
-        Fuzzer.run(new Fuzzer.Target("MIDI (jazz reader)", List.of(song(0)), "fuzz.mid",
-                file -> MidiImport.phrases(file, null), List.of(MalformedFileException.class)), dir, 31, Fuzzer.CASES);
+        Fuzzer.run(
+                new Fuzzer.Target(
+                        "MIDI (jazz reader)",
+                        List.of(song(0)),
+                        "fuzz.mid",
+                        file -> MidiImport.phrases(file, null),
+                        List.of(MalformedFileException.class)),
+                dir,
+                31,
+                Fuzzer.CASES);
     }
 }

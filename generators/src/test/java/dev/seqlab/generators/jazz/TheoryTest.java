@@ -40,8 +40,8 @@ class TheoryTest {
         ChordSymbol g7 = ChordSymbol.parse("G7");
         assertTrue(g7.isChordTone(67) && g7.isChordTone(71) && g7.isChordTone(74) && g7.isChordTone(65)); // G B D F
         assertFalse(g7.isChordTone(72));
-        assertTrue(g7.isScaleTone(72) && g7.isScaleTone(64));   // C, E in G Mixolydian
-        assertFalse(g7.isScaleTone(68));                       // Ab
+        assertTrue(g7.isScaleTone(72) && g7.isScaleTone(64)); // C, E in G Mixolydian
+        assertFalse(g7.isScaleTone(68)); // Ab
         assertTrue(g7.isApproachTone(68) && g7.isApproachTone(70)); // Ab→G, Bb→B
         assertFalse(g7.isApproachTone(67));
     }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.seqlab.core.testing.ParallelAgreement;
 import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.core.testing.ParallelAgreement;
 import dev.seqlab.corpora.datasets.DinosaurNames;
 import dev.seqlab.rnn.lm.TrainingReport;
 import java.io.IOException;
@@ -29,7 +29,8 @@ class NameGeneratorTest {
     @Test
     void heldOutLossIsBelow2point2NatsPerCharacter() {
         TrainingReport r = dinos.report();
-        System.out.printf("dinosaur model: held-out loss %.3f nats/char (10%% of %d names held out), best epoch %d, %.1f s%n",
+        System.out.printf(
+                "dinosaur model: held-out loss %.3f nats/char (10%% of %d names held out), best epoch %d, %.1f s%n",
                 r.finalValidationLoss(), DinosaurNames.all().size(), r.bestEpoch(), r.seconds());
         assertTrue(r.finalValidationLoss() < 2.2, "held-out loss " + r.finalValidationLoss());
     }
@@ -56,7 +57,8 @@ class NameGeneratorTest {
         // seed 1 drew the one-letter "T" before names were checked in the sampling loop
         for (long seed = 1; seed <= 3; seed++) {
             for (String n : dinos.generate(200, 1.0, seed)) {
-                assertTrue(n.codePoints().filter(Character::isLetter).count() >= NameGenerator.MIN_LETTERS,
+                assertTrue(
+                        n.codePoints().filter(Character::isLetter).count() >= NameGenerator.MIN_LETTERS,
                         "seed " + seed + ": " + n);
                 assertTrue(n.length() <= NameGenerator.MAX_LENGTH, "seed " + seed + ": " + n);
             }
@@ -97,10 +99,11 @@ class NameGeneratorTest {
 
     @Test
     void listsWithoutNamesAreRejectedClearly() {
-        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
-                () -> NameGenerator.train(List.of("", "  "), ProgressListener.NONE));
+        IllegalArgumentException empty = assertThrows(
+                IllegalArgumentException.class, () -> NameGenerator.train(List.of("", "  "), ProgressListener.NONE));
         assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
-        IllegalArgumentException digits = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException digits = assertThrows(
+                IllegalArgumentException.class,
                 () -> NameGenerator.train(List.of("123", "4.5"), ProgressListener.NONE));
         assertTrue(digits.getMessage().contains("no letters"), digits.getMessage());
         assertEquals("Mr Mime-Junior", NameGenerator.capitalise("mr mime-junior"));

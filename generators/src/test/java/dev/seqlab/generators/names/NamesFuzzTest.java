@@ -19,10 +19,19 @@ class NamesFuzzTest {
         List<byte[]> seeds = List.of(
                 "Aachenosaurus\nAardonyx\nAbelisaurus\n\nZuniceratops\n".getBytes(StandardCharsets.UTF_8),
                 "Pikachu\r\nÉvoli\r\n東京\r\n  Mew  \r\n".getBytes(StandardCharsets.UTF_8));
-        Fuzzer.run(new Fuzzer.Target("names list", seeds, "fuzz-names.txt",
-                file -> TrainingData.lines(NameGenerator.readNames(file)).vocabulary(),
-                // a list without a name is train()'s IllegalArgumentException, worded without the file
-                // (the command line prints it beside the --train FILE it was given)
-                List.of(MalformedFileException.class, IllegalArgumentException.class), false), dir, 41, Fuzzer.CASES);
+        Fuzzer.run(
+                new Fuzzer.Target(
+                        "names list",
+                        seeds,
+                        "fuzz-names.txt",
+                        file -> TrainingData.lines(NameGenerator.readNames(file))
+                                .vocabulary(),
+                        // a list without a name is train()'s IllegalArgumentException, worded without the file
+                        // (the command line prints it beside the --train FILE it was given)
+                        List.of(MalformedFileException.class, IllegalArgumentException.class),
+                        false),
+                dir,
+                41,
+                Fuzzer.CASES);
     }
 }

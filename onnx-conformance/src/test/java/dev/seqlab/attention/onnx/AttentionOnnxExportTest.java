@@ -23,27 +23,52 @@ import org.junit.jupiter.api.io.TempDir;
  * batches whose inputs have different lengths, padding inside them, and no tokens at all.
  */
 class AttentionOnnxExportTest {
-    private static final Set<String> STANDARD = Set.of("Gather", "Equal", "Not", "Where", "ReduceMax", "Max", "Cast",
-            "Unsqueeze", "Less", "Transpose", "Reshape", "LSTM", "MatMul", "Add", "Tanh", "Softmax", "Concat", "Gemm");
+    private static final Set<String> STANDARD = Set.of(
+            "Gather",
+            "Equal",
+            "Not",
+            "Where",
+            "ReduceMax",
+            "Max",
+            "Cast",
+            "Unsqueeze",
+            "Less",
+            "Transpose",
+            "Reshape",
+            "LSTM",
+            "MatMul",
+            "Add",
+            "Tanh",
+            "Softmax",
+            "Concat",
+            "Gemm");
 
     @Test
     void smallModelMatchesOnnxRuntime(@TempDir Path dir) throws Exception {
-        Seq2SeqOptions o = Seq2SeqOptions.defaults().withVocabularies(7, 5).withLengths(6, 4).withEncoderHidden(3).withDecoderHidden(5).withAttentionUnits(4);
+        Seq2SeqOptions o = Seq2SeqOptions.defaults()
+                .withVocabularies(7, 5)
+                .withLengths(6, 4)
+                .withEncoderHidden(3)
+                .withDecoderHidden(5)
+                .withAttentionUnits(4);
         AttentionSeq2Seq m = AttentionSeq2Seq.create(o, 3);
-        Seq2SeqOnnxChecks.perturb(m.parameters(), new SeededRandom(4), 0.5); // no bias left at zero, the forget bias off 1
+        Seq2SeqOnnxChecks.perturb(
+                m.parameters(), new SeededRandom(4), 0.5); // no bias left at zero, the forget bias off 1
         int[][] x = {
-            {1, 2, 3, 4, 5, 6},   // full length
-            {6, 5, 0, 0, 0, 0},   // length 2
-            {3, 0, 4, 0, 0, 0},   // padding inside: length 3
-            {0, 0, 0, 0, 0, 0},   // nothing: length 1, as seqlab reads it
-            {0, 0, 0, 0, 0, 2},   // only the last position
+            {1, 2, 3, 4, 5, 6}, // full length
+            {6, 5, 0, 0, 0, 0}, // length 2
+            {3, 0, 4, 0, 0, 0}, // padding inside: length 3
+            {0, 0, 0, 0, 0, 0}, // nothing: length 1, as seqlab reads it
+            {0, 0, 0, 0, 0, 2}, // only the last position
         };
         check(m, x, dir, "small");
     }
 
     @Test
     void dateSizedModelMatchesOnnxRuntime(@TempDir Path dir) throws Exception {
-        Seq2SeqOptions o = Seq2SeqOptions.defaults().withVocabularies(DateVocabulary.inputSize(), DateVocabulary.outputSize()).withLengths(DateVocabulary.INPUT_LENGTH, DateVocabulary.OUTPUT_LENGTH);
+        Seq2SeqOptions o = Seq2SeqOptions.defaults()
+                .withVocabularies(DateVocabulary.inputSize(), DateVocabulary.outputSize())
+                .withLengths(DateVocabulary.INPUT_LENGTH, DateVocabulary.OUTPUT_LENGTH);
         AttentionSeq2Seq m = AttentionSeq2Seq.create(o, 1);
         Seq2SeqOnnxChecks.perturb(m.parameters(), new SeededRandom(2), 0.2);
         int[][] x = Seq2SeqOnnxChecks.dateInputs();
@@ -83,17 +108,22 @@ class AttentionOnnxExportTest {
             Seq2SeqOnnxChecks.assertShape(ortLogits, batch, ty, vo);
             Seq2SeqOnnxChecks.assertShape(ortAttention, batch, ty, tx);
             Seq2SeqOnnxChecks.assertClose(logits, ortLogits.floats(), what + " logits");
-            Seq2SeqOnnxChecks.assertClose(softmax(logits, vo), r.get(AttentionOnnxExport.PROBABILITIES).floats(), what + " probabilities");
+            Seq2SeqOnnxChecks.assertClose(
+                    softmax(logits, vo),
+                    r.get(AttentionOnnxExport.PROBABILITIES).floats(),
+                    what + " probabilities");
             float[] a = ortAttention.floats();
             Seq2SeqOnnxChecks.assertClose(weights, a, what + " attention");
             Seq2SeqOnnxChecks.assertMaskedDistributions(a, x, ty, what);
             // seqlab's own graph interpreter, the LSTMs on seqlab's cells, computes the same file
-            Map<String, HostTensor> imported = RecurrentOnnxImport.read(file)
-                    .run(Map.of(AttentionOnnxExport.TOKENS, Seq2SeqOnnxChecks.tokens(x)));
-            Seq2SeqOnnxChecks.assertClose(ortLogits.floats(), imported.get(AttentionOnnxExport.LOGITS).floats(),
+            Map<String, HostTensor> imported =
+                    RecurrentOnnxImport.read(file).run(Map.of(AttentionOnnxExport.TOKENS, Seq2SeqOnnxChecks.tokens(x)));
+            Seq2SeqOnnxChecks.assertClose(
+                    ortLogits.floats(),
+                    imported.get(AttentionOnnxExport.LOGITS).floats(),
                     what + " logits: interpreter vs ORT");
-            Seq2SeqOnnxChecks.assertClose(a, imported.get(AttentionOnnxExport.ATTENTION).floats(),
-                    what + " attention: interpreter vs ORT");
+            Seq2SeqOnnxChecks.assertClose(
+                    a, imported.get(AttentionOnnxExport.ATTENTION).floats(), what + " attention: interpreter vs ORT");
         }
     }
 

@@ -18,8 +18,7 @@ final class Seq2SeqOnnxChecks {
     /** The largest |ONNX Runtime − seqlab| any exported value may show. */
     static final double TOLERANCE = 1e-5;
 
-    private Seq2SeqOnnxChecks() {
-    }
+    private Seq2SeqOnnxChecks() {}
 
     /** Prints {@code what}'s max |diff| and fails when it exceeds {@link #TOLERANCE} (or is NaN). */
     static void assertClose(float[] expected, float[] actual, String what) {
@@ -93,8 +92,9 @@ final class Seq2SeqOnnxChecks {
 
     /** Date-like inputs of the date models' vocabulary, one longer than Tx and one of a single character. */
     static int[][] dateInputs() {
-        String[] dates = {"3 may 1979", "tuesday 10 july 2007", "5/3/79", "21th of august 2016", "1",
-            "saturday 9 may 2018 at noon x"};
+        String[] dates = {
+            "3 may 1979", "tuesday 10 july 2007", "5/3/79", "21th of august 2016", "1", "saturday 9 may 2018 at noon x"
+        };
         int[][] x = new int[dates.length][];
         for (int i = 0; i < dates.length; i++) {
             x[i] = DateVocabulary.encodeInput(dates[i]);

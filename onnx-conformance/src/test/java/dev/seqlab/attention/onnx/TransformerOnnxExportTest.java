@@ -33,16 +33,35 @@ import org.junit.jupiter.api.io.TempDir;
  * and no tokens at all.
  */
 class TransformerOnnxExportTest {
-    private static final Set<String> STANDARD = Set.of("Gather", "Equal", "Not", "Where", "ReduceMax", "Max",
-            "Unsqueeze", "Less", "Mul", "Add", "MatMul", "Reshape", "Transpose", "Softmax", "ReduceMean", "Sub",
-            "Sqrt", "Div", "Relu", "Concat", "ArgMax");
+    private static final Set<String> STANDARD = Set.of(
+            "Gather",
+            "Equal",
+            "Not",
+            "Where",
+            "ReduceMax",
+            "Max",
+            "Unsqueeze",
+            "Less",
+            "Mul",
+            "Add",
+            "MatMul",
+            "Reshape",
+            "Transpose",
+            "Softmax",
+            "ReduceMean",
+            "Sub",
+            "Sqrt",
+            "Div",
+            "Relu",
+            "Concat",
+            "ArgMax");
 
     private static final int[][] SMALL_INPUTS = {
-        {1, 2, 3, 4, 5, 6},   // full length
-        {6, 5, 0, 0, 0, 0},   // length 2
-        {3, 0, 4, 0, 0, 0},   // padding inside: length 3
-        {0, 0, 0, 0, 0, 0},   // nothing: length 1, as seqlab reads it
-        {0, 0, 0, 0, 0, 2},   // only the last position
+        {1, 2, 3, 4, 5, 6}, // full length
+        {6, 5, 0, 0, 0, 0}, // length 2
+        {3, 0, 4, 0, 0, 0}, // padding inside: length 3
+        {0, 0, 0, 0, 0, 0}, // nothing: length 1, as seqlab reads it
+        {0, 0, 0, 0, 0, 2}, // only the last position
     };
 
     @Test
@@ -57,7 +76,8 @@ class TransformerOnnxExportTest {
     void twoLayersOtherHeadCountsMatchOnnxRuntime(@TempDir Path dir) throws Exception {
         int[][] shapes = {{9, 3}, {10, 5}, {5, 1}}; // d, heads
         for (int[] s : shapes) {
-            TransformerSeq2Seq m = TransformerSeq2Seq.create(new TransformerOptions(7, 6, 6, 5, s[0], s[1], 7, 2), s[0]);
+            TransformerSeq2Seq m =
+                    TransformerSeq2Seq.create(new TransformerOptions(7, 6, 6, 5, s[0], s[1], 7, 2), s[0]);
             Seq2SeqOnnxChecks.perturb(m.parameters(), new SeededRandom(s[1]), 0.4);
             check(m, SMALL_INPUTS, dir, "2 layers, d " + s[0] + ", " + s[1] + " heads");
         }
@@ -122,8 +142,15 @@ class TransformerOnnxExportTest {
 
     @Test
     void dateSizedModelMatchesOnnxRuntime(@TempDir Path dir) throws Exception {
-        TransformerOptions o = new TransformerOptions(DateVocabulary.inputSize(), DateVocabulary.outputSize(),
-                DateVocabulary.INPUT_LENGTH, DateVocabulary.OUTPUT_LENGTH, 64, 4, 128, 2);
+        TransformerOptions o = new TransformerOptions(
+                DateVocabulary.inputSize(),
+                DateVocabulary.outputSize(),
+                DateVocabulary.INPUT_LENGTH,
+                DateVocabulary.OUTPUT_LENGTH,
+                64,
+                4,
+                128,
+                2);
         TransformerSeq2Seq m = TransformerSeq2Seq.create(o, 1);
         Seq2SeqOnnxChecks.perturb(m.parameters(), new SeededRandom(2), 0.2);
         int[][] x = Seq2SeqOnnxChecks.dateInputs();
@@ -174,10 +201,15 @@ class TransformerOnnxExportTest {
         // seqlab's own graph interpreter (standard operators only) computes the same file
         Map<String, HostTensor> g = GraphInterpreter.prepare(OnnxFiles.read(file), OperatorRegistry.standard(), file)
                 .run(Map.of(TransformerOnnxExport.TOKENS, Seq2SeqOnnxChecks.tokens(x)));
-        Seq2SeqOnnxChecks.assertClose(expected.logits(), g.get(TransformerOnnxExport.LOGITS).floats(), what + " logits: interpreter");
-        Seq2SeqOnnxChecks.assertClose(expected.probabilities(), g.get(TransformerOnnxExport.PROBABILITIES).floats(),
+        Seq2SeqOnnxChecks.assertClose(
+                expected.logits(), g.get(TransformerOnnxExport.LOGITS).floats(), what + " logits: interpreter");
+        Seq2SeqOnnxChecks.assertClose(
+                expected.probabilities(),
+                g.get(TransformerOnnxExport.PROBABILITIES).floats(),
                 what + " probabilities: interpreter");
-        Seq2SeqOnnxChecks.assertClose(expected.attention(), g.get(TransformerOnnxExport.ATTENTION).floats(),
+        Seq2SeqOnnxChecks.assertClose(
+                expected.attention(),
+                g.get(TransformerOnnxExport.ATTENTION).floats(),
                 what + " attention: interpreter");
     }
 }

@@ -1,8 +1,6 @@
 package dev.seqlab.generators.dates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
@@ -31,11 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DateNormalizerOnnxTest {
     /** Enough pairs for the Transformer to write digits and dashes in a few seconds of training. */
     private static final int TRANSFORMER_EXAMPLES = 1024;
+
     private static final String[] DATES = {"3 may 1979", "Tue 10 Jul 2007", "5/3/79", "21th of August, 2016", "banana"};
 
     @Test
     void exportedModelAnswersAsTheNormalizer(@TempDir Path dir) throws Exception {
-        DateNormalizer n = DateNormalizer.train(DateNormalizer.Training.defaults().withSize(256, 1), ProgressListener.NONE);
+        DateNormalizer n =
+                DateNormalizer.train(DateNormalizer.Training.defaults().withSize(256, 1), ProgressListener.NONE);
         assertEquals(DateNormalizer.Architecture.ATTENTION, n.architecture());
         assertAnswersAsTheNormalizer(n, dir, AttentionSeq2Seq.ARCHITECTURE);
     }
@@ -43,8 +43,10 @@ class DateNormalizerOnnxTest {
     @Test
     void exportedTransformerAnswersAsTheNormalizer(@TempDir Path dir) throws Exception {
         assertTrue(DateNormalizer.exportable(DateNormalizer.Architecture.TRANSFORMER));
-        DateNormalizer n = DateNormalizer.train(DateNormalizer.Training.defaults(DateNormalizer.Architecture.TRANSFORMER)
-                .withSize(TRANSFORMER_EXAMPLES, 1), ProgressListener.NONE);
+        DateNormalizer n = DateNormalizer.train(
+                DateNormalizer.Training.defaults(DateNormalizer.Architecture.TRANSFORMER)
+                        .withSize(TRANSFORMER_EXAMPLES, 1),
+                ProgressListener.NONE);
         assertEquals(DateNormalizer.Architecture.TRANSFORMER, n.architecture());
         assertAnswersAsTheNormalizer(n, dir, TransformerSeq2Seq.ARCHITECTURE);
     }
@@ -76,7 +78,8 @@ class DateNormalizerOnnxTest {
         double worstP = 0;
         double worstA = 0;
         try (OnnxModel ort = OnnxModel.open(file, SessionOptions.threads(1))) {
-            Map<String, HostTensor> r = ort.run(Map.of(AttentionOnnxExport.TOKENS, HostTensor.longs(tokens, DATES.length, tx)));
+            Map<String, HostTensor> r =
+                    ort.run(Map.of(AttentionOnnxExport.TOKENS, HostTensor.longs(tokens, DATES.length, tx)));
             float[] probs = r.get(AttentionOnnxExport.PROBABILITIES).floats();
             float[] att = r.get(AttentionOnnxExport.ATTENTION).floats();
             for (int b = 0; b < DATES.length; b++) {
@@ -98,7 +101,8 @@ class DateNormalizerOnnxTest {
                 assertEquals(expected.iso(), iso.toString(), DATES[b]);
             }
         }
-        System.out.printf("date normaliser ONNX (%s): max |diff| probabilities %.2e, attention %.2e%n",
+        System.out.printf(
+                "date normaliser ONNX (%s): max |diff| probabilities %.2e, attention %.2e%n",
                 n.architecture().name().toLowerCase(Locale.ROOT), worstP, worstA);
         assertEquals(0, worstP, 1e-5);
         assertEquals(0, worstA, 1e-5);

@@ -19,24 +19,28 @@ final class OnnxGraphs {
     static final int INT32 = TensorProto.DataType.INT32.getNumber();
     static final int INT64 = TensorProto.DataType.INT64.getNumber();
 
-    private OnnxGraphs() {
-    }
+    private OnnxGraphs() {}
 
     static ValueInfoProto value(String name, int elemType, long... dims) {
         TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
         for (long d : dims) {
             shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
         }
-        return ValueInfoProto.newBuilder().setName(name)
-                .setType(TypeProto.newBuilder().setTensorType(
-                        TypeProto.Tensor.newBuilder().setElemType(elemType).setShape(shape)))
+        return ValueInfoProto.newBuilder()
+                .setName(name)
+                .setType(TypeProto.newBuilder()
+                        .setTensorType(TypeProto.Tensor.newBuilder()
+                                .setElemType(elemType)
+                                .setShape(shape)))
                 .build();
     }
 
     /** A value whose shape is left to inference (for outputs). */
     static ValueInfoProto untypedShape(String name) {
-        return ValueInfoProto.newBuilder().setName(name)
-                .setType(TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder().setElemType(FLOAT)))
+        return ValueInfoProto.newBuilder()
+                .setName(name)
+                .setType(TypeProto.newBuilder()
+                        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(FLOAT)))
                 .build();
     }
 
@@ -63,12 +67,19 @@ final class OnnxGraphs {
     }
 
     static AttributeProto intAttr(String name, long v) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(v).build();
+        return AttributeProto.newBuilder()
+                .setName(name)
+                .setType(AttributeProto.AttributeType.INT)
+                .setI(v)
+                .build();
     }
 
     static AttributeProto stringAttr(String name, String v) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
-                .setS(com.google.protobuf.ByteString.copyFromUtf8(v)).build();
+        return AttributeProto.newBuilder()
+                .setName(name)
+                .setType(AttributeProto.AttributeType.STRING)
+                .setS(com.google.protobuf.ByteString.copyFromUtf8(v))
+                .build();
     }
 
     static AttributeProto intsAttr(String name, long... v) {
@@ -97,7 +108,8 @@ final class OnnxGraphs {
         return ModelProto.newBuilder()
                 .setIrVersion(8)
                 .setProducerName("seqlab-tests")
-                .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(14))
+                .addOpsetImport(
+                        OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(14))
                 .setGraph(graph)
                 .build()
                 .toByteArray();

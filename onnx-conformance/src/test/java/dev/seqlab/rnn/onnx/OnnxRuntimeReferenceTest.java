@@ -45,13 +45,14 @@ class OnnxRuntimeReferenceTest {
     }
 
     private static RecurrentCell cell(String kind, int in, long seed) {
-        RecurrentCell c = switch (kind) {
-            case "RNN" -> new RnnCell("c", in, H);
-            case "LSTM" -> new LstmCell("c", in, H);
-            case "GRU0" -> new GruCell("c", in, H, false);
-            case "GRU1" -> new GruCell("c", in, H, true);
-            default -> throw new IllegalArgumentException(kind);
-        };
+        RecurrentCell c =
+                switch (kind) {
+                    case "RNN" -> new RnnCell("c", in, H);
+                    case "LSTM" -> new LstmCell("c", in, H);
+                    case "GRU0" -> new GruCell("c", in, H, false);
+                    case "GRU1" -> new GruCell("c", in, H, true);
+                    default -> throw new IllegalArgumentException(kind);
+                };
         SeededRandom rng = new SeededRandom(seed);
         c.initialize(rng);
         for (float[] b : new float[][] {c.wb().value().data(), c.rb().value().data()}) {
@@ -70,10 +71,16 @@ class OnnxRuntimeReferenceTest {
         return d;
     }
 
-
     /** Adds one recurrent node reading {@code x} ([T, B, in]) to the graph. */
-    private static void addNode(GraphProto.Builder g, String prefix, String kind, List<RecurrentCell> cells, String x,
-                                String direction, boolean lengths, boolean initial) {
+    private static void addNode(
+            GraphProto.Builder g,
+            String prefix,
+            String kind,
+            List<RecurrentCell> cells,
+            String x,
+            String direction,
+            boolean lengths,
+            boolean initial) {
         int dirs = cells.size();
         int gh = cells.get(0).gateWidth();
         int in = cells.get(0).inputSize();
@@ -83,14 +90,15 @@ class OnnxRuntimeReferenceTest {
         for (RecurrentCell c : cells) {
             w.add(c.w().value().data());
             r.add(c.r().value().data());
-            b.add(RecurrentFixtures.concat(List.of(c.wb().value().data(), c.rb().value().data())));
+            b.add(RecurrentFixtures.concat(
+                    List.of(c.wb().value().data(), c.rb().value().data())));
         }
         g.addInitializer(OnnxGraphs.floats(prefix + "W", RecurrentFixtures.concat(w), dirs, gh, in));
         g.addInitializer(OnnxGraphs.floats(prefix + "R", RecurrentFixtures.concat(r), dirs, gh, H));
         g.addInitializer(OnnxGraphs.floats(prefix + "B", RecurrentFixtures.concat(b), dirs, 2L * gh));
         boolean lstm = kind.equals("LSTM");
-        List<String> inputs = new ArrayList<>(List.of(x, prefix + "W", prefix + "R", prefix + "B",
-                lengths ? "seq_lens" : "", initial ? prefix + "h0" : ""));
+        List<String> inputs = new ArrayList<>(List.of(
+                x, prefix + "W", prefix + "R", prefix + "B", lengths ? "seq_lens" : "", initial ? prefix + "h0" : ""));
         if (lstm) {
             inputs.add(initial ? prefix + "c0" : "");
         }
@@ -98,20 +106,24 @@ class OnnxRuntimeReferenceTest {
         if (lstm) {
             outputs.add(prefix + "Y_c");
         }
-        List<ai.onnx.proto.OnnxMl.AttributeProto> attrs = new ArrayList<>(List.of(
-                OnnxGraphs.intAttr("hidden_size", H), OnnxGraphs.stringAttr("direction", direction)));
+        List<ai.onnx.proto.OnnxMl.AttributeProto> attrs = new ArrayList<>(
+                List.of(OnnxGraphs.intAttr("hidden_size", H), OnnxGraphs.stringAttr("direction", direction)));
         if (kind.startsWith("GRU")) {
             attrs.add(OnnxGraphs.intAttr("linear_before_reset", kind.equals("GRU1") ? 1 : 0));
         }
         String op = kind.startsWith("GRU") ? "GRU" : kind;
-        g.addNode(OnnxGraphs.node(op, prefix + op, inputs.toArray(String[]::new), outputs.toArray(String[]::new),
+        g.addNode(OnnxGraphs.node(
+                op,
+                prefix + op,
+                inputs.toArray(String[]::new),
+                outputs.toArray(String[]::new),
                 attrs.toArray(ai.onnx.proto.OnnxMl.AttributeProto[]::new)));
     }
 
     private static Map<String, float[]> run(byte[] model, Map<String, OnnxTensor> feeds) throws OrtException {
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
-             OrtSession session = env.createSession(model, opts);
-             OrtSession.Result result = session.run(feeds)) {
+                OrtSession session = env.createSession(model, opts);
+                OrtSession.Result result = session.run(feeds)) {
             Map<String, float[]> out = new HashMap<>();
             for (Map.Entry<String, ai.onnxruntime.OnnxValue> e : result) {
                 OnnxTensor t = (OnnxTensor) e.getValue();
@@ -138,13 +150,22 @@ class OnnxRuntimeReferenceTest {
 
     @ParameterizedTest(name = "{0} {1} lengths={2} initial={3}")
     @CsvSource({
-        "LSTM, forward, false, false", "LSTM, reverse, false, true", "LSTM, bidirectional, true, true",
-        "LSTM, forward, true, false", "LSTM, reverse, true, false",
-        "GRU0, forward, false, false", "GRU0, bidirectional, true, true",
-        "GRU1, forward, false, true", "GRU1, reverse, true, false", "GRU1, bidirectional, false, false",
-        "RNN, forward, false, true", "RNN, reverse, true, false", "RNN, bidirectional, true, true",
+        "LSTM, forward, false, false",
+        "LSTM, reverse, false, true",
+        "LSTM, bidirectional, true, true",
+        "LSTM, forward, true, false",
+        "LSTM, reverse, true, false",
+        "GRU0, forward, false, false",
+        "GRU0, bidirectional, true, true",
+        "GRU1, forward, false, true",
+        "GRU1, reverse, true, false",
+        "GRU1, bidirectional, false, false",
+        "RNN, forward, false, true",
+        "RNN, reverse, true, false",
+        "RNN, bidirectional, true, true",
     })
-    void singleLayerMatchesOnnxRuntime(String kind, String direction, boolean lengths, boolean initial) throws OrtException {
+    void singleLayerMatchesOnnxRuntime(String kind, String direction, boolean lengths, boolean initial)
+            throws OrtException {
         SeededRandom rng = new SeededRandom(kind.hashCode() + direction.hashCode());
         int dirs = direction.equals("bidirectional") ? 2 : 1;
         boolean lstm = kind.equals("LSTM");
@@ -193,8 +214,11 @@ class OnnxRuntimeReferenceTest {
             float[] yc = new float[dirs * B * H];
             for (int d = 0; d < dirs; d++) {
                 Direction dir = direction.equals("reverse") || d == 1 ? Direction.REVERSE : Direction.FORWARD;
-                Tensor h0d = initial ? Tensor.of(java.util.Arrays.copyOfRange(h0, d * B * H, (d + 1) * B * H), B, H) : null;
-                Tensor c0d = initial && lstm ? Tensor.of(java.util.Arrays.copyOfRange(c0, d * B * H, (d + 1) * B * H), B, H) : null;
+                Tensor h0d =
+                        initial ? Tensor.of(java.util.Arrays.copyOfRange(h0, d * B * H, (d + 1) * B * H), B, H) : null;
+                Tensor c0d = initial && lstm
+                        ? Tensor.of(java.util.Arrays.copyOfRange(c0, d * B * H, (d + 1) * B * H), B, H)
+                        : null;
                 CellOutput o = cells.get(d).forward(Tensor.wrap(x, T, B, I), h0d, c0d, lengths ? seqLens : null, dir);
                 for (int t = 0; t < T; t++) {
                     System.arraycopy(o.outputs().data(), t * B * H, y, (t * dirs + d) * B * H, B * H);
@@ -226,7 +250,11 @@ class OnnxRuntimeReferenceTest {
         GraphProto.Builder g = GraphProto.newBuilder().setName("stack");
         g.addInput(OnnxGraphs.value("X", FLOAT, T, B, I));
         addNode(g, "l1_", kind, l1, "X", "bidirectional", false, false);
-        g.addNode(OnnxGraphs.node("Transpose", "t1", new String[] {"l1_Y"}, new String[] {"l1_T"},
+        g.addNode(OnnxGraphs.node(
+                "Transpose",
+                "t1",
+                new String[] {"l1_Y"},
+                new String[] {"l1_T"},
                 OnnxGraphs.intsAttr("perm", 0, 2, 1, 3)));
         g.addInitializer(OnnxGraphs.longs("shape2", new long[] {T, B, 2L * H}, 3));
         g.addNode(OnnxGraphs.node("Reshape", "r1", new String[] {"l1_T", "shape2"}, new String[] {"l2_in"}));

@@ -1,7 +1,6 @@
 package dev.seqlab.rnn.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
@@ -33,9 +32,25 @@ import org.junit.jupiter.params.provider.CsvSource;
  * probabilities and final states agree with seqlab's own forward pass within 1e-5.
  */
 class RecurrentOnnxExportRuntimeTest {
-    private static final Set<String> STANDARD = Set.of("Gather", "Transpose", "Slice", "Squeeze", "Reshape", "LSTM",
-            "GRU", "RNN", "Concat", "Identity", "MatMul", "Add", "Gemm", "Softmax", "Equal", "Not", "Cast", "ReduceSum");
-
+    private static final Set<String> STANDARD = Set.of(
+            "Gather",
+            "Transpose",
+            "Slice",
+            "Squeeze",
+            "Reshape",
+            "LSTM",
+            "GRU",
+            "RNN",
+            "Concat",
+            "Identity",
+            "MatMul",
+            "Add",
+            "Gemm",
+            "Softmax",
+            "Equal",
+            "Not",
+            "Cast",
+            "ReduceSum");
 
     @ParameterizedTest(name = "char model {0} × {1} layers")
     @CsvSource({"LSTM, 1", "GRU, 1", "RNN, 1", "LSTM, 2", "GRU, 2", "RNN, 2"})
@@ -76,8 +91,14 @@ class RecurrentOnnxExportRuntimeTest {
             }
         }
         boolean lstm = kind == CellKind.LSTM;
-        RecurrentOutput out = m.recurrent().forward(x, null, Tensor.wrap(h0.clone(), layers, b, h),
-                lstm ? Tensor.wrap(c0.clone(), layers, b, h) : null, false, null);
+        RecurrentOutput out = m.recurrent()
+                .forward(
+                        x,
+                        null,
+                        Tensor.wrap(h0.clone(), layers, b, h),
+                        lstm ? Tensor.wrap(c0.clone(), layers, b, h) : null,
+                        false,
+                        null);
         float[] logitsTb = new float[t * b * v];
         m.head().forward(t * b, out.outputs().data(), 0, logitsTb, 0);
         float[] logits = Compare.swap01(logitsTb, t, b, v);
@@ -92,10 +113,15 @@ class RecurrentOnnxExportRuntimeTest {
             }
             Map<String, HostTensor> r = ort.run(feeds);
             Compare.close(logits, r.get(RecurrentOnnxExport.LOGITS).floats(), what + " logits");
-            Compare.close(Compare.softmax(logits, v), r.get(RecurrentOnnxExport.PROBABILITIES).floats(), what + " probabilities");
-            Compare.close(out.lastHidden().data(), r.get(RecurrentOnnxExport.H_OUT).floats(), what + " h_out");
+            Compare.close(
+                    Compare.softmax(logits, v),
+                    r.get(RecurrentOnnxExport.PROBABILITIES).floats(),
+                    what + " probabilities");
+            Compare.close(
+                    out.lastHidden().data(), r.get(RecurrentOnnxExport.H_OUT).floats(), what + " h_out");
             if (lstm) {
-                Compare.close(out.lastCell().data(), r.get(RecurrentOnnxExport.C_OUT).floats(), what + " c_out");
+                Compare.close(
+                        out.lastCell().data(), r.get(RecurrentOnnxExport.C_OUT).floats(), what + " c_out");
             }
 
             // step by step, carrying h_out/c_out back in, equals seqlab's generation state
@@ -114,19 +140,22 @@ class RecurrentOnnxExportRuntimeTest {
             List<float[]> ortSteps = new ArrayList<>();
             for (int id : ids) {
                 seqlabSteps.add(state.next(id));
-                Map<String, HostTensor> step = session.step(
-                        Map.of(RecurrentOnnxExport.TOKENS, HostTensor.longs(new long[] {id}, 1, 1)));
+                Map<String, HostTensor> step =
+                        session.step(Map.of(RecurrentOnnxExport.TOKENS, HostTensor.longs(new long[] {id}, 1, 1)));
                 ortSteps.add(step.get(RecurrentOnnxExport.LOGITS).floats());
             }
-            Compare.close(RecurrentFixtures.concat(seqlabSteps), RecurrentFixtures.concat(ortSteps), what + " step-by-step logits");
+            Compare.close(
+                    RecurrentFixtures.concat(seqlabSteps),
+                    RecurrentFixtures.concat(ortSteps),
+                    what + " step-by-step logits");
         }
     }
 
     @ParameterizedTest(name = "classifier {0} × {1} layers, bidirectional {2}")
     @CsvSource({"LSTM, 1, false", "GRU, 1, true", "RNN, 1, false", "LSTM, 2, true", "GRU, 2, false", "RNN, 2, true"})
     void classifierMatchesOnnxRuntime(CellKind kind, int layers, boolean bidirectional) {
-        SequenceClassifier c = SequenceClassifier.create(
-                new ClassifierOptions(12, 4, kind, 5, layers, bidirectional, 0.3f, 3), 21);
+        SequenceClassifier c =
+                SequenceClassifier.create(new ClassifierOptions(12, 4, kind, 5, layers, bidirectional, 0.3f, 3), 21);
         Compare.perturb(c.parameters(), new SeededRandom(3), 0.3);
         List<int[]> seqs = List.of(new int[] {3, 1, 4, 1, 5}, new int[] {9, 2}, new int[] {6, 5, 3, 5}, new int[] {11});
         int t = 5;
@@ -142,7 +171,8 @@ class RecurrentOnnxExportRuntimeTest {
             assertTrue(STANDARD.contains(n.getOpType()), n.getOpType());
         }
         try (OnnxModel ort = OnnxModel.fromBytes(proto.toByteArray(), "classifier", SessionOptions.threads(1))) {
-            Map<String, HostTensor> r = ort.run(Map.of(RecurrentOnnxExport.TOKENS, HostTensor.longs(tokens, seqs.size(), t)));
+            Map<String, HostTensor> r =
+                    ort.run(Map.of(RecurrentOnnxExport.TOKENS, HostTensor.longs(tokens, seqs.size(), t)));
             String what = "classifier " + kind + " × " + layers + (bidirectional ? " bidirectional" : "");
             Compare.close(expected, r.get(RecurrentOnnxExport.PROBABILITIES).floats(), what + " probabilities");
             float[] logits = r.get(RecurrentOnnxExport.LOGITS).floats();

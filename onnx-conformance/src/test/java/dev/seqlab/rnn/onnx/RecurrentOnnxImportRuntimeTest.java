@@ -4,16 +4,11 @@ import static dev.seqlab.rnn.onnx.TorchStyleGraphs.B;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.E;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.H;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.T;
-import static dev.seqlab.rnn.onnx.TorchStyleGraphs.V;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.assertSameWeights;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.charGraph;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.floatsOf;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.nativeModel;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.nativeRun;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import dev.seqlab.core.io.MalformedFileException;
@@ -55,9 +50,11 @@ class RecurrentOnnxImportRuntimeTest {
 
     @ParameterizedTest(name = "{0} lbr={1} layers={2} bidirectional={3} initial={4}")
     @MethodSource("dev.seqlab.rnn.onnx.TorchStyleGraphs#charModelCases")
-    void torchStyleCharModelAgreesThreeWays(CellKind kind, boolean lbr, int layers, boolean bidirectional, boolean initial,
-                                           @TempDir Path dir) throws Exception {
-        TorchStyleGraphs.Native m = nativeModel(kind, layers, bidirectional, lbr, 1000 + layers * 10 + (bidirectional ? 1 : 0));
+    void torchStyleCharModelAgreesThreeWays(
+            CellKind kind, boolean lbr, int layers, boolean bidirectional, boolean initial, @TempDir Path dir)
+            throws Exception {
+        TorchStyleGraphs.Native m =
+                nativeModel(kind, layers, bidirectional, lbr, 1000 + layers * 10 + (bidirectional ? 1 : 0));
         Path file = dir.resolve("model.onnx");
         OnnxFiles.write(charGraph(m, initial), file);
         boolean lstm = kind == CellKind.LSTM;
@@ -92,12 +89,13 @@ class RecurrentOnnxImportRuntimeTest {
     void reverseWithLengthsAndGemmHead(String kind, @TempDir Path dir) throws Exception {
         SeededRandom rng = new SeededRandom(kind.hashCode());
         CellKind k = kind.startsWith("GRU") ? CellKind.GRU : CellKind.valueOf(kind);
-        RecurrentCell cell = switch (kind) {
-            case "LSTM" -> new LstmCell("c", E, H);
-            case "GRU0" -> new GruCell("c", E, H, false);
-            case "GRU1" -> new GruCell("c", E, H, true);
-            default -> new RnnCell("c", E, H);
-        };
+        RecurrentCell cell =
+                switch (kind) {
+                    case "LSTM" -> new LstmCell("c", E, H);
+                    case "GRU0" -> new GruCell("c", E, H, false);
+                    case "GRU1" -> new GruCell("c", E, H, true);
+                    default -> new RnnCell("c", E, H);
+                };
         cell.initialize(rng);
         Compare.perturb(cell.parameters(), rng, 0.4);
         Dense head = new Dense("head", H, 3);
@@ -114,8 +112,14 @@ class RecurrentOnnxImportRuntimeTest {
         int gh = cell.gateWidth();
         g.floats("W", cell.w().value().data(), 1, gh, E);
         g.floats("R", cell.r().value().data(), 1, gh, H);
-        g.floats("B", RecurrentFixtures.concat(List.of(cell.wb().value().data(), cell.rb().value().data())), 1, 2L * gh);
-        GraphBuilder.NodeBuilder n = lstm ? g.node("LSTM", "X", "W", "R", "B", "lens", "h0", "c0")
+        g.floats(
+                "B",
+                RecurrentFixtures.concat(
+                        List.of(cell.wb().value().data(), cell.rb().value().data())),
+                1,
+                2L * gh);
+        GraphBuilder.NodeBuilder n = lstm
+                ? g.node("LSTM", "X", "W", "R", "B", "lens", "h0", "c0")
                 : g.node(k.name(), "X", "W", "R", "B", "lens", "h0");
         n.attr("hidden_size", (long) H).attr("direction", "reverse");
         if (k == CellKind.GRU) {
@@ -137,8 +141,12 @@ class RecurrentOnnxImportRuntimeTest {
         int[] lens = {T, 2, 4};
         float[] h0 = Compare.gaussian(rng, B * H);
         float[] c0 = Compare.gaussian(rng, B * H);
-        CellOutput o = cell.forward(Tensor.wrap(x, T, B, E), Tensor.of(h0, B, H), lstm ? Tensor.of(c0, B, H) : null,
-                lens, Direction.REVERSE);
+        CellOutput o = cell.forward(
+                Tensor.wrap(x, T, B, E),
+                Tensor.of(h0, B, H),
+                lstm ? Tensor.of(c0, B, H) : null,
+                lens,
+                Direction.REVERSE);
         float[] scores = head.forward(o.lastHidden()).data();
         float[] logProbs = new float[scores.length];
         float[] p = Compare.softmax(scores, 3);
@@ -189,7 +197,8 @@ class RecurrentOnnxImportRuntimeTest {
             throw new AssertionError(e);
         }
         for (String o : ort.keySet()) {
-            Compare.close(ort.get(o), imp.get(o), "round trip char " + kind + " ×" + layers + " " + o + ": imported vs ORT");
+            Compare.close(
+                    ort.get(o), imp.get(o), "round trip char " + kind + " ×" + layers + " " + o + ": imported vs ORT");
         }
 
         SequenceClassifier c = SequenceClassifier.create(new ClassifierOptions(12, 4, kind, 5, layers, true, 0f, 3), 8);
@@ -202,12 +211,17 @@ class RecurrentOnnxImportRuntimeTest {
             ortP = session.run(cf).get("probabilities").floats();
         }
         try {
-            float[] impP = RecurrentOnnxImport.fromProto(cp, null).run(cf).get("probabilities").floats();
+            float[] impP = RecurrentOnnxImport.fromProto(cp, null)
+                    .run(cf)
+                    .get("probabilities")
+                    .floats();
             Compare.close(ortP, impP, "round trip classifier " + kind + " ×" + layers + " bi: imported vs ORT");
         } catch (MalformedFileException e) {
             throw new AssertionError(e);
         }
-        Compare.close(c.probabilities(List.of(new int[] {3, 1, 4}, new int[] {9, 2, 6, 5})), ortP,
+        Compare.close(
+                c.probabilities(List.of(new int[] {3, 1, 4}, new int[] {9, 2, 6, 5})),
+                ortP,
                 "round trip classifier " + kind + " ×" + layers + " bi: ORT vs native");
     }
 }

@@ -74,6 +74,7 @@ public final class OnnxModel implements AutoCloseable {
     private final Map<String, TensorSpec> outputs;
     /** False when an input repeats a symbolic axis name within itself: the names then mean nothing. */
     private final boolean meaningfulSymbols;
+
     private volatile boolean closed;
 
     private OnnxModel(String name, OrtEnvironment env, OrtSession session, SessionOptions options) throws OrtException {
@@ -122,8 +123,12 @@ public final class OnnxModel implements AutoCloseable {
         try (OrtSession.SessionOptions ortOptions = ortOptions(options)) {
             OrtSession session = env.createSession(file.toString(), ortOptions);
             OnnxModel model = create(file.toString(), env, session, options);
-            LOG.debug("opened {} in {} ms: inputs {}, outputs {}", file, (System.nanoTime() - t0) / 1_000_000,
-                    model.inputs(), model.outputs());
+            LOG.debug(
+                    "opened {} in {} ms: inputs {}, outputs {}",
+                    file,
+                    (System.nanoTime() - t0) / 1_000_000,
+                    model.inputs(),
+                    model.outputs());
             return model;
         } catch (OrtException e) {
             throw new MalformedFileException(file, 0, loadProblem(e), e);
@@ -159,7 +164,8 @@ public final class OnnxModel implements AutoCloseable {
      * @throws java.io.FileNotFoundException if there is no such resource
      * @throws IllegalArgumentException      if the resource is not an ONNX model ONNX Runtime can load
      */
-    public static OnnxModel fromResource(ClassLoader loader, String resource, SessionOptions options) throws IOException {
+    public static OnnxModel fromResource(ClassLoader loader, String resource, SessionOptions options)
+            throws IOException {
         Objects.requireNonNull(loader, "loader");
         String path = resource.startsWith("/") ? resource.substring(1) : resource;
         try (InputStream in = loader.getResourceAsStream(path)) {
@@ -197,12 +203,13 @@ public final class OnnxModel implements AutoCloseable {
                     o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.PARALLEL);
                 }
             }
-            o.setOptimizationLevel(switch (options.optimization()) {
-                case NONE -> OrtSession.SessionOptions.OptLevel.NO_OPT;
-                case BASIC -> OrtSession.SessionOptions.OptLevel.BASIC_OPT;
-                case EXTENDED -> OrtSession.SessionOptions.OptLevel.EXTENDED_OPT;
-                case ALL -> OrtSession.SessionOptions.OptLevel.ALL_OPT;
-            });
+            o.setOptimizationLevel(
+                    switch (options.optimization()) {
+                        case NONE -> OrtSession.SessionOptions.OptLevel.NO_OPT;
+                        case BASIC -> OrtSession.SessionOptions.OptLevel.BASIC_OPT;
+                        case EXTENDED -> OrtSession.SessionOptions.OptLevel.EXTENDED_OPT;
+                        case ALL -> OrtSession.SessionOptions.OptLevel.ALL_OPT;
+                    });
             // ONNX Runtime's warnings go straight to the process's stderr; keep the command line's clean
             o.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
             return o;
@@ -357,8 +364,9 @@ public final class OnnxModel implements AutoCloseable {
             try (OrtSession.Result result = session.run(ortFeeds, wanted)) {
                 Map<String, HostTensor> out = new LinkedHashMap<>();
                 for (String o : wanted) {
-                    OnnxValue v = result.get(o).orElseThrow(() -> new IllegalStateException(
-                            "ONNX Runtime returned no output '" + o + "'"));
+                    OnnxValue v = result.get(o)
+                            .orElseThrow(
+                                    () -> new IllegalStateException("ONNX Runtime returned no output '" + o + "'"));
                     out.put(o, fromOrt(o, v));
                 }
                 return out;
@@ -407,9 +415,10 @@ public final class OnnxModel implements AutoCloseable {
                     if (seen == null) {
                         symbolSource.put(d.symbol(), spec.name());
                     } else if (seen != size) {
-                        throw new IllegalArgumentException("input '" + spec.name() + "' has " + d.symbol() + " = " + size
-                                + " (axis " + i + " of " + Arrays.toString(t.shape()) + ") but input '"
-                                + symbolSource.get(d.symbol()) + "' has " + d.symbol() + " = " + seen);
+                        throw new IllegalArgumentException(
+                                "input '" + spec.name() + "' has " + d.symbol() + " = " + size
+                                        + " (axis " + i + " of " + Arrays.toString(t.shape()) + ") but input '"
+                                        + symbolSource.get(d.symbol()) + "' has " + d.symbol() + " = " + seen);
                     }
                 }
             }
@@ -472,8 +481,8 @@ public final class OnnxModel implements AutoCloseable {
     }
 
     private String listInputs() {
-        return "the model's inputs are " + inputs.values().stream().map(TensorSpec::toString)
-                .collect(Collectors.joining(", "));
+        return "the model's inputs are "
+                + inputs.values().stream().map(TensorSpec::toString).collect(Collectors.joining(", "));
     }
 
     private String listOutputs() {

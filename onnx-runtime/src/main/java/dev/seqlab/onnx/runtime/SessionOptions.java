@@ -25,12 +25,12 @@ public record SessionOptions(int intraOpThreads, int interOpThreads, Optimizatio
     /** Validates the options. */
     public SessionOptions {
         if (intraOpThreads < 0 || intraOpThreads > MAX_THREADS) {
-            throw new IllegalArgumentException("intra-op threads must be 0 (ONNX Runtime's default) to "
-                    + MAX_THREADS + ", got " + intraOpThreads);
+            throw new IllegalArgumentException("intra-op threads must be 0 (ONNX Runtime's default) to " + MAX_THREADS
+                    + ", got " + intraOpThreads);
         }
         if (interOpThreads < 0 || interOpThreads > MAX_THREADS) {
-            throw new IllegalArgumentException("inter-op threads must be 0 (ONNX Runtime's default) to "
-                    + MAX_THREADS + ", got " + interOpThreads);
+            throw new IllegalArgumentException("inter-op threads must be 0 (ONNX Runtime's default) to " + MAX_THREADS
+                    + ", got " + interOpThreads);
         }
         if (optimization == null) {
             throw new IllegalArgumentException("optimization level must be given (NONE, BASIC, EXTENDED or ALL)");

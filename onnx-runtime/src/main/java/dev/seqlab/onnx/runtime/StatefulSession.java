@@ -61,8 +61,8 @@ public final class StatefulSession {
             model.input(e.getValue());
             String other = byInput.put(e.getValue(), e.getKey());
             if (other != null) {
-                throw new IllegalArgumentException("outputs '" + other + "' and '" + e.getKey() + "' both feed input '"
-                        + e.getValue() + "'");
+                throw new IllegalArgumentException(
+                        "outputs '" + other + "' and '" + e.getKey() + "' both feed input '" + e.getValue() + "'");
             }
         }
         for (String input : byInput.keySet()) {
@@ -72,8 +72,8 @@ public final class StatefulSession {
         }
         for (Map.Entry<String, HostTensor> e : initial.entrySet()) {
             if (!byInput.containsKey(e.getKey())) {
-                throw new IllegalArgumentException("'" + e.getKey() + "' has an initial value but is not a carried input "
-                        + "(carried: " + byInput.keySet() + ")");
+                throw new IllegalArgumentException("'" + e.getKey()
+                        + "' has an initial value but is not a carried input " + "(carried: " + byInput.keySet() + ")");
             }
             checkInitial(model.input(e.getKey()), Objects.requireNonNull(e.getValue(), e.getKey()));
         }
@@ -87,8 +87,8 @@ public final class StatefulSession {
             fits = !d.isFixed() || d.size() == t.dim(i);
         }
         if (!fits) {
-            throw new IllegalArgumentException("the initial value of '" + spec.name() + "' is " + t + "; the input expects "
-                    + spec.elementType() + " " + spec.shapeText());
+            throw new IllegalArgumentException("the initial value of '" + spec.name() + "' is " + t
+                    + "; the input expects " + spec.elementType() + " " + spec.shapeText());
         }
     }
 
@@ -104,7 +104,8 @@ public final class StatefulSession {
         Map<String, HostTensor> all = new HashMap<>(feeds);
         for (Map.Entry<String, HostTensor> s : state.entrySet()) {
             if (all.put(s.getKey(), s.getValue()) != null) {
-                throw new IllegalArgumentException("input '" + s.getKey() + "' is carried by the session; do not feed it");
+                throw new IllegalArgumentException(
+                        "input '" + s.getKey() + "' is carried by the session; do not feed it");
             }
         }
         Map<String, HostTensor> out = model.run(all);
@@ -118,7 +119,8 @@ public final class StatefulSession {
     public HostTensor state(String input) {
         HostTensor t = state.get(input);
         if (t == null) {
-            throw new IllegalArgumentException("'" + input + "' is not a carried input (carried: " + state.keySet() + ")");
+            throw new IllegalArgumentException(
+                    "'" + input + "' is not a carried input (carried: " + state.keySet() + ")");
         }
         return t;
     }

@@ -29,7 +29,9 @@ class OnnxModelConcurrencyTest {
         }
         try (OnnxModel model = OnnxModel.fromBytes(dense.model.toByteArray(), "dense", SessionOptions.threads(1))) {
             long compared = ParallelAgreement.check(8, Duration.ofSeconds(1), batches, x -> model.run(
-                    Map.of("x", HostTensor.floats(x, x.length / TestModels.Dense.IN, TestModels.Dense.IN))).get("y").floats());
+                            Map.of("x", HostTensor.floats(x, x.length / TestModels.Dense.IN, TestModels.Dense.IN)))
+                    .get("y")
+                    .floats());
             assertTrue(compared >= 8 * batches.size(), compared + " answers compared");
         }
     }

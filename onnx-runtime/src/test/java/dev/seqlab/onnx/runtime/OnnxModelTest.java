@@ -71,7 +71,8 @@ class OnnxModelTest {
         g.input("m", dev.seqlab.onnx.graph.GraphBuilder.FLOAT, "batch", "batch");
         g.node("Add", "x", "m").output("y");
         g.output("y", dev.seqlab.onnx.graph.GraphBuilder.FLOAT, "batch", "batch");
-        try (OnnxModel model = OnnxModel.fromBytes(g.build(14, "test").toByteArray(), "same-names", SessionOptions.threads(1))) {
+        try (OnnxModel model =
+                OnnxModel.fromBytes(g.build(14, "test").toByteArray(), "same-names", SessionOptions.threads(1))) {
             HostTensor x = HostTensor.floats(new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
             HostTensor y = model.run(Map.of("x", x, "m", x)).get("y");
             assertArrayEquals(new long[] {2, 3}, y.shape());
@@ -95,15 +96,20 @@ class OnnxModelTest {
     @Test
     void listsNamedInputsAndOutputsWithShapesAndTypes() throws IOException {
         try (OnnxModel model = OnnxModel.fromBytes(dense.model.toByteArray(), "dense", SessionOptions.defaults())) {
-            assertEquals(List.of(new TensorSpec("x", "float",
-                    List.of(TensorSpec.Dim.dynamic("batch"), TensorSpec.Dim.fixed(4)))), model.inputs());
+            assertEquals(
+                    List.of(new TensorSpec(
+                            "x", "float", List.of(TensorSpec.Dim.dynamic("batch"), TensorSpec.Dim.fixed(4)))),
+                    model.inputs());
             assertEquals("y: float [batch, 3]", model.outputs().get(0).toString());
             assertEquals(List.of("x"), model.inputNames());
             assertTrue(model.hasInput("x"));
             assertFalse(model.hasInput("W"), "initialisers are not inputs");
         }
-        try (OnnxModel model = OnnxModel.fromBytes(TestModels.lookup().toByteArray(), "lookup", SessionOptions.defaults())) {
-            assertEquals("[ids: int64 [batch, seq], mask: int64 [batch, seq]]", model.inputs().toString());
+        try (OnnxModel model =
+                OnnxModel.fromBytes(TestModels.lookup().toByteArray(), "lookup", SessionOptions.defaults())) {
+            assertEquals(
+                    "[ids: int64 [batch, seq], mask: int64 [batch, seq]]",
+                    model.inputs().toString());
             assertEquals(List.of("hidden", "mask_f"), model.outputNames());
             assertEquals("hidden: float [batch, seq, 2]", model.output("hidden").toString());
         }
@@ -116,13 +122,16 @@ class OnnxModelTest {
         write("res/models/dense.onnx", bytes);
         float[] x = randomRows(3, 11);
         Map<String, HostTensor> feed = Map.of("x", HostTensor.floats(x, 3, 4));
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("res").toUri().toURL()}, null);
-             OnnxModel fromResource = OnnxModel.fromResource(loader, "models/dense.onnx", SessionOptions.defaults());
-             OnnxModel fromBytes = OnnxModel.fromBytes(bytes, "dense", SessionOptions.threads(1))) {
+        try (URLClassLoader loader =
+                        new URLClassLoader(new URL[] {dir.resolve("res").toUri().toURL()}, null);
+                OnnxModel fromResource =
+                        OnnxModel.fromResource(loader, "models/dense.onnx", SessionOptions.defaults());
+                OnnxModel fromBytes = OnnxModel.fromBytes(bytes, "dense", SessionOptions.threads(1))) {
             assertEquals("models/dense.onnx", fromResource.name());
             assertDenseOutput(x, 3, fromResource.run(feed).get("y"));
             assertDenseOutput(x, 3, fromBytes.run(feed).get("y"));
-            FileNotFoundException missing = assertThrows(FileNotFoundException.class,
+            FileNotFoundException missing = assertThrows(
+                    FileNotFoundException.class,
                     () -> OnnxModel.fromResource(loader, "models/none.onnx", SessionOptions.defaults()));
             assertTrue(missing.getMessage().contains("models/none.onnx"), missing.getMessage());
         }
@@ -144,10 +153,12 @@ class OnnxModelTest {
 
     @Test
     void int64InputsSeveralOutputsAndAChosenSubset() throws IOException {
-        try (OnnxModel model = OnnxModel.fromBytes(TestModels.lookup().toByteArray(), "lookup", SessionOptions.defaults())) {
+        try (OnnxModel model =
+                OnnxModel.fromBytes(TestModels.lookup().toByteArray(), "lookup", SessionOptions.defaults())) {
             long[] ids = {3, 0, 9, 1, 1, 2};
             long[] mask = {1, 1, 0, 1, 0, 0};
-            Map<String, HostTensor> feed = Map.of("ids", HostTensor.longs(ids, 2, 3), "mask", HostTensor.longs(mask, 2, 3));
+            Map<String, HostTensor> feed =
+                    Map.of("ids", HostTensor.longs(ids, 2, 3), "mask", HostTensor.longs(mask, 2, 3));
             Map<String, HostTensor> all = model.run(feed);
             assertEquals(List.of("hidden", "mask_f"), List.copyOf(all.keySet()));
             HostTensor hidden = all.get("hidden");
@@ -159,7 +170,8 @@ class OnnxModelTest {
             Map<String, HostTensor> only = model.run(feed, List.of("mask_f"));
             assertEquals(List.of("mask_f"), List.copyOf(only.keySet()));
             assertArrayEquals(new float[] {1, 1, 0, 1, 0, 0}, only.get("mask_f").floats());
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.run(feed, List.of("logits")));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> model.run(feed, List.of("logits")));
             assertEquals("unknown output 'logits'; the model's outputs are hidden, mask_f", e.getMessage());
         }
     }
@@ -179,7 +191,8 @@ class OnnxModelTest {
         assertThrows(NoSuchFileException.class, () -> OnnxModel.open(dir.resolve("none.onnx")));
         MalformedFileException directory = assertThrows(MalformedFileException.class, () -> OnnxModel.open(dir));
         assertTrue(directory.getMessage().contains("is a directory"), directory.getMessage());
-        IllegalArgumentException bytes = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException bytes = assertThrows(
+                IllegalArgumentException.class,
                 () -> OnnxModel.fromBytes(new byte[] {1, 2, 3, 4, 5}, "junk.bin", SessionOptions.defaults()));
         assertTrue(bytes.getMessage().startsWith("junk.bin: not an ONNX model ("), bytes.getMessage());
     }
@@ -190,7 +203,8 @@ class OnnxModelTest {
         g.input("m", GraphBuilder.BOOL, "n");
         g.node("Not", "m").output("not_m");
         g.output("not_m", GraphBuilder.BOOL, "n");
-        try (OnnxModel model = OnnxModel.fromBytes(g.build(13, "test").toByteArray(), "bools", SessionOptions.defaults())) {
+        try (OnnxModel model =
+                OnnxModel.fromBytes(g.build(13, "test").toByteArray(), "bools", SessionOptions.defaults())) {
             HostTensor out = model.run(Map.of("m", HostTensor.bools(new boolean[] {true, false, false, true, true}, 5)))
                     .get("not_m");
             assertEquals(HostTensor.ElementType.BOOL, out.type());
@@ -202,7 +216,8 @@ class OnnxModelTest {
     void aGraphTheRuntimeRejectsNamesTheFileAndTheReason() throws IOException {
         // an operator that does not exist in the default domain
         var graph = dense.model.getGraph().toBuilder()
-                .setNode(2, TestModels.node("NoSuchOp", "bad", new String[] {"z"}, "y")).build();
+                .setNode(2, TestModels.node("NoSuchOp", "bad", new String[] {"z"}, "y"))
+                .build();
         Path p = write("unknown-op.onnx", TestModels.model(graph, 13).toByteArray());
         MalformedFileException e = assertThrows(MalformedFileException.class, () -> OnnxModel.open(p));
         assertTrue(e.getMessage().startsWith(p + ": ONNX Runtime cannot load the model ("), e.getMessage());
@@ -211,16 +226,21 @@ class OnnxModelTest {
 
     @Test
     void unknownAndMissingInputsListTheModelsInputs() {
-        try (OnnxModel model = OnnxModel.fromBytes(TestModels.lookup().toByteArray(), "lookup", SessionOptions.defaults())) {
+        try (OnnxModel model =
+                OnnxModel.fromBytes(TestModels.lookup().toByteArray(), "lookup", SessionOptions.defaults())) {
             HostTensor ids = HostTensor.longs(new long[] {1, 2}, 1, 2);
-            IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                    () -> model.run(Map.of("ids", ids, "mask", ids, "input_ids", ids)));
-            assertEquals("unknown input 'input_ids'; the model's inputs are ids: int64 [batch, seq], "
-                    + "mask: int64 [batch, seq]", unknown.getMessage());
-            IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                    () -> model.run(Map.of("ids", ids)));
-            assertEquals("missing input 'mask' (int64 [batch, seq]); the model's inputs are ids: int64 [batch, seq], "
-                    + "mask: int64 [batch, seq]", missing.getMessage());
+            IllegalArgumentException unknown = assertThrows(
+                    IllegalArgumentException.class, () -> model.run(Map.of("ids", ids, "mask", ids, "input_ids", ids)));
+            assertEquals(
+                    "unknown input 'input_ids'; the model's inputs are ids: int64 [batch, seq], "
+                            + "mask: int64 [batch, seq]",
+                    unknown.getMessage());
+            IllegalArgumentException missing =
+                    assertThrows(IllegalArgumentException.class, () -> model.run(Map.of("ids", ids)));
+            assertEquals(
+                    "missing input 'mask' (int64 [batch, seq]); the model's inputs are ids: int64 [batch, seq], "
+                            + "mask: int64 [batch, seq]",
+                    missing.getMessage());
             assertThrows(IllegalArgumentException.class, () -> model.input("attention_mask"));
         }
     }
@@ -228,20 +248,25 @@ class OnnxModelTest {
     @Test
     void wrongTypeRankOrAxisSizeNamesTheInputExpectedAndGiven() {
         try (OnnxModel model = OnnxModel.fromBytes(dense.model.toByteArray(), "dense", SessionOptions.defaults())) {
-            IllegalArgumentException type = assertThrows(IllegalArgumentException.class,
-                    () -> model.run(Map.of("x", HostTensor.longs(new long[8], 2, 4))));
+            IllegalArgumentException type = assertThrows(
+                    IllegalArgumentException.class, () -> model.run(Map.of("x", HostTensor.longs(new long[8], 2, 4))));
             assertEquals("input 'x' expects float [batch, 4], given int64[2, 4]", type.getMessage());
-            IllegalArgumentException rank = assertThrows(IllegalArgumentException.class,
-                    () -> model.run(Map.of("x", HostTensor.floats(new float[4], 4))));
+            IllegalArgumentException rank = assertThrows(
+                    IllegalArgumentException.class, () -> model.run(Map.of("x", HostTensor.floats(new float[4], 4))));
             assertEquals("input 'x' expects rank 2 [batch, 4], given rank 1 [4]", rank.getMessage());
-            IllegalArgumentException axis = assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException axis = assertThrows(
+                    IllegalArgumentException.class,
                     () -> model.run(Map.of("x", HostTensor.floats(new float[6], 2, 3))));
             assertEquals("input 'x' expects shape [batch, 4] (axis 1 of size 4), given [2, 3]", axis.getMessage());
         }
-        try (OnnxModel model = OnnxModel.fromBytes(TestModels.lookup().toByteArray(), "lookup", SessionOptions.defaults())) {
-            IllegalArgumentException symbol = assertThrows(IllegalArgumentException.class, () -> model.run(Map.of(
-                    "ids", HostTensor.longs(new long[3], 1, 3), "mask", HostTensor.longs(new long[4], 1, 4))));
-            assertEquals("input 'mask' has seq = 4 (axis 1 of [1, 4]) but input 'ids' has seq = 3", symbol.getMessage());
+        try (OnnxModel model =
+                OnnxModel.fromBytes(TestModels.lookup().toByteArray(), "lookup", SessionOptions.defaults())) {
+            IllegalArgumentException symbol = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> model.run(Map.of(
+                            "ids", HostTensor.longs(new long[3], 1, 3), "mask", HostTensor.longs(new long[4], 1, 4))));
+            assertEquals(
+                    "input 'mask' has seq = 4 (axis 1 of [1, 4]) but input 'ids' has seq = 3", symbol.getMessage());
         }
     }
 
@@ -250,8 +275,8 @@ class OnnxModelTest {
         OnnxModel model = OnnxModel.fromBytes(dense.model.toByteArray(), "dense", SessionOptions.defaults());
         model.close();
         model.close();
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> model.run(Map.of("x", HostTensor.floats(new float[4], 1, 4))));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> model.run(Map.of("x", HostTensor.floats(new float[4], 1, 4))));
         assertTrue(e.getMessage().contains("closed"), e.getMessage());
     }
 
@@ -261,14 +286,15 @@ class OnnxModelTest {
         assertThrows(IllegalArgumentException.class, () -> new SessionOptions(0, -2, OptimizationLevel.ALL));
         assertThrows(IllegalArgumentException.class, () -> new SessionOptions(0, 0, null));
         assertThrows(IllegalArgumentException.class, () -> SessionOptions.threads(0));
-        assertEquals(new SessionOptions(3, 0, OptimizationLevel.BASIC),
+        assertEquals(
+                new SessionOptions(3, 0, OptimizationLevel.BASIC),
                 SessionOptions.defaults().withIntraOpThreads(3).withOptimization(OptimizationLevel.BASIC));
     }
 
     @Test
     void hostTensorsCheckTheirShapeAndShareDataWithSeqlabTensors() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> HostTensor.floats(new float[5], 2, 3));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> HostTensor.floats(new float[5], 2, 3));
         assertEquals("shape [2, 3] holds 6 elements but 5 were given", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> HostTensor.zeros(2, -1));
         Tensor t = Tensor.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3);

@@ -31,8 +31,8 @@ class StatefulSessionTest {
     @Test
     void eachCallStartsFromThePreviousCallsState() {
         try (OnnxModel m = runningSum()) {
-            StatefulSession s = StatefulSession.of(m, Map.of("s_out", "s"),
-                    Map.of("s", HostTensor.floats(new float[] {10f, -1f}, 1, 2)));
+            StatefulSession s = StatefulSession.of(
+                    m, Map.of("s_out", "s"), Map.of("s", HostTensor.floats(new float[] {10f, -1f}, 1, 2)));
             assertArrayEquals(new float[] {22f, 0f}, s.step(x(1f, 1f)).get("y").floats());
             assertArrayEquals(new float[] {26f, 4f}, s.step(x(2f, 2f)).get("y").floats());
             assertArrayEquals(new float[] {13f, 2f}, s.state("s").floats());
@@ -48,10 +48,14 @@ class StatefulSessionTest {
             HostTensor zero = HostTensor.zeros(1, 2);
             assertMessage(() -> StatefulSession.of(m, Map.of("nope", "s"), Map.of("s", zero)), "nope");
             assertMessage(() -> StatefulSession.of(m, Map.of("s_out", "t"), Map.of("t", zero)), "'t'");
-            assertMessage(() -> StatefulSession.of(m, Map.of("s_out", "s"), Map.of()), "no initial value for the carried input 's'");
-            assertMessage(() -> StatefulSession.of(m, Map.of("s_out", "s"), Map.of("s", zero, "x", zero)),
+            assertMessage(
+                    () -> StatefulSession.of(m, Map.of("s_out", "s"), Map.of()),
+                    "no initial value for the carried input 's'");
+            assertMessage(
+                    () -> StatefulSession.of(m, Map.of("s_out", "s"), Map.of("s", zero, "x", zero)),
                     "'x' has an initial value but is not a carried input");
-            assertMessage(() -> StatefulSession.of(m, Map.of("s_out", "s"), Map.of("s", HostTensor.zeros(1, 3))),
+            assertMessage(
+                    () -> StatefulSession.of(m, Map.of("s_out", "s"), Map.of("s", HostTensor.zeros(1, 3))),
                     "the initial value of 's'");
             assertMessage(() -> StatefulSession.of(m, Map.of(), Map.of()), "no state to carry");
             StatefulSession s = StatefulSession.of(m, Map.of("s_out", "s"), Map.of("s", zero));

@@ -113,7 +113,8 @@ public final class GraphBuilder {
                 .setProducerName(producer)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset))
                 .setGraph(graph.build());
-        metadata.forEach((k, v) -> m.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+        metadata.forEach((k, v) ->
+                m.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
         return m.build();
     }
 
@@ -136,26 +137,35 @@ public final class GraphBuilder {
 
         /** An integer attribute. */
         public NodeBuilder attr(String name, long value) {
-            node.addAttribute(AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value));
+            node.addAttribute(AttributeProto.newBuilder()
+                    .setName(name)
+                    .setType(AttributeProto.AttributeType.INT)
+                    .setI(value));
             return this;
         }
 
         /** A float attribute. */
         public NodeBuilder attr(String name, float value) {
-            node.addAttribute(AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(value));
+            node.addAttribute(AttributeProto.newBuilder()
+                    .setName(name)
+                    .setType(AttributeProto.AttributeType.FLOAT)
+                    .setF(value));
             return this;
         }
 
         /** A string attribute. */
         public NodeBuilder attr(String name, String value) {
-            node.addAttribute(AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
+            node.addAttribute(AttributeProto.newBuilder()
+                    .setName(name)
+                    .setType(AttributeProto.AttributeType.STRING)
                     .setS(ByteString.copyFromUtf8(value)));
             return this;
         }
 
         /** An integer-list attribute. */
         public NodeBuilder attrInts(String name, long... values) {
-            AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+            AttributeProto.Builder a =
+                    AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
             for (long v : values) {
                 a.addInts(v);
             }
@@ -214,9 +224,12 @@ public final class GraphBuilder {
             }
             shape.addDim(dim);
         }
-        return ValueInfoProto.newBuilder().setName(name)
-                .setType(TypeProto.newBuilder().setTensorType(
-                        TypeProto.Tensor.newBuilder().setElemType(elemType).setShape(shape)))
+        return ValueInfoProto.newBuilder()
+                .setName(name)
+                .setType(TypeProto.newBuilder()
+                        .setTensorType(TypeProto.Tensor.newBuilder()
+                                .setElemType(elemType)
+                                .setShape(shape)))
                 .build();
     }
 }

@@ -21,8 +21,7 @@ import java.nio.file.Path;
  */
 public final class OnnxFiles {
 
-    private OnnxFiles() {
-    }
+    private OnnxFiles() {}
 
     /**
      * Parses an ONNX model file (tensor data stored inside the file; external data files are not read).
@@ -44,14 +43,18 @@ public final class OnnxFiles {
             coded.setSizeLimit(Integer.MAX_VALUE);
             model = ModelProto.parseFrom(coded);
         } catch (InvalidProtocolBufferException e) {
-            String why = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("").strip();
-            throw new MalformedFileException(file, 0, "not an ONNX model (its protobuf does not parse: " + why + ")", e);
+            String why = e.getMessage() == null
+                    ? ""
+                    : e.getMessage().lines().findFirst().orElse("").strip();
+            throw new MalformedFileException(
+                    file, 0, "not an ONNX model (its protobuf does not parse: " + why + ")", e);
         }
         // text or another format can parse as a protobuf of unknown fields: it then lacks these
         if (model.getIrVersion() <= 0) {
             throw new MalformedFileException(file, 0, "not an ONNX model (no IR version)");
         }
-        if (!model.hasGraph() || model.getGraph().getNodeCount() == 0 && model.getGraph().getOutputCount() == 0) {
+        if (!model.hasGraph()
+                || model.getGraph().getNodeCount() == 0 && model.getGraph().getOutputCount() == 0) {
             throw new MalformedFileException(file, 0, "not an ONNX model (no graph)");
         }
         return model;

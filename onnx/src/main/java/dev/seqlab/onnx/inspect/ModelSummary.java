@@ -24,9 +24,16 @@ import java.util.TreeMap;
  * @param nodeCount       all nodes, subgraphs included
  * @param parameterCount  the number of elements in all initialisers of the main graph
  */
-public record ModelSummary(String producerName, String producerVersion, long irVersion,
-                           Map<String, Long> opsets, List<TensorSpec> inputs, List<TensorSpec> outputs,
-                           SortedMap<String, Integer> operatorCounts, long nodeCount, long parameterCount) {
+public record ModelSummary(
+        String producerName,
+        String producerVersion,
+        long irVersion,
+        Map<String, Long> opsets,
+        List<TensorSpec> inputs,
+        List<TensorSpec> outputs,
+        SortedMap<String, Integer> operatorCounts,
+        long nodeCount,
+        long parameterCount) {
 
     /**
      * How often one operator occurs.
@@ -34,8 +41,7 @@ public record ModelSummary(String producerName, String producerVersion, long irV
      * @param operator the operator, qualified by its domain unless it is the default one
      * @param count    the number of nodes using it
      */
-    public record OperatorCount(String operator, int count) {
-    }
+    public record OperatorCount(String operator, int count) {}
 
     /** Copies the collections. */
     public ModelSummary {
@@ -60,8 +66,10 @@ public record ModelSummary(String producerName, String producerVersion, long irV
 
     /** Whether the graph quantises activations at run time ({@code DynamicQuantizeLinear}, {@code MatMulInteger}, …). */
     public boolean quantisesDynamically() {
-        return operatorCounts.keySet().stream().anyMatch(op -> op.endsWith("DynamicQuantizeLinear")
-                || op.endsWith("DynamicQuantizeMatMul") || op.endsWith("MatMulIntegerToFloat")
-                || op.endsWith("DynamicQuantizeLSTM"));
+        return operatorCounts.keySet().stream()
+                .anyMatch(op -> op.endsWith("DynamicQuantizeLinear")
+                        || op.endsWith("DynamicQuantizeMatMul")
+                        || op.endsWith("MatMulIntegerToFloat")
+                        || op.endsWith("DynamicQuantizeLSTM"));
     }
 }

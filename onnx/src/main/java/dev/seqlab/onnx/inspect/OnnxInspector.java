@@ -41,8 +41,7 @@ public final class OnnxInspector {
     /** How the default operator domain ({@code ""} in the file) is named in summaries. */
     public static final String DEFAULT_DOMAIN = "ai.onnx";
 
-    private OnnxInspector() {
-    }
+    private OnnxInspector() {}
 
     /**
      * Summarises the ONNX model in {@code file}.
@@ -63,8 +62,8 @@ public final class OnnxInspector {
             coded.setSizeLimit(Integer.MAX_VALUE);
             model = ModelProto.parseFrom(coded);
         } catch (InvalidProtocolBufferException e) {
-            throw new MalformedFileException(file, 0, "not an ONNX model (its protobuf does not parse: "
-                    + firstLine(e.getMessage()) + ")", e);
+            throw new MalformedFileException(
+                    file, 0, "not an ONNX model (its protobuf does not parse: " + firstLine(e.getMessage()) + ")", e);
         }
         return summarise(model, file);
     }
@@ -79,7 +78,8 @@ public final class OnnxInspector {
         if (model.getIrVersion() <= 0) {
             throw new MalformedFileException(file, 0, "not an ONNX model (no IR version)");
         }
-        if (!model.hasGraph() || model.getGraph().getNodeCount() == 0 && model.getGraph().getOutputCount() == 0) {
+        if (!model.hasGraph()
+                || model.getGraph().getNodeCount() == 0 && model.getGraph().getOutputCount() == 0) {
             throw new MalformedFileException(file, 0, "not an ONNX model (no graph)");
         }
         GraphProto graph = model.getGraph();
@@ -109,8 +109,16 @@ public final class OnnxInspector {
         }
         TreeMap<String, Integer> counts = new TreeMap<>();
         long nodes = countOperators(graph, counts);
-        return new ModelSummary(model.getProducerName(), model.getProducerVersion(), model.getIrVersion(),
-                opsets, inputs, outputs, counts, nodes, parameters);
+        return new ModelSummary(
+                model.getProducerName(),
+                model.getProducerVersion(),
+                model.getIrVersion(),
+                opsets,
+                inputs,
+                outputs,
+                counts,
+                nodes,
+                parameters);
     }
 
     /** Counts the nodes of {@code graph} and of its subgraphs (If, Loop, Scan bodies) by operator. */
@@ -149,16 +157,23 @@ public final class OnnxInspector {
         TypeProto type = v.getType();
         if (!type.hasTensorType()) {
             // optional and newer kinds are unknown fields to this (IR 8) protobuf
-            String kind = type.hasSequenceType() ? "sequence" : type.hasMapType() ? "map"
-                    : type.hasSparseTensorType() ? "sparse_tensor" : type.hasOpaqueType() ? "opaque" : "unknown";
+            String kind = type.hasSequenceType()
+                    ? "sequence"
+                    : type.hasMapType()
+                            ? "map"
+                            : type.hasSparseTensorType()
+                                    ? "sparse_tensor"
+                                    : type.hasOpaqueType() ? "opaque" : "unknown";
             return new TensorSpec(v.getName(), kind, List.of());
         }
         TypeProto.Tensor t = type.getTensorType();
         List<TensorSpec.Dim> dims = new ArrayList<>();
         if (t.hasShape()) {
             for (TensorShapeProto.Dimension d : t.getShape().getDimList()) {
-                dims.add(d.hasDimValue() && d.getDimValue() >= 0 ? TensorSpec.Dim.fixed(d.getDimValue())
-                        : TensorSpec.Dim.dynamic(d.getDimParam()));
+                dims.add(
+                        d.hasDimValue() && d.getDimValue() >= 0
+                                ? TensorSpec.Dim.fixed(d.getDimValue())
+                                : TensorSpec.Dim.dynamic(d.getDimParam()));
             }
         }
         return new TensorSpec(v.getName(), elementTypeName(t.getElemType()), dims);
@@ -172,7 +187,9 @@ public final class OnnxInspector {
     public static String elementTypeName(int dataType) {
         TensorProto.DataType dt = TensorProto.DataType.forNumber(dataType);
         if (dt != null) {
-            return dt == TensorProto.DataType.UNDEFINED ? "undefined" : dt.name().toLowerCase(Locale.ROOT);
+            return dt == TensorProto.DataType.UNDEFINED
+                    ? "undefined"
+                    : dt.name().toLowerCase(Locale.ROOT);
         }
         return switch (dataType) {
             case 17 -> "float8e4m3fn";

@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** Shape arithmetic shared by the operators: strides, axes, numpy broadcasting, index maps. */
 public final class Broadcasting {
 
-    private Broadcasting() {
-    }
+    private Broadcasting() {}
 
     /** Row-major strides of a shape. */
     public static int[] strides(int[] shape) {
@@ -45,8 +44,8 @@ public final class Broadcasting {
             int da = i - (r - a.length) >= 0 ? a[i - (r - a.length)] : 1;
             int db = i - (r - b.length) >= 0 ? b[i - (r - b.length)] : 1;
             if (da != db && da != 1 && db != 1) {
-                throw new IllegalArgumentException(op + ": shapes " + Arrays.toString(a) + " and " + Arrays.toString(b)
-                        + " do not broadcast");
+                throw new IllegalArgumentException(
+                        op + ": shapes " + Arrays.toString(a) + " and " + Arrays.toString(b) + " do not broadcast");
             }
             out[i] = da == 1 ? db : da;
         }

@@ -12,8 +12,7 @@ import java.util.function.LongBinaryOperator;
  */
 final class ElementwiseOperators {
 
-    private ElementwiseOperators() {
-    }
+    private ElementwiseOperators() {}
 
     /** A float function of two floats. */
     @FunctionalInterface
@@ -50,8 +49,10 @@ final class ElementwiseOperators {
         }
         return Step.one(m);
     };
-    static final Operator EQUAL = node -> in -> Step.one(compare(in[0], in[1], "Equal", (a, b) -> a == b, (a, b) -> a == b));
-    static final Operator LESS = node -> in -> Step.one(compare(in[0], in[1], "Less", (a, b) -> a < b, (a, b) -> a < b));
+    static final Operator EQUAL =
+            node -> in -> Step.one(compare(in[0], in[1], "Equal", (a, b) -> a == b, (a, b) -> a == b));
+    static final Operator LESS =
+            node -> in -> Step.one(compare(in[0], in[1], "Less", (a, b) -> a < b, (a, b) -> a < b));
     static final Operator WHERE = node -> in -> Step.one(where(in[0], in[1], in[2]));
     static final Operator NOT = node -> in -> Step.one(not(in[0]));
     static final Operator TANH = activation((n, x, y) -> Activations.tanh(n, x, 0, y, 0));
@@ -112,7 +113,8 @@ final class ElementwiseOperators {
         boolean floats = a.type() == ElementType.FLOAT || b.type() == ElementType.FLOAT;
         boolean[] out = new boolean[oa.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = floats ? onDoubles.test(Tensors.get(a, oa[i]), Tensors.get(b, ob[i]))
+            out[i] = floats
+                    ? onDoubles.test(Tensors.get(a, oa[i]), Tensors.get(b, ob[i]))
                     : onLongs.test(Tensors.getLong(a, oa[i]), Tensors.getLong(b, ob[i]));
         }
         return HostTensor.bools(out, Tensors.longs(shape));

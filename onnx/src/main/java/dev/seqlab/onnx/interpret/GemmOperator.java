@@ -27,13 +27,30 @@ final class GemmOperator implements Operator {
                 throw new IllegalArgumentException("shapes " + a + " and " + b + " do not multiply");
             }
             float[] y = new float[m * n];
-            BLAS.gemm(transA, transB, m, n, k, alpha, a.floats(), 0, Math.max(1, (int) a.dim(1)),
-                    b.floats(), 0, Math.max(1, (int) b.dim(1)), 0f, y, 0, Math.max(1, n));
+            BLAS.gemm(
+                    transA,
+                    transB,
+                    m,
+                    n,
+                    k,
+                    alpha,
+                    a.floats(),
+                    0,
+                    Math.max(1, (int) a.dim(1)),
+                    b.floats(),
+                    0,
+                    Math.max(1, (int) b.dim(1)),
+                    0f,
+                    y,
+                    0,
+                    Math.max(1, n));
             HostTensor out = HostTensor.floats(y, m, n);
             HostTensor c = in.length > 2 ? in[2] : null;
             if (c != null) {
-                HostTensor scaled = beta == 1f ? c
-                        : ElementwiseOperators.binary(c, HostTensor.floats(new float[] {beta}), "Gemm", (p, q) -> p * q, (p, q) -> p * q);
+                HostTensor scaled = beta == 1f
+                        ? c
+                        : ElementwiseOperators.binary(
+                                c, HostTensor.floats(new float[] {beta}), "Gemm", (p, q) -> p * q, (p, q) -> p * q);
                 out = ElementwiseOperators.binary(out, scaled, "Gemm", Float::sum, Long::sum);
             }
             return Step.one(out);

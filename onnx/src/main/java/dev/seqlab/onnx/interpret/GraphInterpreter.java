@@ -46,11 +46,15 @@ public final class GraphInterpreter {
     private final List<Prepared> steps;
 
     /** One prepared node: where its inputs come from and where its outputs go. */
-    private record Prepared(String label, List<String> inputs, List<String> outputs, Step step) {
-    }
+    private record Prepared(String label, List<String> inputs, List<String> outputs, Step step) {}
 
-    private GraphInterpreter(String name, List<TensorSpec> inputs, List<TensorSpec> outputs, Map<String, String> metadata,
-                             Map<String, HostTensor> constants, List<Prepared> steps) {
+    private GraphInterpreter(
+            String name,
+            List<TensorSpec> inputs,
+            List<TensorSpec> outputs,
+            Map<String, String> metadata,
+            Map<String, HostTensor> constants,
+            List<Prepared> steps) {
         this.name = name;
         this.inputs = List.copyOf(inputs);
         this.outputs = List.copyOf(outputs);
@@ -224,12 +228,14 @@ public final class GraphInterpreter {
     }
 
     private String listInputs() {
-        return "the model's inputs are " + inputs.stream().map(TensorSpec::toString).collect(Collectors.joining(", "));
+        return "the model's inputs are "
+                + inputs.stream().map(TensorSpec::toString).collect(Collectors.joining(", "));
     }
 
     /** {@code GraphInterpreter[model.onnx: 12 nodes, inputs [...], outputs [...]]}. */
     @Override
     public String toString() {
-        return "GraphInterpreter[" + name + ": " + steps.size() + " node(s), inputs " + inputs + ", outputs " + outputs + "]";
+        return "GraphInterpreter[" + name + ": " + steps.size() + " node(s), inputs " + inputs + ", outputs " + outputs
+                + "]";
     }
 }

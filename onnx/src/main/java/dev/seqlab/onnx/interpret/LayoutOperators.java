@@ -6,8 +6,7 @@ import java.util.Arrays;
 /** Operators that move elements: {@code Transpose}, {@code Concat}, {@code Gather}. */
 final class LayoutOperators {
 
-    private LayoutOperators() {
-    }
+    private LayoutOperators() {}
 
     static final Operator TRANSPOSE = node -> {
         long[] p = node.intsAttribute("perm");
@@ -34,7 +33,8 @@ final class LayoutOperators {
         int[] in = Tensors.shape(a);
         int r = in.length;
         if (perm.length != r) {
-            throw new IllegalArgumentException("Transpose: perm " + Arrays.toString(perm) + " for a rank-" + r + " tensor");
+            throw new IllegalArgumentException(
+                    "Transpose: perm " + Arrays.toString(perm) + " for a rank-" + r + " tensor");
         }
         int[] strides = Broadcasting.strides(in);
         int[] shape = new int[r];
@@ -104,8 +104,8 @@ final class LayoutOperators {
             for (int k = 0; k < ids.length; k++) {
                 long id = ids[k] < 0 ? ids[k] + dim : ids[k];
                 if (id < 0 || id >= dim) {
-                    throw new IllegalArgumentException("index " + ids[k] + " at position " + k
-                            + " is outside 0.." + (dim - 1));
+                    throw new IllegalArgumentException(
+                            "index " + ids[k] + " at position " + k + " is outside 0.." + (dim - 1));
                 }
                 int b = (int) ((o * (long) dim + id) * inner);
                 for (int j = 0; j < inner; j++) {

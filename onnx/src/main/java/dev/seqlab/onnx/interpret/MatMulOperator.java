@@ -18,8 +18,8 @@ final class MatMulOperator implements Operator {
         int[] as = Tensors.shape(a);
         int[] bs = Tensors.shape(b);
         if (as.length < 2 || bs.length < 2) {
-            throw new IllegalArgumentException("seqlab computes MatMul of matrices and batches of matrices, got "
-                    + a + " · " + b);
+            throw new IllegalArgumentException(
+                    "seqlab computes MatMul of matrices and batches of matrices, got " + a + " · " + b);
         }
         int m = as[as.length - 2];
         int k = as[as.length - 1];
@@ -36,8 +36,23 @@ final class MatMulOperator implements Operator {
         float[] w = b.floats();
         float[] y = new float[oa.length * m * n];
         for (int q = 0; q < oa.length; q++) {
-            BLAS.gemm(false, false, m, n, k, 1f, x, oa[q] * m * k, Math.max(1, k), w, ob[q] * k * n, Math.max(1, n),
-                    0f, y, q * m * n, Math.max(1, n));
+            BLAS.gemm(
+                    false,
+                    false,
+                    m,
+                    n,
+                    k,
+                    1f,
+                    x,
+                    oa[q] * m * k,
+                    Math.max(1, k),
+                    w,
+                    ob[q] * k * n,
+                    Math.max(1, n),
+                    0f,
+                    y,
+                    q * m * n,
+                    Math.max(1, n));
         }
         int[] shape = Arrays.copyOf(batch, batch.length + 2);
         shape[batch.length] = m;

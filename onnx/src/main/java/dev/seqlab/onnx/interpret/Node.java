@@ -127,7 +127,9 @@ public final class Node {
     /** An integer-list attribute, or null when it is not set. */
     public long[] intsAttribute(String name) {
         AttributeProto a = attribute(name);
-        return a == null ? null : a.getIntsList().stream().mapToLong(Long::longValue).toArray();
+        return a == null
+                ? null
+                : a.getIntsList().stream().mapToLong(Long::longValue).toArray();
     }
 
     /** A string attribute, or {@code dflt}. */
@@ -139,7 +141,9 @@ public final class Node {
     /** A string-list attribute, or null when it is not set. */
     public List<String> stringsAttribute(String name) {
         AttributeProto a = attribute(name);
-        return a == null ? null : a.getStringsList().stream().map(ByteString::toStringUtf8).toList();
+        return a == null
+                ? null
+                : a.getStringsList().stream().map(ByteString::toStringUtf8).toList();
     }
 
     /** A tensor attribute, or null when it is not set. */

@@ -99,7 +99,9 @@ public final class OperatorRegistry {
      * Runtime), sorted; operators of other domains are qualified ({@code com.microsoft.Attention}).
      */
     public List<String> unsupportedIn(ModelSummary model) {
-        return model.operatorCounts().keySet().stream().filter(op -> op.contains(".") || !operators.containsKey(op)).toList();
+        return model.operatorCounts().keySet().stream()
+                .filter(op -> op.contains(".") || !operators.containsKey(op))
+                .toList();
     }
 
     /** {@code Add, Cast, Concat, …}. */

@@ -10,8 +10,7 @@ import java.util.stream.IntStream;
  */
 final class ShapeOperators {
 
-    private ShapeOperators() {
-    }
+    private ShapeOperators() {}
 
     static final Operator IDENTITY = node -> in -> Step.one(in[0]);
 
@@ -22,8 +21,11 @@ final class ShapeOperators {
         return in -> {
             long[] s = in[0].shape();
             HostTensor all = HostTensor.longs(s, s.length);
-            return Step.one(whole ? all
-                    : SliceOperator.slice(all, new long[] {start}, new long[] {Math.min(end, s.length)}, null, null));
+            return Step.one(
+                    whole
+                            ? all
+                            : SliceOperator.slice(
+                                    all, new long[] {start}, new long[] {Math.min(end, s.length)}, null, null));
         };
     };
 
@@ -87,8 +89,8 @@ final class ShapeOperators {
             shape[infer] = known == 0 ? 0 : a.size() / known;
         }
         if (Tensors.count(shape) != a.size()) {
-            throw new IllegalArgumentException("Reshape: cannot make " + Arrays.toString(a.shape()) + " into "
-                    + Arrays.toString(target));
+            throw new IllegalArgumentException(
+                    "Reshape: cannot make " + Arrays.toString(a.shape()) + " into " + Arrays.toString(target));
         }
         return a.reshape(shape);
     }
@@ -106,12 +108,14 @@ final class ShapeOperators {
             for (long ax : axes) {
                 int i = Broadcasting.axis(ax, r, "Squeeze");
                 if (s[i] != 1) {
-                    throw new IllegalArgumentException("Squeeze: axis " + ax + " of " + Arrays.toString(s) + " is not 1");
+                    throw new IllegalArgumentException(
+                            "Squeeze: axis " + ax + " of " + Arrays.toString(s) + " is not 1");
                 }
                 drop[i] = true;
             }
         }
-        return a.reshape(IntStream.range(0, r).filter(i -> !drop[i]).mapToLong(i -> s[i]).toArray());
+        return a.reshape(
+                IntStream.range(0, r).filter(i -> !drop[i]).mapToLong(i -> s[i]).toArray());
     }
 
     static HostTensor unsqueeze(HostTensor a, long[] axes) {

@@ -14,7 +14,10 @@ final class SliceOperator implements Operator {
             long[] axes = node.intsAttribute("axes");
             return in -> Step.one(slice(in[0], starts, ends, axes, null));
         }
-        return in -> Step.one(slice(in[0], Tensors.longValues(in[1]), Tensors.longValues(in[2]),
+        return in -> Step.one(slice(
+                in[0],
+                Tensors.longValues(in[1]),
+                Tensors.longValues(in[2]),
                 in.length > 3 && in[3] != null ? Tensors.longValues(in[3]) : null,
                 in.length > 4 && in[4] != null ? Tensors.longValues(in[4]) : null));
     }

@@ -11,8 +11,7 @@ import java.util.Locale;
 /** Reading tensors stored in a graph, and element access over every {@link ElementType}. */
 public final class Tensors {
 
-    private Tensors() {
-    }
+    private Tensors() {}
 
     /**
      * A tensor stored in the file (an initialiser or a {@code Constant}'s value).
@@ -30,8 +29,8 @@ public final class Tensors {
         for (long d : shape) {
             count = d < 0 || d > Integer.MAX_VALUE ? -1 : count * d;
             if (count < 0 || count > Integer.MAX_VALUE) {
-                throw new UnsupportedGraphException("tensor '" + name + "' has shape " + t.getDimsList()
-                        + ", not a shape seqlab can hold");
+                throw new UnsupportedGraphException(
+                        "tensor '" + name + "' has shape " + t.getDimsList() + ", not a shape seqlab can hold");
             }
         }
         int n = (int) count;
@@ -67,8 +66,9 @@ public final class Tensors {
             }
             return HostTensor.bools(b, shape);
         }
-        throw new UnsupportedGraphException("tensor '" + name + "' holds " + OnnxInspector.elementTypeName(t.getDataType())
-                + "; seqlab computes float, int64, int32 and bool tensors");
+        throw new UnsupportedGraphException(
+                "tensor '" + name + "' holds " + OnnxInspector.elementTypeName(t.getDataType())
+                        + "; seqlab computes float, int64, int32 and bool tensors");
     }
 
     /**
@@ -92,8 +92,8 @@ public final class Tensors {
         }
         long bytes = t.getRawData().size();
         if (hasRaw ? bytes != (long) n * width : typed != n) {
-            throw new UnsupportedGraphException("tensor '" + t.getName() + "' has shape " + t.getDimsList() + " ("
-                    + n + " values) but holds " + (hasRaw ? bytes + " bytes" : typed + " values"));
+            throw new UnsupportedGraphException("tensor '" + t.getName() + "' has shape " + t.getDimsList() + " (" + n
+                    + " values) but holds " + (hasRaw ? bytes + " bytes" : typed + " values"));
         }
     }
 
@@ -264,12 +264,13 @@ public final class Tensors {
         for (HostTensor p : parts) {
             n += (int) p.size();
         }
-        Object all = switch (parts[0].type()) {
-            case FLOAT -> new float[n];
-            case INT64 -> new long[n];
-            case INT32 -> new int[n];
-            case BOOL -> new boolean[n];
-        };
+        Object all =
+                switch (parts[0].type()) {
+                    case FLOAT -> new float[n];
+                    case INT64 -> new long[n];
+                    case INT32 -> new int[n];
+                    case BOOL -> new boolean[n];
+                };
         int off = 0;
         for (HostTensor p : parts) {
             System.arraycopy(p.data(), 0, all, off, (int) p.size());

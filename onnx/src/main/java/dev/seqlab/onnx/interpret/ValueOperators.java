@@ -12,8 +12,7 @@ import java.util.function.DoubleBinaryOperator;
  */
 final class ValueOperators {
 
-    private ValueOperators() {
-    }
+    private ValueOperators() {}
 
     static final Operator CONSTANT = node -> {
         HostTensor v = constant(node);
@@ -80,7 +79,8 @@ final class ValueOperators {
                 yield HostTensor.floats(f, f.length);
             }
             case "value_int" -> HostTensor.longs(new long[] {a.getI()});
-            case "value_ints" -> HostTensor.longs(a.getIntsList().stream().mapToLong(Long::longValue).toArray(), a.getIntsCount());
+            case "value_ints" -> HostTensor.longs(
+                    a.getIntsList().stream().mapToLong(Long::longValue).toArray(), a.getIntsCount());
             default -> throw node.unsupported("unsupported constant attribute " + a.getName());
         };
     }
@@ -138,8 +138,8 @@ final class ValueOperators {
         return Tensors.ofLongs(to, v, shape);
     }
 
-    static HostTensor reduce(HostTensor a, long[] axes, boolean keepDims, String op, double identity,
-                             DoubleBinaryOperator f) {
+    static HostTensor reduce(
+            HostTensor a, long[] axes, boolean keepDims, String op, double identity, DoubleBinaryOperator f) {
         int[] in = Tensors.shape(a);
         int r = in.length;
         boolean[] reduce = new boolean[r];

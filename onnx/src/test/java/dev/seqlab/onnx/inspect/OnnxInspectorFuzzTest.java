@@ -15,8 +15,17 @@ class OnnxInspectorFuzzTest {
 
     @Test
     void onnxModels() throws Exception {
-        List<byte[]> seeds = List.of(new TestModels.Dense(3).model.toByteArray(), TestModels.lookup().toByteArray());
-        Fuzzer.run(new Fuzzer.Target("ONNX (inspector)", seeds, "fuzz.onnx", OnnxInspector::read,
-                List.of(MalformedFileException.class)), dir, 91, Fuzzer.CASES);
+        List<byte[]> seeds = List.of(
+                new TestModels.Dense(3).model.toByteArray(), TestModels.lookup().toByteArray());
+        Fuzzer.run(
+                new Fuzzer.Target(
+                        "ONNX (inspector)",
+                        seeds,
+                        "fuzz.onnx",
+                        OnnxInspector::read,
+                        List.of(MalformedFileException.class)),
+                dir,
+                91,
+                Fuzzer.CASES);
     }
 }

@@ -35,13 +35,18 @@ class OnnxInspectorTest {
      * dynamic axis; producer "exporter" 2.5, IR 8, opsets ai.onnx 17 and com.example 1.
      */
     private static ModelProto counted() {
-        GraphProto thenBranch = GraphProto.newBuilder().setName("then")
+        GraphProto thenBranch = GraphProto.newBuilder()
+                .setName("then")
                 .addNode(TestModels.node("Relu", "t", new String[] {"a"}, "t_out"))
-                .addOutput(TestModels.value("t_out", TensorProto.DataType.FLOAT, "n", 3)).build();
-        GraphProto elseBranch = GraphProto.newBuilder().setName("else")
+                .addOutput(TestModels.value("t_out", TensorProto.DataType.FLOAT, "n", 3))
+                .build();
+        GraphProto elseBranch = GraphProto.newBuilder()
+                .setName("else")
                 .addNode(TestModels.node("Identity", "e", new String[] {"a"}, "e_out"))
-                .addOutput(TestModels.value("e_out", TensorProto.DataType.FLOAT, "n", 3)).build();
-        GraphProto graph = GraphProto.newBuilder().setName("counted")
+                .addOutput(TestModels.value("e_out", TensorProto.DataType.FLOAT, "n", 3))
+                .build();
+        GraphProto graph = GraphProto.newBuilder()
+                .setName("counted")
                 .addInitializer(TestModels.floatTensor("W", new float[12], 4, 3))
                 .addInitializer(TestModels.floatTensor("b", new float[3], 3))
                 .addNode(TestModels.node("MatMul", "m1", new String[] {"x", "W"}, "h1"))
@@ -51,11 +56,16 @@ class OnnxInspectorTest {
                 .addNode(TestModels.node("Relu", "r3", new String[] {"h4"}, "a"))
                 .addNode(TestModels.node("MatMul", "m2", new String[] {"a", "sq"}, "c1"))
                 .addNode(TestModels.node("If", "if", new String[] {"flag"}, "branch").toBuilder()
-                        .addAttribute(AttributeProto.newBuilder().setName("then_branch").setG(thenBranch)
+                        .addAttribute(AttributeProto.newBuilder()
+                                .setName("then_branch")
+                                .setG(thenBranch)
                                 .setType(AttributeProto.AttributeType.GRAPH))
-                        .addAttribute(AttributeProto.newBuilder().setName("else_branch").setG(elseBranch)
+                        .addAttribute(AttributeProto.newBuilder()
+                                .setName("else_branch")
+                                .setG(elseBranch)
                                 .setType(AttributeProto.AttributeType.GRAPH)))
-                .addNode(TestModels.node("Fancy", "f", new String[] {"a"}, "fancy").toBuilder().setDomain("com.example"))
+                .addNode(TestModels.node("Fancy", "f", new String[] {"a"}, "fancy").toBuilder()
+                        .setDomain("com.example"))
                 .addInput(TestModels.value("x", TensorProto.DataType.FLOAT, "batch_size", 4))
                 .addInput(TestModels.value("W", TensorProto.DataType.FLOAT, 4, 3))
                 .addInput(TestModels.value("sq", TensorProto.DataType.FLOAT, 3, null))
@@ -64,10 +74,15 @@ class OnnxInspectorTest {
                 .addOutput(TestModels.value("c1", TensorProto.DataType.FLOAT16, "batch_size", null))
                 .addOutput(TestModels.value("fancy", TensorProto.DataType.INT64))
                 .build();
-        return ModelProto.newBuilder().setIrVersion(8).setProducerName("exporter").setProducerVersion("2.5")
+        return ModelProto.newBuilder()
+                .setIrVersion(8)
+                .setProducerName("exporter")
+                .setProducerVersion("2.5")
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17))
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("com.example").setVersion(1))
-                .setGraph(graph).build();
+                .addOpsetImport(
+                        OperatorSetIdProto.newBuilder().setDomain("com.example").setVersion(1))
+                .setGraph(graph)
+                .build();
     }
 
     @Test
@@ -81,15 +96,22 @@ class OnnxInspectorTest {
         assertEquals(Map.of("ai.onnx", 17L, "com.example", 1L), s.opsets());
         assertEquals(List.of("ai.onnx", "com.example"), List.copyOf(s.opsets().keySet()));
         assertEquals(17, s.opset());
-        assertEquals(List.of("x: float [batch_size, 4]", "sq: float [3, ?]", "flag: bool []"),
+        assertEquals(
+                List.of("x: float [batch_size, 4]", "sq: float [3, ?]", "flag: bool []"),
                 s.inputs().stream().map(TensorSpec::toString).toList());
-        assertEquals(List.of("branch: float [batch_size, 3]", "c1: float16 [batch_size, ?]", "fancy: int64 []"),
+        assertEquals(
+                List.of("branch: float [batch_size, 3]", "c1: float16 [batch_size, ?]", "fancy: int64 []"),
                 s.outputs().stream().map(TensorSpec::toString).toList());
-        assertEquals(TensorSpec.Dim.dynamic("batch_size"), s.inputs().get(0).shape().get(0));
-        assertEquals(Map.of("Relu", 4, "MatMul", 2, "Add", 1, "If", 1, "Identity", 1, "com.example.Fancy", 1),
+        assertEquals(
+                TensorSpec.Dim.dynamic("batch_size"), s.inputs().get(0).shape().get(0));
+        assertEquals(
+                Map.of("Relu", 4, "MatMul", 2, "Add", 1, "If", 1, "Identity", 1, "com.example.Fancy", 1),
                 s.operatorCounts());
-        assertEquals(List.of("Relu", "MatMul", "Add", "Identity", "If", "com.example.Fancy"),
-                s.operatorsByCount().stream().map(ModelSummary.OperatorCount::operator).toList());
+        assertEquals(
+                List.of("Relu", "MatMul", "Add", "Identity", "If", "com.example.Fancy"),
+                s.operatorsByCount().stream()
+                        .map(ModelSummary.OperatorCount::operator)
+                        .toList());
         assertEquals(4, s.operatorsByCount().get(0).count());
         assertEquals(10, s.nodeCount());
         assertEquals(15, s.parameterCount());
@@ -99,8 +121,10 @@ class OnnxInspectorTest {
     @Test
     void dynamicQuantisationIsRecognised() throws MalformedFileException {
         GraphProto g = counted().getGraph().toBuilder()
-                .addNode(TestModels.node("DynamicQuantizeLinear", "q", new String[] {"x"}, "xq", "xs", "xz")).build();
-        ModelSummary s = OnnxInspector.summarise(counted().toBuilder().setGraph(g).build(), null);
+                .addNode(TestModels.node("DynamicQuantizeLinear", "q", new String[] {"x"}, "xq", "xs", "xz"))
+                .build();
+        ModelSummary s =
+                OnnxInspector.summarise(counted().toBuilder().setGraph(g).build(), null);
         assertTrue(s.quantisesDynamically());
         assertEquals(1, s.operatorCounts().get("DynamicQuantizeLinear"));
     }
@@ -130,12 +154,15 @@ class OnnxInspectorTest {
             assertTrue(e.getMessage().startsWith(p + ": not an ONNX model ("), e.getMessage());
             assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         }
-        assertTrue(assertThrows(MalformedFileException.class, () -> OnnxInspector.read(empty)).getMessage()
+        assertTrue(assertThrows(MalformedFileException.class, () -> OnnxInspector.read(empty))
+                .getMessage()
                 .endsWith("(no IR version)"));
-        assertTrue(assertThrows(MalformedFileException.class, () -> OnnxInspector.read(noGraph)).getMessage()
+        assertTrue(assertThrows(MalformedFileException.class, () -> OnnxInspector.read(noGraph))
+                .getMessage()
                 .endsWith("(no graph)"));
         assertThrows(NoSuchFileException.class, () -> OnnxInspector.read(dir.resolve("none.onnx")));
-        assertTrue(assertThrows(MalformedFileException.class, () -> OnnxInspector.read(dir)).getMessage()
+        assertTrue(assertThrows(MalformedFileException.class, () -> OnnxInspector.read(dir))
+                .getMessage()
                 .contains("is a directory"));
     }
 }

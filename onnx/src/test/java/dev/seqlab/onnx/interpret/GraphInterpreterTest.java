@@ -92,10 +92,14 @@ class GraphInterpreterTest {
     @Test
     void gemmWithTransposesAlphaBetaAndMatMulOfBatches() throws Exception {
         GraphBuilder g = new GraphBuilder("gemm");
-        g.input("a", GraphBuilder.FLOAT, 3, 2);     // transA: A is 2×3
-        g.input("b", GraphBuilder.FLOAT, 4, 3);     // transB: B is 3×4
+        g.input("a", GraphBuilder.FLOAT, 3, 2); // transA: A is 2×3
+        g.input("b", GraphBuilder.FLOAT, 4, 3); // transB: B is 3×4
         g.floats("c", new float[] {1f, 2f, 3f, 4f}, 4);
-        g.node("Gemm", "a", "b", "c").attr("transA", 1L).attr("transB", 1L).attr("alpha", 0.5f).attr("beta", 2f)
+        g.node("Gemm", "a", "b", "c")
+                .attr("transA", 1L)
+                .attr("transB", 1L)
+                .attr("alpha", 0.5f)
+                .attr("beta", 2f)
                 .output("y");
         g.input("p", GraphBuilder.FLOAT, 2, 1, 2, 3);
         g.input("q", GraphBuilder.FLOAT, 3, 3, 1);
@@ -115,8 +119,16 @@ class GraphInterpreterTest {
         for (int i = 0; i < 9; i++) {
             q[i] = 1f - 0.25f * i;
         }
-        Map<String, HostTensor> out = prepare(g, 14).run(Map.of("a", HostTensor.floats(a, 3, 2),
-                "b", HostTensor.floats(b, 4, 3), "p", HostTensor.floats(p, 2, 1, 2, 3), "q", HostTensor.floats(q, 3, 3, 1)));
+        Map<String, HostTensor> out = prepare(g, 14)
+                .run(Map.of(
+                        "a",
+                        HostTensor.floats(a, 3, 2),
+                        "b",
+                        HostTensor.floats(b, 4, 3),
+                        "p",
+                        HostTensor.floats(p, 2, 1, 2, 3),
+                        "q",
+                        HostTensor.floats(q, 3, 3, 1)));
         float[] c = {1f, 2f, 3f, 4f};
         for (int i = 0; i < 2; i++) {
             for (int j = 0; j < 4; j++) {
@@ -145,26 +157,26 @@ class GraphInterpreterTest {
     void shapeGlueAsTorchExportsIt() throws Exception {
         GraphBuilder g = new GraphBuilder("glue");
         g.input("x", GraphBuilder.FLOAT, 2, 3, 4);
-        g.node("Transpose", "x").attrInts("perm", 1, 0, 2).output("xt");            // [3, 2, 4]
+        g.node("Transpose", "x").attrInts("perm", 1, 0, 2).output("xt"); // [3, 2, 4]
         g.node("Shape", "xt").output("shape");
         g.longs("s0", 0L);
         g.longs("s2", 2L);
         g.longs("minus1", -1L);
         g.node("Slice", "shape", "s0", "s2").output("tb");
         g.node("Concat", "tb", "minus1").attr("axis", 0L).output("newshape");
-        g.node("Reshape", "xt", "newshape").output("r");                               // [3, 2, 4]
+        g.node("Reshape", "xt", "newshape").output("r"); // [3, 2, 4]
         g.longs("starts", 3L);
         g.longs("ends", -100L);
         g.longs("axes", 2L);
         g.longs("steps", -2L);
-        g.node("Slice", "r", "starts", "ends", "axes", "steps").output("sl");          // [3, 2, 2]: last axis 3, 1
+        g.node("Slice", "r", "starts", "ends", "axes", "steps").output("sl"); // [3, 2, 2]: last axis 3, 1
         g.longs("ax0", 0L);
-        g.node("Unsqueeze", "sl", "ax0").output("u");                                  // [1, 3, 2, 2]
+        g.node("Unsqueeze", "sl", "ax0").output("u"); // [1, 3, 2, 2]
         g.node("Squeeze", "u", "ax0").output("sq");
         g.longs("idx", new long[] {2, -3}, 2);
-        g.node("Gather", "sq", "idx").attr("axis", 0L).output("ga");                  // [2, 2, 2]
+        g.node("Gather", "sq", "idx").attr("axis", 0L).output("ga"); // [2, 2, 2]
         g.longs("rs_axes", 1L);
-        g.node("ReduceSum", "ga", "rs_axes").attr("keepdims", 0L).output("sum");      // [2, 2]
+        g.node("ReduceSum", "ga", "rs_axes").attr("keepdims", 0L).output("sum"); // [2, 2]
         g.node("Cast", "sum").attr("to", (long) GraphBuilder.INT64).output("ints");
         g.output("sl", GraphBuilder.FLOAT, 3, 2, 2);
         g.output("sum", GraphBuilder.FLOAT, 2, 2);
@@ -210,11 +222,16 @@ class GraphInterpreterTest {
         g.output("twice", GraphBuilder.FLOAT, 2, 2, 3);
         GraphInterpreter gi = prepare(g, 14);
         Map<String, HostTensor> out = gi.run(Map.of("tokens", HostTensor.longs(new long[] {5, 0, 7, 0, 0, 1}, 2, 3)));
-        assertArrayEquals(new boolean[] {true, false, true, false, false, true}, out.get("real").bools());
+        assertArrayEquals(
+                new boolean[] {true, false, true, false, false, true},
+                out.get("real").bools());
         assertArrayEquals(new float[] {1, 0, 1, 0, 0, 1}, out.get("mask").floats());
         assertArrayEquals(new float[12], out.get("zeros").floats());
-        assertArrayEquals(new float[] {1, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 1}, out.get("twice").floats());
-        assertEquals(4, gi.runtimeNodes(), "ConstantOfShape of a stored shape is computed once, when the graph is read");
+        assertArrayEquals(
+                new float[] {1, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 1},
+                out.get("twice").floats());
+        assertEquals(
+                4, gi.runtimeNodes(), "ConstantOfShape of a stored shape is computed once, when the graph is read");
     }
 
     @Test
@@ -232,18 +249,23 @@ class GraphInterpreterTest {
         g.node("Not", "pad").output("token");
         g.node("Where", "token", "positions", "none").output("ends");
         g.node("ReduceMax", "ends").attrInts("axes", 1).attr("keepdims", 1L).output("last");
-        g.node("Max", "last", "one").output("lengths");                            // [2, 1]
-        g.node("Less", "indices", "lengths").output("valid");                      // [2, 4]
+        g.node("Max", "last", "one").output("lengths"); // [2, 1]
+        g.node("Less", "indices", "lengths").output("valid"); // [2, 4]
         g.node("Where", "valid", "scores", "masked").output("kept");
         g.output("lengths", GraphBuilder.INT64, 2, 1);
         g.output("valid", GraphBuilder.BOOL, 2, 4);
         g.output("kept", GraphBuilder.FLOAT, 2, 4);
-        Map<String, HostTensor> out = prepare(g, 13).run(Map.of(
-                "tokens", HostTensor.longs(new long[] {3, 0, 5, 0, 0, 0, 0, 0}, 2, 4),
-                "scores", HostTensor.floats(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, 2, 4)));
+        Map<String, HostTensor> out = prepare(g, 13)
+                .run(Map.of(
+                        "tokens", HostTensor.longs(new long[] {3, 0, 5, 0, 0, 0, 0, 0}, 2, 4),
+                        "scores", HostTensor.floats(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, 2, 4)));
         assertArrayEquals(new long[] {3, 1}, out.get("lengths").longs());
-        assertArrayEquals(new boolean[] {true, true, true, false, true, false, false, false}, out.get("valid").bools());
-        assertArrayEquals(new float[] {1, 2, 3, -1e9f, 5, -1e9f, -1e9f, -1e9f}, out.get("kept").floats());
+        assertArrayEquals(
+                new boolean[] {true, true, true, false, true, false, false, false},
+                out.get("valid").bools());
+        assertArrayEquals(
+                new float[] {1, 2, 3, -1e9f, 5, -1e9f, -1e9f, -1e9f},
+                out.get("kept").floats());
     }
 
     @Test
@@ -251,7 +273,7 @@ class GraphInterpreterTest {
         GraphBuilder g = new GraphBuilder("norm");
         g.input("x", GraphBuilder.FLOAT, 2, 3);
         g.longs("last", -1L);
-        g.node("ReduceMean", "x", "last").output("mean");                          // [2, 1]
+        g.node("ReduceMean", "x", "last").output("mean"); // [2, 1]
         g.node("Sub", "x", "mean").output("centred");
         g.node("Mul", "centred", "centred").output("sq");
         g.node("ReduceMean", "sq", "last").output("var");
@@ -269,7 +291,10 @@ class GraphInterpreterTest {
                 var += (x[3 * r + j] - mean) * (x[3 * r + j] - mean) / 3.0;
             }
             for (int j = 0; j < 3; j++) {
-                assertEquals((float) ((x[3 * r + j] - mean) / Math.sqrt(var)), out.get("normed").floats()[3 * r + j], 1e-6f);
+                assertEquals(
+                        (float) ((x[3 * r + j] - mean) / Math.sqrt(var)),
+                        out.get("normed").floats()[3 * r + j],
+                        1e-6f);
             }
         }
         assertArrayEquals(new long[] {1, 0}, out.get("best").longs(), "the first of equal maxima");
@@ -285,7 +310,9 @@ class GraphInterpreterTest {
         assertTrue(more.supports("ai.onnx", "LSTM"));
         assertFalse(std.supports("", "LSTM"), "with() leaves the original alone");
         assertFalse(more.supports("com.microsoft", "LSTM"));
-        assertTrue(more.supportedText().startsWith("Add, ArgMax, Cast, Concat, Constant, ConstantOfShape, Div"), more.supportedText());
+        assertTrue(
+                more.supportedText().startsWith("Add, ArgMax, Cast, Concat, Constant, ConstantOfShape, Div"),
+                more.supportedText());
     }
 
     @Test
@@ -295,10 +322,13 @@ class GraphInterpreterTest {
         g.node("Identity", "x").output("y0");
         g.node("Loop", "y0").name("loop_1").output("y");
         g.output("y", GraphBuilder.FLOAT, 2);
-        MalformedFileException e = assertThrows(MalformedFileException.class,
+        MalformedFileException e = assertThrows(
+                MalformedFileException.class,
                 () -> GraphInterpreter.prepare(g.build(14, "t"), OperatorRegistry.standard(), Path.of("m.onnx")));
-        assertEquals("m.onnx: unsupported operator Loop (node 'loop_1'); supported: "
-                + OperatorRegistry.standard().supportedText(), e.getMessage());
+        assertEquals(
+                "m.onnx: unsupported operator Loop (node 'loop_1'); supported: "
+                        + OperatorRegistry.standard().supportedText(),
+                e.getMessage());
     }
 
     @Test
@@ -309,12 +339,14 @@ class GraphInterpreterTest {
         g.node("Add", "a", "b").name("add_1").output("y");
         g.output("y", GraphBuilder.FLOAT, 2, 3);
         GraphInterpreter gi = prepare(g, 14);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> gi.run(Map.of("a", HostTensor.zeros(2, 3), "b", HostTensor.zeros(2, 2))));
-        assertTrue(e.getMessage().startsWith("Add (node 'add_1'): Add: shapes [2, 3] and [2, 2] do not broadcast"),
+        assertTrue(
+                e.getMessage().startsWith("Add (node 'add_1'): Add: shapes [2, 3] and [2, 2] do not broadcast"),
                 e.getMessage());
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> gi.run(Map.of("a", HostTensor.zeros(2, 3))));
+        IllegalArgumentException missing =
+                assertThrows(IllegalArgumentException.class, () -> gi.run(Map.of("a", HostTensor.zeros(2, 3))));
         assertTrue(missing.getMessage().startsWith("missing input 'b'"), missing.getMessage());
     }
 }

@@ -9,5 +9,4 @@ import dev.seqlab.core.tensor.Tensor;
  * @param initialHidden dL/dh₀ {@code [B, H]}
  * @param initialCell   dL/dc₀ {@code [B, H]} (LSTM), else null
  */
-public record CellGradients(Tensor inputs, Tensor initialHidden, Tensor initialCell) {
-}
+public record CellGradients(Tensor inputs, Tensor initialHidden, Tensor initialCell) {}

@@ -10,5 +10,4 @@ import dev.seqlab.core.tensor.Tensor;
  * @param lastCell   the final cell state {@code [B, H]} (LSTM), else null
  * @param cache      what {@link RecurrentCell#backward} needs
  */
-public record CellOutput(Tensor outputs, Tensor lastHidden, Tensor lastCell, SequenceCache cache) {
-}
+public record CellOutput(Tensor outputs, Tensor lastHidden, Tensor lastCell, SequenceCache cache) {}

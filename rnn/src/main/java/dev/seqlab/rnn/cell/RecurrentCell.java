@@ -42,8 +42,8 @@ public abstract class RecurrentCell {
      */
     protected RecurrentCell(String name, CellKind kind, int inputSize, int hiddenSize) {
         if (inputSize < 1 || hiddenSize < 1) {
-            throw new IllegalArgumentException("input and hidden sizes must be positive, got input="
-                    + inputSize + ", hidden=" + hiddenSize);
+            throw new IllegalArgumentException(
+                    "input and hidden sizes must be positive, got input=" + inputSize + ", hidden=" + hiddenSize);
         }
         this.kind = kind;
         this.inputSize = inputSize;
@@ -73,8 +73,7 @@ public abstract class RecurrentCell {
     }
 
     /** Hook for cell-specific bias initialisation (after all biases were zeroed). */
-    protected void initializeBiases(float[] inputBias) {
-    }
+    protected void initializeBiases(float[] inputBias) {}
 
     /** The cell kind. */
     public CellKind kind() {
@@ -155,8 +154,8 @@ public abstract class RecurrentCell {
      */
     public CellOutput forward(Tensor x, Tensor h0, Tensor c0, int[] lengths, Direction direction) {
         if (x.rank() != 3 || x.dim(2) != inputSize) {
-            throw new IllegalArgumentException("inputs must be [T, B, " + inputSize + "], got "
-                    + Arrays.toString(x.shape()));
+            throw new IllegalArgumentException(
+                    "inputs must be [T, B, " + inputSize + "], got " + Arrays.toString(x.shape()));
         }
         int steps = x.dim(0);
         int batch = x.dim(1);
@@ -169,8 +168,23 @@ public abstract class RecurrentCell {
             copyState(c0, s.c, batch, "initial cell state");
         }
         // xw = X·Wᵀ + Wb for all steps at once
-        BLAS.gemm(false, true, steps * batch, gh, inputSize, 1f, x.data(), 0, inputSize,
-                w.value().data(), 0, inputSize, 0f, s.xw, 0, gh);
+        BLAS.gemm(
+                false,
+                true,
+                steps * batch,
+                gh,
+                inputSize,
+                1f,
+                x.data(),
+                0,
+                inputSize,
+                w.value().data(),
+                0,
+                inputSize,
+                0f,
+                s.xw,
+                0,
+                gh);
         float[] bias = wb.value().data();
         for (int row = 0; row < steps * batch; row++) {
             BLAS.axpy(gh, 1f, bias, 0, s.xw, row * gh);
@@ -267,12 +281,42 @@ public abstract class RecurrentCell {
             }
         }
         // dW += dxwᵀ·X, dWb += Σ dxw, dX = dxw·W: one GEMM each over all steps
-        BLAS.gemm(true, false, gh, inputSize, steps * batch, 1f, dxw, 0, gh, s.x, 0, inputSize,
-                1f, w.grad().data(), 0, inputSize);
+        BLAS.gemm(
+                true,
+                false,
+                gh,
+                inputSize,
+                steps * batch,
+                1f,
+                dxw,
+                0,
+                gh,
+                s.x,
+                0,
+                inputSize,
+                1f,
+                w.grad().data(),
+                0,
+                inputSize);
         Reductions.columnSums(steps * batch, gh, dxw, 0, gh, wb.grad().data(), 0, true);
         Tensor dx = Tensor.zeros(steps, batch, inputSize);
-        BLAS.gemm(false, false, steps * batch, inputSize, gh, 1f, dxw, 0, gh, w.value().data(), 0, inputSize,
-                0f, dx.data(), 0, inputSize);
+        BLAS.gemm(
+                false,
+                false,
+                steps * batch,
+                inputSize,
+                gh,
+                1f,
+                dxw,
+                0,
+                gh,
+                w.value().data(),
+                0,
+                inputSize,
+                0f,
+                dx.data(),
+                0,
+                inputSize);
         return new CellGradients(dx, Tensor.wrap(dh, batch, hid), s.c == null ? null : Tensor.wrap(dc, batch, hid));
     }
 
@@ -295,11 +339,26 @@ public abstract class RecurrentCell {
      * {@code dst += in·R[g0, g0+n)ᵀ + Rb[g0, g0+n)} for a batch: {@code in} is {@code [B, H]}
      * (row stride H), {@code dst} is {@code [B, n]} with row stride {@code ldDst}.
      */
-    protected final void addRecurrent(int batch, float[] in, int inOff, int g0, int n,
-                                      float[] dst, int dstOff, int ldDst) {
+    protected final void addRecurrent(
+            int batch, float[] in, int inOff, int g0, int n, float[] dst, int dstOff, int ldDst) {
         int hid = hiddenSize;
-        BLAS.gemm(false, true, batch, n, hid, 1f, in, inOff, hid,
-                r.value().data(), g0 * hid, hid, 1f, dst, dstOff, ldDst);
+        BLAS.gemm(
+                false,
+                true,
+                batch,
+                n,
+                hid,
+                1f,
+                in,
+                inOff,
+                hid,
+                r.value().data(),
+                g0 * hid,
+                hid,
+                1f,
+                dst,
+                dstOff,
+                ldDst);
         float[] bias = rb.value().data();
         for (int b = 0; b < batch; b++) {
             BLAS.axpy(n, 1f, bias, g0, dst, dstOff + b * ldDst);
@@ -312,11 +371,27 @@ public abstract class RecurrentCell {
      * {@code [g0, g0+n)}, adds {@code dq·R[g0, g0+n)} to {@code dIn} {@code [B, H]},
      * {@code dqᵀ·in} to R's grad and {@code Σ dq} to Rb's grad.
      */
-    protected final void backRecurrent(int batch, float[] dq, int dqOff, int ldq, int g0, int n,
-                                       float[] in, int inOff, float[] dIn) {
+    protected final void backRecurrent(
+            int batch, float[] dq, int dqOff, int ldq, int g0, int n, float[] in, int inOff, float[] dIn) {
         int hid = hiddenSize;
         BLAS.gemm(false, false, batch, hid, n, 1f, dq, dqOff, ldq, r.value().data(), g0 * hid, hid, 1f, dIn, 0, hid);
-        BLAS.gemm(true, false, n, hid, batch, 1f, dq, dqOff, ldq, in, inOff, hid, 1f, r.grad().data(), g0 * hid, hid);
+        BLAS.gemm(
+                true,
+                false,
+                n,
+                hid,
+                batch,
+                1f,
+                dq,
+                dqOff,
+                ldq,
+                in,
+                inOff,
+                hid,
+                1f,
+                r.grad().data(),
+                g0 * hid,
+                hid);
         Reductions.columnSums(batch, n, dq, dqOff, ldq, rb.grad().data(), g0, true);
     }
 
@@ -325,8 +400,8 @@ public abstract class RecurrentCell {
             return;
         }
         if (src.rank() != 2 || src.dim(0) != batch || src.dim(1) != hiddenSize) {
-            throw new IllegalArgumentException(what + " must be [" + batch + ", " + hiddenSize + "], got "
-                    + Arrays.toString(src.shape()));
+            throw new IllegalArgumentException(
+                    what + " must be [" + batch + ", " + hiddenSize + "], got " + Arrays.toString(src.shape()));
         }
         System.arraycopy(src.data(), 0, dst, 0, batch * hiddenSize);
     }
@@ -340,8 +415,8 @@ public abstract class RecurrentCell {
         }
         for (int b = 0; b < batch; b++) {
             if (lengths[b] < 1 || lengths[b] > steps) {
-                throw new IllegalArgumentException("sequence " + b + " has length " + lengths[b]
-                        + ", outside 1.." + steps);
+                throw new IllegalArgumentException(
+                        "sequence " + b + " has length " + lengths[b] + ", outside 1.." + steps);
             }
         }
     }

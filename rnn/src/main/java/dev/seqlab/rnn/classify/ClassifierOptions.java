@@ -16,13 +16,21 @@ import dev.seqlab.rnn.cell.CellKind;
  * @param dropout       dropout between recurrent layers and before the output layer, in [0, 1)
  * @param classes       number of classes
  */
-public record ClassifierOptions(int vocabulary, int embeddingDim, CellKind cell, int hidden, int layers,
-                                boolean bidirectional, float dropout, int classes) {
+public record ClassifierOptions(
+        int vocabulary,
+        int embeddingDim,
+        CellKind cell,
+        int hidden,
+        int layers,
+        boolean bidirectional,
+        float dropout,
+        int classes) {
 
     /** Validates with messages naming the offending value. */
     public ClassifierOptions {
         if (vocabulary < 2) {
-            throw new IllegalArgumentException("vocabulary must hold padding and at least one token, got " + vocabulary);
+            throw new IllegalArgumentException(
+                    "vocabulary must hold padding and at least one token, got " + vocabulary);
         }
         Checks.atLeast("embeddingDim", embeddingDim, 1);
         Checks.atLeast("hidden", hidden, 1);

@@ -43,8 +43,13 @@ public final class SequenceClassifier {
         this.options = o;
         this.embedding = new Embedding("embedding", o.vocabulary(), o.embeddingDim(), 0);
         embedding.initialize(rng);
-        this.rnn = RecurrentLayer.create("rnn", RecurrentOptions.of(o.cell(), o.embeddingDim(), o.hidden())
-                .withLayers(o.layers()).withBidirectional(o.bidirectional()).withDropout(o.dropout()), rng);
+        this.rnn = RecurrentLayer.create(
+                "rnn",
+                RecurrentOptions.of(o.cell(), o.embeddingDim(), o.hidden())
+                        .withLayers(o.layers())
+                        .withBidirectional(o.bidirectional())
+                        .withDropout(o.dropout()),
+                rng);
         int dirs = o.bidirectional() ? 2 : 1;
         this.head = new Dense("head", dirs * o.hidden(), o.classes());
         head.initialize(rng);
@@ -132,8 +137,7 @@ public final class SequenceClassifier {
     }
 
     /** Logits {@code [B, classes]} and what backward needs. */
-    private record Pass(float[] logits, float[] features, float[] mask, RecurrentOutput out, int[] ids) {
-    }
+    private record Pass(float[] logits, float[] features, float[] mask, RecurrentOutput out, int[] ids) {}
 
     private Pass forward(List<int[]> seqs, boolean train, SeededRandom rng) {
         int b = seqs.size();
@@ -175,7 +179,8 @@ public final class SequenceClassifier {
         Pass p = forward(seqs, true, rng);
         int c = options.classes();
         float[] dLogits = new float[b * c];
-        double loss = SoftmaxCrossEntropy.lossAndGradient(b, c, p.logits(), labels, SoftmaxCrossEntropy.IGNORE_NONE, dLogits);
+        double loss =
+                SoftmaxCrossEntropy.lossAndGradient(b, c, p.logits(), labels, SoftmaxCrossEntropy.IGNORE_NONE, dLogits);
         int dirs = options.bidirectional() ? 2 : 1;
         int h = options.hidden();
         float[] dFeatures = new float[b * dirs * h];
@@ -232,9 +237,14 @@ public final class SequenceClassifier {
      * progress; returns the mean training loss of each epoch.
      */
     public double[] fit(List<int[]> seqs, int[] labels, int epochs, int batchSize, float learningRate, long seed) {
-        TrainingOptions o = TrainingOptions.defaults().withEpochs(epochs).withBatchSize(batchSize)
-                .withLearningRate(learningRate).withSeed(seed);
-        return fit(seqs, labels, o, ProgressListener.NONE).trainLoss().stream().mapToDouble(Double::doubleValue).toArray();
+        TrainingOptions o = TrainingOptions.defaults()
+                .withEpochs(epochs)
+                .withBatchSize(batchSize)
+                .withLearningRate(learningRate)
+                .withSeed(seed);
+        return fit(seqs, labels, o, ProgressListener.NONE).trainLoss().stream()
+                .mapToDouble(Double::doubleValue)
+                .toArray();
     }
 
     /**
@@ -248,8 +258,10 @@ public final class SequenceClassifier {
         if (seqs.size() != labels.length) {
             throw new IllegalArgumentException(seqs.size() + " sequences but " + labels.length + " labels");
         }
-        return TrainingLoop.<int[]>of(trainableParameters(),
-                        Optimizer.adam(AdamOptions.defaults().withLearningRate(o.learningRate())), o)
+        return TrainingLoop.<int[]>of(
+                        trainableParameters(),
+                        Optimizer.adam(AdamOptions.defaults().withLearningRate(o.learningRate())),
+                        o)
                 .batches(new ExampleBatches(seqs.size(), o.batchSize(), false))
                 .step((batch, rng) -> {
                     List<int[]> x = new ArrayList<>(batch.length);

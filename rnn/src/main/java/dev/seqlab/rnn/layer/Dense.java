@@ -77,7 +77,8 @@ public final class Dense {
     public Tensor forward(Tensor x) {
         int[] shape = x.shape();
         if (shape[shape.length - 1] != in) {
-            throw new IllegalArgumentException("dense input must end in " + in + ", got " + java.util.Arrays.toString(shape));
+            throw new IllegalArgumentException(
+                    "dense input must end in " + in + ", got " + java.util.Arrays.toString(shape));
         }
         int rows = x.size() / in;
         shape[shape.length - 1] = out;
@@ -91,7 +92,23 @@ public final class Dense {
      * writes {@code dx = dy·W} when {@code dx} is not null.
      */
     public void backward(int rows, float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff) {
-        BLAS.gemm(true, false, out, in, rows, 1f, dy, dyOff, out, x, xOff, in, 1f, w.grad().data(), 0, in);
+        BLAS.gemm(
+                true,
+                false,
+                out,
+                in,
+                rows,
+                1f,
+                dy,
+                dyOff,
+                out,
+                x,
+                xOff,
+                in,
+                1f,
+                w.grad().data(),
+                0,
+                in);
         Reductions.columnSums(rows, out, dy, dyOff, out, b.grad().data(), 0, true);
         if (dx != null) {
             BLAS.gemm(false, false, rows, in, out, 1f, dy, dyOff, out, w.value().data(), 0, in, 0f, dx, dxOff, in);

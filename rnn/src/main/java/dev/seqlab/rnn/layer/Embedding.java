@@ -84,8 +84,8 @@ public final class Embedding {
                 continue;
             }
             if (id < 0 || id >= vocab) {
-                throw new IllegalArgumentException("token id " + id + " at position " + i
-                        + " is outside the vocabulary of " + vocab);
+                throw new IllegalArgumentException(
+                        "token id " + id + " at position " + i + " is outside the vocabulary of " + vocab);
             }
             System.arraycopy(e, id * dim, o, i * dim, dim);
         }

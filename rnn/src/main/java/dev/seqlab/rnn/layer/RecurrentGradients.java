@@ -9,5 +9,4 @@ import dev.seqlab.core.tensor.Tensor;
  * @param initialHidden dL/dh₀ {@code [layers·directions, B, H]}
  * @param initialCell   dL/dc₀ in the same layout (LSTM), else null
  */
-public record RecurrentGradients(Tensor inputs, Tensor initialHidden, Tensor initialCell) {
-}
+public record RecurrentGradients(Tensor inputs, Tensor initialHidden, Tensor initialCell) {}

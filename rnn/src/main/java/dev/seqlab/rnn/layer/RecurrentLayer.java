@@ -77,9 +77,9 @@ public final class RecurrentLayer {
 
     /** What the forward pass keeps for the backward pass. */
     public static final class Cache {
-        private final Tensor[] inputs;       // per layer
-        private final CellOutput[][] outs;   // [layer][direction]
-        private final float[][] masks;       // dropout mask applied to layer l's output, or null
+        private final Tensor[] inputs; // per layer
+        private final CellOutput[][] outs; // [layer][direction]
+        private final float[][] masks; // dropout mask applied to layer l's output, or null
 
         private Cache(int layers, int dirs) {
             inputs = new Tensor[layers];
@@ -123,7 +123,11 @@ public final class RecurrentLayer {
             out = Tensor.zeros(steps, batch, dirs * hid);
             for (int d = 0; d < dirs; d++) {
                 int slot = l * dirs + d;
-                CellOutput o = cells[l][d].forward(in, slice(h0, slot, batch), slice(c0, slot, batch), lengths,
+                CellOutput o = cells[l][d].forward(
+                        in,
+                        slice(h0, slot, batch),
+                        slice(c0, slot, batch),
+                        lengths,
                         d == 0 ? Direction.FORWARD : Direction.REVERSE);
                 cache.outs[l][d] = o;
                 interleave(o.outputs().data(), out.data(), steps * batch, hid, dirs, d);
@@ -164,7 +168,9 @@ public final class RecurrentLayer {
         int batch = x.dim(1);
         Tensor dH0 = Tensor.zeros(layers * dirs, batch, hid);
         Tensor dC0 = options.kind() == CellKind.LSTM ? Tensor.zeros(layers * dirs, batch, hid) : null;
-        float[] dOut = dOutputs == null ? new float[steps * batch * dirs * hid] : dOutputs.data().clone();
+        float[] dOut = dOutputs == null
+                ? new float[steps * batch * dirs * hid]
+                : dOutputs.data().clone();
         Tensor dIn = null;
         for (int l = layers - 1; l >= 0; l--) {
             if (cache.masks[l] != null) {
@@ -179,8 +185,11 @@ public final class RecurrentLayer {
                 int slot = l * dirs + d;
                 float[] dy = new float[steps * batch * hid];
                 deinterleave(dOut, dy, steps * batch, hid, dirs, d);
-                CellGradients g = cells[l][d].backward(cache.outs[l][d].cache(), Tensor.wrap(dy, steps, batch, hid),
-                        slice(dLastH, slot, batch), slice(dLastC, slot, batch));
+                CellGradients g = cells[l][d].backward(
+                        cache.outs[l][d].cache(),
+                        Tensor.wrap(dy, steps, batch, hid),
+                        slice(dLastH, slot, batch),
+                        slice(dLastC, slot, batch));
                 float[] gi = g.inputs().data();
                 for (int i = 0; i < gi.length; i++) {
                     dInSum[i] += gi[i];
@@ -222,8 +231,8 @@ public final class RecurrentLayer {
         }
         int slots = options.layers() * options.directions();
         if (s.rank() != 3 || s.dim(0) != slots || s.dim(1) != batch || s.dim(2) != options.hiddenSize()) {
-            throw new IllegalArgumentException(what + " must be [" + slots + ", " + batch + ", "
-                    + options.hiddenSize() + "], got " + Arrays.toString(s.shape()));
+            throw new IllegalArgumentException(what + " must be [" + slots + ", " + batch + ", " + options.hiddenSize()
+                    + "], got " + Arrays.toString(s.shape()));
         }
     }
 }

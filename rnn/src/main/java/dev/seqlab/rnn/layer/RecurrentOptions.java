@@ -14,8 +14,14 @@ import dev.seqlab.rnn.cell.CellKind;
  * @param dropout           probability of zeroing a unit between layers during training, in [0, 1)
  * @param linearBeforeReset GRU only: apply the reset gate after the recurrent product (PyTorch's GRU)
  */
-public record RecurrentOptions(CellKind kind, int inputSize, int hiddenSize, int layers, boolean bidirectional,
-                               float dropout, boolean linearBeforeReset) {
+public record RecurrentOptions(
+        CellKind kind,
+        int inputSize,
+        int hiddenSize,
+        int layers,
+        boolean bidirectional,
+        float dropout,
+        boolean linearBeforeReset) {
 
     /** Validates the options with messages naming the offending value. */
     public RecurrentOptions {

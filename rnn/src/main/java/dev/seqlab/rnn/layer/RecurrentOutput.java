@@ -10,5 +10,4 @@ import dev.seqlab.core.tensor.Tensor;
  * @param lastCell   final cell states in the same layout (LSTM), else null
  * @param cache      what {@link RecurrentLayer#backward} needs
  */
-public record RecurrentOutput(Tensor outputs, Tensor lastHidden, Tensor lastCell, RecurrentLayer.Cache cache) {
-}
+public record RecurrentOutput(Tensor outputs, Tensor lastHidden, Tensor lastCell, RecurrentLayer.Cache cache) {}

@@ -16,8 +16,7 @@ public final class SoftmaxCrossEntropy {
     /** Use as the ignored target when no row should be ignored. */
     public static final int IGNORE_NONE = Integer.MIN_VALUE;
 
-    private SoftmaxCrossEntropy() {
-    }
+    private SoftmaxCrossEntropy() {}
 
     /**
      * The mean loss; when {@code dLogits} is not null, also writes ∂L/∂logits there.
@@ -30,8 +29,8 @@ public final class SoftmaxCrossEntropy {
      * @return the mean over counted rows (0 when none counts)
      * @throws IllegalArgumentException naming the row of a target outside {@code [0, V)}
      */
-    public static double lossAndGradient(int rows, int classes, float[] logits, int[] targets, int ignore,
-                                         float[] dLogits) {
+    public static double lossAndGradient(
+            int rows, int classes, float[] logits, int[] targets, int ignore, float[] dLogits) {
         float[] logp = new float[rows * classes];
         Softmax.logSoftmaxRows(rows, classes, logits, 0, classes, logp, 0, classes);
         int counted = 0;

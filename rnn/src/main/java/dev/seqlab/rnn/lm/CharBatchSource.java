@@ -107,7 +107,7 @@ public final class CharBatchSource implements BatchSource<CharBatch> {
         for (int j = 0; j < b; j++) {
             int[] e = enc[j];
             lengths[j] = e.length + 1;
-            in[j] = -1;                              // t = 0: no previous character
+            in[j] = -1; // t = 0: no previous character
             for (int t = 0; t < e.length; t++) {
                 tg[t * b + j] = e[t];
                 in[(t + 1) * b + j] = e[t];

@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class CharBatches {
 
-    private CharBatches() {
-    }
+    private CharBatches() {}
 
     /** Windows of {@code steps} characters from {@code ids}, shuffled by {@code rng} (null keeps their order), {@code batch} per batch. */
     public static List<CharBatch> windows(int[] ids, int steps, int batch, SeededRandom rng) {

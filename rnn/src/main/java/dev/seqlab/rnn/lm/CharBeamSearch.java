@@ -18,20 +18,18 @@ public final class CharBeamSearch {
      * @param text    the characters after the prime (no trailing newline)
      * @param logProb Σ log p(character | before)
      */
-    public record Candidate(String text, double logProb) {
-    }
+    public record Candidate(String text, double logProb) {}
 
-    private record Beam(String text, double logProb, CharLanguageModel.State state, float[] logits) {
-    }
+    private record Beam(String text, double logProb, CharLanguageModel.State state, float[] logits) {}
 
-    private CharBeamSearch() {
-    }
+    private CharBeamSearch() {}
 
     /** The best {@code width} completions of {@code prime}. */
-    public static List<Candidate> search(CharLanguageModel model, String prime, int width, int maxLength,
-                                         boolean stopAtNewline) {
+    public static List<Candidate> search(
+            CharLanguageModel model, String prime, int width, int maxLength, boolean stopAtNewline) {
         if (width < 1 || maxLength < 1) {
-            throw new IllegalArgumentException("beam width and length must be positive, got " + width + " and " + maxLength);
+            throw new IllegalArgumentException(
+                    "beam width and length must be positive, got " + width + " and " + maxLength);
         }
         CharVocabulary vocab = model.vocabulary();
         CharLanguageModel.State s = model.start();
@@ -66,7 +64,9 @@ public final class CharBeamSearch {
             }
             // Extending a text only lowers its log-probability: stop once `width` finished texts beat every live one.
             done.sort(Comparator.comparingDouble(Candidate::logProb).reversed());
-            if (done.size() >= width && (next.isEmpty() || done.get(width - 1).logProb() >= next.get(0).logProb())) {
+            if (done.size() >= width
+                    && (next.isEmpty()
+                            || done.get(width - 1).logProb() >= next.get(0).logProb())) {
                 next = List.of();
             }
             beams = next;

@@ -43,8 +43,12 @@ public final class CharLanguageModel {
         this.vocab = vocab;
         this.options = options;
         int v = vocab.size();
-        this.rnn = RecurrentLayer.create("rnn", RecurrentOptions.of(options.cell(), v, options.hidden())
-                .withLayers(options.layers()).withDropout(options.dropout()), rng);
+        this.rnn = RecurrentLayer.create(
+                "rnn",
+                RecurrentOptions.of(options.cell(), v, options.hidden())
+                        .withLayers(options.layers())
+                        .withDropout(options.dropout()),
+                rng);
         this.head = new Dense("head", options.hidden(), v);
         head.initialize(rng);
         params.addAll(rnn.parameters());
@@ -135,8 +139,7 @@ public final class CharLanguageModel {
         private Tensor h;
         private Tensor c;
 
-        private State() {
-        }
+        private State() {}
 
         /**
          * Reads one character id (-1: the start of a sequence, no character) and returns the
@@ -167,10 +170,15 @@ public final class CharLanguageModel {
 
     /** Writes {@code dir/config.json} and {@code dir/model.safetensors} (each atomically). */
     public void save(Path dir) throws IOException {
-        ModelFiles.save(dir, ModelConfig.of(ARCHITECTURE, options)
-                .put("linear_before_reset", true)
-                .put("gate_order", options.cell() == CellKind.LSTM ? "iofc" : options.cell() == CellKind.GRU ? "zrh" : "-")
-                .put("vocabulary", vocab.chars()), params);
+        ModelFiles.save(
+                dir,
+                ModelConfig.of(ARCHITECTURE, options)
+                        .put("linear_before_reset", true)
+                        .put(
+                                "gate_order",
+                                options.cell() == CellKind.LSTM ? "iofc" : options.cell() == CellKind.GRU ? "zrh" : "-")
+                        .put("vocabulary", vocab.chars()),
+                params);
     }
 
     /**
@@ -180,13 +188,17 @@ public final class CharLanguageModel {
      */
     private static void checkWeightsCanHold(Path dir, CharModelOptions o, int vocabulary) throws IOException {
         long h = o.hidden();
-        long weights = h * vocabulary + o.cell().gates() * h * (vocabulary + h)
+        long weights = h * vocabulary
+                + o.cell().gates() * h * (vocabulary + h)
                 + (o.layers() - 1L) * o.cell().gates() * h * (2 * h);
         Path file = dir.resolve(ModelFiles.WEIGHTS);
         long bytes = Files.size(file);
         if (weights > bytes) {
-            throw new MalformedFileException(dir.resolve(ModelFiles.CONFIG), 0, "describes a model of at least "
-                    + weights + " weights, more than " + file.getFileName() + " (" + bytes + " bytes) holds");
+            throw new MalformedFileException(
+                    dir.resolve(ModelFiles.CONFIG),
+                    0,
+                    "describes a model of at least " + weights + " weights, more than " + file.getFileName() + " ("
+                            + bytes + " bytes) holds");
         }
     }
 
@@ -202,11 +214,12 @@ public final class CharLanguageModel {
         }
         String arch = ModelFiles.architecture(dir);
         if (!ARCHITECTURE.equals(arch)) {
-            throw new MalformedFileException(dir.resolve(ModelFiles.CONFIG), 0, "not a seqlab character model (architecture '" + arch + "')");
+            throw new MalformedFileException(
+                    dir.resolve(ModelFiles.CONFIG), 0, "not a seqlab character model (architecture '" + arch + "')");
         }
         JsonNode cfg = ModelFiles.readConfig(dir, ARCHITECTURE);
-        CharModelOptions options = ModelConfig.options(dir, cfg, CharModelOptions.defaults(),
-                "linear_before_reset", "gate_order", "vocabulary");
+        CharModelOptions options = ModelConfig.options(
+                dir, cfg, CharModelOptions.defaults(), "linear_before_reset", "gate_order", "vocabulary");
         CharVocabulary vocab;
         try {
             vocab = CharVocabulary.ofChars(cfg.path("vocabulary").asText());

@@ -19,12 +19,11 @@ import java.util.List;
  */
 public final class CharModelTrainer {
 
-    private CharModelTrainer() {
-    }
+    private CharModelTrainer() {}
 
     /** Trains {@code model} on {@code data}; returns the losses per epoch. */
-    public static TrainingReport train(CharLanguageModel model, TrainingData data, TrainOptions o,
-                                       ProgressListener progress) {
+    public static TrainingReport train(
+            CharLanguageModel model, TrainingData data, TrainOptions o, ProgressListener progress) {
         return train(model, data, o, progress, RunControl.none());
     }
 
@@ -32,13 +31,15 @@ public final class CharModelTrainer {
      * As {@link #train(CharLanguageModel, TrainingData, TrainOptions, ProgressListener)}, with
      * checkpoints, resume and a stop request as {@code control} says (see {@link TrainingReport#stopRequested()}).
      */
-    public static TrainingReport train(CharLanguageModel model, TrainingData data, TrainOptions o,
-                                       ProgressListener progress, RunControl control) {
+    public static TrainingReport train(
+            CharLanguageModel model, TrainingData data, TrainOptions o, ProgressListener progress, RunControl control) {
         CharVocabulary vocab = model.vocabulary();
         TrainingData.Split split = data.split(vocab, o);
         List<CharBatch> validation = split.validation();
-        TrainingResult r = TrainingLoop.<CharBatch>of(model.parameters(),
-                        Optimizer.adam(AdamOptions.defaults().withLearningRate(o.learningRate())), o.training())
+        TrainingResult r = TrainingLoop.<CharBatch>of(
+                        model.parameters(),
+                        Optimizer.adam(AdamOptions.defaults().withLearningRate(o.learningRate())),
+                        o.training())
                 .batches(split.source(vocab, o))
                 .step(model::trainStep)
                 .validation(validation.isEmpty() ? null : () -> evaluate(model, validation))
@@ -46,8 +47,16 @@ public final class CharModelTrainer {
                 .control(control)
                 .progress(progress, "Training", "chars")
                 .run();
-        return new TrainingReport(r.trainLoss(), r.validationLoss(), r.bestEpoch(), r.weight(), r.seconds(),
-                r.stoppedEarly(), r.batchLoss(), r.batchesPerEpoch(), r.stopRequested());
+        return new TrainingReport(
+                r.trainLoss(),
+                r.validationLoss(),
+                r.bestEpoch(),
+                r.weight(),
+                r.seconds(),
+                r.stoppedEarly(),
+                r.batchLoss(),
+                r.batchesPerEpoch(),
+                r.stopRequested());
     }
 
     private static void saveBest(CharLanguageModel model, TrainOptions o) {

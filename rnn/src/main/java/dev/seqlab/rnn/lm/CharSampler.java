@@ -10,8 +10,7 @@ import java.util.function.IntFunction;
  */
 public final class CharSampler {
 
-    private CharSampler() {
-    }
+    private CharSampler() {}
 
     /**
      * Reads {@code prime} (may be empty), then draws up to {@code options.length()} characters.
@@ -35,8 +34,13 @@ public final class CharSampler {
      *                                  one, a prime character is not in the vocabulary, or the
      *                                  model gives a number of logits other than the vocabulary's size
      */
-    public static String sample(CharVocabulary vocab, IntFunction<float[]> step, boolean readsNoCharacter, String prime,
-                                SamplingOptions options, SeededRandom rng) {
+    public static String sample(
+            CharVocabulary vocab,
+            IntFunction<float[]> step,
+            boolean readsNoCharacter,
+            String prime,
+            SamplingOptions options,
+            SeededRandom rng) {
         int[] ids = vocab.encode(prime);
         if (!readsNoCharacter && ids.length == 0) {
             throw new IllegalArgumentException("this model has no start-of-text input: give a non-empty prime");
@@ -64,8 +68,8 @@ public final class CharSampler {
 
     private static float[] checked(float[] logits, CharVocabulary vocab) {
         if (logits.length != vocab.size()) {
-            throw new IllegalArgumentException("the model gives " + logits.length + " scores per character but the vocabulary has "
-                    + vocab.size() + " characters");
+            throw new IllegalArgumentException("the model gives " + logits.length
+                    + " scores per character but the vocabulary has " + vocab.size() + " characters");
         }
         return logits;
     }

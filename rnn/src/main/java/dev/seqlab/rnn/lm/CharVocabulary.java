@@ -89,8 +89,8 @@ public final class CharVocabulary {
             char c = text.charAt(i);
             ids[i] = index[c];
             if (ids[i] < 0) {
-                throw new IllegalArgumentException("character '" + printable(c) + "' at position " + i
-                        + " is not in the model's vocabulary");
+                throw new IllegalArgumentException(
+                        "character '" + printable(c) + "' at position " + i + " is not in the model's vocabulary");
             }
         }
         return ids;

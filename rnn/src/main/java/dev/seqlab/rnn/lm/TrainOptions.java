@@ -20,9 +20,18 @@ import java.nio.file.Path;
  * @param patience           stop after this many epochs without a better validation loss (0: never)
  * @param checkpointDir      where the best model so far is saved after each improvement, or null
  */
-public record TrainOptions(int epochs, int batchSize, int seqLength, float learningRate, double clipNorm,
-                           float clipValue, double lrDecay, long seed,
-                           double validationFraction, int patience, Path checkpointDir) {
+public record TrainOptions(
+        int epochs,
+        int batchSize,
+        int seqLength,
+        float learningRate,
+        double clipNorm,
+        float clipValue,
+        double lrDecay,
+        long seed,
+        double validationFraction,
+        int patience,
+        Path checkpointDir) {
 
     /** Validates with messages naming the offending value (the loop's share through {@link TrainingOptions}). */
     public TrainOptions {
@@ -35,7 +44,8 @@ public record TrainOptions(int epochs, int batchSize, int seqLength, float learn
         if (!(validationFraction >= 0 && validationFraction <= 0.5)) {
             throw new IllegalArgumentException("validation fraction must be in [0, 0.5], got " + validationFraction);
         }
-        new TrainingOptions(epochs, batchSize, learningRate, lrDecay, new ClipPolicy(clipNorm, clipValue), patience, 0, seed);
+        new TrainingOptions(
+                epochs, batchSize, learningRate, lrDecay, new ClipPolicy(clipNorm, clipValue), patience, 0, seed);
     }
 
     /** 10 epochs, batch 32, windows of 100, Adam 2e-3, clip norm 5, no value clip, no decay, seed 1, 10% validation, patience 3. */
@@ -45,61 +55,183 @@ public record TrainOptions(int epochs, int batchSize, int seqLength, float learn
 
     /** These options with another number of epochs. */
     public TrainOptions withEpochs(int v) {
-        return new TrainOptions(v, batchSize, seqLength, learningRate, clipNorm, clipValue, lrDecay, seed, validationFraction, patience, checkpointDir);
+        return new TrainOptions(
+                v,
+                batchSize,
+                seqLength,
+                learningRate,
+                clipNorm,
+                clipValue,
+                lrDecay,
+                seed,
+                validationFraction,
+                patience,
+                checkpointDir);
     }
 
     /** These options with another batch size. */
     public TrainOptions withBatchSize(int v) {
-        return new TrainOptions(epochs, v, seqLength, learningRate, clipNorm, clipValue, lrDecay, seed, validationFraction, patience, checkpointDir);
+        return new TrainOptions(
+                epochs,
+                v,
+                seqLength,
+                learningRate,
+                clipNorm,
+                clipValue,
+                lrDecay,
+                seed,
+                validationFraction,
+                patience,
+                checkpointDir);
     }
 
     /** These options with another window length. */
     public TrainOptions withSeqLength(int v) {
-        return new TrainOptions(epochs, batchSize, v, learningRate, clipNorm, clipValue, lrDecay, seed, validationFraction, patience, checkpointDir);
+        return new TrainOptions(
+                epochs,
+                batchSize,
+                v,
+                learningRate,
+                clipNorm,
+                clipValue,
+                lrDecay,
+                seed,
+                validationFraction,
+                patience,
+                checkpointDir);
     }
 
     /** These options with another learning rate. */
     public TrainOptions withLearningRate(float v) {
-        return new TrainOptions(epochs, batchSize, seqLength, v, clipNorm, clipValue, lrDecay, seed, validationFraction, patience, checkpointDir);
+        return new TrainOptions(
+                epochs,
+                batchSize,
+                seqLength,
+                v,
+                clipNorm,
+                clipValue,
+                lrDecay,
+                seed,
+                validationFraction,
+                patience,
+                checkpointDir);
     }
 
     /** These options with another clip norm. */
     public TrainOptions withClipNorm(double v) {
-        return new TrainOptions(epochs, batchSize, seqLength, learningRate, v, clipValue, lrDecay, seed, validationFraction, patience, checkpointDir);
+        return new TrainOptions(
+                epochs,
+                batchSize,
+                seqLength,
+                learningRate,
+                v,
+                clipValue,
+                lrDecay,
+                seed,
+                validationFraction,
+                patience,
+                checkpointDir);
     }
 
     /** These options with another value clip (0 for off). */
     public TrainOptions withClipValue(float v) {
-        return new TrainOptions(epochs, batchSize, seqLength, learningRate, clipNorm, v, lrDecay, seed, validationFraction, patience, checkpointDir);
+        return new TrainOptions(
+                epochs,
+                batchSize,
+                seqLength,
+                learningRate,
+                clipNorm,
+                v,
+                lrDecay,
+                seed,
+                validationFraction,
+                patience,
+                checkpointDir);
     }
 
     /** These options with another per-epoch learning-rate decay. */
     public TrainOptions withLrDecay(double v) {
-        return new TrainOptions(epochs, batchSize, seqLength, learningRate, clipNorm, clipValue, v, seed, validationFraction, patience, checkpointDir);
+        return new TrainOptions(
+                epochs,
+                batchSize,
+                seqLength,
+                learningRate,
+                clipNorm,
+                clipValue,
+                v,
+                seed,
+                validationFraction,
+                patience,
+                checkpointDir);
     }
 
     /** These options with another seed. */
     public TrainOptions withSeed(long v) {
-        return new TrainOptions(epochs, batchSize, seqLength, learningRate, clipNorm, clipValue, lrDecay, v, validationFraction, patience, checkpointDir);
+        return new TrainOptions(
+                epochs,
+                batchSize,
+                seqLength,
+                learningRate,
+                clipNorm,
+                clipValue,
+                lrDecay,
+                v,
+                validationFraction,
+                patience,
+                checkpointDir);
     }
 
     /** These options with another validation fraction. */
     public TrainOptions withValidationFraction(double v) {
-        return new TrainOptions(epochs, batchSize, seqLength, learningRate, clipNorm, clipValue, lrDecay, seed, v, patience, checkpointDir);
+        return new TrainOptions(
+                epochs,
+                batchSize,
+                seqLength,
+                learningRate,
+                clipNorm,
+                clipValue,
+                lrDecay,
+                seed,
+                v,
+                patience,
+                checkpointDir);
     }
 
     /** These options with another patience (0 for never). */
     public TrainOptions withPatience(int v) {
-        return new TrainOptions(epochs, batchSize, seqLength, learningRate, clipNorm, clipValue, lrDecay, seed, validationFraction, v, checkpointDir);
+        return new TrainOptions(
+                epochs,
+                batchSize,
+                seqLength,
+                learningRate,
+                clipNorm,
+                clipValue,
+                lrDecay,
+                seed,
+                validationFraction,
+                v,
+                checkpointDir);
     }
 
     /** These options with another directory for the best model so far (null for none). */
     public TrainOptions withCheckpointDir(Path v) {
-        return new TrainOptions(epochs, batchSize, seqLength, learningRate, clipNorm, clipValue, lrDecay, seed, validationFraction, patience, v);
+        return new TrainOptions(
+                epochs,
+                batchSize,
+                seqLength,
+                learningRate,
+                clipNorm,
+                clipValue,
+                lrDecay,
+                seed,
+                validationFraction,
+                patience,
+                v);
     }
 
     /** The loop's share of these options (no periodic checkpoints; see {@link CharModelTrainer}). */
     public TrainingOptions training() {
-        return new TrainingOptions(epochs, batchSize, learningRate, lrDecay, new ClipPolicy(clipNorm, clipValue), patience, 0, seed);
+        return new TrainingOptions(
+                epochs, batchSize, learningRate, lrDecay, new ClipPolicy(clipNorm, clipValue), patience, 0, seed);
     }
 }

@@ -78,7 +78,8 @@ public final class TrainingData {
         int nVal = (int) Math.round(ids.length * o.validationFraction());
         int[] tr = Arrays.copyOfRange(ids, 0, ids.length - nVal);
         int[] va = Arrays.copyOfRange(ids, ids.length - nVal, ids.length);
-        List<CharBatch> valBatches = va.length > o.seqLength() ? CharBatches.windows(va, o.seqLength(), o.batchSize(), null) : List.of();
+        List<CharBatch> valBatches =
+                va.length > o.seqLength() ? CharBatches.windows(va, o.seqLength(), o.batchSize(), null) : List.of();
         return new Split(tr, null, valBatches);
     }
 

@@ -16,9 +16,16 @@ import java.util.List;
  * @param stopRequested  whether training stopped on request (the weights are then the current ones,
  *                       and the run's checkpoint holds the state to resume from)
  */
-public record TrainingReport(List<Double> trainLoss, List<Double> validationLoss, int bestEpoch, long characters,
-                             double seconds, boolean stoppedEarly, List<Double> batchLoss, int batchesPerEpoch,
-                             boolean stopRequested) {
+public record TrainingReport(
+        List<Double> trainLoss,
+        List<Double> validationLoss,
+        int bestEpoch,
+        long characters,
+        double seconds,
+        boolean stoppedEarly,
+        List<Double> batchLoss,
+        int batchesPerEpoch,
+        boolean stopRequested) {
 
     /** Copies the lists. */
     public TrainingReport {

@@ -22,8 +22,7 @@ import java.util.List;
  */
 public final class VocabularyFiles {
 
-    private VocabularyFiles() {
-    }
+    private VocabularyFiles() {}
 
     /**
      * Reads a vocabulary file.
@@ -72,7 +71,8 @@ public final class VocabularyFiles {
 
     private static char decode(String line, Path file, int lineNo) throws MalformedFileException {
         if (line.isEmpty()) {
-            throw new MalformedFileException(file, lineNo, "empty line; write a newline as \\n and a space as one space");
+            throw new MalformedFileException(
+                    file, lineNo, "empty line; write a newline as \\n and a space as one space");
         }
         if (line.length() == 1) {
             return line.charAt(0);
@@ -96,7 +96,8 @@ public final class VocabularyFiles {
                         }
                     }
             }
-            throw new MalformedFileException(file, lineNo, "unknown escape '" + line + "' (use \\n, \\t, \\r, \\\\ or \\uXXXX)");
+            throw new MalformedFileException(
+                    file, lineNo, "unknown escape '" + line + "' (use \\n, \\t, \\r, \\\\ or \\uXXXX)");
         }
         throw new MalformedFileException(file, lineNo, "expected one character per line, found '" + line + "'");
     }
@@ -107,7 +108,9 @@ public final class VocabularyFiles {
             case '\t' -> "\\t";
             case '\r' -> "\\r";
             case '\\' -> "\\\\";
-            default -> Character.isISOControl(c) || Character.isSurrogate(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c);
+            default -> Character.isISOControl(c) || Character.isSurrogate(c)
+                    ? String.format("\\u%04x", (int) c)
+                    : String.valueOf(c);
         };
     }
 }

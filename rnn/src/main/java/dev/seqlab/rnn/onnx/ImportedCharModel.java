@@ -56,14 +56,17 @@ public final class ImportedCharModel {
             } else if (in.elementType().equals("float") && in.rank() == 3) {
                 stateInputs.add(in);
             } else {
-                throw new IllegalArgumentException(model.name() + ": input '" + in + "' is neither token ids nor a state [slots, batch, hidden]");
+                throw new IllegalArgumentException(
+                        model.name() + ": input '" + in + "' is neither token ids nor a state [slots, batch, hidden]");
             }
         }
         if (tok == null || tok.rank() != 2) {
             throw new IllegalArgumentException(model.name() + ": no input of token ids [batch, time] (int64 or int32)");
         }
         this.tokens = tok;
-        TensorSpec logitsSpec = model.outputs().stream().filter(o -> o.name().equals("logits")).findFirst()
+        TensorSpec logitsSpec = model.outputs().stream()
+                .filter(o -> o.name().equals("logits"))
+                .findFirst()
                 .orElse(model.outputs().get(0));
         this.logits = logitsSpec.name();
         List<TensorSpec> free = new ArrayList<>();
@@ -75,18 +78,24 @@ public final class ImportedCharModel {
         for (TensorSpec s : stateInputs) {
             // the same declared shape first; else any output whose fixed sizes agree (torch.onnx.export
             // leaves the batch axis of h_n/c_n fixed to the example's batch unless told otherwise)
-            TensorSpec match = free.stream().filter(o -> o.shape().equals(s.shape())).findFirst()
-                    .or(() -> free.stream().filter(o -> compatible(o, s)).findFirst()).orElse(null);
+            TensorSpec match = free.stream()
+                    .filter(o -> o.shape().equals(s.shape()))
+                    .findFirst()
+                    .or(() -> free.stream().filter(o -> compatible(o, s)).findFirst())
+                    .orElse(null);
             if (match == null) {
-                throw new IllegalArgumentException(model.name() + ": state input '" + s + "' has no output of the same shape to carry it");
+                throw new IllegalArgumentException(
+                        model.name() + ": state input '" + s + "' has no output of the same shape to carry it");
             }
             if (!s.shape().get(0).isFixed() || !s.shape().get(2).isFixed()) {
-                throw new IllegalArgumentException(model.name() + ": state input '" + s + "' needs fixed first and last axes");
+                throw new IllegalArgumentException(
+                        model.name() + ": state input '" + s + "' needs fixed first and last axes");
             }
             free.remove(match);
             stateOutputs.add(match.name());
         }
-        this.readsNoCharacter = CharLanguageModel.ARCHITECTURE.equals(model.metadata().get(RecurrentOnnxExport.ARCHITECTURE_KEY));
+        this.readsNoCharacter =
+                CharLanguageModel.ARCHITECTURE.equals(model.metadata().get(RecurrentOnnxExport.ARCHITECTURE_KEY));
     }
 
     /** Same rank, and equal sizes on every axis both declare fixed. */
@@ -168,7 +177,10 @@ public final class ImportedCharModel {
             }
             Map<String, HostTensor> feeds = new HashMap<>(states);
             if (tokens.elementType().equals("int32")) {
-                feeds.put(tokens.name(), HostTensor.ints(Arrays.stream(ids).mapToInt(x -> (int) x).toArray(), 1, ids.length));
+                feeds.put(
+                        tokens.name(),
+                        HostTensor.ints(
+                                Arrays.stream(ids).mapToInt(x -> (int) x).toArray(), 1, ids.length));
             } else {
                 feeds.put(tokens.name(), HostTensor.longs(ids, 1, ids.length));
             }

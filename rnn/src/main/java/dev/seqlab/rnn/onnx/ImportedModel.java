@@ -22,7 +22,8 @@ public final class ImportedModel {
     private final List<Embedding> embeddings;
     private final List<Dense> dense;
 
-    ImportedModel(GraphInterpreter graph, List<ImportedRecurrent> recurrent, List<Embedding> embeddings, List<Dense> dense) {
+    ImportedModel(
+            GraphInterpreter graph, List<ImportedRecurrent> recurrent, List<Embedding> embeddings, List<Dense> dense) {
         this.graph = graph;
         this.recurrent = List.copyOf(recurrent);
         this.embeddings = List.copyOf(embeddings);

@@ -38,7 +38,8 @@ final class RecurrentNodeOperator implements Operator {
     public Step prepare(Node n) {
         CellKind kind = CellKind.valueOf(n.opType());
         if (n.intAttribute("layout", 0) != 0) {
-            throw n.unsupported("layout=1 (batch-major) is not supported; seqlab imports layout 0 ([seq, batch, input])");
+            throw n.unsupported(
+                    "layout=1 (batch-major) is not supported; seqlab imports layout 0 ([seq, batch, input])");
         }
         if (n.hasAttribute("clip")) {
             throw n.unsupported("the clip attribute is not supported");
@@ -50,12 +51,13 @@ final class RecurrentNodeOperator implements Operator {
             throw n.unsupported("peephole weights (input P) are not supported");
         }
         String direction = n.stringAttribute("direction", "forward");
-        List<Direction> dirs = switch (direction) {
-            case "forward" -> List.of(Direction.FORWARD);
-            case "reverse" -> List.of(Direction.REVERSE);
-            case "bidirectional" -> List.of(Direction.FORWARD, Direction.REVERSE);
-            default -> throw n.unsupported("unknown direction '" + direction + "'");
-        };
+        List<Direction> dirs =
+                switch (direction) {
+                    case "forward" -> List.of(Direction.FORWARD);
+                    case "reverse" -> List.of(Direction.REVERSE);
+                    case "bidirectional" -> List.of(Direction.FORWARD, Direction.REVERSE);
+                    default -> throw n.unsupported("unknown direction '" + direction + "'");
+                };
         checkActivations(n, kind, dirs.size());
         HostTensor w = n.requireConstant(1, "W");
         HostTensor r = n.requireConstant(2, "R");
@@ -69,7 +71,11 @@ final class RecurrentNodeOperator implements Operator {
         int h = (int) n.intAttribute("hidden_size", w.dim(1) / gates);
         int in = (int) w.dim(2);
         int gh = gates * h;
-        if (w.dim(1) != gh || r.rank() != 3 || r.dim(0) != nd || r.dim(1) != gh || r.dim(2) != h
+        if (w.dim(1) != gh
+                || r.rank() != 3
+                || r.dim(0) != nd
+                || r.dim(1) != gh
+                || r.dim(2) != h
                 || b != null && (b.rank() != 2 || b.dim(0) != nd || b.dim(1) != 2L * gh)) {
             throw new IllegalArgumentException(n.where() + ": weights W" + Arrays.toString(w.shape()) + ", R"
                     + Arrays.toString(r.shape()) + (b == null ? "" : ", B" + Arrays.toString(b.shape()))
@@ -79,11 +85,12 @@ final class RecurrentNodeOperator implements Operator {
         List<RecurrentCell> cells = new ArrayList<>();
         for (int d = 0; d < nd; d++) {
             String cn = n.name() + "." + (dirs.get(d) == Direction.FORWARD ? "forward" : "reverse");
-            RecurrentCell c = switch (kind) {
-                case LSTM -> new LstmCell(cn, in, h);
-                case GRU -> new GruCell(cn, in, h, lbr);
-                case RNN -> new RnnCell(cn, in, h);
-            };
+            RecurrentCell c =
+                    switch (kind) {
+                        case LSTM -> new LstmCell(cn, in, h);
+                        case GRU -> new GruCell(cn, in, h, lbr);
+                        case RNN -> new RnnCell(cn, in, h);
+                    };
             System.arraycopy(w.floats(), d * gh * in, c.w().value().data(), 0, gh * in);
             System.arraycopy(r.floats(), d * gh * h, c.r().value().data(), 0, gh * h);
             if (b != null) {
@@ -101,19 +108,20 @@ final class RecurrentNodeOperator implements Operator {
         if (given == null) {
             return;
         }
-        List<String> expected = switch (kind) {
-            case LSTM -> List.of("sigmoid", "tanh", "tanh");
-            case GRU -> List.of("sigmoid", "tanh");
-            case RNN -> List.of("tanh");
-        };
+        List<String> expected =
+                switch (kind) {
+                    case LSTM -> List.of("sigmoid", "tanh", "tanh");
+                    case GRU -> List.of("sigmoid", "tanh");
+                    case RNN -> List.of("tanh");
+                };
         List<String> lower = given.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         List<String> want = new ArrayList<>();
         for (int d = 0; d < nd; d++) {
             want.addAll(expected);
         }
         if (!lower.equals(want)) {
-            throw n.unsupported("activations " + lower + " are not supported; seqlab's " + kind.name()
-                    + " cell uses " + expected);
+            throw n.unsupported(
+                    "activations " + lower + " are not supported; seqlab's " + kind.name() + " cell uses " + expected);
         }
     }
 
@@ -131,7 +139,8 @@ final class RecurrentNodeOperator implements Operator {
         HostTensor c0 = cells.get(0).kind() == CellKind.LSTM && in.length > 6 ? in[6] : null;
         for (HostTensor s : new HostTensor[] {h0, c0}) {
             if (s != null && (s.rank() != 3 || s.dim(0) != nd || s.dim(1) != batch || s.dim(2) != h)) {
-                throw new IllegalArgumentException("initial state is " + s + ", expected [" + nd + ", " + batch + ", " + h + "]");
+                throw new IllegalArgumentException(
+                        "initial state is " + s + ", expected [" + nd + ", " + batch + ", " + h + "]");
             }
         }
         float[] y = new float[t * nd * batch * h];
@@ -139,9 +148,12 @@ final class RecurrentNodeOperator implements Operator {
         float[] yc = new float[nd * batch * h];
         int bh = batch * h;
         for (int d = 0; d < nd; d++) {
-            Tensor hd = h0 == null ? null : Tensor.wrap(Arrays.copyOfRange(h0.floats(), d * bh, (d + 1) * bh), batch, h);
-            Tensor cd = c0 == null ? null : Tensor.wrap(Arrays.copyOfRange(c0.floats(), d * bh, (d + 1) * bh), batch, h);
-            CellOutput o = cells.get(d).forward(Tensor.wrap(x.floats(), t, batch, inputSize), hd, cd, lengths, dirs.get(d));
+            Tensor hd =
+                    h0 == null ? null : Tensor.wrap(Arrays.copyOfRange(h0.floats(), d * bh, (d + 1) * bh), batch, h);
+            Tensor cd =
+                    c0 == null ? null : Tensor.wrap(Arrays.copyOfRange(c0.floats(), d * bh, (d + 1) * bh), batch, h);
+            CellOutput o =
+                    cells.get(d).forward(Tensor.wrap(x.floats(), t, batch, inputSize), hd, cd, lengths, dirs.get(d));
             for (int s = 0; s < t; s++) {
                 System.arraycopy(o.outputs().data(), s * bh, y, (s * nd + d) * bh, bh);
             }
@@ -150,8 +162,11 @@ final class RecurrentNodeOperator implements Operator {
                 System.arraycopy(o.lastCell().data(), 0, yc, d * bh, bh);
             }
         }
-        return new HostTensor[] {HostTensor.floats(y, t, nd, batch, h), HostTensor.floats(yh, nd, batch, h),
-            HostTensor.floats(yc, nd, batch, h)};
+        return new HostTensor[] {
+            HostTensor.floats(y, t, nd, batch, h),
+            HostTensor.floats(yh, nd, batch, h),
+            HostTensor.floats(yc, nd, batch, h)
+        };
     }
 
     /** The sequence lengths, or null when there are none or every sequence is full. */

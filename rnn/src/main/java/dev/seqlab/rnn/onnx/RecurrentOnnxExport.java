@@ -77,8 +77,7 @@ public final class RecurrentOnnxExport {
 
     private static final String PRODUCER = "seqlab";
 
-    private RecurrentOnnxExport() {
-    }
+    private RecurrentOnnxExport() {}
 
     /** The ONNX graph of a character language model (see the class description). */
     public static ModelProto charModel(CharLanguageModel model) {
@@ -100,8 +99,14 @@ public final class RecurrentOnnxExport {
             oneHot[i * v + i] = 1f;
         }
         g.floats("one_hot", oneHot, v + 1, v);
-        g.node("Gather", "one_hot", TOKENS).name("one_hot_lookup").attr("axis", 0L).output("x_bt");
-        g.node("Transpose", "x_bt").name("to_time_major").attrInts("perm", 1, 0, 2).output("x");
+        g.node("Gather", "one_hot", TOKENS)
+                .name("one_hot_lookup")
+                .attr("axis", 0L)
+                .output("x_bt");
+        g.node("Transpose", "x_bt")
+                .name("to_time_major")
+                .attrInts("perm", 1, 0, 2)
+                .output("x");
         List<String> yh = new ArrayList<>();
         List<String> yc = new ArrayList<>();
         String top = stack(g, model.recurrent(), "x", "", H0, lstm ? C0 : null, yh, yc);
@@ -109,7 +114,10 @@ public final class RecurrentOnnxExport {
         if (lstm) {
             concat(g, yc, C_OUT);
         }
-        g.node("Transpose", top).name("to_batch_major").attrInts("perm", 1, 0, 2).output("top_bt");
+        g.node("Transpose", top)
+                .name("to_batch_major")
+                .attrInts("perm", 1, 0, 2)
+                .output("top_bt");
         Dense head = model.head();
         g.floats("head_Wt", transpose(head.w().value().data(), v, h), h, v);
         g.floats("head_b", head.b().value().data().clone(), v);
@@ -147,25 +155,46 @@ public final class RecurrentOnnxExport {
         g.longs("time_axis", 1L);
         g.node("Equal", TOKENS, "zero").name("is_padding").output("padding");
         g.node("Not", "padding").name("is_token").output("token");
-        g.node("Cast", "token").name("token_count").attr("to", (long) GraphBuilder.INT64).output("token_i64");
-        g.node("ReduceSum", "token_i64", "time_axis").name("lengths").attr("keepdims", 0L).output("lengths_i64");
-        g.node("Cast", "lengths_i64").name("sequence_lens").attr("to", (long) GraphBuilder.INT32).output("seq_lens");
+        g.node("Cast", "token")
+                .name("token_count")
+                .attr("to", (long) GraphBuilder.INT64)
+                .output("token_i64");
+        g.node("ReduceSum", "token_i64", "time_axis")
+                .name("lengths")
+                .attr("keepdims", 0L)
+                .output("lengths_i64");
+        g.node("Cast", "lengths_i64")
+                .name("sequence_lens")
+                .attr("to", (long) GraphBuilder.INT32)
+                .output("seq_lens");
         float[] table = emb.table().value().data().clone();
         if (emb.paddingId() != Embedding.NO_PADDING) {
             java.util.Arrays.fill(table, emb.paddingId() * emb.dim(), (emb.paddingId() + 1) * emb.dim(), 0f);
         }
         g.floats("embedding", table, emb.vocabularySize(), emb.dim());
-        g.node("Gather", "embedding", TOKENS).name("embedding_lookup").attr("axis", 0L).output("x_bt");
-        g.node("Transpose", "x_bt").name("to_time_major").attrInts("perm", 1, 0, 2).output("x");
+        g.node("Gather", "embedding", TOKENS)
+                .name("embedding_lookup")
+                .attr("axis", 0L)
+                .output("x_bt");
+        g.node("Transpose", "x_bt")
+                .name("to_time_major")
+                .attrInts("perm", 1, 0, 2)
+                .output("x");
         List<String> yh = new ArrayList<>();
         stack(g, rnn, "x", "seq_lens", null, null, yh, new ArrayList<>());
         String last = yh.get(yh.size() - 1);
-        g.node("Transpose", last).name("states_batch_major").attrInts("perm", 1, 0, 2).output("last_bdh");
+        g.node("Transpose", last)
+                .name("states_batch_major")
+                .attrInts("perm", 1, 0, 2)
+                .output("last_bdh");
         g.longs("features_shape", 0L, (long) dirs * h);
         g.node("Reshape", "last_bdh", "features_shape").name("features").output("features");
         g.floats("head_W", head.w().value().data().clone(), classes, (long) dirs * h);
         g.floats("head_b", head.b().value().data().clone(), classes);
-        g.node("Gemm", "features", "head_W", "head_b").name("head").attr("transB", 1L).output(LOGITS);
+        g.node("Gemm", "features", "head_W", "head_b")
+                .name("head")
+                .attr("transB", 1L)
+                .output(LOGITS);
         g.node("Softmax", LOGITS).name("softmax").attr("axis", -1L).output(PROBABILITIES);
         g.output(LOGITS, GraphBuilder.FLOAT, "batch", classes);
         g.output(PROBABILITIES, GraphBuilder.FLOAT, "batch", classes);
@@ -186,8 +215,15 @@ public final class RecurrentOnnxExport {
      * @param h0      name of the initial hidden states {@code [layers·directions, B, H]}, or null
      * @param c0      name of the initial cell states, or null
      */
-    static String stack(GraphBuilder g, RecurrentLayer layer, String x, String seqLens, String h0, String c0,
-                        List<String> yh, List<String> yc) {
+    static String stack(
+            GraphBuilder g,
+            RecurrentLayer layer,
+            String x,
+            String seqLens,
+            String h0,
+            String c0,
+            List<String> yh,
+            List<String> yc) {
         RecurrentOptions ro = layer.options();
         int dirs = ro.directions();
         int h = ro.hiddenSize();
@@ -209,7 +245,8 @@ public final class RecurrentOnnxExport {
             while (inputs.get(inputs.size() - 1).isEmpty()) {
                 inputs.remove(inputs.size() - 1);
             }
-            GraphBuilder.NodeBuilder n = g.node(op, inputs.toArray(String[]::new)).name(p + op)
+            GraphBuilder.NodeBuilder n = g.node(op, inputs.toArray(String[]::new))
+                    .name(p + op)
                     .attr("hidden_size", (long) h)
                     .attr("direction", dirs == 2 ? "bidirectional" : "forward");
             if (kind == CellKind.GRU) {
@@ -223,11 +260,18 @@ public final class RecurrentOnnxExport {
             // Y [T, dirs, B, H] → [T, B, dirs·H]
             if (dirs == 1) {
                 g.longs(p + "squeeze_axes", 1L);
-                g.node("Squeeze", p + "Y", p + "squeeze_axes").name(p + "squeeze").output(p + "out");
+                g.node("Squeeze", p + "Y", p + "squeeze_axes")
+                        .name(p + "squeeze")
+                        .output(p + "out");
             } else {
-                g.node("Transpose", p + "Y").name(p + "join_transpose").attrInts("perm", 0, 2, 1, 3).output(p + "Y_t");
+                g.node("Transpose", p + "Y")
+                        .name(p + "join_transpose")
+                        .attrInts("perm", 0, 2, 1, 3)
+                        .output(p + "Y_t");
                 g.longs(p + "join_shape", 0L, 0L, (long) dirs * h);
-                g.node("Reshape", p + "Y_t", p + "join_shape").name(p + "join_reshape").output(p + "out");
+                g.node("Reshape", p + "Y_t", p + "join_shape")
+                        .name(p + "join_reshape")
+                        .output(p + "out");
             }
             in = p + "out";
         }
@@ -274,7 +318,9 @@ public final class RecurrentOnnxExport {
         g.longs(name + "_start", (long) start);
         g.longs(name + "_end", (long) end);
         g.longs(name + "_axis", 0L);
-        g.node("Slice", states, name + "_start", name + "_end", name + "_axis").name(name + "_slice").output(name);
+        g.node("Slice", states, name + "_start", name + "_end", name + "_axis")
+                .name(name + "_slice")
+                .output(name);
         return name;
     }
 
@@ -282,7 +328,10 @@ public final class RecurrentOnnxExport {
         if (parts.size() == 1) {
             g.node("Identity", parts.get(0)).name(out + "_identity").output(out);
         } else {
-            g.node("Concat", parts.toArray(String[]::new)).name(out + "_concat").attr("axis", 0L).output(out);
+            g.node("Concat", parts.toArray(String[]::new))
+                    .name(out + "_concat")
+                    .attr("axis", 0L)
+                    .output(out);
         }
     }
 

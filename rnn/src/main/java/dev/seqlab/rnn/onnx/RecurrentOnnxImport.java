@@ -36,8 +36,7 @@ import java.util.List;
  */
 public final class RecurrentOnnxImport {
 
-    private RecurrentOnnxImport() {
-    }
+    private RecurrentOnnxImport() {}
 
     /**
      * The operators imported graphs may use: the interpreter's standard ones with LSTM, GRU and RNN

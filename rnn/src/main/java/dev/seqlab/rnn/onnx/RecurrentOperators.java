@@ -38,7 +38,9 @@ final class RecurrentOperators {
         Operator matmul = standard.get("MatMul");
         Operator gather = standard.get("Gather");
         Operator cells = new RecurrentNodeOperator(recurrent);
-        return standard.with("LSTM", cells).with("GRU", cells).with("RNN", cells)
+        return standard.with("LSTM", cells)
+                .with("GRU", cells)
+                .with("RNN", cells)
                 .with("Gemm", node -> denseGemm(node, gemm))
                 .with("MatMul", node -> denseMatMul(node, matmul))
                 .with("Gather", node -> embedding(node, gather));
@@ -52,9 +54,17 @@ final class RecurrentOperators {
         HostTensor b = node.constant(1);
         HostTensor c = node.constant(2);
         boolean noC = !node.hasInput(2);
-        if (b != null && b.type() == ElementType.FLOAT && b.rank() == 2 && !transA && alpha == 1f
-                && (noC || beta == 1f && c != null && c.type() == ElementType.FLOAT && c.rank() <= 2
-                        && c.size() == (transB ? b.dim(0) : b.dim(1)))) {
+        if (b != null
+                && b.type() == ElementType.FLOAT
+                && b.rank() == 2
+                && !transA
+                && alpha == 1f
+                && (noC
+                        || beta == 1f
+                                && c != null
+                                && c.type() == ElementType.FLOAT
+                                && c.rank() <= 2
+                                && c.size() == (transB ? b.dim(0) : b.dim(1)))) {
             Dense d = dense(node, b, transB, noC ? null : c);
             return in -> Step.one(forward(d, in[0]));
         }

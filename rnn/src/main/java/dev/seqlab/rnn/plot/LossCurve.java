@@ -28,8 +28,7 @@ public final class LossCurve {
     private static final Color TRAIN = new Color(31, 119, 180);
     private static final Color VALIDATION = new Color(214, 39, 40);
 
-    private LossCurve() {
-    }
+    private LossCurve() {}
 
     /**
      * What the axes and the training series are called.
@@ -40,8 +39,8 @@ public final class LossCurve {
      */
     public record Labels(String x, String y, String series) {
         /** The labels of a character model's training: epochs, nats per character, a moving average. */
-        public static final Labels CHARACTER_MODEL = new Labels("epoch", "loss (nats per character)",
-                "training (moving average)");
+        public static final Labels CHARACTER_MODEL =
+                new Labels("epoch", "loss (nats per character)", "training (moving average)");
     }
 
     /**
@@ -52,19 +51,21 @@ public final class LossCurve {
      * @param validation     the validation loss after each epoch (may be empty)
      * @param title          shown above the plot
      */
-    public static void write(Path png, List<Double> batchLoss, int batchesPerEpoch, List<Double> validation, String title)
+    public static void write(
+            Path png, List<Double> batchLoss, int batchesPerEpoch, List<Double> validation, String title)
             throws IOException {
         write(png, batchLoss, batchesPerEpoch, validation, title, Labels.CHARACTER_MODEL);
     }
 
     /** As {@link #write(Path, List, int, List, String)}, with other axis and legend labels. */
-    public static void write(Path png, List<Double> batchLoss, int batchesPerEpoch, List<Double> validation, String title,
-            Labels labels) throws IOException {
+    public static void write(
+            Path png, List<Double> batchLoss, int batchesPerEpoch, List<Double> validation, String title, Labels labels)
+            throws IOException {
         PngFiles.write(png, render(batchLoss, batchesPerEpoch, validation, title, labels));
     }
 
-    static BufferedImage render(List<Double> batchLoss, int batchesPerEpoch, List<Double> validation, String title,
-            Labels labels) {
+    static BufferedImage render(
+            List<Double> batchLoss, int batchesPerEpoch, List<Double> validation, String title, Labels labels) {
         if (batchLoss.isEmpty()) {
             throw new IllegalArgumentException("no losses to plot");
         }

@@ -27,10 +27,17 @@ class CellGradientTest {
 
     @ParameterizedTest(name = "{0} {1} lengths={2}")
     @CsvSource({
-        "rnn, FORWARD, false", "rnn, REVERSE, true",
-        "lstm, FORWARD, false", "lstm, REVERSE, false", "lstm, FORWARD, true", "lstm, REVERSE, true",
-        "gru0, FORWARD, false", "gru0, REVERSE, true",
-        "gru1, FORWARD, false", "gru1, REVERSE, true", "gru1, FORWARD, true",
+        "rnn, FORWARD, false",
+        "rnn, REVERSE, true",
+        "lstm, FORWARD, false",
+        "lstm, REVERSE, false",
+        "lstm, FORWARD, true",
+        "lstm, REVERSE, true",
+        "gru0, FORWARD, false",
+        "gru0, REVERSE, true",
+        "gru1, FORWARD, false",
+        "gru1, REVERSE, true",
+        "gru1, FORWARD, true",
     })
     void sequenceBackwardMatchesFiniteDifferences(String kind, Direction dir, boolean ragged) {
         int steps = 5;
@@ -57,19 +64,23 @@ class CellGradientTest {
         Parameters all = new Parameters();
         checked.forEach(all::add);
 
-        GradientCheckReport report = GradientChecker.check(checked, () -> {
-            CellOutput o = cell.forward(x.value(), h0.value(), lstm ? c0.value() : null, lengths, dir);
-            return dot(o.outputs(), wy) + dot(o.lastHidden(), wh) + (lstm ? dot(o.lastCell(), wc) : 0);
-        }, () -> {
-            all.zeroGrads();
-            CellOutput o = cell.forward(x.value(), h0.value(), lstm ? c0.value() : null, lengths, dir);
-            CellGradients g = cell.backward(o.cache(), wy, wh, lstm ? wc : null);
-            x.grad().copyFrom(g.inputs());
-            h0.grad().copyFrom(g.initialHidden());
-            if (lstm) {
-                c0.grad().copyFrom(g.initialCell());
-            }
-        }, GradientChecker.Options.float32());
+        GradientCheckReport report = GradientChecker.check(
+                checked,
+                () -> {
+                    CellOutput o = cell.forward(x.value(), h0.value(), lstm ? c0.value() : null, lengths, dir);
+                    return dot(o.outputs(), wy) + dot(o.lastHidden(), wh) + (lstm ? dot(o.lastCell(), wc) : 0);
+                },
+                () -> {
+                    all.zeroGrads();
+                    CellOutput o = cell.forward(x.value(), h0.value(), lstm ? c0.value() : null, lengths, dir);
+                    CellGradients g = cell.backward(o.cache(), wy, wh, lstm ? wc : null);
+                    x.grad().copyFrom(g.inputs());
+                    h0.grad().copyFrom(g.initialHidden());
+                    if (lstm) {
+                        c0.grad().copyFrom(g.initialCell());
+                    }
+                },
+                GradientChecker.Options.float32());
         System.out.println(kind + " " + dir + (ragged ? " ragged" : "") + "\n" + report);
         report.assertBelow(TOLERANCE);
     }
@@ -92,18 +103,23 @@ class CellGradientTest {
         checked.addAll(lstm ? List.of(x, hp, cp) : List.of(x, hp));
         Parameters all = new Parameters();
         checked.forEach(all::add);
-        GradientChecker.check(checked, () -> {
-            CellOutput o = cell.step(x.value(), hp.value(), lstm ? cp.value() : null);
-            return dot(o.lastHidden(), wh) + (lstm ? dot(o.lastCell(), wc) : 0);
-        }, () -> {
-            all.zeroGrads();
-            CellOutput o = cell.step(x.value(), hp.value(), lstm ? cp.value() : null);
-            CellGradients g = cell.stepBackward(o, wh, lstm ? wc : null);
-            x.grad().copyFrom(g.inputs().reshape(batch, in));
-            hp.grad().copyFrom(g.initialHidden());
-            if (lstm) {
-                cp.grad().copyFrom(g.initialCell());
-            }
-        }, GradientChecker.Options.float32()).assertBelow(TOLERANCE);
+        GradientChecker.check(
+                        checked,
+                        () -> {
+                            CellOutput o = cell.step(x.value(), hp.value(), lstm ? cp.value() : null);
+                            return dot(o.lastHidden(), wh) + (lstm ? dot(o.lastCell(), wc) : 0);
+                        },
+                        () -> {
+                            all.zeroGrads();
+                            CellOutput o = cell.step(x.value(), hp.value(), lstm ? cp.value() : null);
+                            CellGradients g = cell.stepBackward(o, wh, lstm ? wc : null);
+                            x.grad().copyFrom(g.inputs().reshape(batch, in));
+                            hp.grad().copyFrom(g.initialHidden());
+                            if (lstm) {
+                                cp.grad().copyFrom(g.initialCell());
+                            }
+                        },
+                        GradientChecker.Options.float32())
+                .assertBelow(TOLERANCE);
     }
 }

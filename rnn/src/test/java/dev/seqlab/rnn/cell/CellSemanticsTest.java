@@ -52,7 +52,9 @@ class CellSemanticsTest {
         CellOutput rev = cell.forward(x, null, null, null, Direction.REVERSE);
         CellOutput fwd = cell.forward(flipped, null, null, null, Direction.FORWARD);
         for (int t = 0; t < steps; t++) {
-            assertArrayEquals(slice(fwd.outputs(), steps - 1 - t).data(), slice(rev.outputs(), t).data());
+            assertArrayEquals(
+                    slice(fwd.outputs(), steps - 1 - t).data(),
+                    slice(rev.outputs(), t).data());
         }
         assertArrayEquals(fwd.lastHidden().data(), rev.lastHidden().data());
     }
@@ -78,7 +80,10 @@ class CellSemanticsTest {
                 float[] want = t < 3 ? Arrays.copyOfRange(ref.outputs().data(), t * 4, (t + 1) * 4) : new float[4];
                 assertArrayEquals(want, got, 1e-6f, dir + " t=" + t);
             }
-            assertArrayEquals(ref.lastHidden().data(), Arrays.copyOfRange(padded.lastHidden().data(), 4, 8), 1e-6f);
+            assertArrayEquals(
+                    ref.lastHidden().data(),
+                    Arrays.copyOfRange(padded.lastHidden().data(), 4, 8),
+                    1e-6f);
         }
     }
 
@@ -86,12 +91,15 @@ class CellSemanticsTest {
     @ValueSource(strings = {"rnn", "lstm", "gru0"})
     void badShapesAreExplained(String kind) {
         RecurrentCell cell = CellFixtures.cell(kind, 3, 4, 6);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> cell.forward(Tensor.zeros(2, 1, 5), null, null, null, Direction.FORWARD));
         assertTrue(e.getMessage().contains("[T, B, 3]"), e.getMessage());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> cell.forward(Tensor.zeros(2, 1, 3), Tensor.zeros(1, 3), null, null, Direction.FORWARD));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> cell.forward(Tensor.zeros(2, 2, 3), null, null, new int[] {2, 3}, Direction.FORWARD));
     }
 

@@ -9,9 +9,9 @@ import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.rnn.cell.CellKind;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class SequenceClassifierTest {
 
@@ -43,20 +43,34 @@ class SequenceClassifierTest {
     @ParameterizedTest(name = "{0} bidirectional={1}")
     @CsvSource({"LSTM, false", "GRU, true"})
     void gradientsOfTheWholeModelMatchFiniteDifferences(CellKind cell, boolean bidi) {
-        SequenceClassifier c = SequenceClassifier.create(ClassifierOptions.defaults().withVocabulary(12).withEmbeddingDim(4).withCell(cell).withHidden(5).withLayers(2).withBidirectional(bidi).withClasses(3), 3);
+        SequenceClassifier c = SequenceClassifier.create(
+                ClassifierOptions.defaults()
+                        .withVocabulary(12)
+                        .withEmbeddingDim(4)
+                        .withCell(cell)
+                        .withHidden(5)
+                        .withLayers(2)
+                        .withBidirectional(bidi)
+                        .withClasses(3),
+                3);
         List<int[]> seqs = List.of(new int[] {3, 1, 4}, new int[] {5, 9, 2, 6, 5}, new int[] {7});
         int[] labels = {2, 0, 1};
-        GradientChecker.check(c.parameters().list(), () -> {
-            float[] p = c.probabilities(seqs);
-            double loss = 0;
-            for (int i = 0; i < 3; i++) {
-                loss -= Math.log(p[i * 3 + labels[i]]);
-            }
-            return loss / 3;
-        }, () -> {
-            c.parameters().zeroGrads();
-            c.trainStep(seqs, labels, new SeededRandom(1));
-        }, GradientChecker.Options.float32()).assertBelow(2e-3);
+        GradientChecker.check(
+                        c.parameters().list(),
+                        () -> {
+                            float[] p = c.probabilities(seqs);
+                            double loss = 0;
+                            for (int i = 0; i < 3; i++) {
+                                loss -= Math.log(p[i * 3 + labels[i]]);
+                            }
+                            return loss / 3;
+                        },
+                        () -> {
+                            c.parameters().zeroGrads();
+                            c.trainStep(seqs, labels, new SeededRandom(1));
+                        },
+                        GradientChecker.Options.float32())
+                .assertBelow(2e-3);
     }
 
     @Test
@@ -66,16 +80,31 @@ class SequenceClassifierTest {
         int[] testY = new int[300];
         List<int[]> train = orderTask(600, rng, trainY);
         List<int[]> test = orderTask(300, rng, testY);
-        SequenceClassifier c = SequenceClassifier.create(ClassifierOptions.defaults().withVocabulary(12).withEmbeddingDim(8).withHidden(24), 5);
+        SequenceClassifier c = SequenceClassifier.create(
+                ClassifierOptions.defaults()
+                        .withVocabulary(12)
+                        .withEmbeddingDim(8)
+                        .withHidden(24),
+                5);
         double[] losses = c.fit(train, trainY, 25, 32, 1e-2f, 7);
         double acc = c.accuracy(test, testY);
-        System.out.printf("order task: loss %.3f → %.3f, held-out accuracy %.3f (chance 0.5)%n", losses[0], losses[losses.length - 1], acc);
+        System.out.printf(
+                "order task: loss %.3f → %.3f, held-out accuracy %.3f (chance 0.5)%n",
+                losses[0], losses[losses.length - 1], acc);
         assertTrue(acc > 0.9, "held-out accuracy " + acc);
     }
 
     @Test
     void frozenPretrainedEmbeddingsStayPut() {
-        SequenceClassifier c = SequenceClassifier.create(ClassifierOptions.defaults().withVocabulary(12).withEmbeddingDim(3).withCell(CellKind.GRU).withHidden(6).withLayers(2).withDropout(0.3f), 1);
+        SequenceClassifier c = SequenceClassifier.create(
+                ClassifierOptions.defaults()
+                        .withVocabulary(12)
+                        .withEmbeddingDim(3)
+                        .withCell(CellKind.GRU)
+                        .withHidden(6)
+                        .withLayers(2)
+                        .withDropout(0.3f),
+                1);
         float[] rows = new float[12 * 3];
         SeededRandom rng = new SeededRandom(2);
         for (int i = 0; i < rows.length; i++) {

@@ -51,8 +51,10 @@ class GoldenCharModelsTest {
     private static final List<String> MODELS = List.of("lstm", "gru");
     /** The classifier's shape: 20 tokens, bidirectional LSTM, 3 classes. */
     private static final ClassifierOptions CLASSIFIER = new ClassifierOptions(20, 4, CellKind.LSTM, 6, 1, true, 0f, 3);
+
     private static final long CLASSIFIER_SEED = 14;
-    private static final List<int[]> SEQUENCES = List.of(new int[] {1, 2, 3, 4}, new int[] {5, 6, 7, 0}, new int[] {19, 1, 11, 12});
+    private static final List<int[]> SEQUENCES =
+            List.of(new int[] {1, 2, 3, 4}, new int[] {5, 6, 7, 0}, new int[] {19, 1, 11, 12});
 
     @Test
     void goldenModelsGiveTheOutputsTheyGaveWhenWritten() throws IOException {
@@ -79,8 +81,8 @@ class GoldenCharModelsTest {
             text.append(words[rng.nextInt(words.length)]).append(rng.nextInt(8) == 0 ? ".\n" : " ");
         }
         TrainingData data = TrainingData.text(text.toString());
-        List<CharModelOptions> options = List.of(new CharModelOptions(CellKind.LSTM, 12, 2, 0f),
-                new CharModelOptions(CellKind.GRU, 8, 1, 0f));
+        List<CharModelOptions> options =
+                List.of(new CharModelOptions(CellKind.LSTM, 12, 2, 0f), new CharModelOptions(CellKind.GRU, 8, 1, 0f));
         for (int i = 0; i < MODELS.size(); i++) {
             CharLanguageModel m = CharLanguageModel.create(data.vocabulary(), options.get(i), 14);
             CharModelTrainer.train(m, data, TrainOptions.defaults().withEpochs(40), ProgressListener.NONE);

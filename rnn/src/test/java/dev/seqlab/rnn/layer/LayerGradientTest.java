@@ -2,7 +2,6 @@ package dev.seqlab.rnn.layer;
 
 import static dev.seqlab.core.testing.TestTensors.dot;
 import static dev.seqlab.core.testing.TestTensors.normal;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,7 +36,10 @@ class LayerGradientTest {
         int in = 3;
         int hid = 4;
         SeededRandom rng = new SeededRandom(42);
-        RecurrentOptions o = RecurrentOptions.of(kind, in, hid).withLayers(layers).withBidirectional(bidi).withDropout(dropout);
+        RecurrentOptions o = RecurrentOptions.of(kind, in, hid)
+                .withLayers(layers)
+                .withBidirectional(bidi)
+                .withDropout(dropout);
         RecurrentLayer layer = RecurrentLayer.create("rnn", o, rng);
         int slots = layers * o.directions();
         boolean lstm = kind == CellKind.LSTM;
@@ -57,19 +59,25 @@ class LayerGradientTest {
         Parameters all = new Parameters();
         checked.forEach(all::add);
         // the same dropout masks on every evaluation: a fresh generator with one seed
-        GradientCheckReport r = GradientChecker.check(checked, () -> {
-            RecurrentOutput out = layer.forward(x.value(), lengths, h0.value(), lstm ? c0.value() : null, true, new SeededRandom(9));
-            return dot(out.outputs(), wy) + dot(out.lastHidden(), wh) + (lstm ? dot(out.lastCell(), wc) : 0);
-        }, () -> {
-            all.zeroGrads();
-            RecurrentOutput out = layer.forward(x.value(), lengths, h0.value(), lstm ? c0.value() : null, true, new SeededRandom(9));
-            RecurrentGradients g = layer.backward(out.cache(), wy, wh, lstm ? wc : null);
-            x.grad().copyFrom(g.inputs());
-            h0.grad().copyFrom(g.initialHidden());
-            if (lstm) {
-                c0.grad().copyFrom(g.initialCell());
-            }
-        }, GradientChecker.Options.float32());
+        GradientCheckReport r = GradientChecker.check(
+                checked,
+                () -> {
+                    RecurrentOutput out = layer.forward(
+                            x.value(), lengths, h0.value(), lstm ? c0.value() : null, true, new SeededRandom(9));
+                    return dot(out.outputs(), wy) + dot(out.lastHidden(), wh) + (lstm ? dot(out.lastCell(), wc) : 0);
+                },
+                () -> {
+                    all.zeroGrads();
+                    RecurrentOutput out = layer.forward(
+                            x.value(), lengths, h0.value(), lstm ? c0.value() : null, true, new SeededRandom(9));
+                    RecurrentGradients g = layer.backward(out.cache(), wy, wh, lstm ? wc : null);
+                    x.grad().copyFrom(g.inputs());
+                    h0.grad().copyFrom(g.initialHidden());
+                    if (lstm) {
+                        c0.grad().copyFrom(g.initialCell());
+                    }
+                },
+                GradientChecker.Options.float32());
         System.out.println(kind + " x" + layers + (bidi ? " bidirectional" : "") + " dropout " + dropout + "\n" + r);
         r.assertBelow(TOLERANCE);
     }
@@ -86,10 +94,15 @@ class LayerGradientTest {
         checked.add(x);
         Parameters all = new Parameters();
         checked.forEach(all::add);
-        GradientChecker.check(checked, () -> dot(dense.forward(x.value()), w), () -> {
-            all.zeroGrads();
-            x.grad().copyFrom(dense.backward(x.value(), w));
-        }, GradientChecker.Options.float32()).assertBelow(TOLERANCE);
+        GradientChecker.check(
+                        checked,
+                        () -> dot(dense.forward(x.value()), w),
+                        () -> {
+                            all.zeroGrads();
+                            x.grad().copyFrom(dense.backward(x.value(), w));
+                        },
+                        GradientChecker.Options.float32())
+                .assertBelow(TOLERANCE);
     }
 
     @Test
@@ -99,14 +112,20 @@ class LayerGradientTest {
         emb.initialize(rng);
         int[] ids = {1, 0, 5, 1, 2};
         Tensor w = normal(rng, 1, 5, 3);
-        GradientCheckReport r = GradientChecker.check(emb.parameters().list(), () -> dot(emb.forward(ids), w), () -> {
-            emb.parameters().zeroGrads();
-            emb.backward(ids, w);
-        }, GradientChecker.Options.float32());
+        GradientCheckReport r = GradientChecker.check(
+                emb.parameters().list(),
+                () -> dot(emb.forward(ids), w),
+                () -> {
+                    emb.parameters().zeroGrads();
+                    emb.backward(ids, w);
+                },
+                GradientChecker.Options.float32());
         r.assertBelow(TOLERANCE);
         // padding row: zero vectors out, no gradient in
-        assertArrayEquals(new float[3], java.util.Arrays.copyOfRange(emb.forward(ids).data(), 3, 6));
-        assertArrayEquals(new float[3], java.util.Arrays.copyOfRange(emb.table().grad().data(), 0, 3));
+        assertArrayEquals(
+                new float[3], java.util.Arrays.copyOfRange(emb.forward(ids).data(), 3, 6));
+        assertArrayEquals(
+                new float[3], java.util.Arrays.copyOfRange(emb.table().grad().data(), 0, 3));
         assertThrows(IllegalArgumentException.class, () -> emb.forward(new int[] {7}));
     }
 
@@ -117,34 +136,41 @@ class LayerGradientTest {
         int classes = 4;
         Parameter z = Parameter.of("logits", normal(rng, 2, rows, classes));
         int[] y = {2, -1, 0, 3, -1};
-        GradientChecker.check(List.of(z),
-                () -> SoftmaxCrossEntropy.lossAndGradient(rows, classes, z.value().data(), y, -1, null),
-                () -> SoftmaxCrossEntropy.lossAndGradient(rows, classes, z.value().data(), y, -1, z.grad().data()),
-                GradientChecker.Options.float32()).assertBelow(TOLERANCE);
+        GradientChecker.check(
+                        List.of(z),
+                        () -> SoftmaxCrossEntropy.lossAndGradient(
+                                rows, classes, z.value().data(), y, -1, null),
+                        () -> SoftmaxCrossEntropy.lossAndGradient(
+                                rows, classes, z.value().data(), y, -1, z.grad().data()),
+                        GradientChecker.Options.float32())
+                .assertBelow(TOLERANCE);
         // hand-computed: uniform logits give log(V) per counted row
         float[] flat = new float[2 * 3];
         assertEquals(Math.log(3), SoftmaxCrossEntropy.lossAndGradient(2, 3, flat, new int[] {1, 2}, -1, null), 1e-6);
         float[] d = new float[6];
         SoftmaxCrossEntropy.lossAndGradient(2, 3, flat, new int[] {1, -1}, -1, d);
         assertArrayEquals(new float[] {1f / 3, 1f / 3 - 1, 1f / 3, 0, 0, 0}, d, 1e-6f);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> SoftmaxCrossEntropy.lossAndGradient(1, 3, new float[3], new int[] {3}, -1, null));
     }
 
     @Test
     void dropoutIsOffAtInferenceAndSeeded() {
         SeededRandom rng = new SeededRandom(4);
-        RecurrentLayer layer = RecurrentLayer.create("l",
-                RecurrentOptions.of(CellKind.LSTM, 3, 4).withLayers(2).withDropout(0.5f), rng);
+        RecurrentLayer layer = RecurrentLayer.create(
+                "l", RecurrentOptions.of(CellKind.LSTM, 3, 4).withLayers(2).withDropout(0.5f), rng);
         Tensor x = normal(rng, 1, 3, 2, 3);
         Tensor a = layer.forward(x, null, null, null, false, null).outputs();
         Tensor b = layer.forward(x, null, null, null, false, null).outputs();
         assertArrayEquals(a.data(), b.data());
-        Tensor t1 = layer.forward(x, null, null, null, true, new SeededRandom(5)).outputs();
-        Tensor t2 = layer.forward(x, null, null, null, true, new SeededRandom(5)).outputs();
+        Tensor t1 =
+                layer.forward(x, null, null, null, true, new SeededRandom(5)).outputs();
+        Tensor t2 =
+                layer.forward(x, null, null, null, true, new SeededRandom(5)).outputs();
         assertArrayEquals(t1.data(), t2.data());
         assertThrows(IllegalArgumentException.class, () -> layer.forward(x, null, null, null, true, null));
-        assertThrows(IllegalArgumentException.class,
-                () -> RecurrentOptions.of(CellKind.GRU, 3, 4).withDropout(1.0f));
+        assertThrows(IllegalArgumentException.class, () -> RecurrentOptions.of(CellKind.GRU, 3, 4)
+                .withDropout(1.0f));
     }
 }

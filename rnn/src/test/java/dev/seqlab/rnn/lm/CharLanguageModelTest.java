@@ -35,8 +35,12 @@ class CharLanguageModelTest {
         SeededRandom rng = new SeededRandom(seed);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < sentences; i++) {
-            sb.append(subjects[rng.nextInt(5)]).append(' ').append(verbs[rng.nextInt(5)]).append(' ')
-              .append(objects[rng.nextInt(5)]).append(rng.nextInt(4) == 0 ? "!\n" : ".\n");
+            sb.append(subjects[rng.nextInt(5)])
+                    .append(' ')
+                    .append(verbs[rng.nextInt(5)])
+                    .append(' ')
+                    .append(objects[rng.nextInt(5)])
+                    .append(rng.nextInt(4) == 0 ? "!\n" : ".\n");
         }
         return sb.toString();
     }
@@ -44,7 +48,10 @@ class CharLanguageModelTest {
     @BeforeAll
     static void train() {
         text = grammarText(900, 11);
-        trained = CharLanguageModel.create(CharVocabulary.of(text), CharModelOptions.defaults().withHidden(48).withLayers(1), 5);
+        trained = CharLanguageModel.create(
+                CharVocabulary.of(text),
+                CharModelOptions.defaults().withHidden(48).withLayers(1),
+                5);
         report = CharModelTrainer.train(trained, TrainingData.text(text), OPTIONS, ProgressListener.NONE);
     }
 
@@ -68,32 +75,55 @@ class CharLanguageModelTest {
     void heldOutLossIsFarBelowTheUnigramBaseline() {
         double baseline = unigramBaseline();
         double val = report.finalValidationLoss();
-        System.out.printf("unigram baseline %.3f nats/char, held-out loss %.3f after %d epochs (%.0f chars/s)%n",
+        System.out.printf(
+                "unigram baseline %.3f nats/char, held-out loss %.3f after %d epochs (%.0f chars/s)%n",
                 baseline, val, report.trainLoss().size(), report.charactersPerSecond());
         assertTrue(val < 0.6 * baseline, "held-out " + val + " vs unigram " + baseline);
-        assertTrue(report.trainLoss().get(report.trainLoss().size() - 1) < report.trainLoss().get(0));
+        assertTrue(report.trainLoss().get(report.trainLoss().size() - 1)
+                < report.trainLoss().get(0));
     }
 
     @Test
     void sameSeedSameWeightsAndSamples() {
         String small = grammarText(120, 2);
         TrainOptions o = new TrainOptions(2, 8, 30, 1e-2f, 5.0, 0f, 1.0, 9, 0.1, 0, null);
-        CharLanguageModel a = CharLanguageModel.create(CharVocabulary.of(small), CharModelOptions.defaults().withCell(CellKind.GRU).withHidden(16).withDropout(0.2f), 4);
-        CharLanguageModel b = CharLanguageModel.create(CharVocabulary.of(small), CharModelOptions.defaults().withCell(CellKind.GRU).withHidden(16).withDropout(0.2f), 4);
+        CharLanguageModel a = CharLanguageModel.create(
+                CharVocabulary.of(small),
+                CharModelOptions.defaults()
+                        .withCell(CellKind.GRU)
+                        .withHidden(16)
+                        .withDropout(0.2f),
+                4);
+        CharLanguageModel b = CharLanguageModel.create(
+                CharVocabulary.of(small),
+                CharModelOptions.defaults()
+                        .withCell(CellKind.GRU)
+                        .withHidden(16)
+                        .withDropout(0.2f),
+                4);
         CharModelTrainer.train(a, TrainingData.text(small), o, ProgressListener.NONE);
         CharModelTrainer.train(b, TrainingData.text(small), o, ProgressListener.NONE);
         List<Parameter> pa = a.parameters().list();
         List<Parameter> pb = b.parameters().list();
         for (int i = 0; i < pa.size(); i++) {
-            assertArrayEquals(pa.get(i).value().data(), pb.get(i).value().data(), pa.get(i).name());
+            assertArrayEquals(
+                    pa.get(i).value().data(),
+                    pb.get(i).value().data(),
+                    pa.get(i).name());
         }
         SamplingOptions s = SamplingOptions.defaults(80).withTemperature(0.8).withTopP(0.95);
-        assertEquals(CharSampler.sample(a, "the ", s, new SeededRandom(1)), CharSampler.sample(b, "the ", s, new SeededRandom(1)));
+        assertEquals(
+                CharSampler.sample(a, "the ", s, new SeededRandom(1)),
+                CharSampler.sample(b, "the ", s, new SeededRandom(1)));
     }
 
     @Test
     void greedySamplingFollowsTheGrammar() {
-        String s = CharSampler.sample(trained, "the cat ", SamplingOptions.defaults(40).withTopK(1).withStopAtNewline(true), new SeededRandom(1));
+        String s = CharSampler.sample(
+                trained,
+                "the cat ",
+                SamplingOptions.defaults(40).withTopK(1).withStopAtNewline(true),
+                new SeededRandom(1));
         System.out.println("greedy: the cat " + s);
         assertTrue(s.matches("(sees|likes|finds|paints|follows) .*"), s);
     }
@@ -101,7 +131,11 @@ class CharLanguageModelTest {
     @Test
     void beamSearchFindsTextsAtLeastAsLikelyAsGreedy() {
         List<CharBeamSearch.Candidate> one = CharBeamSearch.search(trained, "the cat ", 1, 40, true);
-        String greedy = CharSampler.sample(trained, "the cat ", SamplingOptions.defaults(40).withTopK(1).withStopAtNewline(true), new SeededRandom(1));
+        String greedy = CharSampler.sample(
+                trained,
+                "the cat ",
+                SamplingOptions.defaults(40).withTopK(1).withStopAtNewline(true),
+                new SeededRandom(1));
         assertEquals(greedy, one.get(0).text(), "width 1 is greedy decoding");
         List<CharBeamSearch.Candidate> five = CharBeamSearch.search(trained, "the cat ", 5, 40, true);
         assertEquals(5, five.size());
@@ -118,7 +152,9 @@ class CharLanguageModelTest {
         CharLanguageModel loaded = CharLanguageModel.load(dir.resolve("m"));
         assertEquals(trained.vocabulary().chars(), loaded.vocabulary().chars());
         SamplingOptions s = SamplingOptions.defaults(60);
-        assertEquals(CharSampler.sample(trained, "a ", s, new SeededRandom(3)), CharSampler.sample(loaded, "a ", s, new SeededRandom(3)));
+        assertEquals(
+                CharSampler.sample(trained, "a ", s, new SeededRandom(3)),
+                CharSampler.sample(loaded, "a ", s, new SeededRandom(3)));
         assertTrue(Files.readString(dir.resolve("m/config.json")).contains("\"cell\" : \"lstm\""));
     }
 
@@ -134,7 +170,8 @@ class CharLanguageModelTest {
 
     @Test
     void unknownCharacterInThePrimeIsNamed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> CharSampler.sample(trained, "the Z", SamplingOptions.defaults(5), new SeededRandom(1)));
         assertTrue(e.getMessage().contains("'Z'"), e.getMessage());
     }
@@ -151,12 +188,15 @@ class CharLanguageModelTest {
         }
         TrainingData data = TrainingData.lines(names);
         CharLanguageModel m = CharLanguageModel.create(data.vocabulary(), CharModelOptions.lstm(32), 2);
-        TrainingReport r = CharModelTrainer.train(m, data, new TrainOptions(30, 8, 1, 2e-2f, 5.0, 0f, 1.0, 1, 0.0, 0, null),
-                ProgressListener.NONE);
-        assertTrue(r.finalTrainLoss() < 0.5 * r.trainLoss().get(0), r.trainLoss().toString());
-        String name = CharSampler.sample(m, "", SamplingOptions.defaults(30).withTemperature(0.5).withStopAtNewline(true), new SeededRandom(4));
+        TrainingReport r = CharModelTrainer.train(
+                m, data, new TrainOptions(30, 8, 1, 2e-2f, 5.0, 0f, 1.0, 1, 0.0, 0, null), ProgressListener.NONE);
+        assertTrue(
+                r.finalTrainLoss() < 0.5 * r.trainLoss().get(0), r.trainLoss().toString());
+        String name = CharSampler.sample(
+                m, "", SamplingOptions.defaults(30).withTemperature(0.5).withStopAtNewline(true), new SeededRandom(4));
         assertTrue(!name.isEmpty() && !name.contains("\n"), name);
-        CharBatch batch = CharBatches.lines(List.of("Ab", "C"), CharVocabulary.of("AbC\n"), 2, null).get(0);
+        CharBatch batch = CharBatches.lines(List.of("Ab", "C"), CharVocabulary.of("AbC\n"), 2, null)
+                .get(0);
         assertArrayEquals(new int[] {3, 2}, batch.lengths());
         assertArrayEquals(new int[] {1, 2, 3, 0, 0, -1}, batch.targets()); // "Ab\n", "C\n" then padding
         assertArrayEquals(new int[] {-1, -1, 1, 2, 3, -1}, batch.inputs()); // ids: \n=0, A=1, C=2, b=3

@@ -23,7 +23,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CharModelConfigCompatibilityTest {
 
     private static Path fixture(String name) throws URISyntaxException {
-        return Path.of(CharModelConfigCompatibilityTest.class.getResource("/config-v1/" + name + "/config.json").toURI()).getParent();
+        return Path.of(CharModelConfigCompatibilityTest.class
+                        .getResource("/config-v1/" + name + "/config.json")
+                        .toURI())
+                .getParent();
     }
 
     @ParameterizedTest
@@ -49,7 +52,8 @@ class CharModelConfigCompatibilityTest {
 
     @Test
     void readsTheOptionsOfTheOldFile() throws Exception {
-        assertEquals(CharModelOptions.defaults().withCell(CellKind.GRU).withHidden(3).withDropout(0.25f),
+        assertEquals(
+                CharModelOptions.defaults().withCell(CellKind.GRU).withHidden(3).withDropout(0.25f),
                 CharLanguageModel.load(fixture("char-gru")).options());
     }
 
@@ -59,12 +63,17 @@ class CharModelConfigCompatibilityTest {
         Path cfg = tmp.resolve("config.json");
         Files.writeString(cfg, Files.readString(cfg).replace("\"hidden\"", "\"hiden\""));
         MalformedFileException e = assertThrows(MalformedFileException.class, () -> CharLanguageModel.load(tmp));
-        assertTrue(e.getMessage().contains("unknown field 'hiden'") && e.getMessage().contains(cfg.toString()), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("unknown field 'hiden'")
+                        && e.getMessage().contains(cfg.toString()),
+                e.getMessage());
     }
 
     @Test
     void writesDropoutAsWritten(@TempDir Path tmp) throws Exception {
-        CharLanguageModel.create(CharVocabulary.of("ab"), CharModelOptions.lstm(2).withDropout(0.3f), 1).save(tmp);
+        CharLanguageModel.create(
+                        CharVocabulary.of("ab"), CharModelOptions.lstm(2).withDropout(0.3f), 1)
+                .save(tmp);
         assertTrue(Files.readString(tmp.resolve("config.json")).contains("\"dropout\" : 0.3,"));
     }
 }

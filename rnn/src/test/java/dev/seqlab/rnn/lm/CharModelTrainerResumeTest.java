@@ -14,8 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A character model stopped half way and resumed from its checkpoint ends with the weights of an uninterrupted run. */
 class CharModelTrainerResumeTest {
-    private static final TrainOptions OPTIONS = TrainOptions.defaults().withEpochs(3).withBatchSize(8).withSeqLength(20)
-            .withLearningRate(1e-2f).withLrDecay(0.9).withClipValue(0.5f).withSeed(4).withPatience(0);
+    private static final TrainOptions OPTIONS = TrainOptions.defaults()
+            .withEpochs(3)
+            .withBatchSize(8)
+            .withSeqLength(20)
+            .withLearningRate(1e-2f)
+            .withLrDecay(0.9)
+            .withClipValue(0.5f)
+            .withSeed(4)
+            .withPatience(0);
 
     private static CharLanguageModel model(TrainingData data) {
         return CharLanguageModel.create(data.vocabulary(), new CharModelOptions(CellKind.GRU, 16, 2, 0.2f), 5);
@@ -31,13 +38,21 @@ class CharModelTrainerResumeTest {
         int half = full.batchLoss().size() / 2;
         AtomicInteger asked = new AtomicInteger();
         CharLanguageModel first = model(data);
-        TrainingReport stopped = CharModelTrainer.train(first, data, OPTIONS, ProgressListener.NONE,
+        TrainingReport stopped = CharModelTrainer.train(
+                first,
+                data,
+                OPTIONS,
+                ProgressListener.NONE,
                 RunControl.checkpointTo(file).withStopRequested(() -> asked.incrementAndGet() > half));
         assertTrue(stopped.stopRequested());
         assertEquals(half, stopped.batchLoss().size());
 
         CharLanguageModel second = model(data);
-        TrainingReport resumed = CharModelTrainer.train(second, data, OPTIONS, ProgressListener.NONE,
+        TrainingReport resumed = CharModelTrainer.train(
+                second,
+                data,
+                OPTIONS,
+                ProgressListener.NONE,
                 RunControl.checkpointTo(file).resuming());
         assertArrayEquals(straight.parameters().snapshot(), second.parameters().snapshot());
         assertEquals(full.trainLoss(), resumed.trainLoss());
@@ -45,7 +60,11 @@ class CharModelTrainerResumeTest {
         assertEquals(full.batchLoss(), resumed.batchLoss());
         assertEquals(full.characters(), resumed.characters());
 
-        TrainingReport atOnce = CharModelTrainer.train(model(data), data, OPTIONS, ProgressListener.NONE,
+        TrainingReport atOnce = CharModelTrainer.train(
+                model(data),
+                data,
+                OPTIONS,
+                ProgressListener.NONE,
                 RunControl.checkpointTo(dir.resolve("at-once.safetensors")).withStopRequested(() -> true));
         assertTrue(atOnce.stopRequested());
         assertTrue(Double.isNaN(atOnce.finalTrainLoss()), "no epoch finished: " + atOnce.trainLoss());

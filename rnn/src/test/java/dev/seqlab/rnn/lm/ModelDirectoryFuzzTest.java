@@ -63,8 +63,11 @@ class ModelDirectoryFuzzTest {
     @Test
     void configDescribingAHugeModelFailsBeforeAllocating() throws Exception {
         Path model = saved();
-        Files.writeString(model.resolve(ModelFiles.CONFIG), Files.readString(model.resolve(ModelFiles.CONFIG))
-                .replace("\"gru\"", "\"lstm\"").replace("\"layers\" : 2", "\"layers\" : 16"));
+        Files.writeString(
+                model.resolve(ModelFiles.CONFIG),
+                Files.readString(model.resolve(ModelFiles.CONFIG))
+                        .replace("\"gru\"", "\"lstm\"")
+                        .replace("\"layers\" : 2", "\"layers\" : 16"));
         MalformedFileException e = refusedAfterEditing(model, "\"hidden\" : 8", "\"hidden\" : 8192");
         assertTrue(e.getMessage().contains("describes a model of at least"), e.getMessage());
     }
@@ -72,14 +75,24 @@ class ModelDirectoryFuzzTest {
     @Test
     void weightsOfAnotherShapeNameBothFiles() throws Exception {
         MalformedFileException e = refusedAfterEditing(saved(), "\"hidden\" : 8", "\"hidden\" : 7");
-        assertTrue(e.getMessage().contains(ModelFiles.WEIGHTS) && e.getMessage().contains(ModelFiles.CONFIG), e.getMessage());
+        assertTrue(
+                e.getMessage().contains(ModelFiles.WEIGHTS) && e.getMessage().contains(ModelFiles.CONFIG),
+                e.getMessage());
     }
 
     /** Fuzzes {@code mutated} of a saved model, the other file of the directory intact. */
     private void fuzz(String name, String mutated, String intact, long seed) throws Exception {
         Path model = saved();
-        Fuzzer.run(new Fuzzer.Target(name, List.of(Files.readAllBytes(model.resolve(mutated))), mutated,
-                besides(model.resolve(intact)), List.of(MalformedFileException.class)), dir, seed, Fuzzer.CASES);
+        Fuzzer.run(
+                new Fuzzer.Target(
+                        name,
+                        List.of(Files.readAllBytes(model.resolve(mutated))),
+                        mutated,
+                        besides(model.resolve(intact)),
+                        List.of(MalformedFileException.class)),
+                dir,
+                seed,
+                Fuzzer.CASES);
     }
 
     @Test

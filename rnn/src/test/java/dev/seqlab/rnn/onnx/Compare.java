@@ -8,8 +8,7 @@ import dev.seqlab.core.random.SeededRandom;
 final class Compare {
     static final double TOLERANCE = 1e-5;
 
-    private Compare() {
-    }
+    private Compare() {}
 
     /** Asserts {@code max |a − b| ≤ TOLERANCE} and prints it; returns it. */
     static double close(float[] expected, float[] actual, String what) {

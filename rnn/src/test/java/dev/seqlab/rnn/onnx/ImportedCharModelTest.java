@@ -30,7 +30,8 @@ class ImportedCharModelTest {
             ImportedModel imported = RecurrentOnnxImport.fromProto(RecurrentOnnxExport.charModel(lm), null);
             ImportedCharModel m = ImportedCharModel.of(imported, ImportedCharModel.storedVocabulary(imported));
             assertTrue(m.carriesState() && m.readsNoCharacter());
-            SamplingOptions o = SamplingOptions.defaults(60).withTemperature(0.9).withTopP(0.95);
+            SamplingOptions o =
+                    SamplingOptions.defaults(60).withTemperature(0.9).withTopP(0.95);
             String expected = CharSampler.sample(lm, "he", o, new SeededRandom(5));
             assertEquals(expected, m.sample("he", o, new SeededRandom(5)), kind.name());
             assertEquals(CharSampler.sample(lm, "", o, new SeededRandom(6)), m.sample("", o, new SeededRandom(6)));
@@ -58,8 +59,13 @@ class ImportedCharModelTest {
         for (int i = 0; i < graph.getOutputCount(); i++) {
             String name = graph.getOutput(i).getName();
             if (name.equals(RecurrentOnnxExport.H_OUT) || name.equals(RecurrentOnnxExport.C_OUT)) {
-                graph.getOutputBuilder(i).getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(1)
-                        .clearDimParam().setDimValue(3);
+                graph.getOutputBuilder(i)
+                        .getTypeBuilder()
+                        .getTensorTypeBuilder()
+                        .getShapeBuilder()
+                        .getDimBuilder(1)
+                        .clearDimParam()
+                        .setDimValue(3);
             }
         }
         ImportedModel imported = RecurrentOnnxImport.fromProto(g.build(), null);
@@ -82,9 +88,15 @@ class ImportedCharModelTest {
             }
         }
         // a [1, 1, 5] zero state broadcast is not possible for Slice; use batch 1 only
-        g.addInitializer(ai.onnx.proto.OnnxMl.TensorProto.newBuilder().setName("h0").setDataType(1)
-                .addDims(1).addDims(1).addDims(5).addAllFloatData(java.util.Collections.nCopies(5, 0f)));
-        ImportedModel imported = RecurrentOnnxImport.fromProto(p.toBuilder().setGraph(g).build(), null);
+        g.addInitializer(ai.onnx.proto.OnnxMl.TensorProto.newBuilder()
+                .setName("h0")
+                .setDataType(1)
+                .addDims(1)
+                .addDims(1)
+                .addDims(5)
+                .addAllFloatData(java.util.Collections.nCopies(5, 0f)));
+        ImportedModel imported =
+                RecurrentOnnxImport.fromProto(p.toBuilder().setGraph(g).build(), null);
         ImportedCharModel m = ImportedCharModel.of(imported, lm.vocabulary());
         assertFalse(m.carriesState());
         CharLanguageModel.State s = lm.start();
@@ -100,8 +112,8 @@ class ImportedCharModelTest {
         CharLanguageModel lm = RecurrentFixtures.charModel(CellKind.RNN, 1, 3);
         ImportedModel imported = RecurrentOnnxImport.fromProto(RecurrentOnnxExport.charModel(lm), null);
         ImportedCharModel m = ImportedCharModel.of(imported, CharVocabulary.ofChars("abc"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> m.sample("a", SamplingOptions.defaults(5), new SeededRandom(1)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> m.sample("a", SamplingOptions.defaults(5), new SeededRandom(1)));
         assertTrue(e.getMessage().contains("vocabulary has 3"), e.getMessage());
     }
 

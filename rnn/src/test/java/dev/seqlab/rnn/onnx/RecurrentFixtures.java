@@ -10,12 +10,11 @@ import java.util.List;
 /** Small recurrent models with every weight perturbed, shared by the ONNX tests here and in onnx-conformance. */
 final class RecurrentFixtures {
 
-    private RecurrentFixtures() {
-    }
+    private RecurrentFixtures() {}
 
     static CharLanguageModel charModel(CellKind kind, int layers, long seed) {
-        CharLanguageModel m = CharLanguageModel.create(CharVocabulary.of("hello world, seqlab!\n"),
-                new CharModelOptions(kind, 5, layers, 0f), seed);
+        CharLanguageModel m = CharLanguageModel.create(
+                CharVocabulary.of("hello world, seqlab!\n"), new CharModelOptions(kind, 5, layers, 0f), seed);
         Compare.perturb(m.parameters(), new SeededRandom(seed + 1), 0.3);
         return m;
     }

@@ -19,9 +19,13 @@ class RecurrentOnnxExportTest {
     void vocabularyTravelsInTheMetadata() {
         CharLanguageModel m = RecurrentFixtures.charModel(CellKind.GRU, 1, 1);
         ModelProto p = RecurrentOnnxExport.charModel(m);
-        String vocab = p.getMetadataPropsList().stream().filter(e -> e.getKey().equals(RecurrentOnnxExport.VOCABULARY_KEY))
-                .findFirst().orElseThrow().getValue();
+        String vocab = p.getMetadataPropsList().stream()
+                .filter(e -> e.getKey().equals(RecurrentOnnxExport.VOCABULARY_KEY))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
         assertEquals(m.vocabulary().chars(), vocab);
-        assertFalse(p.getGraph().getNodeList().stream().anyMatch(n -> n.getOpType().equals("Loop")));
+        assertFalse(
+                p.getGraph().getNodeList().stream().anyMatch(n -> n.getOpType().equals("Loop")));
     }
 }

@@ -1,16 +1,11 @@
 package dev.seqlab.rnn.onnx;
 
-import static dev.seqlab.rnn.onnx.TorchStyleGraphs.B;
-import static dev.seqlab.rnn.onnx.TorchStyleGraphs.E;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.H;
-import static dev.seqlab.rnn.onnx.TorchStyleGraphs.T;
-import static dev.seqlab.rnn.onnx.TorchStyleGraphs.V;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.assertSameWeights;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.charGraph;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.floatsOf;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.nativeModel;
 import static dev.seqlab.rnn.onnx.TorchStyleGraphs.nativeRun;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,9 +47,10 @@ class RecurrentOnnxImportTest {
 
     @ParameterizedTest(name = "{0} lbr={1} layers={2} bidirectional={3} initial={4}")
     @MethodSource("dev.seqlab.rnn.onnx.TorchStyleGraphs#charModelCases")
-    void torchStyleCharModelAgreesWithNative(CellKind kind, boolean lbr, int layers, boolean bidirectional,
-                                             boolean initial) throws Exception {
-        TorchStyleGraphs.Native m = nativeModel(kind, layers, bidirectional, lbr, 1000 + layers * 10 + (bidirectional ? 1 : 0));
+    void torchStyleCharModelAgreesWithNative(
+            CellKind kind, boolean lbr, int layers, boolean bidirectional, boolean initial) throws Exception {
+        TorchStyleGraphs.Native m =
+                nativeModel(kind, layers, bidirectional, lbr, 1000 + layers * 10 + (bidirectional ? 1 : 0));
         TorchStyleGraphs.Run expected = nativeRun(m, initial);
         ImportedModel imported = RecurrentOnnxImport.fromProto(charGraph(m, initial), null);
         Map<String, float[]> imp = floatsOf(imported.run(expected.feeds()));
@@ -77,9 +73,13 @@ class RecurrentOnnxImportTest {
         Compare.perturb(c.parameters(), new SeededRandom(4), 0.3);
         ModelProto cp = RecurrentOnnxExport.classifier(c);
         long[] ids = {3, 1, 4, 0, 0, 9, 2, 6, 5, 0};
-        float[] impP = RecurrentOnnxImport.fromProto(cp, null).run(Map.of("tokens", HostTensor.longs(ids, 2, 5)))
-                .get("probabilities").floats();
-        Compare.close(c.probabilities(List.of(new int[] {3, 1, 4}, new int[] {9, 2, 6, 5})), impP,
+        float[] impP = RecurrentOnnxImport.fromProto(cp, null)
+                .run(Map.of("tokens", HostTensor.longs(ids, 2, 5)))
+                .get("probabilities")
+                .floats();
+        Compare.close(
+                c.probabilities(List.of(new int[] {3, 1, 4}, new int[] {9, 2, 6, 5})),
+                impP,
                 "round trip classifier " + kind + " ×" + layers + " bi: imported vs native");
     }
 
@@ -108,7 +108,9 @@ class RecurrentOnnxImportTest {
             OnnxFiles.write(withNode(c[0], c[1]), file);
             MalformedFileException e = assertThrows(MalformedFileException.class, () -> RecurrentOnnxImport.read(file));
             String expected = (c[1].isEmpty() ? "" : c[1] + ".") + c[0];
-            assertTrue(e.getMessage().contains("unsupported operator " + expected + " (node 'bad_node_7')"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("unsupported operator " + expected + " (node 'bad_node_7')"),
+                    e.getMessage());
             assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
             assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         }
@@ -122,16 +124,24 @@ class RecurrentOnnxImportTest {
         var gb = base.getGraph().toBuilder();
         for (int i = 0; i < gb.getNodeCount(); i++) {
             if (gb.getNode(i).getOpType().equals("LSTM")) {
-                gb.setNode(i, gb.getNode(i).toBuilder().addAttribute(AttributeProto.newBuilder()
-                        .setName("activations").setType(AttributeProto.AttributeType.STRINGS)
-                        .addStrings(ByteString.copyFromUtf8("Sigmoid"))
-                        .addStrings(ByteString.copyFromUtf8("Relu"))
-                        .addStrings(ByteString.copyFromUtf8("Tanh"))));
+                gb.setNode(
+                        i,
+                        gb.getNode(i).toBuilder()
+                                .addAttribute(AttributeProto.newBuilder()
+                                        .setName("activations")
+                                        .setType(AttributeProto.AttributeType.STRINGS)
+                                        .addStrings(ByteString.copyFromUtf8("Sigmoid"))
+                                        .addStrings(ByteString.copyFromUtf8("Relu"))
+                                        .addStrings(ByteString.copyFromUtf8("Tanh"))));
             }
         }
-        MalformedFileException e = assertThrows(MalformedFileException.class,
-                () -> RecurrentOnnxImport.fromProto(base.toBuilder().setGraph(gb).build(), Path.of("act.onnx")));
-        assertTrue(e.getMessage().contains("LSTM (node '/rnn/l0/LSTM'): activations [sigmoid, relu, tanh]"), e.getMessage());
+        MalformedFileException e = assertThrows(
+                MalformedFileException.class,
+                () -> RecurrentOnnxImport.fromProto(
+                        base.toBuilder().setGraph(gb).build(), Path.of("act.onnx")));
+        assertTrue(
+                e.getMessage().contains("LSTM (node '/rnn/l0/LSTM'): activations [sigmoid, relu, tanh]"),
+                e.getMessage());
         // peepholes
         var gp = base.getGraph().toBuilder();
         for (int i = 0; i < gp.getNodeCount(); i++) {
@@ -144,18 +154,26 @@ class RecurrentOnnxImportTest {
                 gp.setNode(i, nb);
             }
         }
-        gp.addInitializer(TensorProto.newBuilder().setName("P").setDataType(1).addDims(1).addDims(3 * H)
+        gp.addInitializer(TensorProto.newBuilder()
+                .setName("P")
+                .setDataType(1)
+                .addDims(1)
+                .addDims(3 * H)
                 .addAllFloatData(Collections.nCopies(3 * H, 0f)));
-        e = assertThrows(MalformedFileException.class,
-                () -> RecurrentOnnxImport.fromProto(base.toBuilder().setGraph(gp).build(), Path.of("p.onnx")));
+        e = assertThrows(
+                MalformedFileException.class,
+                () -> RecurrentOnnxImport.fromProto(
+                        base.toBuilder().setGraph(gp).build(), Path.of("p.onnx")));
         assertTrue(e.getMessage().contains("peephole"), e.getMessage());
         assertTrue(e.getMessage().contains("/rnn/l0/LSTM"), e.getMessage());
     }
 
     @Test
     void corruptFilesAreNotOnnxModels(@TempDir Path dir) throws Exception {
-        Path text = Files.writeString(dir.resolve("notes.onnx"), "this is plain text, not a model\n", StandardCharsets.UTF_8);
-        Path junk = Files.write(dir.resolve("junk.onnx"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x01, 0x02, 0x03, 0x7f});
+        Path text = Files.writeString(
+                dir.resolve("notes.onnx"), "this is plain text, not a model\n", StandardCharsets.UTF_8);
+        Path junk =
+                Files.write(dir.resolve("junk.onnx"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x01, 0x02, 0x03, 0x7f});
         TorchStyleGraphs.Native m = nativeModel(CellKind.GRU, 1, false, true, 6);
         byte[] good = charGraph(m, false).toByteArray();
         Path truncated = Files.write(dir.resolve("truncated.onnx"), Arrays.copyOf(good, good.length / 2));
@@ -173,9 +191,12 @@ class RecurrentOnnxImportTest {
         ImportedModel imported = RecurrentOnnxImport.fromProto(charGraph(m, false), null);
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> imported.run(Map.of()));
         assertTrue(missing.getMessage().contains("missing input 'input'"), missing.getMessage());
-        IllegalArgumentException badId = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException badId = assertThrows(
+                IllegalArgumentException.class,
                 () -> imported.run(Map.of("input", HostTensor.longs(new long[] {1, 99}, 1, 2))));
-        assertTrue(badId.getMessage().contains("Gather (node '/embedding/Gather')") && badId.getMessage().contains("99"),
+        assertTrue(
+                badId.getMessage().contains("Gather (node '/embedding/Gather')")
+                        && badId.getMessage().contains("99"),
                 badId.getMessage());
     }
 }

@@ -31,28 +31,32 @@ import org.junit.jupiter.params.provider.Arguments;
  * onnx-conformance.
  */
 final class TorchStyleGraphs {
-    static final int V = 9;   // vocabulary
-    static final int E = 4;   // embedding width
-    static final int H = 5;   // hidden
+    static final int V = 9; // vocabulary
+    static final int E = 4; // embedding width
+    static final int H = 5; // hidden
     static final int B = 3;
     static final int T = 6;
 
-    private TorchStyleGraphs() {
-    }
+    private TorchStyleGraphs() {}
 
     /** A model held natively by seqlab layers. */
-    record Native(Embedding embedding, RecurrentLayer rnn, Dense head) {
-    }
+    record Native(Embedding embedding, RecurrentLayer rnn, Dense head) {}
 
     /** The kinds, layer counts, directions and initial states the torch-style tests cover. */
     static Stream<Arguments> charModelCases() {
         return Stream.of(
-                Arguments.of(CellKind.LSTM, false, 1, false, false), Arguments.of(CellKind.LSTM, false, 1, false, true),
-                Arguments.of(CellKind.LSTM, false, 2, true, true), Arguments.of(CellKind.LSTM, false, 1, true, false),
-                Arguments.of(CellKind.GRU, false, 1, false, false), Arguments.of(CellKind.GRU, false, 2, false, true),
-                Arguments.of(CellKind.GRU, false, 2, true, false), Arguments.of(CellKind.GRU, true, 1, false, true),
-                Arguments.of(CellKind.GRU, true, 1, true, false), Arguments.of(CellKind.GRU, true, 2, true, true),
-                Arguments.of(CellKind.RNN, false, 1, false, true), Arguments.of(CellKind.RNN, false, 2, false, false),
+                Arguments.of(CellKind.LSTM, false, 1, false, false),
+                Arguments.of(CellKind.LSTM, false, 1, false, true),
+                Arguments.of(CellKind.LSTM, false, 2, true, true),
+                Arguments.of(CellKind.LSTM, false, 1, true, false),
+                Arguments.of(CellKind.GRU, false, 1, false, false),
+                Arguments.of(CellKind.GRU, false, 2, false, true),
+                Arguments.of(CellKind.GRU, false, 2, true, false),
+                Arguments.of(CellKind.GRU, true, 1, false, true),
+                Arguments.of(CellKind.GRU, true, 1, true, false),
+                Arguments.of(CellKind.GRU, true, 2, true, true),
+                Arguments.of(CellKind.RNN, false, 1, false, true),
+                Arguments.of(CellKind.RNN, false, 2, false, false),
                 Arguments.of(CellKind.RNN, false, 2, true, true));
     }
 
@@ -60,7 +64,8 @@ final class TorchStyleGraphs {
         SeededRandom rng = new SeededRandom(seed);
         Embedding e = new Embedding("emb", V, E, Embedding.NO_PADDING);
         e.initialize(rng);
-        RecurrentLayer rnn = RecurrentLayer.create("rnn", new RecurrentOptions(kind, E, H, layers, bidirectional, 0f, lbr), rng);
+        RecurrentLayer rnn =
+                RecurrentLayer.create("rnn", new RecurrentOptions(kind, E, H, layers, bidirectional, 0f, lbr), rng);
         int dirs = bidirectional ? 2 : 1;
         Dense head = new Dense("head", dirs * H, V);
         head.initialize(rng);
@@ -70,8 +75,14 @@ final class TorchStyleGraphs {
     }
 
     /** Writes one recurrent node per layer as torch does; returns the top layer's [T, B, dirs·H] output. */
-    static String torchLayers(GraphBuilder g, RecurrentLayer rnn, String x, boolean initial, String seqLens,
-                               List<String> yh, List<String> yc) {
+    static String torchLayers(
+            GraphBuilder g,
+            RecurrentLayer rnn,
+            String x,
+            boolean initial,
+            String seqLens,
+            List<String> yh,
+            List<String> yc) {
         RecurrentOptions o = rnn.options();
         int dirs = o.directions();
         boolean lstm = o.kind() == CellKind.LSTM;
@@ -85,10 +96,14 @@ final class TorchStyleGraphs {
                 g.longs(p + "starts", (long) l * dirs);
                 g.longs(p + "ends", (long) (l + 1) * dirs);
                 g.longs(p + "axes", 0L);
-                g.node("Slice", "h0", p + "starts", p + "ends", p + "axes").name(p + "Slice_h").output(p + "h0");
+                g.node("Slice", "h0", p + "starts", p + "ends", p + "axes")
+                        .name(p + "Slice_h")
+                        .output(p + "h0");
                 h0 = p + "h0";
                 if (lstm) {
-                    g.node("Slice", "c0", p + "starts", p + "ends", p + "axes").name(p + "Slice_c").output(p + "c0");
+                    g.node("Slice", "c0", p + "starts", p + "ends", p + "axes")
+                            .name(p + "Slice_c")
+                            .output(p + "c0");
                     c0 = p + "c0";
                 }
             }
@@ -111,14 +126,22 @@ final class TorchStyleGraphs {
                 g.longs(p + "sq_axes_i", 1L);
                 g.node("Squeeze", p + "Y", p + "sq_axes_i").name(p + "Squeeze").output(p + "out");
             } else {
-                g.node("Transpose", p + "Y").name(p + "Transpose").attrInts("perm", 0, 2, 1, 3).output(p + "Yt");
+                g.node("Transpose", p + "Y")
+                        .name(p + "Transpose")
+                        .attrInts("perm", 0, 2, 1, 3)
+                        .output(p + "Yt");
                 // the dynamic reshape torch writes: Shape → Slice → Concat with -1
                 g.node("Shape", p + "Yt").name(p + "Shape").output(p + "shape");
                 g.longs(p + "s0", 0L);
                 g.longs(p + "s2", 2L);
                 g.longs(p + "minus1", -1L);
-                g.node("Slice", p + "shape", p + "s0", p + "s2").name(p + "Slice_shape").output(p + "tb");
-                g.node("Concat", p + "tb", p + "minus1").name(p + "Concat_shape").attr("axis", 0L).output(p + "newshape");
+                g.node("Slice", p + "shape", p + "s0", p + "s2")
+                        .name(p + "Slice_shape")
+                        .output(p + "tb");
+                g.node("Concat", p + "tb", p + "minus1")
+                        .name(p + "Concat_shape")
+                        .attr("axis", 0L)
+                        .output(p + "newshape");
                 g.node("Reshape", p + "Yt", p + "newshape").name(p + "Reshape").output(p + "out");
             }
             in = p + "out";
@@ -149,7 +172,10 @@ final class TorchStyleGraphs {
         }
         g.floats("embedding.weight", m.embedding().table().value().data(), V, E);
         g.node("Gather", "embedding.weight", "input").name("/embedding/Gather").output("/embedding/out");
-        g.node("Transpose", "/embedding/out").name("/rnn/Transpose").attrInts("perm", 1, 0, 2).output("/rnn/x");
+        g.node("Transpose", "/embedding/out")
+                .name("/rnn/Transpose")
+                .attrInts("perm", 1, 0, 2)
+                .output("/rnn/x");
         List<String> yh = new ArrayList<>();
         List<String> yc = new ArrayList<>();
         String top = torchLayers(g, m.rnn(), "/rnn/x", initial, "", yh, yc);
@@ -157,7 +183,10 @@ final class TorchStyleGraphs {
         if (lstm) {
             stateOutputs(g, yc, "c_n");
         }
-        g.node("Transpose", top).name("/rnn/Transpose_out").attrInts("perm", 1, 0, 2).output("/rnn/out");
+        g.node("Transpose", top)
+                .name("/rnn/Transpose_out")
+                .attrInts("perm", 1, 0, 2)
+                .output("/rnn/out");
         int in = m.head().inputSize();
         float[] wt = new float[in * V];
         float[] w = m.head().w().value().data();
@@ -179,8 +208,7 @@ final class TorchStyleGraphs {
     }
 
     /** Random tokens (and initial states) for {@code m}, fed as {@link #charGraph} names them, and seqlab's native outputs on them. */
-    record Run(Map<String, HostTensor> feeds, float[] logits, float[] lastHidden, float[] lastCell) {
-    }
+    record Run(Map<String, HostTensor> feeds, float[] logits, float[] lastHidden, float[] lastCell) {}
 
     static Run nativeRun(Native m, boolean initial) {
         RecurrentOptions o = m.rnn().options();
@@ -206,10 +234,17 @@ final class TorchStyleGraphs {
             }
         }
         Tensor x = m.embedding().forward(timeMajor).reshape(T, B, E);
-        RecurrentOutput out = m.rnn().forward(x, null, initial ? Tensor.wrap(h0.clone(), slots, B, H) : null,
-                initial && lstm ? Tensor.wrap(c0.clone(), slots, B, H) : null, false, null);
+        RecurrentOutput out = m.rnn()
+                .forward(
+                        x,
+                        null,
+                        initial ? Tensor.wrap(h0.clone(), slots, B, H) : null,
+                        initial && lstm ? Tensor.wrap(c0.clone(), slots, B, H) : null,
+                        false,
+                        null);
         float[] logits = Compare.swap01(m.head().forward(out.outputs()).data(), T, B, V);
-        return new Run(feeds, logits, out.lastHidden().data(), lstm ? out.lastCell().data() : null);
+        return new Run(
+                feeds, logits, out.lastHidden().data(), lstm ? out.lastCell().data() : null);
     }
 
     /** The imported cells, embedding and head hold exactly the native weights. */
@@ -231,8 +266,12 @@ final class TorchStyleGraphs {
                 }
             }
         }
-        assertArrayEquals(m.embedding().table().value().data(), imported.embeddings().get(0).table().value().data());
-        assertArrayEquals(m.head().w().value().data(), imported.denseLayers().get(0).w().value().data());
+        assertArrayEquals(
+                m.embedding().table().value().data(),
+                imported.embeddings().get(0).table().value().data());
+        assertArrayEquals(
+                m.head().w().value().data(),
+                imported.denseLayers().get(0).w().value().data());
     }
 
     static Map<String, float[]> floatsOf(Map<String, HostTensor> out) {

@@ -39,6 +39,8 @@ class LossCurveTest {
         assertEquals(520, img.getHeight());
         assertTrue(count(img, 0x1F77B4) > 300, "training curve drawn");
         assertTrue(count(img, 0xD62728) > 50, "validation points drawn");
-        assertThrows(IllegalArgumentException.class, () -> LossCurve.write(dir.resolve("x.png"), List.of(), 1, List.of(), "t"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> LossCurve.write(dir.resolve("x.png"), List.of(), 1, List.of(), "t"));
     }
 }

@@ -25,10 +25,10 @@ public final class ModelFiles {
     public static final String CONFIG = "config.json";
     /** The weights file's name. */
     public static final String WEIGHTS = "model.safetensors";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ModelFiles() {
-    }
+    private ModelFiles() {}
 
     /** A new config object with {@code "architecture"} set. */
     public static ObjectNode config(String architecture) {
@@ -39,7 +39,10 @@ public final class ModelFiles {
     public static void save(Path dir, ObjectNode config, Parameters params) throws IOException {
         Files.createDirectories(dir);
         byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(config);
-        SafeTensors.write(dir.resolve(WEIGHTS), params.values(), Map.of("architecture", config.path("architecture").asText()));
+        SafeTensors.write(
+                dir.resolve(WEIGHTS),
+                params.values(),
+                Map.of("architecture", config.path("architecture").asText()));
         AtomicFiles.write(dir.resolve(CONFIG), out -> out.write(json));
     }
 
@@ -57,8 +60,10 @@ public final class ModelFiles {
     public static JsonNode readConfig(Path dir, String architecture) throws IOException {
         JsonNode cfg = readConfig(dir);
         if (!architecture.equals(cfg.path("architecture").asText())) {
-            throw new MalformedFileException(dir.resolve(CONFIG), 0, "holds a '" + cfg.path("architecture").asText()
-                    + "' model, not a '" + architecture + "' one");
+            throw new MalformedFileException(
+                    dir.resolve(CONFIG),
+                    0,
+                    "holds a '" + cfg.path("architecture").asText() + "' model, not a '" + architecture + "' one");
         }
         return cfg;
     }
@@ -91,7 +96,8 @@ public final class ModelFiles {
         try {
             params.load(SafeTensors.read(w).tensors());
         } catch (IllegalArgumentException e) {
-            throw new MalformedFileException(w, 0, "does not fit the model " + CONFIG + " describes: " + e.getMessage());
+            throw new MalformedFileException(
+                    w, 0, "does not fit the model " + CONFIG + " describes: " + e.getMessage());
         }
     }
 }

@@ -39,17 +39,27 @@ public enum DType {
     /** The element at byte position {@code pos} of a little-endian buffer, as a float. */
     float read(ByteBuffer b, int pos) {
         switch (this) {
-            case F64: return (float) b.getDouble(pos);
-            case F32: return b.getFloat(pos);
-            case F16: return halfToFloat(b.getShort(pos));
-            case BF16: return Float.intBitsToFloat((b.getShort(pos) & 0xFFFF) << 16);
-            case I64: return b.getLong(pos);
-            case I32: return b.getInt(pos);
-            case I16: return b.getShort(pos);
-            case I8: return b.get(pos);
+            case F64:
+                return (float) b.getDouble(pos);
+            case F32:
+                return b.getFloat(pos);
+            case F16:
+                return halfToFloat(b.getShort(pos));
+            case BF16:
+                return Float.intBitsToFloat((b.getShort(pos) & 0xFFFF) << 16);
+            case I64:
+                return b.getLong(pos);
+            case I32:
+                return b.getInt(pos);
+            case I16:
+                return b.getShort(pos);
+            case I8:
+                return b.get(pos);
             case U8:
-            case BOOL: return b.get(pos) & 0xFF;
-            default: throw new AssertionError(this);
+            case BOOL:
+                return b.get(pos) & 0xFF;
+            default:
+                throw new AssertionError(this);
         }
     }
 

@@ -39,8 +39,7 @@ public final class SafeTensors {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String METADATA = "__metadata__";
 
-    private SafeTensors() {
-    }
+    private SafeTensors() {}
 
     /**
      * Writes the tensors as F32, in map order, with the metadata, atomically.
@@ -50,7 +49,8 @@ public final class SafeTensors {
     public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
         byte[] header = header(tensors, metadata);
         AtomicFiles.write(file, out -> {
-            ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length);
+            ByteBuffer len =
+                    ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length);
             out.write(len.array());
             out.write(header);
             ByteBuffer chunk = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
@@ -119,12 +119,16 @@ public final class SafeTensors {
             readFully(ch, lenBuf, 0);
             long n = lenBuf.getLong(0);
             if (n < 0 || n > MAX_HEADER_BYTES) {
-                throw bad(file, "header length " + Long.toUnsignedString(n) + " is beyond the "
-                        + (MAX_HEADER_BYTES >> 20) + " MB limit: not a safetensors file, or corrupt");
+                throw bad(
+                        file,
+                        "header length " + Long.toUnsignedString(n) + " is beyond the " + (MAX_HEADER_BYTES >> 20)
+                                + " MB limit: not a safetensors file, or corrupt");
             }
             if (n > size - 8) {
-                throw bad(file, "header length " + n + " runs past the end of the file (" + size
-                        + " bytes): the file is truncated or not a safetensors file");
+                throw bad(
+                        file,
+                        "header length " + n + " runs past the end of the file (" + size
+                                + " bytes): the file is truncated or not a safetensors file");
             }
             ByteBuffer hb = ByteBuffer.allocate((int) n);
             readFully(ch, hb, 8);
@@ -136,7 +140,8 @@ public final class SafeTensors {
             if (dataSize > Integer.MAX_VALUE) {
                 throw bad(file, "tensor data over 2 GB is not supported yet");
             }
-            ByteBuffer data = ch.map(FileChannel.MapMode.READ_ONLY, dataStart, dataSize).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer data =
+                    ch.map(FileChannel.MapMode.READ_ONLY, dataStart, dataSize).order(ByteOrder.LITTLE_ENDIAN);
             Map<String, Tensor> tensors = new LinkedHashMap<>();
             Map<String, DType> dtypes = new LinkedHashMap<>();
             for (Entry e : entries) {
@@ -144,7 +149,10 @@ public final class SafeTensors {
                 float[] d = t.data();
                 int pos = (int) e.begin;
                 if (e.dtype == DType.F32) {
-                    data.slice(pos, d.length * 4).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(d);
+                    data.slice(pos, d.length * 4)
+                            .order(ByteOrder.LITTLE_ENDIAN)
+                            .asFloatBuffer()
+                            .get(d);
                 } else {
                     for (int i = 0; i < d.length; i++) {
                         d[i] = e.dtype.read(data, pos + i * e.dtype.bytes());
@@ -157,10 +165,10 @@ public final class SafeTensors {
         }
     }
 
-    private record Entry(String name, DType dtype, int[] shape, long begin, long end) {
-    }
+    private record Entry(String name, DType dtype, int[] shape, long begin, long end) {}
 
-    private static Map<String, String> parseHeader(Path file, byte[] header, List<Entry> out) throws MalformedFileException {
+    private static Map<String, String> parseHeader(Path file, byte[] header, List<Entry> out)
+            throws MalformedFileException {
         JsonNode root;
         try {
             root = JSON.readTree(new String(header, StandardCharsets.UTF_8));
@@ -208,8 +216,10 @@ public final class SafeTensors {
         try {
             dtype = DType.valueOf(dt.asText());
         } catch (IllegalArgumentException e) {
-            throw bad(file, where + "unsupported dtype " + dt.asText() + " (seqlab reads "
-                    + Arrays.toString(DType.values()) + ")");
+            throw bad(
+                    file,
+                    where + "unsupported dtype " + dt.asText() + " (seqlab reads " + Arrays.toString(DType.values())
+                            + ")");
         }
         JsonNode sh = v.get("shape");
         if (sh == null || !sh.isArray()) {
@@ -226,7 +236,11 @@ public final class SafeTensors {
             count = Math.multiplyExact(count, shape[i]);
         }
         JsonNode off = v.get("data_offsets");
-        if (off == null || !off.isArray() || off.size() != 2 || !off.get(0).isIntegralNumber() || !off.get(1).isIntegralNumber()) {
+        if (off == null
+                || !off.isArray()
+                || off.size() != 2
+                || !off.get(0).isIntegralNumber()
+                || !off.get(1).isIntegralNumber()) {
             throw bad(file, where + "data_offsets must be [begin, end]");
         }
         long begin = off.get(0).asLong();
@@ -235,8 +249,10 @@ public final class SafeTensors {
             throw bad(file, where + "data_offsets " + off + " are not an increasing range");
         }
         if (end - begin != count * dtype.bytes()) {
-            throw bad(file, where + "shape " + sh + " of " + dtype + " needs " + count * dtype.bytes()
-                    + " bytes but data_offsets " + off + " span " + (end - begin));
+            throw bad(
+                    file,
+                    where + "shape " + sh + " of " + dtype + " needs " + count * dtype.bytes()
+                            + " bytes but data_offsets " + off + " span " + (end - begin));
         }
         return new Entry(name, dtype, shape, begin, end);
     }
@@ -247,15 +263,20 @@ public final class SafeTensors {
         long expected = 0;
         for (Entry e : entries) {
             if (e.begin != expected) {
-                throw bad(file, "tensor '" + e.name + "': data starts at byte " + e.begin + ", expected " + expected
-                        + (e.begin < expected ? " (overlaps the previous tensor)" : " (gap before it)"));
+                throw bad(
+                        file,
+                        "tensor '" + e.name + "': data starts at byte " + e.begin + ", expected " + expected
+                                + (e.begin < expected ? " (overlaps the previous tensor)" : " (gap before it)"));
             }
             expected = e.end;
         }
         if (expected != dataSize) {
-            throw bad(file, expected > dataSize
-                    ? "tensor data ends at byte " + expected + " but the file holds only " + dataSize + " data bytes (truncated)"
-                    : "the file has " + (dataSize - expected) + " bytes after the last tensor");
+            throw bad(
+                    file,
+                    expected > dataSize
+                            ? "tensor data ends at byte " + expected + " but the file holds only " + dataSize
+                                    + " data bytes (truncated)"
+                            : "the file has " + (dataSize - expected) + " bytes after the last tensor");
         }
     }
 

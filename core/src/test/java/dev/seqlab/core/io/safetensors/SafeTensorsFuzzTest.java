@@ -41,8 +41,15 @@ class SafeTensorsFuzzTest {
         tensors.put("layer.bias", Tensor.of(new float[] {0.25f, -0.5f}, 2));
         tensors.put("scalar", Tensor.of(new float[] {42}, 1));
         SafeTensors.write(written, tensors, Map.of("architecture", "test"));
-        Fuzzer.run(new Fuzzer.Target("safetensors", List.of(Files.readAllBytes(written), halfPrecision()),
-                "fuzz.safetensors", file -> SafeTensors.read(file), List.of(MalformedFileException.class)),
-                dir, 21, Fuzzer.CASES);
+        Fuzzer.run(
+                new Fuzzer.Target(
+                        "safetensors",
+                        List.of(Files.readAllBytes(written), halfPrecision()),
+                        "fuzz.safetensors",
+                        file -> SafeTensors.read(file),
+                        List.of(MalformedFileException.class)),
+                dir,
+                21,
+                Fuzzer.CASES);
     }
 }

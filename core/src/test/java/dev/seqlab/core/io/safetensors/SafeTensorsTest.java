@@ -76,7 +76,7 @@ class SafeTensorsTest {
         assertArrayEquals(new float[] {1f, -2f, 3.5f, 0.25f}, f.tensor("w").data());
         assertEquals(0.1f, f.tensor("d").get(0));
         assertArrayEquals(new float[] {1f, -2.5f}, f.tensor("h").data()); // 0x3C00 = 1, 0xC100 = −2.5
-        assertEquals(3.140625f, f.tensor("bf").get(0));                    // 0x4049 → 0x40490000
+        assertEquals(3.140625f, f.tensor("bf").get(0)); // 0x4049 → 0x40490000
         assertEquals(0, f.tensor("n").rank());
         assertEquals(7f, f.tensor("n").data()[0]);
         assertEquals(DType.F16, f.dtypes().get("h"));
@@ -86,7 +86,8 @@ class SafeTensorsTest {
     void writerProducesTheExactBytesOfTheFormat() throws IOException {
         Path p = dir.resolve("w.safetensors");
         SafeTensors.write(p, Map.of("a", Tensor.of(new float[] {1f, -2f}, 2)), Map.of("format", "pt"));
-        String json = "{\"__metadata__\":{\"format\":\"pt\"},\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}}";
+        String json =
+                "{\"__metadata__\":{\"format\":\"pt\"},\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}}";
         assertEquals(85, json.length());
         byte[] expected = handMade(json + "   ", le(1f, -2f)); // padded with spaces to 88 bytes
         assertArrayEquals(expected, Files.readAllBytes(p));
@@ -110,7 +111,9 @@ class SafeTensorsTest {
         }
         assertEquals(meta, f.metadata());
         assertEquals(0, Files.size(p) % 8 == 0 ? 0 : 0); // data starts 8-aligned:
-        long headerLen = ByteBuffer.wrap(Files.readAllBytes(p), 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        long headerLen = ByteBuffer.wrap(Files.readAllBytes(p), 0, 8)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .getLong();
         assertEquals(0, headerLen % 8);
     }
 
@@ -142,12 +145,22 @@ class SafeTensorsTest {
         assertMalformed(handMade("[1,2]", new byte[0]), "not a JSON object");
         assertMalformed(handMade(good, le(1f)), "truncated");
         assertMalformed(handMade(good, le(1f, 2f, 3f)), "bytes after the last tensor");
-        assertMalformed(handMade("{\"x\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", le(1f, 2f)), "tensor 'x'");
-        assertMalformed(handMade("{\"x\":{\"dtype\":\"C64\",\"shape\":[1],\"data_offsets\":[0,8]}}", le(1f, 2f)), "unsupported dtype C64");
-        assertMalformed(handMade("{\"x\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", le(1f, 2f)), "gap");
-        assertMalformed(handMade("{\"x\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
-                + "\"y\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", le(1f, 2f)), "overlaps");
-        assertMalformed(handMade("{\"x\":{\"dtype\":\"F32\",\"shape\":[-1],\"data_offsets\":[0,4]}}", le(1f)), "invalid dimension");
+        assertMalformed(
+                handMade("{\"x\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", le(1f, 2f)), "tensor 'x'");
+        assertMalformed(
+                handMade("{\"x\":{\"dtype\":\"C64\",\"shape\":[1],\"data_offsets\":[0,8]}}", le(1f, 2f)),
+                "unsupported dtype C64");
+        assertMalformed(
+                handMade("{\"x\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", le(1f, 2f)), "gap");
+        assertMalformed(
+                handMade(
+                        "{\"x\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+                                + "\"y\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}",
+                        le(1f, 2f)),
+                "overlaps");
+        assertMalformed(
+                handMade("{\"x\":{\"dtype\":\"F32\",\"shape\":[-1],\"data_offsets\":[0,4]}}", le(1f)),
+                "invalid dimension");
         assertMalformed(handMade("{\"x\":{\"dtype\":\"F32\",\"shape\":[1]}}", le(1f)), "data_offsets");
         assertMalformed(handMade("{\"__metadata__\":{\"k\":1}}", new byte[0]), "not a string");
     }
@@ -161,7 +174,8 @@ class SafeTensorsTest {
     void unknownTensorNameListsTheKnownOnes() throws IOException {
         Path p = dir.resolve("k.safetensors");
         SafeTensors.write(p, Map.of("W", Tensor.zeros(1)), Map.of());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SafeTensors.read(p).tensor("V"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> SafeTensors.read(p).tensor("V"));
         assertTrue(e.getMessage().contains("[W]"), e.getMessage());
     }
 }

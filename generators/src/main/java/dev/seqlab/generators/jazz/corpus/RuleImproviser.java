@@ -28,8 +28,7 @@ public final class RuleImproviser {
     private static final int LOW = 57;
     private static final int HIGH = 81;
 
-    private RuleImproviser() {
-    }
+    private RuleImproviser() {}
 
     /** A melody of {@code bars} bars over {@code p}. */
     public static List<Note> play(Progression p, int bars, SeededRandom rng) {

@@ -9,8 +9,7 @@ import java.util.List;
 /** Turns a melody over a progression into grammar tokens, bar by bar. */
 public final class Abstraction {
 
-    private Abstraction() {
-    }
+    private Abstraction() {}
 
     /** The kind of {@code pitch} against {@code chord}: C, S, A or X. */
     public static char kindOf(int pitch, ChordSymbol chord) {
@@ -47,7 +46,9 @@ public final class Abstraction {
                     tokens.add(new NoteToken('R', n.start() - step, 0));
                 }
                 int d = Math.min(n.duration(), end - n.start());
-                int interval = prev == null ? 0 : Math.max(-NoteToken.MAX_INTERVAL, Math.min(NoteToken.MAX_INTERVAL, n.pitch() - prev));
+                int interval = prev == null
+                        ? 0
+                        : Math.max(-NoteToken.MAX_INTERVAL, Math.min(NoteToken.MAX_INTERVAL, n.pitch() - prev));
                 tokens.add(new NoteToken(kindOf(n.pitch(), p.chordAt(n.start())), d, interval));
                 prev = n.pitch();
                 step = n.start() + d;

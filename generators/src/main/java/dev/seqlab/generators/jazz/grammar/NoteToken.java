@@ -39,7 +39,10 @@ public record NoteToken(char kind, int duration, int interval) {
                 return new NoteToken('R', Integer.parseInt(s.substring(1)), 0);
             }
             int sign = Math.max(s.indexOf('+', 1), s.indexOf('-', 1));
-            return new NoteToken(kind, Integer.parseInt(s.substring(1, sign)), Integer.parseInt(s.substring(sign).replace("+", "")));
+            return new NoteToken(
+                    kind,
+                    Integer.parseInt(s.substring(1, sign)),
+                    Integer.parseInt(s.substring(sign).replace("+", "")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a note token: '" + s + "'");
         }

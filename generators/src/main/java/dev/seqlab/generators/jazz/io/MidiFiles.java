@@ -34,11 +34,11 @@ public final class MidiFiles {
     private static final long MAX_BYTES = 64L << 20;
     /** General MIDI programs (0-based): alto sax, acoustic grand piano, acoustic bass. */
     static final int SAX = 65;
+
     static final int PIANO = 0;
     static final int BASS = 32;
 
-    private MidiFiles() {
-    }
+    private MidiFiles() {}
 
     /** Writes {@code score} as a type-1 MIDI file: a tempo track, then solo, piano and bass tracks. */
     public static void write(Score score, Path file) throws IOException {
@@ -51,9 +51,11 @@ public final class MidiFiles {
             Sequence seq = new Sequence(Sequence.PPQ, RESOLUTION);
             Track meta = seq.createTrack();
             int mpq = 60_000_000 / score.tempo();
-            meta.add(new MidiEvent(new MetaMessage(0x51, new byte[] {(byte) (mpq >> 16), (byte) (mpq >> 8), (byte) mpq}, 3), 0));
+            meta.add(new MidiEvent(
+                    new MetaMessage(0x51, new byte[] {(byte) (mpq >> 16), (byte) (mpq >> 8), (byte) mpq}, 3), 0));
             meta.add(new MidiEvent(new MetaMessage(0x58, new byte[] {4, 2, 24, 8}, 4), 0));
-            byte[] title = ("seqlab jazz over " + score.progression()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] title =
+                    ("seqlab jazz over " + score.progression()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             meta.add(new MidiEvent(new MetaMessage(0x03, title, title.length), 0));
             addTrack(seq, "Solo (alto sax)", 0, SAX, score.melody());
             addTrack(seq, "Piano", 1, PIANO, score.comping());
@@ -88,8 +90,7 @@ public final class MidiFiles {
      * @param pitch    MIDI note number
      * @param velocity note-on velocity
      */
-    public record MidiNote(int track, int channel, long start, long end, int pitch, int velocity) {
-    }
+    public record MidiNote(int track, int channel, long start, long end, int pitch, int velocity) {}
 
     /**
      * The notes of a MIDI file and its timing.
@@ -99,8 +100,7 @@ public final class MidiFiles {
      * @param tempo      the first tempo in quarter notes per minute (120 when the file has none)
      * @param tracks     the number of tracks
      */
-    public record MidiContent(List<MidiNote> notes, int resolution, int tempo, int tracks) {
-    }
+    public record MidiContent(List<MidiNote> notes, int resolution, int tempo, int tracks) {}
 
     /**
      * Fails when a chunk of a standard MIDI file announces more bytes than follow it: the JDK's
@@ -116,8 +116,11 @@ public final class MidiFiles {
             long left = b.length - pos - 8L;
             if (length > left) {
                 String type = new String(b, pos, 4, StandardCharsets.ISO_8859_1);
-                throw new MalformedFileException(file, 0, "not a readable MIDI file (the chunk '" + type + "' at byte "
-                        + pos + " announces " + length + " bytes, but only " + left + " follow: truncated or damaged)");
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "not a readable MIDI file (the chunk '" + type + "' at byte " + pos + " announces " + length
+                                + " bytes, but only " + left + " follow: truncated or damaged)");
             }
             pos += 8 + (int) length;
         }
@@ -135,8 +138,11 @@ public final class MidiFiles {
         }
         InputFiles.requireRegularFile(file, "a MIDI file");
         if (Files.size(file) > MAX_BYTES) {
-            throw new MalformedFileException(file, 0, "is " + Files.size(file) + " bytes, larger than the "
-                    + (MAX_BYTES >> 20) + " MB of any MIDI file seqlab reads");
+            throw new MalformedFileException(
+                    file,
+                    0,
+                    "is " + Files.size(file) + " bytes, larger than the " + (MAX_BYTES >> 20)
+                            + " MB of any MIDI file seqlab reads");
         }
         byte[] bytes = Files.readAllBytes(file);
         checkChunks(file, bytes);
@@ -174,11 +180,15 @@ public final class MidiFiles {
                 int ch = sm.getChannel();
                 int key = sm.getData1();
                 boolean on = sm.getCommand() == ShortMessage.NOTE_ON && sm.getData2() > 0;
-                boolean off = sm.getCommand() == ShortMessage.NOTE_OFF || sm.getCommand() == ShortMessage.NOTE_ON && sm.getData2() == 0;
+                boolean off = sm.getCommand() == ShortMessage.NOTE_OFF
+                        || sm.getCommand() == ShortMessage.NOTE_ON && sm.getData2() == 0;
                 if ((on || off) && (key > 127 || sm.getData2() > 127)) {
                     // the JDK's reader passes data bytes of 128..255 on; MIDI allows 0..127
-                    throw new MalformedFileException(file, 0, "track " + ti + ", tick " + ev.getTick() + ": note "
-                            + key + " with velocity " + sm.getData2() + " is outside MIDI's 0..127");
+                    throw new MalformedFileException(
+                            file,
+                            0,
+                            "track " + ti + ", tick " + ev.getTick() + ": note " + key + " with velocity "
+                                    + sm.getData2() + " is outside MIDI's 0..127");
                 }
                 if (on || off) {
                     if (open[ch][key] >= 0) {

@@ -25,8 +25,7 @@ public final class PianoRoll {
     private static final int LEFT = 44;
     private static final int TOP = 34;
 
-    private PianoRoll() {
-    }
+    private PianoRoll() {}
 
     /** Draws {@code score} and writes a PNG atomically. */
     public static void write(Score score, Path png) throws IOException {

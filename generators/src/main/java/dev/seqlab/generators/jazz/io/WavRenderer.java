@@ -22,6 +22,7 @@ import javax.sound.sampled.AudioSystem;
 public final class WavRenderer {
     /** Samples per second. */
     public static final int SAMPLE_RATE = 22_050;
+
     private static final int TABLE = 4096;
     private static final double[] SINE = new double[TABLE + 1];
 
@@ -31,15 +32,15 @@ public final class WavRenderer {
         }
     }
 
-    private record Voice(double[] harmonics, double attack, double decay, double sustain, double release, double gain) {
-    }
+    private record Voice(
+            double[] harmonics, double attack, double decay, double sustain, double release, double gain) {}
 
-    private static final Voice SOLO = new Voice(new double[] {1, 0.55, 0.35, 0.22, 0.12}, 0.015, 0.12, 0.75, 0.06, 0.30);
+    private static final Voice SOLO =
+            new Voice(new double[] {1, 0.55, 0.35, 0.22, 0.12}, 0.015, 0.12, 0.75, 0.06, 0.30);
     private static final Voice PIANO = new Voice(new double[] {1, 0.35, 0.12}, 0.005, 0.6, 0.25, 0.1, 0.12);
     private static final Voice BASS = new Voice(new double[] {1, 0.45, 0.1}, 0.008, 0.35, 0.35, 0.05, 0.35);
 
-    private WavRenderer() {
-    }
+    private WavRenderer() {}
 
     /** The number of samples the WAV of {@code score} holds. */
     public static int samples(Score score) {
@@ -65,8 +66,12 @@ public final class WavRenderer {
             pcm[2 * i + 1] = (byte) (s >> 8);
         }
         AudioFormat fmt = new AudioFormat(SAMPLE_RATE, 16, 1, true, false);
-        AtomicFiles.write(file, out -> AudioSystem.write(
-                new AudioInputStream(new ByteArrayInputStream(pcm), fmt, mix.length), AudioFileFormat.Type.WAVE, out));
+        AtomicFiles.write(
+                file,
+                out -> AudioSystem.write(
+                        new AudioInputStream(new ByteArrayInputStream(pcm), fmt, mix.length),
+                        AudioFileFormat.Type.WAVE,
+                        out));
     }
 
     private static void render(double[] mix, List<Note> notes, Voice v, double secondsPerStep) {

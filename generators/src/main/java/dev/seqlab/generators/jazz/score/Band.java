@@ -15,8 +15,7 @@ public final class Band {
     private static final int BASS_LOW = 36;
     private static final int BASS_HIGH = 52;
 
-    private Band() {
-    }
+    private Band() {}
 
     /** The walking bass line for {@code bars} bars of {@code p}. */
     public static List<Note> bass(Progression p, int bars, SeededRandom rng) {

@@ -13,8 +13,8 @@ public record Note(int start, int duration, int pitch, int velocity) {
     /** Validates the note. */
     public Note {
         if (start < 0 || duration < 1 || pitch < 0 || pitch > 127 || velocity < 1 || velocity > 127) {
-            throw new IllegalArgumentException("invalid note: start " + start + ", duration " + duration
-                    + ", pitch " + pitch + ", velocity " + velocity);
+            throw new IllegalArgumentException("invalid note: start " + start + ", duration " + duration + ", pitch "
+                    + pitch + ", velocity " + velocity);
         }
     }
 

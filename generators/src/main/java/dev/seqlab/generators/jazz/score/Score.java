@@ -13,7 +13,8 @@ import java.util.List;
  * @param comping     piano chords
  * @param bass        the walking bass line
  */
-public record Score(Progression progression, int bars, int tempo, List<Note> melody, List<Note> comping, List<Note> bass) {
+public record Score(
+        Progression progression, int bars, int tempo, List<Note> melody, List<Note> comping, List<Note> bass) {
 
     /** Copies the lists and checks the sizes. */
     public Score {

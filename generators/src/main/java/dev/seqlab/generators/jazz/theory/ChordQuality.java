@@ -9,7 +9,17 @@ import java.util.List;
  */
 public enum ChordQuality {
     /** Major seventh (Cmaj7, CM7, CΔ, C): Ionian. */
-    MAJOR7(new int[] {0, 4, 7, 11}, new int[] {0, 2, 4, 5, 7, 9, 11}, "maj7", "M7", "Δ", "Δ7", "", "maj", "maj9", "add9"),
+    MAJOR7(
+            new int[] {0, 4, 7, 11},
+            new int[] {0, 2, 4, 5, 7, 9, 11},
+            "maj7",
+            "M7",
+            "Δ",
+            "Δ7",
+            "",
+            "maj",
+            "maj9",
+            "add9"),
     /** Major sixth (C6, C69): Ionian. */
     MAJOR6(new int[] {0, 4, 7, 9}, new int[] {0, 2, 4, 5, 7, 9, 11}, "6", "69", "6/9"),
     /** Dominant seventh (C7, C9, C13): Mixolydian. */

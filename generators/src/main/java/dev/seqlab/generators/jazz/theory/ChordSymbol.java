@@ -35,8 +35,8 @@ public record ChordSymbol(int root, ChordQuality quality, String symbol) {
         }
         ChordQuality q = ChordQuality.bySuffix(s.substring(i));
         if (q == null) {
-            throw new IllegalArgumentException("unknown chord symbol '" + symbol + "': unknown quality '" + s.substring(i)
-                    + "' (known: " + ChordQuality.allSuffixes() + ")");
+            throw new IllegalArgumentException("unknown chord symbol '" + symbol + "': unknown quality '"
+                    + s.substring(i) + "' (known: " + ChordQuality.allSuffixes() + ")");
         }
         return new ChordSymbol(Math.floorMod(root, 12), q, symbol.strip());
     }
