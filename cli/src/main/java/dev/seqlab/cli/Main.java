@@ -2,6 +2,7 @@ package dev.seqlab.cli;
 
 import dev.seqlab.cli.options.ShownDefaults;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -37,7 +38,7 @@ public final class Main {
     }
 
     /** The command tree with the given top-level subcommands (tests add their own). */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err, java.util.List<Object> subcommands) {
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Object> subcommands) {
         CommandLine cl = new CommandLine(new SeqlabCommand());
         for (Object sub : subcommands) {
             cl.addSubcommand(sub);

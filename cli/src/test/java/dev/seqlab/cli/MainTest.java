@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -58,7 +60,7 @@ class MainTest {
     static Result runFailing(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        java.util.List<Object> subs = new java.util.ArrayList<>(CommandRegistry.topLevelCommands());
+        List<Object> subs = new ArrayList<>(CommandRegistry.topLevelCommands());
         subs.add(new FailingCommand());
         CommandLine cl = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), subs);
         return run(cl, out, err, args);

@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A BERT-style WordPiece tokenizer read from a Hugging Face {@code tokenizer.json}: added
@@ -478,11 +479,7 @@ public final class WordPieceTokenizer {
      * adds them, and passes the text between them to {@code rest}.
      */
     private static void splitAdded(
-            String text,
-            List<AddedToken> added,
-            IntList ids,
-            List<String> tokens,
-            java.util.function.Consumer<String> rest) {
+            String text, List<AddedToken> added, IntList ids, List<String> tokens, Consumer<String> rest) {
         if (added.isEmpty()) {
             rest.accept(text);
             return;

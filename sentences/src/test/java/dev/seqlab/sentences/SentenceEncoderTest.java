@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnx.proto.OnnxMl;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.progress.ProgressListener;
 import java.io.IOException;
@@ -209,7 +210,7 @@ class SentenceEncoderTest {
     void modelsThatAreNotSentenceEncodersAreRejectedOnOpening() throws IOException {
         Path dense = TinyEncoder.write(dir.resolve("image"), false, true, 8);
         var graph = TinyEncoder.model(false, true).getGraph().toBuilder()
-                .addInput(TinyEncoder.value("pixel_values", ai.onnx.proto.OnnxMl.TensorProto.DataType.FLOAT, 1, 3))
+                .addInput(TinyEncoder.value("pixel_values", OnnxMl.TensorProto.DataType.FLOAT, 1, 3))
                 .build();
         Files.write(
                 dense.resolve("model.onnx"),

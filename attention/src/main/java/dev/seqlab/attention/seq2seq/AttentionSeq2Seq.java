@@ -4,6 +4,8 @@ import dev.seqlab.attention.layer.AdditiveAttention;
 import dev.seqlab.attention.model.Prediction;
 import dev.seqlab.attention.model.Seq2SeqModel;
 import dev.seqlab.core.io.model.ModelFiles;
+import dev.seqlab.core.kernel.Reductions;
+import dev.seqlab.core.kernel.Softmax;
 import dev.seqlab.core.options.ModelConfig;
 import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.random.SeededRandom;
@@ -17,6 +19,8 @@ import dev.seqlab.rnn.layer.RecurrentLayer;
 import dev.seqlab.rnn.layer.RecurrentOptions;
 import dev.seqlab.rnn.layer.RecurrentOutput;
 import dev.seqlab.rnn.layer.SoftmaxCrossEntropy;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -235,7 +239,7 @@ public final class AttentionSeq2Seq implements Seq2SeqModel {
     public static final String ARCHITECTURE = "seqlab-attention-seq2seq";
 
     @Override
-    public void save(java.nio.file.Path dir) throws java.io.IOException {
+    public void save(Path dir) throws IOException {
         ModelFiles.save(dir, ModelConfig.of(ARCHITECTURE, o), params);
     }
 
@@ -244,7 +248,7 @@ public final class AttentionSeq2Seq implements Seq2SeqModel {
      *
      * @throws dev.seqlab.core.io.MalformedFileException if the files are not such a model's
      */
-    public static AttentionSeq2Seq load(java.nio.file.Path dir) throws java.io.IOException {
+    public static AttentionSeq2Seq load(Path dir) throws IOException {
         AttentionSeq2Seq m = new AttentionSeq2Seq(
                 ModelConfig.read(dir, ARCHITECTURE, Seq2SeqOptions.defaults()), new SeededRandom(0));
         ModelFiles.loadWeights(dir, m.params);
@@ -263,8 +267,8 @@ public final class AttentionSeq2Seq implements Seq2SeqModel {
         for (int t = 0; t < ty; t++) {
             float[] l = p.logits().get(t);
             float[] sm = new float[vo];
-            dev.seqlab.core.kernel.Softmax.softmaxRows(1, vo, l, 0, vo, sm, 0, vo);
-            ids[t] = dev.seqlab.core.kernel.Reductions.argmax(vo, sm, 0);
+            Softmax.softmaxRows(1, vo, l, 0, vo, sm, 0, vo);
+            ids[t] = Reductions.argmax(vo, sm, 0);
             probs[t] = sm[ids[t]];
             att[t] = p.attention().get(t).data().clone();
         }

@@ -12,7 +12,10 @@ import dev.seqlab.core.tensor.Tensor;
 import dev.seqlab.rnn.layer.Dense;
 import dev.seqlab.rnn.layer.Embedding;
 import dev.seqlab.rnn.layer.SoftmaxCrossEntropy;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -122,12 +125,12 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
     }
 
     @Override
-    public void save(java.nio.file.Path dir) throws java.io.IOException {
+    public void save(Path dir) throws IOException {
         ModelFiles.save(dir, ModelConfig.of(ARCHITECTURE, o), params);
     }
 
     /** Reads a model {@link #save}d to {@code dir}. */
-    public static TransformerSeq2Seq load(java.nio.file.Path dir) throws java.io.IOException {
+    public static TransformerSeq2Seq load(Path dir) throws IOException {
         TransformerSeq2Seq m = new TransformerSeq2Seq(
                 ModelConfig.read(dir, ARCHITECTURE, TransformerOptions.defaults()), new SeededRandom(0));
         ModelFiles.loadWeights(dir, m.params);
@@ -259,7 +262,7 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
         float[][] att = new float[ty][];
         for (int t = 0; t < ty; t++) {
             probs[t] = g.probabilities()[t * vo + out[t]];
-            att[t] = java.util.Arrays.copyOfRange(g.attention(), t * tx, (t + 1) * tx);
+            att[t] = Arrays.copyOfRange(g.attention(), t * tx, (t + 1) * tx);
         }
         return new Prediction(out, probs, att);
     }
@@ -335,11 +338,11 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
                 Softmax.softmaxRows(1, vo, dec.logits(), t * vo, vo, sm, 0, vo);
                 float[] att = crossAttention(dec, 0, t + 1, t);
                 for (int v = 0; v < vo; v++) {
-                    int[] ids = java.util.Arrays.copyOf(h.ids(), t + 1);
+                    int[] ids = Arrays.copyOf(h.ids(), t + 1);
                     ids[t] = v;
-                    double[] probs = java.util.Arrays.copyOf(h.probs(), t + 1);
+                    double[] probs = Arrays.copyOf(h.probs(), t + 1);
                     probs[t] = sm[v];
-                    float[][] a = java.util.Arrays.copyOf(h.att(), t + 1);
+                    float[][] a = Arrays.copyOf(h.att(), t + 1);
                     a[t] = att;
                     next.add(new Hyp(ids, h.logProb() + Math.log(Math.max(sm[v], Float.MIN_VALUE)), probs, a));
                 }

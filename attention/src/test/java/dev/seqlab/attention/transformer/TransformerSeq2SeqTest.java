@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.seqlab.attention.files.Seq2SeqModelFiles;
 import dev.seqlab.attention.model.Prediction;
 import dev.seqlab.core.gradcheck.GradientChecker;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TransformerSeq2SeqTest {
 
@@ -55,8 +58,7 @@ class TransformerSeq2SeqTest {
     }
 
     @Test
-    void beamSearchAgreesWithGreedyAtWidthOneAndNeverDoesWorse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
+    void beamSearchAgreesWithGreedyAtWidthOneAndNeverDoesWorse(@TempDir Path dir) throws Exception {
         TransformerSeq2Seq m = TransformerSeq2Seq.create(
                 TransformerOptions.defaults()
                         .withVocabularies(7, 4)
@@ -67,8 +69,7 @@ class TransformerSeq2SeqTest {
                 5);
         int[] x = {1, 2, 3, 4, 0};
         Prediction greedy = m.predict(x);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(
-                greedy.ids(), m.beam(x, 1).ids());
+        Assertions.assertArrayEquals(greedy.ids(), m.beam(x, 1).ids());
         Prediction wide = m.beam(x, 4);
         double lg = 0;
         double lw = 0;
@@ -76,9 +77,9 @@ class TransformerSeq2SeqTest {
             lg += Math.log(greedy.probabilities()[t]);
             lw += Math.log(wide.probabilities()[t]);
         }
-        org.junit.jupiter.api.Assertions.assertTrue(lw >= lg - 1e-9, "beam " + lw + " vs greedy " + lg);
+        Assertions.assertTrue(lw >= lg - 1e-9, "beam " + lw + " vs greedy " + lg);
         m.save(dir.resolve("t"));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(
+        Assertions.assertArrayEquals(
                 greedy.ids(),
                 Seq2SeqModelFiles.load(dir.resolve("t")).predict(x).ids());
     }
@@ -97,7 +98,7 @@ class TransformerSeq2SeqTest {
         int vo = 4;
         for (int b = 0; b < x.length; b++) {
             Prediction p = m.predict(x[b]);
-            org.junit.jupiter.api.Assertions.assertArrayEquals(p.ids(), g.ids()[b]);
+            Assertions.assertArrayEquals(p.ids(), g.ids()[b]);
             for (int t = 0; t < 3; t++) {
                 double sum = 0;
                 for (int k = 0; k < vo; k++) {

@@ -1,5 +1,6 @@
 package dev.seqlab.bench.rnn;
 
+import dev.seqlab.core.kernel.Kernels;
 import dev.seqlab.core.optim.AdamOptions;
 import dev.seqlab.core.optim.GradientClipping;
 import dev.seqlab.core.optim.Optimizer;
@@ -109,7 +110,7 @@ public final class CharRnnTrainingBenchmark {
                 c.layers(),
                 c.steps(),
                 c.batch(),
-                dev.seqlab.core.kernel.Kernels.defaultThreads(),
+                Kernels.defaultThreads(),
                 median,
                 Math.round(c.steps() * c.batch() / (median / 1e3)));
     }

@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,7 +63,7 @@ public final class ShellCommand extends VectorsCommand {
         AnalogyMethod m = AnalogyMethod.fromName(method);
         QueryShell shell;
         if (script != null && !Files.isReadable(script)) {
-            throw new java.nio.file.NoSuchFileException(script.toString());
+            throw new NoSuchFileException(script.toString());
         }
         WordVectors wv = loadVectors();
         shell = new QueryShell(wv, NeighborOutput.checkTop(top), m);

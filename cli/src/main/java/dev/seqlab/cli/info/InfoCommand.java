@@ -1,6 +1,7 @@
 package dev.seqlab.cli.info;
 
 import dev.seqlab.cli.CliCommand;
+import dev.seqlab.cli.Main;
 import dev.seqlab.cli.TextTable;
 import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.core.io.SeqlabHome;
@@ -27,8 +28,8 @@ public final class InfoCommand extends CliCommand {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put(
                 "seqlab",
-                dev.seqlab.cli.Main.class.getPackage().getImplementationVersion() != null
-                        ? dev.seqlab.cli.Main.class.getPackage().getImplementationVersion()
+                Main.class.getPackage().getImplementationVersion() != null
+                        ? Main.class.getPackage().getImplementationVersion()
                         : spec().root().version()[0].replace("seqlab ", ""));
         info.put("java", System.getProperty("java.version"));
         info.put("vm", System.getProperty("java.vm.name"));

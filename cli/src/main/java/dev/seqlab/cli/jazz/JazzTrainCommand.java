@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,7 +75,7 @@ public final class JazzTrainCommand extends CliCommand {
         g.save(model);
         double val = g.report().finalValidationLoss();
         if (json.enabled()) {
-            java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+            Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("model", model.toString());
             doc.put("files", files.size());
             doc.put("train_loss", Math.round(g.report().finalTrainLoss() * 1e4) / 1e4);

@@ -2,6 +2,7 @@ package dev.seqlab.cli.progress;
 
 import dev.seqlab.core.progress.ProgressListener;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /**
  * Chooses how progress is shown on stderr.
@@ -27,7 +28,7 @@ public final class ConsoleProgress {
     }
 
     private static ProgressListener display(PrintWriter err) {
-        String mode = System.getenv().getOrDefault("SEQLAB_PROGRESS", "auto").toLowerCase(java.util.Locale.ROOT);
+        String mode = System.getenv().getOrDefault("SEQLAB_PROGRESS", "auto").toLowerCase(Locale.ROOT);
         switch (mode) {
             case "off":
             case "none":

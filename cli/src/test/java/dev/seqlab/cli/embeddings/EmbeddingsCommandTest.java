@@ -13,7 +13,9 @@ import dev.seqlab.embeddings.io.VectorFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,7 +117,7 @@ class EmbeddingsCommandTest {
     void similarityAndDoesntMatch() throws IOException {
         CliRun r = CliRun.of("embeddings", "similarity", "--vectors", glove.toString(), "man", "queen");
         assertEquals(0, r.code(), r.err());
-        assertEquals(String.format(java.util.Locale.ROOT, "%.4f", -R3), r.out().strip());
+        assertEquals(String.format(Locale.ROOT, "%.4f", -R3), r.out().strip());
         JsonNode j = json(CliRun.of(
                 "embeddings", "doesnt-match", "--vectors", glove.toString(), "--json", "doctor", "nurse", "car"));
         assertEquals("car", j.get("doesnt_match").asText());
@@ -205,7 +207,7 @@ class EmbeddingsCommandTest {
                     VectorFormat.fromCliName(c[2]), FormatDetector.detect(out).format());
             WordVectors back = WordVectors.load(out);
             assertEquals(original.words(), back.words());
-            assertTrue(java.util.Arrays.equals(original.copyOfMatrix(), back.copyOfMatrix()), c[0]);
+            assertTrue(Arrays.equals(original.copyOfMatrix(), back.copyOfMatrix()), c[0]);
         }
         CliRun unknown = CliRun.of(
                 "embeddings",

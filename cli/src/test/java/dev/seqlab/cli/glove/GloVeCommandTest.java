@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,7 +91,7 @@ class GloVeCommandTest {
         assertEquals(15, costs.size(), "one cost per iteration (default 15)");
         assertEquals(costs.get(14).asDouble(), j.get("final_cost").asDouble());
         assertTrue(costs.get(14).asDouble() < costs.get(0).asDouble(), "training lowers the cost: " + costs);
-        assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() > 0, "the cost curve is a PNG");
+        assertTrue(ImageIO.read(png.toFile()).getWidth() > 0, "the cost curve is a PNG");
         WordVectors wv = WordVectors.load(out1);
         assertEquals(16, wv.dimension());
         assertEquals(j.get("vocabulary").asInt(), wv.size());

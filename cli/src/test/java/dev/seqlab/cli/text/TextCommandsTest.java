@@ -8,6 +8,7 @@ import dev.seqlab.cli.CliRun;
 import dev.seqlab.cli.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,8 +56,7 @@ class TextCommandsTest {
                         < Math.log(summary.get("vocabulary").asInt()),
                 train.out());
         assertTrue(Files.exists(model.resolve("model.safetensors")) && Files.exists(model.resolve("config.json")));
-        assertTrue(
-                javax.imageio.ImageIO.read(model.resolve("loss.png").toFile()).getWidth() > 0, "loss curve written");
+        assertTrue(ImageIO.read(model.resolve("loss.png").toFile()).getWidth() > 0, "loss curve written");
 
         CliRun a = CliRun.of(
                 "text", "sample", "--model", model.toString(), "--prime", "alpha ", "--length", "50", "--seed", "3");

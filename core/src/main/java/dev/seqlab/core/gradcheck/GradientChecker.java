@@ -5,6 +5,7 @@ import dev.seqlab.core.options.Withers;
 import dev.seqlab.core.param.Parameter;
 import dev.seqlab.core.random.SeededRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 
@@ -186,8 +187,8 @@ public final class GradientChecker {
             all[i] = all[j];
             all[j] = t;
         }
-        int[] pick = java.util.Arrays.copyOf(all, max);
-        java.util.Arrays.sort(pick);
+        int[] pick = Arrays.copyOf(all, max);
+        Arrays.sort(pick);
         return pick;
     }
 }

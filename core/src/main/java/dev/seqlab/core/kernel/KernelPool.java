@@ -3,6 +3,8 @@ package dev.seqlab.core.kernel;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dedicated pool of daemon threads the parallel kernels run on, created at first use. Its
@@ -10,7 +12,7 @@ import java.util.concurrent.ForkJoinWorkerThread;
  * processors).
  */
 final class KernelPool {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KernelPool.class);
+    private static final Logger LOG = LoggerFactory.getLogger(KernelPool.class);
     /** The system property that sets the default number of kernel threads. */
     static final String THREADS_PROPERTY = "seqlab.threads";
 

@@ -1,5 +1,7 @@
 package dev.seqlab.core.kernel;
 
+import java.util.Arrays;
+
 /**
  * The reference implementation of {@link Blas} in plain Java. It is always available and is what
  * every faster implementation is tested against.
@@ -102,7 +104,7 @@ public final class PlainBlas implements Blas {
         for (int i = 0; i < m; i++) {
             int o = cOff + i * ldc;
             if (beta == 0f) {
-                java.util.Arrays.fill(c, o, o + n, 0f);
+                Arrays.fill(c, o, o + n, 0f);
             } else {
                 for (int j = 0; j < n; j++) {
                     c[o + j] *= beta;

@@ -1,5 +1,7 @@
 package dev.seqlab.core.kernel;
 
+import java.util.Arrays;
+
 /** {@link Int8BlockDots} in plain Java: sixteen float accumulators per block. */
 final class PlainInt8BlockDots implements Int8BlockDots {
 
@@ -7,7 +9,7 @@ final class PlainInt8BlockDots implements Int8BlockDots {
     public void dots(byte[] codes, int dim, int fromBlock, int toBlock, float[] q, float[] y) {
         float[] acc = new float[BLOCK];
         for (int b = fromBlock; b < toBlock; b++) {
-            java.util.Arrays.fill(acc, 0f);
+            Arrays.fill(acc, 0f);
             int o = b * dim * BLOCK;
             for (int k = 0; k < dim; k++, o += BLOCK) {
                 float qk = q[k];

@@ -1,5 +1,7 @@
 package dev.seqlab.core.kernel;
 
+import java.util.Arrays;
+
 /**
  * Row and column reductions over m×n row-major blocks (offset + leading dimension) and whole-vector
  * sums. Sums that feed losses and norms are accumulated in double.
@@ -25,7 +27,7 @@ public final class Reductions {
         Softmax.checkBlock("input", m, n, x, xOff, ldx);
         BlasArgs.checkVector("out", out, outOff, n);
         if (!accumulate) {
-            java.util.Arrays.fill(out, outOff, outOff + n, 0f);
+            Arrays.fill(out, outOff, outOff + n, 0f);
         }
         for (int i = 0; i < m; i++) {
             int xi = xOff + i * ldx;

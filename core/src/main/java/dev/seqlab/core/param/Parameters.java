@@ -2,6 +2,7 @@ package dev.seqlab.core.param;
 
 import dev.seqlab.core.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -111,8 +112,8 @@ public final class Parameters implements Iterable<Parameter> {
             }
             if (!t.sameShape(p.value())) {
                 throw new IllegalArgumentException("tensor '" + p.name() + "' has shape "
-                        + java.util.Arrays.toString(t.shape()) + ", the model expects "
-                        + java.util.Arrays.toString(p.value().shape()));
+                        + Arrays.toString(t.shape()) + ", the model expects "
+                        + Arrays.toString(p.value().shape()));
             }
             p.value().copyFrom(t);
         }

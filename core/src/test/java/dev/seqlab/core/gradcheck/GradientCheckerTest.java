@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.seqlab.core.param.Parameter;
 import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.random.SeededRandom;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class GradientCheckerTest {
@@ -94,7 +97,7 @@ class GradientCheckerTest {
         Parameter b = random("b", rng, out);
         Parameter x = random("x", rng, in);
         Parameters ps = Parameters.of(w, b, x);
-        java.util.function.Supplier<double[]> probs = () -> {
+        Supplier<double[]> probs = () -> {
             double[] z = new double[out];
             double max = Double.NEGATIVE_INFINITY;
             for (int o = 0; o < out; o++) {
@@ -167,7 +170,7 @@ class GradientCheckerTest {
         Parameter x = random("x", new SeededRandom(5), 1000);
         float[] xv = x.value().data();
         GradientChecker.Options o = new GradientChecker.Options(1e-3, 50, 11, 0);
-        java.util.function.DoubleSupplier loss = () -> {
+        DoubleSupplier loss = () -> {
             double s = 0;
             for (float v : xv) {
                 s += v * (double) v;
@@ -186,7 +189,7 @@ class GradientCheckerTest {
         a.assertBelow(1e-4);
         // the parameter values are restored exactly after the check
         Parameter y = random("x", new SeededRandom(5), 1000);
-        assertTrue(java.util.Arrays.equals(y.value().data(), xv));
+        assertTrue(Arrays.equals(y.value().data(), xv));
     }
 
     @Test

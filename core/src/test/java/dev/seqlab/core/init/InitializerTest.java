@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.core.tensor.Tensor;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class InitializerTest {
@@ -40,7 +41,7 @@ class InitializerTest {
             assertArrayEquals(a.data(), b.data());
             Tensor c = Tensor.zeros(64, 32);
             init.fill(c, new SeededRandom(2025));
-            assertTrue(!java.util.Arrays.equals(a.data(), c.data()), "another seed, other weights");
+            assertTrue(!Arrays.equals(a.data(), c.data()), "another seed, other weights");
         }
     }
 

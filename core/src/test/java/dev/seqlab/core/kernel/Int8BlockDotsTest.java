@@ -2,6 +2,7 @@ package dev.seqlab.core.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,7 @@ class Int8BlockDotsTest {
             q[k] = (float) rnd.nextGaussian();
         }
         float[] y = new float[blocks * 16];
-        java.util.Arrays.fill(y, -7f);
+        Arrays.fill(y, -7f);
         d.dots(codes, dim, from, to, q, y);
         for (int row = 0; row < blocks * 16; row++) {
             int b = row / 16;

@@ -3,6 +3,7 @@ package dev.seqlab.core.kernel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +77,7 @@ class ReductionsTest {
         // 2^24 + 1 ones: a float accumulator would stop at 2^24
         int n = (1 << 24) + 3;
         float[] ones = new float[n];
-        java.util.Arrays.fill(ones, 1f);
+        Arrays.fill(ones, 1f);
         assertEquals(n, Reductions.sum(n, ones, 0), 0.0);
         assertEquals(n, Reductions.sumOfSquares(n, ones, 0), 0.0);
         assertEquals(1 + 4 + 9 + 16.5 * 16.5, Reductions.sumOfSquares(4, new float[] {1, -2, 3, 16.5f}, 0), 0.0);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class SeededRandomTest {
@@ -92,7 +93,7 @@ class SeededRandomTest {
         }
         new SeededRandom(5).shuffle(a);
         int[] sorted = a.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         for (int i = 0; i < a.length; i++) {
             assertEquals(i, sorted[i]);
         }

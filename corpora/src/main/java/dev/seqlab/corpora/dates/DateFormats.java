@@ -2,6 +2,7 @@ package dev.seqlab.corpora.dates;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,15 +47,11 @@ public final class DateFormats {
     }
 
     private static String month(LocalDate d) {
-        return d.getMonth()
-                .getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
-                .toLowerCase(Locale.ROOT);
+        return d.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT);
     }
 
     private static String shortMonth(LocalDate d) {
-        return d.getMonth()
-                .getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)
-                .toLowerCase(Locale.ROOT);
+        return d.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT);
     }
 
     /** The course's thirteen formats (its Babel patterns, with y = the full year, as java.time patterns). */

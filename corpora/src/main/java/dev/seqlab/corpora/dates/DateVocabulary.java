@@ -1,6 +1,7 @@
 package dev.seqlab.corpora.dates;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,7 +61,7 @@ public final class DateVocabulary {
      * @throws IllegalArgumentException for empty text or text longer than the model reads
      */
     public static int[] encodeInput(String text) {
-        String t = text.strip().toLowerCase(java.util.Locale.ROOT).replace(",", "");
+        String t = text.strip().toLowerCase(Locale.ROOT).replace(",", "");
         if (t.isEmpty()) {
             throw new IllegalArgumentException("empty date");
         }

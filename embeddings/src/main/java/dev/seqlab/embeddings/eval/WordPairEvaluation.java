@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -106,7 +107,7 @@ public record WordPairEvaluation(double pearson, double spearman, double oovRati
     }
 
     private static double parse(String s) {
-        String l = s.toLowerCase(java.util.Locale.ROOT);
+        String l = s.toLowerCase(Locale.ROOT);
         String u = l.startsWith("-") || l.startsWith("+") ? l.substring(1) : l;
         if (u.equals("nan")) {
             return Double.NaN;

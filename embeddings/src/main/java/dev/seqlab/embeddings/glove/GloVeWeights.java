@@ -1,6 +1,7 @@
 package dev.seqlab.embeddings.glove;
 
 import dev.seqlab.core.random.SeededRandom;
+import java.util.Arrays;
 
 /**
  * GloVe's parameters and their AdaGrad accumulators: word vectors W and context vectors W̃
@@ -49,10 +50,10 @@ final class GloVeWeights {
             wordBias[w] = (random.nextFloat() - 0.5f) / dim;
             contextBias[w] = (random.nextFloat() - 0.5f) / dim;
         }
-        java.util.Arrays.fill(wordGradSq, 1f);
-        java.util.Arrays.fill(contextGradSq, 1f);
-        java.util.Arrays.fill(wordBiasGradSq, 1f);
-        java.util.Arrays.fill(contextBiasGradSq, 1f);
+        Arrays.fill(wordGradSq, 1f);
+        Arrays.fill(contextGradSq, 1f);
+        Arrays.fill(wordBiasGradSq, 1f);
+        Arrays.fill(contextBiasGradSq, 1f);
     }
 
     /** W + W̃ without padding, {@code vocabularySize × dim} row-major: the vectors GloVe writes. */

@@ -1,5 +1,7 @@
 package dev.seqlab.embeddings.glove;
 
+import java.util.Arrays;
+
 /**
  * Co-occurrence updates for pairs the {@link DenseCooccurrences} table does not hold: a fixed
  * number of (pair, amount) entries, sorted by pair and combined when full. A pair is the key
@@ -60,8 +62,8 @@ final class PairBuffer {
         int n = (int) Math.min(capacity, 2L * keys.length);
         scratchKeys = null; // remade at the next sort, at the new length
         scratchAmounts = null;
-        keys = java.util.Arrays.copyOf(keys, n);
-        amounts = java.util.Arrays.copyOf(amounts, n);
+        keys = Arrays.copyOf(keys, n);
+        amounts = Arrays.copyOf(amounts, n);
     }
 
     boolean isFull() {
@@ -99,7 +101,7 @@ final class PairBuffer {
         }
         for (int pass = 0; pass < passes; pass++) {
             int shift = pass * DIGIT_BITS;
-            java.util.Arrays.fill(histogram, 0);
+            Arrays.fill(histogram, 0);
             for (int i = 0; i < size; i++) {
                 histogram[(int) (keys[i] >>> shift) & (RADIX - 1)]++;
             }

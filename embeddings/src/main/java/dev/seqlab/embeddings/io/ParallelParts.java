@@ -1,6 +1,7 @@
 package dev.seqlab.embeddings.io;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ final class ParallelParts {
                     results.add(null);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted while reading vectors");
+                    throw new InterruptedIOException("interrupted while reading vectors");
                 }
             }
             if (first != null) {

@@ -1,5 +1,7 @@
 package dev.seqlab.embeddings.pca;
 
+import java.util.Arrays;
+
 /**
  * Eigenvalues and orthonormal eigenvectors of a real symmetric matrix, by cyclic Jacobi
  * rotations in double precision. Cost is O(n³) per sweep and a handful of sweeps, so it suits
@@ -131,7 +133,7 @@ public final class SymmetricEigen {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (x, y) -> {
+        Arrays.sort(order, (x, y) -> {
             int c = Double.compare(m[y][y], m[x][x]);
             return c != 0 ? c : Integer.compare(x, y);
         });

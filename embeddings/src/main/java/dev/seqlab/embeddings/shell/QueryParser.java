@@ -3,6 +3,7 @@ package dev.seqlab.embeddings.shell;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns one typed line into a {@link Query}. The syntax:
@@ -52,7 +53,7 @@ public final class QueryParser {
         if (tokens.length > 1 && (contains(tokens, "+") || contains(tokens, "-"))) {
             return arithmetic(tokens);
         }
-        String head = tokens[0].toLowerCase(java.util.Locale.ROOT);
+        String head = tokens[0].toLowerCase(Locale.ROOT);
         List<String> rest = Arrays.asList(tokens).subList(1, tokens.length);
         switch (head) {
             case "help", "?" -> {

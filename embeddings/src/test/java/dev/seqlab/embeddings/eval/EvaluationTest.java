@@ -11,6 +11,7 @@ import dev.seqlab.embeddings.fixtures.Vectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,6 +165,6 @@ class EvaluationTest {
     }
 
     private static List<Double> toList(double[] v) {
-        return java.util.Arrays.stream(v).boxed().toList();
+        return Arrays.stream(v).boxed().toList();
     }
 }

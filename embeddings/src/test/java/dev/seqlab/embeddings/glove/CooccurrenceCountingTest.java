@@ -8,9 +8,11 @@ import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.core.random.SeededRandom;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,8 +189,8 @@ class CooccurrenceCountingTest {
     @Test
     void shuffleOrderDependsOnTheSeedOnly(@TempDir Path dir) throws IOException {
         long[] first = shuffledKeys(dir, 1, "a");
-        assertEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(shuffledKeys(dir, 1, "b")));
-        assertNotEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(shuffledKeys(dir, 2, "c")));
+        assertEquals(Arrays.toString(first), Arrays.toString(shuffledKeys(dir, 1, "b")));
+        assertNotEquals(Arrays.toString(first), Arrays.toString(shuffledKeys(dir, 2, "c")));
     }
 
     private static long[] shuffledKeys(Path dir, long seed, String name) throws IOException {
@@ -200,7 +202,7 @@ class CooccurrenceCountingTest {
         }
         shuffler.finish(out);
         long[] keys = new long[1000];
-        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(out)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(out)).order(ByteOrder.LITTLE_ENDIAN);
         for (int k = 0; k < 1000; k++) {
             keys[k] = (long) bytes.getInt(16 * k) * V + bytes.getInt(16 * k + 4);
         }

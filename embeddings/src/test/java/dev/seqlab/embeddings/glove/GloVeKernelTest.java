@@ -3,8 +3,10 @@ package dev.seqlab.embeddings.glove;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.seqlab.core.kernel.VectorShapes;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -184,8 +186,8 @@ class GloVeKernelTest {
     }
 
     /** Mixing float species in one JVM slows all Vector API code there (see VectorShapes). */
-    @org.junit.jupiter.api.Test
+    @Test
     void simdKernelUsesTheProjectsOneSpecies() {
-        assertEquals(dev.seqlab.core.kernel.VectorShapes.FLOATS.length(), new VectorGloVeKernel().lanes());
+        assertEquals(VectorShapes.FLOATS.length(), new VectorGloVeKernel().lanes());
     }
 }

@@ -13,6 +13,7 @@ import dev.seqlab.embeddings.synthetic.SyntheticRelations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +74,7 @@ class GloVeTrainingTest {
         assertEquals(first.words(), second.words());
         assertArrayEquals(first.vector("paris"), second.vector("paris"));
         assertArrayEquals(first.vector("filler39"), second.vector("filler39"));
-        assertFalse(java.util.Arrays.equals(first.vector("paris"), other.vector("paris")));
+        assertFalse(Arrays.equals(first.vector("paris"), other.vector("paris")));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -177,7 +178,7 @@ class HostileVectorFilesTest {
             }
         }
         byte[] all = bytes.toByteArray();
-        Path file = write("cut.txt.gz", java.util.Arrays.copyOf(all, all.length / 2));
+        Path file = write("cut.txt.gz", Arrays.copyOf(all, all.length / 2));
         MalformedFileException e = refused(file);
         assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
     }

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
@@ -250,7 +251,7 @@ class VectorFilesTest {
         float[][] v = {{1f, 2f, 3f}, {4f, 5f, 6f}};
         byte[] full = cToolBinary(new String[] {"a", "b"}, v, true);
         Path file = dir.resolve("cut.bin");
-        Files.write(file, java.util.Arrays.copyOf(full, full.length - 6));
+        Files.write(file, Arrays.copyOf(full, full.length - 6));
         MalformedFileException e = assertThrows(MalformedFileException.class, () -> WordVectors.load(file));
         assertTrue(e.getMessage().contains("word 2"), e.getMessage());
     }
@@ -263,7 +264,7 @@ class VectorFilesTest {
         byte[] b = Files.readAllBytes(file);
         for (int cut : new int[] {10, 63, 64 + 4 * 50, b.length - 3}) {
             Path t = dir.resolve("cut" + cut + ".seqlab");
-            Files.write(t, java.util.Arrays.copyOf(b, cut));
+            Files.write(t, Arrays.copyOf(b, cut));
             assertThrows(MalformedFileException.class, () -> WordVectors.load(t), "cut at " + cut);
         }
         byte[] version = b.clone();
@@ -282,7 +283,7 @@ class VectorFilesTest {
         }
         byte[] b = bytes.toByteArray();
         Path file = dir.resolve("cut.gz");
-        Files.write(file, java.util.Arrays.copyOf(b, b.length / 2));
+        Files.write(file, Arrays.copyOf(b, b.length / 2));
         assertThrows(IOException.class, () -> WordVectors.load(file));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.seqlab.core.kernel.Kernels;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class SimilarityIndexTest {
         }
         for (int i : new int[] {0, 17, 40_000}) {
             if (i < rows) {
-                java.util.Arrays.fill(m, i * DIM, (i + 1) * DIM, 0f);
+                Arrays.fill(m, i * DIM, (i + 1) * DIM, 0f);
             }
         }
         return m;

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -48,7 +49,7 @@ class EmojifyTest {
         var extractor = new AveragedWordVectorExtractor<Label>(vectors, "synthetic topic vectors");
 
         List<Sentence> shuffled = new ArrayList<>(sentences);
-        Collections.shuffle(shuffled, new java.util.Random(20));
+        Collections.shuffle(shuffled, new Random(20));
         List<Sentence> train = shuffled.subList(0, 105);
         List<Sentence> test = shuffled.subList(105, 150);
 

@@ -2,8 +2,10 @@ package dev.seqlab.embeddings.word2vec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.seqlab.core.kernel.VectorShapes;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -123,8 +125,8 @@ class Word2VecKernelTest {
     }
 
     /** Mixing float species in one JVM slows all Vector API code there (see VectorShapes). */
-    @org.junit.jupiter.api.Test
+    @Test
     void simdKernelUsesTheProjectsOneSpecies() {
-        assertEquals(dev.seqlab.core.kernel.VectorShapes.FLOATS.length(), new VectorWord2VecKernel().lanes());
+        assertEquals(VectorShapes.FLOATS.length(), new VectorWord2VecKernel().lanes());
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.seqlab.embeddings.WordVectors;
 import dev.seqlab.embeddings.synthetic.SyntheticRelations;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +76,7 @@ class Word2VecTrainingTest {
         float[] b = Word2Vec.train(CORPUS, o).copyOfMatrix();
         assertArrayEquals(a, b);
         float[] c = Word2Vec.train(CORPUS, o.withSeed(12)).copyOfMatrix();
-        assertFalse(java.util.Arrays.equals(a, c), "another seed must give other vectors");
+        assertFalse(Arrays.equals(a, c), "another seed must give other vectors");
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.seqlab.corpora.dates.DateVocabulary;
 import dev.seqlab.generators.cache.CachedModel;
 import dev.seqlab.onnx.graph.OnnxFiles;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -229,12 +230,12 @@ public final class DateNormalizer {
     }
 
     /** Writes the model to {@code dir} (config.json + model.safetensors). */
-    public void save(java.nio.file.Path dir) throws IOException {
+    public void save(Path dir) throws IOException {
         model.save(dir);
     }
 
     /** Reads a normaliser saved to {@code dir}. */
-    public static DateNormalizer load(java.nio.file.Path dir) throws IOException {
+    public static DateNormalizer load(Path dir) throws IOException {
         return new DateNormalizer(Seq2SeqModelFiles.load(dir));
     }
 
@@ -298,7 +299,7 @@ public final class DateNormalizer {
     }
 
     /** Writes {@link #onnx()} to {@code file} atomically. */
-    public void writeOnnx(java.nio.file.Path file) throws IOException {
+    public void writeOnnx(Path file) throws IOException {
         OnnxFiles.write(onnx(), file);
     }
 

@@ -9,6 +9,7 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.google.protobuf.ByteString;
 
 /**
  * Small builders for ONNX graphs in tests, on the ONNX protobuf classes: typed graph inputs and
@@ -78,7 +79,7 @@ final class OnnxGraphs {
         return AttributeProto.newBuilder()
                 .setName(name)
                 .setType(AttributeProto.AttributeType.STRING)
-                .setS(com.google.protobuf.ByteString.copyFromUtf8(v))
+                .setS(ByteString.copyFromUtf8(v))
                 .build();
     }
 

@@ -4,8 +4,11 @@ import static dev.seqlab.rnn.onnx.OnnxGraphs.FLOAT;
 import static dev.seqlab.rnn.onnx.OnnxGraphs.INT32;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ai.onnx.proto.OnnxMl;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.seqlab.core.random.SeededRandom;
@@ -19,6 +22,7 @@ import dev.seqlab.rnn.cell.RnnCell;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +41,11 @@ class OnnxRuntimeReferenceTest {
     private static final int I = 5;
     private static final int H = 4;
 
-    private static ai.onnxruntime.OrtEnvironment env;
+    private static OrtEnvironment env;
 
     @BeforeAll
     static void start() {
-        env = ai.onnxruntime.OrtEnvironment.getEnvironment();
+        env = OrtEnvironment.getEnvironment();
     }
 
     private static RecurrentCell cell(String kind, int in, long seed) {
@@ -106,7 +110,7 @@ class OnnxRuntimeReferenceTest {
         if (lstm) {
             outputs.add(prefix + "Y_c");
         }
-        List<ai.onnx.proto.OnnxMl.AttributeProto> attrs = new ArrayList<>(
+        List<OnnxMl.AttributeProto> attrs = new ArrayList<>(
                 List.of(OnnxGraphs.intAttr("hidden_size", H), OnnxGraphs.stringAttr("direction", direction)));
         if (kind.startsWith("GRU")) {
             attrs.add(OnnxGraphs.intAttr("linear_before_reset", kind.equals("GRU1") ? 1 : 0));
@@ -117,7 +121,7 @@ class OnnxRuntimeReferenceTest {
                 prefix + op,
                 inputs.toArray(String[]::new),
                 outputs.toArray(String[]::new),
-                attrs.toArray(ai.onnx.proto.OnnxMl.AttributeProto[]::new)));
+                attrs.toArray(OnnxMl.AttributeProto[]::new)));
     }
 
     private static Map<String, float[]> run(byte[] model, Map<String, OnnxTensor> feeds) throws OrtException {
@@ -125,7 +129,7 @@ class OnnxRuntimeReferenceTest {
                 OrtSession session = env.createSession(model, opts);
                 OrtSession.Result result = session.run(feeds)) {
             Map<String, float[]> out = new HashMap<>();
-            for (Map.Entry<String, ai.onnxruntime.OnnxValue> e : result) {
+            for (Map.Entry<String, OnnxValue> e : result) {
                 OnnxTensor t = (OnnxTensor) e.getValue();
                 FloatBuffer fb = t.getFloatBuffer();
                 float[] d = new float[fb.remaining()];
@@ -214,11 +218,9 @@ class OnnxRuntimeReferenceTest {
             float[] yc = new float[dirs * B * H];
             for (int d = 0; d < dirs; d++) {
                 Direction dir = direction.equals("reverse") || d == 1 ? Direction.REVERSE : Direction.FORWARD;
-                Tensor h0d =
-                        initial ? Tensor.of(java.util.Arrays.copyOfRange(h0, d * B * H, (d + 1) * B * H), B, H) : null;
-                Tensor c0d = initial && lstm
-                        ? Tensor.of(java.util.Arrays.copyOfRange(c0, d * B * H, (d + 1) * B * H), B, H)
-                        : null;
+                Tensor h0d = initial ? Tensor.of(Arrays.copyOfRange(h0, d * B * H, (d + 1) * B * H), B, H) : null;
+                Tensor c0d =
+                        initial && lstm ? Tensor.of(Arrays.copyOfRange(c0, d * B * H, (d + 1) * B * H), B, H) : null;
                 CellOutput o = cells.get(d).forward(Tensor.wrap(x, T, B, I), h0d, c0d, lengths ? seqLens : null, dir);
                 for (int t = 0; t < T; t++) {
                     System.arraycopy(o.outputs().data(), t * B * H, y, (t * dirs + d) * B * H, B * H);

@@ -15,6 +15,7 @@ import ai.onnxruntime.ValueInfo;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.onnx.HostTensor;
 import dev.seqlab.onnx.TensorSpec;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -161,7 +163,7 @@ public final class OnnxModel implements AutoCloseable {
      * Loads a model from a class-path resource of {@code loader} (a name such as
      * {@code models/net.onnx}, without a leading slash).
      *
-     * @throws java.io.FileNotFoundException if there is no such resource
+     * @throws FileNotFoundException if there is no such resource
      * @throws IllegalArgumentException      if the resource is not an ONNX model ONNX Runtime can load
      */
     public static OnnxModel fromResource(ClassLoader loader, String resource, SessionOptions options)
@@ -170,7 +172,7 @@ public final class OnnxModel implements AutoCloseable {
         String path = resource.startsWith("/") ? resource.substring(1) : resource;
         try (InputStream in = loader.getResourceAsStream(path)) {
             if (in == null) {
-                throw new java.io.FileNotFoundException("no class-path resource " + path);
+                throw new FileNotFoundException("no class-path resource " + path);
             }
             return fromBytes(in.readAllBytes(), path, options);
         }
@@ -245,7 +247,7 @@ public final class OnnxModel implements AutoCloseable {
         for (NodeInfo n : infos.values()) {
             specs.put(n.getName(), spec(n.getName(), n.getInfo()));
         }
-        return java.util.Collections.unmodifiableMap(specs);
+        return Collections.unmodifiableMap(specs);
     }
 
     private static TensorSpec spec(String name, ValueInfo info) {

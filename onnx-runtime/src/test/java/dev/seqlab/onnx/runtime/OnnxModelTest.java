@@ -66,11 +66,11 @@ class OnnxModelTest {
      */
     @Test
     void aModelThatNamesEveryAxisAlikeTakesAnyShape() {
-        dev.seqlab.onnx.graph.GraphBuilder g = new dev.seqlab.onnx.graph.GraphBuilder("same-names");
-        g.input("x", dev.seqlab.onnx.graph.GraphBuilder.FLOAT, "batch", "batch");
-        g.input("m", dev.seqlab.onnx.graph.GraphBuilder.FLOAT, "batch", "batch");
+        GraphBuilder g = new GraphBuilder("same-names");
+        g.input("x", GraphBuilder.FLOAT, "batch", "batch");
+        g.input("m", GraphBuilder.FLOAT, "batch", "batch");
         g.node("Add", "x", "m").output("y");
-        g.output("y", dev.seqlab.onnx.graph.GraphBuilder.FLOAT, "batch", "batch");
+        g.output("y", GraphBuilder.FLOAT, "batch", "batch");
         try (OnnxModel model =
                 OnnxModel.fromBytes(g.build(14, "test").toByteArray(), "same-names", SessionOptions.threads(1))) {
             HostTensor x = HostTensor.floats(new float[] {1, 2, 3, 4, 5, 6}, 2, 3);

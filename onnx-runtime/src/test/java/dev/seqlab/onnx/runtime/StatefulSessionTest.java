@@ -8,6 +8,7 @@ import dev.seqlab.onnx.HostTensor;
 import dev.seqlab.onnx.graph.GraphBuilder;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** Carrying outputs into the next call's inputs, on a running sum: s' = s + x, y = 2 s'. */
 class StatefulSessionTest {
@@ -64,7 +65,7 @@ class StatefulSessionTest {
         }
     }
 
-    private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
+    private static void assertMessage(Executable call, String part) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(part), e.getMessage());
     }

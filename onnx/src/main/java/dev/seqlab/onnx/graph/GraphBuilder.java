@@ -13,6 +13,7 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -206,8 +207,8 @@ public final class GraphBuilder {
             n *= d;
         }
         if (n != length) {
-            throw new IllegalArgumentException("initialiser '" + name + "' has " + length + " values for shape "
-                    + java.util.Arrays.toString(dims));
+            throw new IllegalArgumentException(
+                    "initialiser '" + name + "' has " + length + " values for shape " + Arrays.toString(dims));
         }
     }
 

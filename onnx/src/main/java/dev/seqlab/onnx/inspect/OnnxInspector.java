@@ -16,6 +16,7 @@ import dev.seqlab.onnx.TensorSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,12 +47,12 @@ public final class OnnxInspector {
     /**
      * Summarises the ONNX model in {@code file}.
      *
-     * @throws java.nio.file.NoSuchFileException if the file does not exist
+     * @throws NoSuchFileException if the file does not exist
      * @throws MalformedFileException            if it is not an ONNX model (naming the file and why)
      */
     public static ModelSummary read(Path file) throws IOException {
         if (!Files.exists(file)) {
-            throw new java.nio.file.NoSuchFileException(file.toString());
+            throw new NoSuchFileException(file.toString());
         }
         if (Files.isDirectory(file)) {
             throw new MalformedFileException(file, 0, "is a directory, not an ONNX model file");

@@ -1,6 +1,7 @@
 package dev.seqlab.rnn.cell;
 
 import dev.seqlab.core.kernel.Activations;
+import java.util.Arrays;
 
 /**
  * The GRU cell (ONNX {@code GRU}, gate blocks {@code z, r, h}):
@@ -47,7 +48,7 @@ public final class GruCell extends RecurrentCell {
         }
         if (linearBeforeReset) {
             // aux = h_prev·R_hᵀ + Rb_h; candidate pre-activation += r ⊙ aux
-            java.util.Arrays.fill(s.aux, aux, aux + batch * h, 0f);
+            Arrays.fill(s.aux, aux, aux + batch * h, 0f);
             addRecurrent(batch, s.h, prev, 2 * h, h, s.aux, aux, h);
             for (int b = 0; b < batch; b++) {
                 int row = actOff + b * gh;

@@ -1,6 +1,7 @@
 package dev.seqlab.rnn.cell;
 
 import dev.seqlab.core.kernel.Activations;
+import java.util.Arrays;
 
 /**
  * The LSTM cell (ONNX {@code LSTM}, gate blocks {@code i, o, f, c}, no peepholes):
@@ -26,7 +27,7 @@ public final class LstmCell extends RecurrentCell {
     @Override
     protected void initializeBiases(float[] inputBias) {
         int h = hiddenSize();
-        java.util.Arrays.fill(inputBias, 2 * h, 3 * h, 1f);
+        Arrays.fill(inputBias, 2 * h, 3 * h, 1f);
     }
 
     @Override
@@ -85,7 +86,7 @@ public final class LstmCell extends RecurrentCell {
                 dc[k] = dcv * f;
             }
         }
-        java.util.Arrays.fill(dh, 0f);
+        Arrays.fill(dh, 0f);
         backRecurrent(batch, dxw, dOff, gh, 0, gh, s.h, prev, dh);
     }
 }

@@ -1,5 +1,7 @@
 package dev.seqlab.rnn.cell;
 
+import java.util.Arrays;
+
 /**
  * What a forward pass over a sequence keeps for its backward pass. Buffers indexed by
  * <em>step</em> follow processing order (for {@link Direction#REVERSE}, step 0 is the last time
@@ -34,7 +36,7 @@ public final class SequenceCache {
         if (scratch1 == null) {
             scratch1 = new float[n];
         } else {
-            java.util.Arrays.fill(scratch1, 0f);
+            Arrays.fill(scratch1, 0f);
         }
         return scratch1;
     }
@@ -45,7 +47,7 @@ public final class SequenceCache {
         if (scratch2 == null) {
             scratch2 = new float[n];
         } else {
-            java.util.Arrays.fill(scratch2, 0f);
+            Arrays.fill(scratch2, 0f);
         }
         return scratch2;
     }

@@ -1,5 +1,7 @@
 package dev.seqlab.rnn.classify;
 
+import dev.seqlab.core.kernel.Reductions;
+import dev.seqlab.core.kernel.Softmax;
 import dev.seqlab.core.optim.AdamOptions;
 import dev.seqlab.core.optim.Optimizer;
 import dev.seqlab.core.param.Parameters;
@@ -17,6 +19,7 @@ import dev.seqlab.rnn.layer.RecurrentOptions;
 import dev.seqlab.rnn.layer.RecurrentOutput;
 import dev.seqlab.rnn.layer.SoftmaxCrossEntropy;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -110,7 +113,7 @@ public final class SequenceClassifier {
                     + options.embeddingDim() + " = " + t.length + " floats, got " + rows.length);
         }
         System.arraycopy(rows, 0, t, 0, t.length);
-        java.util.Arrays.fill(t, 0, options.embeddingDim(), 0f);
+        Arrays.fill(t, 0, options.embeddingDim(), 0f);
         this.embeddingsFrozen = freeze;
     }
 
@@ -209,14 +212,14 @@ public final class SequenceClassifier {
         Pass p = forward(seqs, false, null);
         int c = options.classes();
         float[] probs = new float[p.logits().length];
-        dev.seqlab.core.kernel.Softmax.softmaxRows(seqs.size(), c, p.logits(), 0, c, probs, 0, c);
+        Softmax.softmaxRows(seqs.size(), c, p.logits(), 0, c, probs, 0, c);
         return probs;
     }
 
     /** The most probable class of one sequence. */
     public int predict(int[] tokens) {
         float[] p = probabilities(List.of(tokens));
-        return dev.seqlab.core.kernel.Reductions.argmax(p.length, p, 0);
+        return Reductions.argmax(p.length, p, 0);
     }
 
     /** The share of sequences whose predicted class equals the label. */
@@ -225,7 +228,7 @@ public final class SequenceClassifier {
         float[] p = probabilities(seqs);
         int right = 0;
         for (int i = 0; i < seqs.size(); i++) {
-            if (dev.seqlab.core.kernel.Reductions.argmax(c, p, i * c) == labels[i]) {
+            if (Reductions.argmax(c, p, i * c) == labels[i]) {
                 right++;
             }
         }

@@ -8,6 +8,7 @@ import dev.seqlab.core.param.Parameter;
 import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.core.tensor.Tensor;
+import java.util.Arrays;
 
 /**
  * A fully connected layer {@code y = x·Wᵀ + b} over rows: {@code x [N, in]}, {@code W [out, in]}
@@ -77,8 +78,7 @@ public final class Dense {
     public Tensor forward(Tensor x) {
         int[] shape = x.shape();
         if (shape[shape.length - 1] != in) {
-            throw new IllegalArgumentException(
-                    "dense input must end in " + in + ", got " + java.util.Arrays.toString(shape));
+            throw new IllegalArgumentException("dense input must end in " + in + ", got " + Arrays.toString(shape));
         }
         int rows = x.size() / in;
         shape[shape.length - 1] = out;

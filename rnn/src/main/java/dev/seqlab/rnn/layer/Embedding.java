@@ -5,6 +5,7 @@ import dev.seqlab.core.param.Parameter;
 import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.core.tensor.Tensor;
+import java.util.Arrays;
 
 /**
  * A lookup table {@code E [V, D]}: token ids become rows of E. Ids equal to the padding id
@@ -40,7 +41,7 @@ public final class Embedding {
     public void initialize(SeededRandom rng) {
         Initializer.normal(0, 1).fill(table.value(), rng);
         if (paddingId != NO_PADDING) {
-            java.util.Arrays.fill(table.value().data(), paddingId * dim, (paddingId + 1) * dim, 0f);
+            Arrays.fill(table.value().data(), paddingId * dim, (paddingId + 1) * dim, 0f);
         }
     }
 

@@ -15,6 +15,7 @@ import dev.seqlab.rnn.lm.CharLanguageModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -169,7 +170,7 @@ public final class RecurrentOnnxExport {
                 .output("seq_lens");
         float[] table = emb.table().value().data().clone();
         if (emb.paddingId() != Embedding.NO_PADDING) {
-            java.util.Arrays.fill(table, emb.paddingId() * emb.dim(), (emb.paddingId() + 1) * emb.dim(), 0f);
+            Arrays.fill(table, emb.paddingId() * emb.dim(), (emb.paddingId() + 1) * emb.dim(), 0f);
         }
         g.floats("embedding", table, emb.vocabularySize(), emb.dim());
         g.node("Gather", "embedding", TOKENS)

@@ -14,6 +14,7 @@ import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.core.tensor.Tensor;
 import dev.seqlab.rnn.cell.CellKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,10 +123,8 @@ class LayerGradientTest {
                 GradientChecker.Options.float32());
         r.assertBelow(TOLERANCE);
         // padding row: zero vectors out, no gradient in
-        assertArrayEquals(
-                new float[3], java.util.Arrays.copyOfRange(emb.forward(ids).data(), 3, 6));
-        assertArrayEquals(
-                new float[3], java.util.Arrays.copyOfRange(emb.table().grad().data(), 0, 3));
+        assertArrayEquals(new float[3], Arrays.copyOfRange(emb.forward(ids).data(), 3, 6));
+        assertArrayEquals(new float[3], Arrays.copyOfRange(emb.table().grad().data(), 0, 3));
         assertThrows(IllegalArgumentException.class, () -> emb.forward(new int[] {7}));
     }
 

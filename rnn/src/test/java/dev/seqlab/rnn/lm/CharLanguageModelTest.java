@@ -12,6 +12,7 @@ import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.rnn.cell.CellKind;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -160,7 +161,7 @@ class CharLanguageModelTest {
 
     @Test
     void loadRejectsWhatIsNotAModel(@TempDir Path dir) throws IOException {
-        assertThrows(java.nio.file.NoSuchFileException.class, () -> CharLanguageModel.load(dir.resolve("absent")));
+        assertThrows(NoSuchFileException.class, () -> CharLanguageModel.load(dir.resolve("absent")));
         Files.writeString(dir.resolve("config.json"), "{\"architecture\": \"something-else\"}");
         MalformedFileException e = assertThrows(MalformedFileException.class, () -> CharLanguageModel.load(dir));
         assertTrue(e.getMessage().contains("not a seqlab character model"), e.getMessage());

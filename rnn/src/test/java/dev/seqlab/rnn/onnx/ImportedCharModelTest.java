@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnx.proto.OnnxMl;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.random.SeededRandom;
@@ -17,6 +18,7 @@ import dev.seqlab.rnn.lm.VocabularyFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,13 +90,13 @@ class ImportedCharModelTest {
             }
         }
         // a [1, 1, 5] zero state broadcast is not possible for Slice; use batch 1 only
-        g.addInitializer(ai.onnx.proto.OnnxMl.TensorProto.newBuilder()
+        g.addInitializer(OnnxMl.TensorProto.newBuilder()
                 .setName("h0")
                 .setDataType(1)
                 .addDims(1)
                 .addDims(1)
                 .addDims(5)
-                .addAllFloatData(java.util.Collections.nCopies(5, 0f)));
+                .addAllFloatData(Collections.nCopies(5, 0f)));
         ImportedModel imported =
                 RecurrentOnnxImport.fromProto(p.toBuilder().setGraph(g).build(), null);
         ImportedCharModel m = ImportedCharModel.of(imported, lm.vocabulary());

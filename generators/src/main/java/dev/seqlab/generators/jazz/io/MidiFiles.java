@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MetaMessage;
@@ -54,8 +56,7 @@ public final class MidiFiles {
             meta.add(new MidiEvent(
                     new MetaMessage(0x51, new byte[] {(byte) (mpq >> 16), (byte) (mpq >> 8), (byte) mpq}, 3), 0));
             meta.add(new MidiEvent(new MetaMessage(0x58, new byte[] {4, 2, 24, 8}, 4), 0));
-            byte[] title =
-                    ("seqlab jazz over " + score.progression()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] title = ("seqlab jazz over " + score.progression()).getBytes(StandardCharsets.UTF_8);
             meta.add(new MidiEvent(new MetaMessage(0x03, title, title.length), 0));
             addTrack(seq, "Solo (alto sax)", 0, SAX, score.melody());
             addTrack(seq, "Piano", 1, PIANO, score.comping());
@@ -69,7 +70,7 @@ public final class MidiFiles {
     private static void addTrack(Sequence seq, String name, int channel, int program, List<Note> notes)
             throws InvalidMidiDataException {
         Track t = seq.createTrack();
-        byte[] n = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] n = name.getBytes(StandardCharsets.UTF_8);
         t.add(new MidiEvent(new MetaMessage(0x03, n, n.length), 0));
         t.add(new MidiEvent(new ShortMessage(ShortMessage.PROGRAM_CHANGE, channel, program, 0), 0));
         for (Note note : notes) {
@@ -164,7 +165,7 @@ public final class MidiFiles {
             long[][] open = new long[16][128];
             int[][] vel = new int[16][128];
             for (long[] row : open) {
-                java.util.Arrays.fill(row, -1);
+                Arrays.fill(row, -1);
             }
             for (int i = 0; i < tracks[ti].size(); i++) {
                 MidiEvent ev = tracks[ti].get(i);
@@ -202,7 +203,7 @@ public final class MidiFiles {
                 }
             }
         }
-        notes.sort(java.util.Comparator.comparingLong(MidiNote::start).thenComparingInt(MidiNote::pitch));
+        notes.sort(Comparator.comparingLong(MidiNote::start).thenComparingInt(MidiNote::pitch));
         return new MidiContent(notes, seq.getResolution(), tempo > 0 ? tempo : 120, tracks.length);
     }
 }
