@@ -76,12 +76,12 @@ public final class SeqlabFormat {
 
     /**
      * Reads the first {@code limit} words (0 = all) of a seqlab vectors file into memory: version 1
-     * as written (its components checked for non-finite values), version 2 through its mapping (its
-     * rows were checked when the file was written from a checked source, and are not scanned again).
+     * as written, version 2 through its mapping; non-finite components are refused or counted in
+     * {@code nonFinite}.
      */
     static ParsedVectors read(Path file, int limit, NonFiniteValues nonFinite) throws IOException {
         if (version(file) == VERSION) {
-            StoredVectors v = SeqlabMapping.open(file, limit);
+            StoredVectors v = SeqlabMapping.open(file, limit, nonFinite);
             return new ParsedVectors(
                     v.words().asArray(),
                     v.rows().asArray(),

@@ -28,8 +28,12 @@ final class SeqlabMapping {
 
     private SeqlabMapping() {}
 
-    /** Maps the first {@code limit} words (0 = all) of {@code file}. */
-    static StoredVectors open(Path file, int limit) throws IOException {
+    /**
+     * Maps the first {@code limit} words (0 = all) of {@code file}. Besides the header checks, two
+     * small sections are read through once, without allocating: the word offsets (increasing, inside
+     * the word bytes) and the norms, a non-finite norm sending its row to {@code nonFinite}.
+     */
+    static StoredVectors open(Path file, int limit, NonFiniteValues nonFinite) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             ByteBuffer h = read(file, ch, 0, SeqlabFormat.HEADER_BYTES, size);
@@ -103,11 +107,57 @@ final class SeqlabMapping {
                         Floats.mapped(map(ch, scales, 4), n),
                         Floats.mapped(map(ch, errors, 4), n));
             }
+            MappedRegion offsetRegion = map(ch, offsets, 8);
+            checkWordOffsets(file, offsetRegion, n, words.length());
+            WordTable wordTable = WordTable.mapped(file, offsetRegion, map(ch, words, 1), map(ch, hash, 4), visible);
+            MappedRegion matrixRegion = map(ch, matrix, 4L * dim);
+            MappedRegion normRegion = map(ch, norms, 4);
+            checkFinite(normRegion, matrixRegion, wordTable, visible, dim, nonFinite);
             return new StoredVectors(
-                    WordTable.mapped(file, map(ch, offsets, 8), map(ch, words, 1), map(ch, hash, 4), visible),
-                    FloatRows.mapped(map(ch, matrix, 4L * dim), visible, dim),
-                    Floats.mapped(map(ch, norms, 4), n),
-                    int8);
+                    wordTable, FloatRows.mapped(matrixRegion, visible, dim), Floats.mapped(normRegion, n), int8);
+        }
+    }
+
+    /** The word offsets start at 0, never decrease and end at the word bytes' length. */
+    private static void checkWordOffsets(Path file, MappedRegion offsets, int rows, long wordBytes)
+            throws MalformedFileException {
+        long previous = offsets.getLong(0);
+        if (previous != 0) {
+            throw new MalformedFileException(
+                    file, 0, "corrupt seqlab vectors file: the first word starts at byte " + previous + ", not 0");
+        }
+        for (int i = 1; i <= rows; i++) {
+            long next = offsets.getLong(8L * i);
+            if (next < previous || next > wordBytes) {
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "corrupt seqlab vectors file: word " + i + " is at bytes [" + previous + ", " + next + ") of a "
+                                + wordBytes + "-byte vocabulary");
+            }
+            previous = next;
+        }
+    }
+
+    /**
+     * Rows whose norm is not finite are looked at component by component: a NaN or infinite one is
+     * refused or, when allowed, counted (a finite row whose norm overflows float is not).
+     */
+    private static void checkFinite(
+            MappedRegion norms, MappedRegion matrix, WordTable words, int rows, int dim, NonFiniteValues nonFinite)
+            throws MalformedFileException {
+        for (int i = 0; i < rows; i++) {
+            if (Float.isFinite(norms.getFloat(4L * i))) {
+                continue;
+            }
+            for (int k = 0; k < dim; k++) {
+                float v = matrix.getFloat(4L * ((long) i * dim + k));
+                if (!Float.isFinite(v)) {
+                    nonFinite.found(
+                            0, "word " + (i + 1) + " ('" + words.word(i) + "'): component " + (k + 1) + " is " + v);
+                    break;
+                }
+            }
         }
     }
 

@@ -59,7 +59,10 @@ public final class VectorFiles {
         if (!options.lowercase()
                 && FormatDetector.detect(file).format() == VectorFormat.SEQLAB
                 && SeqlabFormat.version(file) == SeqlabFormat.VERSION) {
-            return SeqlabMapping.open(file, options.limit());
+            NonFiniteValues nonFinite = new NonFiniteValues(file, options.allowNonFinite());
+            StoredVectors mapped = SeqlabMapping.open(file, options.limit(), nonFinite);
+            nonFinite.report(progress);
+            return mapped;
         }
         ParsedVectors p = read(file, options, progress);
         return StoredVectors.inHeap(p.words(), p.matrix(), p.rows(), p.dim());
