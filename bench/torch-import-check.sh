@@ -11,5 +11,5 @@ jar=$root/bench/target/benchmarks.jar
 [ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests -pl bench -am package)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-/usr/bin/python3 "$here/python/torch_recurrent_export.py" "$out" 2> /dev/null | tail -1
+env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$here/python/torch_recurrent_export.py" "$out" 2> /dev/null | tail -1
 java --add-modules jdk.incubator.vector -cp "$jar" dev.seqlab.bench.onnx.TorchImportCheck "$out" 2> /dev/null

@@ -3,7 +3,13 @@
 seqlab's dev.seqlab.bench.embeddings.GensimAgreement asks the same questions of seqlab and compares.
 Usage: gensim_agreement.py VECTORS OUT.json [--no-header] [--analogies FILE] [--pairs FILE] [--restrict N]
 """
-import argparse, json, random
+import argparse, json, os, random
+
+# Peers at their true speed: this machine forces OpenBLAS onto AVX2 kernels through these two
+# variables; drop them before numpy loads OpenBLAS (this script compares answers, not speed).
+os.environ.pop("OPENBLAS_CORETYPE", None)
+os.environ.pop("OPENBLAS_L2_SIZE", None)
+
 import numpy as np
 from gensim.models import KeyedVectors
 
