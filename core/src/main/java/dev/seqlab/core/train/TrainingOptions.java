@@ -2,6 +2,7 @@ package dev.seqlab.core.train;
 
 import dev.seqlab.core.optim.ClipPolicy;
 import dev.seqlab.core.optim.LearningRateSchedule;
+import dev.seqlab.core.options.Withers;
 
 /**
  * How a {@link TrainingLoop} runs: built fluently from {@link #defaults()}.
@@ -67,41 +68,41 @@ public record TrainingOptions(
 
     /** These options with another number of epochs. */
     public TrainingOptions withEpochs(int v) {
-        return new TrainingOptions(v, batchSize, learningRate, lrDecay, clip, patience, checkpointEvery, seed);
+        return Withers.with(this, "epochs", v);
     }
 
     /** These options with another batch size. */
     public TrainingOptions withBatchSize(int v) {
-        return new TrainingOptions(epochs, v, learningRate, lrDecay, clip, patience, checkpointEvery, seed);
+        return Withers.with(this, "batchSize", v);
     }
 
     /** These options with another learning rate. */
     public TrainingOptions withLearningRate(float v) {
-        return new TrainingOptions(epochs, batchSize, v, lrDecay, clip, patience, checkpointEvery, seed);
+        return Withers.with(this, "learningRate", v);
     }
 
     /** These options with another per-epoch decay. */
     public TrainingOptions withLrDecay(double v) {
-        return new TrainingOptions(epochs, batchSize, learningRate, v, clip, patience, checkpointEvery, seed);
+        return Withers.with(this, "lrDecay", v);
     }
 
     /** These options with another clipping policy. */
     public TrainingOptions withClip(ClipPolicy v) {
-        return new TrainingOptions(epochs, batchSize, learningRate, lrDecay, v, patience, checkpointEvery, seed);
+        return Withers.with(this, "clip", v);
     }
 
     /** These options with another patience. */
     public TrainingOptions withPatience(int v) {
-        return new TrainingOptions(epochs, batchSize, learningRate, lrDecay, clip, v, checkpointEvery, seed);
+        return Withers.with(this, "patience", v);
     }
 
     /** These options with another checkpoint interval in steps. */
     public TrainingOptions withCheckpointEvery(long v) {
-        return new TrainingOptions(epochs, batchSize, learningRate, lrDecay, clip, patience, v, seed);
+        return Withers.with(this, "checkpointEvery", v);
     }
 
     /** These options with another seed. */
     public TrainingOptions withSeed(long v) {
-        return new TrainingOptions(epochs, batchSize, learningRate, lrDecay, clip, patience, checkpointEvery, v);
+        return Withers.with(this, "seed", v);
     }
 }

@@ -1,5 +1,6 @@
 package dev.seqlab.onnx.runtime;
 
+import dev.seqlab.core.options.Withers;
 import java.util.Objects;
 
 /**
@@ -52,7 +53,7 @@ public record SessionOptions(int intraOpThreads, int interOpThreads, Optimizatio
 
     /** These options with {@code threads} intra-op threads (0: ONNX Runtime's default). */
     public SessionOptions withIntraOpThreads(int threads) {
-        return new SessionOptions(threads, interOpThreads, optimization);
+        return Withers.with(this, "intraOpThreads", threads);
     }
 
     /** These options with another optimisation level. */

@@ -1,6 +1,7 @@
 package dev.seqlab.rnn.lm;
 
 import dev.seqlab.core.optim.ClipPolicy;
+import dev.seqlab.core.options.Withers;
 import dev.seqlab.core.train.TrainingOptions;
 import java.nio.file.Path;
 
@@ -55,178 +56,57 @@ public record TrainOptions(
 
     /** These options with another number of epochs. */
     public TrainOptions withEpochs(int v) {
-        return new TrainOptions(
-                v,
-                batchSize,
-                seqLength,
-                learningRate,
-                clipNorm,
-                clipValue,
-                lrDecay,
-                seed,
-                validationFraction,
-                patience,
-                checkpointDir);
+        return Withers.with(this, "epochs", v);
     }
 
     /** These options with another batch size. */
     public TrainOptions withBatchSize(int v) {
-        return new TrainOptions(
-                epochs,
-                v,
-                seqLength,
-                learningRate,
-                clipNorm,
-                clipValue,
-                lrDecay,
-                seed,
-                validationFraction,
-                patience,
-                checkpointDir);
+        return Withers.with(this, "batchSize", v);
     }
 
     /** These options with another window length. */
     public TrainOptions withSeqLength(int v) {
-        return new TrainOptions(
-                epochs,
-                batchSize,
-                v,
-                learningRate,
-                clipNorm,
-                clipValue,
-                lrDecay,
-                seed,
-                validationFraction,
-                patience,
-                checkpointDir);
+        return Withers.with(this, "seqLength", v);
     }
 
     /** These options with another learning rate. */
     public TrainOptions withLearningRate(float v) {
-        return new TrainOptions(
-                epochs,
-                batchSize,
-                seqLength,
-                v,
-                clipNorm,
-                clipValue,
-                lrDecay,
-                seed,
-                validationFraction,
-                patience,
-                checkpointDir);
+        return Withers.with(this, "learningRate", v);
     }
 
     /** These options with another clip norm. */
     public TrainOptions withClipNorm(double v) {
-        return new TrainOptions(
-                epochs,
-                batchSize,
-                seqLength,
-                learningRate,
-                v,
-                clipValue,
-                lrDecay,
-                seed,
-                validationFraction,
-                patience,
-                checkpointDir);
+        return Withers.with(this, "clipNorm", v);
     }
 
     /** These options with another value clip (0 for off). */
     public TrainOptions withClipValue(float v) {
-        return new TrainOptions(
-                epochs,
-                batchSize,
-                seqLength,
-                learningRate,
-                clipNorm,
-                v,
-                lrDecay,
-                seed,
-                validationFraction,
-                patience,
-                checkpointDir);
+        return Withers.with(this, "clipValue", v);
     }
 
     /** These options with another per-epoch learning-rate decay. */
     public TrainOptions withLrDecay(double v) {
-        return new TrainOptions(
-                epochs,
-                batchSize,
-                seqLength,
-                learningRate,
-                clipNorm,
-                clipValue,
-                v,
-                seed,
-                validationFraction,
-                patience,
-                checkpointDir);
+        return Withers.with(this, "lrDecay", v);
     }
 
     /** These options with another seed. */
     public TrainOptions withSeed(long v) {
-        return new TrainOptions(
-                epochs,
-                batchSize,
-                seqLength,
-                learningRate,
-                clipNorm,
-                clipValue,
-                lrDecay,
-                v,
-                validationFraction,
-                patience,
-                checkpointDir);
+        return Withers.with(this, "seed", v);
     }
 
     /** These options with another validation fraction. */
     public TrainOptions withValidationFraction(double v) {
-        return new TrainOptions(
-                epochs,
-                batchSize,
-                seqLength,
-                learningRate,
-                clipNorm,
-                clipValue,
-                lrDecay,
-                seed,
-                v,
-                patience,
-                checkpointDir);
+        return Withers.with(this, "validationFraction", v);
     }
 
     /** These options with another patience (0 for never). */
     public TrainOptions withPatience(int v) {
-        return new TrainOptions(
-                epochs,
-                batchSize,
-                seqLength,
-                learningRate,
-                clipNorm,
-                clipValue,
-                lrDecay,
-                seed,
-                validationFraction,
-                v,
-                checkpointDir);
+        return Withers.with(this, "patience", v);
     }
 
     /** These options with another directory for the best model so far (null for none). */
     public TrainOptions withCheckpointDir(Path v) {
-        return new TrainOptions(
-                epochs,
-                batchSize,
-                seqLength,
-                learningRate,
-                clipNorm,
-                clipValue,
-                lrDecay,
-                seed,
-                validationFraction,
-                patience,
-                v);
+        return Withers.with(this, "checkpointDir", v);
     }
 
     /** The loop's share of these options (no periodic checkpoints; see {@link CharModelTrainer}). */
