@@ -94,7 +94,7 @@ public final class Checkpointing {
         if (!args.contains("--resume")) {
             again.append(" --resume");
         }
-        err.println("seqlab: " + e.getMessage() + "; the output file was not touched.");
+        err.println("seqlab: " + e.getMessage() + "; the output was not touched.");
         err.println("seqlab: to continue: " + again);
         err.flush();
     }
