@@ -167,7 +167,10 @@ public final class TextTrainCommand extends CliCommand {
                 (stop, checkpoint) -> trainOrStop(
                         m, data, train, RunControl.checkpointTo(checkpoint).withStopRequested(stop)),
                 (stop, checkpoint) -> trainOrStop(
-                        m, data, train, RunControl.checkpointTo(checkpoint).resuming().withStopRequested(stop)));
+                        m,
+                        data,
+                        train,
+                        RunControl.checkpointTo(checkpoint).resuming().withStopRequested(stop)));
         if (done.isEmpty()) {
             return Checkpointing.STOPPED;
         }
@@ -245,10 +248,7 @@ public final class TextTrainCommand extends CliCommand {
         TrainingReport r = CharModelTrainer.train(m, data, train, progress(), control);
         if (r.stopRequested()) {
             throw new TrainingStoppedException(
-                    control.checkpoint(),
-                    r.batchLoss().size(),
-                    (long) r.batchesPerEpoch() * train.epochs(),
-                    "batches");
+                    control.checkpoint(), r.batchLoss().size(), (long) r.batchesPerEpoch() * train.epochs(), "batches");
         }
         return r;
     }

@@ -38,32 +38,14 @@ class TextTrainResumeTest {
         return Files.writeString(dir.resolve("book.txt"), sb.toString());
     }
 
+    /** A small two-layer GRU with dropout and a decaying rate, so every kind of state has to survive a resume. */
+    private static final String OPTIONS =
+            "--cell gru --hidden 16 --layers 2 --dropout 0.2 --seq-length 25 --batch 8 --epochs 3 --lr-decay 0.9 --seed 3";
+
     private static String[] train(Path input, Path model, String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "text",
-                "train",
-                "--input",
-                input.toString(),
-                "--model",
-                model.toString(),
-                "--cell",
-                "gru",
-                "--hidden",
-                "16",
-                "--layers",
-                "2",
-                "--dropout",
-                "0.2",
-                "--seq-length",
-                "25",
-                "--batch",
-                "8",
-                "--epochs",
-                "3",
-                "--lr-decay",
-                "0.9",
-                "--seed",
-                "3"));
+        List<String> args =
+                new ArrayList<>(List.of("text", "train", "--input", input.toString(), "--model", model.toString()));
+        args.addAll(List.of(OPTIONS.split(" ")));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }
@@ -119,8 +101,7 @@ class TextTrainResumeTest {
                 Files.readAllBytes(model.resolve("model.safetensors")),
                 "resumed = uninterrupted, byte for byte");
         assertArrayEquals(
-                Files.readAllBytes(reference.resolve("config.json")),
-                Files.readAllBytes(model.resolve("config.json")));
+                Files.readAllBytes(reference.resolve("config.json")), Files.readAllBytes(model.resolve("config.json")));
         assertFalse(Files.exists(checkpoint), "the checkpoint is removed once the model is written");
         assertEquals(List.of("book.txt", "model", "reference"), listing(dir), "no temporary files left");
     }
