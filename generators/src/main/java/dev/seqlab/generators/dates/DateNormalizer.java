@@ -199,7 +199,7 @@ public final class DateNormalizer {
      * As {@link #load(Architecture, ProgressListener)}, but first-use training stops when
      * {@code stopRequested} says so (checked between batches), leaving a checkpoint in the cache
      * directory ({@link CachedModel#checkpoint}); the next call resumes from it and ends with the
-     * model an uninterrupted run would have cached. A checkpoint that cannot be used is set aside
+     * model an uninterrupted run would have cached. A checkpoint that cannot be used is deleted
      * with a warning and training starts afresh.
      *
      * @throws TrainingStoppedException when stopped, the checkpoint written
