@@ -75,7 +75,7 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
     /** A one-line description; the JDK's terse file exceptions get their missing words. */
     static String describe(Throwable t) {
         if (t instanceof NoSuchFileException e) {
-            return "no such file: " + e.getFile() + (e.getReason() == null ? "" : " (" + e.getReason() + ")");
+            return "no such file: " + e.getFile();
         }
         if (t instanceof AccessDeniedException e) {
             return "permission denied: " + e.getFile();
