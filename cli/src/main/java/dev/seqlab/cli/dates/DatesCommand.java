@@ -4,7 +4,7 @@ import dev.seqlab.attention.plot.AttentionMap;
 import dev.seqlab.cli.CliCommand;
 import dev.seqlab.cli.Declined;
 import dev.seqlab.cli.options.JsonOption;
-import dev.seqlab.generators.cache.CachedModel;
+import dev.seqlab.cli.training.Checkpointing;
 import dev.seqlab.generators.dates.DateNormalizer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Parameters;
             "Prints one line per date, in order: input<TAB>iso, or input<TAB><TAB>reason for a date it",
             "declines (not understood, or not a date at all); the exit status is then 2, with a count on stderr.",
             "--json: one record per date, a declined one with \"iso\": null and \"declined\": the reason.",
-            "The model is trained on first use (about two minutes, either architecture) and cached in $SEQLAB_HOME."
+            "The model is trained on first use (about two minutes, either architecture) and cached in $SEQLAB_HOME;",
+            "Ctrl-C then stops the training with a checkpoint there (exit 130), and the next run resumes from it."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -64,11 +66,11 @@ public final class DatesCommand extends CliCommand {
 
     @Override
     protected int run() throws Exception {
-        if (!DateNormalizer.cached(arch) && !json.enabled()) {
-            err().println("seqlab: training the " + arch.name().toLowerCase(Locale.ROOT)
-                    + " date model (first run only; cached in " + CachedModel.dir(arch.cacheName()) + ")");
+        Optional<DateNormalizer> loaded = DefaultDateModel.load(arch, err(), progress(), json.enabled());
+        if (loaded.isEmpty()) {
+            return Checkpointing.STOPPED;
         }
-        DateNormalizer normalizer = DateNormalizer.load(arch, progress());
+        DateNormalizer normalizer = loaded.get();
         Declined declined = new Declined("dates");
         List<Map<String, Object>> results = new ArrayList<>();
         boolean[] drawn = {false};

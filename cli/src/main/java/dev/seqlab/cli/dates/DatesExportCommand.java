@@ -4,16 +4,16 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import dev.seqlab.attention.onnx.AttentionOnnxExport;
 import dev.seqlab.cli.CliCommand;
 import dev.seqlab.cli.options.JsonOption;
+import dev.seqlab.cli.training.Checkpointing;
 import dev.seqlab.corpora.dates.DateVocabulary;
-import dev.seqlab.generators.cache.CachedModel;
 import dev.seqlab.generators.dates.DateNormalizer;
 import dev.seqlab.onnx.graph.OnnxFiles;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,11 +76,11 @@ public final class DatesExportCommand extends CliCommand {
         if (model != null) {
             normalizer = DateNormalizer.load(model);
         } else {
-            if (!DateNormalizer.cached(arch)) {
-                err().println("seqlab: training the " + name(arch) + " date model (first run only; cached in "
-                        + CachedModel.dir(arch.cacheName()) + ")");
+            Optional<DateNormalizer> loaded = DefaultDateModel.load(arch, err(), progress(), false);
+            if (loaded.isEmpty()) {
+                return Checkpointing.STOPPED;
             }
-            normalizer = DateNormalizer.load(arch, progress());
+            normalizer = loaded.get();
         }
         ModelProto proto = normalizer.onnx();
         OnnxFiles.write(proto, out);
@@ -104,6 +104,6 @@ public final class DatesExportCommand extends CliCommand {
     }
 
     private static String name(DateNormalizer.Architecture a) {
-        return a.name().toLowerCase(Locale.ROOT);
+        return DefaultDateModel.name(a);
     }
 }

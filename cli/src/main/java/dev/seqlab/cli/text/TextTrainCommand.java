@@ -5,6 +5,9 @@ import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.cli.options.Overrides;
 import dev.seqlab.cli.options.ShownDefaults;
 import dev.seqlab.cli.options.TrainingOptions;
+import dev.seqlab.cli.training.Checkpointing;
+import dev.seqlab.core.checkpoint.TrainingStoppedException;
+import dev.seqlab.core.train.RunControl;
 import dev.seqlab.rnn.cell.CellKind;
 import dev.seqlab.rnn.lm.CharLanguageModel;
 import dev.seqlab.rnn.lm.CharModelOptions;
@@ -13,10 +16,13 @@ import dev.seqlab.rnn.lm.TrainOptions;
 import dev.seqlab.rnn.lm.TrainingData;
 import dev.seqlab.rnn.lm.TrainingReport;
 import dev.seqlab.rnn.plot.LossCurve;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,13 +36,16 @@ import picocli.CommandLine.Option;
             "Train a character-level language model on a text file and save it.",
             "The model directory holds config.json and model.safetensors. The best epoch",
             "by validation loss is kept. With --json, prints train_loss, val_loss,",
-            "chars_per_s and seconds."
+            "chars_per_s and seconds.",
+            "Ctrl-C or SIGTERM stops after the current batch, leaves --model DIR untouched,",
+            "writes DIR.checkpoint beside it and exits 130; --resume continues (same model bytes)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab text train --input book.txt --model book-model",
             "  seqlab text train --input names.txt --lines --model names-model --hidden 64 --layers 1 --epochs 30",
-            "  seqlab text train --input book.txt --model m --cell gru --hidden 256 --layers 2 --json"
+            "  seqlab text train --input book.txt --model m --cell gru --hidden 256 --layers 2 --json",
+            "  seqlab text train --input book.txt --model book-model --resume   # after Ctrl-C"
         })
 public final class TextTrainCommand extends CliCommand {
 
@@ -128,6 +137,9 @@ public final class TextTrainCommand extends CliCommand {
     Integer patience;
 
     @Mixin
+    Checkpointing checkpointing;
+
+    @Mixin
     JsonOption json;
 
     @Override
@@ -148,7 +160,21 @@ public final class TextTrainCommand extends CliCommand {
         String text = TextFiles.read(input);
         TrainingData data = lines ? TrainingData.lines(text.lines().toList()) : TrainingData.text(text);
         CharLanguageModel m = CharLanguageModel.create(data.vocabulary(), options, train.seed());
-        TrainingReport r = CharModelTrainer.train(m, data, train, progress());
+        Optional<TrainingReport> done = checkpointing.train(
+                spec(),
+                err(),
+                model,
+                (stop, checkpoint) -> trainOrStop(
+                        m, data, train, RunControl.checkpointTo(checkpoint).withStopRequested(stop)),
+                (stop, checkpoint) -> trainOrStop(
+                        m,
+                        data,
+                        train,
+                        RunControl.checkpointTo(checkpoint).resuming().withStopRequested(stop)));
+        if (done.isEmpty()) {
+            return Checkpointing.STOPPED;
+        }
+        TrainingReport r = done.get();
         m.save(model);
         Path png = lossPng != null ? lossPng : model.resolve("loss.png");
         LossCurve.write(
@@ -159,6 +185,7 @@ public final class TextTrainCommand extends CliCommand {
                 "seqlab text train: " + input.getFileName() + " ("
                         + options.cell().name().toLowerCase(Locale.ROOT) + " " + options.layers() + "x"
                         + options.hidden() + ")");
+        Checkpointing.finished(model);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", model.toString());
         summary.put("cell", options.cell().name().toLowerCase(Locale.ROOT));
@@ -206,8 +233,24 @@ public final class TextTrainCommand extends CliCommand {
                 .set(lrDecay, TrainOptions::withLrDecay)
                 .set(validation, TrainOptions::withValidationFraction)
                 .set(patience, TrainOptions::withPatience)
-                .set(model, TrainOptions::withCheckpointDir)
                 .get();
+    }
+
+    /**
+     * Trains {@code m} as {@code control} says; the model directory is written only by the
+     * caller, once training has finished.
+     *
+     * @throws TrainingStoppedException when a stop was requested (the checkpoint is then written)
+     */
+    private TrainingReport trainOrStop(CharLanguageModel m, TrainingData data, TrainOptions train, RunControl control)
+            throws IOException, TrainingStoppedException {
+        Files.createDirectories(control.checkpoint().getParent());
+        TrainingReport r = CharModelTrainer.train(m, data, train, progress(), control);
+        if (r.stopRequested()) {
+            throw new TrainingStoppedException(
+                    control.checkpoint(), r.batchLoss().size(), (long) r.batchesPerEpoch() * train.epochs(), "batches");
+        }
+        return r;
     }
 
     private static double round(double v) {

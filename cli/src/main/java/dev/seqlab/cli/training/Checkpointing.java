@@ -4,7 +4,6 @@ import dev.seqlab.core.checkpoint.TrainingStoppedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -69,13 +68,13 @@ public final class Checkpointing {
     /**
      * The checkpoint to resume from.
      *
-     * @throws NoSuchFileException if there is none, with a message saying so
+     * @throws IllegalArgumentException if there is none (bad usage of --resume), saying where it was looked for
      */
-    public Path existingCheckpoint(Path out) throws NoSuchFileException {
+    public Path existingCheckpoint(Path out) {
         Path c = checkpointFor(out);
         if (!Files.isRegularFile(c)) {
-            throw new NoSuchFileException(
-                    c.toString(), null, "no checkpoint to resume from (a run stopped by Ctrl-C or SIGTERM leaves one)");
+            throw new IllegalArgumentException("--resume: no checkpoint to resume from at " + c
+                    + " (a run stopped by Ctrl-C or SIGTERM leaves one)");
         }
         return c;
     }
@@ -94,7 +93,7 @@ public final class Checkpointing {
         if (!args.contains("--resume")) {
             again.append(" --resume");
         }
-        err.println("seqlab: " + e.getMessage() + "; the output file was not touched.");
+        err.println("seqlab: " + e.getMessage() + "; the output was not touched.");
         err.println("seqlab: to continue: " + again);
         err.flush();
     }

@@ -3,7 +3,9 @@ package dev.seqlab.cli.training;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -25,12 +27,35 @@ import sun.misc.SignalHandler;
  */
 public final class StopOnSignal implements AutoCloseable {
     private static final String[] SIGNALS = {"INT", "TERM"};
+    private static final BooleanSupplier NEVER = () -> false;
+    private static final AtomicReference<BooleanSupplier> ALSO = new AtomicReference<>(NEVER);
 
     private final AtomicBoolean requested = new AtomicBoolean();
     private final List<Signal> signals = new ArrayList<>();
     private final List<SignalHandler> previous = new ArrayList<>();
+    private final BooleanSupplier also = ALSO.get();
 
     private StopOnSignal() {}
+
+    /** Undoes {@link #alsoWhen}. */
+    @FunctionalInterface
+    public interface Extra extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Makes the handlers installed from now on also request a stop whenever {@code condition}
+     * says so, until the returned handle is closed: how a test stops a command it runs
+     * in-process after a given number of steps (a trainer asks once per step) without sending
+     * the JVM a signal.
+     */
+    public static Extra alsoWhen(BooleanSupplier condition) {
+        if (!ALSO.compareAndSet(NEVER, Objects.requireNonNull(condition, "condition"))) {
+            throw new IllegalStateException("another extra stop condition is in place");
+        }
+        return () -> ALSO.set(NEVER);
+    }
 
     /** Installs the handlers; the first signal prints one line on {@code err}. */
     public static StopOnSignal install(PrintWriter err) {
@@ -59,9 +84,9 @@ public final class StopOnSignal implements AutoCloseable {
         }
     }
 
-    /** True once a signal arrived (or {@link #request()} was called). */
+    /** True once a signal arrived (or {@link #request()} was called, or the {@link #alsoWhen} condition holds). */
     public BooleanSupplier stopRequested() {
-        return requested::get;
+        return () -> requested.get() || also.getAsBoolean();
     }
 
     /** Asks for a stop as a signal would (for tests and other front ends). */

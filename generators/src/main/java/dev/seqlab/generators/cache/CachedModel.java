@@ -23,11 +23,15 @@ public final class CachedModel {
         T load(Path dir) throws IOException;
     }
 
-    /** Trains a model. */
+    /**
+     * Trains a model.
+     *
+     * @param <X> what else training may throw (e.g. a stop on request); none for most trainers
+     */
     @FunctionalInterface
-    public interface Trainer<T> {
-        /** Trains a fresh model. */
-        T train() throws IOException;
+    public interface Trainer<T, X extends Exception> {
+        /** Trains a fresh model (or continues the one {@link #checkpoint} holds). */
+        T train() throws IOException, X;
     }
 
     /** Writes a model to a directory. */
@@ -44,13 +48,22 @@ public final class CachedModel {
         return SeqlabHome.resolve("models", name);
     }
 
+    /**
+     * Where an interrupted first-use training of model {@code name} keeps its checkpoint: inside
+     * its cache directory, which counts as cached only once the model itself is written there.
+     */
+    public static Path checkpoint(String name) {
+        return dir(name).resolve("training.checkpoint");
+    }
+
     /** True when model {@code name} is cached (the next {@link #get} is fast). */
     public static boolean cached(String name) {
         return Files.exists(dir(name).resolve("config.json"));
     }
 
     /** The cached model, or a freshly trained one that is then cached. */
-    public static <T> T get(String name, Loader<T> loader, Trainer<T> trainer, Saver<T> saver) throws IOException {
+    public static <T, X extends Exception> T get(String name, Loader<T> loader, Trainer<T, X> trainer, Saver<T> saver)
+            throws IOException, X {
         Path dir = dir(name);
         if (cached(name)) {
             try {

@@ -11,15 +11,21 @@ import dev.seqlab.attention.seq2seq.Seq2SeqOptions;
 import dev.seqlab.attention.train.Seq2SeqTrainer;
 import dev.seqlab.attention.transformer.TransformerOptions;
 import dev.seqlab.attention.transformer.TransformerSeq2Seq;
+import dev.seqlab.core.checkpoint.TrainingStoppedException;
+import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.optim.ClipPolicy;
 import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.core.train.RunControl;
 import dev.seqlab.core.train.TrainingOptions;
+import dev.seqlab.core.train.TrainingResult;
 import dev.seqlab.corpora.dates.DatePair;
 import dev.seqlab.corpora.dates.DatePairs;
 import dev.seqlab.corpora.dates.DateVocabulary;
 import dev.seqlab.generators.cache.CachedModel;
 import dev.seqlab.onnx.graph.OnnxFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -28,6 +34,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns dates as people write them ("3 may 1979", "5/3/79", "tue 10 jul 2007") into ISO dates with
@@ -46,6 +55,8 @@ import java.util.Map;
 public final class DateNormalizer {
     /** Answers whose probability is below this are reported as not understood. */
     public static final double MIN_CONFIDENCE = 0.8;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DateNormalizer.class);
 
     /** The two models the normaliser can use. */
     public enum Architecture {
@@ -184,6 +195,53 @@ public final class DateNormalizer {
                 a.cacheName(), DateNormalizer::load, () -> train(Training.defaults(a), progress), DateNormalizer::save);
     }
 
+    /**
+     * As {@link #load(Architecture, ProgressListener)}, but first-use training stops when
+     * {@code stopRequested} says so (checked between batches), leaving a checkpoint in the cache
+     * directory ({@link CachedModel#checkpoint}); the next call resumes from it and ends with the
+     * model an uninterrupted run would have cached. A checkpoint that cannot be used is deleted
+     * with a warning and training starts afresh.
+     *
+     * @throws TrainingStoppedException when stopped, the checkpoint written
+     */
+    public static DateNormalizer load(Architecture a, ProgressListener progress, BooleanSupplier stopRequested)
+            throws IOException, TrainingStoppedException {
+        Path checkpoint = CachedModel.checkpoint(a.cacheName());
+        return CachedModel.get(
+                a.cacheName(),
+                DateNormalizer::load,
+                () -> firstUse(a, progress, RunControl.checkpointTo(checkpoint).withStopRequested(stopRequested)),
+                (n, dir) -> {
+                    n.save(dir);
+                    Files.deleteIfExists(checkpoint);
+                });
+    }
+
+    /** True when the training of {@code a}'s default model was stopped and will resume on the next load. */
+    public static boolean resumable(Architecture a) {
+        return Files.isRegularFile(CachedModel.checkpoint(a.cacheName()));
+    }
+
+    private static DateNormalizer firstUse(Architecture a, ProgressListener progress, RunControl control)
+            throws IOException, TrainingStoppedException {
+        Files.createDirectories(control.checkpoint().getParent());
+        if (Files.isRegularFile(control.checkpoint())) {
+            try {
+                return train(Training.defaults(a), progress, control.resuming());
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof MalformedFileException)) {
+                    throw e;
+                }
+                LOG.warn(
+                        "training the {} date model afresh: {}",
+                        a.cacheName(),
+                        e.getCause().getMessage());
+                Files.delete(control.checkpoint());
+            }
+        }
+        return train(Training.defaults(a), progress, control);
+    }
+
     /** True when the default attention model is cached. */
     public static boolean cached() {
         return cached(Architecture.ATTENTION);
@@ -196,8 +254,35 @@ public final class DateNormalizer {
 
     /** Trains a normaliser on generated pairs. */
     public static DateNormalizer train(Training t, ProgressListener progress) {
-        List<DatePair> pairs = DatePairs.generate(t.examples(), t.seed());
-        Seq2SeqModel m = t.architecture() == Architecture.ATTENTION
+        Seq2SeqModel m = create(t);
+        fit(m, t, progress, RunControl.none());
+        return new DateNormalizer(m);
+    }
+
+    /**
+     * As {@link #train(Training, ProgressListener)}, with checkpoints, resume and a stop request as
+     * {@code control} says; the same training and seed give the same weights whether or not the
+     * run was stopped and resumed.
+     *
+     * @throws TrainingStoppedException when {@code control}'s stop request stopped it, its checkpoint written
+     */
+    public static DateNormalizer train(Training t, ProgressListener progress, RunControl control)
+            throws TrainingStoppedException {
+        Seq2SeqModel m = create(t);
+        TrainingResult r = fit(m, t, progress, control);
+        if (r.stopRequested()) {
+            throw new TrainingStoppedException(
+                    control.checkpoint(),
+                    r.steps(),
+                    (long) r.batchesPerEpoch() * t.options().epochs(),
+                    "batches");
+        }
+        return new DateNormalizer(m);
+    }
+
+    /** A fresh model of {@code t}'s architecture, its weights drawn from {@code t}'s seed. */
+    private static Seq2SeqModel create(Training t) {
+        return t.architecture() == Architecture.ATTENTION
                 ? AttentionSeq2Seq.create(
                         new Seq2SeqOptions(
                                 DateVocabulary.inputSize(),
@@ -219,14 +304,18 @@ public final class DateNormalizer {
                                 128,
                                 2),
                         t.seed());
+    }
+
+    /** Trains {@code m} on {@code t}'s generated pairs. */
+    private static TrainingResult fit(Seq2SeqModel m, Training t, ProgressListener progress, RunControl control) {
+        List<DatePair> pairs = DatePairs.generate(t.examples(), t.seed());
         int[][] x = new int[pairs.size()][];
         int[][] y = new int[pairs.size()][];
         for (int i = 0; i < x.length; i++) {
             x[i] = DateVocabulary.encodeInput(pairs.get(i).human());
             y[i] = DateVocabulary.encodeOutput(pairs.get(i).iso());
         }
-        Seq2SeqTrainer.train(m, x, y, t.options(), progress);
-        return new DateNormalizer(m);
+        return Seq2SeqTrainer.train(m, x, y, t.options(), progress, control);
     }
 
     /** Writes the model to {@code dir} (config.json + model.safetensors). */
