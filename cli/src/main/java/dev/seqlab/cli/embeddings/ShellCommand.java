@@ -26,12 +26,15 @@ import picocli.CommandLine.Option;
             "  sim coffee tea            similarity;   odd breakfast lunch car   odd one out",
             "  top 5                     list 5 answers from now on;   help   the syntax",
             "A line that cannot be answered (an unknown word, say) gets a message and the session goes on.",
-            "Exit status: 0, or 2 when a query of a --script failed."
+            "From a --script or a pipe it is a filter: one line per input line, in order,",
+            "INPUT<TAB>ANSWER (neighbours as 'word cosine, ...'), or INPUT<TAB><TAB>REASON for a",
+            "line it cannot answer; the exit status is then 2."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab embeddings shell --vectors glove100.seqlab",
-            "  echo 'man : woman :: king : ?' | seqlab embeddings shell --vectors glove.6B.100d.txt"
+            "  echo 'man : woman :: king : ?' | seqlab embeddings shell --vectors glove.6B.100d.txt",
+            "  cut -f1 words.tsv | seqlab embeddings shell --vectors glove.seqlab --top 3 | paste words.tsv -"
         })
 public final class ShellCommand extends VectorsCommand {
 

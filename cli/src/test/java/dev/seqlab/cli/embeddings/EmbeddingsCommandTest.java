@@ -261,8 +261,11 @@ class EmbeddingsCommandTest {
         CliRun r = CliRun.of(
                 "embeddings", "shell", "--vectors", glove.toString(), "--top", "1", "--script", script.toString());
         assertEquals(2, r.code(), "one query failed: " + r.err());
-        assertTrue(r.out().contains("man : woman :: king : queen"), r.out());
-        assertTrue(r.out().contains("similarity(man, woman) = 0.0000"), r.out());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(4, lines.size(), "one line per query: " + r.out());
+        assertTrue(lines.get(0).startsWith("man : woman :: king : ?\tqueen "), r.out());
+        assertEquals("kign\t\tunknown word 'kign'; did you mean king?", lines.get(1));
+        assertEquals("sim man woman\t0.0000", lines.get(3));
         assertTrue(r.err().contains("unknown word 'kign'; did you mean king"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }

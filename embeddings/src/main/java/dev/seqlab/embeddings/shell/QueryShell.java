@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 
 /**
  * Answers typed queries ({@link QueryParser}) against loaded word vectors, line by line until
@@ -46,6 +47,13 @@ public final class QueryShell {
      * Reads queries from {@code in} until end of input or {@code quit}, answering on {@code out}
      * and reporting unanswerable lines on {@code err}.
      *
+     * <p>On a terminal ({@code interactive}) it greets, prompts and answers with tables. Otherwise
+     * (a script or a pipe) it is a filter that keeps step with its input: exactly one line per input
+     * line, in order, {@code INPUT<TAB>ANSWER} — neighbours as {@code word cosine, word cosine …}
+     * (several query words: {@code word: …; word: …}), a similarity as its cosine, the odd one out as
+     * the word — or {@code INPUT<TAB><TAB>REASON} for a line it cannot answer (the reason also goes
+     * to {@code err}). {@code quit} ends the input like its end does.
+     *
      * @param interactive print a greeting and a prompt (for a terminal; leave off when input is piped)
      * @return the number of lines that could not be answered
      */
@@ -75,9 +83,16 @@ public final class QueryShell {
                 if (q instanceof Query.Quit) {
                     break;
                 }
-                answer(q, out);
+                if (interactive) {
+                    answer(q, out);
+                } else {
+                    out.println(line + "\t" + answerLine(q));
+                }
             } catch (IllegalArgumentException e) {
                 failed++;
+                if (!interactive) {
+                    out.println(line + "\t\t" + e.getMessage());
+                }
                 out.flush();
                 err.println(e.getMessage());
                 err.flush();
@@ -131,6 +146,51 @@ public final class QueryShell {
         } else if (!(query instanceof Query.Blank) && !(query instanceof Query.Quit)) {
             throw new IllegalStateException("unhandled query " + query);
         }
+    }
+
+    /**
+     * Answers one query on one line (the filter form of {@link #answer}).
+     *
+     * @throws IllegalArgumentException when it cannot be answered
+     */
+    public String answerLine(Query query) {
+        if (query instanceof Query.Neighbours n) {
+            for (String w : n.words()) {
+                vectors.require(w);
+            }
+            if (n.words().size() == 1) {
+                return inline(vectors.mostSimilar(n.words().get(0), top));
+            }
+            StringJoiner all = new StringJoiner("; ");
+            for (String w : n.words()) {
+                all.add(w + ": " + inline(vectors.mostSimilar(w, top)));
+            }
+            return all.toString();
+        } else if (query instanceof Query.Analogy a) {
+            return inline(vectors.analogy(a.a(), a.b(), a.c(), method, top));
+        } else if (query instanceof Query.Arithmetic s) {
+            return inline(vectors.mostSimilar(s.positive(), s.negative(), top));
+        } else if (query instanceof Query.Similarity s) {
+            return String.format(Locale.ROOT, "%.4f", vectors.similarity(s.first(), s.second()));
+        } else if (query instanceof Query.OddOneOut o) {
+            return vectors.doesntMatch(o.words());
+        } else if (query instanceof Query.SetTop t) {
+            top = t.count();
+            return "top " + top;
+        } else if (query instanceof Query.Help) {
+            return QueryParser.HELP.replace("\n", " | ");
+        } else if (query instanceof Query.Blank) {
+            return "";
+        }
+        throw new IllegalStateException("unhandled query " + query);
+    }
+
+    private static String inline(List<Neighbor> neighbours) {
+        StringJoiner line = new StringJoiner(", ");
+        for (Neighbor n : neighbours) {
+            line.add(String.format(Locale.ROOT, "%s %.4f", n.word(), n.score()));
+        }
+        return line.toString();
     }
 
     private static void print(List<Neighbor> neighbours, PrintWriter out) {

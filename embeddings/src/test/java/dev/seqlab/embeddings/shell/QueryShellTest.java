@@ -35,24 +35,23 @@ class QueryShellTest {
     }
 
     @Test
-    void answersEachSyntaxWithoutPromptsWhenPiped() throws Exception {
+    void answersEachSyntaxOneLinePerInputLineWhenPiped() throws Exception {
         Transcript t = run(
-                "king\nman : woman :: king : ?\nking - man + woman\nsim king queen\nodd king queen man apple\n", false);
+                "king\nman : woman :: king : ?\nking - man + woman\n\nsim king queen\nodd king queen man apple\n"
+                        + "king queen\n",
+                false);
         assertEquals(
                 String.join(
                         "\n",
-                        "king:",
-                        "   1  man    0.7071",
-                        "   2  queen  0.5000",
+                        "king\tman 0.7071, queen 0.5000",
                         // woman − man + king/√2 = (−0.293, 1, 0.707): cosine with queen 1.207/1.259 = 0.9586,
                         // with apple −0.707/1.259 = −0.5615 (by hand)
-                        "man : woman :: king : queen",
-                        "   1  queen  0.9586",
-                        "   2  apple  -0.5615",
-                        "   1  queen  0.9586",
-                        "   2  apple  -0.5615",
-                        "similarity(king, queen) = 0.5000",
-                        "odd one out: apple",
+                        "man : woman :: king : ?\tqueen 0.9586, apple -0.5615",
+                        "king - man + woman\tqueen 0.9586, apple -0.5615",
+                        "\t",
+                        "sim king queen\t0.5000",
+                        "odd king queen man apple\tapple",
+                        "king queen\tking: man 0.7071, queen 0.5000; queen: woman 0.7071, king 0.5000",
                         ""),
                 t.out());
         assertEquals("", t.err());
@@ -60,15 +59,33 @@ class QueryShellTest {
     }
 
     @Test
-    void unknownWordsAndBadLinesGetOneLineAndTheSessionGoesOn() throws Exception {
+    void unknownWordsAndBadLinesKeepTheirPlaceAndTheSessionGoesOn() throws Exception {
         Transcript t = run("kign\nman : woman\ntop 1\nqueen\nquit\nking\n", false);
         assertEquals(2, t.failed());
         String[] errors = t.err().split("\n");
         assertEquals(2, errors.length, t.err());
         assertEquals("unknown word 'kign'; did you mean king?", errors[0]);
         assertEquals("an analogy needs '::' in the middle, e.g. 'man : woman :: king : ?'", errors[1]);
-        // after "top 1", one answer; "quit" ends the session before the last line
-        assertEquals("listing 1 answers from now on\nqueen:\n   1  woman  0.7071\n", t.out());
+        // one line per input line, declined ones with an empty answer and the reason; after "top 1",
+        // one answer; "quit" ends the input before the last line
+        assertEquals(
+                String.join(
+                        "\n",
+                        "kign\t\tunknown word 'kign'; did you mean king?",
+                        "man : woman\t\tan analogy needs '::' in the middle, e.g. 'man : woman :: king : ?'",
+                        "top 1\ttop 1",
+                        "queen\twoman 0.7071",
+                        ""),
+                t.out());
+    }
+
+    @Test
+    void answersATableOnATerminal() throws Exception {
+        Transcript t = run("king\n", true);
+        assertEquals(
+                "5 words, 3 dimensions. Type 'help' for the syntax, Ctrl-D to leave.\n> king:\n   1  man    0.7071\n"
+                        + "   2  queen  0.5000\n> \n",
+                t.out());
     }
 
     @Test
