@@ -15,7 +15,10 @@ import java.util.Locale;
  * </ul>
  */
 public final class ConsoleProgress {
-    private static final long LINE_INTERVAL_MILLIS = 5_000;
+    /** The environment variable setting the milliseconds between progress lines (default 5000). */
+    public static final String INTERVAL_VARIABLE = "SEQLAB_PROGRESS_INTERVAL_MS";
+
+    private static final long DEFAULT_LINE_INTERVAL_MILLIS = 5_000;
 
     private ConsoleProgress() {}
 
@@ -37,11 +40,22 @@ public final class ConsoleProgress {
             case "bar":
                 return new BarProgress();
             case "lines":
-                return new LineProgress(err, LINE_INTERVAL_MILLIS);
+                return new LineProgress(err, lineIntervalMillis());
             default:
                 return Boolean.getBoolean("seqlab.stderr.tty")
                         ? new BarProgress()
-                        : new LineProgress(err, LINE_INTERVAL_MILLIS);
+                        : new LineProgress(err, lineIntervalMillis());
+        }
+    }
+
+    /** {@value #INTERVAL_VARIABLE} when it is a whole number from 1 on, else 5 s. */
+    private static long lineIntervalMillis() {
+        try {
+            long ms = Long.parseLong(
+                    System.getenv().getOrDefault(INTERVAL_VARIABLE, "").trim());
+            return ms >= 1 ? ms : DEFAULT_LINE_INTERVAL_MILLIS;
+        } catch (NumberFormatException e) {
+            return DEFAULT_LINE_INTERVAL_MILLIS;
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seqlab.cli.Main;
+import dev.seqlab.cli.progress.ConsoleProgress;
 import dev.seqlab.cli.training.Checkpointing;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -75,6 +76,8 @@ class Word2VecSignalTest {
         cmd.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("SEQLAB_PROGRESS", "lines");
+        // a progress line every 100 ms, so one is seen while training runs however fast the machine
+        pb.environment().put(ConsoleProgress.INTERVAL_VARIABLE, "100");
         return pb;
     }
 
@@ -109,7 +112,7 @@ class Word2VecSignalTest {
                     synchronized (log) {
                         log.append(line).append('\n');
                     }
-                    if (line.contains("Training skip-gram")) {
+                    if (line.contains("Training skip-gram") && !line.contains("done")) {
                         training.countDown(); // a progress line: the handler is installed and jobs are running
                     }
                 }
