@@ -1,6 +1,9 @@
 package dev.seqlab.attention.layer;
 
 import dev.seqlab.core.kernel.Activations;
+import dev.seqlab.core.kernel.Blas;
+import dev.seqlab.core.kernel.Kernels;
+import dev.seqlab.core.kernel.Reductions;
 import dev.seqlab.core.kernel.Softmax;
 import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.random.SeededRandom;
@@ -20,6 +23,8 @@ import java.util.Arrays;
  * and the weights {@code [B, T]} (each row sums to 1).
  */
 public final class AdditiveAttention {
+    private static final Blas BLAS = Kernels.blas();
+
     private final int stateSize;
     private final int encoderSize;
     private final Dense hidden;
@@ -80,19 +85,79 @@ public final class AdditiveAttention {
      */
     public record Output(Tensor context, Tensor weights, Cache cache) {}
 
+    /**
+     * The encoder outputs' share of the hidden layer, {@code aₜ·W₁ₐᵀ + b₁} for every position,
+     * computed once and used by every decoder step that attends over the same {@code a}; it also
+     * gathers those steps' gradients for {@link #backward(Keys, Tensor)}.
+     */
+    public static final class Keys {
+        private final Tensor a;
+        private final float[] projected; // [T·B, units]
+        private final float[] dProjected; // Σ over steps of dL/d(projected)
+        private final boolean oneStep;
+
+        private Keys(Tensor a, float[] projected, boolean oneStep) {
+            this.a = a;
+            this.projected = projected;
+            this.dProjected = new float[projected.length];
+            this.oneStep = oneStep;
+        }
+    }
+
     /** What {@link #backward} needs. */
     public static final class Cache {
-        private final Tensor a;
-        private final float[] concat;
+        private final Keys keys;
+        private final Tensor s;
         private final float[] h;
         private final float[] alpha; // [B·T], batch-major like the weights
 
-        private Cache(Tensor a, float[] concat, float[] h, float[] alpha) {
-            this.a = a;
-            this.concat = concat;
+        private Cache(Keys keys, Tensor s, float[] h, float[] alpha) {
+            this.keys = keys;
+            this.s = s;
             this.h = h;
             this.alpha = alpha;
         }
+    }
+
+    /**
+     * Projects the encoder outputs {@code a [T, B, Na]} once for several {@link #forward(Keys, Tensor, int[])}
+     * steps; after their backward steps, {@link #backward(Keys, Tensor)} adds the projection's gradients.
+     */
+    public Keys keys(Tensor a) {
+        return keys(a, false);
+    }
+
+    private Keys keys(Tensor a, boolean oneStep) {
+        if (a.rank() != 3 || a.dim(2) != encoderSize) {
+            throw new IllegalArgumentException(
+                    "encoder outputs must be [T, B, " + encoderSize + "], got " + Arrays.toString(a.shape()));
+        }
+        int rows = a.dim(0) * a.dim(1);
+        int units = hidden.outputSize();
+        int width = stateSize + encoderSize;
+        float[] projected = new float[rows * units];
+        BLAS.gemm(
+                false,
+                true,
+                rows,
+                units,
+                encoderSize,
+                1f,
+                a.data(),
+                0,
+                encoderSize,
+                hidden.w().value().data(),
+                stateSize,
+                width,
+                0f,
+                projected,
+                0,
+                units);
+        float[] bias = hidden.b().value().data();
+        for (int r = 0; r < rows; r++) {
+            BLAS.axpy(units, 1f, bias, 0, projected, r * units);
+        }
+        return new Keys(a, projected, oneStep);
     }
 
     /**
@@ -103,10 +168,18 @@ public final class AdditiveAttention {
      * @param lengths each input sequence's length (1…T), or null for all T
      */
     public Output forward(Tensor a, Tensor s, int[] lengths) {
-        if (a.rank() != 3 || a.dim(2) != encoderSize) {
-            throw new IllegalArgumentException(
-                    "encoder outputs must be [T, B, " + encoderSize + "], got " + Arrays.toString(a.shape()));
-        }
+        return forward(keys(a, true), s, lengths);
+    }
+
+    /**
+     * One attention step over encoder outputs projected by {@link #keys}; its backward is
+     * {@link #backward(Cache, Tensor, Tensor, Tensor)}.
+     *
+     * @param s       decoder state {@code [B, Ns]}
+     * @param lengths each input sequence's length (1…T), or null for all T
+     */
+    public Output forward(Keys keys, Tensor s, int[] lengths) {
+        Tensor a = keys.a;
         int steps = a.dim(0);
         int batch = a.dim(1);
         if (s.rank() != 2 || s.dim(0) != batch || s.dim(1) != stateSize) {
@@ -115,17 +188,35 @@ public final class AdditiveAttention {
         }
         int width = stateSize + encoderSize;
         int rows = steps * batch;
-        float[] concat = new float[rows * width];
+        int units = hidden.outputSize();
+        // the decoder state's share W₁ₛ·s once per sequence, added to every position's projection
+        float[] ps = new float[batch * units];
+        BLAS.gemm(
+                false,
+                true,
+                batch,
+                units,
+                stateSize,
+                1f,
+                s.data(),
+                0,
+                stateSize,
+                hidden.w().value().data(),
+                0,
+                width,
+                0f,
+                ps,
+                0,
+                units);
+        float[] h = keys.projected.clone();
         for (int t = 0; t < steps; t++) {
             for (int b = 0; b < batch; b++) {
-                int r = t * batch + b;
-                System.arraycopy(s.data(), b * stateSize, concat, r * width, stateSize);
-                System.arraycopy(a.data(), r * encoderSize, concat, r * width + stateSize, encoderSize);
+                int r = (t * batch + b) * units;
+                for (int u = 0; u < units; u++) {
+                    h[r + u] += ps[b * units + u];
+                }
             }
         }
-        int units = hidden.outputSize();
-        float[] h = new float[rows * units];
-        hidden.forward(rows, concat, 0, h, 0);
         Activations.tanh(h.length, h, 0, h, 0);
         float[] e = new float[rows];
         score.forward(rows, h, 0, e, 0);
@@ -148,24 +239,45 @@ public final class AdditiveAttention {
                 }
             }
         }
-        return new Output(context, weights, new Cache(a, concat, h, w.clone()));
+        return new Output(context, weights, new Cache(keys, s, h, w.clone()));
     }
 
     /**
-     * Backward of one step; adds to the dense layers' gradients.
+     * Backward of one step of {@link #forward(Tensor, Tensor, int[])}; adds to the dense layers' gradients.
      *
      * @param dContext dL/d(context) {@code [B, Na]}
      * @param dWeights dL/dα {@code [B, T]}, or null
      * @return dL/da {@code [T, B, Na]} and dL/ds {@code [B, Ns]}
+     * @throws IllegalStateException if the step attended over {@link #keys} shared with other steps
      */
     public Tensor[] backward(Cache c, Tensor dContext, Tensor dWeights) {
-        int steps = c.a.dim(0);
-        int batch = c.a.dim(1);
+        if (!c.keys.oneStep) {
+            throw new IllegalStateException(
+                    "this step shares its keys with others: use backward(cache, dContext, dWeights, dA) and backward(keys, dA)");
+        }
+        Tensor dA = Tensor.zeros(c.keys.a.shape());
+        Tensor dS = backward(c, dContext, dWeights, dA);
+        backward(c.keys, dA);
+        return new Tensor[] {dA, dS};
+    }
+
+    /**
+     * Backward of one step of {@link #forward(Keys, Tensor, int[])}: adds the context's share of
+     * dL/da to {@code dA} {@code [T, B, Na]}, keeps the projection's share in the keys for
+     * {@link #backward(Keys, Tensor)}, and adds to the dense layers' gradients.
+     *
+     * @param dContext dL/d(context) {@code [B, Na]}
+     * @param dWeights dL/dα {@code [B, T]}, or null
+     * @return dL/ds {@code [B, Ns]}
+     */
+    public Tensor backward(Cache c, Tensor dContext, Tensor dWeights, Tensor dA) {
+        int steps = c.keys.a.dim(0);
+        int batch = c.keys.a.dim(1);
         int rows = steps * batch;
         int width = stateSize + encoderSize;
-        Tensor dA = Tensor.zeros(steps, batch, encoderSize);
         float[] dE = new float[rows];
-        float[] ad = c.a.data();
+        float[] ad = c.keys.a.data();
+        float[] dad = dA.data();
         // dα_t = dContext·a_t (+ the given dα), then back through the softmax to dE
         float[] dAlpha = new float[batch * steps];
         for (int b = 0; b < batch; b++) {
@@ -179,7 +291,7 @@ public final class AdditiveAttention {
                 for (int j = 0; j < encoderSize; j++) {
                     float g = dContext.data()[b * encoderSize + j];
                     s += g * ad[r * encoderSize + j];
-                    dA.data()[r * encoderSize + j] += alpha * g;
+                    dad[r * encoderSize + j] += alpha * g;
                 }
                 dAlpha[b * steps + t] = (float) s;
             }
@@ -193,23 +305,101 @@ public final class AdditiveAttention {
         int units = hidden.outputSize();
         float[] dH = new float[rows * units];
         score.backward(rows, c.h, 0, dE, 0, dH, 0);
-        for (int i = 0; i < dH.length; i++) {
-            dH[i] *= 1 - c.h[i] * c.h[i];
-        }
-        float[] dConcat = new float[rows * width];
-        hidden.backward(rows, c.concat, 0, dH, 0, dConcat, 0);
-        Tensor dS = Tensor.zeros(batch, stateSize);
+        // through tanh; the keys' share is kept, the state's is summed over positions
+        float[] dHs = new float[batch * units];
+        float[] kept = c.keys.dProjected;
         for (int t = 0; t < steps; t++) {
             for (int b = 0; b < batch; b++) {
-                int r = t * batch + b;
-                for (int j = 0; j < stateSize; j++) {
-                    dS.data()[b * stateSize + j] += dConcat[r * width + j];
-                }
-                for (int j = 0; j < encoderSize; j++) {
-                    dA.data()[r * encoderSize + j] += dConcat[r * width + stateSize + j];
+                int r = (t * batch + b) * units;
+                for (int u = 0; u < units; u++) {
+                    float g = dH[r + u] * (1 - c.h[r + u] * c.h[r + u]);
+                    kept[r + u] += g;
+                    dHs[b * units + u] += g;
                 }
             }
         }
-        return new Tensor[] {dA, dS};
+        // dW₁ₛ += dHsᵀ·s ; dS = dHs·W₁ₛ
+        BLAS.gemm(
+                true,
+                false,
+                units,
+                stateSize,
+                batch,
+                1f,
+                dHs,
+                0,
+                units,
+                c.s.data(),
+                0,
+                stateSize,
+                1f,
+                hidden.w().grad().data(),
+                0,
+                width);
+        Tensor dS = Tensor.zeros(batch, stateSize);
+        BLAS.gemm(
+                false,
+                false,
+                batch,
+                stateSize,
+                units,
+                1f,
+                dHs,
+                0,
+                units,
+                hidden.w().value().data(),
+                0,
+                width,
+                0f,
+                dS.data(),
+                0,
+                stateSize);
+        return dS;
+    }
+
+    /**
+     * The projection's backward after every step's: adds {@code Σ dHᵀ·a} to W₁ₐ's gradient and
+     * {@code Σ dH} to b₁'s, and the encoder outputs' share {@code Σ dH·W₁ₐ} to {@code dA}.
+     */
+    public void backward(Keys k, Tensor dA) {
+        int rows = k.a.dim(0) * k.a.dim(1);
+        int units = hidden.outputSize();
+        int width = stateSize + encoderSize;
+        BLAS.gemm(
+                true,
+                false,
+                units,
+                encoderSize,
+                rows,
+                1f,
+                k.dProjected,
+                0,
+                units,
+                k.a.data(),
+                0,
+                encoderSize,
+                1f,
+                hidden.w().grad().data(),
+                stateSize,
+                width);
+        Reductions.columnSums(
+                rows, units, k.dProjected, 0, units, hidden.b().grad().data(), 0, true);
+        BLAS.gemm(
+                false,
+                false,
+                rows,
+                encoderSize,
+                units,
+                1f,
+                k.dProjected,
+                0,
+                units,
+                hidden.w().value().data(),
+                stateSize,
+                width,
+                1f,
+                dA.data(),
+                0,
+                encoderSize);
     }
 }

@@ -20,6 +20,12 @@ public interface Seq2SeqModel {
     /** Decodes one input greedily. */
     Prediction predict(int[] x);
 
+    /**
+     * Decodes a batch greedily ({@code x [B][Tx]}): the ids {@link #predict} chooses for each input,
+     * computed for the whole batch at once.
+     */
+    int[][] decode(int[][] x);
+
     /** All trainable parameters. */
     Parameters parameters();
 

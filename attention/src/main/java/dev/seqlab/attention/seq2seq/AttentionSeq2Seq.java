@@ -113,6 +113,7 @@ public final class AttentionSeq2Seq implements Seq2SeqModel {
     /** What backward needs (opaque). */
     public static final class Internals {
         private RecurrentOutput encoded;
+        private AdditiveAttention.Keys keys;
         private final List<AdditiveAttention.Output> att = new ArrayList<>();
         private final List<CellOutput> steps = new ArrayList<>();
     }
@@ -157,12 +158,13 @@ public final class AttentionSeq2Seq implements Seq2SeqModel {
         Internals k = new Internals();
         k.encoded = encoder.forward(in, lengths, null, null, false, null);
         Tensor a = k.encoded.outputs();
+        k.keys = attention.keys(a);
         Tensor s = Tensor.zeros(batch, o.decoderHidden());
         Tensor c = Tensor.zeros(batch, o.decoderHidden());
         List<float[]> logits = new ArrayList<>();
         List<Tensor> weights = new ArrayList<>();
         for (int t = 0; t < o.outputLength(); t++) {
-            AdditiveAttention.Output att = attention.forward(a, s, lengths);
+            AdditiveAttention.Output att = attention.forward(k.keys, s, lengths);
             CellOutput step = post.step(att.context(), s, c);
             s = step.lastHidden();
             c = step.lastCell();
@@ -219,18 +221,14 @@ public final class AttentionSeq2Seq implements Seq2SeqModel {
             }
             CellGradients g = post.stepBackward(step, ds, dcNext);
             Tensor dContext = g.inputs().reshape(batch, 2 * o.encoderHidden());
-            Tensor[] ga = attention.backward(k.att.get(t).cache(), dContext, null);
-            float[] dad = dA.data();
-            float[] ga0 = ga[0].data();
-            for (int i = 0; i < dad.length; i++) {
-                dad[i] += ga0[i];
-            }
+            Tensor dS = attention.backward(k.att.get(t).cache(), dContext, null, dA);
             dsNext = g.initialHidden();
             for (int i = 0; i < dsNext.size(); i++) {
-                dsNext.data()[i] += ga[1].data()[i];
+                dsNext.data()[i] += dS.data()[i];
             }
             dcNext = g.initialCell();
         }
+        attention.backward(k.keys, dA);
         encoder.backward(k.encoded.cache(), dA, null, null);
         return loss / ty;
     }
@@ -253,6 +251,23 @@ public final class AttentionSeq2Seq implements Seq2SeqModel {
                 ModelConfig.read(dir, ARCHITECTURE, Seq2SeqOptions.defaults()), new SeededRandom(0));
         ModelFiles.loadWeights(dir, m.params);
         return m;
+    }
+
+    @Override
+    public int[][] decode(int[][] x) {
+        Pass p = forward(x);
+        int batch = x.length;
+        int ty = o.outputLength();
+        int vo = o.outputVocabulary();
+        int[][] ids = new int[batch][ty];
+        float[] sm = new float[batch * vo];
+        for (int t = 0; t < ty; t++) {
+            Softmax.softmaxRows(batch, vo, p.logits().get(t), 0, vo, sm, 0, vo);
+            for (int b = 0; b < batch; b++) {
+                ids[b][t] = Reductions.argmax(vo, sm, b * vo);
+            }
+        }
+        return ids;
     }
 
     /** Greedy decoding of one input ({@code [Tx]} ids). */

@@ -267,6 +267,11 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
         return new Prediction(out, probs, att);
     }
 
+    @Override
+    public int[][] decode(int[][] x) {
+        return greedy(x).ids();
+    }
+
     /**
      * A batch decoded greedily: everything {@link #predict} computes, for every step's whole output
      * distribution.

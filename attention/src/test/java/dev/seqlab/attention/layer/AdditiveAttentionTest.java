@@ -48,6 +48,45 @@ class AdditiveAttentionTest {
     }
 
     @Test
+    void stepsSharingTheirKeysMatchFiniteDifferences() {
+        SeededRandom rng = new SeededRandom(3);
+        AdditiveAttention att = new AdditiveAttention("att", 4, 3, 5, rng);
+        Parameter a = Parameter.of("a", random(rng, 6, 3, 3));
+        Parameter s1 = Parameter.of("s1", random(rng, 3, 4));
+        Parameter s2 = Parameter.of("s2", random(rng, 3, 4));
+        int[] lengths = {6, 2, 4};
+        Tensor wc1 = random(rng, 3, 3);
+        Tensor wc2 = random(rng, 3, 3);
+        Tensor ww = random(rng, 3, 6);
+        List<Parameter> checked = new ArrayList<>(att.parameters().list());
+        checked.addAll(List.of(a, s1, s2));
+        Parameters all = new Parameters();
+        checked.forEach(all::add);
+        GradientChecker.check(
+                        checked,
+                        () -> {
+                            AdditiveAttention.Keys keys = att.keys(a.value());
+                            AdditiveAttention.Output o1 = att.forward(keys, s1.value(), lengths);
+                            AdditiveAttention.Output o2 = att.forward(keys, s2.value(), lengths);
+                            return dot(o1.context(), wc1) + dot(o2.context(), wc2) + dot(o2.weights(), ww);
+                        },
+                        () -> {
+                            all.zeroGrads();
+                            AdditiveAttention.Keys keys = att.keys(a.value());
+                            AdditiveAttention.Output o1 = att.forward(keys, s1.value(), lengths);
+                            AdditiveAttention.Output o2 = att.forward(keys, s2.value(), lengths);
+                            Tensor dA = Tensor.zeros(a.value().shape());
+                            s2.grad().copyFrom(att.backward(o2.cache(), wc2, ww, dA));
+                            s1.grad().copyFrom(att.backward(o1.cache(), wc1, null, dA));
+                            att.backward(keys, dA);
+                            a.grad().copyFrom(dA);
+                            assertThrows(IllegalStateException.class, () -> att.backward(o1.cache(), wc1, null));
+                        },
+                        GradientChecker.Options.float32())
+                .assertBelow(2e-3);
+    }
+
+    @Test
     void weightsAreADistributionOverValidPositions() {
         SeededRandom rng = new SeededRandom(2);
         AdditiveAttention att = new AdditiveAttention("att", 2, 3, 10, rng);

@@ -1,5 +1,6 @@
 package dev.seqlab.attention.seq2seq;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -71,5 +72,23 @@ class AttentionSeq2SeqTest {
         }
         assertThrows(IllegalArgumentException.class, () -> m.predict(new int[] {1, 2}));
         assertThrows(IllegalArgumentException.class, () -> m.predict(new int[] {9, 0, 0, 0, 0}));
+    }
+
+    @Test
+    void decodingABatchGivesTheIdsPredictChoosesForEachInput() {
+        AttentionSeq2Seq m = AttentionSeq2Seq.create(
+                Seq2SeqOptions.defaults()
+                        .withVocabularies(6, 4)
+                        .withLengths(5, 3)
+                        .withEncoderHidden(3)
+                        .withDecoderHidden(4)
+                        .withAttentionUnits(3),
+                4);
+        int[][] x = {{1, 2, 0, 0, 0}, {5, 4, 3, 2, 1}, {3, 0, 0, 0, 0}, {2, 2, 5, 1, 0}};
+        int[][] ids = m.decode(x);
+        assertEquals(x.length, ids.length);
+        for (int b = 0; b < x.length; b++) {
+            assertArrayEquals(m.predict(x[b]).ids(), ids[b], "input " + b);
+        }
     }
 }
