@@ -45,6 +45,14 @@ final class VectorBlas implements Blas {
      * either way, so the choice does not change any result bit.
      */
     static final int DIRECT_B_MAX_ROWS = MC;
+    /**
+     * Up to this many microkernel column panels (n ≤ this·NR), op(A) is read in place instead of
+     * packed (all but a ragged last row panel): each A panel then serves at most this many
+     * microkernel calls, too few to repay the scalar copy, which took a fifth of the Transformer's
+     * and the attention model's training (many GEMMs with n of 10 to 64). The microkernel performs
+     * the same operations either way, so the choice does not change any result bit.
+     */
+    static final int DIRECT_A_MAX_PANELS = 2;
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
@@ -116,6 +124,7 @@ final class VectorBlas implements Blas {
         Buffers buf = BUFFERS.get();
         buf.reserve(roundUp(Math.min(m, MC), MR) * Math.min(k, KC), Math.min(k, KC) * roundUp(Math.min(n, NC), NR));
         boolean directB = !transB && m <= DIRECT_B_MAX_ROWS;
+        boolean directA = n <= DIRECT_A_MAX_PANELS * NR;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             // full-width panels read from B itself when direct; the ragged last one is always packed
@@ -129,23 +138,57 @@ final class VectorBlas implements Blas {
                 int bDirect = bOff + pc * ldb + jc;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    packA(transA, a, aOff, lda, ic, mc, pc, kc, buf.a);
+                    ARead aRead;
+                    if (directA) {
+                        int ragged = mc - mc % MR;
+                        if (ragged < mc) {
+                            packA(transA, a, aOff, lda, ic + ragged, mc - ragged, pc, kc, buf.a);
+                        }
+                        aRead = transA
+                                ? new ARead(a, aOff + pc * lda + ic, 1, lda, ragged)
+                                : new ARead(a, aOff + ic * lda + pc, lda, 1, ragged);
+                    } else {
+                        packA(transA, a, aOff, lda, ic, mc, pc, kc, buf.a);
+                        aRead = null;
+                    }
                     macroKernel(
-                            mc, nc, kc, buf, b, bDirect, ldb, nDirect, c, cOff + ic * ldc + jc, ldc, alpha, blockBeta);
+                            mc,
+                            nc,
+                            kc,
+                            buf,
+                            aRead,
+                            b,
+                            bDirect,
+                            ldb,
+                            nDirect,
+                            c,
+                            cOff + ic * ldc + jc,
+                            ldc,
+                            alpha,
+                            blockBeta);
                 }
             }
         }
     }
 
     /**
+     * op(A) of an M block read in place: element (row r, depth p) of the block at
+     * {@code a[start + r·rowStride + p·depthStride]}, for the rows below {@code rows} (whole
+     * panels; the ragged rest is packed at the start of the A buffer).
+     */
+    private record ARead(float[] a, int start, int rowStride, int depthStride, int rows) {}
+
+    /**
      * Runs the microkernel over an mc×nc block of C: columns below {@code nDirect} take B in place
-     * (row stride ldb from {@code bDirect}), the rest take the packed panels from the buffer.
+     * (row stride ldb from {@code bDirect}), the rest take the packed panels from the buffer; A
+     * comes from the packed buffer, or in place as {@code aRead} says when it is not null.
      */
     private static void macroKernel(
             int mc,
             int nc,
             int kc,
             Buffers buf,
+            ARead aRead,
             float[] b,
             int bDirect,
             int ldb,
@@ -165,9 +208,23 @@ final class VectorBlas implements Blas {
             int bStride = direct ? ldb : NR;
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir);
-                int ai = ir * kc;
                 int ci = cBase + ir * ldc + jr;
-                microKernel(kc, ap, ai, bArr, bi, bStride, tile);
+                if (aRead == null) {
+                    microKernel(kc, ap, ir * kc, bArr, bi, bStride, tile);
+                } else if (ir < aRead.rows()) {
+                    microKernelDirectA(
+                            kc,
+                            aRead.a(),
+                            aRead.start() + ir * aRead.rowStride(),
+                            aRead.rowStride(),
+                            aRead.depthStride(),
+                            bArr,
+                            bi,
+                            bStride,
+                            tile);
+                } else {
+                    microKernel(kc, ap, 0, bArr, bi, bStride, tile);
+                }
                 mergeTile(tile, mr, nr, c, ci, ldc, alpha, beta);
             }
         }
@@ -205,6 +262,60 @@ final class VectorBlas implements Blas {
             c40 = av.fma(b0, c40);
             c41 = av.fma(b1, c41);
             av = FloatVector.broadcast(S, a[ap + 5]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+        }
+        c00.intoArray(tile, 0 * L);
+        c01.intoArray(tile, 1 * L);
+        c10.intoArray(tile, 2 * L);
+        c11.intoArray(tile, 3 * L);
+        c20.intoArray(tile, 4 * L);
+        c21.intoArray(tile, 5 * L);
+        c30.intoArray(tile, 6 * L);
+        c31.intoArray(tile, 7 * L);
+        c40.intoArray(tile, 8 * L);
+        c41.intoArray(tile, 9 * L);
+        c50.intoArray(tile, 10 * L);
+        c51.intoArray(tile, 11 * L);
+    }
+
+    /**
+     * {@link #microKernel} on an A panel read in place: row r, depth p at
+     * {@code a[ai + r·rowStride + p·depthStride]}; the same operations in the same order.
+     */
+    private static void microKernelDirectA(
+            int kc, float[] a, int ai, int rowStride, int depthStride, float[] b, int bi, int bStride, float[] tile) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z;
+        FloatVector c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z;
+        int a0 = ai;
+        int a1 = a0 + rowStride;
+        int a2 = a1 + rowStride;
+        int a3 = a2 + rowStride;
+        int a4 = a3 + rowStride;
+        int a5 = a4 + rowStride;
+        for (int p = 0; p < kc; p++) {
+            int bp = bi + p * bStride;
+            int q = p * depthStride;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a[a0 + q]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = FloatVector.broadcast(S, a[a1 + q]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = FloatVector.broadcast(S, a[a2 + q]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = FloatVector.broadcast(S, a[a3 + q]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            av = FloatVector.broadcast(S, a[a4 + q]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            av = FloatVector.broadcast(S, a[a5 + q]);
             c50 = av.fma(b0, c50);
             c51 = av.fma(b1, c51);
         }

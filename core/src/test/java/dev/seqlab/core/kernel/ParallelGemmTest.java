@@ -77,6 +77,33 @@ class ParallelGemmTest {
     }
 
     @Test
+    void readingAInPlaceOrPackedGivesTheSameBits() {
+        // n=150 packs A; the same product in column blocks of 30 reads A in place (n <= 2 panels),
+        // every transpose, with a ragged last row panel (m=101) and k beyond one K block
+        int m = 101;
+        int n = 150;
+        int k = 300;
+        SplittableRandom rnd = new SplittableRandom(13);
+        Blas v = new VectorBlas();
+        for (int t = 0; t < 4; t++) {
+            boolean tA = t >= 2;
+            boolean tB = (t & 1) == 1;
+            float[] a = Reference.random(rnd, m * k);
+            float[] b = Reference.random(rnd, k * n);
+            int lda = tA ? m : k;
+            int ldb = tB ? k : n;
+            float[] whole = Reference.random(rnd, m * n);
+            float[] blocks = whole.clone();
+            v.gemm(tA, tB, m, n, k, 1.25f, a, 0, lda, b, 0, ldb, -0.5f, whole, 0, n);
+            for (int j0 = 0; j0 < n; j0 += 30) {
+                int bOff = tB ? j0 * ldb : j0;
+                v.gemm(tA, tB, m, 30, k, 1.25f, a, 0, lda, b, bOff, ldb, -0.5f, blocks, j0, n);
+            }
+            assertArrayEquals(whole, blocks, "transA " + tA + ", transB " + tB);
+        }
+    }
+
+    @Test
     void kernelsBlasWithThreadLimitMatchesSingleThread() {
         float[] one = run(Kernels.blas(1), false, false, 256, 256, 256, 1);
         float[] two = run(Kernels.blas(2), false, false, 256, 256, 256, 1);
