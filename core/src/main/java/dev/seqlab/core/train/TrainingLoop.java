@@ -20,8 +20,8 @@ import java.util.function.IntConsumer;
  * The one training loop: for every epoch, the learning rate from the schedule, a shuffle of the
  * {@link BatchSource} by a generator seeded with {@link TrainingOptions#seed()}, then for every
  * batch: zero the gradients, the {@link StepFunction}, clipping, the optimiser step. After each
- * epoch an optional validation loss decides early stopping; the best parameters are restored at
- * the end. Single-threaded apart from the kernels, so the same seed and thread count give the same
+ * epoch an optional validation loss decides early stopping (patience, or a {@link #target} reached);
+ * the best parameters are restored at the end. Single-threaded apart from the kernels, so the same seed and thread count give the same
  * parameters, and a run resumed from a checkpoint the same parameters as one never interrupted.
  *
  * <pre>{@code
@@ -48,6 +48,7 @@ public final class TrainingLoop<B> {
     private BatchSource<B> source;
     private StepFunction<B> step;
     private DoubleSupplier validation;
+    private double target = Double.NEGATIVE_INFINITY;
     private IntConsumer onImprovement = epoch -> {};
     private LearningRateSchedule epochSchedule;
     private LearningRateSchedule stepSchedule;
@@ -85,6 +86,16 @@ public final class TrainingLoop<B> {
     /** The validation loss (lower is better) computed after every epoch; without it there is no early stopping. */
     public TrainingLoop<B> validation(DoubleSupplier v) {
         this.validation = v;
+        return this;
+    }
+
+    /**
+     * Stops after the first epoch whose validation loss is at most {@code v} (e.g. 0.001 for a
+     * validation loss of 1 − accuracy: stop once 99.9% is reached); without it, only patience and
+     * the number of epochs end a run.
+     */
+    public TrainingLoop<B> target(double v) {
+        this.target = v;
         return this;
     }
 
@@ -204,6 +215,10 @@ public final class TrainingLoop<B> {
                 s.bestEpoch = e + 1;
                 s.keepBest(params);
                 onImprovement.accept(e + 1);
+                if (v <= target) {
+                    progress.finish();
+                    return result(s, t0, e + 1 < options.epochs(), false, written, batches);
+                }
             } else if (options.patience() > 0 && e + 1 - s.bestEpoch >= options.patience()) {
                 progress.finish();
                 s.restoreBest(params);

@@ -13,7 +13,7 @@ import java.util.List;
  * @param weight          the total {@link BatchSource#weight} trained on (characters, examples)
  * @param steps           optimiser steps taken, counting those before a resume
  * @param seconds         wall time of this run (after a resume: of the resumed part)
- * @param stoppedEarly    whether patience ran out before the last epoch
+ * @param stoppedEarly    whether patience ran out or the validation target was reached before the last epoch
  * @param stopRequested   whether the run stopped because a stop was requested; the parameters are
  *                        then the current ones, and {@code checkpoint} holds the state to resume from
  * @param checkpoint      the last checkpoint written, or null

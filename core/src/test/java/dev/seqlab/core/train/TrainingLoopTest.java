@@ -232,6 +232,25 @@ class TrainingLoopTest {
     }
 
     @Test
+    void stopsAtTheFirstEpochThatReachesTheTarget() {
+        Regression m = new Regression();
+        Iterator<Double> scripted = List.of(0.5, 0.2, 0.05, 0.01, 0.001, 0.0).iterator();
+        TrainingResult r =
+                loop(m, OPTIONS).validation(scripted::next).target(0.05).run();
+        assertTrue(r.stoppedEarly());
+        assertEquals(List.of(0.5, 0.2, 0.05), r.validationLoss());
+        assertEquals(3, r.trainLoss().size());
+        assertEquals(3, r.bestEpoch());
+        Iterator<Double> never = List.of(0.5, 0.2, 0.3, 0.1, 0.09, 0.08).iterator();
+        TrainingResult all = loop(new Regression(), OPTIONS)
+                .validation(never::next)
+                .target(0.05)
+                .run();
+        assertFalse(all.stoppedEarly());
+        assertEquals(6, all.validationLoss().size());
+    }
+
+    @Test
     void aResumedRunEndsWithTheSameBytesAsAnUninterruptedOne() {
         Regression straight = new Regression();
         TrainingResult full =
