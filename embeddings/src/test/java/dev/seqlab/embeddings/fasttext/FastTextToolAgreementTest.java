@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * by seqlab is byte for byte the tool's file and the tool prints the same vectors from it.
  *
  * <p>Skipped, saying so, only when no {@code fasttext} executable is on the PATH. The corpus is
- * generated (about 200k tokens over a few thousand syllable words) and the tool runs with 100,000
+ * generated (about 120k tokens over a few thousand syllable words) and the tool runs with 20,000
  * buckets to stay quick; {@code -Dseqlab.fasttext.corpus=FILE -Dseqlab.fasttext.bucket=2000000}
  * runs the same check on real text with the tool's default buckets.
  */
@@ -53,7 +53,7 @@ class FastTextToolAgreementTest {
         }
         String corpusProperty = System.getProperty("seqlab.fasttext.corpus");
         Path corpus = corpusProperty != null ? Path.of(corpusProperty) : syntheticCorpus(dir.resolve("corpus.txt"));
-        String bucket = System.getProperty("seqlab.fasttext.bucket", "100000");
+        String bucket = System.getProperty("seqlab.fasttext.bucket", "20000");
         run(
                 List.of(
                         tool.toString(),
@@ -216,7 +216,7 @@ class FastTextToolAgreementTest {
             cumulative[i] = sum;
         }
         StringBuilder text = new StringBuilder();
-        for (int t = 0; t < 200_000; t++) {
+        for (int t = 0; t < 120_000; t++) {
             double u = rnd.nextDouble() * sum;
             int lo = 0;
             int hi = vocab.length - 1;
