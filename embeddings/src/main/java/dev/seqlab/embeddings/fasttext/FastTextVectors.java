@@ -29,7 +29,8 @@ public final class FastTextVectors {
         int rows = limit == 0 ? d.nwords() : Math.min(limit, d.nwords());
         WordTable table =
                 rows == d.size() ? d.table() : WordTable.of(d.entries().toArray(new String[0]), rows);
-        return new StoredVectors(table, new FastTextWordRows(model, rows), null, null, subwords(model));
+        FastTextWordRows wordRows = new FastTextWordRows(model, rows);
+        return new StoredVectors(table, wordRows, wordRows.norms(), null, subwords(model));
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.seqlab.embeddings.fasttext;
 
 import dev.seqlab.core.kernel.Blas;
+import dev.seqlab.embeddings.query.Int8Quantizer;
 import dev.seqlab.embeddings.store.FloatRows;
+import dev.seqlab.embeddings.store.Floats;
 import java.util.stream.IntStream;
 
 /**
@@ -19,6 +21,7 @@ final class FastTextWordRows implements FloatRows {
     private final int dim;
     private final ThreadLocal<float[]> row;
     private volatile float[] matrix;
+    private volatile float[] norms;
 
     FastTextWordRows(FastTextModel model, int rows) {
         this.model = model;
@@ -70,6 +73,51 @@ final class FastTextWordRows implements FloatRows {
     @Override
     public float[] asArray() {
         return all();
+    }
+
+    /**
+     * The rows' Euclidean norms, computed (with all rows, in parallel) when first asked, so that a
+     * similarity index does not compute every word vector one by one first.
+     */
+    Floats norms() {
+        return new Floats() {
+            @Override
+            public int length() {
+                return rows;
+            }
+
+            @Override
+            public float get(int i) {
+                return allNorms()[i];
+            }
+
+            @Override
+            public void copy(int from, int count, float[] dst, int off) {
+                System.arraycopy(allNorms(), from, dst, off, count);
+            }
+        };
+    }
+
+    private float[] allNorms() {
+        float[] n = norms;
+        if (n == null) {
+            synchronized (this) {
+                n = norms;
+                if (n == null) {
+                    float[] m = all();
+                    float[] made = new float[rows];
+                    IntStream.range(0, (rows + BLOCK - 1) / BLOCK).parallel().forEach(b -> {
+                        int end = Math.min(rows, (b + 1) * BLOCK);
+                        for (int i = b * BLOCK; i < end; i++) {
+                            made[i] = Int8Quantizer.norm(m, i * dim, dim);
+                        }
+                    });
+                    norms = made;
+                    n = made;
+                }
+            }
+        }
+        return n;
     }
 
     /** All rows, computed on first use. */
