@@ -67,7 +67,7 @@ public final class FastTextDictionary {
         this.nwords = n;
         this.ntokens = ntokens;
         this.pruneIndex = pruneIndex == null ? null : Collections.unmodifiableMap(pruneIndex);
-        this.table = WordTable.of(words, words.length);
+        this.table = new DictionaryTable(words);
     }
 
     /** A dictionary of words only (no labels, not pruned), as unsupervised training makes it. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seqlab.embeddings.store.FloatRows;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,24 @@ class FastTextModelTest {
         assertEquals(1, d.nwords());
         assertEquals(1, d.nlabels());
         assertEquals(List.of("b"), d.words());
+    }
+
+    @Test
+    void dictionaryFindsEveryEntryAndRefusesRepeats() {
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            many.add("w" + i);
+        }
+        FastTextDictionary d = FastTextDictionary.ofWords(many, new long[many.size()], 0);
+        for (int i = 0; i < many.size(); i++) {
+            assertEquals(i, d.id("w" + i));
+        }
+        assertEquals(-1, d.id("w5000"));
+        assertEquals(-1, d.id(""));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> FastTextDictionary.ofWords(List.of("a", "b", "a"), new long[3], 3));
+        assertTrue(e.getMessage().contains("word 'a' occurs twice (entries 0 and 2)"), e.getMessage());
     }
 
     @Test
