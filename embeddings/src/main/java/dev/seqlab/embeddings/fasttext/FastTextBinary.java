@@ -14,6 +14,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,6 +33,10 @@ import java.util.Map;
  * output:     int8 quantised (0), int64 rows, int64 cols, rows × cols float32
  * </pre>
  *
+ * <p>The layout of fastText before its format versions (2016; some third-party models still use it)
+ * is read too: no magic and version, no {@code pruneidx_size}, no quantised flags. It is recognised
+ * by a header whose args and dictionary sizes are all in range, which no text file can have.
+ *
  * <p>Reading maps both matrices rather than reading them (the input matrix of a cc.*.300.bin is
  * 4.8 GB), so a model opens in the time it takes to read its dictionary and uses memory only for
  * the rows that are touched. Quantised models ({@code .ftz}, written by {@code fasttext quantize})
@@ -47,6 +52,8 @@ public final class FastTextBinary {
     private static final int MIN_ENTRY_BYTES = 1 + 8 + 1;
     /** The longest word accepted (fastText reads words of any length; none real comes near). */
     private static final int MAX_WORD_BYTES = 1 << 20;
+    /** The bytes {@link #hasOldLayoutHeader} examines: args, then the dictionary's sizes and ntokens. */
+    private static final int OLD_HEADER = 12 * 4 + 8 + 3 * 4 + 8;
 
     private FastTextBinary() {}
 
@@ -54,6 +61,50 @@ public final class FastTextBinary {
     public static boolean hasMagic(byte[] head) {
         return head.length >= 4
                 && ByteBuffer.wrap(head, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() == MAGIC;
+    }
+
+    /**
+     * Whether {@code head} (the first bytes of a file) starts like a fastText model of the layout
+     * before format versions: args and dictionary sizes that are all in range (a text file starts
+     * with printable bytes, whose first int is far beyond any dimension).
+     */
+    public static boolean hasOldLayoutHeader(byte[] head) {
+        if (head.length < OLD_HEADER) {
+            return false;
+        }
+        ByteBuffer b = ByteBuffer.wrap(head, 0, OLD_HEADER).order(ByteOrder.LITTLE_ENDIAN);
+        int[] v = new int[12];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = b.getInt();
+        }
+        double t = b.getDouble();
+        int size = b.getInt();
+        int nwords = b.getInt();
+        int nlabels = b.getInt();
+        long ntokens = b.getLong();
+        return in(v[0], 1, 100_000)
+                && in(v[1], 0, 10_000)
+                && in(v[2], 0, 100_000)
+                && in(v[3], 0, 1_000_000_000)
+                && in(v[4], 0, 100_000)
+                && in(v[5], 0, 1_000)
+                && in(v[6], 1, 4)
+                && in(v[7], 1, 3)
+                && in(v[8], 0, 1_000_000_000)
+                && in(v[9], 0, 1_000)
+                && in(v[10], 0, 1_000)
+                && in(v[11], 0, 1_000_000_000)
+                && t >= 0
+                && t <= 1
+                && size > 0
+                && nwords >= 0
+                && nlabels >= 0
+                && (long) nwords + nlabels == size
+                && ntokens >= 0;
+    }
+
+    private static boolean in(int x, int min, int max) {
+        return x >= min && x <= max;
     }
 
     /**
@@ -136,6 +187,8 @@ public final class FastTextBinary {
         private final FileChannel ch;
         private final long size;
         private final LittleEndianInput in;
+        /** The layout before format versions: no magic and version, pruneidx size or quantised flags. */
+        private boolean old;
 
         Reading(Path file, FileChannel ch) throws IOException {
             this.file = file;
@@ -148,11 +201,17 @@ public final class FastTextBinary {
             String part = "header";
             try {
                 int magic = in.readInt();
-                if (magic != MAGIC) {
+                int version;
+                if (magic == MAGIC) {
+                    version = in.readInt();
+                } else if (oldLayout()) {
+                    old = true;
+                    version = 0;
+                    in.seek(0);
+                } else {
                     throw bad(String.format(
                             "not a fastText model: it starts with 0x%08x, not fastText's magic 0x%08x", magic, MAGIC));
                 }
-                int version = in.readInt();
                 if (version > VERSION) {
                     throw bad("fastText format version " + version + " is newer than the newest this reader knows ("
                             + VERSION + ")");
@@ -214,7 +273,7 @@ public final class FastTextBinary {
             int nwords = in.readInt();
             int nlabels = in.readInt();
             long ntokens = in.readLong();
-            long pruneSize = in.readLong();
+            long pruneSize = old ? -1 : in.readLong();
             if (count < 0 || nwords < 0 || nlabels < 0 || (long) nwords + nlabels != count) {
                 throw bad("the dictionary announces " + count + " entries as " + nwords + " words and " + nlabels
                         + " labels");
@@ -257,7 +316,7 @@ public final class FastTextBinary {
         }
 
         private FloatRows matrix(String name, int dim) throws IOException {
-            boolean quantised = in.readByte() != 0;
+            boolean quantised = !old && in.readByte() != 0;
             if (quantised) {
                 throw bad("a quantised fastText model (.ftz, from 'fasttext quantize'): seqlab reads only"
                         + " unquantised .bin models");
@@ -279,6 +338,14 @@ public final class FastTextBinary {
             MappedRegion region = MappedRegion.map(ch, start, bytes, 4L * dim);
             in.seek(start + bytes);
             return FloatRows.mapped(region, (int) rows, dim);
+        }
+
+        private boolean oldLayout() throws IOException {
+            ByteBuffer head = ByteBuffer.allocate(OLD_HEADER);
+            while (head.hasRemaining() && ch.read(head, head.position()) > 0) {
+                // read the header's bytes
+            }
+            return hasOldLayoutHeader(Arrays.copyOf(head.array(), head.position()));
         }
 
         private MalformedFileException bad(String problem) {

@@ -44,7 +44,7 @@ public final class FormatDetector {
             }
         } else if (SeqlabFormat.hasMagic(head)) {
             return new DetectedFormat(VectorFormat.SEQLAB, false, SeqlabFormat.MATRIX_OFFSET, -1, 0);
-        } else if (FastTextBinary.hasMagic(head)) {
+        } else if (FastTextBinary.hasMagic(head) || FastTextBinary.hasOldLayoutHeader(head)) {
             return new DetectedFormat(VectorFormat.FASTTEXT_BIN, false, 0, -1, 0);
         }
         return detectContent(file, head, gzip);

@@ -12,6 +12,7 @@ import dev.seqlab.embeddings.io.FormatDetector;
 import dev.seqlab.embeddings.io.LoadOptions;
 import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.store.FloatRows;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -109,6 +110,28 @@ class FastTextBinaryTest {
         assertEquals(
                 5,
                 WordVectors.load(file, LoadOptions.DEFAULT.withLowercase(true)).size());
+    }
+
+    @Test
+    void theLayoutBeforeFormatVersionsIsReadToo() throws IOException {
+        FastTextModel m = sample(FastTextArchitecture.SKIPGRAM);
+        Path file = dir.resolve("m.bin");
+        FastTextBinary.write(m, file);
+        byte[] all = Files.readAllBytes(file);
+        int outputQuant = all.length - (17 + 5 * DIM * 4);
+        int inputQuant = outputQuant - 45 * DIM * 4 - 17;
+        ByteArrayOutputStream old = new ByteArrayOutputStream();
+        old.write(all, 8, DICT + 20 - 8); // no magic and version
+        old.write(all, DICT + 28, inputQuant - (DICT + 28)); // no pruneidx_size
+        old.write(all, inputQuant + 1, outputQuant - inputQuant - 1); // no quantised flags
+        old.write(all, outputQuant + 1, all.length - outputQuant - 1);
+        Path oldFile = dir.resolve("old.bin");
+        Files.write(oldFile, old.toByteArray());
+        assertEquals(VectorFormat.FASTTEXT_BIN, FormatDetector.detect(oldFile).format());
+        FastTextModel back = FastTextBinary.read(oldFile);
+        assertEquals(m.args(), back.args());
+        assertArrayEquals(m.wordVector("cats"), back.wordVector("cats"));
+        assertArrayEquals(m.wordVector("naïve"), WordVectors.load(oldFile).vector("naïve"));
     }
 
     @Test
