@@ -69,11 +69,13 @@ public final class AnalogyCommand extends VectorsCommand {
             doc.put("c", c);
             doc.put("method", m.name().toLowerCase(Locale.ROOT));
             doc.put("answers", NeighborOutput.toJson(answers, "score"));
+            OovMarks.mark(doc, OovMarks.of(wv, List.of(a, b, c)));
             printJson(doc);
         } else {
             out().println(a + " : " + b + " :: " + c + " : " + answers.get(0).word());
             out().println();
             NeighborOutput.printTable(out(), answers, m == AnalogyMethod.ADD ? "cosine" : "3cosmul");
+            OovMarks.note(err(), OovMarks.of(wv, List.of(a, b, c)));
         }
         return 0;
     }

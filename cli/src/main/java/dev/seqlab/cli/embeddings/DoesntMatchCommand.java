@@ -34,9 +34,11 @@ public final class DoesntMatchCommand extends VectorsCommand {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("words", words);
             doc.put("doesnt_match", odd);
+            OovMarks.mark(doc, OovMarks.of(wv, words));
             printJson(doc);
         } else {
             out().println(odd);
+            OovMarks.note(err(), OovMarks.of(wv, words));
         }
         return 0;
     }

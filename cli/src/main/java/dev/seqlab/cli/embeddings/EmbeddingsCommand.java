@@ -11,7 +11,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Query, evaluate, convert and debias pretrained word vectors.",
             "--vectors reads GloVe text, word2vec text or binary, fastText .vec, gzip of any of them,"
-                    + " and seqlab's own format (detected from the content)."
+                    + " and seqlab's own format (detected from the content).",
+            "From a fastText .bin model, unknown words get vectors from their character n-grams",
+            "(marked \"oov\": true with --json)."
         },
         subcommands = {
             SimilarCommand.class,

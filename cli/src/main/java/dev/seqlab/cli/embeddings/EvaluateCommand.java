@@ -31,7 +31,10 @@ import picocli.CommandLine.Option;
             "Analogy accuracy on a questions-words file (': section' headers, 'a b c d' lines)",
             "and Spearman/Pearson correlation with human judgements in a word-pair file",
             "(word1<TAB>word2<TAB>score, or commas; # comments). The figures equal gensim's",
-            "evaluate_word_analogies and evaluate_word_pairs."
+            "evaluate_word_analogies and evaluate_word_pairs (unknown words skipped).",
+            "For a fastText .bin model, whose unknown words have n-gram vectors, the figures",
+            "over all questions and pairs (unknown words answered from their n-grams) follow",
+            "(--json: analogies_all_questions, pairs_all)."
         },
         footerHeading = "%nExample:%n",
         footer =
@@ -107,6 +110,18 @@ public final class EvaluateCommand extends VectorsCommand {
             if (!json.enabled()) {
                 printAnalogies(a);
             }
+            if (wv.hasSubwords()) {
+                AnalogyEvaluation all = AnalogyEvaluation.run(wv, analogies, analogyOptions.withOovVectors(true));
+                doc.put("analogies_all_questions", analogyJson(all));
+                if (!json.enabled()) {
+                    out().printf(
+                                    Locale.ROOT,
+                                    "all %,d questions, unknown words from their n-grams: %,d correct, accuracy %s%n",
+                                    all.total().evaluated(),
+                                    all.total().correct(),
+                                    percent(all.total()));
+                }
+            }
         }
         if (pairs != null) {
             WordPairEvaluation p = WordPairEvaluation.run(wv, pairs, pairOptions);
@@ -123,6 +138,18 @@ public final class EvaluateCommand extends VectorsCommand {
                                 p.pearson(),
                                 p.pairs(),
                                 p.oovRatio());
+            }
+            if (wv.hasSubwords()) {
+                WordPairEvaluation all = WordPairEvaluation.run(wv, pairs, pairOptions.withOovVectors(true));
+                doc.put("pairs_all", pairJson(all));
+                if (!json.enabled()) {
+                    out().printf(
+                                    Locale.ROOT,
+                                    "all %d pairs, unknown words from their n-grams: Spearman %.4f, Pearson %.4f%n",
+                                    all.pairs(),
+                                    all.spearman(),
+                                    all.pearson());
+                }
             }
         }
         if (json.enabled()) {

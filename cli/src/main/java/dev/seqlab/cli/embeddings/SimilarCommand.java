@@ -29,6 +29,12 @@ import picocli.CommandLine.Parameters;
         })
 public final class SimilarCommand extends VectorsCommand {
 
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     @Parameters(arity = "1..*", paramLabel = "WORD", description = "Words whose neighbours to list.")
     List<String> words = new ArrayList<>();
 
@@ -57,14 +63,17 @@ public final class SimilarCommand extends VectorsCommand {
         NeighborOutput.checkTop(top);
         WordVectors wv = loadVectors();
         List<Neighbor> result = wv.mostSimilar(words, negative, top, restrict);
+        List<String> oov = OovMarks.of(wv, concat(words, negative));
         if (json.enabled()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("positive", words);
             doc.put("negative", negative);
             doc.put("neighbors", NeighborOutput.toJson(result, "similarity"));
+            OovMarks.mark(doc, oov);
             printJson(doc);
         } else {
             NeighborOutput.printTable(out(), result, "cosine");
+            OovMarks.note(err(), oov);
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package dev.seqlab.cli.embeddings;
 import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.embeddings.WordVectors;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -37,9 +38,11 @@ public final class SimilarityCommand extends VectorsCommand {
             doc.put("word1", word1);
             doc.put("word2", word2);
             doc.put("similarity", s);
+            OovMarks.mark(doc, OovMarks.of(wv, List.of(word1, word2)));
             printJson(doc);
         } else {
             out().println(String.format(Locale.ROOT, "%.4f", s));
+            OovMarks.note(err(), OovMarks.of(wv, List.of(word1, word2)));
         }
         return 0;
     }

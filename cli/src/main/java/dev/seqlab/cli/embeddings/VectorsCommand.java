@@ -20,7 +20,8 @@ abstract class VectorsCommand extends CliCommand {
             required = true,
             paramLabel = "FILE",
             order = 0,
-            description = "Word vectors: GloVe, word2vec text/binary, fastText .vec, gzip of these, or seqlab format.")
+            description =
+                    "Word vectors: GloVe, word2vec text/binary, fastText .vec or .bin, gzip of these, or seqlab format.")
     Path vectorsFile;
 
     @Option(

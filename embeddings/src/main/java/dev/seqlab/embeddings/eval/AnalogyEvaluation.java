@@ -3,6 +3,7 @@ package dev.seqlab.embeddings.eval;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.embeddings.AnalogyMethod;
 import dev.seqlab.embeddings.Neighbor;
+import dev.seqlab.embeddings.UnknownWordException;
 import dev.seqlab.embeddings.WordVectors;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,7 +19,10 @@ import java.util.List;
  * line is {@code a b c expected} ("a is to b as c is to expected"); lines without four words are
  * skipped; questions with a word outside the first {@code restrictVocab} words are skipped (or
  * counted wrong with dummy4unknown). The answer is the best of the 5 nearest words to b − a + c
- * (3CosAdd, or 3CosMul) that is not a, b or c after case folding.
+ * (3CosAdd, or 3CosMul) that is not a, b or c after case folding. With {@link
+ * AnalogyEvaluationOptions#oovVectors()} and vectors that have subwords, questions with unknown
+ * words are answered too (from the unknown words' n-gram vectors; an unknown expected word can
+ * never be the answer) and counted in the sections: the all-questions figure.
  *
  * @param sections        per-section results in file order
  * @param total           the "Total accuracy" pseudo-section summing all sections
@@ -90,7 +94,13 @@ public record AnalogyEvaluation(
                 String expected = vocab.key(w[3]);
                 if (!vocab.contains(a) || !vocab.contains(b) || !vocab.contains(c) || !vocab.contains(expected)) {
                     oov++;
-                    if (options.dummy4unknown()) {
+                    if (options.oovVectors() && vectors.hasSubwords()) {
+                        if (expected.equals(predictUnknown(vectors, vocab, options, w))) {
+                            correct++;
+                        } else {
+                            incorrect++;
+                        }
+                    } else if (options.dummy4unknown()) {
                         incorrect++;
                     }
                     continue;
@@ -132,6 +142,27 @@ public record AnalogyEvaluation(
                         List.of(vectors.word(ra)),
                         5,
                         options.restrictVocab());
+        return pick(sims, vocab, a, b, c);
+    }
+
+    /** The answer to a question with unknown words, from their subword vectors (null if a word has none). */
+    private static String predictUnknown(
+            WordVectors vectors, EvalVocabulary vocab, AnalogyEvaluationOptions options, String[] w) {
+        List<String> positive = List.of(vocab.lookupForm(vectors, w[1]), vocab.lookupForm(vectors, w[2]));
+        List<String> negative = List.of(vocab.lookupForm(vectors, w[0]));
+        List<Neighbor> sims;
+        try {
+            sims = options.method() == AnalogyMethod.ADD
+                    ? vectors.mostSimilar(positive, negative, 5, options.restrictVocab())
+                    : vectors.mostSimilarCosMul(positive, negative, 5, options.restrictVocab());
+        } catch (UnknownWordException e) {
+            return null;
+        }
+        return pick(sims, vocab, vocab.key(w[0]), vocab.key(w[1]), vocab.key(w[2]));
+    }
+
+    /** The first candidate whose key is not a question word; when none qualifies, the last one. */
+    private static String pick(List<Neighbor> sims, EvalVocabulary vocab, String a, String b, String c) {
         String predicted = null;
         for (Neighbor n : sims) {
             predicted = vocab.key(n.word());

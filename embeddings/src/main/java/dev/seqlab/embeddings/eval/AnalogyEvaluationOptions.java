@@ -12,12 +12,15 @@ import dev.seqlab.embeddings.AnalogyMethod;
  *                        vocabulary gives the vector); true by default
  * @param dummy4unknown   count questions with unknown words as wrong instead of skipping them
  * @param method          3CosAdd (gensim's only method) or 3CosMul
+ * @param oovVectors      answer questions with unknown words too, from the words' subword vectors
+ *                        when the vectors have them (a fastText model): the all-questions figure;
+ *                        off by default (gensim's figure, unknown words skipped)
  */
 public record AnalogyEvaluationOptions(
-        int restrictVocab, boolean caseInsensitive, boolean dummy4unknown, AnalogyMethod method) {
+        int restrictVocab, boolean caseInsensitive, boolean dummy4unknown, AnalogyMethod method, boolean oovVectors) {
     /** gensim's defaults: 300,000 words, case-insensitive, unknown words skipped, 3CosAdd. */
     public static final AnalogyEvaluationOptions DEFAULT =
-            new AnalogyEvaluationOptions(300_000, true, false, AnalogyMethod.ADD);
+            new AnalogyEvaluationOptions(300_000, true, false, AnalogyMethod.ADD, false);
 
     /** Validates the options. */
     public AnalogyEvaluationOptions {
@@ -47,6 +50,11 @@ public record AnalogyEvaluationOptions(
     /** These options counting questions with unknown words as wrong (true) or skipping them. */
     public AnalogyEvaluationOptions withDummy4unknown(boolean on) {
         return Withers.with(this, "dummy4unknown", on);
+    }
+
+    /** These options answering questions with unknown words from subword vectors (true) or not. */
+    public AnalogyEvaluationOptions withOovVectors(boolean on) {
+        return Withers.with(this, "oovVectors", on);
     }
 
     /** These options with another method. */

@@ -33,6 +33,18 @@ final class EvalVocabulary {
         return r == null ? -1 : r;
     }
 
+    /**
+     * The form of a question word to look up: the vocabulary's word for its key, else the word
+     * itself (lower-cased when case-insensitive), whose vector then comes from its subwords.
+     */
+    String lookupForm(WordVectors vectors, String word) {
+        int r = row(key(word));
+        if (r >= 0) {
+            return vectors.word(r);
+        }
+        return caseInsensitive ? word.toLowerCase(Locale.ROOT) : word;
+    }
+
     boolean contains(String key) {
         return rows.containsKey(key);
     }

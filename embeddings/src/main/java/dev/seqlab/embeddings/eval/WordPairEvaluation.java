@@ -1,5 +1,6 @@
 package dev.seqlab.embeddings.eval;
 
+import dev.seqlab.embeddings.UnknownWordException;
 import dev.seqlab.embeddings.WordVectors;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +17,9 @@ import java.util.regex.Pattern;
  * {@code evaluate_word_pairs} computes it: lines {@code word1<sep>word2<sep>score}, lines starting
  * with {@code #} are comments, other lines without exactly three fields or with a score that is
  * not a number are skipped; pairs with a word outside the first {@code restrictVocab} words are
- * skipped (or scored 0 with dummy4unknown).
+ * skipped (or scored 0 with dummy4unknown). With {@link WordPairOptions#oovVectors()} and vectors
+ * that have subwords, such pairs are scored from the unknown words' n-gram vectors instead (the
+ * all-pairs figure; {@code outOfVocabulary} still counts them).
  *
  * @param pearson         Pearson's r between judgements and similarities
  * @param spearman        Spearman's rho
@@ -70,7 +73,9 @@ public record WordPairEvaluation(double pearson, double spearman, double oovRati
             String b = vocab.key(f[1]);
             if (!vocab.contains(a) || !vocab.contains(b)) {
                 oov++;
-                if (options.dummy4unknown()) {
+                if (options.oovVectors() && vectors.hasSubwords()) {
+                    judged.add(new double[] {gold, unknownSimilarity(vectors, vocab, f[0], f[1])});
+                } else if (options.dummy4unknown()) {
                     judged.add(new double[] {gold, 0.0});
                 }
                 continue;
@@ -90,9 +95,19 @@ public record WordPairEvaluation(double pearson, double spearman, double oovRati
             gold[i] = judged.get(i)[0];
             model[i] = judged.get(i)[1];
         }
-        double ratio = options.dummy4unknown() ? 100.0 * oov / gold.length : 100.0 * oov / (gold.length + oov);
+        boolean scoredAll = options.dummy4unknown() || options.oovVectors() && vectors.hasSubwords();
+        double ratio = scoredAll ? 100.0 * oov / gold.length : 100.0 * oov / (gold.length + oov);
         return new WordPairEvaluation(
                 Correlation.pearson(gold, model), Correlation.spearman(gold, model), ratio, gold.length, oov);
+    }
+
+    /** The similarity of a pair with an unknown word, from subword vectors; 0 when a word has none. */
+    private static double unknownSimilarity(WordVectors vectors, EvalVocabulary vocab, String a, String b) {
+        try {
+            return vectors.similarity(vocab.lookupForm(vectors, a.strip()), vocab.lookupForm(vectors, b.strip()));
+        } catch (UnknownWordException e) {
+            return 0.0;
+        }
     }
 
     /** Tab when the first non-comment line has one, else comma. */

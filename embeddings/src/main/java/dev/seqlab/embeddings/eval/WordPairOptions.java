@@ -10,10 +10,13 @@ import dev.seqlab.core.options.Withers;
  * @param restrictVocab   only the first this many words are known; 300,000 by default
  * @param caseInsensitive compare upper-cased words; true by default
  * @param dummy4unknown   give pairs with unknown words similarity 0 instead of skipping them
+ * @param oovVectors      score pairs with unknown words too, from the words' subword vectors when
+ *                        the vectors have them (a fastText model); off by default (gensim's figure)
  */
-public record WordPairOptions(String delimiter, int restrictVocab, boolean caseInsensitive, boolean dummy4unknown) {
+public record WordPairOptions(
+        String delimiter, int restrictVocab, boolean caseInsensitive, boolean dummy4unknown, boolean oovVectors) {
     /** Detected delimiter, 300,000 words, case-insensitive, unknown pairs skipped. */
-    public static final WordPairOptions DEFAULT = new WordPairOptions(null, 300_000, true, false);
+    public static final WordPairOptions DEFAULT = new WordPairOptions(null, 300_000, true, false, false);
 
     /** Validates the options. */
     public WordPairOptions {
@@ -23,6 +26,11 @@ public record WordPairOptions(String delimiter, int restrictVocab, boolean caseI
         if (restrictVocab < 1) {
             throw new IllegalArgumentException("restrictVocab must be at least 1, got " + restrictVocab);
         }
+    }
+
+    /** These options scoring pairs with unknown words from subword vectors (true) or not. */
+    public WordPairOptions withOovVectors(boolean on) {
+        return Withers.with(this, "oovVectors", on);
     }
 
     /** These options with another vocabulary cut-off. */

@@ -6,6 +6,7 @@ import dev.seqlab.embeddings.WordVectors;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
@@ -88,6 +89,11 @@ public final class QueryShell {
                 } else {
                     out.println(line + "\t" + answerLine(q));
                 }
+                List<String> oov = oovWords(q);
+                if (!oov.isEmpty()) {
+                    (interactive ? out : err).println(oovNote(oov));
+                    err.flush();
+                }
             } catch (IllegalArgumentException e) {
                 failed++;
                 if (!interactive) {
@@ -111,7 +117,7 @@ public final class QueryShell {
     public void answer(Query query, PrintWriter out) {
         if (query instanceof Query.Neighbours n) {
             for (String w : n.words()) {
-                vectors.require(w);
+                vectors.lookup(w);
             }
             for (String w : n.words()) {
                 out.println(w + ":");
@@ -156,7 +162,7 @@ public final class QueryShell {
     public String answerLine(Query query) {
         if (query instanceof Query.Neighbours n) {
             for (String w : n.words()) {
-                vectors.require(w);
+                vectors.lookup(w);
             }
             if (n.words().size() == 1) {
                 return inline(vectors.mostSimilar(n.words().get(0), top));
@@ -183,6 +189,32 @@ public final class QueryShell {
             return "";
         }
         throw new IllegalStateException("unhandled query " + query);
+    }
+
+    /**
+     * The words of {@code query} that are out of the vocabulary but were answered from their
+     * subwords (vectors from a fastText model), in order, each once.
+     */
+    public List<String> oovWords(Query query) {
+        List<String> words = new ArrayList<>();
+        if (query instanceof Query.Neighbours n) {
+            words.addAll(n.words());
+        } else if (query instanceof Query.Analogy a) {
+            words.addAll(List.of(a.a(), a.b(), a.c()));
+        } else if (query instanceof Query.Arithmetic s) {
+            words.addAll(s.positive());
+            words.addAll(s.negative());
+        } else if (query instanceof Query.Similarity s) {
+            words.addAll(List.of(s.first(), s.second()));
+        } else if (query instanceof Query.OddOneOut o) {
+            words.addAll(o.words());
+        }
+        return words.stream().distinct().filter(vectors::isOov).toList();
+    }
+
+    /** The note shown when {@code oov} words were answered from their subwords. */
+    public static String oovNote(List<String> oov) {
+        return "(not in the vocabulary, vector from character n-grams: " + String.join(", ", oov) + ")";
     }
 
     private static String inline(List<Neighbor> neighbours) {
