@@ -74,7 +74,7 @@ public final class LabelledCsv {
             int labelIndex = -1;
             boolean first = true;
             for (CSVRecord record : parser) {
-                long line = lines.lineOf(record.getCharacterPosition());
+                long line = lines.lineOf(firstCharacter(text, record.getCharacterPosition()));
                 if (first && columns.header()) {
                     first = false;
                     List<String> names = record.toList();
@@ -147,6 +147,15 @@ public final class LabelledCsv {
                 line,
                 (n > 0 ? "no column " + n : "no column '" + column + "'") + " in the header (columns: "
                         + String.join(", ", names) + ")");
+    }
+
+    /** The offset of a record's first character: commons-csv's position includes the blank lines skipped before it. */
+    private static long firstCharacter(String text, long position) {
+        int i = (int) position;
+        while (i < text.length() && (text.charAt(i) == '\n' || text.charAt(i) == '\r')) {
+            i++;
+        }
+        return i;
     }
 
     private static char delimiter(Path file, CsvColumns columns) {
