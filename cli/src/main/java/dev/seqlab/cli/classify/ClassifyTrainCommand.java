@@ -31,11 +31,11 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
             "Train a sentence classifier on labelled sentences and word vectors, and save it.",
-            "--arch average: the mean of the known word vectors into a linear softmax (Tribuo's",
-            "SGD logistic regression; unknown words skipped). lstm/bilstm: the word vectors",
-            "through an LSTM (unknown words: a zero vector, learned with --fine-tune).",
-            "The model directory holds config.json and model.safetensors (and model.tribuo or",
-            "vocabulary.txt). With --json, prints the training summary."
+            "--arch average: the mean of the known word vectors into a linear softmax",
+            "(Tribuo's SGD logistic regression; unknown words skipped). lstm/bilstm: the",
+            "word vectors through an LSTM (unknown words: a zero vector, learned with",
+            "--fine-tune). The model directory holds config.json and model.safetensors",
+            "(and model.tribuo or vocabulary.txt). With --json, prints the summary."
         },
         footerHeading = "%nExamples:%n",
         footer = {
