@@ -16,6 +16,9 @@ import dev.seqlab.core.options.Withers;
  * @param fineTune      let training change the word vectors (recurrent architectures only; the
  *                      vector of unknown words is then learned too, zero otherwise)
  * @param classWeights  how each sentence counts in the loss
+ * @param wordFeatures  {@code average} only: beside the averaged vectors, give the linear model one
+ *                      feature per training word (its share of the sentence's tokens), as
+ *                      fastText's supervised mode learns a weight per word
  * @param lowercase     lower-case tokens before looking them up in the vectors
  * @param seed          every random choice (initial weights, sentence order)
  */
@@ -27,6 +30,7 @@ public record ClassifyOptions(
         int hidden,
         boolean fineTune,
         ClassWeighting classWeights,
+        boolean wordFeatures,
         boolean lowercase,
         long seed) {
 
@@ -46,10 +50,10 @@ public record ClassifyOptions(
 
     /**
      * average, 10 epochs, batches of 32, the architecture's learning rate, 64 LSTM units, frozen
-     * vectors, no class weights, lower case, seed 1.
+     * vectors, no class weights, no word features, lower case, seed 1.
      */
     public static ClassifyOptions defaults() {
-        return new ClassifyOptions(Architecture.AVERAGE, 10, 32, 0f, 64, false, ClassWeighting.NONE, true, 1);
+        return new ClassifyOptions(Architecture.AVERAGE, 10, 32, 0f, 64, false, ClassWeighting.NONE, false, true, 1);
     }
 
     /** The step size training uses: {@link #learningRate()}, or the architecture's default when that is 0. */
@@ -93,6 +97,11 @@ public record ClassifyOptions(
     /** These options with another class weighting. */
     public ClassifyOptions withClassWeights(ClassWeighting w) {
         return Withers.with(this, "classWeights", w);
+    }
+
+    /** These options with or without word features (average only). */
+    public ClassifyOptions withWordFeatures(boolean on) {
+        return Withers.with(this, "wordFeatures", on);
     }
 
     /** These options lower-casing tokens or not. */

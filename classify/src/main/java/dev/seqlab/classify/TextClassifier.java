@@ -195,7 +195,7 @@ public final class TextClassifier {
                                     + dim + "-dimensional vectors");
                 }
             }
-            m = AverageModel.load(dir, wv, o.lowercase(), labels);
+            m = AverageModel.load(dir, wv, o, labels);
         } else {
             m = RecurrentModel.load(dir, o, dim, labels.size());
         }

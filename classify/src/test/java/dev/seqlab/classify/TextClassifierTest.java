@@ -61,6 +61,18 @@ class TextClassifierTest {
     }
 
     @Test
+    void averageWithWordFeaturesLearnsAWeightPerTrainingWord() throws Exception {
+        TextClassifier c = TextClassifier.train(TRAIN, VECTORS, AVERAGE.withWordFeatures(true));
+        assertTrue(c.evaluate(TEST).accuracy() > 0.9);
+        c.save(dir.resolve("w"));
+        List<String> words = Files.readAllLines(dir.resolve("w").resolve(AverageModel.WORDS_FILE));
+        assertTrue(words.contains("happy") && words.contains("zzyzx"), words.toString());
+        TextClassifier back = TextClassifier.load(dir.resolve("w"), VECTORS);
+        List<String> texts = TEST.stream().map(LabelledText::text).toList();
+        assertEquals(c.predict(texts, 2), back.predict(texts, 2));
+    }
+
+    @Test
     void lstmLearnsTheTopicsFarAboveTheMajorityClass() {
         TextClassifier c = TextClassifier.train(TRAIN, VECTORS, LSTM);
         double acc = c.evaluate(TEST).accuracy();

@@ -102,6 +102,12 @@ public final class ClassifyTrainCommand extends CliCommand {
                     "balanced: every class counts equally in the loss, whatever its size (default: ${bundle:default.classWeights}).")
     ClassWeighting classWeights;
 
+    @Option(
+            names = "--word-features",
+            description =
+                    "average: also learn a weight per training word (as fastText does), beside the averaged vectors.")
+    boolean wordFeatures;
+
     @Option(names = "--keep-case", description = "Look words up as written instead of lower-cased.")
     boolean keepCase;
 
@@ -125,6 +131,7 @@ public final class ClassifyTrainCommand extends CliCommand {
                 .set(classWeights, ClassifyOptions::withClassWeights)
                 .get()
                 .withFineTune(fineTune)
+                .withWordFeatures(wordFeatures)
                 .withLowercase(!keepCase);
         List<LabelledText> rows = LabelledCsv.read(data, csv.columns());
         List<String> labels;
