@@ -12,6 +12,8 @@ import dev.seqlab.classify.model.ClassWeights;
 import dev.seqlab.classify.model.ClassifierModel;
 import dev.seqlab.classify.model.OovCount;
 import dev.seqlab.classify.model.RecurrentModel;
+import dev.seqlab.classify.options.Architecture;
+import dev.seqlab.classify.options.ClassifyOptions;
 import dev.seqlab.core.io.AtomicFiles;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.io.model.ModelFiles;

@@ -1,6 +1,6 @@
 package dev.seqlab.classify.model;
 
-import dev.seqlab.classify.ClassWeighting;
+import dev.seqlab.classify.options.ClassWeighting;
 
 /** Per-sentence loss weights from a {@link ClassWeighting}. */
 public final class ClassWeights {

@@ -1,9 +1,9 @@
 package dev.seqlab.classify.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.seqlab.classify.Architecture;
-import dev.seqlab.classify.ClassifyOptions;
 import dev.seqlab.classify.data.LabelledText;
+import dev.seqlab.classify.options.Architecture;
+import dev.seqlab.classify.options.ClassifyOptions;
 import dev.seqlab.core.io.AtomicFiles;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.io.model.ModelFiles;

@@ -3,7 +3,7 @@ package dev.seqlab.classify.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.seqlab.classify.ClassWeighting;
+import dev.seqlab.classify.options.ClassWeighting;
 import org.junit.jupiter.api.Test;
 
 class ClassWeightsTest {

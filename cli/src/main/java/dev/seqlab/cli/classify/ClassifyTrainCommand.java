@@ -1,12 +1,12 @@
 package dev.seqlab.cli.classify;
 
-import dev.seqlab.classify.Architecture;
-import dev.seqlab.classify.ClassWeighting;
-import dev.seqlab.classify.ClassifyOptions;
 import dev.seqlab.classify.TextClassifier;
 import dev.seqlab.classify.TrainingSummary;
 import dev.seqlab.classify.data.LabelledCsv;
 import dev.seqlab.classify.data.LabelledText;
+import dev.seqlab.classify.options.Architecture;
+import dev.seqlab.classify.options.ClassWeighting;
+import dev.seqlab.classify.options.ClassifyOptions;
 import dev.seqlab.cli.CliCommand;
 import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.cli.options.Overrides;

@@ -1,6 +1,6 @@
-package dev.seqlab.classify;
+package dev.seqlab.classify.options;
 
-/** The model a {@link TextClassifier} trains. */
+/** The model a {@link dev.seqlab.classify.TextClassifier} trains. */
 public enum Architecture {
     /** The average of the sentence's known word vectors into a linear softmax (Tribuo, SGD logistic regression). */
     AVERAGE,

@@ -1,10 +1,10 @@
-package dev.seqlab.classify;
+package dev.seqlab.classify.options;
 
 import dev.seqlab.core.options.Checks;
 import dev.seqlab.core.options.Withers;
 
 /**
- * How a {@link TextClassifier} is trained, built fluently from {@link #defaults()}:
+ * How a {@link dev.seqlab.classify.TextClassifier} is trained, built fluently from {@link #defaults()}:
  * {@code ClassifyOptions.defaults().withArch(Architecture.LSTM).withEpochs(20)}.
  *
  * @param arch          average, lstm or bilstm

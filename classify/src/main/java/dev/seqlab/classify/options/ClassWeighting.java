@@ -1,4 +1,4 @@
-package dev.seqlab.classify;
+package dev.seqlab.classify.options;
 
 /** How much each training sentence counts in the loss. */
 public enum ClassWeighting {
