@@ -101,7 +101,12 @@ class TextClassifierTest {
             Path b = dir.resolve(o.arch() + "-b");
             TextClassifier.train(TRAIN, VECTORS, o).save(a);
             TextClassifier.train(TRAIN, VECTORS, o).save(b);
-            for (String f : List.of(ModelFiles.CONFIG, ModelFiles.WEIGHTS)) {
+            // model.tribuo is left out: Tribuo's provenance records when the model was trained
+            // (its weights are those of model.safetensors, compared here)
+            List<String> files = o.arch() == Architecture.AVERAGE
+                    ? List.of(ModelFiles.CONFIG, ModelFiles.WEIGHTS)
+                    : List.of(ModelFiles.CONFIG, ModelFiles.WEIGHTS, RecurrentModel.VOCABULARY_FILE);
+            for (String f : files) {
                 assertArrayEquals(
                         Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), o.arch() + " " + f);
             }
