@@ -17,10 +17,13 @@ import dev.seqlab.classify.options.ClassWeighting;
 import dev.seqlab.classify.options.ClassifyOptions;
 import dev.seqlab.core.io.model.ModelFiles;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.onnx.HostTensor;
 import dev.seqlab.onnx.graph.OnnxFiles;
+import dev.seqlab.rnn.onnx.RecurrentOnnxImport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,8 +176,30 @@ class TextClassifierTest {
         lstm.exportOnnx(l);
         ModelProto lm = OnnxFiles.read(l);
         assertEquals("tokens", lm.getGraph().getInput(0).getName());
-        assertTrue(
-                lm.getGraph().getOutputList().stream().anyMatch(o -> o.getName().equals("probabilities")));
+        // the exported graph, run by seqlab's ONNX interpreter on padded ids, gives the model's probabilities
+        RecurrentModel rm = (RecurrentModel) lstm.model();
+        List<String> texts = List.of("happy smile w3", "bread w1 w2 soup zzyzx");
+        int[] first = rm.ids(texts.get(0));
+        int[] second = rm.ids(texts.get(1));
+        int steps = Math.max(first.length, second.length);
+        long[] ids = new long[2 * steps];
+        for (int t = 0; t < first.length; t++) {
+            ids[t] = first[t];
+        }
+        for (int t = 0; t < second.length; t++) {
+            ids[steps + t] = second[t];
+        }
+        float[] onnx = RecurrentOnnxImport.fromProto(lm, l)
+                .run(Map.of("tokens", HostTensor.longs(ids, 2, steps)))
+                .get("probabilities")
+                .floats();
+        List<Prediction> native3 = lstm.predict(texts, 3);
+        for (int i = 0; i < 2; i++) {
+            for (Prediction.ClassScore sc : native3.get(i).top()) {
+                int c = lstm.labels().indexOf(sc.label());
+                assertEquals(sc.probability(), onnx[i * 3 + c], 1e-5, texts.get(i) + " " + sc.label());
+            }
+        }
     }
 
     @Test
