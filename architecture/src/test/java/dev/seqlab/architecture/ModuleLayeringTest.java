@@ -22,7 +22,7 @@ class ModuleLayeringTest {
      * core at the bottom; the ONNX format module on core only; the runtime module on the format;
      * sentence encoders on the runtime; corpora on core; embeddings on core and corpora; rnn on
      * core, corpora and the ONNX format; attention adds rnn; generators add attention (not
-     * embeddings); cli on everything but bench; nothing on cli or bench.
+     * embeddings); classify on embeddings and rnn; cli on everything but bench; nothing on cli or bench.
      */
     @ArchTest
     static final ArchRule MODULES_USE_ONLY_THE_MODULES_BELOW_THEM = layeredArchitecture()
@@ -45,6 +45,8 @@ class ModuleLayeringTest {
             .definedBy("dev.seqlab.attention..")
             .layer("generators")
             .definedBy("dev.seqlab.generators..")
+            .layer("classify")
+            .definedBy("dev.seqlab.classify..")
             .layer("cli")
             .definedBy("dev.seqlab.cli..")
             .optionalLayer("bench")
@@ -67,6 +69,8 @@ class ModuleLayeringTest {
             .mayOnlyAccessLayers("rnn", "onnx", "corpora", "core")
             .whereLayer("generators")
             .mayOnlyAccessLayers("attention", "rnn", "onnx", "corpora", "core")
+            .whereLayer("classify")
+            .mayOnlyAccessLayers("embeddings", "rnn", "onnx", "corpora", "core")
             .whereLayer("cli")
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("bench")

@@ -1,5 +1,6 @@
 package dev.seqlab.cli;
 
+import dev.seqlab.cli.classify.ClassifyCommand;
 import dev.seqlab.cli.dates.DatesCommand;
 import dev.seqlab.cli.dinos.DinosCommand;
 import dev.seqlab.cli.embeddings.EmbeddingsCommand;
@@ -31,6 +32,7 @@ public final class CommandRegistry {
                 new Word2VecCommand(),
                 new GloVeCommand(),
                 new SentencesCommand(),
+                new ClassifyCommand(),
                 new OnnxCommand(),
                 new InfoCommand());
     }

@@ -178,12 +178,22 @@ public final class SequenceClassifier {
      * parameters (the caller zeroes them first) and returns that mean.
      */
     public double trainStep(List<int[]> seqs, int[] labels, SeededRandom rng) {
+        return trainStep(seqs, labels, null, rng);
+    }
+
+    /**
+     * As {@link #trainStep(List, int[], SeededRandom)} with the loss weighted per sequence
+     * ({@code Σ wᵢℓᵢ / Σ wᵢ}: class weights for unbalanced data); null weights weigh all alike.
+     */
+    public double trainStep(List<int[]> seqs, int[] labels, float[] weights, SeededRandom rng) {
         int b = seqs.size();
         Pass p = forward(seqs, true, rng);
         int c = options.classes();
         float[] dLogits = new float[b * c];
-        double loss =
-                SoftmaxCrossEntropy.lossAndGradient(b, c, p.logits(), labels, SoftmaxCrossEntropy.IGNORE_NONE, dLogits);
+        double loss = weights == null
+                ? SoftmaxCrossEntropy.lossAndGradient(
+                        b, c, p.logits(), labels, SoftmaxCrossEntropy.IGNORE_NONE, dLogits)
+                : SoftmaxCrossEntropy.weightedLossAndGradient(b, c, p.logits(), labels, weights, dLogits);
         int dirs = options.bidirectional() ? 2 : 1;
         int h = options.hidden();
         float[] dFeatures = new float[b * dirs * h];
@@ -258,8 +268,22 @@ public final class SequenceClassifier {
      * @throws IllegalArgumentException if the numbers of sequences and labels differ
      */
     public TrainingResult fit(List<int[]> seqs, int[] labels, TrainingOptions o, ProgressListener progress) {
+        return fit(seqs, labels, null, o, progress);
+    }
+
+    /**
+     * As {@link #fit(List, int[], TrainingOptions, ProgressListener)} with each sequence's loss
+     * weighted by {@code weights} (null: all alike), e.g. by the inverse frequency of its class.
+     *
+     * @throws IllegalArgumentException if the numbers of sequences, labels and weights differ
+     */
+    public TrainingResult fit(
+            List<int[]> seqs, int[] labels, float[] weights, TrainingOptions o, ProgressListener progress) {
         if (seqs.size() != labels.length) {
             throw new IllegalArgumentException(seqs.size() + " sequences but " + labels.length + " labels");
+        }
+        if (weights != null && weights.length != labels.length) {
+            throw new IllegalArgumentException(labels.length + " labels but " + weights.length + " weights");
         }
         return TrainingLoop.<int[]>of(
                         trainableParameters(),
@@ -269,11 +293,15 @@ public final class SequenceClassifier {
                 .step((batch, rng) -> {
                     List<int[]> x = new ArrayList<>(batch.length);
                     int[] y = new int[batch.length];
+                    float[] w = weights == null ? null : new float[batch.length];
                     for (int i = 0; i < batch.length; i++) {
                         x.add(seqs.get(batch[i]));
                         y[i] = labels[batch[i]];
+                        if (w != null) {
+                            w[i] = weights[batch[i]];
+                        }
                     }
-                    return trainStep(x, y, rng);
+                    return trainStep(x, y, w, rng);
                 })
                 .progress(progress, "Training the classifier", "sequences")
                 .run();

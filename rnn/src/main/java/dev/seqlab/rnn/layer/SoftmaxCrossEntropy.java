@@ -60,4 +60,41 @@ public final class SoftmaxCrossEntropy {
         }
         return counted == 0 ? 0 : sum / counted;
     }
+
+    /**
+     * The weighted mean loss {@code Σᵢ wᵢ·ℓᵢ / Σᵢ wᵢ} (class weights for unbalanced data: each
+     * row weighs what its class does); when {@code dLogits} is not null, also writes ∂L/∂logits.
+     *
+     * @param weights N non-negative row weights
+     * @return the weighted mean (0 when the weights sum to 0)
+     * @throws IllegalArgumentException naming the row of a target outside {@code [0, V)} or a
+     *                                  negative weight
+     */
+    public static double weightedLossAndGradient(
+            int rows, int classes, float[] logits, int[] targets, float[] weights, float[] dLogits) {
+        float[] logp = new float[rows * classes];
+        Softmax.logSoftmaxRows(rows, classes, logits, 0, classes, logp, 0, classes);
+        double total = 0;
+        double sum = 0;
+        for (int r = 0; r < rows; r++) {
+            int y = targets[r];
+            if (y < 0 || y >= classes) {
+                throw new IllegalArgumentException("target " + y + " in row " + r + " is outside 0.." + (classes - 1));
+            }
+            if (!(weights[r] >= 0)) {
+                throw new IllegalArgumentException("weight " + weights[r] + " in row " + r + " is not >= 0");
+            }
+            total += weights[r];
+            sum -= weights[r] * logp[r * classes + y];
+        }
+        if (dLogits != null) {
+            for (int r = 0; r < rows; r++) {
+                int off = r * classes;
+                float scale = total == 0 ? 0f : (float) (weights[r] / total);
+                Softmax.fromLogSoftmax(classes, logp, off, scale, dLogits, off);
+                dLogits[off + targets[r]] -= scale;
+            }
+        }
+        return total == 0 ? 0 : sum / total;
+    }
 }
