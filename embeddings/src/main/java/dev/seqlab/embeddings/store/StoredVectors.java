@@ -8,8 +8,16 @@ package dev.seqlab.embeddings.store;
  * @param rows  the raw vectors, row i for word i
  * @param norms the Euclidean norm of each row (computed in double, rounded to float), or null
  * @param int8  the int8 first-pass copy of the unit rows, or null
+ * @param matrix the mapped region the rows are read from (one row per granule), or null for rows in the heap
+ * @param approximateIndex the mapped approximate-search index section of the file, or null when it has none
  */
-public record StoredVectors(WordTable words, FloatRows rows, Floats norms, Int8Rows int8) {
+public record StoredVectors(
+        WordTable words,
+        FloatRows rows,
+        Floats norms,
+        Int8Rows int8,
+        MappedRegion matrix,
+        MappedRegion approximateIndex) {
 
     /** Checks that the parts agree in size. */
     public StoredVectors {
@@ -19,6 +27,11 @@ public record StoredVectors(WordTable words, FloatRows rows, Floats norms, Int8R
         if (norms != null && norms.length() < rows.rows()) {
             throw new IllegalArgumentException(norms.length() + " norms for " + rows.rows() + " rows");
         }
+    }
+
+    /** Vectors without a mapped matrix or approximate index. */
+    public StoredVectors(WordTable words, FloatRows rows, Floats norms, Int8Rows int8) {
+        this(words, rows, norms, int8, null, null);
     }
 
     /** Vectors in the heap, norms and int8 copy left to compute. */
