@@ -46,13 +46,21 @@ public final class ApproximateQueries {
         return mostSimilar(List.of(word), List.of(), topN, 0);
     }
 
-    /** As {@link WordVectors#mostSimilar(List, List, int, int)}, approximately. */
+    /**
+     * As {@link WordVectors#mostSimilar(List, List, int, int)}, approximately. A search restricted
+     * to less than half the vocabulary is answered exactly instead (the graph would be walked
+     * mostly through words that cannot be answers, and an exact scan of the few allowed is cheap).
+     */
     public List<Neighbor> mostSimilar(List<String> positive, List<String> negative, int topN, int restrictVocab) {
         int[] pos = vectors.indices(positive);
         int[] neg = vectors.indices(negative);
         WordVectors.checkQuery(pos.length + neg.length, topN, restrictVocab);
+        int limit = vectors.limit(restrictVocab);
+        if (limit < vectors.size() / 2) {
+            return vectors.mostSimilar(pos, neg, topN, restrictVocab);
+        }
         float[] q = vectors.queryVector(pos, neg);
-        return search(q, topN, WordVectors.concat(pos, neg), vectors.limit(restrictVocab));
+        return search(q, topN, WordVectors.concat(pos, neg), limit);
     }
 
     /** As {@link WordVectors#similarByVector(float[], int)}, approximately. */

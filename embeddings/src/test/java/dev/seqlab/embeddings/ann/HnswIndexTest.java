@@ -71,11 +71,20 @@ class HnswIndexTest {
         Path file = ClusteredVectors.write(tmp.resolve("v.seqlab"), 1000, 12, 20, 5);
         WordVectors.buildApproximateIndex(file, SMALL, ProgressListener.NONE);
         WordVectors wv = WordVectors.load(file);
-        List<Neighbor> r = wv.approximate().withEf(4).mostSimilar(List.of("w900", "w3"), List.of("w1"), 5, 100);
-        assertEquals(5, r.size());
-        for (Neighbor n : r) {
-            int row = wv.indexOf(n.word());
-            assertTrue(row < 100 && row != 3 && row != 1, n.word());
+        for (int restrict : new int[] {100, 700}) {
+            List<Neighbor> r =
+                    wv.approximate().withEf(4).mostSimilar(List.of("w900", "w3"), List.of("w1"), 5, restrict);
+            assertEquals(5, r.size());
+            for (Neighbor n : r) {
+                int row = wv.indexOf(n.word());
+                assertTrue(row < restrict && row != 3 && row != 1, n.word());
+            }
+        }
+        float[] scores = new float[5];
+        int[] found = wv.approximate().index().search(wv.unitVector(900), 5, 4, new int[] {900, 2}, 40, scores);
+        assertEquals(5, found.length);
+        for (int row : found) {
+            assertTrue(row < 40 && row != 2, "row " + row);
         }
         assertEquals(3, wv.approximate().analogy("w1", "w2", "w3", 3).size());
         assertEquals(
