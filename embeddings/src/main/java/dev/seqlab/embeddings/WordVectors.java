@@ -151,8 +151,9 @@ public final class WordVectors {
 
     /**
      * Approximate (HNSW) queries over these vectors, through the index stored in their seqlab
-     * file: much faster than exact search on large vocabularies, finding about 98% of the exact
-     * top 10 at the default beam ({@link ApproximateQueries#withEf} trades speed for recall).
+     * file: much faster than exact search on large vocabularies, but may miss some of the exact
+     * neighbours; {@link ApproximateQueries#withEf} trades speed for recall, and
+     * {@code seqlab embeddings index --evaluate} measures both on the file.
      *
      * @throws IllegalStateException if the vectors have no index (see {@link #buildApproximateIndex})
      * @throws dev.seqlab.embeddings.ann.CorruptIndexException if the index section is damaged

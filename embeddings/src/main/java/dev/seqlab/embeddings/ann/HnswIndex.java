@@ -19,7 +19,11 @@ import java.util.Arrays;
  * }</pre>
  */
 public final class HnswIndex {
-    /** The default beam width of a query: recall@10 about 0.98 on GoogleNews-shaped vectors. */
+    /**
+     * The default beam width of a query. Recall at a given beam depends on the data (clustered
+     * vectors, like trained embeddings, are easy; i.i.d. Gaussian rows are the hard case): measure
+     * it with {@code seqlab embeddings index --evaluate}.
+     */
     public static final int DEFAULT_EF = 64;
 
     private final MappedGraph graph;
