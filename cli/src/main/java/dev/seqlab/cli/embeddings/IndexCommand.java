@@ -24,9 +24,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Build an approximate-search (HNSW) index and store it in the seqlab vectors file FILE,",
-            "for similar/analogy/shell --approximate. The file is rewritten beside itself and renamed over",
-            "the original: an interrupted or failed build leaves it as it was.",
+            "Build an approximate-search (HNSW) index into a seqlab vectors file.",
+            "similar, analogy and shell use it with --approximate. The file is rewritten beside itself and",
+            "renamed over the original: an interrupted or failed build leaves it as it was.",
             "--evaluate then measures recall@10 against exact search over vocabulary words, and the",
             "latency and queries per second of one thread, for several search beams (--ef)."
         },
