@@ -81,6 +81,15 @@ class IndexCommandTest {
     }
 
     @Test
+    void helpShowsExamplesAndTheApproximateOptions() {
+        CliRun index = CliRun.of("embeddings", "index", "--help");
+        assertEquals(0, index.code(), index.err());
+        assertTrue(index.out().contains("seqlab embeddings index --vectors"), index.out());
+        CliRun similar = CliRun.of("embeddings", "similar", "--help");
+        assertTrue(similar.out().contains("--approximate") && similar.out().contains("--ef"), similar.out());
+    }
+
+    @Test
     void withoutAnIndexOrOnATextFileTheErrorSaysWhatToDo() {
         CliRun noIndex = CliRun.of("embeddings", "similar", "--vectors", seqlab.toString(), "--approximate", "w1");
         assertEquals(2, noIndex.code());
