@@ -1,9 +1,12 @@
 package dev.seqlab.embeddings;
 
 import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.embeddings.ann.HnswIndex;
+import dev.seqlab.embeddings.ann.HnswOptions;
 import dev.seqlab.embeddings.fasttext.FastTextModel;
 import dev.seqlab.embeddings.fasttext.FastTextVectors;
 import dev.seqlab.embeddings.io.LoadOptions;
+import dev.seqlab.embeddings.io.SeqlabIndexSections;
 import dev.seqlab.embeddings.io.VectorFiles;
 import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.query.SimilarityIndex;
@@ -56,6 +59,7 @@ public final class WordVectors {
     private final int size;
     private final int dim;
     private volatile SimilarityIndex similarity;
+    private volatile ApproximateQueries approximate;
 
     private WordVectors(StoredVectors stored) {
         this.stored = stored;
@@ -134,6 +138,59 @@ public final class WordVectors {
      */
     public void save(Path file, VectorFormat format) throws IOException {
         VectorFiles.write(file, format, words.asArray(), rows.asArray(), size, dim);
+    }
+
+    /**
+     * Builds an approximate-search (HNSW) index over the seqlab vectors file {@code file} (version
+     * 2) and stores it in the file, replacing an index it had. The file is rewritten beside itself
+     * and renamed over the original: if building fails or is interrupted, the file is unchanged.
+     * Vectors loaded from the file afterwards answer {@link #approximate()} queries.
+     *
+     * @throws IllegalArgumentException if {@code file} is not a seqlab file of the current version
+     * @throws InterruptedException     if the thread is interrupted while building
+     */
+    public static HnswIndex.BuildReport buildApproximateIndex(Path file, HnswOptions options, ProgressListener progress)
+            throws IOException, InterruptedException {
+        if (!SeqlabIndexSections.isCurrentSeqlab(file)) {
+            throw new IllegalArgumentException(file + " is not a seqlab vectors file of the current version; an"
+                    + " approximate index is stored in one. Convert it first: seqlab embeddings convert --vectors "
+                    + file + " --out NEW.seqlab --format seqlab");
+        }
+        StoredVectors v = VectorFiles.open(file, LoadOptions.DEFAULT, ProgressListener.NONE);
+        return HnswIndex.build(file, v, options, progress);
+    }
+
+    /** True when these vectors were loaded from a seqlab file holding an approximate-search index. */
+    public boolean hasApproximateIndex() {
+        return stored.approximateIndex() != null;
+    }
+
+    /**
+     * Approximate (HNSW) queries over these vectors, through the index stored in their seqlab
+     * file: much faster than exact search on large vocabularies, but may miss some of the exact
+     * neighbours; {@link ApproximateQueries#withEf} trades speed for recall, and
+     * {@code seqlab embeddings index --evaluate} measures both on the file.
+     *
+     * @throws IllegalStateException if the vectors have no index (see {@link #buildApproximateIndex})
+     * @throws dev.seqlab.embeddings.ann.CorruptIndexException if the index section is damaged
+     */
+    public ApproximateQueries approximate() {
+        ApproximateQueries a = approximate;
+        if (a == null) {
+            synchronized (this) {
+                a = approximate;
+                if (a == null) {
+                    HnswIndex index = HnswIndex.of(stored);
+                    if (index == null) {
+                        throw new IllegalStateException("these vectors have no approximate-search index; build one"
+                                + " with seqlab embeddings index --vectors FILE.seqlab");
+                    }
+                    a = new ApproximateQueries(this, index, HnswIndex.DEFAULT_EF);
+                    approximate = a;
+                }
+            }
+        }
+        return a;
     }
 
     // ---------------------------------------------------------------- vocabulary and vectors
@@ -335,6 +392,15 @@ public final class WordVectors {
      */
     public List<Neighbor> mostSimilar(int[] positive, int[] negative, int topN, int restrictVocab) {
         checkQuery(positive.length + negative.length, topN, restrictVocab);
+        float[] mean = queryVector(positive, negative);
+        return neighbors(index().nearest(mean, limit(restrictVocab), topN, concat(positive, negative)));
+    }
+
+    /**
+     * The normalised mean of the unit vectors of {@code positive} minus those of {@code negative}:
+     * the query of most-similar (exact or approximate).
+     */
+    float[] queryVector(int[] positive, int[] negative) {
         float[] mean = new float[dim];
         float[] unit = new float[dim];
         SimilarityIndex idx = index();
@@ -356,8 +422,7 @@ public final class WordVectors {
         for (int k = 0; k < dim; k++) {
             mean[k] /= total;
         }
-        SimilarityIndex.normalize(mean);
-        return neighbors(idx.nearest(mean, limit(restrictVocab), topN, concat(positive, negative)));
+        return SimilarityIndex.normalize(mean);
     }
 
     /**
@@ -477,7 +542,7 @@ public final class WordVectors {
         return s;
     }
 
-    private int[] indices(List<String> ws) {
+    int[] indices(List<String> ws) {
         int[] out = new int[ws.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = require(ws.get(i));
@@ -536,11 +601,11 @@ public final class WordVectors {
         return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 
-    private int limit(int restrictVocab) {
+    int limit(int restrictVocab) {
         return restrictVocab == 0 ? size : Math.min(restrictVocab, size);
     }
 
-    private static void checkQuery(int words, int topN, int restrictVocab) {
+    static void checkQuery(int words, int topN, int restrictVocab) {
         if (words == 0) {
             throw new IllegalArgumentException("a similarity query needs at least one word");
         }
@@ -567,7 +632,7 @@ public final class WordVectors {
         return out;
     }
 
-    private static int[] concat(int[] a, int[] b) {
+    static int[] concat(int[] a, int[] b) {
         int[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;

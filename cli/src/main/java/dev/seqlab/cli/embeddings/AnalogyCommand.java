@@ -2,6 +2,7 @@ package dev.seqlab.cli.embeddings;
 
 import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.embeddings.AnalogyMethod;
+import dev.seqlab.embeddings.ApproximateQueries;
 import dev.seqlab.embeddings.Neighbor;
 import dev.seqlab.embeddings.WordVectors;
 import java.util.LinkedHashMap;
@@ -54,6 +55,9 @@ public final class AnalogyCommand extends VectorsCommand {
     int top;
 
     @Mixin
+    ApproximateOption approximate;
+
+    @Mixin
     JsonOption json;
 
     @Override
@@ -61,7 +65,11 @@ public final class AnalogyCommand extends VectorsCommand {
         NeighborOutput.checkTop(top);
         AnalogyMethod m = AnalogyMethod.fromName(method);
         WordVectors wv = loadVectors();
-        List<Neighbor> answers = wv.analogy(a, b, c, m, top);
+        ApproximateQueries approx = approximate.of(wv, vectorsFile);
+        if (approx != null && m != AnalogyMethod.ADD) {
+            throw new IllegalArgumentException("--approximate answers analogies by --method add only");
+        }
+        List<Neighbor> answers = approx != null ? approx.analogy(a, b, c, top) : wv.analogy(a, b, c, m, top);
         if (json.enabled()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("a", a);

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             DebiasCommand.class,
             ShellCommand.class,
             ExportCommand.class,
-            PlotCommand.class
+            PlotCommand.class,
+            IndexCommand.class
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab embeddings shell}: loads the vectors once and answers typed queries until end of input. */
@@ -61,6 +62,9 @@ public final class ShellCommand extends VectorsCommand {
             description = "Read the queries from FILE instead of standard input.")
     Path script;
 
+    @Mixin
+    ApproximateOption approximate;
+
     @Override
     protected int run() throws Exception {
         AnalogyMethod m = AnalogyMethod.fromName(method);
@@ -69,7 +73,7 @@ public final class ShellCommand extends VectorsCommand {
             throw new NoSuchFileException(script.toString());
         }
         WordVectors wv = loadVectors();
-        shell = new QueryShell(wv, NeighborOutput.checkTop(top), m);
+        shell = new QueryShell(wv, NeighborOutput.checkTop(top), m, approximate.of(wv, vectorsFile));
         boolean interactive = script == null && System.console() != null;
         int failed;
         if (script != null) {

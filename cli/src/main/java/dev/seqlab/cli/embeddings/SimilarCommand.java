@@ -1,6 +1,7 @@
 package dev.seqlab.cli.embeddings;
 
 import dev.seqlab.cli.options.JsonOption;
+import dev.seqlab.embeddings.ApproximateQueries;
 import dev.seqlab.embeddings.Neighbor;
 import dev.seqlab.embeddings.WordVectors;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Parameters;
         footer = {
             "  seqlab embeddings similar --vectors glove.6B.100d.txt king",
             "  seqlab embeddings similar --vectors glove.6B.100d.txt --top 5 paris france --negative germany",
-            "  seqlab embeddings similar --vectors glove.6B.100d.txt --json frog"
+            "  seqlab embeddings similar --vectors glove.6B.100d.txt --json frog",
+            "  seqlab embeddings similar --vectors news.seqlab --approximate king   (after seqlab embeddings index)"
         })
 public final class SimilarCommand extends VectorsCommand {
 
@@ -56,13 +58,19 @@ public final class SimilarCommand extends VectorsCommand {
     int restrict;
 
     @Mixin
+    ApproximateOption approximate;
+
+    @Mixin
     JsonOption json;
 
     @Override
     protected int run() throws Exception {
         NeighborOutput.checkTop(top);
         WordVectors wv = loadVectors();
-        List<Neighbor> result = wv.mostSimilar(words, negative, top, restrict);
+        ApproximateQueries approx = approximate.of(wv, vectorsFile);
+        List<Neighbor> result = approx != null
+                ? approx.mostSimilar(words, negative, top, restrict)
+                : wv.mostSimilar(words, negative, top, restrict);
         List<String> oov = OovMarks.of(wv, concat(words, negative));
         if (json.enabled()) {
             Map<String, Object> doc = new LinkedHashMap<>();

@@ -30,7 +30,7 @@ public final class FastTextVectors {
         WordTable table =
                 rows == d.size() ? d.table() : WordTable.of(d.entries().toArray(new String[0]), rows);
         FastTextWordRows wordRows = new FastTextWordRows(model, rows);
-        return new StoredVectors(table, wordRows, wordRows.norms(), null, subwords(model));
+        return new StoredVectors(table, wordRows, wordRows.norms(), null, subwords(model), null, null);
     }
 
     /**

@@ -55,6 +55,7 @@ final class SeqlabMapping {
             ByteBuffer table =
                     read(file, ch, SeqlabFormat.HEADER_BYTES, (long) SeqlabSection.ENTRY_BYTES * count, size);
             SeqlabSection[] byType = new SeqlabSection[SeqlabSection.LAST_OWN_TYPE + 1];
+            SeqlabSection index = null;
             for (int s = 0; s < count; s++) {
                 int type = table.getInt(s * SeqlabSection.ENTRY_BYTES);
                 long offset = table.getLong(s * SeqlabSection.ENTRY_BYTES + 8);
@@ -78,6 +79,12 @@ final class SeqlabMapping {
                                 file, 0, "corrupt seqlab vectors file: section type " + type + " occurs twice");
                     }
                     byType[type] = new SeqlabSection(type, offset, length);
+                } else if (type == SeqlabSection.HNSW_INDEX) {
+                    if (index != null) {
+                        throw new MalformedFileException(
+                                file, 0, "corrupt seqlab vectors file: section type " + type + " occurs twice");
+                    }
+                    index = new SeqlabSection(type, offset, length);
                 }
             }
             int n = (int) rows;
@@ -113,8 +120,17 @@ final class SeqlabMapping {
             MappedRegion matrixRegion = map(ch, matrix, 4L * dim);
             MappedRegion normRegion = map(ch, norms, 4);
             checkFinite(normRegion, matrixRegion, wordTable, visible, dim, nonFinite);
+            // the index covers every row: offered only when all of them are visible
+            MappedRegion indexRegion =
+                    index != null && visible == n && index.length() > 0 ? map(ch, index, SeqlabSection.ALIGN) : null;
             return new StoredVectors(
-                    wordTable, FloatRows.mapped(matrixRegion, visible, dim), Floats.mapped(normRegion, n), int8);
+                    wordTable,
+                    FloatRows.mapped(matrixRegion, visible, dim),
+                    Floats.mapped(normRegion, n),
+                    int8,
+                    null,
+                    matrixRegion,
+                    indexRegion);
         }
     }
 

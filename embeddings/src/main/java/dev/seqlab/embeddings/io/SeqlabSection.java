@@ -37,6 +37,13 @@ record SeqlabSection(int type, long offset, long length) {
     static final int WORD_HASH = 7;
     /** The words' UTF-8 bytes, in row order, back to back. */
     static final int WORD_BYTES = 8;
+    /** The first type reserved for approximate-search indexes. */
+    static final int FIRST_INDEX_TYPE = 100;
+    /**
+     * The HNSW graph of {@code dev.seqlab.embeddings.ann} (its layout is documented there), built
+     * over this file's rows by {@code seqlab embeddings index}.
+     */
+    static final int HNSW_INDEX = 100;
     /** The highest type seqlab itself defines. */
     static final int LAST_OWN_TYPE = WORD_BYTES;
 

@@ -85,7 +85,9 @@ public final class VectorFiles {
                     FloatRows.of(p.matrix(), p.rows(), p.dim()),
                     null,
                     null,
-                    FastTextVectors.subwords(model));
+                    FastTextVectors.subwords(model),
+                    null,
+                    null);
         }
         if (!options.lowercase()
                 && FormatDetector.detect(file).format() == VectorFormat.SEQLAB

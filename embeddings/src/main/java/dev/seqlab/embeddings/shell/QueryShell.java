@@ -1,6 +1,7 @@
 package dev.seqlab.embeddings.shell;
 
 import dev.seqlab.embeddings.AnalogyMethod;
+import dev.seqlab.embeddings.ApproximateQueries;
 import dev.seqlab.embeddings.Neighbor;
 import dev.seqlab.embeddings.WordVectors;
 import java.io.BufferedReader;
@@ -27,6 +28,7 @@ public final class QueryShell {
 
     private final WordVectors vectors;
     private final AnalogyMethod method;
+    private final ApproximateQueries approximate;
     private final QueryParser parser = new QueryParser();
     private int top;
 
@@ -36,12 +38,43 @@ public final class QueryShell {
      * @throws IllegalArgumentException if {@code top} is not in [1, 1000]
      */
     public QueryShell(WordVectors vectors, int top, AnalogyMethod method) {
+        this(vectors, top, method, null);
+    }
+
+    /**
+     * A shell answering neighbour, arithmetic and analogy queries through {@code approximate}
+     * (approximate search; exact when null).
+     *
+     * @throws IllegalArgumentException if {@code top} is not in [1, 1000], or approximate analogies
+     *                                  are asked by a method other than {@link AnalogyMethod#ADD}
+     */
+    public QueryShell(WordVectors vectors, int top, AnalogyMethod method, ApproximateQueries approximate) {
         if (top < 1 || top > 1000) {
             throw new IllegalArgumentException("the number of answers must be in [1, 1000], got " + top);
+        }
+        if (approximate != null && method != AnalogyMethod.ADD) {
+            throw new IllegalArgumentException("approximate search answers analogies by 3CosAdd (method add) only");
         }
         this.vectors = vectors;
         this.top = top;
         this.method = method;
+        this.approximate = approximate;
+    }
+
+    private List<Neighbor> similar(String word) {
+        return approximate != null ? approximate.mostSimilar(word, top) : vectors.mostSimilar(word, top);
+    }
+
+    private List<Neighbor> similar(List<String> positive, List<String> negative) {
+        return approximate != null
+                ? approximate.mostSimilar(positive, negative, top, 0)
+                : vectors.mostSimilar(positive, negative, top);
+    }
+
+    private List<Neighbor> analogy(Query.Analogy a) {
+        return approximate != null
+                ? approximate.analogy(a.a(), a.b(), a.c(), top)
+                : vectors.analogy(a.a(), a.b(), a.c(), method, top);
     }
 
     /**
@@ -121,10 +154,10 @@ public final class QueryShell {
             }
             for (String w : n.words()) {
                 out.println(w + ":");
-                print(vectors.mostSimilar(w, top), out);
+                print(similar(w), out);
             }
         } else if (query instanceof Query.Analogy a) {
-            List<Neighbor> answers = vectors.analogy(a.a(), a.b(), a.c(), method, top);
+            List<Neighbor> answers = analogy(a);
             out.printf(
                     Locale.ROOT,
                     "%s : %s :: %s : %s%n",
@@ -134,7 +167,7 @@ public final class QueryShell {
                     answers.isEmpty() ? "?" : answers.get(0).word());
             print(answers, out);
         } else if (query instanceof Query.Arithmetic s) {
-            print(vectors.mostSimilar(s.positive(), s.negative(), top), out);
+            print(similar(s.positive(), s.negative()), out);
         } else if (query instanceof Query.Similarity s) {
             out.printf(
                     Locale.ROOT,
@@ -165,17 +198,17 @@ public final class QueryShell {
                 vectors.lookup(w);
             }
             if (n.words().size() == 1) {
-                return inline(vectors.mostSimilar(n.words().get(0), top));
+                return inline(similar(n.words().get(0)));
             }
             StringJoiner all = new StringJoiner("; ");
             for (String w : n.words()) {
-                all.add(w + ": " + inline(vectors.mostSimilar(w, top)));
+                all.add(w + ": " + inline(similar(w)));
             }
             return all.toString();
         } else if (query instanceof Query.Analogy a) {
-            return inline(vectors.analogy(a.a(), a.b(), a.c(), method, top));
+            return inline(analogy(a));
         } else if (query instanceof Query.Arithmetic s) {
-            return inline(vectors.mostSimilar(s.positive(), s.negative(), top));
+            return inline(similar(s.positive(), s.negative()));
         } else if (query instanceof Query.Similarity s) {
             return String.format(Locale.ROOT, "%.4f", vectors.similarity(s.first(), s.second()));
         } else if (query instanceof Query.OddOneOut o) {

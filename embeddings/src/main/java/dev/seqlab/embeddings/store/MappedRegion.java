@@ -63,6 +63,24 @@ public final class MappedRegion {
         return length;
     }
 
+    /** The number of mapped segments. */
+    public int segmentCount() {
+        return segments.length;
+    }
+
+    /**
+     * Segment {@code s} (little-endian, read-only; use absolute reads only): bytes
+     * {@code [s·segmentBytes(), s·segmentBytes() + limit)} of the region.
+     */
+    public ByteBuffer segment(int s) {
+        return segments[s];
+    }
+
+    /** Bytes per segment (every segment but the last is this long): a whole number of granules. */
+    public long segmentBytes() {
+        return segmentBytes;
+    }
+
     /** The whole region as one float buffer when it fits in one segment (the common case), else null. */
     public FloatBuffer floatsIfSingleSegment() {
         return floats.length == 1 ? floats[0] : null;

@@ -9,8 +9,17 @@ package dev.seqlab.embeddings.store;
  * @param norms the Euclidean norm of each row (computed in double, rounded to float), or null
  * @param int8  the int8 first-pass copy of the unit rows, or null
  * @param subwords vectors for words outside the vocabulary (a fastText model's n-grams), or null
+ * @param matrix the mapped region the rows are read from (one row per granule), or null for rows in the heap
+ * @param approximateIndex the mapped approximate-search index section of the file, or null when it has none
  */
-public record StoredVectors(WordTable words, FloatRows rows, Floats norms, Int8Rows int8, SubwordVectors subwords) {
+public record StoredVectors(
+        WordTable words,
+        FloatRows rows,
+        Floats norms,
+        Int8Rows int8,
+        SubwordVectors subwords,
+        MappedRegion matrix,
+        MappedRegion approximateIndex) {
 
     /** Checks that the parts agree in size. */
     public StoredVectors {
@@ -22,9 +31,9 @@ public record StoredVectors(WordTable words, FloatRows rows, Floats norms, Int8R
         }
     }
 
-    /** Vectors without subwords: unknown words stay unknown. */
+    /** Vectors without subwords (unknown words stay unknown), a mapped matrix or an approximate index. */
     public StoredVectors(WordTable words, FloatRows rows, Floats norms, Int8Rows int8) {
-        this(words, rows, norms, int8, null);
+        this(words, rows, norms, int8, null, null, null);
     }
 
     /** Vectors in the heap, norms and int8 copy left to compute. */

@@ -1,0 +1,246 @@
+package dev.seqlab.bench.embeddings;
+
+import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.embeddings.Neighbor;
+import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.ann.HnswIndex;
+import dev.seqlab.embeddings.ann.HnswOptions;
+import dev.seqlab.embeddings.ann.RecallEvaluation;
+import dev.seqlab.embeddings.io.LoadOptions;
+import dev.seqlab.embeddings.io.VectorFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.lucene.codecs.hnsw.DefaultFlatVectorScorer;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.KnnCollector;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TaskExecutor;
+import org.apache.lucene.util.hnsw.HnswConcurrentMergeBuilder;
+import org.apache.lucene.util.hnsw.HnswGraphBuilder;
+import org.apache.lucene.util.hnsw.HnswGraphSearcher;
+import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
+import org.apache.lucene.util.hnsw.RandomAccessVectorValues;
+import org.apache.lucene.util.hnsw.RandomVectorScorer;
+import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
+
+/**
+ * seqlab's HNSW index against Apache Lucene's ({@code org.apache.lucene.util.hnsw}, 9.12) on the
+ * same unit vectors, the same 1,000 vocabulary queries (each excluded from its answer) and the same
+ * M and construction beam: build time on the same number of threads, and for each search beam
+ * recall@10 against exact search, p50/p99 latency and queries per second on one thread. Lucene
+ * builds with {@code HnswConcurrentMergeBuilder} (its multi-threaded builder) over the unit vectors
+ * in the heap, scoring by {@code DOT_PRODUCT}; seqlab builds into a copy of the vectors file and
+ * searches it memory-mapped. Prints a table.
+ *
+ * <p>Usage: {@code AnnVersusLucene VECTORS.seqlab WORKDIR [--limit N] [--m 16] [--efc 100]
+ * [--threads 2] [--efs 16,32,64,128] [--lucene-efs 16,32,64,128] [--queries 1000] [--skip-lucene]
+ * [--skip-seqlab] [--reuse]}: {@code --limit} indexes the first N words only (a prefix file written
+ * in WORKDIR), {@code --reuse} keeps an index already built in WORKDIR.
+ */
+public final class AnnVersusLucene {
+    private static final int K = 10;
+
+    private AnnVersusLucene() {}
+
+    public static void main(String[] args) throws Exception {
+        Path source = Path.of(args[0]);
+        Path work = Path.of(args[1]);
+        Map<String, String> opt = new HashMap<>();
+        for (int i = 2; i < args.length; i++) {
+            if (args[i].equals("--skip-lucene") || args[i].equals("--skip-seqlab") || args[i].equals("--reuse")) {
+                opt.put(args[i], "true");
+            } else {
+                opt.put(args[i], args[++i]);
+            }
+        }
+        int limit = Integer.parseInt(opt.getOrDefault("--limit", "0"));
+        int m = Integer.parseInt(opt.getOrDefault("--m", "16"));
+        int efc = Integer.parseInt(opt.getOrDefault("--efc", "100"));
+        int threads = Integer.parseInt(opt.getOrDefault("--threads", "2"));
+        int queries = Integer.parseInt(opt.getOrDefault("--queries", "1000"));
+        int[] efs = ints(opt.getOrDefault("--efs", "16,32,64,128"));
+        int[] luceneEfs = ints(opt.getOrDefault("--lucene-efs", opt.getOrDefault("--efs", "16,32,64,128")));
+
+        Files.createDirectories(work);
+        String name = source.getFileName().toString().replace(".seqlab", "");
+        Path file = work.resolve(name + (limit > 0 ? "-" + limit : "") + ".ann.seqlab");
+        if (!Files.exists(file)) {
+            if (limit > 0) {
+                WordVectors.load(source, LoadOptions.DEFAULT.withLimit(limit)).save(file, VectorFormat.SEQLAB);
+            } else {
+                Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        WordVectors wv = WordVectors.load(file);
+        int n = wv.size();
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %,d words × %d; M %d, construction beam %d, %d build threads; %d queries, recall@%d%n",
+                file,
+                n,
+                wv.dimension(),
+                m,
+                efc,
+                threads,
+                queries,
+                K);
+        int[] rows = RecallEvaluation.queryRows(n, queries, 1);
+        long t0 = System.nanoTime();
+        int[][] exact = new int[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            List<Neighbor> top = wv.mostSimilar(new int[] {rows[i]}, new int[0], K, 0);
+            exact[i] = top.stream().mapToInt(x -> wv.indexOf(x.word())).toArray();
+        }
+        System.out.printf(
+                Locale.ROOT, "exact answers: %.1f s (%.1f ms a query)%n", secs(t0), secs(t0) * 1e3 / rows.length);
+        List<String> table = new ArrayList<>();
+        table.add(String.format(
+                Locale.ROOT,
+                "%-8s %10s %10s %6s %9s %9s %9s %10s",
+                "engine",
+                "build s",
+                "open ms",
+                "ef",
+                "recall",
+                "p50 ms",
+                "p99 ms",
+                "QPS"));
+        if (!opt.containsKey("--skip-seqlab")) {
+            double build = Double.NaN;
+            if (!opt.containsKey("--reuse") || !wv.hasApproximateIndex()) {
+                HnswOptions options =
+                        HnswOptions.defaults().withM(m).withEfConstruction(efc).withThreads(threads);
+                HnswIndex.BuildReport r = WordVectors.buildApproximateIndex(file, options, ProgressListener.NONE);
+                build = r.buildSeconds();
+                System.out.printf(Locale.ROOT, "seqlab build %.1f s, write %.1f s%n", build, r.writeSeconds());
+            }
+            t0 = System.nanoTime();
+            WordVectors indexed = WordVectors.load(file);
+            HnswIndex index = indexed.approximate().index();
+            double open = secs(t0) * 1e3;
+            RecallEvaluation.Report report = RecallEvaluation.run(index, rows, exact, K, efs);
+            for (RecallEvaluation.Row r : report.rows()) {
+                table.add(row("seqlab", build, open, r.ef(), r.recall(), r.p50Micros(), r.p99Micros(), r.qps()));
+            }
+            System.out.println(table.get(table.size() - 1));
+        }
+        if (!opt.containsKey("--skip-lucene")) {
+            List<float[]> unit = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                unit.add(wv.unitVector(i));
+            }
+            RandomAccessVectorValues.Floats values = RandomAccessVectorValues.fromFloats(unit, wv.dimension());
+            RandomVectorScorerSupplier supplier = DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorerSupplier(
+                    VectorSimilarityFunction.DOT_PRODUCT, values);
+            HnswGraphBuilder.randSeed = 42;
+            t0 = System.nanoTime();
+            OnHeapHnswGraph graph;
+            if (threads == 1) {
+                graph = HnswGraphBuilder.create(supplier, m, efc, 42).build(n);
+            } else {
+                ExecutorService pool = Executors.newFixedThreadPool(threads);
+                try {
+                    OnHeapHnswGraph empty =
+                            HnswGraphBuilder.create(supplier, m, efc, 42, n).getGraph();
+                    graph = new HnswConcurrentMergeBuilder(
+                                    new TaskExecutor(pool), threads, supplier, m, efc, empty, null)
+                            .build(n);
+                } finally {
+                    pool.shutdown();
+                }
+            }
+            double build = secs(t0);
+            System.out.printf(Locale.ROOT, "lucene build %.1f s%n", build);
+            for (int ef : luceneEfs) {
+                double recall = 0;
+                for (int i = 0; i < rows.length; i++) {
+                    recall += overlap(lucene(values, graph, unit.get(rows[i]), ef, rows[i]), exact[i])
+                            / (double) exact[i].length;
+                }
+                long[] nanos = new long[rows.length];
+                long total = 0;
+                for (int i = 0; i < rows.length; i++) {
+                    long s = System.nanoTime();
+                    lucene(values, graph, unit.get(rows[i]), ef, rows[i]);
+                    nanos[i] = System.nanoTime() - s;
+                    total += nanos[i];
+                }
+                Arrays.sort(nanos);
+                table.add(row(
+                        "lucene",
+                        build,
+                        Double.NaN,
+                        ef,
+                        recall / rows.length,
+                        nanos[nanos.length / 2] / 1e3,
+                        nanos[(int) Math.ceil(0.99 * nanos.length) - 1] / 1e3,
+                        rows.length / (total / 1e9)));
+            }
+        }
+        table.forEach(System.out::println);
+    }
+
+    /** Lucene's top 10 for {@code query} with beam {@code ef}, the query row excluded. */
+    private static int[] lucene(
+            RandomAccessVectorValues.Floats values, OnHeapHnswGraph graph, float[] query, int ef, int self)
+            throws IOException {
+        RandomVectorScorer scorer = DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorer(
+                VectorSimilarityFunction.DOT_PRODUCT, values, query);
+        KnnCollector c = HnswGraphSearcher.search(scorer, Math.max(ef, K + 1), graph, null, Integer.MAX_VALUE);
+        ScoreDoc[] docs = c.topDocs().scoreDocs;
+        int[] out = new int[K];
+        int found = 0;
+        for (int i = 0; i < docs.length && found < K; i++) {
+            if (docs[i].doc != self) {
+                out[found++] = docs[i].doc;
+            }
+        }
+        return Arrays.copyOf(out, found);
+    }
+
+    private static String row(
+            String engine, double build, double open, int ef, double recall, double p50, double p99, double qps) {
+        return String.format(
+                Locale.ROOT,
+                "%-8s %10.1f %10.0f %6d %9.4f %9.3f %9.3f %10.0f",
+                engine,
+                build,
+                open,
+                ef,
+                recall,
+                p50 / 1e3,
+                p99 / 1e3,
+                qps);
+    }
+
+    private static int overlap(int[] found, int[] exact) {
+        int c = 0;
+        for (int f : found) {
+            for (int e : exact) {
+                if (f == e) {
+                    c++;
+                    break;
+                }
+            }
+        }
+        return c;
+    }
+
+    private static int[] ints(String csv) {
+        return Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.seqlab.embeddings.ann;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * The byte layout of an HNSW index section (type 100 of a seqlab vectors file), little-endian:
+ *
+ * <pre>
+ *   0  int32  magic "HNSW" (0x57534E48)        32  int64  seed
+ *   4  int32  layout version (1)               40  int32  metric (1 = cosine)
+ *   8  int32  rows                             44  int32  zero × 5
+ *  12  int32  dim
+ *  16  int32  m (level 0 has 2m links)
+ *  20  int32  efConstruction
+ *  24  int32  maxLevel L
+ *  28  int32  entry point
+ *  64  int32 × L: nodes on level 1..L
+ *  then, each part starting 64-byte aligned:
+ *      level 0: rows records of (2m + 1) int32, [count, links..., padding]
+ *      for each level l = 1..L: its nodes' rows ascending (int32 × count),
+ *                               then their records of (m + 1) int32
+ * </pre>
+ *
+ * Unused link slots are −1. Everything the reader needs to find a record is in the header and
+ * the level counts, so opening reads 64 + 4L bytes.
+ */
+final class HnswLayout {
+    static final int MAGIC = 0x57534E48;
+    static final int VERSION = 1;
+    static final int COSINE = 1;
+    static final int HEADER_BYTES = 64;
+    static final int ALIGN = 64;
+
+    final int rows;
+    final int dim;
+    final int m;
+    final int efConstruction;
+    final int maxLevel;
+    final int entryPoint;
+    final long seed;
+    final int[] counts;
+    final long level0At;
+    final long[] idsAt;
+    final long[] linksAt;
+    final long length;
+
+    /**
+     * The layout of a graph with these sizes; {@code counts[l - 1]} nodes on level {@code l}.
+     */
+    HnswLayout(int rows, int dim, int m, int efConstruction, int maxLevel, int entryPoint, long seed, int[] counts) {
+        this.rows = rows;
+        this.dim = dim;
+        this.m = m;
+        this.efConstruction = efConstruction;
+        this.maxLevel = maxLevel;
+        this.entryPoint = entryPoint;
+        this.seed = seed;
+        this.counts = counts;
+        this.idsAt = new long[maxLevel + 1];
+        this.linksAt = new long[maxLevel + 1];
+        long at = align(HEADER_BYTES + 4L * maxLevel);
+        level0At = at;
+        at = align(at + 4L * rows * (2L * m + 1));
+        for (int l = 1; l <= maxLevel; l++) {
+            idsAt[l] = at;
+            at = align(at + 4L * counts[l - 1]);
+            linksAt[l] = at;
+            at = align(at + 4L * counts[l - 1] * (m + 1L));
+        }
+        this.length = at;
+    }
+
+    static long align(long n) {
+        return (n + ALIGN - 1) / ALIGN * ALIGN;
+    }
+
+    /** The layout of {@code g} (built over rows of {@code dim}). */
+    static HnswLayout of(HeapGraph g, int dim, HnswOptions options) {
+        int top = Math.max(0, g.maxLevel);
+        int[] counts = new int[top];
+        for (byte l : g.levels) {
+            for (int k = 1; k <= l; k++) {
+                counts[k - 1]++;
+            }
+        }
+        return new HnswLayout(g.size, dim, g.m, options.efConstruction(), top, g.entryPoint, options.seed(), counts);
+    }
+
+    /** Writes {@code g} in this layout ({@link #length} bytes). */
+    void write(HeapGraph g, OutputStream out) throws IOException {
+        Ints w = new Ints(out);
+        w.put(MAGIC)
+                .put(VERSION)
+                .put(rows)
+                .put(dim)
+                .put(m)
+                .put(efConstruction)
+                .put(maxLevel)
+                .put(entryPoint);
+        w.putLong(seed).put(COSINE);
+        w.padTo(HEADER_BYTES);
+        for (int c : counts) {
+            w.put(c);
+        }
+        w.padTo(level0At);
+        int m0 = 2 * m;
+        for (int v = 0; v < rows; v++) {
+            int base = v * g.record0;
+            int n = g.level0[base];
+            w.put(n);
+            for (int j = 0; j < m0; j++) {
+                w.put(j < n ? g.level0[base + 1 + j] : -1);
+            }
+        }
+        for (int l = 1; l <= maxLevel; l++) {
+            w.padTo(idsAt[l]);
+            for (int v = 0; v < rows; v++) {
+                if (g.levels[v] >= l) {
+                    w.put(v);
+                }
+            }
+            w.padTo(linksAt[l]);
+            for (int v = 0; v < rows; v++) {
+                if (g.levels[v] >= l) {
+                    int base = (l - 1) * g.recordUp;
+                    int n = g.upper[v][base];
+                    w.put(n);
+                    for (int j = 0; j < m; j++) {
+                        w.put(j < n ? g.upper[v][base + 1 + j] : -1);
+                    }
+                }
+            }
+        }
+        w.padTo(length);
+        w.flush();
+    }
+
+    /** Little-endian ints to a stream, buffered, counting the position. */
+    private static final class Ints {
+        private final OutputStream out;
+        private final ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        private long position;
+
+        Ints(OutputStream out) {
+            this.out = out;
+        }
+
+        Ints put(int v) throws IOException {
+            if (buf.remaining() < 4) {
+                flush();
+            }
+            buf.putInt(v);
+            position += 4;
+            return this;
+        }
+
+        Ints putLong(long v) throws IOException {
+            return put((int) v).put((int) (v >>> 32));
+        }
+
+        void padTo(long at) throws IOException {
+            while (position < at) {
+                if (!buf.hasRemaining()) {
+                    flush();
+                }
+                buf.put((byte) 0);
+                position++;
+            }
+        }
+
+        void flush() throws IOException {
+            out.write(buf.array(), 0, buf.position());
+            buf.clear();
+        }
+    }
+}

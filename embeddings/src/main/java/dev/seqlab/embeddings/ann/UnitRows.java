@@ -1,0 +1,70 @@
+package dev.seqlab.embeddings.ann;
+
+import dev.seqlab.embeddings.store.Floats;
+import dev.seqlab.embeddings.store.MappedRegion;
+import java.nio.ByteBuffer;
+
+/**
+ * The rows of a vectors file as unit vectors, read in place: the raw rows of the mapped matrix
+ * divided by their stored norms. {@link #similarity} is the cosine of a unit query with a row, the
+ * one score of the approximate search (a zero row scores 0).
+ */
+final class UnitRows {
+    private final MappedRegion matrix;
+    private final ByteBuffer[] segments;
+    private final int rowsPerSegment;
+    private final Floats norms;
+    private final int rows;
+    private final int dim;
+    private final DotKernel kernel;
+
+    /**
+     * @param matrix the rows, row-major float32, mapped with one row per granule
+     * @param norms  each row's Euclidean norm
+     */
+    UnitRows(MappedRegion matrix, Floats norms, int rows, int dim) {
+        if (matrix.segmentBytes() % (4L * dim) != 0 || matrix.length() < 4L * rows * dim) {
+            throw new IllegalArgumentException("the matrix region does not hold " + rows + " rows of " + dim
+                    + " floats in whole rows per segment");
+        }
+        this.matrix = matrix;
+        this.segments = new ByteBuffer[matrix.segmentCount()];
+        for (int s = 0; s < segments.length; s++) {
+            segments[s] = matrix.segment(s);
+        }
+        this.rowsPerSegment = (int) (matrix.segmentBytes() / (4L * dim));
+        this.norms = norms;
+        this.rows = rows;
+        this.dim = dim;
+        this.kernel = DotKernels.KERNEL;
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    int dim() {
+        return dim;
+    }
+
+    /** The cosine of the unit vector {@code q} with row {@code row} (0 for a zero row). */
+    float similarity(float[] q, int row) {
+        float n = norms.get(row);
+        if (n == 0) {
+            return 0;
+        }
+        int s = row / rowsPerSegment;
+        int at = (row - s * rowsPerSegment) * 4 * dim;
+        return kernel.dot(q, segments[s], at, dim) / n;
+    }
+
+    /** Row {@code row} divided by its norm, into {@code dst} (zeros for a zero row). */
+    void unit(int row, float[] dst) {
+        matrix.getFloats(4L * row * dim, dst, 0, dim);
+        float n = norms.get(row);
+        float inv = n == 0 ? 0 : 1 / n;
+        for (int k = 0; k < dim; k++) {
+            dst[k] *= inv;
+        }
+    }
+}

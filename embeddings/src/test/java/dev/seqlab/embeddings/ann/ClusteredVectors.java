@@ -1,0 +1,40 @@
+package dev.seqlab.embeddings.ann;
+
+import dev.seqlab.core.random.SeededRandom;
+import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.io.VectorFormat;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small clustered word vectors written as seqlab files, the shape approximate search is made for. */
+final class ClusteredVectors {
+
+    private ClusteredVectors() {}
+
+    /**
+     * {@code n} words {@code w0...} of {@code dim} drawn around {@code clusters} Gaussian centres
+     * (spread 0.35 of a centre's), saved in the seqlab format at {@code file}.
+     */
+    static Path write(Path file, int n, int dim, int clusters, long seed) throws IOException {
+        SeededRandom rng = new SeededRandom(seed);
+        float[][] centres = new float[clusters][dim];
+        for (float[] c : centres) {
+            for (int k = 0; k < dim; k++) {
+                c[k] = (float) rng.nextGaussian();
+            }
+        }
+        float[] matrix = new float[n * dim];
+        List<String> words = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            float[] c = centres[rng.nextInt(clusters)];
+            for (int k = 0; k < dim; k++) {
+                matrix[i * dim + k] = c[k] + 0.35f * (float) rng.nextGaussian();
+            }
+            words.add("w" + i);
+        }
+        WordVectors.of(words, matrix, dim).save(file, VectorFormat.SEQLAB);
+        return file;
+    }
+}

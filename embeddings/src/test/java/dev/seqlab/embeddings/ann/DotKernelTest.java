@@ -1,0 +1,37 @@
+package dev.seqlab.embeddings.ann;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.seqlab.core.random.SeededRandom;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.junit.jupiter.api.Test;
+
+/** Both distance kernels agree with a double-precision dot product, at any offset and length. */
+class DotKernelTest {
+
+    @Test
+    void plainAndChosenKernelsComputeTheDotProduct() {
+        SeededRandom rng = new SeededRandom(3);
+        for (int dim : new int[] {1, 3, 7, 8, 15, 16, 17, 100, 300, 301}) {
+            float[] x = new float[dim];
+            ByteBuffer rows = ByteBuffer.allocateDirect(4 * (2 * dim + 1)).order(ByteOrder.LITTLE_ENDIAN);
+            for (int k = 0; k < dim; k++) {
+                x[k] = (float) rng.nextGaussian();
+            }
+            for (int k = 0; k < 2 * dim + 1; k++) {
+                rows.putFloat(4 * k, (float) rng.nextGaussian());
+            }
+            int at = 4 * (dim + 1);
+            double expected = 0;
+            double scale = 0;
+            for (int k = 0; k < dim; k++) {
+                expected += (double) x[k] * rows.getFloat(at + 4 * k);
+                scale += Math.abs((double) x[k] * rows.getFloat(at + 4 * k));
+            }
+            for (DotKernel kernel : new DotKernel[] {new PlainDotKernel(), DotKernels.KERNEL}) {
+                assertEquals(expected, kernel.dot(x, rows, at, dim), 1e-5 * scale, kernel.name() + " dim " + dim);
+            }
+        }
+    }
+}
