@@ -2,11 +2,10 @@ package dev.seqlab.embeddings.io;
 
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.embeddings.store.StoredVectors;
+import dev.seqlab.embeddings.store.StringSlots;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /** Reads any supported word-vector file (format detected from content) and writes any format. */
 public final class VectorFiles {
@@ -87,11 +86,12 @@ public final class VectorFiles {
         String[] words = p.words();
         float[] m = p.matrix();
         int dim = p.dim();
-        Map<String, Integer> seen = new HashMap<>(Math.max(16, (int) (p.rows() / 0.7)));
+        // indexes the kept words, words[0, kept): each new word is moved to words[kept] before it is added
+        StringSlots seen = new StringSlots(words, p.rows());
         int kept = 0;
         int dropped = 0;
         for (int i = 0; i < p.rows(); i++) {
-            if (seen.putIfAbsent(words[i], kept) != null) {
+            if (seen.indexOf(words[i]) >= 0) {
                 dropped++;
                 if (dropped <= 3) {
                     progress.warning(file + ": duplicate word '" + words[i] + "' (row " + (i + 1)
@@ -103,6 +103,7 @@ public final class VectorFiles {
                 words[kept] = words[i];
                 System.arraycopy(m, i * dim, m, kept * dim, dim);
             }
+            seen.putIfAbsent(kept);
             kept++;
         }
         if (dropped > 3) {

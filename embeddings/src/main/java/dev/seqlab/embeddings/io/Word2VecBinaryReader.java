@@ -47,33 +47,137 @@ final class Word2VecBinaryReader {
             }
         } else {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                long bytes = ch.size() - format.dataStart();
-                long perRecord = 4L * dim + 2;
-                // far too short fails before allocating (the matrix then takes at most twice the
-                // file's size); a little short is reported where the file ends
-                if (rows > 2 * bytes / perRecord) {
-                    throw new MalformedFileException(
-                            file,
-                            0,
-                            "the header announces " + format.headerRows()
-                                    + " words × " + dim + " dimensions, at least " + perRecord
-                                    + " bytes per word, but the"
-                                    + " file has " + bytes
-                                    + " bytes after its header: truncated, or not a word2vec binary file");
-                }
-                parsed = parse(
-                        file,
-                        ByteSource.range(ch, format.dataStart(), ch.size()),
-                        format,
-                        (int) rows,
-                        (int) rows,
-                        nonFinite,
-                        progress);
+                parsed = readMapped(file, ch, format, (int) rows, options.threads(), nonFinite, progress);
             }
         }
         progress.finish();
         nonFinite.report(progress);
         return parsed;
+    }
+
+    /**
+     * Reads an uncompressed file in two passes over its memory mapping. The first, sequential,
+     * steps from word to word (a word's vector has a fixed length, so only the words' bytes are
+     * looked at) and notes where each record starts; a file whose header announces more words or
+     * longer vectors than it holds fails here, before the matrix is allocated. The second splits
+     * the rows over {@code threads} threads, each decoding its words and bulk-copying its vectors
+     * into the one matrix.
+     */
+    private static ParsedVectors readMapped(
+            Path file,
+            FileChannel ch,
+            DetectedFormat format,
+            int rows,
+            int threads,
+            NonFiniteValues nonFinite,
+            ProgressListener progress)
+            throws IOException {
+        int dim = format.dim();
+        int vectorBytes = 4 * dim;
+        long bytes = ch.size() - format.dataStart();
+        long perRecord = vectorBytes + 2L;
+        // far too short fails at once; a little short fails in the scan below, naming the word
+        // where the file ends (both before the matrix is allocated)
+        if (rows > 2 * bytes / perRecord) {
+            throw new MalformedFileException(
+                    file,
+                    0,
+                    "the header announces " + format.headerRows() + " words × " + dim + " dimensions, at least "
+                            + perRecord + " bytes per word, but the file has " + bytes
+                            + " bytes after its header: truncated, or not a word2vec binary file");
+        }
+        OverlappingMaps map = OverlappingMaps.map(ch, format.dataStart(), ch.size(), MAX_WORD_BYTES + vectorBytes + 2);
+        // where each word starts and how long it is: 12 bytes a row, a third of a percent of the matrix
+        long[] starts = new long[rows];
+        int[] lengths = new int[rows];
+        long p = format.dataStart();
+        long end = map.end();
+        for (int row = 0; row < rows; row++) {
+            while (p < end && map.get(p) == '\n') {
+                p++;
+            }
+            long start = p;
+            long limit = Math.min(end, start + MAX_WORD_BYTES + 1);
+            while (p < limit && map.get(p) != ' ') {
+                p++;
+            }
+            if (p == end) {
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "the file ends inside word " + (row + 1) + " of the " + format.headerRows()
+                                + " its header announces (byte " + start + ")");
+            }
+            if (p == limit || p == start) {
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "word " + (row + 1) + " at byte " + start
+                                + (p == start ? " is empty" : " is longer than " + MAX_WORD_BYTES + " bytes")
+                                + ": not a word2vec binary file, or a damaged one");
+            }
+            starts[row] = start;
+            lengths[row] = (int) (p - start);
+            p += 1 + vectorBytes;
+            if (p > end) {
+                byte[] w = new byte[lengths[row]];
+                map.get(start, w, 0, w.length);
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "the file ends inside the vector of word " + (row + 1) + " ('"
+                                + new String(w, StandardCharsets.UTF_8) + "') of the " + format.headerRows()
+                                + " its header announces");
+            }
+        }
+        float[] matrix = new float[TextVectorReader.checkedSize(file, rows, dim)];
+        String[] words = new String[rows];
+        int parts = Math.max(1, Math.min(threads, rows / 4096));
+        ParallelParts.run(parts, t -> {
+            int from = (int) ((long) rows * t / parts);
+            int to = (int) ((long) rows * (t + 1) / parts);
+            byte[] record = new byte[MAX_WORD_BYTES + 1 + vectorBytes];
+            for (int row = from; row < to; row++) {
+                int len = lengths[row];
+                map.get(starts[row], record, 0, len + 1 + vectorBytes);
+                words[row] = new String(record, 0, len, StandardCharsets.UTF_8);
+                if (!copyFloats(record, len + 1, matrix, row * dim, dim)) {
+                    reportNonFinite(record, len + 1, dim, row, words[row], starts[row], nonFinite);
+                }
+                if ((row - from & 0xffff) == 0xffff) {
+                    progress.advance(0x10000);
+                }
+            }
+            progress.advance(to - from & 0xffff);
+            return null;
+        });
+        return new ParsedVectors(words, matrix, rows, dim);
+    }
+
+    /** Copies {@code dim} little-endian floats from {@code src[at...]}; false if one is NaN or infinite. */
+    private static boolean copyFloats(byte[] src, int at, float[] dst, int off, int dim) {
+        boolean finite = true;
+        for (int k = 0; k < dim; k++) {
+            float v = (float) FLOATS.get(src, at + 4 * k);
+            dst[off + k] = v;
+            finite &= Float.isFinite(v);
+        }
+        return finite;
+    }
+
+    private static void reportNonFinite(
+            byte[] src, int at, int dim, int row, String word, long start, NonFiniteValues nonFinite)
+            throws MalformedFileException {
+        for (int k = 0; k < dim; k++) {
+            float v = (float) FLOATS.get(src, at + 4 * k);
+            if (!Float.isFinite(v)) {
+                nonFinite.found(
+                        0,
+                        "word " + (row + 1) + " ('" + word + "', byte " + start + "): component " + (k + 1) + " is "
+                                + v);
+                return;
+            }
+        }
     }
 
     /** Parses {@code rows} records into arrays allocated for {@code capacity} rows and grown as rows arrive. */
