@@ -55,9 +55,7 @@ public final class VectorFiles {
      * @throws dev.seqlab.core.io.MalformedFileException if its content is not valid
      */
     public static StoredVectors open(Path file, LoadOptions options, ProgressListener progress) throws IOException {
-        if (!options.lowercase()
-                && FormatDetector.detect(file).format() == VectorFormat.SEQLAB
-                && SeqlabFormat.version(file) == SeqlabFormat.VERSION) {
+        if (opensMapped(file, options)) {
             NonFiniteValues nonFinite = new NonFiniteValues(file, options.allowNonFinite());
             StoredVectors mapped = SeqlabMapping.open(file, options.limit(), nonFinite);
             nonFinite.report(progress);
@@ -65,6 +63,24 @@ public final class VectorFiles {
         }
         ParsedVectors p = read(file, options, progress);
         return StoredVectors.inHeap(p.words(), p.matrix(), p.rows(), p.dim());
+    }
+
+    /**
+     * Whether {@link #open} maps {@code file} in place (a seqlab file of the current version, words
+     * kept as written) rather than reading it into the heap; reads only the file's first bytes.
+     *
+     * @throws java.nio.file.NoSuchFileException           if the file does not exist
+     * @throws dev.seqlab.core.io.MalformedFileException if its format cannot be recognised
+     */
+    public static boolean opensMapped(Path file, LoadOptions options) throws IOException {
+        return !options.lowercase()
+                && FormatDetector.detect(file).format() == VectorFormat.SEQLAB
+                && SeqlabFormat.version(file) == SeqlabFormat.VERSION;
+    }
+
+    /** The format of {@code file}, detected from its content as {@link #read} does. */
+    public static VectorFormat detect(Path file) throws IOException {
+        return FormatDetector.detect(file).format();
     }
 
     /** Writes the first {@code rows} words and vectors to {@code file} atomically in {@code format}. */
