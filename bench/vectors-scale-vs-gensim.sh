@@ -23,7 +23,7 @@ peer="env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 $here/python
 jar=$root/bench/target/benchmarks.jar
 [ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests -pl bench -am package)
 # builds the command if needed; the first query also writes the launcher's class-data archive
-"$root/seqlab" embeddings similar --vectors "$4" --top 1 w0 > /dev/null
+"$root/seqlab" embeddings similar --vectors "$small_seqlab" --top 1 w0 > /dev/null
 big_kv=${big_bin%.*}.kv
 small_kv=${small_txt%.*}.kv
 out=$(mktemp -d)
