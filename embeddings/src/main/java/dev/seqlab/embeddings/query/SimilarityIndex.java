@@ -164,11 +164,11 @@ public final class SimilarityIndex {
     }
 
     /**
-     * Starts building the int8 copy (or, when it is stored with the rows, compiling its SIMD kernel),
-     * once, on a daemon thread. Started by a query, the thread first
-     * waits {@value #GRACE_MS} ms: a one-shot command exits right after its query and so never
-     * allocates or fills a copy it would not use (a quarter of the float matrix, 900 MB at
-     * 3M × 300). {@link #prepare()} wakes it at once. The copy is not built when the heap has no
+     * Starts building the int8 copy (or, when it is stored with the rows, compiling its SIMD
+     * kernel), once, on a daemon thread. Started by a query, the thread first waits
+     * {@value #GRACE_MS} ms: a one-shot command exits right after its query and so never allocates
+     * or fills a copy it would not use (a quarter of the float matrix, 900 MB at 3M × 300).
+     * {@link #prepare()} wakes it at once. The copy is not built when the heap has no
      * room for it: searches then stay one-pass, with the same answers.
      */
     private synchronized Thread prepareInBackground() {
