@@ -49,7 +49,7 @@ timed() {
 [ -f "$big_kv" ] || $peer binary "$big_bin" w0 "$big_kv" > /dev/null
 [ -f "$small_kv" ] || $peer text "$small_txt" w0 "$small_kv" > /dev/null
 
-matrix_mb=$(( $(head -c 64 "$big_bin" | head -1 | awk '{print $1 * $2 * 4}') / 1048576 ))
+matrix_mb=$(( $(head -c 64 "$big_bin" | head -1 | awk '{printf "%d", $1 * $2 * 4}') / 1048576 ))
 for r in $(seq "$rounds"); do
   timed gensim_binary_load_query $peer binary "$big_bin" w0
   timed seqlab_binary_load_query "$root/seqlab" embeddings similar --vectors "$big_bin" --top 10 w0

@@ -158,7 +158,10 @@ public final class SimilarityIndex {
                         (long) n * dim <= PLAIN_WHILE_COLD_MAX ? Kernels.plainInt8BlockDots() : Kernels.int8BlockDots();
                 return nearestTwoPass(ready, cold, unitQuery, n, k, exclude);
             }
+            // started after the search, so that its grace period runs from the answer on
+            TopK top = nearestOnePass(unitQuery, n, k, exclude);
             prepareInBackground();
+            return top;
         }
         return nearestOnePass(unitQuery, n, k, exclude);
     }
