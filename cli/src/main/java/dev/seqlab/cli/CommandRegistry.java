@@ -11,7 +11,9 @@ import dev.seqlab.cli.onnx.OnnxCommand;
 import dev.seqlab.cli.sentences.SentencesCommand;
 import dev.seqlab.cli.text.TextCommand;
 import dev.seqlab.cli.word2vec.Word2VecCommand;
+import java.util.Arrays;
 import java.util.List;
+import picocli.CommandLine.Command;
 
 /**
  * The top-level subcommands of {@code seqlab}, in the order {@code seqlab --help} lists them.
@@ -35,5 +37,29 @@ public final class CommandRegistry {
                 new ClassifyCommand(),
                 new OnnxCommand(),
                 new InfoCommand());
+    }
+
+    /**
+     * The top-level subcommands a command line needs: only the one it names when its first word
+     * (after root flags such as {@code --verbose}) is a top-level command, else all of them. picocli
+     * reflects over every command it is given, which costs a one-shot query hundreds of
+     * milliseconds when all are built; the answers and messages are the same either way.
+     */
+    public static List<Object> topLevelCommandsFor(String[] args) {
+        List<Object> all = topLevelCommands();
+        String first =
+                Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+        if (first == null) {
+            return all;
+        }
+        for (Object c : all) {
+            Command command = c.getClass().getAnnotation(Command.class);
+            if (command != null
+                    && (command.name().equals(first)
+                            || Arrays.asList(command.aliases()).contains(first))) {
+                return List.of(c);
+            }
+        }
+        return all;
     }
 }

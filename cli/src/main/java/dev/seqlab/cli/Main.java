@@ -29,7 +29,7 @@ public final class Main {
      * exiting. This is what tests call.
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
+        return commandLine(out, err, CommandRegistry.topLevelCommandsFor(args)).execute(args);
     }
 
     /** The configured command tree writing to the given streams. */

@@ -6,25 +6,41 @@ import dev.seqlab.cli.TextTable;
 import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.core.io.SeqlabHome;
 import dev.seqlab.core.kernel.Kernels;
+import dev.seqlab.embeddings.io.LoadOptions;
+import dev.seqlab.embeddings.io.VectorFiles;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code seqlab info}: the environment seqlab runs in, for bug reports and performance questions. */
 @Command(
         name = "info",
         mixinStandardHelpOptions = true,
-        description = "Show the seqlab version, the Java runtime, the kernels in use, threads and the cache directory.",
-        footerHeading = "%nExample:%n",
-        footer = "  seqlab info --json")
+        description = {
+            "Show the seqlab version, the Java runtime, the kernels in use, threads, the cache directory"
+                    + " and whether the launcher's class-data-sharing archive is in use.",
+            "With --vectors, also how that file would be opened: memory-mapped in place or read into the heap."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {"  seqlab info --json", "  seqlab info --vectors GoogleNews-vectors-negative300.seqlab"})
 public final class InfoCommand extends CliCommand {
 
     @Mixin
     JsonOption json;
 
+    @Option(
+            names = "--vectors",
+            paramLabel = "FILE",
+            description = "A word-vectors file: report its format and whether queries map it or load it.")
+    Path vectors;
+
     @Override
-    protected int run() {
+    protected int run() throws IOException {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put(
                 "seqlab",
@@ -41,6 +57,15 @@ public final class InfoCommand extends CliCommand {
                 "vector_module",
                 ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
         info.put("seqlab_home", SeqlabHome.dir().toString());
+        info.put("class_data_sharing", classDataSharing());
+        if (vectors != null) {
+            info.put("vectors_format", VectorFiles.detect(vectors).name().toLowerCase(Locale.ROOT));
+            info.put(
+                    "vectors_storage",
+                    VectorFiles.opensMapped(vectors, LoadOptions.DEFAULT)
+                            ? "memory-mapped in place (constant-time open)"
+                            : "read into the heap (convert to the seqlab format to map it)");
+        }
         if (json.enabled()) {
             printJson(info);
         } else {
@@ -49,5 +74,22 @@ public final class InfoCommand extends CliCommand {
             t.print(out());
         }
         return 0;
+    }
+
+    /**
+     * What the {@code ./seqlab} launcher arranged for class-data sharing (it passes
+     * {@code -Dseqlab.cds}): an archive of this jar's classes in use, being written by this run, or
+     * none; and whether the JVM is sharing classes at all ({@code java.vm.info} says "sharing").
+     */
+    private static String classDataSharing() {
+        String archive = System.getProperty("seqlab.cds");
+        boolean sharing = System.getProperty("java.vm.info", "").contains("sharing");
+        if (archive == null) {
+            return sharing ? "JDK classes only (no seqlab archive: not started by ./seqlab, or SEQLAB_CDS=off)" : "off";
+        }
+        if (archive.equals("dumping")) {
+            return "archive of seqlab's classes being written by this run (first run of this jar)";
+        }
+        return sharing ? "in use: " + archive : "archive " + archive + " could not be used";
     }
 }

@@ -43,6 +43,7 @@ public final class Kernels {
     private static final Blas DEFAULT = new ParallelBlas(SERIAL, KernelPool.defaultThreads());
     private static final Elementwise ELEMENTWISE =
             select(MethodHandles.lookup(), Elementwise.class, "VectorElementwise", PlainElementwise::new);
+    private static final Int8BlockDots PLAIN_INT8_BLOCK_DOTS = new PlainInt8BlockDots();
     private static final Int8BlockDots INT8_BLOCK_DOTS =
             select(MethodHandles.lookup(), Int8BlockDots.class, "VectorInt8BlockDots", PlainInt8BlockDots::new);
 
@@ -111,6 +112,15 @@ public final class Kernels {
     /** The int8 block dot products matching the chosen Blas: SIMD exactly when the Blas is. */
     public static Int8BlockDots int8BlockDots() {
         return INT8_BLOCK_DOTS;
+    }
+
+    /**
+     * The plain-Java int8 block dot products, whatever the flavour: slower than the SIMD ones once
+     * compiled, but the JIT compiles them in a fraction of the time, so a process's first searches
+     * (before the SIMD kernel has been compiled) use them.
+     */
+    public static Int8BlockDots plainInt8BlockDots() {
+        return PLAIN_INT8_BLOCK_DOTS;
     }
 
     /** The default number of kernel threads ({@code seqlab.threads}, or the processor count). */

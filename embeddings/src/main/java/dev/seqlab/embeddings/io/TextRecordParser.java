@@ -91,6 +91,18 @@ final class TextRecordParser {
         }
     }
 
+    /**
+     * Parses the {@code rows} lines that {@code buf[0, len)} holds (whole lines; the last may lack
+     * its line end only at the end of the data) into rows {@code firstRow...}.
+     */
+    void parseLines(byte[] buf, int len, int firstRow, int rows, long firstLine) throws MalformedFileException {
+        int p = 0;
+        for (int i = 0; i < rows; i++) {
+            p = parseLine(buf, p, len, firstRow + i, firstLine + i);
+        }
+        progress.advance(p);
+    }
+
     /** "column 3 is 'x'" for the token {@code b[t, p)}, number {@code k} (0-based) after the word. */
     private static String column(byte[] b, int t, int p, int k) {
         String token = new String(b, t, Math.min(p - t, 40), StandardCharsets.UTF_8);

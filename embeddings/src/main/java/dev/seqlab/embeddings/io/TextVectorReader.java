@@ -17,7 +17,9 @@ import java.util.List;
  * into as many byte ranges as there are threads, cut at line ends; a first parallel pass counts
  * the lines of each range (so every range knows its first row and the matrix is allocated once,
  * at its final size), a second parses each range into its rows. A gzip file is read as one
- * stream (twice when it has no header, to count its lines first).
+ * stream, twice: once to count its lines (so that a header announcing more than the file holds
+ * fails before the matrix is allocated), then decompressed on one thread and parsed on the others
+ * ({@link GzipTextParts}).
  */
 final class TextVectorReader {
     /** Ranges are not made smaller than this. */
@@ -113,8 +115,12 @@ final class TextVectorReader {
         NonFiniteValues nonFinite = new NonFiniteValues(file, options.allowNonFinite());
         try (InputStream in = gunzip(file)) {
             in.skipNBytes(format.dataStart());
-            new TextRecordParser(file, dim, matrix, words, progress, nonFinite)
-                    .parse(ByteSource.stream(in), 0, (int) rows, firstLine(format));
+            TextRecordParser parser = new TextRecordParser(file, dim, matrix, words, progress, nonFinite);
+            if (options.threads() > 1) {
+                GzipTextParts.parse(in, parser, (int) rows, firstLine(format), options.threads());
+            } else {
+                parser.parse(ByteSource.stream(in), 0, (int) rows, firstLine(format));
+            }
         }
         progress.finish();
         nonFinite.report(progress);

@@ -7,12 +7,11 @@ import dev.seqlab.embeddings.fasttext.FastTextModel;
 import dev.seqlab.embeddings.fasttext.FastTextVectors;
 import dev.seqlab.embeddings.store.FloatRows;
 import dev.seqlab.embeddings.store.StoredVectors;
+import dev.seqlab.embeddings.store.StringSlots;
 import dev.seqlab.embeddings.store.WordTable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /** Reads any supported word-vector file (format detected from content) and writes any format. */
 public final class VectorFiles {
@@ -89,9 +88,7 @@ public final class VectorFiles {
                     null,
                     null);
         }
-        if (!options.lowercase()
-                && FormatDetector.detect(file).format() == VectorFormat.SEQLAB
-                && SeqlabFormat.version(file) == SeqlabFormat.VERSION) {
+        if (opensMapped(file, options)) {
             NonFiniteValues nonFinite = new NonFiniteValues(file, options.allowNonFinite());
             StoredVectors mapped = SeqlabMapping.open(file, options.limit(), nonFinite);
             nonFinite.report(progress);
@@ -118,6 +115,24 @@ public final class VectorFiles {
         int rows = stored.rows().rows();
         String[] words = stored.words().asList().toArray(new String[0]);
         return new ParsedVectors(words, stored.rows().asArray(), rows, model.dim());
+    }
+
+    /**
+     * Whether {@link #open} maps {@code file} in place (a seqlab file of the current version, words
+     * kept as written) rather than reading it into the heap; reads only the file's first bytes.
+     *
+     * @throws java.nio.file.NoSuchFileException           if the file does not exist
+     * @throws dev.seqlab.core.io.MalformedFileException if its format cannot be recognised
+     */
+    public static boolean opensMapped(Path file, LoadOptions options) throws IOException {
+        return !options.lowercase()
+                && FormatDetector.detect(file).format() == VectorFormat.SEQLAB
+                && SeqlabFormat.version(file) == SeqlabFormat.VERSION;
+    }
+
+    /** The format of {@code file}, detected from its content as {@link #read} does. */
+    public static VectorFormat detect(Path file) throws IOException {
+        return FormatDetector.detect(file).format();
     }
 
     /**
@@ -150,11 +165,12 @@ public final class VectorFiles {
         String[] words = p.words();
         float[] m = p.matrix();
         int dim = p.dim();
-        Map<String, Integer> seen = new HashMap<>(Math.max(16, (int) (p.rows() / 0.7)));
+        // indexes the kept words, words[0, kept): each new word is moved to words[kept] before it is added
+        StringSlots seen = new StringSlots(words, p.rows());
         int kept = 0;
         int dropped = 0;
         for (int i = 0; i < p.rows(); i++) {
-            if (seen.putIfAbsent(words[i], kept) != null) {
+            if (seen.indexOf(words[i]) >= 0) {
                 dropped++;
                 if (dropped <= 3) {
                     progress.warning(file + ": duplicate word '" + words[i] + "' (row " + (i + 1)
@@ -166,6 +182,7 @@ public final class VectorFiles {
                 words[kept] = words[i];
                 System.arraycopy(m, i * dim, m, kept * dim, dim);
             }
+            seen.putIfAbsent(kept);
             kept++;
         }
         if (dropped > 3) {

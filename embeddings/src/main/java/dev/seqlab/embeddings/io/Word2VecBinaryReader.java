@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -47,33 +48,162 @@ final class Word2VecBinaryReader {
             }
         } else {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                long bytes = ch.size() - format.dataStart();
-                long perRecord = 4L * dim + 2;
-                // far too short fails before allocating (the matrix then takes at most twice the
-                // file's size); a little short is reported where the file ends
-                if (rows > 2 * bytes / perRecord) {
-                    throw new MalformedFileException(
-                            file,
-                            0,
-                            "the header announces " + format.headerRows()
-                                    + " words × " + dim + " dimensions, at least " + perRecord
-                                    + " bytes per word, but the"
-                                    + " file has " + bytes
-                                    + " bytes after its header: truncated, or not a word2vec binary file");
-                }
-                parsed = parse(
-                        file,
-                        ByteSource.range(ch, format.dataStart(), ch.size()),
-                        format,
-                        (int) rows,
-                        (int) rows,
-                        nonFinite,
-                        progress);
+                parsed = readRecords(file, ch, format, (int) rows, options.threads(), nonFinite, progress);
             }
         }
         progress.finish();
         nonFinite.report(progress);
         return parsed;
+    }
+
+    /**
+     * Reads an uncompressed file in two passes of positional reads (not a memory mapping: mapped
+     * pages would count in the process's resident memory beside the matrix, doubling it). The
+     * first, sequential, steps from word to word (a word's vector has a fixed length, so only the
+     * words' bytes are looked at) and notes where each record starts; a file whose header
+     * announces more words or longer vectors than it holds fails here, before the matrix is
+     * allocated. The second splits the rows over {@code threads} threads, each reading its records
+     * in blocks, decoding its words and copying its vectors into the one matrix.
+     */
+    private static ParsedVectors readRecords(
+            Path file,
+            FileChannel ch,
+            DetectedFormat format,
+            int rows,
+            int threads,
+            NonFiniteValues nonFinite,
+            ProgressListener progress)
+            throws IOException {
+        int dim = format.dim();
+        int vectorBytes = 4 * dim;
+        long end = ch.size();
+        long bytes = end - format.dataStart();
+        long perRecord = vectorBytes + 2L;
+        // far too short fails at once; a little short fails in the scan below, naming the word
+        // where the file ends (both before the matrix is allocated)
+        if (rows > 2 * bytes / perRecord) {
+            throw new MalformedFileException(
+                    file,
+                    0,
+                    "the header announces " + format.headerRows() + " words × " + dim + " dimensions, at least "
+                            + perRecord + " bytes per word, but the file has " + bytes
+                            + " bytes after its header: truncated, or not a word2vec binary file");
+        }
+        // where each word starts and how long it is: 12 bytes a row, a third of a percent of the matrix
+        long[] starts = new long[rows];
+        int[] lengths = new int[rows];
+        byte[] buf = new byte[(int) Math.min(BLOCK, Math.max(1 << 12, bytes + 1))];
+        long bufStart = format.dataStart();
+        int len = 0;
+        long p = format.dataStart();
+        for (int row = 0; row < rows; row++) {
+            if (p + MAX_WORD_BYTES + 2 > bufStart + len && bufStart + len < end) {
+                bufStart = p;
+                len = readFully(ch, p, buf, (int) Math.min(buf.length, end - p));
+            }
+            int i = (int) (p - bufStart);
+            while (i < len && buf[i] == '\n') {
+                i++;
+            }
+            int start = i;
+            int limit = Math.min(len, start + MAX_WORD_BYTES + 1);
+            while (i < limit && buf[i] != ' ') {
+                i++;
+            }
+            if (i == len && bufStart + len == end) {
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "the file ends inside word " + (row + 1) + " of the " + format.headerRows()
+                                + " its header announces (byte " + (bufStart + start) + ")");
+            }
+            if (i == limit || i == start) {
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "word " + (row + 1) + " at byte " + (bufStart + start)
+                                + (i == start ? " is empty" : " is longer than " + MAX_WORD_BYTES + " bytes")
+                                + ": not a word2vec binary file, or a damaged one");
+            }
+            starts[row] = bufStart + start;
+            lengths[row] = i - start;
+            p = bufStart + i + 1 + vectorBytes;
+            if (p > end) {
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "the file ends inside the vector of word " + (row + 1) + " ('"
+                                + new String(buf, start, i - start, StandardCharsets.UTF_8) + "') of the "
+                                + format.headerRows() + " its header announces");
+            }
+        }
+        buf = null;
+        float[] matrix = new float[TextVectorReader.checkedSize(file, rows, dim)];
+        String[] words = new String[rows];
+        int parts = Math.max(1, Math.min(threads, rows / 4096));
+        int block = Math.max(BLOCK, MAX_WORD_BYTES + 1 + vectorBytes);
+        ParallelParts.run(parts, t -> {
+            int from = (int) ((long) rows * t / parts);
+            int to = (int) ((long) rows * (t + 1) / parts);
+            byte[] records = new byte[block];
+            for (int row = from; row < to; ) {
+                long first = starts[row];
+                int n = 1;
+                while (row + n < to && starts[row + n] + lengths[row + n] + 1 + vectorBytes - first <= block) {
+                    n++;
+                }
+                long last = starts[row + n - 1] + lengths[row + n - 1] + 1 + vectorBytes;
+                readFully(ch, first, records, (int) (last - first));
+                for (int r = row; r < row + n; r++) {
+                    int at = (int) (starts[r] - first);
+                    words[r] = new String(records, at, lengths[r], StandardCharsets.UTF_8);
+                    if (!copyFloats(records, at + lengths[r] + 1, matrix, r * dim, dim)) {
+                        reportNonFinite(records, at + lengths[r] + 1, dim, r, words[r], starts[r], nonFinite);
+                    }
+                }
+                progress.advance(n);
+                row += n;
+            }
+            return null;
+        });
+        return new ParsedVectors(words, matrix, rows, dim);
+    }
+
+    /** Reads {@code count} bytes at file offset {@code at} into {@code dst[0...]} (fewer only at the end of the file). */
+    private static int readFully(FileChannel ch, long at, byte[] dst, int count) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(dst, 0, count);
+        while (b.hasRemaining()) {
+            if (ch.read(b, at + b.position()) < 0) {
+                break;
+            }
+        }
+        return b.position();
+    }
+
+    /** Copies {@code dim} little-endian floats from {@code src[at...]}; false if one is NaN or infinite. */
+    private static boolean copyFloats(byte[] src, int at, float[] dst, int off, int dim) {
+        boolean finite = true;
+        for (int k = 0; k < dim; k++) {
+            float v = (float) FLOATS.get(src, at + 4 * k);
+            dst[off + k] = v;
+            finite &= Float.isFinite(v);
+        }
+        return finite;
+    }
+
+    private static void reportNonFinite(
+            byte[] src, int at, int dim, int row, String word, long start, NonFiniteValues nonFinite)
+            throws MalformedFileException {
+        for (int k = 0; k < dim; k++) {
+            float v = (float) FLOATS.get(src, at + 4 * k);
+            if (!Float.isFinite(v)) {
+                nonFinite.found(
+                        0,
+                        "word " + (row + 1) + " ('" + word + "', byte " + start + "): component " + (k + 1) + " is "
+                                + v);
+                return;
+            }
+        }
     }
 
     /** Parses {@code rows} records into arrays allocated for {@code capacity} rows and grown as rows arrive. */

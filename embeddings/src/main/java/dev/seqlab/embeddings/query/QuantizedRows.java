@@ -73,7 +73,15 @@ final class QuantizedRows {
      * {@code upper} has room for whole blocks.
      */
     void upperBounds(float[] q, float qNorm, int fromBlock, int toBlock, float[] upper) {
-        codes.dots(Kernels.int8BlockDots(), dim, fromBlock, toBlock, q, upper);
+        upperBounds(Kernels.int8BlockDots(), q, qNorm, fromBlock, toBlock, upper);
+    }
+
+    /**
+     * As {@link #upperBounds(float[], float, int, int, float[])} with the given kernel: the bounds
+     * allow for any order of float accumulation, so every kernel gives valid bounds.
+     */
+    void upperBounds(Int8BlockDots kernel, float[] q, float qNorm, int fromBlock, int toBlock, float[] upper) {
+        codes.dots(kernel, dim, fromBlock, toBlock, q, upper);
         float rounding = qNorm * (float) (4.0 * dim * 0x1p-24 + 0x1p-21);
         int end = Math.min(rows, toBlock * B);
         float[][] buf = statsChunk.get();

@@ -33,6 +33,16 @@ public final class SimilarityIndex {
     private static final boolean TWO_PASS = Kernels.isVectorized();
     /** Full passes over the int8 copy after building it: enough for C2 to compile the kernel. */
     private static final int WARM_UP_PASSES = 4;
+    /**
+     * Up to this many codes, a search before the SIMD int8 kernel is compiled bounds with the plain
+     * one. The SIMD kernel's first run costs a roughly fixed half second of CPU (interpreted and
+     * boxed vectors until the JIT's last tier compiles it), the plain kernel about 2.5 ns a code
+     * until then: measured, the plain one wins at 400,000 × 100 (0.5 s less CPU for the whole
+     * command) and loses at 3,000,000 × 300 (2 s more).
+     */
+    private static final long PLAIN_WHILE_COLD_MAX = 1L << 27;
+    /** How long the background build of the int8 copy waits after the query that asked for it. */
+    private static final long GRACE_MS = 500;
 
     private static final Logger LOG = LoggerFactory.getLogger(SimilarityIndex.class);
     private static final Blas SERIAL = Kernels.blas(1);
@@ -42,6 +52,13 @@ public final class SimilarityIndex {
     private final int dim;
     private final Floats norms;
     private volatile QuantizedRows quantized;
+    /**
+     * Whether the SIMD int8 kernel has run enough to be compiled: until then two-pass searches
+     * bound the cosines with the plain kernel, which the JIT compiles many times sooner (a SIMD
+     * kernel runs interpreted, its vectors boxed, until the JIT's last tier compiles it).
+     */
+    private volatile boolean int8Warm;
+
     private Thread preparer;
     private final ThreadLocal<float[]> scratch = new ThreadLocal<>();
 
@@ -133,14 +150,30 @@ public final class SimilarityIndex {
         if (n >= QUANTIZED_MIN && TWO_PASS) {
             QuantizedRows ready = quantized;
             if (ready != null) {
-                return nearestTwoPass(ready, unitQuery, n, k, exclude);
+                if (int8Warm) {
+                    return nearestTwoPass(ready, unitQuery, n, k, exclude);
+                }
+                prepareInBackground();
+                Int8BlockDots cold =
+                        (long) n * dim <= PLAIN_WHILE_COLD_MAX ? Kernels.plainInt8BlockDots() : Kernels.int8BlockDots();
+                return nearestTwoPass(ready, cold, unitQuery, n, k, exclude);
             }
+            // started after the search, so that its grace period runs from the answer on
+            TopK top = nearestOnePass(unitQuery, n, k, exclude);
             prepareInBackground();
+            return top;
         }
         return nearestOnePass(unitQuery, n, k, exclude);
     }
 
-    /** Builds the int8 copy and runs its kernel until compiled, once, on a daemon thread. */
+    /**
+     * Starts building the int8 copy (or, when it is stored with the rows, compiling its SIMD
+     * kernel), once, on a daemon thread. Started by a query, the thread first waits
+     * {@value #GRACE_MS} ms: a one-shot command exits right after its query and so never allocates
+     * or fills a copy it would not use (a quarter of the float matrix, 900 MB at 3M × 300).
+     * {@link #prepare()} wakes it at once. The copy is not built when the heap has no
+     * room for it: searches then stay one-pass, with the same answers.
+     */
     private synchronized Thread prepareInBackground() {
         if (preparer != null) {
             return preparer;
@@ -148,7 +181,21 @@ public final class SimilarityIndex {
         Thread t = new Thread(
                 () -> {
                     try {
-                        quantized = warmedUp(QuantizedRows.of(matrix, norms));
+                        Thread.sleep(GRACE_MS);
+                    } catch (InterruptedException e) {
+                        // prepare() wants it now
+                    }
+                    try {
+                        if (quantized != null) {
+                            warmedUp(quantized);
+                            int8Warm = true;
+                        } else if (heapHasRoomForInt8Copy()) {
+                            int8Warm = true;
+                            quantized = warmedUp(QuantizedRows.of(matrix, norms));
+                        } else {
+                            LOG.debug(
+                                    "similarity search stays one-pass: no heap room for an int8 copy of {} rows", rows);
+                        }
                     } catch (RuntimeException | OutOfMemoryError e) {
                         LOG.debug(
                                 "similarity search stays one-pass: the int8 index could not be built ({})",
@@ -163,15 +210,24 @@ public final class SimilarityIndex {
         return t;
     }
 
+    /** Whether the heap can take the int8 copy (codes and two floats a row) and keep a tenth of itself free. */
+    private boolean heapHasRoomForInt8Copy() {
+        Runtime rt = Runtime.getRuntime();
+        long used = rt.totalMemory() - rt.freeMemory();
+        long need = ((long) rows + Int8BlockDots.BLOCK) * (dim + 8L);
+        return rt.maxMemory() - used - need >= rt.maxMemory() / 10;
+    }
+
     /**
      * Makes searches as fast as they will get before returning: starts building the int8 copy if
      * the searches would use it (see {@link #nearest}) and waits until it is ready.
      */
     public void prepare() {
-        if (rows < QUANTIZED_MIN || !TWO_PASS || quantized != null) {
+        if (rows < QUANTIZED_MIN || !TWO_PASS || quantized != null && int8Warm) {
             return;
         }
         Thread t = prepareInBackground();
+        t.interrupt();
         try {
             t.join();
         } catch (InterruptedException e) {
@@ -241,6 +297,10 @@ public final class SimilarityIndex {
     }
 
     TopK nearestTwoPass(QuantizedRows quantized, float[] q, int n, int k, int[] exclude) {
+        return nearestTwoPass(quantized, Kernels.int8BlockDots(), q, n, k, exclude);
+    }
+
+    private TopK nearestTwoPass(QuantizedRows quantized, Int8BlockDots kernel, float[] q, int n, int k, int[] exclude) {
         float qNorm = (float) Math.sqrt(squaredNorm(q));
         int blocks = (n + Int8BlockDots.BLOCK - 1) / Int8BlockDots.BLOCK;
         float[] upper = scratch();
@@ -253,7 +313,7 @@ public final class SimilarityIndex {
             int toBlock = split(blocks, parts, t + 1);
             int part = t;
             tasks[t] = () -> {
-                quantized.upperBounds(q, qNorm, fromBlock, toBlock, upper);
+                quantized.upperBounds(kernel, q, qNorm, fromBlock, toBlock, upper);
                 TopK best = new TopK(firstK);
                 int end = Math.min(n, toBlock * Int8BlockDots.BLOCK);
                 for (int i = fromBlock * Int8BlockDots.BLOCK; i < end; i++) {

@@ -157,6 +157,54 @@ class HostileVectorFilesTest {
         assertTrue(e.getMessage().contains("2000000000"), e.getMessage());
     }
 
+    private static byte[] gzip(byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(content);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Every format with a header, announcing 20,000,000 words × 100 dimensions or 30,000 words ×
+     * 70,000 dimensions (8 GB of floats, more than a test JVM's heap: allocating the matrix would
+     * end in OutOfMemoryError) over one short record: a one-line error naming the header's figure.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "v.txt 20000000 100",
+                "v.vec 30000 70000",
+                "v.txt.gz 20000000 100",
+                "v.bin 20000000 100",
+                "v.bin 30000 70000",
+                "v.bin.gz 20000000 100",
+                "v.bin.gz 30000 70000"
+            })
+    void headerAnnouncingMoreThanTheFileHoldsFailsBeforeAllocatingInOneLine(String spec) throws IOException {
+        String[] f = spec.split(" ");
+        String name = f[0];
+        String header = f[1] + " " + f[2];
+        byte[] content = name.contains(".bin")
+                ? binary(header, new String[] {"a", "b"}, new float[] {1, 2, 3}, new float[] {4, 5, 6})
+                : (header + "\na 1 2 3\nb 4 5 6\n").getBytes(StandardCharsets.UTF_8);
+        Path file = write(name, name.endsWith(".gz") ? gzip(content) : content);
+        MalformedFileException e = refused(file);
+        assertTrue(e.getMessage().contains(f[1]) || e.getMessage().contains(f[2]), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
+    @Test
+    void seqlabHeaderAnnouncingMoreWordsThanTheFileHoldsIsRefused() throws IOException {
+        Path file = dir.resolve("v.seqlab");
+        WordVectors.of(List.of("x", "y"), new float[] {1, 2, 3, 4}, 2).save(file, VectorFormat.SEQLAB);
+        byte[] b = Files.readAllBytes(file);
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putLong(16, 20_000_000L);
+        MalformedFileException e = refused(write("v.seqlab", b));
+        assertTrue(e.getMessage().contains("truncated") || e.getMessage().contains("corrupt"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
     @Test
     void seqlabHeaderWhoseSizesOverflowIsRefused() throws IOException {
         Path file = dir.resolve("v.seqlab");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seqlab.core.io.MalformedFileException;
+import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.embeddings.WordVectors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,6 +33,44 @@ import org.junit.jupiter.params.provider.ValueSource;
 class VectorFilesTest {
     @TempDir
     Path dir;
+
+    /**
+     * Files of several read blocks (4 MiB each) in every format give the same words and floats
+     * however many threads read them: the text parts cut at line ends, the binary records split
+     * after the scan of their words, the gzip blocks decompressed on one thread and parsed on others.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"big.txt", "big.txt.gz", "big.bin", "big.bin.gz"})
+    void multiBlockFilesReadTheSameOnOneAndFourThreads(String name) throws IOException {
+        int rows = 25_000;
+        int dim = 40;
+        Random rnd = new Random(5);
+        float[] m = new float[rows * dim];
+        String[] words = new String[rows];
+        for (int i = 0; i < rows; i++) {
+            words[i] = "wörd" + i;
+            for (int k = 0; k < dim; k++) {
+                m[i * dim + k] = (float) rnd.nextGaussian();
+            }
+        }
+        Path file = dir.resolve(name);
+        VectorFiles.write(
+                file,
+                name.contains(".bin") ? VectorFormat.WORD2VEC_BINARY : VectorFormat.WORD2VEC,
+                words,
+                m,
+                rows,
+                dim);
+        ParsedVectors one = VectorFiles.read(file, LoadOptions.DEFAULT.withThreads(1), ProgressListener.NONE);
+        ParsedVectors four = VectorFiles.read(file, LoadOptions.DEFAULT.withThreads(4), ProgressListener.NONE);
+        assertEquals(rows, four.rows());
+        assertArrayEquals(Arrays.copyOf(one.words(), rows), Arrays.copyOf(four.words(), rows));
+        assertArrayEquals(words, Arrays.copyOf(four.words(), rows));
+        assertArrayEquals(Arrays.copyOf(one.matrix(), rows * dim), Arrays.copyOf(four.matrix(), rows * dim));
+        if (name.contains(".bin")) {
+            assertArrayEquals(m, Arrays.copyOf(four.matrix(), rows * dim));
+        }
+    }
 
     /** Words with non-ASCII letters and punctuation, and floats of every magnitude (incl. subnormal and -0). */
     private static WordVectors sample(int rows, int dim, long seed) {

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Word vectors at GoogleNews scale, seqlab vs gensim 4.2 (Debian's python3-gensim), whole commands
+# as a user runs them, alternating in one run (issue 15's acceptance figures):
+#   1. load a word2vec binary file and answer one most-similar (seqlab: ./seqlab embeddings similar
+#      --vectors FILE.bin; also once with the heap capped at 1.1x the float matrix)
+#   2. open each tool's own saved format and answer one query (gensim KeyedVectors.load(mmap='r');
+#      seqlab's memory-mapped format with -Xmx256m), at 3M x 300 and at 400k x 100
+#   3. warm exact most-similar latency at 3M x 300, answers compared with gensim's, and the
+#      queries per second of 1 and 2 threads on one instance
+# Wall time and peak RSS from /usr/bin/time -v; medians of ROUNDS. Uses ~8 GB of RAM at once: run it
+# under the shared lock:  flock /work/wt/bench.lock bench/vectors-scale-vs-gensim.sh
+# Usage: bench/vectors-scale-vs-gensim.sh BIG.bin BIG.seqlab SMALL.txt SMALL.seqlab [ROUNDS]
+# gensim's saved format is written next to the inputs (BIG.kv, SMALL.kv) on the first run.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+big_bin=$(realpath "$1")
+big_seqlab=$(realpath "$2")
+small_txt=$(realpath "$3")
+small_seqlab=$(realpath "$4")
+rounds=${5:-3}
+peer="env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 $here/python/gensim_scale.py"
+jar=$root/bench/target/benchmarks.jar
+[ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests -pl bench -am package)
+# builds the command if needed; the first query also writes the launcher's class-data archive
+"$root/seqlab" embeddings similar --vectors "$small_seqlab" --top 1 w0 > /dev/null
+big_kv=${big_bin%.*}.kv
+small_kv=${small_txt%.*}.kv
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+results=$out/results.tsv
+
+# timed NAME CMD...: one whole command under /usr/bin/time -v; appends "NAME seconds rss_kb"
+timed() {
+  local name=$1
+  shift
+  /usr/bin/time -v "$@" > "$out/cmd.out" 2> "$out/cmd.err" || {
+    echo "$name failed:" >&2
+    tail -5 "$out/cmd.err" >&2
+    exit 1
+  }
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$out/cmd.err" | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out/cmd.err")
+  printf '%s\t%s\t%s\n' "$name" "$wall" "$rss" | tee -a "$results"
+}
+
+# gensim's own format, made once from its own loads
+[ -f "$big_kv" ] || $peer binary "$big_bin" w0 "$big_kv" > /dev/null
+[ -f "$small_kv" ] || $peer text "$small_txt" w0 "$small_kv" > /dev/null
+
+matrix_mb=$(( $(head -c 64 "$big_bin" | head -1 | awk '{printf "%d", $1 * $2 * 4}') / 1048576 ))
+for r in $(seq "$rounds"); do
+  timed gensim_binary_load_query $peer binary "$big_bin" w0
+  timed seqlab_binary_load_query "$root/seqlab" embeddings similar --vectors "$big_bin" --top 10 w0
+  timed gensim_mmap_query_3M $peer mmap "$big_kv" w0
+  timed seqlab_open_query_3M env SEQLAB_JAVA_OPTS=-Xmx256m "$root/seqlab" embeddings similar --vectors "$big_seqlab" --top 10 w0
+  timed gensim_mmap_query_400k $peer mmap "$small_kv" w0
+  timed seqlab_open_query_400k "$root/seqlab" embeddings similar --vectors "$small_seqlab" --top 10 w0
+done
+heap_mb=$(( matrix_mb * 11 / 10 ))
+timed seqlab_binary_load_query_heap_1.1x env SEQLAB_JAVA_OPTS="-Xmx${heap_mb}m" \
+  "$root/seqlab" embeddings similar --vectors "$big_bin" --top 10 w0
+
+$peer warm "$big_kv" > "$out/gensim_warm.json"
+java --add-modules jdk.incubator.vector -Xmx1g -cp "$jar" dev.seqlab.bench.embeddings.WarmQueries \
+  "$big_seqlab" 2 5 2> /dev/null > "$out/seqlab_warm.json"
+
+/usr/bin/python3 - "$results" "$out/gensim_warm.json" "$out/seqlab_warm.json" "$matrix_mb" "$heap_mb" <<'PY'
+import json, statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    name, wall, rss = line.split('\t')
+    rows.setdefault(name, []).append((float(wall), int(rss)))
+med = lambda name, i: statistics.median(r[i] for r in rows[name])
+matrix_mb = int(sys.argv[4])
+print(f"\nwhole commands, medians of {len(rows['seqlab_open_query_3M'])} alternating rounds (wall s, peak RSS MB)")
+print(f"{'task':34} {'gensim s':>9} {'seqlab s':>9} {'ratio':>7} {'gensim MB':>10} {'seqlab MB':>10}")
+for task, g, s in [("binary 3Mx300 load + 1 query", "gensim_binary_load_query", "seqlab_binary_load_query"),
+                   ("own format 3Mx300 open + 1 query", "gensim_mmap_query_3M", "seqlab_open_query_3M"),
+                   ("own format 400kx100 open + 1 query", "gensim_mmap_query_400k", "seqlab_open_query_400k")]:
+    print(f"{task:34} {med(g, 0):9.2f} {med(s, 0):9.2f} {med(g, 0) / med(s, 0):6.1f}x"
+          f" {med(g, 1) // 1024:10d} {med(s, 1) // 1024:10d}")
+print(f"float matrix {matrix_mb} MB: binary load peak RSS {med('seqlab_binary_load_query', 1) / 1024 / matrix_mb:.2f}x of it;"
+      f" with -Xmx{sys.argv[5]}m (1.1x) it took {rows['seqlab_binary_load_query_heap_1.1x'][0][0]:.2f} s")
+g, s = json.load(open(sys.argv[2])), json.load(open(sys.argv[3]))
+same = sum(1 for w in g['answers'] if [a for a, _ in g['answers'][w]] == [a for a, _ in s['answers'][w]])
+diff = max(abs(a[1] - b[1]) for w in g['answers'] for a, b in zip(g['answers'][w], s['answers'][w]))
+print(f"warm most_similar at {s['words']} words: gensim {g['most_similar_median_ms']:.2f} ms,"
+      f" seqlab {s['most_similar_median_ms']:.2f} ms"
+      f" ({s['most_similar_median_ms'] / g['most_similar_median_ms']:.3f}x of gensim's)")
+print(f"answers: {same}/{len(g['answers'])} queries with the same top-10 in the same order; largest cosine difference {diff:.2e}")
+print("seqlab queries/s by threads on one instance (every answer checked):",
+      {k: round(v, 1) for k, v in s['queries_per_second_by_threads'].items()})
+PY
