@@ -102,6 +102,16 @@ final class FastTextWorker implements TrainingRun.JobTrainer {
         return trained;
     }
 
+    /**
+     * Trains on the line {@code tokens[0..length)} of dictionary ids as they are (no subsampling,
+     * no cut), with the random stream of job {@code job}: one step of the model, for tests.
+     */
+    void trainLine(int[] tokens, int length, float lr, long job) {
+        random.startJob(job);
+        System.arraycopy(tokens, 0, line, 0, length);
+        trainLine(length, lr);
+    }
+
     private void trainLine(int length, float lr) {
         for (int i = 0; i < length; i++) {
             int boundary = 1 + random.below(window);
