@@ -1,6 +1,8 @@
 package dev.seqlab.embeddings;
 
 import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.embeddings.fasttext.FastTextModel;
+import dev.seqlab.embeddings.fasttext.FastTextVectors;
 import dev.seqlab.embeddings.io.LoadOptions;
 import dev.seqlab.embeddings.io.VectorFiles;
 import dev.seqlab.embeddings.io.VectorFormat;
@@ -9,6 +11,7 @@ import dev.seqlab.embeddings.query.Spelling;
 import dev.seqlab.embeddings.query.TopK;
 import dev.seqlab.embeddings.store.FloatRows;
 import dev.seqlab.embeddings.store.StoredVectors;
+import dev.seqlab.embeddings.store.SubwordVectors;
 import dev.seqlab.embeddings.store.WordTable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,12 +52,14 @@ public final class WordVectors {
     private final WordTable words;
     private final FloatRows rows;
     private final StoredVectors stored;
+    private final SubwordVectors subwords;
     private final int size;
     private final int dim;
     private volatile SimilarityIndex similarity;
 
     private WordVectors(StoredVectors stored) {
         this.stored = stored;
+        this.subwords = stored.subwords();
         this.words = stored.words();
         this.rows = stored.rows();
         this.size = rows.rows();
@@ -84,6 +89,17 @@ public final class WordVectors {
             }
         }
         return new WordVectors(StoredVectors.inHeap(w, matrix, w.length, dim));
+    }
+
+    /**
+     * The word vectors of a fastText model: the vocabulary's vectors are fastText's word vectors
+     * (computed from the model's rows when first needed), and unknown words get their n-gram
+     * vectors ({@link #lookup}).
+     *
+     * @throws IllegalArgumentException for a supervised model
+     */
+    public static WordVectors of(FastTextModel model) {
+        return new WordVectors(FastTextVectors.stored(model, 0));
     }
 
     /** Loads a vectors file in any supported format, all words as written. */
@@ -166,9 +182,46 @@ public final class WordVectors {
         return i;
     }
 
-    /** A copy of the vector of {@code word}. */
+    /**
+     * Whether unknown words get vectors made from their subwords (vectors loaded from a fastText
+     * {@code .bin} model).
+     */
+    public boolean hasSubwords() {
+        return subwords != null;
+    }
+
+    /**
+     * The vector of {@code word}: its row's when it is in the vocabulary, otherwise, for vectors
+     * with subwords, the vector of its character n-grams ({@link WordLookup#oov()} true).
+     *
+     * @throws UnknownWordException with spelling suggestions when the word has no vector either way
+     */
+    public WordLookup lookup(String word) {
+        int i = words.indexOf(word);
+        if (i >= 0) {
+            return new WordLookup(word, i, vector(i));
+        }
+        float[] v = subwords == null ? null : subwords.vectorOf(word);
+        if (v == null) {
+            throw new UnknownWordException(word, suggestSpellings(word, 3));
+        }
+        return new WordLookup(word, -1, v);
+    }
+
+    /**
+     * Whether {@code word} is out of the vocabulary but has a subword vector (queries then answer
+     * for it, and the command line marks the answer {@code "oov": true}).
+     */
+    public boolean isOov(String word) {
+        return subwords != null && words.indexOf(word) < 0 && subwords.vectorOf(word) != null;
+    }
+
+    /**
+     * A copy of the vector of {@code word}; for an unknown word, its subword vector when these
+     * vectors have subwords ({@link #lookup}).
+     */
     public float[] vector(String word) {
-        return vector(require(word));
+        return lookup(word).vector();
     }
 
     /** A copy of the vector of row {@code i}. */
@@ -179,9 +232,9 @@ public final class WordVectors {
         return v;
     }
 
-    /** The vector of {@code word} divided by its Euclidean norm (a copy). */
+    /** The vector of {@code word} divided by its Euclidean norm (a copy; subword vector for an unknown word, if any). */
     public float[] unitVector(String word) {
-        return unitVector(require(word));
+        return unit(lookup(word));
     }
 
     /** The vector of row {@code i} divided by its Euclidean norm (a copy). */
@@ -214,7 +267,7 @@ public final class WordVectors {
 
     /** The cosine similarity of two words (gensim's {@code similarity}). */
     public double similarity(String word1, String word2) {
-        return cosine(vector(require(word1)), vector(require(word2)));
+        return cosine(vector(word1), vector(word2));
     }
 
     /**
@@ -248,7 +301,30 @@ public final class WordVectors {
      * words (0 = all).
      */
     public List<Neighbor> mostSimilar(List<String> positive, List<String> negative, int topN, int restrictVocab) {
-        return mostSimilar(indices(positive), indices(negative), topN, restrictVocab);
+        if (subwords == null || allKnown(positive) && allKnown(negative)) {
+            return mostSimilar(indices(positive), indices(negative), topN, restrictVocab);
+        }
+        checkQuery(positive.size() + negative.size(), topN, restrictVocab);
+        float[][] pos = units(positive);
+        float[][] neg = units(negative);
+        float[] mean = new float[dim];
+        for (float[] u : pos) {
+            for (int k = 0; k < dim; k++) {
+                mean[k] += u[k];
+            }
+        }
+        for (float[] u : neg) {
+            for (int k = 0; k < dim; k++) {
+                mean[k] -= u[k];
+            }
+        }
+        int total = pos.length + neg.length;
+        for (int k = 0; k < dim; k++) {
+            mean[k] /= total;
+        }
+        SimilarityIndex.normalize(mean);
+        int[] exclude = concat(knownRows(positive), knownRows(negative));
+        return neighbors(index().nearest(mean, limit(restrictVocab), topN, exclude));
     }
 
     /**
@@ -315,21 +391,14 @@ public final class WordVectors {
      * is honoured.
      */
     public List<Neighbor> mostSimilarCosMul(List<String> positive, List<String> negative, int topN, int restrictVocab) {
-        int[] pos = indices(positive);
-        int[] neg = indices(negative);
-        if (pos.length == 0) {
+        if (positive.isEmpty()) {
             throw new IllegalArgumentException("3CosMul needs at least one positive word");
         }
-        checkQuery(pos.length + neg.length, topN, restrictVocab);
-        float[][] p = new float[pos.length][];
-        float[][] n = new float[neg.length][];
-        for (int j = 0; j < pos.length; j++) {
-            p[j] = unitVector(pos[j]);
-        }
-        for (int j = 0; j < neg.length; j++) {
-            n[j] = unitVector(neg[j]);
-        }
-        return neighbors(index().cosMul(p, n, limit(restrictVocab), topN, concat(pos, neg)));
+        checkQuery(positive.size() + negative.size(), topN, restrictVocab);
+        float[][] p = units(positive);
+        float[][] n = units(negative);
+        int[] exclude = concat(knownRows(positive), knownRows(negative));
+        return neighbors(index().cosMul(p, n, limit(restrictVocab), topN, exclude));
     }
 
     /** As {@link #mostSimilarCosMul(List, List, int, int)} over the whole vocabulary. */
@@ -360,22 +429,20 @@ public final class WordVectors {
         if (words.isEmpty()) {
             throw new IllegalArgumentException("doesnt_match needs at least one word");
         }
-        int[] rows = indices(words);
-        float[][] units = new float[rows.length][];
+        float[][] units = units(words);
         float[] mean = new float[dim];
-        for (int j = 0; j < rows.length; j++) {
-            units[j] = unitVector(rows[j]);
+        for (float[] u : units) {
             for (int k = 0; k < dim; k++) {
-                mean[k] += units[j][k];
+                mean[k] += u[k];
             }
         }
         for (int k = 0; k < dim; k++) {
-            mean[k] /= rows.length;
+            mean[k] /= units.length;
         }
         SimilarityIndex.normalize(mean);
         String worst = null;
         double worstScore = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < rows.length; j++) {
+        for (int j = 0; j < units.length; j++) {
             double s = 0;
             for (int k = 0; k < dim; k++) {
                 s += units[j][k] * mean[k];
@@ -418,11 +485,38 @@ public final class WordVectors {
         return out;
     }
 
+    private boolean allKnown(List<String> ws) {
+        for (String w : ws) {
+            if (words.indexOf(w) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The rows of the words of {@code ws} that are in the vocabulary (excluded from answers). */
+    private int[] knownRows(List<String> ws) {
+        return ws.stream().mapToInt(words::indexOf).filter(i -> i >= 0).toArray();
+    }
+
+    /** The unit vectors of {@code ws}, subword vectors for unknown words when there are subwords. */
+    private float[][] units(List<String> ws) {
+        float[][] out = new float[ws.size()][];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = unit(lookup(ws.get(j)));
+        }
+        return out;
+    }
+
+    /** The unit vector of a lookup: the index's for a row (as every query uses), else normalised here. */
+    private float[] unit(WordLookup l) {
+        return l.oov() ? SimilarityIndex.normalize(l.vector()) : unitVector(l.row());
+    }
+
     private float[] rawMean(List<String> ws) {
         float[] mean = new float[dim];
-        float[] row = new float[dim];
         for (String w : ws) {
-            rows.copyRows(require(w), 1, row, 0);
+            float[] row = vector(w);
             for (int k = 0; k < dim; k++) {
                 mean[k] += row[k];
             }

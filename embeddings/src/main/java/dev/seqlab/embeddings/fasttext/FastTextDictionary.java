@@ -127,6 +127,11 @@ public final class FastTextDictionary {
         return table.asList().subList(0, nwords);
     }
 
+    /** The entries as a word table (words and labels). */
+    WordTable table() {
+        return table;
+    }
+
     /** The bucket-to-row map of a pruned model (unmodifiable), or null when not pruned. */
     public Map<Integer, Integer> pruneIndex() {
         return pruneIndex;

@@ -139,30 +139,56 @@ public final class FastTextModel {
 
     /** fastText's {@code getWordVector} of dictionary entry {@code id} into {@code dst[0..dim)}. */
     public void wordVector(int id, float[] dst) {
-        average(subwordRows(id), dst);
+        average(subwordRows(id), dst, 0);
+    }
+
+    /** fastText's {@code getWordVector} of dictionary entry {@code id} into {@code dst[off..off+dim)}. */
+    public void wordVector(int id, float[] dst, int off) {
+        average(subwordRows(id), dst, off);
     }
 
     /**
-     * The average of the input rows {@code rows} into {@code dst[0..dim)}, computed as fastText
-     * does: float sums in order, then one multiplication by {@code (float) (1.0 / count)}; zeros
-     * when {@code rows} is empty.
+     * The word vectors of the first {@code count} dictionary entries, row-major ({@code count ×
+     * dim}): what fastText's {@code .vec} output holds.
      */
-    public void average(int[] rows, float[] dst) {
+    public float[] wordVectorMatrix(int count) {
         int dim = args.dim();
-        Arrays.fill(dst, 0, dim, 0f);
+        float[] m = new float[Math.multiplyExact(count, dim)];
+        for (int i = 0; i < count; i++) {
+            wordVector(i, m, i * dim);
+        }
+        return m;
+    }
+
+    /** {@link #average(int[], float[], int)} into {@code dst[0..dim)}. */
+    public void average(int[] rows, float[] dst) {
+        average(rows, dst, 0);
+    }
+
+    /**
+     * The average of the input rows {@code rows} into {@code dst[off..off+dim)}, computed as
+     * fastText does: float sums in order, then one multiplication by {@code (float) (1.0 / count)};
+     * zeros when {@code rows} is empty. The sum starts from the first row rather than from zero,
+     * which changes nothing but keeps a {@code -0.0} (fastText's {@code 0 + -0.0} gives {@code +0.0}),
+     * so a model without n-grams gives back its rows bit for bit.
+     */
+    public void average(int[] rows, float[] dst, int off) {
+        int dim = args.dim();
         if (rows.length == 0) {
+            Arrays.fill(dst, off, off + dim, 0f);
             return;
         }
+        input.copyRows(rows[0], 1, dst, off);
         float[] row = new float[dim];
-        for (int r : rows) {
-            input.copyRows(r, 1, row, 0);
+        for (int i = 1; i < rows.length; i++) {
+            input.copyRows(rows[i], 1, row, 0);
             for (int j = 0; j < dim; j++) {
-                dst[j] += row[j];
+                dst[off + j] += row[j];
             }
         }
         float scale = (float) (1.0 / rows.length);
         for (int j = 0; j < dim; j++) {
-            dst[j] *= scale;
+            dst[off + j] *= scale;
         }
     }
 }

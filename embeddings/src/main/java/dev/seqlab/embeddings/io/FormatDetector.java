@@ -2,6 +2,7 @@ package dev.seqlab.embeddings.io;
 
 import dev.seqlab.core.io.InputFiles;
 import dev.seqlab.core.io.MalformedFileException;
+import dev.seqlab.embeddings.fasttext.FastTextBinary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -14,7 +15,7 @@ import java.nio.file.Path;
 
 /**
  * Recognises a word-vector file from its first bytes: gzip by its magic number (then looks
- * inside), the seqlab format by its magic, a header line of two integers {@code N D} (word2vec or
+ * inside), the seqlab format and fastText's {@code .bin} by their magic, a header line of two integers {@code N D} (word2vec or
  * fastText), and then text or binary records by whether the first record after the header is a
  * text line of a word and D numbers. A file without such a header is GloVe text.
  */
@@ -43,6 +44,8 @@ public final class FormatDetector {
             }
         } else if (SeqlabFormat.hasMagic(head)) {
             return new DetectedFormat(VectorFormat.SEQLAB, false, SeqlabFormat.MATRIX_OFFSET, -1, 0);
+        } else if (FastTextBinary.hasMagic(head)) {
+            return new DetectedFormat(VectorFormat.FASTTEXT_BIN, false, 0, -1, 0);
         }
         return detectContent(file, head, gzip);
     }

@@ -1,7 +1,13 @@
 package dev.seqlab.embeddings.io;
 
+import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.embeddings.fasttext.FastTextBinary;
+import dev.seqlab.embeddings.fasttext.FastTextModel;
+import dev.seqlab.embeddings.fasttext.FastTextVectors;
+import dev.seqlab.embeddings.store.FloatRows;
 import dev.seqlab.embeddings.store.StoredVectors;
+import dev.seqlab.embeddings.store.WordTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,7 +22,8 @@ public final class VectorFiles {
      * Reads {@code file} in whatever supported format it is. Words are kept in file order; when a
      * word occurs twice (or twice after lower-casing), the first occurrence is kept and the later
      * ones dropped, as gensim does, with a warning to {@code progress}. NaN and infinite
-     * components are refused unless {@link LoadOptions#allowNonFinite()}.
+     * components are refused unless {@link LoadOptions#allowNonFinite()}. From a fastText {@code
+     * .bin} model, the words' vectors are fastText's word vectors (word and n-gram rows averaged).
      *
      * @throws java.nio.file.NoSuchFileException           if the file does not exist
      * @throws java.nio.file.FileSystemException           if it is a directory, a device or a pipe
@@ -34,10 +41,19 @@ public final class VectorFiles {
             case WORD2VEC_BINARY:
                 parsed = Word2VecBinaryReader.read(file, format, options, progress);
                 break;
+            case FASTTEXT_BIN:
+                parsed = wordVectors(file, FastTextBinary.read(file), options);
+                break;
             default:
                 parsed = TextVectorReader.read(file, format, options, progress);
                 break;
         }
+        return finish(file, parsed, options, progress);
+    }
+
+    /** Lower-cases the words if asked, then drops repeated words. */
+    private static ParsedVectors finish(
+            Path file, ParsedVectors parsed, LoadOptions options, ProgressListener progress) {
         if (options.lowercase()) {
             String[] words = parsed.words();
             for (int i = 0; i < parsed.rows(); i++) {
@@ -49,13 +65,28 @@ public final class VectorFiles {
 
     /**
      * Opens {@code file} for queries: a seqlab file (version 2) is memory-mapped in constant work,
-     * unless {@link LoadOptions#lowercase()} asks to change its words; every other file is read
-     * into memory as by {@link #read}.
+     * unless {@link LoadOptions#lowercase()} asks to change its words; a fastText {@code .bin} model
+     * is mapped too, its words' vectors computed when first needed, and unknown words get their
+     * n-gram vectors ({@link StoredVectors#subwords()}); every other file is read into memory as by
+     * {@link #read}.
      *
      * @throws java.nio.file.NoSuchFileException           if the file does not exist
      * @throws dev.seqlab.core.io.MalformedFileException if its content is not valid
      */
     public static StoredVectors open(Path file, LoadOptions options, ProgressListener progress) throws IOException {
+        if (FormatDetector.detect(file).format() == VectorFormat.FASTTEXT_BIN) {
+            FastTextModel model = FastTextBinary.read(file);
+            if (!options.lowercase()) {
+                return fastTextVectors(file, model, options.limit());
+            }
+            ParsedVectors p = finish(file, wordVectors(file, model, options), options, progress);
+            return new StoredVectors(
+                    WordTable.of(p.words(), p.rows()),
+                    FloatRows.of(p.matrix(), p.rows(), p.dim()),
+                    null,
+                    null,
+                    FastTextVectors.subwords(model));
+        }
         if (!options.lowercase()
                 && FormatDetector.detect(file).format() == VectorFormat.SEQLAB
                 && SeqlabFormat.version(file) == SeqlabFormat.VERSION) {
@@ -68,9 +99,39 @@ public final class VectorFiles {
         return StoredVectors.inHeap(p.words(), p.matrix(), p.rows(), p.dim());
     }
 
-    /** Writes the first {@code rows} words and vectors to {@code file} atomically in {@code format}. */
+    /** The model's first words (all for limit 0) as mapped vectors with subwords. */
+    private static StoredVectors fastTextVectors(Path file, FastTextModel model, int limit)
+            throws MalformedFileException {
+        try {
+            return FastTextVectors.stored(model, limit);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedFileException(file, 0, e.getMessage());
+        }
+    }
+
+    /** The word vectors of the model's first words, in the heap. */
+    private static ParsedVectors wordVectors(Path file, FastTextModel model, LoadOptions options)
+            throws MalformedFileException {
+        StoredVectors stored = fastTextVectors(file, model, options.limit());
+        int rows = stored.rows().rows();
+        String[] words = stored.words().asList().toArray(new String[0]);
+        return new ParsedVectors(words, stored.rows().asArray(), rows, model.dim());
+    }
+
+    /**
+     * Writes the first {@code rows} words and vectors to {@code file} atomically in {@code format}.
+     * {@link VectorFormat#FASTTEXT_BIN} writes a fastText model of these vectors without n-grams
+     * ({@code FastTextVectors.wordsOnly}); a model with n-grams is written by {@code FastTextBinary.write}.
+     */
     public static void write(Path file, VectorFormat format, String[] words, float[] matrix, int rows, int dim)
             throws IOException {
+        if (format == VectorFormat.FASTTEXT_BIN) {
+            if (file.getFileName().toString().endsWith(".gz")) {
+                throw new IllegalArgumentException("a fastText .bin model cannot be gzip-compressed: " + file);
+            }
+            FastTextBinary.write(FastTextVectors.wordsOnly(words, matrix, rows, dim), file);
+            return;
+        }
         if (format == VectorFormat.SEQLAB) {
             if (file.getFileName().toString().endsWith(".gz")) {
                 throw new IllegalArgumentException(

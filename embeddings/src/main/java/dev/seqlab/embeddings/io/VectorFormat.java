@@ -26,7 +26,13 @@ public enum VectorFormat {
      * matrix, its norms, the int8 first-pass copy, the word hash table and the words), opened in
      * constant time by memory-mapping and queried in place; see {@code dev.seqlab.embeddings.io}.
      */
-    SEQLAB("seqlab");
+    SEQLAB("seqlab"),
+    /**
+     * fastText's {@code .bin} model (word and character n-gram vectors): loaded vectors answer for
+     * unknown words with their n-gram vectors. Word vectors are written as a model without n-grams.
+     * See {@code dev.seqlab.embeddings.fasttext}.
+     */
+    FASTTEXT_BIN("fasttext-bin");
 
     private final String cliName;
 
@@ -34,14 +40,17 @@ public enum VectorFormat {
         this.cliName = cliName;
     }
 
-    /** The name used on the command line ({@code glove}, {@code word2vec}, {@code word2vec-bin}, {@code seqlab}). */
+    /**
+     * The name used on the command line ({@code glove}, {@code word2vec}, {@code word2vec-bin},
+     * {@code seqlab}, {@code fasttext-bin}).
+     */
     public String cliName() {
         return cliName;
     }
 
     /** True for the formats that may be gzip-compressed. */
     public boolean allowsGzip() {
-        return this != SEQLAB;
+        return this != SEQLAB && this != FASTTEXT_BIN;
     }
 
     /**
@@ -57,6 +66,6 @@ public enum VectorFormat {
             }
         }
         throw new IllegalArgumentException(
-                "unknown vector format '" + name + "': expected glove, word2vec, word2vec-bin or seqlab");
+                "unknown vector format '" + name + "': expected glove, word2vec, word2vec-bin, seqlab or fasttext-bin");
     }
 }
