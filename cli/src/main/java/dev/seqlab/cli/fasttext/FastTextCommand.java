@@ -9,6 +9,7 @@ import dev.seqlab.corpora.text.Corpus;
 import dev.seqlab.corpora.text.TextCorpusOptions;
 import dev.seqlab.corpora.text.Tokenizers;
 import dev.seqlab.embeddings.fasttext.FastTextArchitecture;
+import dev.seqlab.embeddings.fasttext.FastTextBinary;
 import dev.seqlab.embeddings.fasttext.train.FastText;
 import dev.seqlab.embeddings.fasttext.train.FastTextOptions;
 import dev.seqlab.embeddings.fasttext.train.FastTextReport;
@@ -140,9 +141,12 @@ public final class FastTextCommand extends CliCommand {
                 given.withNgrams(minn != null ? minn : given.minn(), maxn != null ? maxn : given.maxn());
         Corpus text = Corpus.of(corpus, TextCorpusOptions.defaults().withTokenizer(Tokenizers.whitespace()));
         FastTextReport r = FastText.train(text, options, progress());
+        Path bin = Path.of(out + ".bin");
         Path vec = Path.of(out + ".vec");
+        FastTextBinary.write(r.model(), bin);
         r.vectors().save(vec, VectorFormat.WORD2VEC);
         Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("bin", bin.toString());
         summary.put("vec", vec.toString());
         summary.put("architecture", cbow ? "cbow" : "skipgram");
         summary.put("words", r.vectors().size());
@@ -159,7 +163,7 @@ public final class FastTextCommand extends CliCommand {
             out().printf(
                             Locale.ROOT,
                             "Trained fastText %s vectors for %,d words (dim %d, n-grams %d-%d) on %,d corpus words x %d epochs:%n"
-                                    + "%,d words/s, %.1f s. Written to %s.%n",
+                                    + "%,d words/s, %.1f s. Written to %s and %s.%n",
                             cbow ? "CBOW" : "skip-gram",
                             r.vectors().size(),
                             options.dim(),
@@ -169,6 +173,7 @@ public final class FastTextCommand extends CliCommand {
                             r.epochs(),
                             Math.round(r.wordsPerSecond()),
                             r.countSeconds() + r.trainingSeconds(),
+                            bin,
                             vec);
         }
         return 0;
