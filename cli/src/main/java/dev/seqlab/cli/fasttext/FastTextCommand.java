@@ -5,6 +5,7 @@ import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.cli.options.Overrides;
 import dev.seqlab.cli.options.ShownDefaults;
 import dev.seqlab.cli.options.ThreadsOption;
+import dev.seqlab.cli.training.Checkpointing;
 import dev.seqlab.corpora.text.Corpus;
 import dev.seqlab.corpora.text.TextCorpusOptions;
 import dev.seqlab.corpora.text.Tokenizers;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +35,9 @@ import picocli.CommandLine.Option;
             "The text is a file or a directory of text files (plain or gzip), split at",
             "whitespace as fastText splits it, one sentence per line, streamed.",
             "Writes PREFIX.bin (fastText's binary model: vectors for unseen words too) and",
-            "PREFIX.vec (the dictionary words' vectors, word2vec text format)."
+            "PREFIX.vec (the dictionary words' vectors, word2vec text format).",
+            "Ctrl-C or SIGTERM stops at the next job of ~10,000 words, writes PREFIX.checkpoint",
+            "(the size of the model) and exits 130; --resume continues (same bytes with --threads 1)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -111,6 +115,9 @@ public final class FastTextCommand extends CliCommand {
     Long seed;
 
     @Mixin
+    Checkpointing checkpointing;
+
+    @Mixin
     ThreadsOption threads;
 
     @Mixin
@@ -140,11 +147,22 @@ public final class FastTextCommand extends CliCommand {
         FastTextOptions options =
                 given.withNgrams(minn != null ? minn : given.minn(), maxn != null ? maxn : given.maxn());
         Corpus text = Corpus.of(corpus, TextCorpusOptions.defaults().withTokenizer(Tokenizers.whitespace()));
-        FastTextReport r = FastText.train(text, options, progress());
+        Path prefix = Path.of(out);
+        Optional<FastTextReport> done = checkpointing.train(
+                spec(),
+                err(),
+                prefix,
+                (stop, checkpoint) -> FastText.train(text, options, progress(), stop, checkpoint),
+                (stop, checkpoint) -> FastText.resume(checkpoint, options, progress(), stop));
+        if (done.isEmpty()) {
+            return Checkpointing.STOPPED;
+        }
+        FastTextReport r = done.get();
         Path bin = Path.of(out + ".bin");
         Path vec = Path.of(out + ".vec");
         FastTextBinary.write(r.model(), bin);
         r.vectors().save(vec, VectorFormat.WORD2VEC);
+        Checkpointing.finished(prefix);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("bin", bin.toString());
         summary.put("vec", vec.toString());

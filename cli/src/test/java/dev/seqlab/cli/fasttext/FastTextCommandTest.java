@@ -109,6 +109,15 @@ class FastTextCommandTest {
                         "--min-count",
                         "1000000"),
                 "min-count");
+        CliRun.assertOneLineExit2(
+                CliRun.of(
+                        "fasttext",
+                        "--corpus",
+                        corpus.toString(),
+                        "--out",
+                        dir.resolve("x").toString(),
+                        "--resume"),
+                "x.checkpoint");
         assertFalse(Files.exists(dir.resolve("x.bin")), "nothing written on failure");
         assertFalse(Files.exists(dir.resolve("x.vec")), "nothing written on failure");
     }

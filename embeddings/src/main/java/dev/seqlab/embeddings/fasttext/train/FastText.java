@@ -1,5 +1,6 @@
 package dev.seqlab.embeddings.fasttext.train;
 
+import dev.seqlab.core.checkpoint.TrainingStoppedException;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.corpora.text.Corpus;
 import dev.seqlab.corpora.text.EncodedCorpus;
@@ -12,12 +13,16 @@ import dev.seqlab.embeddings.fasttext.Subwords;
 import dev.seqlab.embeddings.store.FloatRows;
 import dev.seqlab.embeddings.word2vec.NegativeSamplingTable;
 import dev.seqlab.embeddings.word2vec.Subsampling;
+import dev.seqlab.embeddings.word2vec.TrainingCheckpoint;
+import dev.seqlab.embeddings.word2vec.TrainingJob;
 import dev.seqlab.embeddings.word2vec.TrainingRun;
 import dev.seqlab.embeddings.word2vec.Word2VecKernels;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Trains fastText's unsupervised model (Bojanowski et al. 2017): skip-gram or CBOW over word
@@ -44,9 +49,12 @@ import java.util.List;
  * ±8), and skip-gram adds a centre word's gradients to its rows once per window instead of after
  * each context word (the same arithmetic, see {@link FastTextWorker}). With one thread and a seed,
  * training is reproducible bit for bit; with several, threads update the shared matrices without
- * locks as the tool does ("Hogwild").
+ * locks as the tool does ("Hogwild"). A run given a stop request stops between jobs and leaves a
+ * checkpoint that {@link #resume} continues, as word2vec's does.
  */
 public final class FastText {
+    private static final String CHECKPOINT_MAGIC = "seqlab fastText checkpoint 1";
+
     private FastText() {}
 
     /** Trains on {@code corpus}, with no progress reports. */
@@ -70,9 +78,74 @@ public final class FastText {
         }
     }
 
+    /**
+     * As {@link #train(Corpus, FastTextOptions, ProgressListener)}, polling {@code stopRequested}
+     * between jobs (about {@value TrainingJob#TARGET_WORDS} words each): once it is true, the jobs
+     * already handed out are finished, everything needed to continue is written to
+     * {@code checkpoint} (atomically; the size of the matrices) and {@link TrainingStoppedException}
+     * is thrown. {@link #resume} continues from that file; with one thread the result is bit for
+     * bit the one of a run that never stopped.
+     */
+    public static FastTextReport train(
+            Corpus corpus,
+            FastTextOptions options,
+            ProgressListener progress,
+            BooleanSupplier stopRequested,
+            Path checkpoint)
+            throws IOException, TrainingStoppedException {
+        long t0 = System.nanoTime();
+        try (EncodedCorpus encoded =
+                EncodedCorpus.build(corpus, VocabularyOptions.minCount(options.minCount()), progress)) {
+            return train(encoded, options, progress, (System.nanoTime() - t0) / 1e9, stopRequested, checkpoint, null);
+        }
+    }
+
+    /**
+     * Continues a run stopped by {@link #train(Corpus, FastTextOptions, ProgressListener,
+     * BooleanSupplier, Path)} from its {@code checkpoint} (which is left in place; stopping again
+     * replaces it).
+     *
+     * @param options the options of the stopped run; only the thread count may differ
+     * @throws IllegalArgumentException if the options differ from the checkpoint's in anything but threads
+     * @throws IOException              if the checkpoint cannot be read or is damaged
+     */
+    public static FastTextReport resume(
+            Path checkpoint, FastTextOptions options, ProgressListener progress, BooleanSupplier stopRequested)
+            throws IOException, TrainingStoppedException {
+        TrainingCheckpoint saved = TrainingCheckpoint.read(checkpoint, CHECKPOINT_MAGIC, "fastText");
+        try (EncodedCorpus encoded = saved.corpus()) {
+            if (!saved.key().equals(key(options))) {
+                throw new IllegalArgumentException(checkpoint + " was written by a run with other options: "
+                        + saved.key() + "; give the same options (only --threads may change) or start afresh");
+            }
+            return train(encoded, options, progress, 0, stopRequested, checkpoint, saved);
+        }
+    }
+
+    /** The options as a checkpoint records them: all but the thread count must match to resume. */
+    private static String key(FastTextOptions o) {
+        return o.withThreads(1).toString();
+    }
+
     private static FastTextReport train(
             EncodedCorpus corpus, FastTextOptions o, ProgressListener progress, double countSeconds)
             throws IOException {
+        try {
+            return train(corpus, o, progress, countSeconds, () -> false, null, null);
+        } catch (TrainingStoppedException e) {
+            throw new IllegalStateException(e); // never asked to stop
+        }
+    }
+
+    private static FastTextReport train(
+            EncodedCorpus corpus,
+            FastTextOptions o,
+            ProgressListener progress,
+            double countSeconds,
+            BooleanSupplier stopRequested,
+            Path checkpoint,
+            TrainingCheckpoint resumed)
+            throws IOException, TrainingStoppedException {
         Vocabulary vocabulary = corpus.vocabulary();
         if (vocabulary.size() == 0) {
             throw new IllegalArgumentException("no word of the corpus occurs at least min-count (" + o.minCount()
@@ -86,6 +159,14 @@ public final class FastText {
                 nwords + buckets, nwords, o.dim(), Word2VecKernels.kernel().lanes(), o.seed());
         SubwordTable subwords = SubwordTable.build(
                 nwords, w -> Subwords.wordRows(w, d.words.get(w), o.minn(), o.maxn(), buckets, nwords), weights.stride);
+        List<TrainingCheckpoint.Matrix> matrices = List.of(
+                new TrainingCheckpoint.Matrix(weights.input, nwords + buckets, o.dim(), weights.stride),
+                new TrainingCheckpoint.Matrix(weights.output, nwords, o.dim(), weights.stride));
+        if (resumed != null) {
+            for (int m = 0; m < matrices.size(); m++) {
+                resumed.restore(m, matrices.get(m));
+            }
+        }
         NegativeSamplingTable negatives = NegativeSamplingTable.build(d.counts, 0.5);
         Subsampling subsampling = Subsampling.of(d.counts, d.ntokens, o.t());
         String task = o.cbow() ? "Training fastText CBOW" : "Training fastText skip-gram";
@@ -94,8 +175,19 @@ public final class FastText {
                 new TrainingRun.Plan(o.epoch(), o.threads(), o.lr(), 0, task, "fasttext"),
                 () -> new FastTextWorker(weights, o, subwords, negatives, subsampling, d.dictionaryIds, d.eos),
                 progress,
-                () -> false,
-                TrainingRun.Resume.NONE);
+                stopRequested,
+                resumed == null ? TrainingRun.Resume.NONE : resumed.state());
+        if (run.stopped()) {
+            TrainingCheckpoint.write(
+                    checkpoint,
+                    CHECKPOINT_MAGIC,
+                    key(o),
+                    corpus,
+                    new TrainingRun.Resume(run.stoppedAt(), run.wordsDone(), run.trainedWords()),
+                    matrices);
+            throw new TrainingStoppedException(
+                    checkpoint, run.wordsDone(), Math.max(1, vocabulary.corpusTokens() * o.epoch()), "corpus words");
+        }
         WordVectors vectors = WordVectors.of(d.words, wordVectors(weights, subwords, nwords), o.dim());
         FloatRows output = FloatRows.of(weights.compact(weights.output, nwords), nwords, o.dim());
         FloatRows input = FloatRows.of(weights.compact(weights.input, nwords + buckets), nwords + buckets, o.dim());
