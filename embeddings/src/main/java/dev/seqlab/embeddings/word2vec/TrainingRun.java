@@ -62,14 +62,24 @@ public final class TrainingRun {
     /**
      * What a run trains.
      *
-     * @param epochs     passes over the corpus
+     * @param epochs     whole passes over the corpus
+     * @param passes     corpus words to train over, in passes ({@code epochs} for word2vec;
+     *                   fastText's budget can end part way through one more pass): the run stops
+     *                   after the job that reaches {@code ceil(passes × corpus tokens)} words, and
+     *                   the learning rate reaches its end there
      * @param threads    training threads
      * @param startAlpha learning rate at the start
      * @param endAlpha   learning rate reached after the last word
      * @param task       the progress task's name
      * @param name       the threads' name prefix (and the trainer's in messages)
      */
-    public record Plan(int epochs, int threads, double startAlpha, double endAlpha, String task, String name) {}
+    public record Plan(
+            int epochs, double passes, int threads, double startAlpha, double endAlpha, String task, String name) {
+        /** A plan of exactly {@code epochs} passes. */
+        public Plan(int epochs, int threads, double startAlpha, double endAlpha, String task, String name) {
+            this(epochs, epochs, threads, startAlpha, endAlpha, task, name);
+        }
+    }
 
     private TrainingRun() {}
 
@@ -87,7 +97,9 @@ public final class TrainingRun {
             BooleanSupplier stopRequested,
             Resume resumed)
             throws IOException {
-        long totalWords = Math.max(1, corpus.vocabulary().corpusTokens() * plan.epochs());
+        long budget = (long) Math.ceil(plan.passes() * corpus.vocabulary().corpusTokens());
+        long totalWords = Math.max(1, budget);
+        int epochs = (int) Math.ceil(plan.passes());
         AtomicLong done = new AtomicLong(resumed.wordsDone());
         AtomicLong trained = new AtomicLong(resumed.trainedWords());
         long skip = resumed.jobsDone();
@@ -105,7 +117,7 @@ public final class TrainingRun {
         Thread reader = new Thread(
                 () -> {
                     try {
-                        stoppedAt[0] = readJobs(corpus, plan.epochs(), queue, free, skip, stopRequested, name);
+                        stoppedAt[0] = readJobs(corpus, epochs, budget, queue, free, skip, stopRequested, name);
                     } catch (Throwable e) {
                         failure.compareAndSet(null, e);
                     } finally {
@@ -195,14 +207,16 @@ public final class TrainingRun {
 
     /**
      * The reader thread: {@code epochs} passes over the encoded corpus, cut into jobs, the first
-     * {@code skip} of which (done before a checkpoint) are cut but not handed out. Before handing
-     * out a job it polls {@code stopRequested}.
+     * {@code skip} of which (done before a checkpoint) are cut but not handed out, ending with the
+     * job that reaches {@code budget} corpus words. Before handing out a job it polls
+     * {@code stopRequested}.
      *
      * @return the number of the first job not handed out when asked to stop, or -1 after the last job
      */
     private static long readJobs(
             EncodedCorpus corpus,
             int epochs,
+            long budget,
             BlockingQueue<TrainingJob> queue,
             BlockingQueue<TrainingJob> free,
             long skip,
@@ -210,6 +224,7 @@ public final class TrainingRun {
             String name)
             throws IOException, InterruptedException {
         long[] sequence = {0};
+        long[] handed = {0};
         TrainingJob[] current = {take(free, sequence)};
         try {
             for (int e = 0; e < epochs; e++) {
@@ -222,8 +237,13 @@ public final class TrainingRun {
                         job.sentenceEnds[job.sentences++] = job.length;
                     }
                     job.corpusWords += tokens;
-                    if (job.corpusWords >= TrainingJob.TARGET_WORDS) {
+                    boolean last = handed[0] + job.corpusWords >= budget;
+                    if (job.corpusWords >= TrainingJob.TARGET_WORDS || last) {
+                        handed[0] += job.corpusWords;
                         hand(job, queue, skip, stopRequested, name);
+                        if (last) {
+                            throw new BudgetReached();
+                        }
                         if (job.sequence < skip) {
                             job.clear(sequence[0]++); // done before the checkpoint: cut again, not trained
                         } else {
@@ -242,6 +262,8 @@ public final class TrainingRun {
             }
         } catch (StopReading stop) {
             return stop.job;
+        } catch (BudgetReached done) {
+            return -1;
         }
         return -1;
     }
@@ -272,6 +294,15 @@ public final class TrainingRun {
         StopReading(long job) {
             super("stop requested before job " + job);
             this.job = job;
+        }
+    }
+
+    /** Unwinds the reader's pass once the job reaching the word budget is handed out. */
+    private static final class BudgetReached extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BudgetReached() {
+            super("word budget reached");
         }
     }
 

@@ -172,7 +172,7 @@ public final class FastText {
         String task = o.cbow() ? "Training fastText CBOW" : "Training fastText skip-gram";
         TrainingRun.Result run = TrainingRun.run(
                 corpus,
-                new TrainingRun.Plan(o.epoch(), o.threads(), o.lr(), 0, task, "fasttext"),
+                new TrainingRun.Plan(o.epoch(), passes(o, d), o.threads(), o.lr(), 0, task, "fasttext"),
                 () -> new FastTextWorker(weights, o, subwords, negatives, subsampling, d.dictionaryIds, d.eos),
                 progress,
                 stopRequested,
@@ -203,6 +203,18 @@ public final class FastText {
                 countSeconds,
                 seconds,
                 Word2VecKernels.kernel().name());
+    }
+
+    /**
+     * fastText's training budget in passes over the corpus: it trains until the dictionary tokens
+     * it has read (words kept by min-count, and {@code </s>}) reach {@code epoch} times all the
+     * tokens it counted (dropped words included), so a little over {@code epoch} passes when
+     * min-count drops words; its learning rate reaches 0 there.
+     */
+    private static double passes(FastTextOptions o, Dictionary d) {
+        return o.epoch()
+                * (double) d.ntokens
+                / Math.max(1, Arrays.stream(d.counts).sum());
     }
 
     /** Every dictionary word's vector: the mean of its rows, as fastText's {@code getWordVector}. */

@@ -134,6 +134,25 @@ class FastTextTrainingTest {
     }
 
     @Test
+    void trainsUntilItsTokensReachEpochTimesAllTokensAsFastTextDoes() throws IOException {
+        // every sentence has a word seen once, which min-count drops: fastText still counts it in
+        // ntokens and trains on kept tokens (and </s>) until they reach epoch x ntokens
+        List<List<String>> sentences = new ArrayList<>();
+        for (List<String> s : families(4_000, 6)) {
+            List<String> withRare = new ArrayList<>(s);
+            withRare.add("rare" + sentences.size());
+            sentences.add(withRare);
+        }
+        FastTextReport r = train(sentences, small(FastTextArchitecture.SKIPGRAM).withEpoch(2));
+        long ntokens = r.model().dictionary().ntokens();
+        long kept = ntokens - sentences.size(); // one rare word per sentence dropped
+        assertTrue(ntokens * 2 > kept * 2 + 6_000, "a budget worth more than a third of a pass extra");
+        // trained tokens (nothing subsampled with t = 0) reach the budget, overshooting by less than a job
+        assertTrue(r.trainedWords() >= 2 * ntokens * 0.999, r.trainedWords() + " < 2 x " + ntokens);
+        assertTrue(r.trainedWords() < 2 * ntokens + 10_000, r.trainedWords() + " >> 2 x " + ntokens);
+    }
+
+    @Test
     void singleThreadedTrainingIsReproducibleBitForBit() throws IOException {
         List<List<String>> sentences = families(2_000, 9);
         FastTextOptions o = small(FastTextArchitecture.SKIPGRAM).withT(1e-3).withEpoch(2);
