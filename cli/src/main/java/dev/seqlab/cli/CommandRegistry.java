@@ -4,6 +4,7 @@ import dev.seqlab.cli.classify.ClassifyCommand;
 import dev.seqlab.cli.dates.DatesCommand;
 import dev.seqlab.cli.dinos.DinosCommand;
 import dev.seqlab.cli.embeddings.EmbeddingsCommand;
+import dev.seqlab.cli.fasttext.FastTextCommand;
 import dev.seqlab.cli.glove.GloVeCommand;
 import dev.seqlab.cli.info.InfoCommand;
 import dev.seqlab.cli.jazz.JazzCommand;
@@ -33,6 +34,7 @@ public final class CommandRegistry {
                 new EmbeddingsCommand(),
                 new Word2VecCommand(),
                 new GloVeCommand(),
+                new FastTextCommand(),
                 new SentencesCommand(),
                 new ClassifyCommand(),
                 new OnnxCommand(),

@@ -2,7 +2,7 @@ package dev.seqlab.embeddings.word2vec;
 
 /**
  * Draws negative samples with probability proportional to count^0.75, the smoothed unigram
- * distribution of word2vec. Where the C tool fills a table of 10^8 word ids (and gensim
+ * distribution of word2vec (or count^power: fastText uses 0.5). Where the C tool fills a table of 10^8 word ids (and gensim
  * bisects a cumulative table), this is Walker's alias table (Vose's construction): one entry per
  * word, O(1) per draw from a single 64-bit random number, exact up to 2^-32 per word, and small
  * enough (8 bytes a word) to stay in cache.
@@ -29,6 +29,15 @@ public final class NegativeSamplingTable {
      * @throws IllegalArgumentException if there are no counts or one is not positive
      */
     public static NegativeSamplingTable build(long[] counts) {
+        return build(counts, POWER);
+    }
+
+    /**
+     * The table drawing words with probability proportional to count^{@code power}.
+     *
+     * @throws IllegalArgumentException if there are no counts or one is not positive
+     */
+    public static NegativeSamplingTable build(long[] counts, double power) {
         int n = counts.length;
         if (n == 0) {
             throw new IllegalArgumentException("negative sampling needs at least one word");
@@ -39,7 +48,7 @@ public final class NegativeSamplingTable {
             if (counts[i] <= 0) {
                 throw new IllegalArgumentException("count of word " + i + " must be positive, got " + counts[i]);
             }
-            q[i] = Math.pow(counts[i], POWER);
+            q[i] = Math.pow(counts[i], power);
             total += q[i];
         }
         int[] small = new int[n];

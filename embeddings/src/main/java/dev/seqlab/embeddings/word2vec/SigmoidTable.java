@@ -6,8 +6,10 @@ package dev.seqlab.embeddings.word2vec;
  * has {@value #SIZE} bins, four times the C tool's resolution, each holding the sigmoid at the
  * bin's centre: an error below 0.0008.
  */
-final class SigmoidTable {
-    static final float MAX_EXP = 6f;
+public final class SigmoidTable {
+    /** Beyond ±this the trainers treat the sigmoid as saturated (0 or 1). */
+    public static final float MAX_EXP = 6f;
+
     static final int SIZE = 4096;
     static final float SCALE = SIZE / (2 * MAX_EXP);
     private static final float[] TABLE = new float[SIZE];
@@ -22,7 +24,7 @@ final class SigmoidTable {
     private SigmoidTable() {}
 
     /** The sigmoid of {@code x}, for {@code -MAX_EXP < x < MAX_EXP}. */
-    static float sigmoid(float x) {
+    public static float sigmoid(float x) {
         int i = (int) ((x + MAX_EXP) * SCALE);
         return TABLE[Math.min(i, SIZE - 1)];
     }

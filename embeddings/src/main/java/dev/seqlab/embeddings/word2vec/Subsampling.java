@@ -38,7 +38,7 @@ public final class Subsampling {
     }
 
     /** Whether to keep an occurrence of {@code word}, given 32 uniform random bits. */
-    boolean keep(int word, long random32) {
+    public boolean keep(int word, long random32) {
         return random32 < thresholds[word];
     }
 

@@ -3,12 +3,12 @@ package dev.seqlab.embeddings.word2vec;
 import java.util.Arrays;
 
 /**
- * About {@value #TARGET_WORDS} tokens of corpus, as word ids: the unit of work the reader hands
- * to the training threads. Jobs are recycled.
+ * About {@value #TARGET_WORDS} tokens of corpus, as word ids: the unit of work the reader of a
+ * {@link TrainingRun} hands to the training threads. Jobs are recycled.
  */
-final class TrainingJob {
+public final class TrainingJob {
     /** A job is handed out once it holds this many corpus tokens (gensim's batch_words). */
-    static final int TARGET_WORDS = 10_000;
+    public static final int TARGET_WORDS = 10_000;
 
     /** The in-vocabulary word ids of the job's sentences, one after the other. */
     int[] words = new int[TARGET_WORDS];
@@ -22,6 +22,31 @@ final class TrainingJob {
     long corpusWords;
     /** The job's number in the whole run, which seeds its random choices. */
     long sequence;
+
+    /** The word ids of the job's sentences, one after the other (valid up to {@link #length()}). */
+    public int[] words() {
+        return words;
+    }
+
+    /** How many word ids the job holds. */
+    public int length() {
+        return length;
+    }
+
+    /** How many sentences the job holds (some may be empty). */
+    public int sentences() {
+        return sentences;
+    }
+
+    /** The end (exclusive) in {@link #words()} of sentence {@code s}. */
+    public int sentenceEnd(int s) {
+        return sentenceEnds[s];
+    }
+
+    /** The job's number in the whole run, which seeds its random choices. */
+    public long sequence() {
+        return sequence;
+    }
 
     void clear(long seq) {
         length = 0;

@@ -8,15 +8,9 @@ import dev.seqlab.corpora.text.Vocabulary;
 import dev.seqlab.corpora.text.VocabularyOptions;
 import dev.seqlab.embeddings.WordVectors;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -40,8 +34,6 @@ import java.util.function.BooleanSupplier;
  * words are being counted takes effect at the first job).
  */
 public final class Word2Vec {
-    private static final TrainingJob END = new TrainingJob();
-    private static final long STATUS_MILLIS = 500;
     private static final BooleanSupplier NEVER = () -> false;
 
     private Word2Vec() {}
@@ -173,204 +165,31 @@ public final class Word2Vec {
         HuffmanTree tree = o.hierarchicalSoftmax() ? HuffmanTree.build(counts) : null;
         Subsampling subsampling = Subsampling.of(counts, vocabulary.retainedTokens(), o.sample());
 
-        long totalWords = Math.max(1, vocabulary.corpusTokens() * o.epochs());
-        AtomicLong done = new AtomicLong(resumed == null ? 0 : resumed.wordsDone);
-        AtomicLong trained = new AtomicLong(resumed == null ? 0 : resumed.trainedWords);
-        long skip = resumed == null ? 0 : resumed.jobsDone;
-        long[] stoppedAt = {-1};
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        int threads = o.threads();
-        BlockingQueue<TrainingJob> queue = new ArrayBlockingQueue<>(2 * threads + threads);
-        BlockingQueue<TrainingJob> free = new ArrayBlockingQueue<>(2 * threads + 1);
-        for (int i = 0; i < 2 * threads + 1; i++) {
-            free.add(new TrainingJob());
-        }
-
         String task = (o.architecture() == Word2VecArchitecture.CBOW ? "Training CBOW" : "Training skip-gram");
-        progress.start(task, totalWords, "words");
-        progress.advance(done.get());
-        Thread reader = new Thread(
-                () -> {
-                    try {
-                        stoppedAt[0] = readJobs(corpus, o.epochs(), queue, free, skip, stopRequested);
-                    } catch (Throwable e) {
-                        failure.compareAndSet(null, e);
-                    } finally {
-                        for (int i = 0; i < threads; i++) {
-                            try {
-                                queue.put(END);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                                return;
-                            }
-                        }
-                    }
-                },
-                "word2vec-reader");
-        Thread[] workers = new Thread[threads];
-        double startAlpha = o.alpha();
-        double endAlpha = o.minAlpha();
-        for (int t = 0; t < threads; t++) {
-            Word2VecWorker worker = new Word2VecWorker(weights, o, negatives, tree, subsampling);
-            workers[t] = new Thread(
-                    () -> {
-                        try {
-                            while (true) {
-                                TrainingJob job = queue.take();
-                                if (job == END) {
-                                    return;
-                                }
-                                double fraction = Math.min(1.0, done.get() / (double) totalWords);
-                                float alpha = (float) (startAlpha - (startAlpha - endAlpha) * fraction);
-                                trained.addAndGet(worker.train(job, alpha));
-                                done.addAndGet(job.corpusWords);
-                                progress.advance(job.corpusWords);
-                                free.put(job);
-                            }
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        } catch (Throwable e) {
-                            failure.compareAndSet(null, e);
-                        }
-                    },
-                    "word2vec-" + t);
-        }
-        reader.setDaemon(true);
-        reader.start();
-        for (Thread w : workers) {
-            w.setDaemon(true);
-            w.start();
-        }
-        try {
-            for (Thread w : workers) {
-                while (w.isAlive()) {
-                    w.join(STATUS_MILLIS);
-                    double fraction = Math.min(1.0, done.get() / (double) totalWords);
-                    progress.status(
-                            String.format(Locale.ROOT, "alpha %.5f", startAlpha - (startAlpha - endAlpha) * fraction));
-                    if (failure.get() != null) {
-                        stop(reader, workers);
-                    }
-                }
-            }
-            reader.join();
-        } catch (InterruptedException e) {
-            stop(reader, workers);
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("word2vec training interrupted");
-        }
-        progress.finish();
-        Throwable error = failure.get();
-        if (error instanceof IOException io) {
-            throw io;
-        } else if (error instanceof RuntimeException re) {
-            throw re;
-        } else if (error instanceof Error err) {
-            throw err;
-        } else if (error != null) {
-            throw new IllegalStateException(error);
-        }
-        if (stoppedAt[0] >= 0) {
-            Word2VecCheckpoint.write(checkpoint, o, corpus, weights, stoppedAt[0], done.get(), trained.get());
-            throw new TrainingStoppedException(checkpoint, done.get(), totalWords, "corpus words");
+        TrainingRun.Result run = TrainingRun.run(
+                corpus,
+                new TrainingRun.Plan(o.epochs(), o.threads(), o.alpha(), o.minAlpha(), task, "word2vec"),
+                () -> new Word2VecWorker(weights, o, negatives, tree, subsampling),
+                progress,
+                stopRequested,
+                resumed == null
+                        ? TrainingRun.Resume.NONE
+                        : new TrainingRun.Resume(resumed.jobsDone, resumed.wordsDone, resumed.trainedWords));
+        if (run.stopped()) {
+            Word2VecCheckpoint.write(
+                    checkpoint, o, corpus, weights, run.stoppedAt(), run.wordsDone(), run.trainedWords());
+            throw new TrainingStoppedException(
+                    checkpoint, run.wordsDone(), Math.max(1, vocabulary.corpusTokens() * o.epochs()), "corpus words");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         WordVectors vectors = WordVectors.of(vocabulary.words(), weights.compactInput(), o.dim());
         return new Word2VecReport(
-                vectors, vocabulary.corpusTokens(), trained.get(), o.epochs(), countSeconds, seconds, kernel.name());
-    }
-
-    private static void stop(Thread reader, Thread[] workers) {
-        reader.interrupt();
-        for (Thread w : workers) {
-            w.interrupt();
-        }
-    }
-
-    /**
-     * The reader thread: {@code epochs} passes over the encoded corpus, cut into jobs, the first
-     * {@code skip} of which (done before a checkpoint) are cut but not handed out. Before handing
-     * out a job it polls {@code stopRequested}.
-     *
-     * @return the number of the first job not handed out when asked to stop, or -1 after the last job
-     */
-    private static long readJobs(
-            EncodedCorpus corpus,
-            int epochs,
-            BlockingQueue<TrainingJob> queue,
-            BlockingQueue<TrainingJob> free,
-            long skip,
-            BooleanSupplier stopRequested)
-            throws IOException, InterruptedException {
-        long[] sequence = {0};
-        TrainingJob[] current = {take(free, sequence)};
-        try {
-            for (int e = 0; e < epochs; e++) {
-                corpus.forEachSentence((ids, length, tokens) -> {
-                    TrainingJob job = current[0];
-                    if (length > 0) {
-                        job.reserve(length);
-                        System.arraycopy(ids, 0, job.words, job.length, length);
-                        job.length += length;
-                        job.sentenceEnds[job.sentences++] = job.length;
-                    }
-                    job.corpusWords += tokens;
-                    if (job.corpusWords >= TrainingJob.TARGET_WORDS) {
-                        hand(job, queue, skip, stopRequested);
-                        if (job.sequence < skip) {
-                            job.clear(sequence[0]++); // done before the checkpoint: cut again, not trained
-                        } else {
-                            try {
-                                current[0] = take(free, sequence);
-                            } catch (InterruptedException ie) {
-                                Thread.currentThread().interrupt();
-                                throw new InterruptedIOException("word2vec reader interrupted");
-                            }
-                        }
-                    }
-                });
-            }
-            if (current[0].corpusWords > 0) {
-                hand(current[0], queue, skip, stopRequested);
-            }
-        } catch (StopReading stop) {
-            return stop.job;
-        }
-        return -1;
-    }
-
-    /** Queues {@code job} for training unless it was done before the checkpoint; stops if asked. */
-    private static void hand(
-            TrainingJob job, BlockingQueue<TrainingJob> queue, long skip, BooleanSupplier stopRequested)
-            throws IOException {
-        if (job.sequence < skip) {
-            return;
-        }
-        if (stopRequested.getAsBoolean()) {
-            throw new StopReading(job.sequence);
-        }
-        try {
-            queue.put(job);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("word2vec reader interrupted");
-        }
-    }
-
-    /** Unwinds the reader's pass when a stop was requested before job {@link #job}. */
-    private static final class StopReading extends IOException {
-        private static final long serialVersionUID = 1L;
-        final long job;
-
-        StopReading(long job) {
-            super("stop requested before job " + job);
-            this.job = job;
-        }
-    }
-
-    private static TrainingJob take(BlockingQueue<TrainingJob> free, long[] sequence) throws InterruptedException {
-        TrainingJob job = free.take();
-        job.clear(sequence[0]++);
-        return job;
+                vectors,
+                vocabulary.corpusTokens(),
+                run.trainedWords(),
+                o.epochs(),
+                countSeconds,
+                seconds,
+                kernel.name());
     }
 }

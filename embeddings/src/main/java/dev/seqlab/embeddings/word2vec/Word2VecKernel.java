@@ -3,9 +3,10 @@ package dev.seqlab.embeddings.word2vec;
 /**
  * The inner loops of word2vec over one vector, {@code n} floats long, where {@code n} is a
  * multiple of {@link #lanes()} (rows are padded with zeros to such a stride, so no loop has a
- * tail). Implementations: plain Java, and SIMD on {@code jdk.incubator.vector}.
+ * tail). Implementations: plain Java, and SIMD on {@code jdk.incubator.vector}; {@link
+ * Word2VecKernels#kernel()} is this JVM's. Shared by the word2vec and fastText trainers.
  */
-interface Word2VecKernel {
+public interface Word2VecKernel {
     /** Rows must be padded to a multiple of this many floats. */
     int lanes();
 

@@ -7,36 +7,30 @@ import java.util.Arrays;
  * sampling and/or hierarchical softmax over each sentence with dynamically shrunk windows. One
  * worker per thread; all workers update the shared {@link Word2VecWeights} without locks.
  *
- * <p>Random choices (subsampling, window sizes, negative samples) come from a SplitMix64 stream
- * seeded by the run's seed and the job's sequence number, so a job's choices do not depend on
- * which thread trains it.
+ * <p>Random choices (subsampling, window sizes, negative samples) come from a {@link JobRandom}
+ * stream seeded by the run's seed and the job's sequence number, so a job's choices do not depend
+ * on which thread trains it.
  */
-final class Word2VecWorker {
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+final class Word2VecWorker implements TrainingRun.JobTrainer {
     private static final float MAX_EXP = SigmoidTable.MAX_EXP;
 
     private final float[] syn0;
-    private final float[] syn1neg;
     private final float[] syn1;
     private final int stride;
     private final int window;
     private final int negative;
     private final boolean cbow;
     private final boolean cbowMean;
-    private final NegativeSamplingTable negatives;
+    private final NegativeStep negativeStep;
     private final Subsampling subsampling;
     private final int[] codeOffsets;
     private final byte[] codes;
     private final int[] points;
-    private final long seed;
+    private final JobRandom random;
     private final float[] neu1;
     private final float[] neu1e;
-    private final int[] targetRows;
-    private final float[] targetDots;
-    private final float[] targetGradients;
     private int[] kept = new int[TrainingJob.TARGET_WORDS];
     private int[] keptEnds = new int[256];
-    private long rng;
 
     Word2VecWorker(
             Word2VecWeights weights,
@@ -45,42 +39,28 @@ final class Word2VecWorker {
             HuffmanTree tree,
             Subsampling subsampling) {
         this.syn0 = weights.input;
-        this.syn1neg = weights.negativeOutput;
         this.syn1 = weights.treeOutput;
         this.stride = weights.stride;
         this.window = o.window();
         this.negative = o.negative();
         this.cbow = o.architecture() == Word2VecArchitecture.CBOW;
         this.cbowMean = o.cbowMean();
-        this.negatives = negatives;
+        this.negativeStep = negative > 0
+                ? new NegativeStep(negatives, weights.negativeOutput, weights.stride, negative, false)
+                : null;
         this.subsampling = subsampling;
         this.codeOffsets = tree == null ? null : tree.offsetArray();
         this.codes = tree == null ? null : tree.codeArray();
         this.points = tree == null ? null : tree.pointArray();
-        this.seed = o.seed();
+        this.random = new JobRandom(o.seed());
         this.neu1 = new float[stride];
         this.neu1e = new float[stride];
-        this.targetRows = new int[negative + 1];
-        this.targetDots = new float[negative + 1];
-        this.targetGradients = new float[negative + 1];
-    }
-
-    private long next() {
-        return mix64(rng += GOLDEN);
-    }
-
-    /** SplitMix64's finaliser: a bijection of 64-bit values that scatters nearby inputs. */
-    static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     /** Trains on {@code job} at learning rate {@code alpha}; returns the number of words kept. */
-    int train(TrainingJob job, float alpha) {
-        // A start scattered by the job number: with starts one GOLDEN step apart, job s+1 would
-        // replay job s's random numbers shifted by one (same negatives, same windows).
-        rng = mix64(mix64(seed) + mix64(job.sequence + 1));
+    @Override
+    public long train(TrainingJob job, float alpha) {
+        random.startJob(job.sequence);
         int sentences = subsample(job);
         int start = 0;
         for (int s = 0; s < sentences; s++) {
@@ -112,7 +92,7 @@ final class Word2VecWorker {
             int end = job.sentenceEnds[s];
             for (int i = start; i < end; i++) {
                 int word = words[i];
-                if (subsampling.keep(word, next() >>> 32)) {
+                if (subsampling.keep(word, random.next() >>> 32)) {
                     kept[n++] = word;
                 }
             }
@@ -123,7 +103,7 @@ final class Word2VecWorker {
     }
 
     private int reducedWindow() {
-        return (int) (((next() >>> 32) * window) >>> 32);
+        return random.below(window);
     }
 
     private void skipGramSentence(int start, int end, float alpha) {
@@ -143,7 +123,7 @@ final class Word2VecWorker {
                     treeStep(word, syn0, l1, alpha);
                 }
                 if (negative > 0) {
-                    negativeStep(word, syn0, l1, alpha);
+                    negativeStep.step(word, syn0, l1, alpha, neu1e, random);
                 }
                 k.axpy(1f, neu1e, 0, syn0, l1, stride);
             }
@@ -177,7 +157,7 @@ final class Word2VecWorker {
                 treeStep(word, neu1, 0, alpha);
             }
             if (negative > 0) {
-                negativeStep(word, neu1, 0, alpha);
+                negativeStep.step(word, neu1, 0, alpha, neu1e, random);
             }
             if (!cbowMean) {
                 // gensim divides the error of a summed context among its words
@@ -189,53 +169,6 @@ final class Word2VecWorker {
                 }
             }
         }
-    }
-
-    /**
-     * Negative sampling: {@code word} is the positive target, {@code in[io..]} the hidden layer.
-     * The dot products of all targets are taken first, then the updates made, so a negative
-     * drawn twice in one step sees the other draw's value from before the step (the C tool and
-     * gensim update between draws; the difference is one repeated row in a few thousand steps).
-     */
-    private void negativeStep(int word, float[] in, int io, float alpha) {
-        Word2VecKernel k = Word2VecKernels.KERNEL;
-        int count = 0;
-        targetRows[count++] = word * stride;
-        for (int d = 0; d < negative; d++) {
-            int target = negatives.sample(next());
-            if (target != word) {
-                targetRows[count++] = target * stride;
-            }
-        }
-        k.dots(in, io, syn1neg, targetRows, count, targetDots, stride);
-        int updates = 0;
-        for (int t = 0; t < count; t++) {
-            float label = t == 0 ? 1f : 0f;
-            float f = targetDots[t];
-            float g;
-            if (f > MAX_EXP) {
-                g = (label - 1f) * alpha;
-            } else if (f < -MAX_EXP) {
-                g = label * alpha;
-            } else {
-                g = (label - SigmoidTable.sigmoid(f)) * alpha;
-            }
-            if (g == 0f) {
-                continue;
-            }
-            int row = targetRows[t];
-            boolean repeated = false;
-            for (int u = 0; u < updates; u++) {
-                repeated |= targetRows[u] == row;
-            }
-            if (repeated) {
-                k.update(g, in, io, syn1neg, row, neu1e, stride); // a row drawn twice: its own step
-            } else {
-                targetRows[updates] = row;
-                targetGradients[updates++] = g;
-            }
-        }
-        k.updates(targetGradients, in, io, syn1neg, targetRows, updates, neu1e, stride);
     }
 
     /** Hierarchical softmax along {@code word}'s Huffman path. */

@@ -1,0 +1,314 @@
+package dev.seqlab.embeddings.word2vec;
+
+import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.corpora.text.EncodedCorpus;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The threads of a word-vector training run, shared by word2vec and fastText: a reader thread
+ * makes {@code epochs} passes over an {@link EncodedCorpus}, cut into {@link TrainingJob}s of
+ * about {@value TrainingJob#TARGET_WORDS} tokens, and hands them through a bounded queue to the
+ * training threads, which update shared weights without locks ("Hogwild"). The learning rate
+ * falls linearly from its start to its end over all epochs, taken per job from the corpus words
+ * done so far.
+ *
+ * <p>A run given a stop request stops between jobs: the jobs already handed out are finished and
+ * {@link Result#stoppedAt()} says where to continue ({@link Resume}).
+ */
+public final class TrainingRun {
+    private static final TrainingJob END = new TrainingJob();
+    private static final long STATUS_MILLIS = 500;
+
+    /** One training thread's work. */
+    public interface JobTrainer {
+        /** Trains on {@code job} at learning rate {@code alpha}; returns the number of words trained on. */
+        long train(TrainingJob job, float alpha);
+    }
+
+    /**
+     * Where a stopped run continues.
+     *
+     * @param jobsDone     jobs finished before the stop (cut again, not trained)
+     * @param wordsDone    corpus words of those jobs
+     * @param trainedWords words trained on in them
+     */
+    public record Resume(long jobsDone, long wordsDone, long trainedWords) {
+        /** A run from the start. */
+        public static final Resume NONE = new Resume(0, 0, 0);
+    }
+
+    /**
+     * How a run ended.
+     *
+     * @param stoppedAt    the first job not handed out when asked to stop, or -1 after the last job
+     * @param wordsDone    corpus words trained over, all epochs
+     * @param trainedWords words trained on (after subsampling)
+     */
+    public record Result(long stoppedAt, long wordsDone, long trainedWords) {
+        /** Whether the run stopped on request before its end. */
+        public boolean stopped() {
+            return stoppedAt >= 0;
+        }
+    }
+
+    /**
+     * What a run trains.
+     *
+     * @param epochs     whole passes over the corpus
+     * @param passes     corpus words to train over, in passes ({@code epochs} for word2vec;
+     *                   fastText's budget can end part way through one more pass): the run stops
+     *                   after the job that reaches {@code ceil(passes × corpus tokens)} words, and
+     *                   the learning rate reaches its end there
+     * @param threads    training threads
+     * @param startAlpha learning rate at the start
+     * @param endAlpha   learning rate reached after the last word
+     * @param task       the progress task's name
+     * @param name       the threads' name prefix (and the trainer's in messages)
+     */
+    public record Plan(
+            int epochs, double passes, int threads, double startAlpha, double endAlpha, String task, String name) {
+        /** A plan of exactly {@code epochs} passes. */
+        public Plan(int epochs, int threads, double startAlpha, double endAlpha, String task, String name) {
+            this(epochs, epochs, threads, startAlpha, endAlpha, task, name);
+        }
+    }
+
+    private TrainingRun() {}
+
+    /**
+     * Runs {@code plan} over {@code corpus} with one trainer from {@code trainers} per thread,
+     * reporting corpus words to {@code progress} and the learning rate as its status.
+     *
+     * @throws IOException if the corpus cannot be read (or the run is interrupted)
+     */
+    public static Result run(
+            EncodedCorpus corpus,
+            Plan plan,
+            Supplier<? extends JobTrainer> trainers,
+            ProgressListener progress,
+            BooleanSupplier stopRequested,
+            Resume resumed)
+            throws IOException {
+        long budget = (long) Math.ceil(plan.passes() * corpus.vocabulary().corpusTokens());
+        long totalWords = Math.max(1, budget);
+        int epochs = (int) Math.ceil(plan.passes());
+        AtomicLong done = new AtomicLong(resumed.wordsDone());
+        AtomicLong trained = new AtomicLong(resumed.trainedWords());
+        long skip = resumed.jobsDone();
+        long[] stoppedAt = {-1};
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        int threads = plan.threads();
+        BlockingQueue<TrainingJob> queue = new ArrayBlockingQueue<>(2 * threads + threads);
+        BlockingQueue<TrainingJob> free = new ArrayBlockingQueue<>(2 * threads + 1);
+        for (int i = 0; i < 2 * threads + 1; i++) {
+            free.add(new TrainingJob());
+        }
+        progress.start(plan.task(), totalWords, "words");
+        progress.advance(done.get());
+        String name = plan.name();
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        stoppedAt[0] = readJobs(corpus, epochs, budget, queue, free, skip, stopRequested, name);
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        for (int i = 0; i < threads; i++) {
+                            try {
+                                queue.put(END);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
+                    }
+                },
+                name + "-reader");
+        Thread[] workers = new Thread[threads];
+        double startAlpha = plan.startAlpha();
+        double endAlpha = plan.endAlpha();
+        for (int t = 0; t < threads; t++) {
+            JobTrainer worker = trainers.get();
+            workers[t] = new Thread(
+                    () -> {
+                        try {
+                            while (true) {
+                                TrainingJob job = queue.take();
+                                if (job == END) {
+                                    return;
+                                }
+                                double fraction = Math.min(1.0, done.get() / (double) totalWords);
+                                float alpha = (float) (startAlpha - (startAlpha - endAlpha) * fraction);
+                                trained.addAndGet(worker.train(job, alpha));
+                                done.addAndGet(job.corpusWords);
+                                progress.advance(job.corpusWords);
+                                free.put(job);
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } catch (Throwable e) {
+                            failure.compareAndSet(null, e);
+                        }
+                    },
+                    name + "-" + t);
+        }
+        reader.setDaemon(true);
+        reader.start();
+        for (Thread w : workers) {
+            w.setDaemon(true);
+            w.start();
+        }
+        try {
+            for (Thread w : workers) {
+                while (w.isAlive()) {
+                    w.join(STATUS_MILLIS);
+                    double fraction = Math.min(1.0, done.get() / (double) totalWords);
+                    progress.status(
+                            String.format(Locale.ROOT, "alpha %.5f", startAlpha - (startAlpha - endAlpha) * fraction));
+                    if (failure.get() != null) {
+                        stop(reader, workers);
+                    }
+                }
+            }
+            reader.join();
+        } catch (InterruptedException e) {
+            stop(reader, workers);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException(name + " training interrupted");
+        }
+        progress.finish();
+        Throwable error = failure.get();
+        if (error instanceof IOException io) {
+            throw io;
+        } else if (error instanceof RuntimeException re) {
+            throw re;
+        } else if (error instanceof Error err) {
+            throw err;
+        } else if (error != null) {
+            throw new IllegalStateException(error);
+        }
+        return new Result(stoppedAt[0], done.get(), trained.get());
+    }
+
+    private static void stop(Thread reader, Thread[] workers) {
+        reader.interrupt();
+        for (Thread w : workers) {
+            w.interrupt();
+        }
+    }
+
+    /**
+     * The reader thread: {@code epochs} passes over the encoded corpus, cut into jobs, the first
+     * {@code skip} of which (done before a checkpoint) are cut but not handed out, ending with the
+     * job that reaches {@code budget} corpus words. Before handing out a job it polls
+     * {@code stopRequested}.
+     *
+     * @return the number of the first job not handed out when asked to stop, or -1 after the last job
+     */
+    private static long readJobs(
+            EncodedCorpus corpus,
+            int epochs,
+            long budget,
+            BlockingQueue<TrainingJob> queue,
+            BlockingQueue<TrainingJob> free,
+            long skip,
+            BooleanSupplier stopRequested,
+            String name)
+            throws IOException, InterruptedException {
+        long[] sequence = {0};
+        long[] handed = {0};
+        TrainingJob[] current = {take(free, sequence)};
+        try {
+            for (int e = 0; e < epochs; e++) {
+                corpus.forEachSentence((ids, length, tokens) -> {
+                    TrainingJob job = current[0];
+                    if (length > 0) {
+                        job.reserve(length);
+                        System.arraycopy(ids, 0, job.words, job.length, length);
+                        job.length += length;
+                        job.sentenceEnds[job.sentences++] = job.length;
+                    }
+                    job.corpusWords += tokens;
+                    boolean last = handed[0] + job.corpusWords >= budget;
+                    if (job.corpusWords >= TrainingJob.TARGET_WORDS || last) {
+                        handed[0] += job.corpusWords;
+                        hand(job, queue, skip, stopRequested, name);
+                        if (last) {
+                            throw new BudgetReached();
+                        }
+                        if (job.sequence < skip) {
+                            job.clear(sequence[0]++); // done before the checkpoint: cut again, not trained
+                        } else {
+                            try {
+                                current[0] = take(free, sequence);
+                            } catch (InterruptedException ie) {
+                                Thread.currentThread().interrupt();
+                                throw new InterruptedIOException(name + " reader interrupted");
+                            }
+                        }
+                    }
+                });
+            }
+            if (current[0].corpusWords > 0) {
+                hand(current[0], queue, skip, stopRequested, name);
+            }
+        } catch (StopReading stop) {
+            return stop.job;
+        } catch (BudgetReached done) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Queues {@code job} for training unless it was done before the checkpoint; stops if asked. */
+    private static void hand(
+            TrainingJob job, BlockingQueue<TrainingJob> queue, long skip, BooleanSupplier stopRequested, String name)
+            throws IOException {
+        if (job.sequence < skip) {
+            return;
+        }
+        if (stopRequested.getAsBoolean()) {
+            throw new StopReading(job.sequence);
+        }
+        try {
+            queue.put(job);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException(name + " reader interrupted");
+        }
+    }
+
+    /** Unwinds the reader's pass when a stop was requested before job {@link #job}. */
+    private static final class StopReading extends IOException {
+        private static final long serialVersionUID = 1L;
+        final long job;
+
+        StopReading(long job) {
+            super("stop requested before job " + job);
+            this.job = job;
+        }
+    }
+
+    /** Unwinds the reader's pass once the job reaching the word budget is handed out. */
+    private static final class BudgetReached extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BudgetReached() {
+            super("word budget reached");
+        }
+    }
+
+    private static TrainingJob take(BlockingQueue<TrainingJob> free, long[] sequence) throws InterruptedException {
+        TrainingJob job = free.take();
+        job.clear(sequence[0]++);
+        return job;
+    }
+}
