@@ -4,10 +4,8 @@ import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.embeddings.AnalogyMethod;
 import dev.seqlab.embeddings.Neighbor;
 import dev.seqlab.embeddings.WordVectors;
-import java.util.LinkedHashMap;
+import dev.seqlab.embeddings.answers.AnswerDocuments;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,13 +61,7 @@ public final class AnalogyCommand extends VectorsCommand {
         WordVectors wv = loadVectors();
         List<Neighbor> answers = wv.analogy(a, b, c, m, top);
         if (json.enabled()) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("a", a);
-            doc.put("b", b);
-            doc.put("c", c);
-            doc.put("method", m.name().toLowerCase(Locale.ROOT));
-            doc.put("answers", NeighborOutput.toJson(answers, "score"));
-            printJson(doc);
+            printJson(AnswerDocuments.analogy(a, b, c, m, answers));
         } else {
             out().println(a + " : " + b + " :: " + c + " : " + answers.get(0).word());
             out().println();

@@ -2,10 +2,9 @@ package dev.seqlab.cli.embeddings;
 
 import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.answers.AnswerDocuments;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -31,10 +30,7 @@ public final class DoesntMatchCommand extends VectorsCommand {
         WordVectors wv = loadVectors();
         String odd = wv.doesntMatch(words);
         if (json.enabled()) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("words", words);
-            doc.put("doesnt_match", odd);
-            printJson(doc);
+            printJson(AnswerDocuments.doesntMatch(words, odd));
         } else {
             out().println(odd);
         }

@@ -3,10 +3,9 @@ package dev.seqlab.cli.embeddings;
 import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.embeddings.Neighbor;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.answers.AnswerDocuments;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,11 +57,7 @@ public final class SimilarCommand extends VectorsCommand {
         WordVectors wv = loadVectors();
         List<Neighbor> result = wv.mostSimilar(words, negative, top, restrict);
         if (json.enabled()) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("positive", words);
-            doc.put("negative", negative);
-            doc.put("neighbors", NeighborOutput.toJson(result, "similarity"));
-            printJson(doc);
+            printJson(AnswerDocuments.similar(words, negative, result));
         } else {
             NeighborOutput.printTable(out(), result, "cosine");
         }

@@ -2,9 +2,8 @@ package dev.seqlab.cli.embeddings;
 
 import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.embeddings.WordVectors;
-import java.util.LinkedHashMap;
+import dev.seqlab.embeddings.answers.AnswerDocuments;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -33,11 +32,7 @@ public final class SimilarityCommand extends VectorsCommand {
         WordVectors wv = loadVectors();
         double s = wv.similarity(word1, word2);
         if (json.enabled()) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("word1", word1);
-            doc.put("word2", word2);
-            doc.put("similarity", s);
-            printJson(doc);
+            printJson(AnswerDocuments.similarity(word1, word2, s));
         } else {
             out().println(String.format(Locale.ROOT, "%.4f", s));
         }
