@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
             DebiasCommand.class,
             ShellCommand.class,
             ExportCommand.class,
-            PlotCommand.class
+            PlotCommand.class,
+            ServeCommand.class
         },
         footerHeading = "%nExamples:%n",
         footer = {
