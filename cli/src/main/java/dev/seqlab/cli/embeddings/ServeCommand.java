@@ -1,7 +1,6 @@
 package dev.seqlab.cli.embeddings;
 
 import dev.seqlab.embeddings.WordVectors;
-import dev.seqlab.explorer.Explorer;
 import dev.seqlab.explorer.ExplorerOptions;
 import dev.seqlab.explorer.server.ExplorerServer;
 import dev.seqlab.sentences.SentenceEncoder;
@@ -51,7 +50,7 @@ public final class ServeCommand extends VectorsCommand {
         SentenceEncoder encoder =
                 sentences ? SentenceEncoder.load(SentenceEncoder.BUNDLED_MODEL, SentenceEncoderOptions.DEFAULT) : null;
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ExplorerServer server = Explorer.start(wv, encoder, options)) {
+        try (ExplorerServer server = ExplorerServer.start(wv, encoder, options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "seqlab-explorer-stop"));
             out().println("explorer: " + server.url() + "  (" + wv.size() + " words; Ctrl-C stops)");
             out().flush();

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.seqlab.embeddings.WordVectors;
 import dev.seqlab.explorer.ExplorerOptions;
 import dev.seqlab.explorer.api.ApiException;
 import dev.seqlab.explorer.api.ExplorerApi;
 import dev.seqlab.explorer.api.Params;
+import dev.seqlab.sentences.SentenceEncoder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -46,6 +48,25 @@ public final class ExplorerServer implements AutoCloseable {
         this.pool = pool;
         this.api = api;
         this.options = options;
+    }
+
+    /**
+     * Serves the page and the API over {@code vectors} until the returned server is closed.
+     *
+     * <pre>{@code
+     * try (ExplorerServer s = ExplorerServer.start(wv, null, ExplorerOptions.defaults().withPort(0))) {
+     *     System.out.println(s.url());   // http://127.0.0.1:PORT/
+     * }
+     * }</pre>
+     *
+     * @param vectors   the words to explore (their search index is built before this returns)
+     * @param sentences an encoder for sentence similarity, or null to leave that view out (not closed by the server)
+     * @throws IOException if the address cannot be bound
+     */
+    public static ExplorerServer start(WordVectors vectors, SentenceEncoder sentences, ExplorerOptions options)
+            throws IOException {
+        vectors.prepareQueries();
+        return start(new ExplorerApi(vectors, sentences, options), options);
     }
 
     /**

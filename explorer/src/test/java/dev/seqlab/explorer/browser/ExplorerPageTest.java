@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seqlab.embeddings.WordVectors;
-import dev.seqlab.explorer.Explorer;
 import dev.seqlab.explorer.ExplorerOptions;
 import dev.seqlab.explorer.TestVectors;
 import dev.seqlab.explorer.server.ExplorerServer;
@@ -61,7 +60,7 @@ class ExplorerPageTest {
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (.ci/run installs them)");
         WordVectors vectors = WordVectors.load(TestVectors.write(dir));
-        server = Explorer.start(
+        server = ExplorerServer.start(
                 vectors, null, ExplorerOptions.defaults().withPort(0).withThreads(4));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seqlab.embeddings.AnalogyMethod;
 import dev.seqlab.embeddings.WordVectors;
 import dev.seqlab.embeddings.answers.AnswerDocuments;
-import dev.seqlab.explorer.Explorer;
 import dev.seqlab.explorer.ExplorerOptions;
 import dev.seqlab.explorer.TestVectors;
 import java.io.IOException;
@@ -32,7 +31,7 @@ class ExplorerServerTest {
     @BeforeAll
     static void start() throws IOException {
         vectors = WordVectors.load(TestVectors.write(dir));
-        server = Explorer.start(
+        server = ExplorerServer.start(
                 vectors, null, ExplorerOptions.defaults().withPort(0).withThreads(4));
     }
 

@@ -3,13 +3,14 @@ package dev.seqlab.explorer.tsne;
 import java.util.Random;
 
 /**
- * A clustered test set: c clusters whose centres are spread in {@code dim} dimensions, each a
+ * A synthetic clustered data set for checking maps (tests and benchmarks): c clusters whose centres are spread in {@code dim} dimensions, each a
  * 2-D Gaussian sheet in its own random plane plus a little isotropic noise (so that neighbourhoods
  * within a cluster are well defined and a 2-D map can keep them).
  */
-record ClusteredPoints(float[] x, int n, int dim, int[] labels) {
+public record ClusteredPoints(float[] x, int n, int dim, int[] labels) {
 
-    static ClusteredPoints make(int n, int dim, int clusters, long seed) {
+    /** n points ({@code n × dim} row-major in {@link #x}) in {@code clusters} clusters, point i in cluster i mod clusters. */
+    public static ClusteredPoints make(int n, int dim, int clusters, long seed) {
         Random r = new Random(seed);
         float[] x = new float[n * dim];
         int[] labels = new int[n];
@@ -36,7 +37,7 @@ record ClusteredPoints(float[] x, int n, int dim, int[] labels) {
     }
 
     /** The fraction of points whose nearest map neighbour has their label. */
-    static double sameClusterNearest(double[] xy, int[] labels) {
+    public static double sameClusterNearest(double[] xy, int[] labels) {
         int n = labels.length;
         int same = 0;
         for (int i = 0; i < n; i++) {
