@@ -10,6 +10,8 @@ import dev.seqlab.cli.Json;
 import dev.seqlab.embeddings.WordVectors;
 import dev.seqlab.explorer.ExplorerOptions;
 import dev.seqlab.explorer.server.ExplorerServer;
+import dev.seqlab.sentences.SentenceEncoder;
+import dev.seqlab.sentences.SentenceEncoderOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -79,6 +81,36 @@ class ServeCommandTest {
             debias.remove("out");
             debias.remove("format");
             assertSame(debias, api(server, "bias?pair=woman:man&pair=she:he&word=doctor&word=nurse"));
+        }
+    }
+
+    @Test
+    void sentenceSimilarityIsTheSentencesCommandsJson() throws Exception {
+        Path glove = dir.resolve("two.txt");
+        Files.writeString(glove, "a 1 0\nb 0 1\n");
+        try (SentenceEncoder encoder =
+                        SentenceEncoder.load(SentenceEncoder.BUNDLED_MODEL, SentenceEncoderOptions.DEFAULT);
+                ExplorerServer server = ExplorerServer.start(
+                        WordVectors.load(glove),
+                        encoder,
+                        ExplorerOptions.defaults().withPort(0).withThreads(2))) {
+            CliRun r = CliRun.of(
+                    "sentences",
+                    "similar",
+                    "--json",
+                    "a dog runs in the park",
+                    "the stock market fell today",
+                    "a puppy is running on grass");
+            assertEquals(0, r.code(), r.err());
+            JsonNode expected = Json.mapper().readTree(r.out());
+            JsonNode actual = api(
+                    server,
+                    "sentences?query=a+dog+runs+in+the+park&sentence=the+stock+market+fell+today"
+                            + "&sentence=a+puppy+is+running+on+grass");
+            assertEquals(
+                    expected.get("results").get(0).get("sentence"),
+                    actual.get("results").get(0).get("sentence"));
+            assertSame(expected, actual);
         }
     }
 
