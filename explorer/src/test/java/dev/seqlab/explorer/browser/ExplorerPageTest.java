@@ -124,6 +124,14 @@ class ExplorerPageTest {
         assertEquals(
                 "king", driver.findElement(By.cssSelector("#map circle.center")).getAttribute("data-word"));
         shot("2-map-pca");
+        // the wheel zooms in: the view box narrows
+        String before = driver.findElement(By.id("map")).getAttribute("viewBox");
+        driver.executeScript("document.getElementById('map').dispatchEvent(new WheelEvent('wheel',"
+                + " {deltaY: -100, clientX: 500, clientY: 400, bubbles: true, cancelable: true}));");
+        String after = driver.findElement(By.id("map")).getAttribute("viewBox");
+        assertTrue(
+                Double.parseDouble(after.split(" ")[2]) < Double.parseDouble(before.split(" ")[2]),
+                before + " -> " + after);
         new Select(driver.findElement(By.id("map-method"))).selectByValue("tsne");
         driver.findElement(By.cssSelector("#form-map button")).click();
         wait.until(d -> d.findElement(By.id("map-status")).getText().contains("tsne"));
