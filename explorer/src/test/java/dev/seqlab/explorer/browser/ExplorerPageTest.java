@@ -125,10 +125,10 @@ class ExplorerPageTest {
                 "king", driver.findElement(By.cssSelector("#map circle.center")).getAttribute("data-word"));
         shot("2-map-pca");
         // the wheel zooms in: the view box narrows
-        String before = driver.findElement(By.id("map")).getAttribute("viewBox");
+        String before = viewBox();
         driver.executeScript("document.getElementById('map').dispatchEvent(new WheelEvent('wheel',"
                 + " {deltaY: -100, clientX: 500, clientY: 400, bubbles: true, cancelable: true}));");
-        String after = driver.findElement(By.id("map")).getAttribute("viewBox");
+        String after = viewBox();
         assertTrue(
                 Double.parseDouble(after.split(" ")[2]) < Double.parseDouble(before.split(" ")[2]),
                 before + " -> " + after);
@@ -190,6 +190,10 @@ class ExplorerPageTest {
         driver.get(server.url() + "#tab=map&center=paris&n=8&method=pca");
         wait.until(d -> d.findElements(By.cssSelector("#map circle.point")).size() == 8);
         shot("8-shared-map");
+    }
+
+    private static String viewBox() {
+        return (String) driver.executeScript("return document.getElementById('map').getAttribute('viewBox');");
     }
 
     private static List<String> column(String table) {
