@@ -1,19 +1,24 @@
 package dev.seqlab.bench.explorer;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.embeddings.WordVectors;
 import dev.seqlab.explorer.ExplorerOptions;
+import dev.seqlab.explorer.api.ExplorerApi;
+import dev.seqlab.explorer.api.Params;
 import dev.seqlab.explorer.server.ExplorerServer;
 import dev.seqlab.explorer.tsne.BarnesHutTsne;
 import dev.seqlab.explorer.tsne.ClusteredPoints;
 import dev.seqlab.explorer.tsne.NeighbourPreservation;
 import dev.seqlab.explorer.tsne.TsneOptions;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,17 +80,32 @@ public final class ExplorerBench {
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }
             Arrays.sort(ms);
+            // server-side: the same requests' work inside the server (parse, answer, JSON), without the round trip
+            ExplorerApi api = new ExplorerApi(wv, null, ExplorerOptions.defaults());
+            ObjectMapper json = new ObjectMapper();
+            double[] inside = new double[ms.length];
+            for (int i = 0; i < inside.length; i++) {
+                String q = "word=" + enc(wv.word((i + 200) * step)) + "&top=10";
+                long t0 = System.nanoTime();
+                json.writeValueAsString(api.answer("similar", Params.parse(q, api.options())));
+                inside[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            Arrays.sort(inside);
             System.out.printf(
                     Locale.ROOT,
                     "{\"bench\":\"explorer-similar-latency\",\"words\":%d,\"dim\":%d,\"requests\":%d,"
-                            + "\"p50_ms\":%.2f,\"p95_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f}%n",
+                            + "\"loopback_p50_ms\":%.2f,\"loopback_p95_ms\":%.2f,\"loopback_p99_ms\":%.2f,"
+                            + "\"server_p50_ms\":%.2f,\"server_p95_ms\":%.2f,\"server_p99_ms\":%.2f,\"loadavg\":\"%s\"}%n",
                     wv.size(),
                     wv.dimension(),
                     ms.length,
                     pct(ms, 50),
                     pct(ms, 95),
                     pct(ms, 99),
-                    ms[ms.length - 1]);
+                    pct(inside, 50),
+                    pct(inside, 95),
+                    pct(inside, 99),
+                    loadAverage());
         }
     }
 
@@ -103,7 +123,8 @@ public final class ExplorerBench {
                 data.dim(),
                 TsneOptions.defaults().threads(),
                 seconds,
-                kept);
+                kept,
+                loadAverage());
     }
 
     private static void load(Path file, int clients, int seconds) throws Exception {
@@ -164,7 +185,7 @@ public final class ExplorerBench {
             System.out.printf(
                     Locale.ROOT,
                     "{\"bench\":\"explorer-load\",\"clients\":%d,\"seconds\":%d,\"requests\":%d,\"errors\":%d,"
-                            + "\"rps\":%.0f,\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f,\"heap_mb\":%s}%n",
+                            + "\"rps\":%.0f,\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f,\"heap_mb\":%s,\"loadavg\":\"%s\"}%n",
                     clients,
                     seconds,
                     all.length,
@@ -173,7 +194,8 @@ public final class ExplorerBench {
                     pct(all, 50),
                     pct(all, 99),
                     all[all.length - 1],
-                    heap.stream().map(b -> Long.toString(b >> 20)).toList());
+                    heap.stream().map(b -> Long.toString(b >> 20)).toList(),
+                    loadAverage());
         }
     }
 
@@ -191,6 +213,15 @@ public final class ExplorerBench {
 
     private static double pct(double[] sorted, double p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
+    }
+
+    /** The 1-minute load average (the machine is shared: figures mean little when it is far above 2). */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static long usedAfterGc() {
