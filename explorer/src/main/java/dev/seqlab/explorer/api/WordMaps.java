@@ -37,7 +37,7 @@ final class WordMaps implements AutoCloseable {
                 return pca(words);
             case "tsne":
                 int perplexity = p.integer("perplexity", 30, 2, 100);
-                int iterations = p.integer("iterations", 1000, 50, 2000);
+                int iterations = p.integer("iterations", 750, 50, 2000);
                 TsneOptions o = TsneOptions.defaults()
                         .withPerplexity(perplexity)
                         .withIterations(iterations)

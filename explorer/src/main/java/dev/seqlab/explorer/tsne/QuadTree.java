@@ -23,6 +23,10 @@ final class QuadTree {
     private int[] firstChild = new int[64];
     private int[] start = new int[64];
     private int[] scratch;
+    /** Per node, for the traversal: centre of mass x, y, squared width, count (4 doubles per node). */
+    private double[] packed;
+    /** Per node: first child (−1 for a leaf) and the start of its points in {@link #perm} (2 ints per node). */
+    private int[] links;
 
     /** The tree of the n points {@code y} (x0, y0, x1, y1, …). */
     QuadTree(double[] y, int n) {
@@ -43,6 +47,22 @@ final class QuadTree {
         double hw = Math.max(maxX - minX, maxY - minY) / 2 + 1e-5;
         int root = newNode((minX + maxX) / 2, (minY + maxY) / 2, hw);
         build(root, 0, n, 0);
+        pack();
+    }
+
+    /** Copies what the traversal reads into two interleaved arrays: one or two cache lines per node. */
+    private void pack() {
+        packed = new double[4 * size];
+        links = new int[2 * size];
+        for (int node = 0; node < size; node++) {
+            double width = 2 * halfWidth[node];
+            packed[4 * node] = massX[node];
+            packed[4 * node + 1] = massY[node];
+            packed[4 * node + 2] = width * width;
+            packed[4 * node + 3] = count[node];
+            links[2 * node] = firstChild[node];
+            links[2 * node + 1] = start[node];
+        }
     }
 
     private int newNode(double x, double yc, double hw) {
@@ -119,6 +139,8 @@ final class QuadTree {
         double px = y[2 * i];
         double py = y[2 * i + 1];
         double theta2 = theta * theta;
+        double[] node4 = packed;
+        int[] link2 = links;
         double z = 0;
         double fx = 0;
         double fy = 0;
@@ -126,12 +148,14 @@ final class QuadTree {
         stack[top++] = 0;
         while (top > 0) {
             int node = stack[--top];
-            int c = count[node];
+            int o = 4 * node;
+            double c = node4[o + 3];
             if (c == 0) {
                 continue;
             }
-            if (firstChild[node] < 0) {
-                for (int p = start[node], end = start[node] + c; p < end; p++) {
+            int child = link2[2 * node];
+            if (child < 0) {
+                for (int p = link2[2 * node + 1], end = p + (int) c; p < end; p++) {
                     int j = perm[p];
                     if (j == i) {
                         continue;
@@ -145,21 +169,20 @@ final class QuadTree {
                 }
                 continue;
             }
-            double dx = px - massX[node];
-            double dy = py - massY[node];
+            double dx = px - node4[o];
+            double dy = py - node4[o + 1];
             double d2 = dx * dx + dy * dy;
-            double width = 2 * halfWidth[node];
-            if (width * width < theta2 * d2) {
+            if (node4[o + 2] < theta2 * d2) {
                 double q = 1 / (1 + d2);
-                z += c * q;
-                fx += c * q * q * dx;
-                fy += c * q * q * dy;
+                double cq = c * q;
+                z += cq;
+                fx += cq * q * dx;
+                fy += cq * q * dy;
             } else {
-                int f = firstChild[node];
-                stack[top++] = f;
-                stack[top++] = f + 1;
-                stack[top++] = f + 2;
-                stack[top++] = f + 3;
+                stack[top++] = child;
+                stack[top++] = child + 1;
+                stack[top++] = child + 2;
+                stack[top++] = child + 3;
             }
         }
         force[0] += fx;

@@ -26,9 +26,12 @@ public record TsneOptions(
         int threads) {
 
     private static final TsneOptions DEFAULTS = new TsneOptions(
-            30, 1000, 0.5, 0, 12, 250, 42, Math.max(1, Runtime.getRuntime().availableProcessors()));
+            30, 750, 0.5, 0, 12, 250, 42, Math.max(1, Runtime.getRuntime().availableProcessors()));
 
-    /** Perplexity 30, 1000 steps, theta 0.5, automatic learning rate, exaggeration 12 for 250 steps, all processors. */
+    /**
+     * Perplexity 30, 750 steps (250 exaggerated, then 500: openTSNE's schedule), theta 0.5,
+     * automatic learning rate, exaggeration 12, all processors.
+     */
     public static TsneOptions defaults() {
         return DEFAULTS;
     }
