@@ -22,7 +22,9 @@ class ModuleLayeringTest {
      * core at the bottom; the ONNX format module on core only; the runtime module on the format;
      * sentence encoders on the runtime; corpora on core; embeddings on core and corpora; rnn on
      * core, corpora and the ONNX format; attention adds rnn; generators add attention (not
-     * embeddings); classify on embeddings and rnn; cli on everything but bench; nothing on cli or bench.
+     * embeddings); classify on embeddings and rnn; the explorer (a web page over word vectors) on
+     * embeddings and sentences, reaching ONNX Runtime only through the sentence encoder; cli on
+     * everything but bench; nothing on cli or bench.
      */
     @ArchTest
     static final ArchRule MODULES_USE_ONLY_THE_MODULES_BELOW_THEM = layeredArchitecture()
@@ -47,6 +49,8 @@ class ModuleLayeringTest {
             .definedBy("dev.seqlab.generators..")
             .layer("classify")
             .definedBy("dev.seqlab.classify..")
+            .layer("explorer")
+            .definedBy("dev.seqlab.explorer..")
             .layer("cli")
             .definedBy("dev.seqlab.cli..")
             .optionalLayer("bench")
@@ -71,6 +75,8 @@ class ModuleLayeringTest {
             .mayOnlyAccessLayers("attention", "rnn", "onnx", "corpora", "core")
             .whereLayer("classify")
             .mayOnlyAccessLayers("embeddings", "rnn", "onnx", "corpora", "core")
+            .whereLayer("explorer")
+            .mayOnlyAccessLayers("sentences", "embeddings", "corpora", "core")
             .whereLayer("cli")
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("bench")

@@ -5,9 +5,8 @@ import dev.seqlab.embeddings.AnalogyMethod;
 import dev.seqlab.embeddings.ApproximateQueries;
 import dev.seqlab.embeddings.Neighbor;
 import dev.seqlab.embeddings.WordVectors;
-import java.util.LinkedHashMap;
+import dev.seqlab.embeddings.answers.AnswerDocuments;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,12 +70,7 @@ public final class AnalogyCommand extends VectorsCommand {
         }
         List<Neighbor> answers = approx != null ? approx.analogy(a, b, c, top) : wv.analogy(a, b, c, m, top);
         if (json.enabled()) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("a", a);
-            doc.put("b", b);
-            doc.put("c", c);
-            doc.put("method", m.name().toLowerCase(Locale.ROOT));
-            doc.put("answers", NeighborOutput.toJson(answers, "score"));
+            Map<String, Object> doc = AnswerDocuments.analogy(a, b, c, m, answers);
             OovMarks.mark(doc, OovMarks.of(wv, List.of(a, b, c)));
             printJson(doc);
         } else {

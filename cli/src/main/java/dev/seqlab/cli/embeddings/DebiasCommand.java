@@ -3,6 +3,7 @@ package dev.seqlab.cli.embeddings;
 import dev.seqlab.cli.TextTable;
 import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.answers.AnswerDocuments;
 import dev.seqlab.embeddings.debias.DebiasLists;
 import dev.seqlab.embeddings.debias.DebiasResult;
 import dev.seqlab.embeddings.debias.Debiaser;
@@ -11,7 +12,6 @@ import dev.seqlab.embeddings.debias.WordProjection;
 import dev.seqlab.embeddings.io.FormatDetector;
 import dev.seqlab.embeddings.io.VectorFormat;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -113,24 +113,10 @@ public final class DebiasCommand extends VectorsCommand {
     }
 
     private Map<String, Object> toJson(DebiasResult r, VectorFormat f) {
-        List<Map<String, Object>> projections = new ArrayList<>();
-        for (WordProjection p : r.projections()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("word", p.word());
-            m.put("change", p.role().name().toLowerCase(Locale.ROOT));
-            m.put("before", p.before());
-            m.put("after", p.after());
-            projections.add(m);
-        }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("out", out.toString());
         doc.put("format", f.cliName());
-        doc.put(
-                "direction_pairs",
-                r.directionPairs().stream().map(WordPair::toString).toList());
-        doc.put("explained_ratio", r.direction().explainedRatio());
-        doc.put("projections", projections);
-        doc.put("missing", r.missing());
+        doc.putAll(AnswerDocuments.biasProjections(r.direction(), r.directionPairs(), r.projections(), r.missing()));
         return doc;
     }
 

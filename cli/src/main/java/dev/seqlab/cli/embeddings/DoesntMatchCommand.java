@@ -2,8 +2,8 @@ package dev.seqlab.cli.embeddings;
 
 import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.answers.AnswerDocuments;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -31,9 +31,7 @@ public final class DoesntMatchCommand extends VectorsCommand {
         WordVectors wv = loadVectors();
         String odd = wv.doesntMatch(words);
         if (json.enabled()) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("words", words);
-            doc.put("doesnt_match", odd);
+            Map<String, Object> doc = AnswerDocuments.doesntMatch(words, odd);
             OovMarks.mark(doc, OovMarks.of(wv, words));
             printJson(doc);
         } else {

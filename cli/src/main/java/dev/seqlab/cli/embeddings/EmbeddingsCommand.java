@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             ShellCommand.class,
             ExportCommand.class,
             PlotCommand.class,
-            IndexCommand.class
+            IndexCommand.class,
+            ServeCommand.class
         },
         footerHeading = "%nExamples:%n",
         footer = {

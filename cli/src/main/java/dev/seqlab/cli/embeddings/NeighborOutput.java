@@ -3,13 +3,10 @@ package dev.seqlab.cli.embeddings;
 import dev.seqlab.cli.TextTable;
 import dev.seqlab.embeddings.Neighbor;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-/** Prints a ranked list of words: a table for people, and the list shape of the JSON documents. */
+/** Prints a ranked list of words as a table for people (the JSON shapes are {@code AnswerDocuments}). */
 final class NeighborOutput {
 
     private NeighborOutput() {}
@@ -22,18 +19,6 @@ final class NeighborOutput {
             t.row(rank++, n.word(), String.format(Locale.ROOT, "%.4f", n.score()));
         }
         t.print(out);
-    }
-
-    /** The neighbours as JSON objects {@code {"word": …, scoreName: …}} in rank order. */
-    static List<Map<String, Object>> toJson(List<Neighbor> neighbors, String scoreName) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (Neighbor n : neighbors) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("word", n.word());
-            m.put(scoreName, n.score());
-            list.add(m);
-        }
-        return list;
     }
 
     /** Checks a {@code --top} value. */

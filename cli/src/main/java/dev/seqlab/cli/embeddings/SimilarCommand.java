@@ -4,8 +4,8 @@ import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.embeddings.ApproximateQueries;
 import dev.seqlab.embeddings.Neighbor;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.answers.AnswerDocuments;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -73,10 +73,7 @@ public final class SimilarCommand extends VectorsCommand {
                 : wv.mostSimilar(words, negative, top, restrict);
         List<String> oov = OovMarks.of(wv, concat(words, negative));
         if (json.enabled()) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("positive", words);
-            doc.put("negative", negative);
-            doc.put("neighbors", NeighborOutput.toJson(result, "similarity"));
+            Map<String, Object> doc = AnswerDocuments.similar(words, negative, result);
             OovMarks.mark(doc, oov);
             printJson(doc);
         } else {

@@ -2,7 +2,7 @@ package dev.seqlab.cli.embeddings;
 
 import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.embeddings.WordVectors;
-import java.util.LinkedHashMap;
+import dev.seqlab.embeddings.answers.AnswerDocuments;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,10 +34,7 @@ public final class SimilarityCommand extends VectorsCommand {
         WordVectors wv = loadVectors();
         double s = wv.similarity(word1, word2);
         if (json.enabled()) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("word1", word1);
-            doc.put("word2", word2);
-            doc.put("similarity", s);
+            Map<String, Object> doc = AnswerDocuments.similarity(word1, word2, s);
             OovMarks.mark(doc, OovMarks.of(wv, List.of(word1, word2)));
             printJson(doc);
         } else {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Hard debiasing of a whole vocabulary (Bolukbasi et al. 2016, as in the course):
@@ -44,6 +45,35 @@ public final class Debiaser {
     public static DebiasResult debias(WordVectors vectors, DebiasLists lists) {
         int dim = vectors.dimension();
         float[] matrix = unitRows(vectors);
+        Changes c = changes(vectors, lists, i -> row(matrix, i, dim));
+        for (Map.Entry<String, float[]> e : c.changed().entrySet()) {
+            System.arraycopy(e.getValue(), 0, matrix, vectors.indexOf(e.getKey()) * dim, dim);
+        }
+        WordVectors out = WordVectors.of(vectors.words(), matrix, dim);
+        return new DebiasResult(out, c.direction(), c.used(), c.projections(), c.missing());
+    }
+
+    /**
+     * What {@link #debias} would do to the listed words, without copying the vocabulary: the same
+     * direction and the same projections before and after (bit for bit), for interactive views
+     * over large vocabularies.
+     *
+     * @throws IllegalArgumentException as {@link #debias}
+     */
+    public static DebiasPreview preview(WordVectors vectors, DebiasLists lists) {
+        Changes c = changes(vectors, lists, i -> unit(vectors.vector(i)));
+        return new DebiasPreview(c.direction(), c.used(), c.projections(), c.missing());
+    }
+
+    /** The direction, the pairs that defined it, the new unit vectors of the listed words, and their projections. */
+    private record Changes(
+            BiasDirection direction,
+            List<WordPair> used,
+            Map<String, float[]> changed,
+            List<WordProjection> projections,
+            List<String> missing) {}
+
+    private static Changes changes(WordVectors vectors, DebiasLists lists, IntFunction<float[]> unitRow) {
         Set<String> missing = new LinkedHashSet<>();
 
         List<WordPair> used = present(vectors, lists.definitional(), missing);
@@ -55,8 +85,8 @@ public final class Debiaser {
         List<float[]> firsts = new ArrayList<>();
         List<float[]> seconds = new ArrayList<>();
         for (WordPair p : used) {
-            firsts.add(row(matrix, vectors.indexOf(p.first()), dim));
-            seconds.add(row(matrix, vectors.indexOf(p.second()), dim));
+            firsts.add(unitRow.apply(vectors.indexOf(p.first())));
+            seconds.add(unitRow.apply(vectors.indexOf(p.second())));
         }
         BiasDirection g = BiasDirection.principal(firsts, seconds);
 
@@ -68,14 +98,13 @@ public final class Debiaser {
                 missing.add(w);
                 continue;
             }
-            changed.put(w, g.neutralize(row(matrix, i, dim)));
+            changed.put(w, g.neutralize(unitRow.apply(i)));
             roles.put(w, WordProjection.Role.NEUTRALIZED);
         }
         for (WordPair p : present(vectors, lists.equalize(), missing)) {
             float[][] eq;
             try {
-                eq = g.equalize(
-                        row(matrix, vectors.indexOf(p.first()), dim), row(matrix, vectors.indexOf(p.second()), dim));
+                eq = g.equalize(unitRow.apply(vectors.indexOf(p.first())), unitRow.apply(vectors.indexOf(p.second())));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("cannot equalize " + p + ": " + e.getMessage(), e);
             }
@@ -86,14 +115,11 @@ public final class Debiaser {
         }
         List<WordProjection> projections = new ArrayList<>();
         for (Map.Entry<String, WordProjection.Role> e : roles.entrySet()) {
-            int i = vectors.indexOf(e.getKey());
-            double before = g.projection(row(matrix, i, dim));
-            float[] after = changed.get(e.getKey());
-            System.arraycopy(after, 0, matrix, i * dim, dim);
-            projections.add(new WordProjection(e.getKey(), e.getValue(), before, g.projection(after)));
+            double before = g.projection(unitRow.apply(vectors.indexOf(e.getKey())));
+            double after = g.projection(changed.get(e.getKey()));
+            projections.add(new WordProjection(e.getKey(), e.getValue(), before, after));
         }
-        WordVectors out = WordVectors.of(vectors.words(), matrix, dim);
-        return new DebiasResult(out, g, used, projections, new ArrayList<>(missing));
+        return new Changes(g, used, changed, projections, new ArrayList<>(missing));
     }
 
     /** The matrix of {@code vectors} with every row scaled to unit length (in double; zero rows stay zero). */
@@ -101,18 +127,28 @@ public final class Debiaser {
         int dim = vectors.dimension();
         float[] m = vectors.copyOfMatrix();
         for (int i = 0; i < vectors.size(); i++) {
-            double n = 0;
-            for (int j = i * dim; j < (i + 1) * dim; j++) {
-                n += (double) m[j] * m[j];
-            }
-            if (n > 0) {
-                double s = Math.sqrt(n);
-                for (int j = i * dim; j < (i + 1) * dim; j++) {
-                    m[j] = (float) (m[j] / s);
-                }
-            }
+            scaleToUnit(m, i * dim, dim);
         }
         return m;
+    }
+
+    /** {@code v} scaled to unit length in place, as {@link #unitRows} scales each row. */
+    private static float[] unit(float[] v) {
+        scaleToUnit(v, 0, v.length);
+        return v;
+    }
+
+    private static void scaleToUnit(float[] m, int from, int dim) {
+        double n = 0;
+        for (int j = from; j < from + dim; j++) {
+            n += (double) m[j] * m[j];
+        }
+        if (n > 0) {
+            double s = Math.sqrt(n);
+            for (int j = from; j < from + dim; j++) {
+                m[j] = (float) (m[j] / s);
+            }
+        }
     }
 
     private static float[] row(float[] matrix, int i, int dim) {

@@ -151,6 +151,16 @@ class DebiaserTest {
     }
 
     @Test
+    void previewGivesTheSameDirectionAndProjectionsWithoutTheVocabulary() {
+        DebiasResult r = Debiaser.debias(vocabulary(), LISTS);
+        DebiasPreview p = Debiaser.preview(vocabulary(), LISTS);
+        assertArrayEquals(r.direction().unitVector(), p.direction().unitVector());
+        assertEquals(r.directionPairs(), p.directionPairs());
+        assertEquals(r.projections(), p.projections());
+        assertEquals(r.missing(), p.missing());
+    }
+
+    @Test
     void onePairIsTheCoursesDifference() {
         DebiasLists one = new DebiasLists(List.of(new WordPair("woman", "man")), List.of(), List.of("nurse"));
         WordVectors unit = vocabulary();

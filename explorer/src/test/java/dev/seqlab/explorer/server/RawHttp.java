@@ -1,0 +1,35 @@
+package dev.seqlab.explorer.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A minimal HTTP/1.1 client over a socket that sends the request target exactly as given (no
+ * normalising, no escaping), for malformed and hostile requests.
+ */
+final class RawHttp {
+
+    /** A response: status and body. */
+    record Response(int status, String body) {}
+
+    private RawHttp() {}
+
+    static Response request(int port, String method, String target) throws IOException {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = s.getInputStream();
+            String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(all.substring(9, 12));
+            int split = all.indexOf("\r\n\r\n");
+            return new Response(status, split < 0 ? "" : all.substring(split + 4));
+        }
+    }
+}
