@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Serve the embedding explorer: a web page (neighbours, analogies, doesn't-match, PCA and",
-            "t-SNE maps, a bias view) and its JSON API (/api/similar?word=king, …) over the vectors.",
+            "Serve the embedding explorer, a local web page over the vectors.",
+            "The page has neighbours, analogies, doesn't-match, PCA and t-SNE maps and a bias view;",
+            "its JSON API (/api/similar?word=king, …) gives the same answers as the commands' --json.",
             "Prints the URL and serves until interrupted. Everything is in the jar; nothing is fetched."
         },
         footerHeading = "%nExamples:%n",

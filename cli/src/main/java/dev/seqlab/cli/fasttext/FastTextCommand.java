@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Train fastText subword vectors (skip-gram or CBOW over words and their character",
-            "n-grams, negative sampling), the model of 'fasttext skipgram' / 'fasttext cbow'.",
+            "Train fastText subword vectors, the model of 'fasttext skipgram' / 'fasttext cbow'.",
+            "Skip-gram or CBOW over words and their character n-grams, with negative sampling.",
             "The text is a file or a directory of text files (plain or gzip), split at",
             "whitespace as fastText splits it, one sentence per line, streamed.",
             "Writes PREFIX.bin (fastText's binary model: vectors for unseen words too) and",
