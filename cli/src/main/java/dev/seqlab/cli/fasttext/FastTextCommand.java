@@ -166,7 +166,7 @@ public final class FastTextCommand extends CliCommand {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("bin", bin.toString());
         summary.put("vec", vec.toString());
-        summary.put("architecture", cbow ? "cbow" : "skipgram");
+        summary.put("architecture", cbow ? "cbow" : "skip-gram");
         summary.put("words", r.vectors().size());
         summary.put("dim", options.dim());
         summary.put("corpus_words", r.corpusWords());
