@@ -6,6 +6,7 @@ import dev.seqlab.cli.options.Overrides;
 import dev.seqlab.cli.options.ShownDefaults;
 import dev.seqlab.cli.options.ThreadsOption;
 import dev.seqlab.cli.training.Checkpointing;
+import dev.seqlab.cli.training.WordTrainingSummary;
 import dev.seqlab.corpora.text.Corpus;
 import dev.seqlab.corpora.text.TextCorpusOptions;
 import dev.seqlab.corpora.text.Tokenizers;
@@ -169,11 +170,13 @@ public final class FastTextCommand extends CliCommand {
         summary.put("architecture", cbow ? "cbow" : "skip-gram");
         summary.put("words", r.vectors().size());
         summary.put("dim", options.dim());
-        summary.put("corpus_words", r.corpusWords());
-        summary.put("trained_words", r.trainedWords());
-        summary.put("epochs", r.epochs());
-        summary.put("words_per_s", Math.round(r.wordsPerSecond()));
-        summary.put("seconds", Math.round((r.countSeconds() + r.trainingSeconds()) * 100) / 100.0);
+        WordTrainingSummary.put(
+                summary,
+                r.corpusWords(),
+                r.trainedWords(),
+                r.epochs(),
+                r.wordsPerSecond(),
+                r.countSeconds() + r.trainingSeconds());
         summary.put("kernel", r.kernel());
         if (json.enabled()) {
             printJson(summary);

@@ -9,6 +9,7 @@ import dev.seqlab.cli.options.TrainingOptions;
 import dev.seqlab.cli.training.Checkpointing;
 import dev.seqlab.cli.training.CorpusOptions;
 import dev.seqlab.cli.training.VectorsOutput;
+import dev.seqlab.cli.training.WordTrainingSummary;
 import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.word2vec.Word2Vec;
 import dev.seqlab.embeddings.word2vec.Word2VecOptions;
@@ -144,11 +145,13 @@ public final class Word2VecCommand extends CliCommand {
         summary.put("architecture", cbow ? "cbow" : "skip-gram");
         summary.put("vocabulary", r.vectors().size());
         summary.put("dim", options.dim());
-        summary.put("corpus_words", r.corpusWords());
-        summary.put("trained_words", r.trainedWords());
-        summary.put("epochs", r.epochs());
-        summary.put("words_per_s", Math.round(r.wordsPerSecond()));
-        summary.put("seconds", Math.round((r.vocabularySeconds() + r.trainingSeconds()) * 100) / 100.0);
+        WordTrainingSummary.put(
+                summary,
+                r.corpusWords(),
+                r.trainedWords(),
+                r.epochs(),
+                r.wordsPerSecond(),
+                r.vocabularySeconds() + r.trainingSeconds());
         if (json.enabled()) {
             printJson(summary);
         } else {
