@@ -24,6 +24,15 @@ public interface Int8BlockDots {
      */
     void dots(byte[] codes, int dim, int fromBlock, int toBlock, float[] q, float[] y);
 
+    /**
+     * {@link #dots} for the first {@code count} queries at once: query {@code q[j]}'s dot product
+     * with row {@code 16·b + i} goes to {@code y[j][16·(b − fromBlock) + i]} (counted from the first
+     * block, so a chunk of blocks needs only a chunk-sized buffer). Each block's codes are read and
+     * widened once for all queries, so a batch costs far less than one pass per query, and every
+     * query gets exactly the floats {@link #dots} gives it alone.
+     */
+    void dots(byte[] codes, int dim, int fromBlock, int toBlock, float[][] q, int count, float[][] y);
+
     /** "plain" or "vector". */
     String name();
 }

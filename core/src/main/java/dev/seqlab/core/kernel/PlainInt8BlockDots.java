@@ -22,6 +22,25 @@ final class PlainInt8BlockDots implements Int8BlockDots {
     }
 
     @Override
+    public void dots(byte[] codes, int dim, int fromBlock, int toBlock, float[][] q, int count, float[][] y) {
+        float[] acc = new float[BLOCK];
+        for (int j = 0; j < count; j++) {
+            for (int b = fromBlock; b < toBlock; b++) {
+                Arrays.fill(acc, 0f);
+                int o = b * dim * BLOCK;
+                float[] qj = q[j];
+                for (int k = 0; k < dim; k++, o += BLOCK) {
+                    float qk = qj[k];
+                    for (int i = 0; i < BLOCK; i++) {
+                        acc[i] += qk * codes[o + i];
+                    }
+                }
+                System.arraycopy(acc, 0, y[j], (b - fromBlock) * BLOCK, BLOCK);
+            }
+        }
+    }
+
+    @Override
     public String name() {
         return "plain";
     }

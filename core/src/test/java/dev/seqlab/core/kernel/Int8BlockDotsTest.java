@@ -90,4 +90,48 @@ class Int8BlockDotsTest {
             check(d, 100, 20, 3, 17, rnd);
         }
     }
+
+    /** A batch of queries gives each query exactly the floats it gets alone, for every group size. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void batchOfQueriesEqualsEachQueryAlone(Int8BlockDots d) {
+        SplittableRandom rnd = new SplittableRandom(17);
+        for (int dim : new int[] {1, 2, 7, 100, 301}) {
+            int blocks = 5;
+            byte[] codes = new byte[blocks * dim * 16];
+            for (int i = 0; i < codes.length; i++) {
+                codes[i] = (byte) (rnd.nextInt(256) - 128);
+            }
+            for (int count = 1; count <= 11; count++) {
+                float[][] q = new float[count + 1][dim];
+                float[][] y = new float[count + 1][blocks * 16];
+                for (float[] v : q) {
+                    for (int k = 0; k < dim; k++) {
+                        v[k] = (float) rnd.nextGaussian();
+                    }
+                }
+                for (float[] v : y) {
+                    Arrays.fill(v, -7f);
+                }
+                d.dots(codes, dim, 1, 4, q, count, y);
+                for (int j = 0; j <= count; j++) {
+                    float[] alone = new float[blocks * 16];
+                    Arrays.fill(alone, -7f);
+                    if (j < count) {
+                        d.dots(codes, dim, 1, 4, q[j], alone);
+                    }
+                    for (int row = 0; row < alone.length; row++) {
+                        // the batch counts rows from the first block, and leaves the rest as it was
+                        int at = row - 16;
+                        float expected = j == count || at < 0 ? -7f : alone[row];
+                        float got = at < 0 ? y[j][alone.length - 16 + row] : y[j][at];
+                        assertEquals(
+                                Float.floatToIntBits(expected),
+                                Float.floatToIntBits(got),
+                                d.name() + " dim " + dim + " count " + count + " query " + j + " row " + row);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -6,12 +6,22 @@ import dev.seqlab.core.kernel.Int8BlockDots;
  * The int8 codes of the first-pass copy of the rows, in the block layout of {@link Int8BlockDots}
  * ({@code dim × 16} bytes per block of 16 rows): in a heap array or mapped from a file.
  */
-@FunctionalInterface
 public interface BlockCodes {
 
     /** The codes of the heap array {@code codes} (not copied), scored in place. */
     static BlockCodes of(byte[] codes) {
-        return (kernel, dim, fromBlock, toBlock, q, y) -> kernel.dots(codes, dim, fromBlock, toBlock, q, y);
+        return new BlockCodes() {
+            @Override
+            public void dots(Int8BlockDots kernel, int dim, int fromBlock, int toBlock, float[] q, float[] y) {
+                kernel.dots(codes, dim, fromBlock, toBlock, q, y);
+            }
+
+            @Override
+            public void dots(
+                    Int8BlockDots kernel, int dim, int fromBlock, int toBlock, float[][] q, int count, float[][] y) {
+                kernel.dots(codes, dim, fromBlock, toBlock, q, count, y);
+            }
+        };
     }
 
     /** The codes of a mapped region whose granule is one block ({@code 16·dim} bytes). */
@@ -21,4 +31,10 @@ public interface BlockCodes {
 
     /** {@link Int8BlockDots#dots} with {@code kernel} over the blocks {@code [fromBlock, toBlock)}. */
     void dots(Int8BlockDots kernel, int dim, int fromBlock, int toBlock, float[] q, float[] y);
+
+    /**
+     * The batch form of {@link Int8BlockDots#dots}: the first {@code count} queries {@code q[j]}
+     * into {@code y[j]}, counted from {@code fromBlock}, each block's codes read once for all.
+     */
+    void dots(Int8BlockDots kernel, int dim, int fromBlock, int toBlock, float[][] q, int count, float[][] y);
 }

@@ -14,6 +14,7 @@ final class MappedBlockCodes implements BlockCodes {
     private final int chunkBlocks;
     private final ThreadLocal<byte[]> codes;
     private final ThreadLocal<float[]> dots;
+    private final ThreadLocal<float[][]> batchDots = ThreadLocal.withInitial(() -> new float[0][]);
 
     MappedBlockCodes(MappedRegion region, int dim) {
         this.region = region;
@@ -31,6 +32,24 @@ final class MappedBlockCodes implements BlockCodes {
             region.getBytes((long) b * dim * B, c, 0, n * dim * B);
             kernel.dots(c, dim, 0, n, q, d);
             System.arraycopy(d, 0, y, b * B, n * B);
+        }
+    }
+
+    @Override
+    public void dots(Int8BlockDots kernel, int dim, int fromBlock, int toBlock, float[][] q, int count, float[][] y) {
+        byte[] c = codes.get();
+        float[][] d = batchDots.get();
+        if (d.length < count) {
+            d = new float[count][chunkBlocks * B];
+            batchDots.set(d);
+        }
+        for (int b = fromBlock; b < toBlock; b += chunkBlocks) {
+            int n = Math.min(chunkBlocks, toBlock - b);
+            region.getBytes((long) b * dim * B, c, 0, n * dim * B);
+            kernel.dots(c, dim, 0, n, q, count, d);
+            for (int j = 0; j < count; j++) {
+                System.arraycopy(d[j], 0, y[j], (b - fromBlock) * B, n * B);
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,21 @@ class MappedStoresTest {
             BlockCodes.of(codes).dots(Kernels.int8BlockDots(), dim, 1, blocks, q, ch1);
             BlockCodes.mapped(codeRegion, dim).dots(Kernels.int8BlockDots(), dim, 1, blocks, q, ch2);
             assertArrayEquals(ch1, ch2);
+            // a batch of three queries, the first being q: each gets its single-query floats
+            float[][] qs = {q, q.clone(), q.clone()};
+            for (int k = 0; k < dim; k++) {
+                qs[1][k] = -q[k];
+                qs[2][k] = q[k] * 0.5f + 1f;
+            }
+            float[][] batch = new float[3][blocks * Int8BlockDots.BLOCK];
+            BlockCodes.mapped(codeRegion, dim).dots(Kernels.int8BlockDots(), dim, 1, blocks, qs, 3, batch);
+            for (int j = 0; j < 3; j++) {
+                float[] alone = new float[blocks * Int8BlockDots.BLOCK];
+                BlockCodes.of(codes).dots(Kernels.int8BlockDots(), dim, 1, blocks, qs[j], alone);
+                float[] expected = Arrays.copyOfRange(alone, Int8BlockDots.BLOCK, alone.length);
+                float[] got = Arrays.copyOf(batch[j], expected.length);
+                assertArrayEquals(expected, got, "query " + j);
+            }
             Floats f1 = Floats.mapped(rowRegion, m.length);
             for (int i = 0; i < m.length; i += 13) {
                 assertEquals(m[i], f1.get(i));
