@@ -82,7 +82,7 @@ final class QuantizedRows {
      */
     void upperBounds(Int8BlockDots kernel, float[] q, float qNorm, int fromBlock, int toBlock, float[] upper) {
         codes.dots(kernel, dim, fromBlock, toBlock, q, upper);
-        float rounding = qNorm * (float) (4.0 * dim * 0x1p-24 + 0x1p-21);
+        float rounding = rounding(qNorm);
         int end = Math.min(rows, toBlock * B);
         float[][] buf = statsChunk.get();
         float[] s = buf[0];
@@ -93,6 +93,46 @@ final class QuantizedRows {
             errors.copy(from, n, e, 0);
             for (int j = 0; j < n; j++) {
                 upper[from + j] = s[j] * upper[from + j] + (qNorm * e[j] + rounding);
+            }
+        }
+    }
+
+    /**
+     * What the bounds allow for float rounding, for a query of norm {@code qNorm}: the cosine of
+     * row {@code i} lies within {@code qNorm·error(i) + rounding(qNorm)} of {@code scale(i)·dot}.
+     */
+    float rounding(float qNorm) {
+        return qNorm * (float) (4.0 * dim * 0x1p-24 + 0x1p-21);
+    }
+
+    /**
+     * For the first {@code count} queries at once, over the rows of the blocks
+     * {@code [fromBlock, toBlock)} counted from the block's first row: {@code approx[j][r] =
+     * scale·dot} of query {@code j} and {@code errors[r]} the row's error bound, so that the cosine
+     * lies within {@code qNorm_j·errors[r] + rounding(qNorm_j)} of {@code approx[j][r]}, exactly
+     * as {@link #upperBounds} bounds it. Each block's codes are read once for all the queries.
+     */
+    void approximations(
+            Int8BlockDots kernel,
+            float[][] q,
+            int count,
+            int fromBlock,
+            int toBlock,
+            float[][] approx,
+            float[] errors) {
+        codes.dots(kernel, dim, fromBlock, toBlock, q, count, approx);
+        int from = fromBlock * B;
+        int n = Math.min(rows, toBlock * B) - from;
+        float[] s = statsChunk.get()[0];
+        for (int done = 0; done < n; done += CHUNK_ROWS) {
+            int m = Math.min(CHUNK_ROWS, n - done);
+            scales.copy(from + done, m, s, 0);
+            this.errors.copy(from + done, m, errors, done);
+            for (int j = 0; j < count; j++) {
+                float[] a = approx[j];
+                for (int r = 0; r < m; r++) {
+                    a[done + r] *= s[r];
+                }
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.seqlab.embeddings.store.FloatRows;
 import dev.seqlab.embeddings.store.Floats;
 import dev.seqlab.embeddings.store.Int8Rows;
 import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,8 @@ public final class SimilarityIndex {
 
     private Thread preparer;
     private final ThreadLocal<float[]> scratch = new ThreadLocal<>();
+    /** Concurrent two-pass searches, answered together in one pass over the int8 copy. */
+    private final QueryBatcher<BatchedNearest.Query, TopK> batcher = new QueryBatcher<>(this::nearestBatch);
 
     private SimilarityIndex(FloatRows matrix, Floats norms, QuantizedRows quantized) {
         this.matrix = matrix;
@@ -144,6 +147,11 @@ public final class SimilarityIndex {
      * built, and its kernel compiled by the JIT, on a background thread started by the first such
      * query; queries use one pass until it is ready, so a single query never waits for it.
      * (Without SIMD the int8 pass is slower than the float one and is never used.)
+     *
+     * <p>Once the int8 copy is ready, searches from several threads at once are batched
+     * ({@link QueryBatcher}): those arriving while a pass runs are answered together by the next
+     * one ({@link BatchedNearest}), each block of codes read once for all of them, with exactly the
+     * answers each would get alone. A search arriving alone runs at once.
      */
     public TopK nearest(float[] unitQuery, int limit, int k, int[] exclude) {
         int n = Math.min(limit, rows);
@@ -151,7 +159,7 @@ public final class SimilarityIndex {
             QuantizedRows ready = quantized;
             if (ready != null) {
                 if (int8Warm) {
-                    return nearestTwoPass(ready, unitQuery, n, k, exclude);
+                    return batcher.answer(new BatchedNearest.Query(unitQuery, n, k, exclude));
                 }
                 prepareInBackground();
                 Int8BlockDots cold =
@@ -296,6 +304,17 @@ public final class SimilarityIndex {
         return merge(partial);
     }
 
+    /** The answers of a batch of two-pass searches: one alone takes the single-query path. */
+    private List<TopK> nearestBatch(List<BatchedNearest.Query> batch) {
+        QuantizedRows ready = quantized;
+        if (batch.size() == 1) {
+            BatchedNearest.Query q = batch.get(0);
+            return List.of(nearestTwoPass(ready, q.unitQuery(), q.limit(), q.k(), q.exclude()));
+        }
+        return List.of(BatchedNearest.search(
+                this, ready, Kernels.int8BlockDots(), batch.toArray(new BatchedNearest.Query[0])));
+    }
+
     TopK nearestTwoPass(QuantizedRows quantized, float[] q, int n, int k, int[] exclude) {
         return nearestTwoPass(quantized, Kernels.int8BlockDots(), q, n, k, exclude);
     }
@@ -342,7 +361,7 @@ public final class SimilarityIndex {
     }
 
     /** The cosine of row {@code i} as the one-pass search computes it: the same dot, then the division. */
-    private float exactScore(float[] q, int i) {
+    float exactScore(float[] q, int i) {
         return matrix.dot(SERIAL, i, q) / norms.get(i);
     }
 

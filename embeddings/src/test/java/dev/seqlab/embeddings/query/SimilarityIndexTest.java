@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.seqlab.core.kernel.Int8BlockDots;
 import dev.seqlab.core.kernel.Kernels;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,6 +98,89 @@ class SimilarityIndexTest {
         // duplicates of row 7 tie exactly: lowest index first
         int[] top = index.nearest(unitRow(index, 7), rows, 5, new int[0]).indices();
         assertArrayEquals(new int[] {3, 7, 999, 20_000, 33_000}, top);
+    }
+
+    /**
+     * A batch of searches in one pass answers each exactly as the single-query search does, for
+     * batch sizes on both sides of the kernel's groups of four, mixed k, limits and exclusions,
+     * the near-duplicate cluster and exact ties, with both kernels.
+     */
+    @Test
+    void batchedSearchEqualsEachSearchAlone() {
+        SplittableRandom rnd = new SplittableRandom(21);
+        int rows = 50_001;
+        float[] m = matrix(rows, rnd);
+        SimilarityIndex index = SimilarityIndex.of(m, rows, DIM);
+        QuantizedRows quantized = index.quantizedNow();
+        int[] queryRows = {5, 7, 150, 20_000, 1, 49_999, 3, 250, 18, 33_000, 12_345};
+        int[] ks = {1, 10, 300, 5};
+        int[] limits = {rows, 40_001, SimilarityIndex.QUANTIZED_MIN};
+        for (int size : new int[] {2, 3, 4, 5, 7, 11}) {
+            for (Int8BlockDots kernel : List.of(Kernels.int8BlockDots(), Kernels.plainInt8BlockDots())) {
+                BatchedNearest.Query[] batch = new BatchedNearest.Query[size];
+                for (int j = 0; j < size; j++) {
+                    int row = queryRows[(j + size) % queryRows.length];
+                    float[] q = unitRow(index, row);
+                    if (j % 3 == 2) { // a query that is no row's direction
+                        for (int d = 0; d < DIM; d++) {
+                            q[d] += (float) rnd.nextGaussian() * 0.3f;
+                        }
+                        SimilarityIndex.normalize(q);
+                    }
+                    int[] exclude = j % 2 == 0 ? new int[] {row, 6, 101} : new int[0];
+                    batch[j] = new BatchedNearest.Query(q, limits[j % limits.length], ks[j % ks.length], exclude);
+                }
+                TopK[] together = BatchedNearest.search(index, quantized, kernel, batch);
+                for (int j = 0; j < size; j++) {
+                    BatchedNearest.Query b = batch[j];
+                    String what = "batch of " + size + " (" + kernel.name() + "), query " + j;
+                    TopK alone = index.nearestOnePass(b.unitQuery(), b.limit(), b.k(), b.exclude());
+                    assertSame(alone, together[j], what);
+                    assertEquals(b.k(), together[j].size(), what);
+                }
+            }
+        }
+    }
+
+    /** Searches from several threads at once, batched or not, get the answers of the single-query path. */
+    @Test
+    void concurrentSearchesAreBatchedWithSameAnswers() throws Exception {
+        assumeTrue(Kernels.isVectorized(), "batching needs the two-pass search, which needs the SIMD kernels");
+        SplittableRandom rnd = new SplittableRandom(34);
+        int rows = 40_000;
+        float[] m = matrix(rows, rnd);
+        SimilarityIndex index = SimilarityIndex.of(m, rows, DIM);
+        index.prepare();
+        int queries = 64;
+        float[][] q = new float[queries][];
+        TopK[] expected = new TopK[queries];
+        for (int i = 0; i < queries; i++) {
+            q[i] = unitRow(index, i * 613 % rows);
+            expected[i] = index.nearestOnePass(q[i], rows, 10, new int[] {i * 613 % rows});
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<TopK[]>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int first = t;
+                results.add(pool.submit(() -> {
+                    TopK[] got = new TopK[queries];
+                    for (int i = 0; i < queries; i++) {
+                        int at = (first * 8 + i) % queries;
+                        got[at] = index.nearest(q[at], rows, 10, new int[] {at * 613 % rows});
+                    }
+                    return got;
+                }));
+            }
+            for (int t = 0; t < 8; t++) {
+                TopK[] got = results.get(t).get(2, TimeUnit.MINUTES);
+                for (int i = 0; i < queries; i++) {
+                    assertSame(expected[i], got[i], "thread " + t + " query " + i);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
