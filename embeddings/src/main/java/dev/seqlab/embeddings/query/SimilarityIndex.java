@@ -175,8 +175,8 @@ public final class SimilarityIndex {
     }
 
     /**
-     * Starts building the int8 copy (or, when it is stored with the rows, compiling its SIMD
-     * kernel), once, on a daemon thread. Started by a query, the thread first waits
+     * Starts building the int8 copy (or, when it is stored with the rows, copying it into the heap
+     * if there is room, and compiling its SIMD kernel), once, on a daemon thread. Started by a query, the thread first waits
      * {@value #GRACE_MS} ms: a one-shot command exits right after its query and so never allocates
      * or fills a copy it would not use (a quarter of the float matrix, 900 MB at 3M × 300).
      * {@link #prepare()} wakes it at once. The copy is not built when the heap has no
@@ -194,8 +194,13 @@ public final class SimilarityIndex {
                         // prepare() wants it now
                     }
                     try {
-                        if (quantized != null) {
-                            warmedUp(quantized);
+                        QuantizedRows stored = quantized;
+                        if (stored != null) {
+                            if (!stored.inHeap() && heapHasRoomForInt8Copy()) {
+                                quantized = warmedUp(stored.copiedToHeap());
+                            } else {
+                                warmedUp(stored);
+                            }
                             int8Warm = true;
                         } else if (heapHasRoomForInt8Copy()) {
                             int8Warm = true;
@@ -250,6 +255,18 @@ public final class SimilarityIndex {
         float[] upper = new float[blocks * Int8BlockDots.BLOCK];
         for (int i = 0; i < WARM_UP_PASSES; i++) {
             r.upperBounds(q, 1f, 0, blocks, upper);
+        }
+        // and the batched pass, through every group size of its kernel (4, 2, 1): until compiled,
+        // a SIMD kernel runs boxed, tens of times slower, which the first burst of concurrent
+        // searches would otherwise pay
+        BatchedNearest.Query[] batch = new BatchedNearest.Query[7];
+        for (int j = 0; j < batch.length; j++) {
+            float[] unit = new float[dim];
+            unit[j % dim] = 1f;
+            batch[j] = new BatchedNearest.Query(unit, rows, 1, new int[0]);
+        }
+        for (int i = 0; i < WARM_UP_PASSES / 2; i++) {
+            BatchedNearest.search(this, r, Kernels.int8BlockDots(), batch);
         }
         return r;
     }

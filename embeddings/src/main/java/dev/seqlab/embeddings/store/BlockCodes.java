@@ -21,6 +21,11 @@ public interface BlockCodes {
                     Int8BlockDots kernel, int dim, int fromBlock, int toBlock, float[][] q, int count, float[][] y) {
                 kernel.dots(codes, dim, fromBlock, toBlock, q, count, y);
             }
+
+            @Override
+            public void copy(int dim, int blocks, byte[] dst) {
+                System.arraycopy(codes, 0, dst, 0, blocks * dim * Int8BlockDots.BLOCK);
+            }
         };
     }
 
@@ -37,4 +42,7 @@ public interface BlockCodes {
      * into {@code y[j]}, counted from {@code fromBlock}, each block's codes read once for all.
      */
     void dots(Int8BlockDots kernel, int dim, int fromBlock, int toBlock, float[][] q, int count, float[][] y);
+
+    /** Copies the codes of the first {@code blocks} blocks into {@code dst}, in the same layout. */
+    void copy(int dim, int blocks, byte[] dst);
 }

@@ -52,4 +52,9 @@ final class MappedBlockCodes implements BlockCodes {
             }
         }
     }
+
+    @Override
+    public void copy(int dim, int blocks, byte[] dst) {
+        region.getBytes(0, dst, 0, blocks * dim * B);
+    }
 }

@@ -67,6 +67,9 @@ class MappedStoresTest {
             BlockCodes.of(codes).dots(Kernels.int8BlockDots(), dim, 1, blocks, q, ch1);
             BlockCodes.mapped(codeRegion, dim).dots(Kernels.int8BlockDots(), dim, 1, blocks, q, ch2);
             assertArrayEquals(ch1, ch2);
+            byte[] copied = new byte[codes.length];
+            BlockCodes.mapped(codeRegion, dim).copy(dim, blocks, copied);
+            assertArrayEquals(codes, copied);
             // a batch of three queries, the first being q: each gets its single-query floats
             float[][] qs = {q, q.clone(), q.clone()};
             for (int k = 0; k < dim; k++) {
