@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * WordVectors is documented as safe to query from several threads: similar, analogy,
  * similarity and doesn't-match from 8 threads for a few seconds give exactly the sequential
- * answers (including the first queries, which build the lazily made search index).
+ * answers (including the first queries, which build the lazily made search index); and over a
+ * vocabulary large enough for the two-pass search, where concurrent searches are answered
+ * together in batched passes, every answer of 8 threads for a few seconds is the sequential one.
  */
 class WordVectorsConcurrencyTest {
 
@@ -46,6 +48,30 @@ class WordVectorsConcurrencyTest {
                 case 1 -> queries.add(v -> v.analogy(a, b, c, method, 5));
                 case 2 -> queries.add(v -> v.similarity(a, b));
                 default -> queries.add(v -> v.doesntMatch(List.of(a, b, c, d)));
+            }
+        }
+        long compared = ParallelAgreement.check(8, Duration.ofSeconds(3), queries, q -> q.apply(wv));
+        assertTrue(compared >= 8 * queries.size(), compared + " answers compared");
+    }
+
+    @Test
+    void eightThreadsForSecondsOverBatchedTwoPassSearches() {
+        WordVectors wv = random(40_000, 32, 12);
+        wv.prepareQueries();
+        SplittableRandom r = new SplittableRandom(6);
+        List<Function<WordVectors, Object>> queries = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            String a = "w" + r.nextInt(40_000);
+            String b = "w" + r.nextInt(40_000);
+            String c = "w" + r.nextInt(40_000);
+            int top = 1 + r.nextInt(30);
+            switch (i % 4) {
+                case 0 -> queries.add(v -> v.mostSimilar(a, top).toString());
+                case 1 -> queries.add(
+                        v -> v.analogy(a, b, c, AnalogyMethod.ADD, top).toString());
+                case 2 -> queries.add(v ->
+                        v.mostSimilar(List.of(a, b), List.of(c), top, 35_000).toString());
+                default -> queries.add(v -> v.similarByVector(v.vector(a), top).toString());
             }
         }
         long compared = ParallelAgreement.check(8, Duration.ofSeconds(3), queries, q -> q.apply(wv));
