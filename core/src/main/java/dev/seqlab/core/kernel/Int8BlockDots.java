@@ -33,6 +33,16 @@ public interface Int8BlockDots {
      */
     void dots(byte[] codes, int dim, int fromBlock, int toBlock, float[][] q, int count, float[][] y);
 
+    /**
+     * The rows of a chunk whose upper bound can reach {@code threshold}: the offsets {@code r} in
+     * {@code [0, n)} with {@code approx[r] + (qNorm·errors[r] + rounding) >= threshold}, computed in
+     * float in that order (a multiply, then two adds; never fused), written to {@code rows} in
+     * increasing order. NaN never reaches. The screen of the batched first pass: most rows fail it.
+     *
+     * @return how many offsets were written
+     */
+    int reaching(float[] approx, float[] errors, int n, float qNorm, float rounding, float threshold, int[] rows);
+
     /** "plain" or "vector". */
     String name();
 }

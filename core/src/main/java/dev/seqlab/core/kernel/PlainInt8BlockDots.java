@@ -41,6 +41,19 @@ final class PlainInt8BlockDots implements Int8BlockDots {
     }
 
     @Override
+    public int reaching(
+            float[] approx, float[] errors, int n, float qNorm, float rounding, float threshold, int[] rows) {
+        int m = 0;
+        for (int r = 0; r < n; r++) {
+            float slack = qNorm * errors[r] + rounding;
+            if (approx[r] + slack >= threshold) {
+                rows[m++] = r;
+            }
+        }
+        return m;
+    }
+
+    @Override
     public String name() {
         return "plain";
     }

@@ -20,6 +20,7 @@ final class VectorInt8BlockDots implements Int8BlockDots {
     private static final VectorSpecies<Byte> B16 = ByteVector.SPECIES_128;
     private static final VectorSpecies<Float> F8 = FloatVector.SPECIES_256;
     private static final VectorSpecies<Byte> B8 = ByteVector.SPECIES_64;
+    private static final VectorSpecies<Float> SCREEN = FloatVector.SPECIES_PREFERRED;
     private final boolean wide = FloatVector.SPECIES_PREFERRED.length() >= 16;
 
     VectorInt8BlockDots() {
@@ -185,6 +186,34 @@ final class VectorInt8BlockDots implements Int8BlockDots {
             lo.intoArray(y, b * BLOCK + yOff);
             hi.intoArray(y, b * BLOCK + 8 + yOff);
         }
+    }
+
+    @Override
+    public int reaching(
+            float[] approx, float[] errors, int n, float qNorm, float rounding, float threshold, int[] rows) {
+        int m = 0;
+        int r = 0;
+        int lanes = SCREEN.length();
+        FloatVector qn = FloatVector.broadcast(SCREEN, qNorm);
+        FloatVector round = FloatVector.broadcast(SCREEN, rounding);
+        for (; r + lanes <= n; r += lanes) {
+            FloatVector slack = FloatVector.fromArray(SCREEN, errors, r).mul(qn).add(round);
+            long hits = FloatVector.fromArray(SCREEN, approx, r)
+                    .add(slack)
+                    .compare(VectorOperators.GE, threshold)
+                    .toLong();
+            while (hits != 0) {
+                rows[m++] = r + Long.numberOfTrailingZeros(hits);
+                hits &= hits - 1;
+            }
+        }
+        for (; r < n; r++) {
+            float slack = qNorm * errors[r] + rounding;
+            if (approx[r] + slack >= threshold) {
+                rows[m++] = r;
+            }
+        }
+        return m;
     }
 
     @Override

@@ -134,4 +134,40 @@ class Int8BlockDotsTest {
             }
         }
     }
+
+    /** The screen keeps exactly the rows whose bound, computed as documented, reaches the threshold. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void reachingKeepsExactlyTheRowsWhoseBoundReaches(Int8BlockDots d) {
+        SplittableRandom rnd = new SplittableRandom(23);
+        for (int rep = 0; rep < 200; rep++) {
+            int n = rnd.nextInt(100);
+            float[] approx = new float[n + 3];
+            float[] errors = new float[n + 3];
+            for (int r = 0; r < approx.length; r++) {
+                approx[r] = (float) rnd.nextGaussian() * 0.3f;
+                errors[r] = rnd.nextInt(10) == 0 ? Float.NaN : (float) rnd.nextDouble() * 0.02f;
+            }
+            float qNorm = 1f + (float) rnd.nextDouble() * 1e-6f;
+            float rounding = 1e-6f;
+            float threshold = rep % 10 == 0 ? Float.NEGATIVE_INFINITY : (float) rnd.nextGaussian() * 0.3f;
+            if (n > 0 && rep % 7 == 0) { // a bound exactly at the threshold reaches it
+                threshold = approx[n / 2] + (qNorm * errors[n / 2] + rounding);
+            }
+            int[] expected = new int[n];
+            int count = 0;
+            for (int r = 0; r < n; r++) {
+                float slack = qNorm * errors[r] + rounding;
+                if (approx[r] + slack >= threshold) {
+                    expected[count++] = r;
+                }
+            }
+            int[] rows = new int[n + 3];
+            int got = d.reaching(approx, errors, n, qNorm, rounding, threshold, rows);
+            assertEquals(count, got, d.name() + " rep " + rep);
+            for (int i = 0; i < count; i++) {
+                assertEquals(expected[i], rows[i], d.name() + " rep " + rep + " hit " + i);
+            }
+        }
+    }
 }

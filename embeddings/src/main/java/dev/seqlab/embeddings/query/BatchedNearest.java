@@ -27,6 +27,9 @@ final class BatchedNearest {
 
     private static final ThreadLocal<float[]> ERRORS = ThreadLocal.withInitial(() -> new float[CHUNK_BLOCKS * B]);
 
+    /** Per thread: the rows of a chunk that pass a query's screen. */
+    private static final ThreadLocal<int[]> REACHED = ThreadLocal.withInitial(() -> new int[CHUNK_BLOCKS * B]);
+
     private BatchedNearest() {}
 
     /** One query of a batch: a unit vector, the rows searched ({@code [0, limit)}), k and the rows skipped. */
@@ -105,6 +108,7 @@ final class BatchedNearest {
             APPROX.set(approx);
         }
         float[] errors = ERRORS.get();
+        int[] reached = REACHED.get();
         Candidates[] found = new Candidates[count];
         for (int j = 0; j < count; j++) {
             found[j] = new Candidates(queries[j].k() + queries[j].exclude().length);
@@ -120,14 +124,18 @@ final class BatchedNearest {
                 float qn = qNorm[j];
                 float round = rounding[j];
                 float low = c.lower.threshold();
-                for (int r = base; r < stop; r++) {
-                    float slack = qn * errors[r - base] + round;
-                    float up = a[r - base] + slack;
+                // screened at the chunk's threshold; the threshold only rises, so rows screened
+                // out could not have become candidates below
+                int hits = stop > base ? kernel.reaching(a, errors, stop - base, qn, round, low, reached) : 0;
+                for (int h = 0; h < hits; h++) {
+                    int r = reached[h];
+                    float slack = qn * errors[r] + round;
+                    float up = a[r] + slack;
                     if (up >= low) { // false for zero rows (NaN)
-                        c.add(r, up);
-                        float lo = a[r - base] - slack;
+                        c.add(base + r, up);
+                        float lo = a[r] - slack;
                         if (lo >= low) {
-                            c.lower.offer(lo, r);
+                            c.lower.offer(lo, base + r);
                             low = c.lower.threshold();
                         }
                     }
