@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Trains word2vec vectors on a corpus: one pass to count words, then {@code epochs} passes of
@@ -166,15 +169,22 @@ public final class Word2Vec {
         Subsampling subsampling = Subsampling.of(counts, vocabulary.retainedTokens(), o.sample());
 
         String task = (o.architecture() == Word2VecArchitecture.CBOW ? "Training CBOW" : "Training skip-gram");
+        List<Word2VecWorker> workers = new CopyOnWriteArrayList<>();
+        Supplier<Word2VecWorker> trainers = () -> {
+            Word2VecWorker w = new Word2VecWorker(weights, o, negatives, tree, subsampling);
+            workers.add(w);
+            return w;
+        };
         TrainingRun.Result run = TrainingRun.run(
                 corpus,
                 new TrainingRun.Plan(o.epochs(), o.threads(), o.alpha(), o.minAlpha(), task, "word2vec"),
-                () -> new Word2VecWorker(weights, o, negatives, tree, subsampling),
+                trainers,
                 progress,
                 stopRequested,
                 resumed == null
                         ? TrainingRun.Resume.NONE
-                        : new TrainingRun.Resume(resumed.jobsDone, resumed.wordsDone, resumed.trainedWords));
+                        : new TrainingRun.Resume(resumed.jobsDone, resumed.wordsDone, resumed.trainedWords),
+                () -> recentLoss(workers));
         if (run.stopped()) {
             Word2VecCheckpoint.write(
                     checkpoint, o, corpus, weights, run.stoppedAt(), run.wordsDone(), run.trainedWords());
@@ -190,6 +200,37 @@ public final class Word2Vec {
                 o.epochs(),
                 countSeconds,
                 seconds,
-                kernel.name());
+                kernel.name(),
+                epochLosses(workers, o.epochs()));
+    }
+
+    /** The progress line's loss: the mean of the workers' last jobs. */
+    private static String recentLoss(List<Word2VecWorker> workers) {
+        double sum = 0;
+        int n = 0;
+        for (Word2VecWorker w : workers) {
+            double l = w.recentLoss();
+            if (!Double.isNaN(l)) {
+                sum += l;
+                n++;
+            }
+        }
+        return n == 0 ? "" : String.format(Locale.ROOT, ", loss %.4f", sum / n);
+    }
+
+    /** Each epoch's mean loss per prediction over all workers (NaN for an epoch not trained here). */
+    private static double[] epochLosses(List<Word2VecWorker> workers, int epochs) {
+        double[] loss = new double[epochs];
+        long[] predictions = new long[epochs];
+        for (Word2VecWorker w : workers) {
+            for (int e = 0; e < epochs; e++) {
+                loss[e] += w.lossByEpoch()[e];
+                predictions[e] += w.predictionsByEpoch()[e];
+            }
+        }
+        for (int e = 0; e < epochs; e++) {
+            loss[e] = predictions[e] == 0 ? Double.NaN : loss[e] / predictions[e];
+        }
+        return loss;
     }
 }

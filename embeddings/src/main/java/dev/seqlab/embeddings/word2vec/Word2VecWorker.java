@@ -7,6 +7,13 @@ import java.util.Arrays;
  * sampling and/or hierarchical softmax over each sentence with dynamically shrunk windows. One
  * worker per thread; all workers update the shared {@link Word2VecWeights} without locks.
  *
+ * <p>Skip-gram trains a whole window at once ({@link SharedNegativeStep}): the context words of a
+ * centre word share its negative samples, and the step is two small matrix products on a copy of
+ * the context rows. Hierarchical softmax runs along the centre word's path for each context row
+ * of that copy. The loss (negative log-likelihood of the targets, summed over negative sampling
+ * and the tree) is kept per epoch, per prediction: per (centre, context) pair in skip-gram, per
+ * centre in CBOW.
+ *
  * <p>Random choices (subsampling, window sizes, negative samples) come from a {@link JobRandom}
  * stream seeded by the run's seed and the job's sequence number, so a job's choices do not depend
  * on which thread trains it.
@@ -21,7 +28,6 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
     private final int negative;
     private final boolean cbow;
     private final boolean cbowMean;
-    private final NegativeStep negativeStep;
     private final Subsampling subsampling;
     private final int[] codeOffsets;
     private final byte[] codes;
@@ -29,6 +35,16 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
     private final JobRandom random;
     private final float[] neu1;
     private final float[] neu1e;
+    private final SharedNegativeStep sharedStep;
+    private final float[] copy;
+    private final int[] copyRows;
+    private final int[] contextRows;
+    private final double[] lossByEpoch;
+    private final long[] predictionsByEpoch;
+    private final int[] zero = {0};
+    private double treeLoss;
+    private long predictions;
+    private volatile double recentLoss = Double.NaN;
     private int[] kept = new int[TrainingJob.TARGET_WORDS];
     private int[] keptEnds = new int[256];
 
@@ -45,9 +61,18 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
         this.negative = o.negative();
         this.cbow = o.architecture() == Word2VecArchitecture.CBOW;
         this.cbowMean = o.cbowMean();
-        this.negativeStep = negative > 0
-                ? new NegativeStep(negatives, weights.negativeOutput, weights.stride, negative, false)
+        int maxContexts = cbow ? 1 : 2 * window;
+        this.sharedStep = negative > 0
+                ? new SharedNegativeStep(negatives, weights.negativeOutput, weights.stride, negative, maxContexts)
                 : null;
+        this.copy = new float[2 * window * stride];
+        this.copyRows = new int[2 * window];
+        for (int i = 0; i < copyRows.length; i++) {
+            copyRows[i] = i * stride;
+        }
+        this.contextRows = new int[2 * window];
+        this.lossByEpoch = new double[o.epochs()];
+        this.predictionsByEpoch = new long[o.epochs()];
         this.subsampling = subsampling;
         this.codeOffsets = tree == null ? null : tree.offsetArray();
         this.codes = tree == null ? null : tree.codeArray();
@@ -61,6 +86,8 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
     @Override
     public long train(TrainingJob job, float alpha) {
         random.startJob(job.sequence);
+        double lossBefore = loss();
+        long predictionsBefore = predictions;
         int sentences = subsample(job);
         int start = 0;
         for (int s = 0; s < sentences; s++) {
@@ -74,7 +101,34 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
             }
             start = end;
         }
+        double jobLoss = loss() - lossBefore;
+        long jobPredictions = predictions - predictionsBefore;
+        int epoch = Math.min(job.epoch, lossByEpoch.length - 1);
+        lossByEpoch[epoch] += jobLoss;
+        predictionsByEpoch[epoch] += jobPredictions;
+        if (jobPredictions > 0) {
+            recentLoss = jobLoss / jobPredictions;
+        }
         return sentences == 0 ? 0 : keptEnds[sentences - 1];
+    }
+
+    private double loss() {
+        return treeLoss + (sharedStep == null ? 0 : sharedStep.loss());
+    }
+
+    /** The loss summed over each epoch's predictions. */
+    double[] lossByEpoch() {
+        return lossByEpoch;
+    }
+
+    /** The predictions (skip-gram pairs or CBOW centres) trained in each epoch. */
+    long[] predictionsByEpoch() {
+        return predictionsByEpoch;
+    }
+
+    /** The mean loss per prediction of the last job finished (NaN before the first). */
+    double recentLoss() {
+        return recentLoss;
     }
 
     /** Copies the words that survive subsampling to {@link #kept}; returns the sentence count. */
@@ -113,19 +167,28 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
             int b = reducedWindow();
             int lo = Math.max(start, i - window + b);
             int hi = Math.min(end, i + window + 1 - b);
+            int m = 0;
             for (int j = lo; j < hi; j++) {
-                if (j == i) {
-                    continue;
+                if (j != i) {
+                    int row = kept[j] * stride;
+                    contextRows[m] = row;
+                    System.arraycopy(syn0, row, copy, m * stride, stride);
+                    m++;
                 }
-                int l1 = kept[j] * stride;
-                Arrays.fill(neu1e, 0f);
-                if (syn1 != null) {
-                    treeStep(word, syn0, l1, alpha);
+            }
+            if (m == 0) {
+                continue;
+            }
+            predictions += m;
+            if (syn1 != null) {
+                for (int c = 0; c < m; c++) {
+                    Arrays.fill(neu1e, 0f);
+                    treeStep(word, copy, c * stride, alpha);
+                    k.axpy(1f, neu1e, 0, syn0, contextRows[c], stride);
                 }
-                if (negative > 0) {
-                    negativeStep.step(word, syn0, l1, alpha, neu1e, random);
-                }
-                k.axpy(1f, neu1e, 0, syn0, l1, stride);
+            }
+            if (sharedStep != null) {
+                sharedStep.step(word, copy, copyRows, syn0, contextRows, m, alpha, random);
             }
         }
     }
@@ -153,11 +216,12 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
                 k.scale(inverse, neu1, stride);
             }
             Arrays.fill(neu1e, 0f);
+            predictions++;
             if (syn1 != null) {
                 treeStep(word, neu1, 0, alpha);
             }
-            if (negative > 0) {
-                negativeStep.step(word, neu1, 0, alpha, neu1e, random);
+            if (sharedStep != null) {
+                sharedStep.step(word, neu1, zero, neu1e, zero, 1, alpha, random);
             }
             if (!cbowMean) {
                 // gensim divides the error of a summed context among its words
@@ -177,6 +241,7 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
         for (int c = codeOffsets[word], end = codeOffsets[word + 1]; c < end; c++) {
             int l2 = points[c] * stride;
             float f = k.dot(in, io, syn1, l2, stride);
+            treeLoss -= LogSigmoidTable.logSigmoid(codes[c] == 0 ? f : -f);
             if (f <= -MAX_EXP || f >= MAX_EXP) {
                 continue;
             }
