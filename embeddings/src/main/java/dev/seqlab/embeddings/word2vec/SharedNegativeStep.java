@@ -22,6 +22,7 @@ final class SharedNegativeStep {
     private final float[] gradient;
     private final float[] transposed;
     private double loss;
+    private long products;
 
     /**
      * @param negatives   the noise distribution
@@ -83,8 +84,18 @@ final class SharedNegativeStep {
             }
         }
         loss += sum;
+        products += (long) m * t;
         k.accumulate(gradient, m, t, output, targetRows, input, inputRows, stride);
         k.accumulate(transposed, t, m, copy, copyRows, output, targetRows, stride);
+    }
+
+    /**
+     * Context-target pairs multiplied so far, summed over steps ({@code m × t} each): a step
+     * costs {@code 6 × dim} floating-point operations per pair (the scores and the two updates,
+     * a multiply and an add each).
+     */
+    long products() {
+        return products;
     }
 
     /** The loss summed over all steps so far. */

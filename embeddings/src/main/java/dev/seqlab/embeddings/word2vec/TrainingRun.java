@@ -230,7 +230,7 @@ public final class TrainingRun {
      *
      * @return the number of the first job not handed out when asked to stop, or -1 after the last job
      */
-    private static long readJobs(
+    static long readJobs(
             EncodedCorpus corpus,
             int epochs,
             long budget,

@@ -10,6 +10,7 @@ import dev.seqlab.embeddings.WordVectors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,7 +31,9 @@ import java.util.function.Supplier;
  * temporary file ({@link EncodedCorpus}), which a reader thread streams in jobs of about 10,000
  * tokens to the training threads, so the text is tokenised once whatever the number of epochs. With one thread and a seed, training is reproducible bit for
  * bit; with several, threads update the shared vectors without locks as the C tool does
- * ("Hogwild"), so runs agree only statistically.
+ * ("Hogwild"), so runs agree only statistically, unless the options ask for deterministic
+ * training ({@link Word2VecOptions#deterministic()}): then the same seed and thread count give
+ * the same bytes.
  *
  * <p>A run given a stop request stops between jobs and leaves a checkpoint that
  * {@link #resume} continues, to the same bytes with one thread (a stop asked for while the
@@ -175,16 +178,32 @@ public final class Word2Vec {
             workers.add(w);
             return w;
         };
-        TrainingRun.Result run = TrainingRun.run(
-                corpus,
-                new TrainingRun.Plan(o.epochs(), o.threads(), o.alpha(), o.minAlpha(), task, "word2vec"),
-                trainers,
-                progress,
-                stopRequested,
-                resumed == null
-                        ? TrainingRun.Resume.NONE
-                        : new TrainingRun.Resume(resumed.jobsDone, resumed.wordsDone, resumed.trainedWords),
-                () -> recentLoss(workers));
+        TrainingRun.Plan plan =
+                new TrainingRun.Plan(o.epochs(), o.threads(), o.alpha(), o.minAlpha(), task, "word2vec");
+        TrainingRun.Resume resume = resumed == null
+                ? TrainingRun.Resume.NONE
+                : new TrainingRun.Resume(resumed.jobsDone, resumed.wordsDone, resumed.trainedWords);
+        TrainingRun.Result run;
+        if (o.deterministic()) {
+            List<Word2VecWeights> replicas = new ArrayList<>();
+            for (int t = 0; t < o.threads(); t++) {
+                Word2VecWeights replica = new Word2VecWeights(weights);
+                replicas.add(replica);
+                workers.add(new Word2VecWorker(replica, o, negatives, tree, subsampling));
+            }
+            run = ShardedRun.run(
+                    corpus,
+                    plan,
+                    weights,
+                    replicas,
+                    workers,
+                    progress,
+                    stopRequested,
+                    resume,
+                    () -> recentLoss(workers));
+        } else {
+            run = TrainingRun.run(corpus, plan, trainers, progress, stopRequested, resume, () -> recentLoss(workers));
+        }
         if (run.stopped()) {
             Word2VecCheckpoint.write(
                     checkpoint, o, corpus, weights, run.stoppedAt(), run.wordsDone(), run.trainedWords());
@@ -201,7 +220,10 @@ public final class Word2Vec {
                 countSeconds,
                 seconds,
                 kernel.name(),
-                epochLosses(workers, o.epochs()));
+                epochLosses(workers, o.epochs()),
+                6L
+                        * o.dim()
+                        * workers.stream().mapToLong(Word2VecWorker::products).sum());
     }
 
     /** The progress line's loss: the mean of the workers' last jobs. */

@@ -16,6 +16,8 @@ import dev.seqlab.embeddings.WordVectors;
  *                           pair in skip-gram, per centre in CBOW): the negative log-likelihood of
  *                           the positive and negative targets and of the tree path, summed in
  *                           double precision; NaN for an epoch done before a resume
+ * @param flops              floating-point operations of the negative-sampling matrix products
+ *                           ({@code 6 × dim} per context-target pair), all threads
  */
 public record Word2VecReport(
         WordVectors vectors,
@@ -25,7 +27,13 @@ public record Word2VecReport(
         double vocabularySeconds,
         double trainingSeconds,
         String kernel,
-        double[] epochLoss) {
+        double[] epochLoss,
+        long flops) {
+
+    /** The negative-sampling kernels' achieved rate over the training time, in GFLOP/s. */
+    public double gflops() {
+        return flops / trainingSeconds / 1e9;
+    }
 
     /**
      * Corpus tokens per second over the whole run (counting included), gensim's measure:

@@ -116,6 +116,11 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
         return treeLoss + (sharedStep == null ? 0 : sharedStep.loss());
     }
 
+    /** Context-target pairs of negative sampling multiplied so far ({@link SharedNegativeStep#products()}). */
+    long products() {
+        return sharedStep == null ? 0 : sharedStep.products();
+    }
+
     /** The loss summed over each epoch's predictions. */
     double[] lossByEpoch() {
         return lossByEpoch;
