@@ -10,7 +10,8 @@ import java.util.Arrays;
  * <p>Skip-gram trains a whole window at once ({@link SharedNegativeStep}): the context words of a
  * centre word share its negative samples, and the step is two small matrix products on a copy of
  * the context rows. Hierarchical softmax runs along the centre word's path for each context row
- * of that copy. The loss (negative log-likelihood of the targets, summed over negative sampling
+ * of that copy. CBOW trains {@value #CBOW_BATCH} consecutive centres at once, sharing their
+ * noise words: two small matrix products again, on their hidden layers. The loss (negative log-likelihood of the targets, summed over negative sampling
  * and the tree) is kept per epoch, per prediction: per (centre, context) pair in skip-gram, per
  * centre in CBOW.
  *
@@ -20,6 +21,8 @@ import java.util.Arrays;
  */
 final class Word2VecWorker implements TrainingRun.JobTrainer {
     private static final float MAX_EXP = SigmoidTable.MAX_EXP;
+    /** CBOW centres trained together, sharing their noise words. */
+    static final int CBOW_BATCH = 4;
 
     private final float[] syn0;
     private final float[] syn1;
@@ -33,7 +36,6 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
     private final byte[] codes;
     private final int[] points;
     private final JobRandom random;
-    private final float[] neu1;
     private final float[] neu1e;
     private final SharedNegativeStep sharedStep;
     private final float[] copy;
@@ -41,7 +43,13 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
     private final int[] contextRows;
     private final double[] lossByEpoch;
     private final long[] predictionsByEpoch;
-    private final int[] zero = {0};
+    private final float[] errors;
+    private final int[] centres = new int[CBOW_BATCH];
+    private final int[] centreWords = new int[CBOW_BATCH];
+    private final int[] windowStarts = new int[CBOW_BATCH];
+    private final int[] windowEnds = new int[CBOW_BATCH];
+    private final int[] counts = new int[CBOW_BATCH];
+    private int batch;
     private double treeLoss;
     private long predictions;
     private volatile double recentLoss = Double.NaN;
@@ -61,12 +69,14 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
         this.negative = o.negative();
         this.cbow = o.architecture() == Word2VecArchitecture.CBOW;
         this.cbowMean = o.cbowMean();
-        int maxContexts = cbow ? 1 : 2 * window;
+        int maxContexts = cbow ? CBOW_BATCH : 2 * window;
         this.sharedStep = negative > 0
                 ? new SharedNegativeStep(negatives, weights.negativeOutput, weights.stride, negative, maxContexts)
                 : null;
-        this.copy = new float[2 * window * stride];
-        this.copyRows = new int[2 * window];
+        int rows = Math.max(2 * window, CBOW_BATCH);
+        this.copy = new float[rows * stride];
+        this.copyRows = new int[rows];
+        this.errors = new float[CBOW_BATCH * stride];
         for (int i = 0; i < copyRows.length; i++) {
             copyRows[i] = i * stride;
         }
@@ -78,7 +88,6 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
         this.codes = tree == null ? null : tree.codeArray();
         this.points = tree == null ? null : tree.pointArray();
         this.random = new JobRandom(o.seed());
-        this.neu1 = new float[stride];
         this.neu1e = new float[stride];
     }
 
@@ -100,6 +109,10 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
                 }
             }
             start = end;
+        }
+        if (batch > 0) {
+            cbowBatch(batch, alpha);
+            batch = 0;
         }
         double jobLoss = loss() - lossBefore;
         long jobPredictions = predictions - predictionsBefore;
@@ -198,45 +211,76 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
         }
     }
 
+    /**
+     * Adds the sentence's centres to the batch, training it whenever it fills (a batch may span
+     * sentences; each centre keeps its own sentence's window).
+     */
     private void cbowSentence(int start, int end, float alpha) {
         Word2VecKernel k = Word2VecKernels.KERNEL;
         for (int i = start; i < end; i++) {
-            int word = kept[i];
             int b = reducedWindow();
             int lo = Math.max(start, i - window + b);
             int hi = Math.min(end, i + window + 1 - b);
-            Arrays.fill(neu1, 0f);
+            int row = batch * stride;
+            Arrays.fill(copy, row, row + stride, 0f);
             int count = 0;
             for (int j = lo; j < hi; j++) {
                 if (j != i) {
-                    k.axpy(1f, syn0, kept[j] * stride, neu1, 0, stride);
+                    k.axpy(1f, syn0, kept[j] * stride, copy, row, stride);
                     count++;
                 }
             }
             if (count == 0) {
                 continue;
             }
-            float inverse = 1f / count;
+            centres[batch] = i;
+            centreWords[batch] = kept[i];
+            windowStarts[batch] = lo;
+            windowEnds[batch] = hi;
+            counts[batch] = count;
             if (cbowMean) {
-                k.scale(inverse, neu1, stride);
+                scaleRow(1f / count, copy, row);
             }
-            Arrays.fill(neu1e, 0f);
-            predictions++;
-            if (syn1 != null) {
-                treeStep(word, neu1, 0, alpha);
+            if (++batch == CBOW_BATCH) {
+                cbowBatch(batch, alpha);
+                batch = 0;
             }
-            if (sharedStep != null) {
-                sharedStep.step(word, neu1, zero, neu1e, zero, 1, alpha, random);
+        }
+    }
+
+    /**
+     * Trains {@code size} consecutive centres at once: their hidden layers (rows of {@link #copy})
+     * share one draw of noise words ({@link SharedNegativeStep#stepEach}); each context word then
+     * takes its centre's error.
+     */
+    private void cbowBatch(int size, float alpha) {
+        Word2VecKernel k = Word2VecKernels.KERNEL;
+        Arrays.fill(errors, 0, size * stride, 0f);
+        predictions += size;
+        if (syn1 != null) {
+            for (int c = 0; c < size; c++) {
+                Arrays.fill(neu1e, 0f);
+                treeStep(centreWords[c], copy, c * stride, alpha);
+                k.axpy(1f, neu1e, 0, errors, c * stride, stride);
             }
-            if (!cbowMean) {
-                // gensim divides the error of a summed context among its words
-                k.scale(inverse, neu1e, stride);
-            }
-            for (int j = lo; j < hi; j++) {
-                if (j != i) {
-                    k.axpy(1f, neu1e, 0, syn0, kept[j] * stride, stride);
+        }
+        if (sharedStep != null) {
+            sharedStep.stepEach(centreWords, copy, copyRows, errors, copyRows, size, alpha, random);
+        }
+        for (int c = 0; c < size; c++) {
+            // gensim divides the error of a summed context among its words
+            float share = cbowMean ? 1f : 1f / counts[c];
+            for (int j = windowStarts[c]; j < windowEnds[c]; j++) {
+                if (j != centres[c]) {
+                    k.axpy(share, errors, c * stride, syn0, kept[j] * stride, stride);
                 }
             }
+        }
+    }
+
+    private void scaleRow(float s, float[] x, int offset) {
+        for (int p = offset; p < offset + stride; p++) {
+            x[p] *= s;
         }
     }
 

@@ -108,6 +108,68 @@ class SharedNegativeStepTest {
         }
     }
 
+    /** CBOW's form: row i predicts its own word, against the shared noise words other than its own word. */
+    @Test
+    void eachRowLearnsItsOwnWordAgainstTheSharedNoise() {
+        SplittableRandom rnd = new SplittableRandom(13);
+        float[] hidden = random(rnd, 0.4);
+        float[] output = random(rnd, 0.4);
+        int m = 3;
+        JobRandom r = new JobRandom(1);
+        r.startJob(7);
+        int[] noise = new int[NEGATIVE];
+        for (int d = 0; d < NEGATIVE; d++) {
+            noise[d] = table.sample(r.next());
+        }
+        int[] words = {noise[0], 2, noise[0]}; // rows 0 and 2 share a word that is also drawn as noise
+        int[] rows = {0, stride, 2 * stride};
+        double[] in = toDouble(hidden);
+        double[] out = toDouble(output);
+        float[] errors = new float[m * stride];
+        float[] output0 = output.clone();
+        r.startJob(7);
+        SharedNegativeStep step = new SharedNegativeStep(table, output, stride, NEGATIVE, m);
+        float alpha = 0.01f;
+        step.stepEach(words, hidden, rows, errors, rows, m, alpha, r);
+
+        double h = 1e-5;
+        for (int x = 0; x < in.length + out.length; x++) {
+            double[] a = x < in.length ? in : out;
+            int i = x < in.length ? x : x - in.length;
+            double keep = a[i];
+            a[i] = keep + h;
+            double up = eachLoss(in, words, out, noise);
+            a[i] = keep - h;
+            double down = eachLoss(in, words, out, noise);
+            a[i] = keep;
+            double want = -alpha * (up - down) / (2 * h);
+            double got = x < in.length ? (i < errors.length ? errors[i] : 0) : output[i] - output0[i];
+            assertEquals(want, got, alpha * 1e-3 * m * (NEGATIVE + 1) + 1e-7, "element " + x);
+        }
+        assertEquals(eachLoss(in, words, out, noise), step.loss(), 2e-3 * m * (NEGATIVE + 1), "loss");
+    }
+
+    private double eachLoss(double[] in, int[] words, double[] out, int[] noise) {
+        double sum = 0;
+        for (int i = 0; i < words.length; i++) {
+            sum -= logSigmoid(dot(in, i, out, words[i]));
+            for (int n : noise) {
+                if (n != words[i]) {
+                    sum -= logSigmoid(-dot(in, i, out, n));
+                }
+            }
+        }
+        return sum;
+    }
+
+    private double dot(double[] a, int row, double[] b, int word) {
+        double d = 0;
+        for (int p = 0; p < stride; p++) {
+            d += a[row * stride + p] * b[word * stride + p];
+        }
+        return d;
+    }
+
     /**
      * Where no noise word is drawn twice (NegativeStep then updates a repeated row between its
      * two uses, by design) the two steps agree to rounding.
