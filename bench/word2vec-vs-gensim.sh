@@ -1,53 +1,113 @@
 #!/usr/bin/env bash
 # word2vec training speed and quality, seqlab vs gensim 4.2, alternating in one run on this machine:
-# skip-gram 1 epoch and CBOW 3 epochs, dim 100, window 5, negative 5, min-count 5, sample 1e-3,
-# 2 threads, on the benchmark corpus (../shared/bench/make_corpus.sh). Both sides read
-# whitespace tokens; words/s is gensim's measure (corpus words x epochs / wall seconds, counting
-# the vocabulary included). Every vectors file is scored by ../shared/bench/eval_vectors.py.
-# Skip-gram is also run a second time with gensim's effective learning-rate schedule: in
-# corpus_file mode each of gensim's W workers measures its progress against the whole corpus, so
-# its alpha stops at 1/W of the way down (2 workers, 1 epoch: 0.025 -> 0.01255); seqlab decays to
-# min-alpha over all words, as the C tool does. The "sg-matched" row gives seqlab that schedule.
+# skip-gram 5 epochs and CBOW 3 epochs, dim 100, window 5, negative 5, min-count 5, sample 1e-3,
+# 2 threads, on the benchmark corpus (../shared/bench/make_corpus.sh), whitespace tokens.
+#
+# seqlab runs as a user runs it: the whole `./seqlab word2vec` command is timed (JVM start,
+# counting, training, writing the vectors). gensim's words/s is its own in-process measure
+# (corpus words x epochs / seconds of Word2Vec(), counting included, Python start and writing
+# excluded), so the ratio is conservative for seqlab. Every vectors file is scored by
+# ../shared/bench/eval_vectors.py after the timed runs.
+#
+# The peer runs at its true speed: its command alone is prefixed with
+# `env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE`, and the OpenBLAS core it then loads is printed.
+# When that core is not the best this CPU runs (a virtual CPU that reports a generic model makes
+# OpenBLAS fall back to Prescott, SSE3), GENSIM_CORE=NAME (e.g. Cooperlake) runs gensim a second
+# time in each round with that core forced, and the ratios are taken against the faster gensim.
+# Two `--deterministic` skip-gram runs in each of the first DET_ROUNDS rounds (default 1) check
+# identical bytes and their speed.
+# BENCH_LOCK=FILE holds that lock (flock) for the timed runs only, not for building or scoring.
 # Usage: bench/word2vec-vs-gensim.sh CORPUS [ROUNDS]   (needs Debian's python3-gensim)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 corpus=$(realpath "$1")
-rounds=${2:-2}
+rounds=${2:-3}
 peers=${PEERS:-$root/../shared/bench}
-jar=$root/bench/target/benchmarks.jar
-[ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests -pl bench -am package)
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
-evaluate() { /usr/bin/python3 "$peers/eval_vectors.py" "$1"; }
-merge() {
-  /usr/bin/python3 -c 'import json,sys; a=json.loads(sys.argv[1]); a.update({k: v for k, v in json.loads(sys.argv[2]).items() if k != "vocab"}); print(json.dumps(a))' "$1" "$2"
+out=${KEEP:-$(mktemp -d)}
+mkdir -p "$out"
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$out"' EXIT
+"$root/seqlab" --version > /dev/null # builds the command first if needed, outside the timed runs
+
+core() { # the OpenBLAS core numpy loads in this environment
+  /usr/bin/python3 -c 'import numpy, ctypes
+lib = sorted({l.split()[-1] for l in open("/proc/self/maps") if "openblas" in l})[0]
+f = ctypes.CDLL(lib).openblas_get_corename; f.restype = ctypes.c_char_p; print(f().decode())'
 }
-seqlab() {
-  java --add-modules jdk.incubator.vector -cp "$jar" dev.seqlab.bench.embeddings.Word2VecSpeed "$corpus" "$@" 2> /dev/null
+gensim() { # ARGS... -> one JSON line, gensim at true speed
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$peers/gensim_word2vec.py" "$corpus" "$@" 2> /dev/null | tail -1
 }
-for r in $(seq "$rounds"); do
-  for cfg in "1 1" "0 3"; do
-    set -- $cfg
-    g=$(/usr/bin/python3 "$peers/gensim_word2vec.py" "$corpus" --sg "$1" --epochs "$2" --threads 2 --out "$out/g.txt" 2> /dev/null | tail -1)
-    echo "$g" | tee -a "$out/gensim.jsonl"
-    s=$(seqlab --sg "$1" --epochs "$2" --threads 2 --out "$out/s.txt")
-    e=$(evaluate "$out/s.txt")
-    merge "$s" "$e" | tee -a "$out/seqlab.jsonl"
+gensim_core() { # CORE ARGS... -> gensim with that OpenBLAS core (numpy loaded before the script drops the variable)
+  local c=$1
+  shift
+  env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE="$c" /usr/bin/python3 -c 'import numpy, runpy, sys
+sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name="__main__")' "$peers/gensim_word2vec.py" "$corpus" "$@" 2> /dev/null | tail -1
+}
+seqlab() { # NAME ARGS... -> one JSON line with the whole command's wall time
+  local name=$1
+  shift
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$root/seqlab" word2vec --corpus "$corpus" --tokenizer whitespace --threads 2 --json --out "$out/$name.txt" "$@" 2> /dev/null > "$out/$name.json"
+  t1=$(date +%s.%N)
+  /usr/bin/python3 -c 'import json, sys
+r = json.load(open(sys.argv[1])); w = float(sys.argv[3]) - float(sys.argv[2])
+print(json.dumps({"run": sys.argv[4], "wall_s": round(w, 2), "words_per_s": round(r["corpus_words"] * r["epochs"] / w),
+                  "epoch_loss": r["epoch_loss"], "kernel_gflops": r["kernel_gflops"]}))' "$out/$name.json" "$t0" "$t1" "$name"
+}
+measure() {
+  echo "load: $(uptime)"
+  echo "OpenBLAS core, variables as set here: $(core)"
+  echo "OpenBLAS core, peer at true speed (env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE): $(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE bash -c "$(declare -f core); core")"
+  [ -z "${GENSIM_CORE:-}" ] || echo "OpenBLAS core, GENSIM_CORE=$GENSIM_CORE: $(env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE="$GENSIM_CORE" bash -c "$(declare -f core); core")"
+  for r in $(seq "$rounds"); do
+    for cfg in "sg 1 5" "cbow 0 3"; do
+      set -- $cfg
+      echo "{\"run\": \"g-$1-$r\", \"gensim\": $(gensim --sg "$2" --epochs "$3" --threads 2 --out "$out/g-$1-$r.txt")}" | tee -a "$out/runs.jsonl"
+      [ -z "${GENSIM_CORE:-}" ] \
+        || echo "{\"run\": \"c-$1-$r\", \"gensim\": $(gensim_core "$GENSIM_CORE" --sg "$2" --epochs "$3" --threads 2 --out "$out/c-$1-$r.txt")}" | tee -a "$out/runs.jsonl"
+      if [ "$1" = cbow ]; then flags=(--cbow); else flags=(); fi
+      seqlab "s-$1-$r" "${flags[@]}" --epochs "$3" | tee -a "$out/runs.jsonl"
+    done
+    [ "$r" -le "${DET_ROUNDS:-1}" ] || continue
+    for d in a b; do
+      seqlab "d$d-sg-$r" --epochs 5 --deterministic | tee -a "$out/runs.jsonl"
+    done
+    cmp -s "$out/da-sg-$r.txt" "$out/db-sg-$r.txt" && echo "round $r: --deterministic runs identical" \
+      || echo "round $r: --deterministic runs DIFFER"
   done
-  s=$(seqlab --sg 1 --epochs 1 --threads 2 --min-alpha 0.01255 --out "$out/s.txt")
-  merge "$s" "$(evaluate "$out/s.txt")" | sed 's/"sg": 1/"sg": 2/' | tee -a "$out/seqlab.jsonl"
+  echo "load: $(uptime)"
+}
+export -f measure core gensim gensim_core seqlab
+export corpus rounds peers out root DET_ROUNDS GENSIM_CORE
+if [ -n "${BENCH_LOCK:-}" ]; then flock "$BENCH_LOCK" bash -c measure; else measure; fi
+
+for f in "$out"/[gcsd]*-*.txt; do
+  n=$(basename "$f" .txt)
+  echo "{\"run\": \"$n\", \"eval\": $(/usr/bin/python3 "$peers/eval_vectors.py" "$f")}" >> "$out/evals.jsonl"
 done
-/usr/bin/python3 - "$out/gensim.jsonl" "$out/seqlab.jsonl" <<'PY'
-import json, statistics, sys
-g = [json.loads(l) for l in open(sys.argv[1])]
-s = [json.loads(l) for l in open(sys.argv[2])]
-print(f"\nmedians over {len(s) // 3} rounds")
-print(f"{'':14} {'gensim w/s':>11} {'seqlab w/s':>11} {'ratio':>6} {'analogy g/s':>14} {'WS353 g/s':>14}")
-for sg, name in [(1, "skip-gram"), (2, "sg-matched"), (0, "CBOW")]:
-    gg = [r for r in g if r["sg"] == min(sg, 1)]; ss = [r for r in s if r["sg"] == sg]
-    m = lambda rows, k: statistics.median(r[k] for r in rows)
-    a, b = m(gg, "words_per_s"), m(ss, "words_per_s")
-    print(f"{name:14} {a:11.0f} {b:11.0f} {b / a:5.2f}x {m(gg, 'analogy'):6.4f}/{m(ss, 'analogy'):6.4f} "
-          f"{m(gg, 'wordsim353_spearman'):6.4f}/{m(ss, 'wordsim353_spearman'):6.4f}")
+/usr/bin/python3 - "$out/runs.jsonl" "$out/evals.jsonl" <<'PY'
+import json, statistics as st, sys
+runs = {}
+for path in sys.argv[1:]:
+    for line in open(path):
+        d = json.loads(line); runs.setdefault(d["run"], {}).update(d.get("gensim", {}), **{k: v for k, v in d.items() if k not in ("gensim", "eval")}, **d.get("eval", {}))
+def rows(prefix):
+    return [v for k, v in runs.items() if k.rsplit("-", 1)[0] == prefix]
+med = lambda rs, k: st.median(r[k] for r in rs) if rs else float("nan")
+print(f"\nmedians over {len([k for k in runs if k.startswith('s-sg-')])} rounds")
+print(f"{'':24} {'words/s':>10} {'analogy':>8} {'WS353':>7}")
+for kind in ("sg", "cbow"):
+    for p, name in ((f"g-{kind}", "gensim, true speed"), (f"c-{kind}", "gensim, GENSIM_CORE"), (f"s-{kind}", "seqlab"),
+                    (f"d-{kind}", "seqlab --deterministic")):
+        rs = rows(p) if p[0] != "d" else rows(f"da-{kind}") + rows(f"db-{kind}")
+        if rs:
+            print(f"{kind + ' ' + name:24} {med(rs, 'words_per_s'):10.0f} {med(rs, 'analogy'):8.4f} {med(rs, 'wordsim353_spearman'):7.4f}")
+    g = max(med(rows(f"g-{kind}"), "words_per_s"), med(rows(f"c-{kind}"), "words_per_s") if rows(f"c-{kind}") else 0)
+    s = rows(f"s-{kind}")
+    print(f"{kind}: seqlab / faster gensim {med(s, 'words_per_s') / g:.2f}x; kernel {med(s, 'kernel_gflops'):.1f} GFLOP/s;"
+          f" epoch loss {s[0]['epoch_loss'] if s else ''}")
+d = rows("da-sg") + rows("db-sg")
+if d:
+    print(f"--deterministic / default skip-gram speed: {med(d, 'words_per_s') / med(rows('s-sg'), 'words_per_s'):.2f}")
 PY

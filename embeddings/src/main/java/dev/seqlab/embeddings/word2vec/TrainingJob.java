@@ -22,6 +22,10 @@ public final class TrainingJob {
     long corpusWords;
     /** The job's number in the whole run, which seeds its random choices. */
     long sequence;
+    /** The pass over the corpus (from 0) in which the job ends. */
+    int epoch;
+    /** Corpus tokens of all the jobs before this one in the run, all epochs. */
+    long startWord;
 
     /** The word ids of the job's sentences, one after the other (valid up to {@link #length()}). */
     public int[] words() {
@@ -46,6 +50,16 @@ public final class TrainingJob {
     /** The job's number in the whole run, which seeds its random choices. */
     public long sequence() {
         return sequence;
+    }
+
+    /** The pass over the corpus (from 0) in which the job ends. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Corpus tokens of all the jobs before this one in the run, all epochs: where its learning rate is taken. */
+    public long startWord() {
+        return startWord;
     }
 
     void clear(long seq) {

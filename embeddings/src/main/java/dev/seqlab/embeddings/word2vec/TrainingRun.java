@@ -97,6 +97,22 @@ public final class TrainingRun {
             BooleanSupplier stopRequested,
             Resume resumed)
             throws IOException {
+        return run(corpus, plan, trainers, progress, stopRequested, resumed, () -> "");
+    }
+
+    /**
+     * As {@link #run(EncodedCorpus, Plan, Supplier, ProgressListener, BooleanSupplier, Resume)},
+     * appending {@code status} (e.g. the running loss) to the learning rate on the progress line.
+     */
+    public static Result run(
+            EncodedCorpus corpus,
+            Plan plan,
+            Supplier<? extends JobTrainer> trainers,
+            ProgressListener progress,
+            BooleanSupplier stopRequested,
+            Resume resumed,
+            Supplier<String> status)
+            throws IOException {
         long budget = (long) Math.ceil(plan.passes() * corpus.vocabulary().corpusTokens());
         long totalWords = Math.max(1, budget);
         int epochs = (int) Math.ceil(plan.passes());
@@ -172,7 +188,8 @@ public final class TrainingRun {
                     w.join(STATUS_MILLIS);
                     double fraction = Math.min(1.0, done.get() / (double) totalWords);
                     progress.status(
-                            String.format(Locale.ROOT, "alpha %.5f", startAlpha - (startAlpha - endAlpha) * fraction));
+                            String.format(Locale.ROOT, "alpha %.5f", startAlpha - (startAlpha - endAlpha) * fraction)
+                                    + status.get());
                     if (failure.get() != null) {
                         stop(reader, workers);
                     }
@@ -213,7 +230,7 @@ public final class TrainingRun {
      *
      * @return the number of the first job not handed out when asked to stop, or -1 after the last job
      */
-    private static long readJobs(
+    static long readJobs(
             EncodedCorpus corpus,
             int epochs,
             long budget,
@@ -228,8 +245,10 @@ public final class TrainingRun {
         TrainingJob[] current = {take(free, sequence)};
         try {
             for (int e = 0; e < epochs; e++) {
+                int epoch = e;
                 corpus.forEachSentence((ids, length, tokens) -> {
                     TrainingJob job = current[0];
+                    job.epoch = epoch;
                     if (length > 0) {
                         job.reserve(length);
                         System.arraycopy(ids, 0, job.words, job.length, length);
@@ -239,6 +258,7 @@ public final class TrainingRun {
                     job.corpusWords += tokens;
                     boolean last = handed[0] + job.corpusWords >= budget;
                     if (job.corpusWords >= TrainingJob.TARGET_WORDS || last) {
+                        job.startWord = handed[0];
                         handed[0] += job.corpusWords;
                         hand(job, queue, skip, stopRequested, name);
                         if (last) {
@@ -258,6 +278,7 @@ public final class TrainingRun {
                 });
             }
             if (current[0].corpusWords > 0) {
+                current[0].startWord = handed[0];
                 hand(current[0], queue, skip, stopRequested, name);
             }
         } catch (StopReading stop) {

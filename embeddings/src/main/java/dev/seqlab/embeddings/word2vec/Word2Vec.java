@@ -10,8 +10,12 @@ import dev.seqlab.embeddings.WordVectors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Trains word2vec vectors on a corpus: one pass to count words, then {@code epochs} passes of
@@ -27,7 +31,9 @@ import java.util.function.BooleanSupplier;
  * temporary file ({@link EncodedCorpus}), which a reader thread streams in jobs of about 10,000
  * tokens to the training threads, so the text is tokenised once whatever the number of epochs. With one thread and a seed, training is reproducible bit for
  * bit; with several, threads update the shared vectors without locks as the C tool does
- * ("Hogwild"), so runs agree only statistically.
+ * ("Hogwild"), so runs agree only statistically, unless the options ask for deterministic
+ * training ({@link Word2VecOptions#deterministic()}): then the same seed and thread count give
+ * the same bytes.
  *
  * <p>A run given a stop request stops between jobs and leaves a checkpoint that
  * {@link #resume} continues, to the same bytes with one thread (a stop asked for while the
@@ -166,15 +172,38 @@ public final class Word2Vec {
         Subsampling subsampling = Subsampling.of(counts, vocabulary.retainedTokens(), o.sample());
 
         String task = (o.architecture() == Word2VecArchitecture.CBOW ? "Training CBOW" : "Training skip-gram");
-        TrainingRun.Result run = TrainingRun.run(
-                corpus,
-                new TrainingRun.Plan(o.epochs(), o.threads(), o.alpha(), o.minAlpha(), task, "word2vec"),
-                () -> new Word2VecWorker(weights, o, negatives, tree, subsampling),
-                progress,
-                stopRequested,
-                resumed == null
-                        ? TrainingRun.Resume.NONE
-                        : new TrainingRun.Resume(resumed.jobsDone, resumed.wordsDone, resumed.trainedWords));
+        List<Word2VecWorker> workers = new CopyOnWriteArrayList<>();
+        Supplier<Word2VecWorker> trainers = () -> {
+            Word2VecWorker w = new Word2VecWorker(weights, o, negatives, tree, subsampling);
+            workers.add(w);
+            return w;
+        };
+        TrainingRun.Plan plan =
+                new TrainingRun.Plan(o.epochs(), o.threads(), o.alpha(), o.minAlpha(), task, "word2vec");
+        TrainingRun.Resume resume = resumed == null
+                ? TrainingRun.Resume.NONE
+                : new TrainingRun.Resume(resumed.jobsDone, resumed.wordsDone, resumed.trainedWords);
+        TrainingRun.Result run;
+        if (o.deterministic()) {
+            List<Word2VecWeights> replicas = new ArrayList<>();
+            for (int t = 0; t < o.threads(); t++) {
+                Word2VecWeights replica = new Word2VecWeights(weights);
+                replicas.add(replica);
+                workers.add(new Word2VecWorker(replica, o, negatives, tree, subsampling));
+            }
+            run = ShardedRun.run(
+                    corpus,
+                    plan,
+                    weights,
+                    replicas,
+                    workers,
+                    progress,
+                    stopRequested,
+                    resume,
+                    () -> recentLoss(workers));
+        } else {
+            run = TrainingRun.run(corpus, plan, trainers, progress, stopRequested, resume, () -> recentLoss(workers));
+        }
         if (run.stopped()) {
             Word2VecCheckpoint.write(
                     checkpoint, o, corpus, weights, run.stoppedAt(), run.wordsDone(), run.trainedWords());
@@ -190,6 +219,40 @@ public final class Word2Vec {
                 o.epochs(),
                 countSeconds,
                 seconds,
-                kernel.name());
+                kernel.name(),
+                epochLosses(workers, o.epochs()),
+                6L
+                        * o.dim()
+                        * workers.stream().mapToLong(Word2VecWorker::products).sum());
+    }
+
+    /** The progress line's loss: the mean of the workers' last jobs. */
+    private static String recentLoss(List<Word2VecWorker> workers) {
+        double sum = 0;
+        int n = 0;
+        for (Word2VecWorker w : workers) {
+            double l = w.recentLoss();
+            if (!Double.isNaN(l)) {
+                sum += l;
+                n++;
+            }
+        }
+        return n == 0 ? "" : String.format(Locale.ROOT, ", loss %.4f", sum / n);
+    }
+
+    /** Each epoch's mean loss per prediction over all workers (NaN for an epoch not trained here). */
+    private static double[] epochLosses(List<Word2VecWorker> workers, int epochs) {
+        double[] loss = new double[epochs];
+        long[] predictions = new long[epochs];
+        for (Word2VecWorker w : workers) {
+            for (int e = 0; e < epochs; e++) {
+                loss[e] += w.lossByEpoch()[e];
+                predictions[e] += w.predictionsByEpoch()[e];
+            }
+        }
+        for (int e = 0; e < epochs; e++) {
+            loss[e] = predictions[e] == 0 ? Double.NaN : loss[e] / predictions[e];
+        }
+        return loss;
     }
 }

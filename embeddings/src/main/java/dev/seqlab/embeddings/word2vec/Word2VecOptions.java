@@ -25,6 +25,10 @@ import java.util.Objects;
  * @param epochs              passes over the corpus
  * @param threads             training threads
  * @param seed                seeds initial vectors and every random choice
+ * @param deterministic       several threads still give the same bytes for the same seed and
+ *                            thread count: each trains its own replica and the replicas are merged
+ *                            in order every few hundred thousand words ({@link ShardedRun}),
+ *                            instead of all threads updating one copy without locks
  */
 public record Word2VecOptions(
         Word2VecArchitecture architecture,
@@ -40,7 +44,8 @@ public record Word2VecOptions(
         double minAlpha,
         int epochs,
         int threads,
-        long seed) {
+        long seed,
+        boolean deterministic) {
 
     /**
      * @throws IllegalArgumentException naming the first option out of range
@@ -89,7 +94,8 @@ public record Word2VecOptions(
                 0.0001,
                 5,
                 1,
-                1);
+                1,
+                false);
     }
 
     /** Skip-gram as the original C tool and gensim default it: {@link #defaults()}. */
@@ -154,6 +160,11 @@ public record Word2VecOptions(
     /** These options with another number of threads. */
     public Word2VecOptions withThreads(int t) {
         return Withers.with(this, "threads", t);
+    }
+
+    /** These options with deterministic multi-threaded training on (see the class comment) or off. */
+    public Word2VecOptions withDeterministic(boolean d) {
+        return Withers.with(this, "deterministic", d);
     }
 
     /** These options with another seed. */

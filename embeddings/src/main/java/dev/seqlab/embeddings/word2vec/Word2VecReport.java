@@ -12,6 +12,12 @@ import dev.seqlab.embeddings.WordVectors;
  * @param vocabularySeconds  time spent counting words
  * @param trainingSeconds    time spent training
  * @param kernel             the inner-loop implementation used ("vector" or "plain")
+ * @param epochLoss          each epoch's mean training loss per prediction (per centre-context
+ *                           pair in skip-gram, per centre in CBOW): the negative log-likelihood of
+ *                           the positive and negative targets and of the tree path, summed in
+ *                           double precision; NaN for an epoch done before a resume
+ * @param flops              floating-point operations of the negative-sampling matrix products
+ *                           ({@code 6 × dim} per context-target pair), all threads
  */
 public record Word2VecReport(
         WordVectors vectors,
@@ -20,7 +26,14 @@ public record Word2VecReport(
         int epochs,
         double vocabularySeconds,
         double trainingSeconds,
-        String kernel) {
+        String kernel,
+        double[] epochLoss,
+        long flops) {
+
+    /** The negative-sampling kernels' achieved rate over the training time, in GFLOP/s. */
+    public double gflops() {
+        return flops / trainingSeconds / 1e9;
+    }
 
     /**
      * Corpus tokens per second over the whole run (counting included), gensim's measure:

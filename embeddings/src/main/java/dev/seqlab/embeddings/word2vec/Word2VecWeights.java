@@ -39,6 +39,16 @@ final class Word2VecWeights {
         this.treeOutput = tree ? new float[(int) size] : null;
     }
 
+    /** A copy of {@code other}: a training thread's replica in deterministic training. */
+    Word2VecWeights(Word2VecWeights other) {
+        this.words = other.words;
+        this.dim = other.dim;
+        this.stride = other.stride;
+        this.input = other.input.clone();
+        this.negativeOutput = other.negativeOutput == null ? null : other.negativeOutput.clone();
+        this.treeOutput = other.treeOutput == null ? null : other.treeOutput.clone();
+    }
+
     /** The input vectors without padding, row-major words × dim. */
     float[] compactInput() {
         float[] out = new float[words * dim];

@@ -7,12 +7,22 @@ import java.util.Arrays;
  * sampling and/or hierarchical softmax over each sentence with dynamically shrunk windows. One
  * worker per thread; all workers update the shared {@link Word2VecWeights} without locks.
  *
+ * <p>Skip-gram trains a whole window at once ({@link SharedNegativeStep}): the context words of a
+ * centre word share its negative samples, and the step is two small matrix products on a copy of
+ * the context rows. Hierarchical softmax runs along the centre word's path for each context row
+ * of that copy. CBOW trains {@value #CBOW_BATCH} consecutive centres at once, sharing their
+ * noise words: two small matrix products again, on their hidden layers. The loss (negative log-likelihood of the targets, summed over negative sampling
+ * and the tree) is kept per epoch, per prediction: per (centre, context) pair in skip-gram, per
+ * centre in CBOW.
+ *
  * <p>Random choices (subsampling, window sizes, negative samples) come from a {@link JobRandom}
  * stream seeded by the run's seed and the job's sequence number, so a job's choices do not depend
  * on which thread trains it.
  */
 final class Word2VecWorker implements TrainingRun.JobTrainer {
     private static final float MAX_EXP = SigmoidTable.MAX_EXP;
+    /** CBOW centres trained together, sharing their noise words. */
+    static final int CBOW_BATCH = 4;
 
     private final float[] syn0;
     private final float[] syn1;
@@ -21,14 +31,28 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
     private final int negative;
     private final boolean cbow;
     private final boolean cbowMean;
-    private final NegativeStep negativeStep;
     private final Subsampling subsampling;
     private final int[] codeOffsets;
     private final byte[] codes;
     private final int[] points;
     private final JobRandom random;
-    private final float[] neu1;
     private final float[] neu1e;
+    private final SharedNegativeStep sharedStep;
+    private final float[] copy;
+    private final int[] copyRows;
+    private final int[] contextRows;
+    private final double[] lossByEpoch;
+    private final long[] predictionsByEpoch;
+    private final float[] errors;
+    private final int[] centres = new int[CBOW_BATCH];
+    private final int[] centreWords = new int[CBOW_BATCH];
+    private final int[] windowStarts = new int[CBOW_BATCH];
+    private final int[] windowEnds = new int[CBOW_BATCH];
+    private final int[] counts = new int[CBOW_BATCH];
+    private int batch;
+    private double treeLoss;
+    private long predictions;
+    private volatile double recentLoss = Double.NaN;
     private int[] kept = new int[TrainingJob.TARGET_WORDS];
     private int[] keptEnds = new int[256];
 
@@ -45,15 +69,25 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
         this.negative = o.negative();
         this.cbow = o.architecture() == Word2VecArchitecture.CBOW;
         this.cbowMean = o.cbowMean();
-        this.negativeStep = negative > 0
-                ? new NegativeStep(negatives, weights.negativeOutput, weights.stride, negative, false)
+        int maxContexts = cbow ? CBOW_BATCH : 2 * window;
+        this.sharedStep = negative > 0
+                ? new SharedNegativeStep(negatives, weights.negativeOutput, weights.stride, negative, maxContexts)
                 : null;
+        int rows = Math.max(2 * window, CBOW_BATCH);
+        this.copy = new float[rows * stride];
+        this.copyRows = new int[rows];
+        this.errors = new float[CBOW_BATCH * stride];
+        for (int i = 0; i < copyRows.length; i++) {
+            copyRows[i] = i * stride;
+        }
+        this.contextRows = new int[2 * window];
+        this.lossByEpoch = new double[o.epochs()];
+        this.predictionsByEpoch = new long[o.epochs()];
         this.subsampling = subsampling;
         this.codeOffsets = tree == null ? null : tree.offsetArray();
         this.codes = tree == null ? null : tree.codeArray();
         this.points = tree == null ? null : tree.pointArray();
         this.random = new JobRandom(o.seed());
-        this.neu1 = new float[stride];
         this.neu1e = new float[stride];
     }
 
@@ -61,6 +95,8 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
     @Override
     public long train(TrainingJob job, float alpha) {
         random.startJob(job.sequence);
+        double lossBefore = loss();
+        long predictionsBefore = predictions;
         int sentences = subsample(job);
         int start = 0;
         for (int s = 0; s < sentences; s++) {
@@ -74,7 +110,43 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
             }
             start = end;
         }
+        if (batch > 0) {
+            cbowBatch(batch, alpha);
+            batch = 0;
+        }
+        double jobLoss = loss() - lossBefore;
+        long jobPredictions = predictions - predictionsBefore;
+        int epoch = Math.min(job.epoch, lossByEpoch.length - 1);
+        lossByEpoch[epoch] += jobLoss;
+        predictionsByEpoch[epoch] += jobPredictions;
+        if (jobPredictions > 0) {
+            recentLoss = jobLoss / jobPredictions;
+        }
         return sentences == 0 ? 0 : keptEnds[sentences - 1];
+    }
+
+    private double loss() {
+        return treeLoss + (sharedStep == null ? 0 : sharedStep.loss());
+    }
+
+    /** Context-target pairs of negative sampling multiplied so far ({@link SharedNegativeStep#products()}). */
+    long products() {
+        return sharedStep == null ? 0 : sharedStep.products();
+    }
+
+    /** The loss summed over each epoch's predictions. */
+    double[] lossByEpoch() {
+        return lossByEpoch;
+    }
+
+    /** The predictions (skip-gram pairs or CBOW centres) trained in each epoch. */
+    long[] predictionsByEpoch() {
+        return predictionsByEpoch;
+    }
+
+    /** The mean loss per prediction of the last job finished (NaN before the first). */
+    double recentLoss() {
+        return recentLoss;
     }
 
     /** Copies the words that survive subsampling to {@link #kept}; returns the sentence count. */
@@ -113,61 +185,102 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
             int b = reducedWindow();
             int lo = Math.max(start, i - window + b);
             int hi = Math.min(end, i + window + 1 - b);
+            int m = 0;
             for (int j = lo; j < hi; j++) {
-                if (j == i) {
-                    continue;
+                if (j != i) {
+                    int row = kept[j] * stride;
+                    contextRows[m] = row;
+                    System.arraycopy(syn0, row, copy, m * stride, stride);
+                    m++;
                 }
-                int l1 = kept[j] * stride;
-                Arrays.fill(neu1e, 0f);
-                if (syn1 != null) {
-                    treeStep(word, syn0, l1, alpha);
+            }
+            if (m == 0) {
+                continue;
+            }
+            predictions += m;
+            if (syn1 != null) {
+                for (int c = 0; c < m; c++) {
+                    Arrays.fill(neu1e, 0f);
+                    treeStep(word, copy, c * stride, alpha);
+                    k.axpy(1f, neu1e, 0, syn0, contextRows[c], stride);
                 }
-                if (negative > 0) {
-                    negativeStep.step(word, syn0, l1, alpha, neu1e, random);
-                }
-                k.axpy(1f, neu1e, 0, syn0, l1, stride);
+            }
+            if (sharedStep != null) {
+                sharedStep.step(word, copy, copyRows, syn0, contextRows, m, alpha, random);
             }
         }
     }
 
+    /**
+     * Adds the sentence's centres to the batch, training it whenever it fills (a batch may span
+     * sentences; each centre keeps its own sentence's window).
+     */
     private void cbowSentence(int start, int end, float alpha) {
         Word2VecKernel k = Word2VecKernels.KERNEL;
         for (int i = start; i < end; i++) {
-            int word = kept[i];
             int b = reducedWindow();
             int lo = Math.max(start, i - window + b);
             int hi = Math.min(end, i + window + 1 - b);
-            Arrays.fill(neu1, 0f);
+            int row = batch * stride;
+            Arrays.fill(copy, row, row + stride, 0f);
             int count = 0;
             for (int j = lo; j < hi; j++) {
                 if (j != i) {
-                    k.axpy(1f, syn0, kept[j] * stride, neu1, 0, stride);
+                    k.axpy(1f, syn0, kept[j] * stride, copy, row, stride);
                     count++;
                 }
             }
             if (count == 0) {
                 continue;
             }
-            float inverse = 1f / count;
+            centres[batch] = i;
+            centreWords[batch] = kept[i];
+            windowStarts[batch] = lo;
+            windowEnds[batch] = hi;
+            counts[batch] = count;
             if (cbowMean) {
-                k.scale(inverse, neu1, stride);
+                scaleRow(1f / count, copy, row);
             }
-            Arrays.fill(neu1e, 0f);
-            if (syn1 != null) {
-                treeStep(word, neu1, 0, alpha);
+            if (++batch == CBOW_BATCH) {
+                cbowBatch(batch, alpha);
+                batch = 0;
             }
-            if (negative > 0) {
-                negativeStep.step(word, neu1, 0, alpha, neu1e, random);
+        }
+    }
+
+    /**
+     * Trains {@code size} consecutive centres at once: their hidden layers (rows of {@link #copy})
+     * share one draw of noise words ({@link SharedNegativeStep#stepEach}); each context word then
+     * takes its centre's error.
+     */
+    private void cbowBatch(int size, float alpha) {
+        Word2VecKernel k = Word2VecKernels.KERNEL;
+        Arrays.fill(errors, 0, size * stride, 0f);
+        predictions += size;
+        if (syn1 != null) {
+            for (int c = 0; c < size; c++) {
+                Arrays.fill(neu1e, 0f);
+                treeStep(centreWords[c], copy, c * stride, alpha);
+                k.axpy(1f, neu1e, 0, errors, c * stride, stride);
             }
-            if (!cbowMean) {
-                // gensim divides the error of a summed context among its words
-                k.scale(inverse, neu1e, stride);
-            }
-            for (int j = lo; j < hi; j++) {
-                if (j != i) {
-                    k.axpy(1f, neu1e, 0, syn0, kept[j] * stride, stride);
+        }
+        if (sharedStep != null) {
+            sharedStep.stepEach(centreWords, copy, copyRows, errors, copyRows, size, alpha, random);
+        }
+        for (int c = 0; c < size; c++) {
+            // gensim divides the error of a summed context among its words
+            float share = cbowMean ? 1f : 1f / counts[c];
+            for (int j = windowStarts[c]; j < windowEnds[c]; j++) {
+                if (j != centres[c]) {
+                    k.axpy(share, errors, c * stride, syn0, kept[j] * stride, stride);
                 }
             }
+        }
+    }
+
+    private void scaleRow(float s, float[] x, int offset) {
+        for (int p = offset; p < offset + stride; p++) {
+            x[p] *= s;
         }
     }
 
@@ -177,6 +290,7 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
         for (int c = codeOffsets[word], end = codeOffsets[word + 1]; c < end; c++) {
             int l2 = points[c] * stride;
             float f = k.dot(in, io, syn1, l2, stride);
+            treeLoss -= LogSigmoidTable.logSigmoid(codes[c] == 0 ? f : -f);
             if (f <= -MAX_EXP || f >= MAX_EXP) {
                 continue;
             }

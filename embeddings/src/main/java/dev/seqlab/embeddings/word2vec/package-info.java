@@ -12,6 +12,11 @@
  * 10,000 words, which the training threads take from a bounded queue. The inner loops (dot
  * products and fused updates over the vector dimension) run on
  * {@link dev.seqlab.embeddings.word2vec.Word2VecKernel}, SIMD when the JVM has
- * {@code jdk.incubator.vector}.
+ * {@code jdk.incubator.vector}. Negative sampling is mini-batched (Ji et al. 2016): a skip-gram
+ * window's context words, or four consecutive CBOW centres, share one draw of noise words, and
+ * the step is a pair of small matrix products on
+ * {@link dev.seqlab.embeddings.word2vec.WindowKernel}. With
+ * {@link dev.seqlab.embeddings.word2vec.Word2VecOptions#deterministic()} the threads train
+ * replicas merged in a fixed order instead, so several threads give the same bytes every run.
  */
 package dev.seqlab.embeddings.word2vec;
