@@ -13,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,6 +30,12 @@ final class Word2VecBinaryMapping {
     private static final long SPACES = 0x2020202020202020L;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /** Bytes between the touches that fault the file's pages in. */
+    private static final int PAGE = 4096;
+
+    /** The xor of the bytes {@link #touchPages} read, kept so that the JIT cannot drop the reads. */
+    private static volatile byte touched;
 
     /** Rows per progress step, and the fewest rows worth a thread of their own. */
     private static final int STEP = 1 << 16;
@@ -47,7 +54,21 @@ final class Word2VecBinaryMapping {
             long[] starts = new long[rows];
             int[] lengths = new int[rows];
             int[] hashes = new int[rows];
-            scan(file, format, mapping, rows, starts, lengths, hashes, progress);
+            // a second thread runs ahead of the scan touching the file's pages, so that the scan
+            // (one touch per record, each on a new cache line) rarely waits for a page fault
+            AtomicBoolean scanned = new AtomicBoolean();
+            ParallelParts.run(Math.min(2, options.threads()), t -> {
+                if (t == 1) {
+                    touchPages(mapping, format.dataStart(), scanned);
+                    return null;
+                }
+                try {
+                    scan(file, format, mapping, rows, starts, lengths, hashes, progress);
+                } finally {
+                    scanned.set(true);
+                }
+                return null;
+            });
             AtomicInteger dropped = new AtomicInteger();
             RecordWordTable words =
                     RecordWordTable.index(mapping, starts, lengths, hashes, rows, (row, first, word) -> {
@@ -142,6 +163,20 @@ final class Word2VecBinaryMapping {
             }
         }
         progress.advance(rows & (STEP - 1));
+    }
+
+    /** Reads a byte of every page of the file from {@code from} on, until the end or until {@code stop} is set. */
+    private static void touchPages(RecordMapping mapping, long from, AtomicBoolean stop) {
+        long end = mapping.length();
+        byte sum = 0;
+        for (long at = from; at < end; at += PAGE) {
+            sum ^= mapping.get(at);
+            if ((at & ((1 << 24) - 1)) < PAGE && stop.get()) {
+                break;
+            }
+        }
+        // published so that the reads are not optimised away
+        touched = sum;
     }
 
     /**
