@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seqlab.cli.CliRun;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What {@code seqlab embeddings} says about vectors files it refuses or loads with reservations. */
 class HostileVectorsCommandTest {
@@ -55,6 +61,25 @@ class HostileVectorsCommandTest {
                 "seqlab: warning: " + f + ": duplicate word 'a' (row 3); keeping its first occurrence",
                 r.err().strip());
         assertFalse(r.err().contains("WARN"), r.err());
+    }
+
+    /** A 1 kB word2vec binary file whose header announces 3,000,000,000 words × 300 or 1,000,000 × 100,000. */
+    @ParameterizedTest
+    @ValueSource(strings = {"3000000000 300", "1000000 100000"})
+    void headerAnnouncingMoreThanTheFileHoldsIsOneLineAndExit2(String header) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write((header + "\n").getBytes(StandardCharsets.US_ASCII));
+        ByteBuffer vector = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+        vector.putFloat(1).putFloat(2).putFloat(3);
+        for (int i = 0; i < 60; i++) {
+            bytes.write(("w" + i + " ").getBytes(StandardCharsets.US_ASCII));
+            bytes.write(vector.array());
+        }
+        Path f = dir.resolve("vectors.bin");
+        Files.write(f, bytes.toByteArray());
+        CliRun r = CliRun.of("embeddings", "similar", "--vectors", f.toString(), "w1");
+        CliRun.assertOneLineExit2(r, "seqlab: " + f + ": the header announces " + header.replace(" ", " words × "));
+        assertTrue(r.err().contains("truncated, or not a word2vec binary file"), r.err());
     }
 
     @Test

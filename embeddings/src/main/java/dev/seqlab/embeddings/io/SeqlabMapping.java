@@ -89,6 +89,15 @@ final class SeqlabMapping {
             }
             int n = (int) rows;
             long blocks = (rows + Int8BlockDots.BLOCK - 1) / Int8BlockDots.BLOCK;
+            SeqlabSection announced = byType[SeqlabSection.MATRIX];
+            if (announced != null && announced.length() != 4L * rows * dim) {
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        "corrupt or truncated seqlab vectors file: section type " + SeqlabSection.MATRIX + " has "
+                                + announced.length() + " bytes, the header's sizes need " + 4L * rows * dim
+                                + " (it announces " + rows + " words × " + dim + " dimensions)");
+            }
             SeqlabSection matrix = require(file, byType, SeqlabSection.MATRIX, 4L * rows * dim);
             SeqlabSection norms = require(file, byType, SeqlabSection.NORMS, 4L * rows);
             SeqlabSection offsets = require(file, byType, SeqlabSection.WORD_OFFSETS, 8L * (rows + 1));

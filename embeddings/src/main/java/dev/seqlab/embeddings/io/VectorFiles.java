@@ -66,14 +66,20 @@ public final class VectorFiles {
      * Opens {@code file} for queries: a seqlab file (version 2) is memory-mapped in constant work,
      * unless {@link LoadOptions#lowercase()} asks to change its words; a fastText {@code .bin} model
      * is mapped too, its words' vectors computed when first needed, and unknown words get their
-     * n-gram vectors ({@link StoredVectors#subwords()}); every other file is read into memory as by
-     * {@link #read}.
+     * n-gram vectors ({@link StoredVectors#subwords()}); an uncompressed word2vec binary file is
+     * mapped and queried in place (its words indexed and its norms computed once, no float matrix
+     * in the heap); every other file is read into memory as by {@link #read}. A mapped file must
+     * not be truncated or rewritten in place while the vectors are in use.
      *
      * @throws java.nio.file.NoSuchFileException           if the file does not exist
      * @throws dev.seqlab.core.io.MalformedFileException if its content is not valid
      */
     public static StoredVectors open(Path file, LoadOptions options, ProgressListener progress) throws IOException {
-        if (FormatDetector.detect(file).format() == VectorFormat.FASTTEXT_BIN) {
+        DetectedFormat format = FormatDetector.detect(file);
+        if (format.format() == VectorFormat.WORD2VEC_BINARY && !format.gzip() && !options.lowercase()) {
+            return Word2VecBinaryMapping.open(file, format, options, progress);
+        }
+        if (format.format() == VectorFormat.FASTTEXT_BIN) {
             FastTextModel model = FastTextBinary.read(file);
             if (!options.lowercase()) {
                 return fastTextVectors(file, model, options.limit());

@@ -24,7 +24,7 @@ final class Word2VecBinaryReader {
             MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int BLOCK = 1 << 22;
     /** Longer words are taken as a sign of a damaged file. */
-    private static final int MAX_WORD_BYTES = 1 << 16;
+    static final int MAX_WORD_BYTES = 1 << 16;
 
     private Word2VecBinaryReader() {}
 
@@ -35,12 +35,12 @@ final class Word2VecBinaryReader {
             rows = Math.min(rows, options.limit());
         }
         int dim = format.dim();
-        TextVectorReader.checkedSize(file, rows, dim);
         NonFiniteValues nonFinite = new NonFiniteValues(file, options.allowNonFinite());
         progress.start("Reading " + file.getFileName(), rows, "words");
         ParsedVectors parsed;
         if (format.gzip()) {
             // the decompressed size is unknown: the arrays grow with what is read
+            TextVectorReader.checkedSize(file, rows, dim);
             try (InputStream in = TextVectorReader.gunzip(file)) {
                 in.skipNBytes(format.dataStart());
                 int initial = (int) Math.min(rows, Math.max(1, (1 << 20) / dim));
@@ -48,7 +48,7 @@ final class Word2VecBinaryReader {
             }
         } else {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                parsed = readRecords(file, ch, format, (int) rows, options.threads(), nonFinite, progress);
+                parsed = readRecords(file, ch, format, rows, options.threads(), nonFinite, progress);
             }
         }
         progress.finish();
@@ -69,7 +69,7 @@ final class Word2VecBinaryReader {
             Path file,
             FileChannel ch,
             DetectedFormat format,
-            int rows,
+            long wanted,
             int threads,
             NonFiniteValues nonFinite,
             ProgressListener progress)
@@ -78,17 +78,8 @@ final class Word2VecBinaryReader {
         int vectorBytes = 4 * dim;
         long end = ch.size();
         long bytes = end - format.dataStart();
-        long perRecord = vectorBytes + 2L;
-        // far too short fails at once; a little short fails in the scan below, naming the word
-        // where the file ends (both before the matrix is allocated)
-        if (rows > 2 * bytes / perRecord) {
-            throw new MalformedFileException(
-                    file,
-                    0,
-                    "the header announces " + format.headerRows() + " words × " + dim + " dimensions, at least "
-                            + perRecord + " bytes per word, but the file has " + bytes
-                            + " bytes after its header: truncated, or not a word2vec binary file");
-        }
+        checkRoom(file, format, wanted, bytes);
+        int rows = TextVectorReader.checkedSize(file, wanted, dim) / dim;
         // where each word starts and how long it is: 12 bytes a row, a third of a percent of the matrix
         long[] starts = new long[rows];
         int[] lengths = new int[rows];
@@ -111,30 +102,16 @@ final class Word2VecBinaryReader {
                 i++;
             }
             if (i == len && bufStart + len == end) {
-                throw new MalformedFileException(
-                        file,
-                        0,
-                        "the file ends inside word " + (row + 1) + " of the " + format.headerRows()
-                                + " its header announces (byte " + (bufStart + start) + ")");
+                throw endsInsideWord(file, format, row, bufStart + start);
             }
             if (i == limit || i == start) {
-                throw new MalformedFileException(
-                        file,
-                        0,
-                        "word " + (row + 1) + " at byte " + (bufStart + start)
-                                + (i == start ? " is empty" : " is longer than " + MAX_WORD_BYTES + " bytes")
-                                + ": not a word2vec binary file, or a damaged one");
+                throw badWord(file, row, bufStart + start, i == start);
             }
             starts[row] = bufStart + start;
             lengths[row] = i - start;
             p = bufStart + i + 1 + vectorBytes;
             if (p > end) {
-                throw new MalformedFileException(
-                        file,
-                        0,
-                        "the file ends inside the vector of word " + (row + 1) + " ('"
-                                + new String(buf, start, i - start, StandardCharsets.UTF_8) + "') of the "
-                                + format.headerRows() + " its header announces");
+                throw endsInsideVector(file, format, row, new String(buf, start, i - start, StandardCharsets.UTF_8));
             }
         }
         buf = null;
@@ -167,6 +144,49 @@ final class Word2VecBinaryReader {
             return null;
         });
         return new ParsedVectors(words, matrix, rows, dim);
+    }
+
+    /**
+     * Fails at once when {@code bytes} after the header cannot hold {@code rows} records (half the
+     * smallest, a one-byte word, its space and its vector, or less); a file a little short fails
+     * in the scan, naming the word where it ends. Both before anything proportional to the rows
+     * is allocated.
+     */
+    static void checkRoom(Path file, DetectedFormat format, long rows, long bytes) throws MalformedFileException {
+        long perRecord = 4L * format.dim() + 2;
+        if (rows > 2 * bytes / perRecord) {
+            throw new MalformedFileException(
+                    file,
+                    0,
+                    "the header announces " + format.headerRows() + " words × " + format.dim()
+                            + " dimensions, at least " + perRecord + " bytes per word, but the file has " + bytes
+                            + " bytes after its header: truncated, or not a word2vec binary file");
+        }
+    }
+
+    static MalformedFileException endsInsideWord(Path file, DetectedFormat format, int row, long at) {
+        return new MalformedFileException(
+                file,
+                0,
+                "the file ends inside word " + (row + 1) + " of the " + format.headerRows()
+                        + " its header announces (byte " + at + ")");
+    }
+
+    static MalformedFileException badWord(Path file, int row, long at, boolean empty) {
+        return new MalformedFileException(
+                file,
+                0,
+                "word " + (row + 1) + " at byte " + at
+                        + (empty ? " is empty" : " is longer than " + MAX_WORD_BYTES + " bytes")
+                        + ": not a word2vec binary file, or a damaged one");
+    }
+
+    static MalformedFileException endsInsideVector(Path file, DetectedFormat format, int row, String word) {
+        return new MalformedFileException(
+                file,
+                0,
+                "the file ends inside the vector of word " + (row + 1) + " ('" + word + "') of the "
+                        + format.headerRows() + " its header announces");
     }
 
     /** Reads {@code count} bytes at file offset {@code at} into {@code dst[0...]} (fewer only at the end of the file). */
@@ -244,19 +264,10 @@ final class Word2VecBinaryReader {
                 p++;
             }
             if (p >= len) {
-                throw new MalformedFileException(
-                        file,
-                        0,
-                        "the file ends inside word " + (row + 1) + " of the " + format.headerRows()
-                                + " its header announces (byte " + (consumed + start) + ")");
+                throw endsInsideWord(file, format, row, consumed + start);
             }
             if (p - start > MAX_WORD_BYTES || p == start) {
-                throw new MalformedFileException(
-                        file,
-                        0,
-                        "word " + (row + 1) + " at byte " + (consumed + start)
-                                + (p == start ? " is empty" : " is longer than " + MAX_WORD_BYTES + " bytes")
-                                + ": not a word2vec binary file, or a damaged one");
+                throw badWord(file, row, consumed + start, p == start);
             }
             if (row == words.length) {
                 int grown = (int) Math.min(rows, 2L * words.length);
@@ -266,11 +277,7 @@ final class Word2VecBinaryReader {
             words[row] = new String(buf, start, p - start, StandardCharsets.UTF_8);
             p++;
             if (len - p < vectorBytes) {
-                throw new MalformedFileException(
-                        file,
-                        0,
-                        "the file ends inside the vector of word " + (row + 1) + " ('" + words[row] + "') of the "
-                                + format.headerRows() + " its header announces");
+                throw endsInsideVector(file, format, row, words[row]);
             }
             int out = row * dim;
             boolean finite = true;

@@ -2,8 +2,9 @@
  * Reading and writing word-vector files: format detection from content
  * ({@link dev.seqlab.embeddings.io.FormatDetector}), the text formats (GloVe; word2vec text and
  * fastText {@code .vec} with an {@code N D} header) parsed in parallel straight from bytes into
- * one float array, word2vec binary, gzip of each, and seqlab's own memory-mapped format
- * ({@link dev.seqlab.embeddings.io.SeqlabFormat}).
+ * one float array, word2vec binary (read into the heap, or opened for queries in place by
+ * {@code Word2VecBinaryMapping}), gzip of each, and seqlab's own
+ * memory-mapped format ({@link dev.seqlab.embeddings.io.SeqlabFormat}).
  *
  * <h2>The seqlab format, version 2 (written now)</h2>
  * Everything a query reads is in the file, memory-mapped and used in place, so opening is constant

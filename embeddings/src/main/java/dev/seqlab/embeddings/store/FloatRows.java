@@ -18,6 +18,14 @@ public interface FloatRows {
         return new MappedFloatRows(region, rows, dim);
     }
 
+    /**
+     * The vectors of records in a mapped file, row i the {@code dim} little-endian floats at
+     * {@code offsets.vectorAt(i)} (a word2vec binary file read in place).
+     */
+    static FloatRows records(RecordMapping file, RecordOffsets offsets, int dim) {
+        return new RecordFloatRows(file, offsets, dim);
+    }
+
     /** The number of rows. */
     int rows();
 

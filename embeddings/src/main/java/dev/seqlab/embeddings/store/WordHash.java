@@ -15,11 +15,23 @@ public final class WordHash {
 
     /** FNV-1a (64-bit) of {@code bytes[off, off + len)}, its halves folded: the same on every platform. */
     public static int hash(byte[] bytes, int off, int len) {
-        long h = 0xcbf29ce484222325L;
+        long h = START;
         for (int i = off; i < off + len; i++) {
-            h ^= bytes[i] & 0xff;
-            h *= 0x100000001b3L;
+            h = step(h, bytes[i]);
         }
+        return fold(h);
+    }
+
+    /** The state of {@link #hash} before any byte, for hashing bytes as they are read. */
+    public static final long START = 0xcbf29ce484222325L;
+
+    /** The state of {@link #hash} after one more byte {@code b}. */
+    public static long step(long h, byte b) {
+        return (h ^ (b & 0xff)) * 0x100000001b3L;
+    }
+
+    /** The hash of the bytes that led to state {@code h}. */
+    public static int fold(long h) {
         return (int) (h ^ (h >>> 32));
     }
 

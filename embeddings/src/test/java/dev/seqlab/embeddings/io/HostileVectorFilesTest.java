@@ -194,6 +194,66 @@ class HostileVectorFilesTest {
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
 
+    /**
+     * A file of about 1 kB in every format whose header announces 3,000,000,000 words × 300 (more
+     * rows than an int holds, 3.6 TB of floats) or 1,000,000 words × 100,000 (400 GB): a one-line
+     * error naming the figure the header announces, before anything proportional to it is allocated
+     * (the test JVM's heap could not hold it).
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "v.txt 3000000000 300",
+                "v.txt 1000000 100000",
+                "v.vec 3000000000 300",
+                "v.vec 1000000 100000",
+                "v.txt.gz 3000000000 300",
+                "v.txt.gz 1000000 100000",
+                "v.bin 3000000000 300",
+                "v.bin 1000000 100000",
+                "v.bin.gz 3000000000 300",
+                "v.bin.gz 1000000 100000",
+                "v.seqlab 3000000000 300",
+                "v.seqlab 1000000 100000"
+            })
+    void oneKilobyteFileAnnouncingHugeSizesFailsInOneLineBeforeAllocating(String spec) throws IOException {
+        String[] f = spec.split(" ");
+        String name = f[0];
+        int words = 60;
+        String[] w = new String[words];
+        float[][] v = new float[words][];
+        StringBuilder text = new StringBuilder(f[1] + " " + f[2] + "\n");
+        for (int i = 0; i < words; i++) {
+            w[i] = "w" + i;
+            v[i] = new float[] {i, 1, 2};
+            text.append(w[i]).append(" ").append(i).append(" 1 2\n");
+        }
+        byte[] content;
+        if (name.endsWith(".seqlab")) {
+            Path small = dir.resolve("small.seqlab");
+            float[] m = new float[words * 3];
+            for (int i = 0; i < words; i++) {
+                System.arraycopy(v[i], 0, m, 3 * i, 3);
+            }
+            WordVectors.of(List.of(w), m, 3).save(small, VectorFormat.SEQLAB);
+            content = Files.readAllBytes(small);
+            ByteBuffer.wrap(content)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putInt(12, Integer.parseInt(f[2]))
+                    .putLong(16, Long.parseLong(f[1]));
+        } else if (name.contains(".bin")) {
+            content = binary(f[1] + " " + f[2], w, v);
+        } else {
+            content = text.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        Path file = write(name, name.endsWith(".gz") ? gzip(content) : content);
+        assertTrue(Files.size(file) < 4096, Files.size(file) + " bytes");
+        MalformedFileException e = refused(file);
+        assertTrue(e.getMessage().contains(f[1]) || e.getMessage().contains(f[2]), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+    }
+
     @Test
     void seqlabHeaderAnnouncingMoreWordsThanTheFileHoldsIsRefused() throws IOException {
         Path file = dir.resolve("v.seqlab");
