@@ -23,6 +23,7 @@ import dev.seqlab.rnn.onnx.RecurrentOnnxImport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,12 @@ class TextClassifierTest {
     private static final List<LabelledText> TRAIN = SyntheticSentences.rows(300, 1);
     private static final List<LabelledText> TEST = SyntheticSentences.rows(150, 2);
 
-    private static final ClassifyOptions AVERAGE = ClassifyOptions.defaults().withEpochs(10);
+    /** The course's v1: the averaged vectors alone. */
+    private static final ClassifyOptions AVERAGE =
+            ClassifyOptions.defaults().withWordFeatures(false).withEpochs(10);
+    /** average at its defaults: with word and word-pair features. */
+    private static final ClassifyOptions AVERAGE_DEFAULTS = ClassifyOptions.defaults();
+
     private static final ClassifyOptions LSTM = ClassifyOptions.defaults()
             .withArch(Architecture.LSTM)
             .withHidden(16)
@@ -79,6 +85,25 @@ class TextClassifierTest {
     }
 
     @Test
+    void averageAtItsDefaultsLearnsWordsAndWordPairsWithTheSentencesEnds() throws Exception {
+        assertTrue(AVERAGE_DEFAULTS.wordFeatures() && AVERAGE_DEFAULTS.wordNgrams() == 2);
+        TextClassifier c = TextClassifier.train(TRAIN, VECTORS, AVERAGE_DEFAULTS);
+        double acc = c.evaluate(TEST).accuracy();
+        assertTrue(acc > 0.9, "average (defaults) test accuracy " + acc + " (majority " + majority(TEST) + ")");
+        c.save(dir.resolve("p"));
+        List<String> features = Files.readAllLines(dir.resolve("p").resolve(AverageModel.WORDS_FILE));
+        String first = TRAIN.get(0).text().split(" ")[0].toLowerCase(Locale.ROOT);
+        assertTrue(features.contains("happy"), "a word");
+        assertTrue(features.contains("<s> " + first), "the pair starting the first sentence, <s> " + first);
+        assertTrue(features.stream().anyMatch(f -> f.endsWith(" </s>")), "a pair ending a sentence");
+        assertTrue(features.stream().noneMatch(f -> f.split(" ").length > 2), "no runs longer than 2");
+        TextClassifier back = TextClassifier.load(dir.resolve("p"), VECTORS);
+        assertEquals(2, back.options().wordNgrams());
+        List<String> texts = TEST.stream().map(LabelledText::text).toList();
+        assertEquals(c.predict(texts, 3), back.predict(texts, 3));
+    }
+
+    @Test
     void lstmLearnsTheTopicsFarAboveTheMajorityClass() {
         TextClassifier c = TextClassifier.train(TRAIN, VECTORS, LSTM);
         double acc = c.evaluate(TEST).accuracy();
@@ -99,21 +124,24 @@ class TextClassifierTest {
 
     @Test
     void sameSeedGivesTheSameModelBytesForBothArchitectures() throws Exception {
-        for (ClassifyOptions o : List.of(AVERAGE, LSTM.withEpochs(3))) {
-            Path a = dir.resolve(o.arch() + "-a");
-            Path b = dir.resolve(o.arch() + "-b");
+        for (ClassifyOptions o : List.of(AVERAGE, AVERAGE_DEFAULTS, LSTM.withEpochs(3))) {
+            String name = o.arch() + "-" + o.wordFeatures();
+            Path a = dir.resolve(name + "-a");
+            Path b = dir.resolve(name + "-b");
             TextClassifier.train(TRAIN, VECTORS, o).save(a);
             TextClassifier.train(TRAIN, VECTORS, o).save(b);
             // model.tribuo is left out: Tribuo's provenance records when the model was trained
             // (its weights are those of model.safetensors, compared here)
             List<String> files = o.arch() == Architecture.AVERAGE
-                    ? List.of(ModelFiles.CONFIG, ModelFiles.WEIGHTS)
+                    ? o.wordFeatures()
+                            ? List.of(ModelFiles.CONFIG, ModelFiles.WEIGHTS, AverageModel.WORDS_FILE)
+                            : List.of(ModelFiles.CONFIG, ModelFiles.WEIGHTS)
                     : List.of(ModelFiles.CONFIG, ModelFiles.WEIGHTS, RecurrentModel.VOCABULARY_FILE);
             for (String f : files) {
                 assertArrayEquals(
                         Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), o.arch() + " " + f);
             }
-            Path c = dir.resolve(o.arch() + "-c");
+            Path c = dir.resolve(name + "-c");
             TextClassifier.train(TRAIN, VECTORS, o.withSeed(7)).save(c);
             assertNotEquals(
                     List.of(Files.readAllBytes(a.resolve(ModelFiles.WEIGHTS))).hashCode(),
@@ -125,9 +153,9 @@ class TextClassifierTest {
     @Test
     void aReloadedModelPredictsTheSame() throws Exception {
         List<String> texts = TEST.stream().map(LabelledText::text).toList();
-        for (ClassifyOptions o : List.of(AVERAGE, LSTM.withEpochs(3))) {
+        for (ClassifyOptions o : List.of(AVERAGE, AVERAGE_DEFAULTS, LSTM.withEpochs(3))) {
             TextClassifier c = TextClassifier.train(TRAIN, VECTORS, o);
-            Path m = dir.resolve(o.arch().name());
+            Path m = dir.resolve(o.arch().name() + "-" + o.wordFeatures());
             c.save(m);
             TextClassifier back = TextClassifier.load(m, VECTORS);
             assertEquals(c.options(), back.options());
