@@ -12,22 +12,28 @@ import dev.seqlab.classify.eval.ClassMetrics;
 import dev.seqlab.classify.eval.Evaluation;
 import dev.seqlab.classify.model.AverageModel;
 import dev.seqlab.classify.model.RecurrentModel;
+import dev.seqlab.classify.model.SentenceTokens;
 import dev.seqlab.classify.options.Architecture;
 import dev.seqlab.classify.options.ClassWeighting;
 import dev.seqlab.classify.options.ClassifyOptions;
 import dev.seqlab.core.io.model.ModelFiles;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.tribuo.AveragedWordVectorExtractor;
 import dev.seqlab.onnx.HostTensor;
 import dev.seqlab.onnx.graph.OnnxFiles;
+import dev.seqlab.onnx.interpret.GraphInterpreter;
+import dev.seqlab.onnx.interpret.OperatorRegistry;
 import dev.seqlab.rnn.onnx.RecurrentOnnxImport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tribuo.classification.Label;
 
 class TextClassifierTest {
     private static final WordVectors VECTORS = SyntheticSentences.vectors();
@@ -226,6 +232,52 @@ class TextClassifierTest {
             for (Prediction.ClassScore sc : native3.get(i).top()) {
                 int c = lstm.labels().indexOf(sc.label());
                 assertEquals(sc.probability(), onnx[i * 3 + c], 1e-5, texts.get(i) + " " + sc.label());
+            }
+        }
+    }
+
+    @Test
+    void averageWithWordFeaturesExportsOnnxReadingTheWordsThenTheAverage() throws Exception {
+        TextClassifier c = TextClassifier.train(TRAIN, VECTORS, AVERAGE_DEFAULTS);
+        c.save(dir.resolve("m"));
+        Path file = dir.resolve("m.onnx");
+        c.exportOnnx(file);
+        List<String> features = Files.readAllLines(dir.resolve("m").resolve(AverageModel.WORDS_FILE));
+        AveragedWordVectorExtractor<Label> averages = new AveragedWordVectorExtractor<>(VECTORS, "synthetic");
+        SentenceTokens tokens = new SentenceTokens(true);
+        List<String> texts = List.of("happy smile w3 zzyzx", "Bread w1 w2 soup!");
+        int width = features.size() + VECTORS.dimension();
+        float[] x = new float[texts.size() * width];
+        for (int i = 0; i < texts.size(); i++) {
+            List<String> words = tokens.of(texts.get(i));
+            List<String> padded = new ArrayList<>(List.of("<s>"));
+            padded.addAll(words);
+            padded.add("</s>");
+            List<String> grams = new ArrayList<>(words);
+            for (int t = 0; t + 1 < padded.size(); t++) {
+                grams.add(padded.get(t) + " " + padded.get(t + 1));
+            }
+            for (String g : grams) {
+                int col = features.indexOf(g);
+                if (col >= 0) {
+                    x[i * width + col] += 1f / words.size();
+                }
+            }
+            double[] avg = averages.average(texts.get(i));
+            for (int j = 0; j < avg.length; j++) {
+                x[i * width + features.size() + j] = (float) avg[j];
+            }
+        }
+        GraphInterpreter g = GraphInterpreter.prepare(OnnxFiles.read(file), OperatorRegistry.standard(), file);
+        float[] onnx = g.run(Map.of(g.inputs().get(0).name(), HostTensor.floats(x, texts.size(), width)))
+                .get(g.outputs().get(0).name())
+                .floats();
+        List<Prediction> expected = c.predict(texts, 3);
+        var outputs = ((AverageModel) c.model()).tribuoModel().getOutputIDInfo();
+        for (int i = 0; i < texts.size(); i++) {
+            for (Prediction.ClassScore sc : expected.get(i).top()) {
+                int k = outputs.getID(new Label(sc.label()));
+                assertEquals(sc.probability(), onnx[i * 3 + k], 1e-5, texts.get(i) + " " + sc.label());
             }
         }
     }
