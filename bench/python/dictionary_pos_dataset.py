@@ -9,7 +9,9 @@ removed (so the label is not in the text). Definitions shorter than 3 words, and
 an earlier text, are skipped. Shuffled with a fixed seed and split 80/20.
 
 Writes DIR/train.csv, DIR/test.csv (columns text,label; commons-csv reads them) and the same
-split as fastText wants it, DIR/train.txt and DIR/test.txt ("__label__POS text").
+split as fastText wants it, DIR/train.txt and DIR/test.txt ("__label__POS text"). For choosing
+settings without looking at the test split, the training part is split again 90/10 into
+DIR/fit.{csv,txt} and DIR/valid.{csv,txt} (train = fit + valid, in that order).
 Usage: dictionary_pos_dataset.py CORPUS DIR [SEED]
 """
 import csv, os, random, re, sys
@@ -60,7 +62,9 @@ def main():
     random.Random(seed).shuffle(rows)
     cut = len(rows) * 4 // 5
     os.makedirs(out, exist_ok=True)
-    for name, part in (("train", rows[:cut]), ("test", rows[cut:])):
+    fit = cut * 9 // 10
+    parts = (("train", rows[:cut]), ("test", rows[cut:]), ("fit", rows[:fit]), ("valid", rows[fit:cut]))
+    for name, part in parts:
         with open(os.path.join(out, name + ".csv"), "w", newline="", encoding="utf-8") as f:
             w = csv.writer(f)
             w.writerow(["text", "label"])

@@ -48,6 +48,12 @@ public final class TextClassifier {
     public static final String ARCHITECTURE = "seqlab-text-classifier";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * What a config.json that names no word n-grams meant when written: single words only (the
+     * field came later; models saved before keep predicting as they did, whatever today's default).
+     */
+    private static final ClassifyOptions WRITTEN_BEFORE_NGRAMS =
+            ClassifyOptions.defaults().withWordNgrams(1);
 
     private final ClassifyOptions options;
     private final List<String> labels;
@@ -164,7 +170,7 @@ public final class TextClassifier {
      */
     public static TextClassifier load(Path dir, WordVectors vectors) throws IOException {
         JsonNode cfg = ModelFiles.readConfig(dir, ARCHITECTURE);
-        ClassifyOptions o = ModelConfig.options(dir, cfg, ClassifyOptions.defaults(), "labels", "dimension", "vectors");
+        ClassifyOptions o = ModelConfig.options(dir, cfg, WRITTEN_BEFORE_NGRAMS, "labels", "dimension", "vectors");
         Path config = dir.resolve(ModelFiles.CONFIG);
         List<String> labels = new ArrayList<>();
         cfg.path("labels").forEach(n -> labels.add(n.asText()));

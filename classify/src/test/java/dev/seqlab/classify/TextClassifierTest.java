@@ -12,28 +12,40 @@ import dev.seqlab.classify.eval.ClassMetrics;
 import dev.seqlab.classify.eval.Evaluation;
 import dev.seqlab.classify.model.AverageModel;
 import dev.seqlab.classify.model.RecurrentModel;
+import dev.seqlab.classify.model.SentenceTokens;
 import dev.seqlab.classify.options.Architecture;
 import dev.seqlab.classify.options.ClassWeighting;
 import dev.seqlab.classify.options.ClassifyOptions;
 import dev.seqlab.core.io.model.ModelFiles;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.tribuo.AveragedWordVectorExtractor;
 import dev.seqlab.onnx.HostTensor;
 import dev.seqlab.onnx.graph.OnnxFiles;
+import dev.seqlab.onnx.interpret.GraphInterpreter;
+import dev.seqlab.onnx.interpret.OperatorRegistry;
 import dev.seqlab.rnn.onnx.RecurrentOnnxImport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tribuo.classification.Label;
 
 class TextClassifierTest {
     private static final WordVectors VECTORS = SyntheticSentences.vectors();
     private static final List<LabelledText> TRAIN = SyntheticSentences.rows(300, 1);
     private static final List<LabelledText> TEST = SyntheticSentences.rows(150, 2);
 
-    private static final ClassifyOptions AVERAGE = ClassifyOptions.defaults().withEpochs(10);
+    /** The course's v1: the averaged vectors alone. */
+    private static final ClassifyOptions AVERAGE =
+            ClassifyOptions.defaults().withWordFeatures(false).withEpochs(10);
+    /** average at its defaults: with word and word-pair features. */
+    private static final ClassifyOptions AVERAGE_DEFAULTS = ClassifyOptions.defaults();
+
     private static final ClassifyOptions LSTM = ClassifyOptions.defaults()
             .withArch(Architecture.LSTM)
             .withHidden(16)
@@ -79,6 +91,25 @@ class TextClassifierTest {
     }
 
     @Test
+    void averageAtItsDefaultsLearnsWordsAndWordPairsWithTheSentencesEnds() throws Exception {
+        assertTrue(AVERAGE_DEFAULTS.wordFeatures() && AVERAGE_DEFAULTS.wordNgrams() == 2);
+        TextClassifier c = TextClassifier.train(TRAIN, VECTORS, AVERAGE_DEFAULTS);
+        double acc = c.evaluate(TEST).accuracy();
+        assertTrue(acc > 0.9, "average (defaults) test accuracy " + acc + " (majority " + majority(TEST) + ")");
+        c.save(dir.resolve("p"));
+        List<String> features = Files.readAllLines(dir.resolve("p").resolve(AverageModel.WORDS_FILE));
+        String first = TRAIN.get(0).text().split(" ")[0].toLowerCase(Locale.ROOT);
+        assertTrue(features.contains("happy"), "a word");
+        assertTrue(features.contains("<s> " + first), "the pair starting the first sentence, <s> " + first);
+        assertTrue(features.stream().anyMatch(f -> f.endsWith(" </s>")), "a pair ending a sentence");
+        assertTrue(features.stream().noneMatch(f -> f.split(" ").length > 2), "no runs longer than 2");
+        TextClassifier back = TextClassifier.load(dir.resolve("p"), VECTORS);
+        assertEquals(2, back.options().wordNgrams());
+        List<String> texts = TEST.stream().map(LabelledText::text).toList();
+        assertEquals(c.predict(texts, 3), back.predict(texts, 3));
+    }
+
+    @Test
     void lstmLearnsTheTopicsFarAboveTheMajorityClass() {
         TextClassifier c = TextClassifier.train(TRAIN, VECTORS, LSTM);
         double acc = c.evaluate(TEST).accuracy();
@@ -99,21 +130,24 @@ class TextClassifierTest {
 
     @Test
     void sameSeedGivesTheSameModelBytesForBothArchitectures() throws Exception {
-        for (ClassifyOptions o : List.of(AVERAGE, LSTM.withEpochs(3))) {
-            Path a = dir.resolve(o.arch() + "-a");
-            Path b = dir.resolve(o.arch() + "-b");
+        for (ClassifyOptions o : List.of(AVERAGE, AVERAGE_DEFAULTS, LSTM.withEpochs(3))) {
+            String name = o.arch() + "-" + o.wordFeatures();
+            Path a = dir.resolve(name + "-a");
+            Path b = dir.resolve(name + "-b");
             TextClassifier.train(TRAIN, VECTORS, o).save(a);
             TextClassifier.train(TRAIN, VECTORS, o).save(b);
             // model.tribuo is left out: Tribuo's provenance records when the model was trained
             // (its weights are those of model.safetensors, compared here)
             List<String> files = o.arch() == Architecture.AVERAGE
-                    ? List.of(ModelFiles.CONFIG, ModelFiles.WEIGHTS)
+                    ? o.wordFeatures()
+                            ? List.of(ModelFiles.CONFIG, ModelFiles.WEIGHTS, AverageModel.WORDS_FILE)
+                            : List.of(ModelFiles.CONFIG, ModelFiles.WEIGHTS)
                     : List.of(ModelFiles.CONFIG, ModelFiles.WEIGHTS, RecurrentModel.VOCABULARY_FILE);
             for (String f : files) {
                 assertArrayEquals(
                         Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), o.arch() + " " + f);
             }
-            Path c = dir.resolve(o.arch() + "-c");
+            Path c = dir.resolve(name + "-c");
             TextClassifier.train(TRAIN, VECTORS, o.withSeed(7)).save(c);
             assertNotEquals(
                     List.of(Files.readAllBytes(a.resolve(ModelFiles.WEIGHTS))).hashCode(),
@@ -125,9 +159,9 @@ class TextClassifierTest {
     @Test
     void aReloadedModelPredictsTheSame() throws Exception {
         List<String> texts = TEST.stream().map(LabelledText::text).toList();
-        for (ClassifyOptions o : List.of(AVERAGE, LSTM.withEpochs(3))) {
+        for (ClassifyOptions o : List.of(AVERAGE, AVERAGE_DEFAULTS, LSTM.withEpochs(3))) {
             TextClassifier c = TextClassifier.train(TRAIN, VECTORS, o);
-            Path m = dir.resolve(o.arch().name());
+            Path m = dir.resolve(o.arch().name() + "-" + o.wordFeatures());
             c.save(m);
             TextClassifier back = TextClassifier.load(m, VECTORS);
             assertEquals(c.options(), back.options());
@@ -198,6 +232,52 @@ class TextClassifierTest {
             for (Prediction.ClassScore sc : native3.get(i).top()) {
                 int c = lstm.labels().indexOf(sc.label());
                 assertEquals(sc.probability(), onnx[i * 3 + c], 1e-5, texts.get(i) + " " + sc.label());
+            }
+        }
+    }
+
+    @Test
+    void averageWithWordFeaturesExportsOnnxReadingTheWordsThenTheAverage() throws Exception {
+        TextClassifier c = TextClassifier.train(TRAIN, VECTORS, AVERAGE_DEFAULTS);
+        c.save(dir.resolve("m"));
+        Path file = dir.resolve("m.onnx");
+        c.exportOnnx(file);
+        List<String> features = Files.readAllLines(dir.resolve("m").resolve(AverageModel.WORDS_FILE));
+        AveragedWordVectorExtractor<Label> averages = new AveragedWordVectorExtractor<>(VECTORS, "synthetic");
+        SentenceTokens tokens = new SentenceTokens(true);
+        List<String> texts = List.of("happy smile w3 zzyzx", "Bread w1 w2 soup!");
+        int width = features.size() + VECTORS.dimension();
+        float[] x = new float[texts.size() * width];
+        for (int i = 0; i < texts.size(); i++) {
+            List<String> words = tokens.of(texts.get(i));
+            List<String> padded = new ArrayList<>(List.of("<s>"));
+            padded.addAll(words);
+            padded.add("</s>");
+            List<String> grams = new ArrayList<>(words);
+            for (int t = 0; t + 1 < padded.size(); t++) {
+                grams.add(padded.get(t) + " " + padded.get(t + 1));
+            }
+            for (String g : grams) {
+                int col = features.indexOf(g);
+                if (col >= 0) {
+                    x[i * width + col] += 1f / words.size();
+                }
+            }
+            double[] avg = averages.average(texts.get(i));
+            for (int j = 0; j < avg.length; j++) {
+                x[i * width + features.size() + j] = (float) avg[j];
+            }
+        }
+        GraphInterpreter g = GraphInterpreter.prepare(OnnxFiles.read(file), OperatorRegistry.standard(), file);
+        float[] onnx = g.run(Map.of(g.inputs().get(0).name(), HostTensor.floats(x, texts.size(), width)))
+                .get(g.outputs().get(0).name())
+                .floats();
+        List<Prediction> expected = c.predict(texts, 3);
+        var outputs = ((AverageModel) c.model()).tribuoModel().getOutputIDInfo();
+        for (int i = 0; i < texts.size(); i++) {
+            for (Prediction.ClassScore sc : expected.get(i).top()) {
+                int k = outputs.getID(new Label(sc.label()));
+                assertEquals(sc.probability(), onnx[i * 3 + k], 1e-5, texts.get(i) + " " + sc.label());
             }
         }
     }

@@ -29,6 +29,7 @@ public final class Main {
      * exiting. This is what tests call.
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Verbosity.reset();
         return commandLine(out, err, CommandRegistry.topLevelCommandsFor(args)).execute(args);
     }
 

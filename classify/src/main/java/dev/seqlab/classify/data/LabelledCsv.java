@@ -99,7 +99,7 @@ public final class LabelledCsv {
         }
         if (rows.isEmpty()) {
             throw new MalformedFileException(
-                    file, 0, columns.header() ? "no rows after the header" : "no rows (the file is empty)");
+                    file, 0, text.isBlank() ? "no rows (the file is empty)" : "no rows after the header");
         }
         return rows;
     }

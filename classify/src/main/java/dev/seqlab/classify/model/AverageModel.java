@@ -42,14 +42,19 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /**
  * The course's Emojify v1: a sentence is the average of its known word vectors (unknown words
  * skipped, {@link AveragedWordVectorExtractor}), classified by Tribuo's linear model trained with
- * SGD on the multinomial logistic loss (AdaGrad steps, example weights for class weights).
+ * SGD on the multinomial logistic loss (AdaGrad steps, example weights for class weights). With
+ * word features (the default) the linear model also reads, as fastText's supervised mode does, the
+ * sentence's words and runs of up to {@code wordNgrams} words (the start and end of the sentence
+ * counting as the words {@code <s>} and {@code </s>}), each its count over the sentence's length.
  *
  * <p>Saved as {@code model.tribuo} (Tribuo's own protobuf serialisation, loaded back for
  * prediction) and {@code model.safetensors} ({@code weights [classes, d]} and {@code bias [classes]}
  * in the label order of config.json, for any other tool; with word features also
- * {@code word_weights [classes, words]} for the words of {@code words.txt}). The model reads averaged vectors, so
- * predicting needs the same word vectors as training; the ONNX export's input is that average,
- * {@code [batch, d]}.
+ * {@code word_weights [classes, words]} for the lines of {@code words.txt}, a word or a run of
+ * words separated by spaces). The model reads averaged vectors, so predicting needs the same word
+ * vectors as training; the ONNX export's input is Tribuo's feature vector, {@code [batch, d]} for
+ * the average alone, with word features also one column per line of {@code words.txt} (Tribuo's
+ * order: feature names sorted).
  */
 public final class AverageModel implements ClassifierModel {
     /** Tribuo's serialisation of the model. */
@@ -59,22 +64,24 @@ public final class AverageModel implements ClassifierModel {
 
     private static final String VECTOR_PREFIX = "wv-";
     private static final String WORD_PREFIX = "word:";
+    /** Where a sentence starts and ends, in word n-grams (so "<s> to" is a sentence starting "to"). */
+    private static final String START = "<s>";
+
+    private static final String END = "</s>";
 
     private final LinearSGDModel model;
     private final AveragedWordVectorExtractor<Label> extractor;
     private final SentenceTokens tokens;
     private final WordVectors vectors;
     private final List<String> labels;
+    private final ClassifyOptions options;
     private final boolean wordFeatures;
 
     private AverageModel(
-            LinearSGDModel model,
-            WordVectors vectors,
-            SentenceTokens tokens,
-            List<String> labels,
-            boolean wordFeatures) {
+            LinearSGDModel model, WordVectors vectors, SentenceTokens tokens, List<String> labels, ClassifyOptions o) {
         this.model = model;
-        this.wordFeatures = wordFeatures;
+        this.options = o;
+        this.wordFeatures = o.wordFeatures();
         this.vectors = vectors;
         this.tokens = tokens;
         this.labels = List.copyOf(labels);
@@ -95,7 +102,7 @@ public final class AverageModel implements ClassifierModel {
             WordVectors vectors,
             ClassifyOptions o) {
         SentenceTokens tokens = new SentenceTokens(o.lowercase());
-        AverageModel shell = new AverageModel(null, vectors, tokens, labels, o.wordFeatures());
+        AverageModel shell = new AverageModel(null, vectors, tokens, labels, o);
         MutableDataset<Label> data = shell.dataset(rows, y, weights);
         LinearSGDTrainer trainer = new LinearSGDTrainer(
                 new LogMulticlass(),
@@ -105,7 +112,7 @@ public final class AverageModel implements ClassifierModel {
                 o.batchSize(),
                 o.seed());
         LinearSGDModel m = (LinearSGDModel) trainer.train(data);
-        return new AverageModel(m, vectors, tokens, labels, o.wordFeatures());
+        return new AverageModel(m, vectors, tokens, labels, o);
     }
 
     /**
@@ -139,7 +146,7 @@ public final class AverageModel implements ClassifierModel {
                 throw new MalformedFileException(file, 0, "has no class '" + l + "' named in config.json");
             }
         }
-        return new AverageModel(lm, vectors, new SentenceTokens(o.lowercase()), labels, o.wordFeatures());
+        return new AverageModel(lm, vectors, new SentenceTokens(o.lowercase()), labels, o);
     }
 
     private MutableDataset<Label> dataset(List<LabelledText> rows, int[] y, float[] weights) {
@@ -158,7 +165,9 @@ public final class AverageModel implements ClassifierModel {
 
     /**
      * The averaged vector of {@code text} ({@link AveragedWordVectorExtractor}), and with word
-     * features one {@code word:TOKEN} feature per distinct token, its count over the token count.
+     * features one {@code word:TOKEN} feature per distinct token, with longer word n-grams also one
+     * {@code word:W1 W2} feature per distinct run of words (the sentence's start and end count as
+     * the words {@code <s>} and {@code </s>}), each its count over the sentence's token count.
      */
     private Example<Label> example(Label label, String text) {
         Example<Label> ex = extractor.extract(label, text);
@@ -166,16 +175,33 @@ public final class AverageModel implements ClassifierModel {
             return ex;
         }
         List<String> words = tokens.of(text);
-        Map<String, Integer> counts = new TreeMap<>();
-        for (String w : words) {
-            counts.merge(WORD_PREFIX + w, 1, Integer::sum);
-        }
+        Map<String, Integer> counts = wordCounts(words);
         List<Feature> features = new ArrayList<>(ex.size() + counts.size());
         for (Feature f : ex) {
             features.add(f);
         }
         counts.forEach((name, n) -> features.add(new Feature(name, n / (double) words.size())));
         return new ArrayExample<>(label, features);
+    }
+
+    /** How often each word, and each run of up to {@code wordNgrams} words, occurs in {@code words}. */
+    private Map<String, Integer> wordCounts(List<String> words) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String w : words) {
+            counts.merge(WORD_PREFIX + w, 1, Integer::sum);
+        }
+        if (options.wordNgrams() > 1) {
+            List<String> padded = new ArrayList<>(words.size() + 2);
+            padded.add(START);
+            padded.addAll(words);
+            padded.add(END);
+            for (int n = 2; n <= options.wordNgrams(); n++) {
+                for (int i = 0; i + n <= padded.size(); i++) {
+                    counts.merge(WORD_PREFIX + String.join(" ", padded.subList(i, i + n)), 1, Integer::sum);
+                }
+            }
+        }
+        return counts;
     }
 
     /** The Tribuo model. */

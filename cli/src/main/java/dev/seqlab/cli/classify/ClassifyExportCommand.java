@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
             "Export a trained sentence classifier as an ONNX model.",
             "lstm/bilstm: input 'tokens' [batch, time] int64 ids (0 padding, 1 unknown, 2… the",
             "words of vocabulary.txt in order), outputs 'logits' and 'probabilities'.",
-            "average: input [batch, d], the mean of the sentence's known word vectors (Tribuo's export)."
+            "average (Tribuo's export): input [batch, features], Tribuo's features in name order:",
+            "with word features (the default) one per line of words.txt, then the d components of",
+            "the mean of the sentence's known word vectors; without, that mean alone, [batch, d]."
         },
         footerHeading = "%nExample:%n",
         footer = {"  seqlab classify export --model emoji --out emoji.onnx"})

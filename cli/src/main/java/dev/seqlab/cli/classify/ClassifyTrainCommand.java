@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
         description = {
             "Train a sentence classifier on labelled sentences and word vectors, and save it.",
             "--arch average: the mean of the known word vectors into a linear softmax",
-            "(Tribuo's SGD logistic regression; unknown words skipped). lstm/bilstm: the",
+            "(Tribuo's SGD logistic regression; unknown words skipped), which by default",
+            "also weighs the sentence's words and word pairs, as fastText does. lstm/bilstm: the",
             "word vectors through an LSTM (unknown words: a zero vector, learned with",
             "--fine-tune). The model directory holds config.json and model.safetensors",
             "(and model.tribuo or vocabulary.txt). With --json, prints the summary."
@@ -104,9 +105,18 @@ public final class ClassifyTrainCommand extends CliCommand {
 
     @Option(
             names = "--word-features",
-            description =
-                    "average: also learn a weight per training word (as fastText does), beside the averaged vectors.")
-    boolean wordFeatures;
+            negatable = true,
+            description = "average: beside the averaged vectors, learn a weight per training word and word n-gram"
+                    + " (as fastText does); --no-word-features for the averaged vectors alone"
+                    + " (default: ${bundle:default.wordFeatures}).")
+    Boolean wordFeatures;
+
+    @Option(
+            names = "--word-ngrams",
+            paramLabel = "N",
+            description = "average with word features: the longest run of words given a weight, as fastText's"
+                    + " -wordNgrams (default: ${bundle:default.wordNgrams}).")
+    Integer wordNgrams;
 
     @Option(names = "--keep-case", description = "Look words up as written instead of lower-cased.")
     boolean keepCase;
@@ -129,9 +139,10 @@ public final class ClassifyTrainCommand extends CliCommand {
                 .set(lr, ClassifyOptions::withLearningRate)
                 .set(hidden, ClassifyOptions::withHidden)
                 .set(classWeights, ClassifyOptions::withClassWeights)
+                .set(wordFeatures, ClassifyOptions::withWordFeatures)
+                .set(wordNgrams, ClassifyOptions::withWordNgrams)
                 .get()
                 .withFineTune(fineTune)
-                .withWordFeatures(wordFeatures)
                 .withLowercase(!keepCase);
         List<LabelledText> rows = LabelledCsv.read(data, csv.columns());
         List<String> labels;
