@@ -35,8 +35,6 @@ class SparkWord2VecTest {
 
     @BeforeAll
     static void writeCorpus() throws IOException {
-        SparkTesting.session();
-        org.slf4j.LoggerFactory.getLogger(SparkWord2VecTest.class).info("session started");
         corpus = dir.resolve("corpus.txt");
         Files.write(
                 corpus,
