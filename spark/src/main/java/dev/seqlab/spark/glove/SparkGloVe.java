@@ -46,9 +46,7 @@ public final class SparkGloVe {
     /** Trains on {@code lines} (one sentence a line). */
     public static GloVeReport train(JavaRDD<String> lines, SparkGloVeOptions options) throws IOException {
         GloVeOptions o = options.glove();
-        JavaRDD<String> input = options.partitions() > 0 && options.partitions() != lines.getNumPartitions()
-                ? lines.repartition(options.partitions())
-                : lines;
+        JavaRDD<String> input = options.partitions() > 0 ? SparkSentences.spread(lines, options.partitions()) : lines;
         JavaRDD<String[]> sentences = SparkSentences.tokenize(input, options.text());
         long t0 = System.nanoTime();
         VocabularyData vocabulary =

@@ -8,8 +8,11 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import opennlp.tools.tokenize.Tokenizer;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
+import scala.Tuple2;
 
 /**
  * Lines of text to sentences of tokens, on the executors, with the tokenizer seqlab's
@@ -21,6 +24,26 @@ public final class SparkSentences {
     /** The sentences of {@code lines}, tokenised lazily in each partition. */
     public static JavaRDD<String[]> tokenize(JavaRDD<String> lines, TextOptions options) {
         return lines.mapPartitions(it -> new SentenceIterator(it, options));
+    }
+
+    /**
+     * {@code lines} in {@code partitions} partitions of about equal size, each line sent to a
+     * partition drawn at random (seeded by its input partition, so a rerun places it alike).
+     * Unlike {@link JavaRDD#repartition}, which deals lines out in turn, this does not put every
+     * other line into the same partition when a corpus alternates short and long lines.
+     */
+    public static JavaRDD<String> spread(JavaRDD<String> lines, int partitions) {
+        return lines.mapPartitionsWithIndex(
+                        (p, it) -> {
+                            SplittableRandom random = new SplittableRandom(0x5EED_1A5L + p);
+                            List<Tuple2<Integer, String>> out = new ArrayList<>();
+                            it.forEachRemaining(line -> out.add(new Tuple2<>(random.nextInt(partitions), line)));
+                            return out.iterator();
+                        },
+                        false)
+                .mapToPair(t -> t)
+                .partitionBy(new HashPartitioner(partitions))
+                .values();
     }
 
     /** The tokens of one line, lower-cased if asked. */

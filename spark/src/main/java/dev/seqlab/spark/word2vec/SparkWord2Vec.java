@@ -62,9 +62,7 @@ public final class SparkWord2Vec {
     /** Trains on {@code lines} (one sentence a line). */
     public static SparkWordVectors train(JavaRDD<String> lines, SparkWord2VecOptions options) {
         Word2VecOptions o = options.word2vec();
-        JavaRDD<String> input = options.partitions() > 0 && options.partitions() != lines.getNumPartitions()
-                ? lines.repartition(options.partitions())
-                : lines;
+        JavaRDD<String> input = options.partitions() > 0 ? SparkSentences.spread(lines, options.partitions()) : lines;
         JavaRDD<String[]> sentences = SparkSentences.tokenize(input, options.text());
         long t0 = System.nanoTime();
         VocabularyData vocabulary =
@@ -96,6 +94,7 @@ public final class SparkWord2Vec {
                 vocabulary.corpusTokens(),
                 perPartition.size(),
                 countSeconds);
+        LOG.debug("word2vec: chunks per partition {} (input partitions {})", perPartition, lines.getNumPartitions());
         long[] firstChunk = new long[perPartition.size() + 1];
         for (int p = 0; p < perPartition.size(); p++) {
             firstChunk[p + 1] = firstChunk[p] + perPartition.get(p);
@@ -190,8 +189,10 @@ public final class SparkWord2Vec {
         if (jobs.isEmpty()) {
             return ShardUpdate.empty();
         }
+        long t0 = System.nanoTime();
         Word2VecShard shard = new Word2VecShard(plan.counts(), plan.retainedTokens(), o);
         model.copyTo(shard);
+        long t1 = System.nanoTime();
         double start = o.alpha();
         double end = o.minAlpha();
         double total = Math.max(1, plan.totalWords());
@@ -200,6 +201,16 @@ public final class SparkWord2Vec {
             double fraction = Math.min(1.0, (before + (double) done * partitions) / total);
             return (float) (start - (start - end) * fraction);
         });
-        return ShardUpdate.of(model, shard, corpusWords, trained);
+        long t2 = System.nanoTime();
+        ShardUpdate update = ShardUpdate.of(model, shard, corpusWords, trained);
+        LOG.debug(
+                "partition {} round {}: {} words; load {} ms, train {} ms, change {} ms",
+                p,
+                round,
+                corpusWords,
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                (System.nanoTime() - t2) / 1_000_000);
+        return update;
     }
 }

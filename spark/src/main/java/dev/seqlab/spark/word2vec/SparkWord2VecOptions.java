@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param word2vec        the training options of seqlab's word2vec ({@code threads} is the
  *                        number of training threads in each Spark task)
  * @param text            how lines become sentences
- * @param partitions      partitions the corpus is trained in (one task each per round); 0 keeps
- *                        the input's partitioning
+ * @param partitions      partitions the corpus is trained in (one task each per round), its lines
+ *                        spread over them at random so that they hold about equal work (a round
+ *                        waits for its slowest partition); 0 keeps the input's partitioning
  * @param roundsPerEpoch  synchronisations of the parameters per pass over the corpus
  * @param synchronisation how the partitions' changes are merged after each round
  */
