@@ -1,5 +1,6 @@
 package dev.seqlab.spark.text;
 
+import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.corpora.text.Tokenizers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import opennlp.tools.tokenize.Tokenizer;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
@@ -19,6 +19,8 @@ import scala.Tuple2;
  * single-machine trainers use: one line is one sentence, cut at {@link TextOptions#maxSentenceLength()}.
  */
 public final class SparkSentences {
+    private static final long SPREAD_SEED = 0x5EED_1A5L;
+
     private SparkSentences() {}
 
     /** The sentences of {@code lines}, tokenised lazily in each partition. */
@@ -35,7 +37,7 @@ public final class SparkSentences {
     public static JavaRDD<String> spread(JavaRDD<String> lines, int partitions) {
         return lines.mapPartitionsWithIndex(
                         (p, it) -> {
-                            SplittableRandom random = new SplittableRandom(0x5EED_1A5L + p);
+                            SeededRandom random = new SeededRandom(SPREAD_SEED).stream(p);
                             List<Tuple2<Integer, String>> out = new ArrayList<>();
                             it.forEachRemaining(line -> out.add(new Tuple2<>(random.nextInt(partitions), line)));
                             return out.iterator();
