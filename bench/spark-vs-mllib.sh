@@ -46,6 +46,8 @@ for p in 2 4; do
   s=$(mllib "$corpus" "$out/mllib$p.txt" $p "$mllib_iter" 'local[2]')
   score "mllib p=$p" "$s" "$out/mllib$p.txt"
 done
+s=$(spark_main word2vec --master 'local[2]' --corpus "$corpus" --out "$out/spark4sum.txt" --partitions 4 --sync sum $w2v --json)
+score "seqlab-spark p=4 sum" "$s" "$out/spark4sum.txt"
 s=$(cd "$root" && ./seqlab word2vec --corpus "$corpus" --out "$out/single.txt" --threads 2 --dim 100 --window 5 \
       --min-count 5 --iter 5 --tokenizer whitespace --json 2> /dev/null)
 score "seqlab single (2 threads)" "$s" "$out/single.txt"
@@ -68,6 +70,9 @@ for p in (2, 4):
 s4 = runs["seqlab-spark p=4"]
 print(f"p=4 vs single machine: analogy {s4['analogy'] - single['analogy']:+.4f}, "
       f"WS353 {s4['wordsim353_spearman'] - single['wordsim353_spearman']:+.4f}")
+s4s = runs["seqlab-spark p=4 sum"]
+print(f"p=4 --sync sum vs single machine: analogy {s4s['analogy'] - single['analogy']:+.4f}, "
+      f"WS353 {s4s['wordsim353_spearman'] - single['wordsim353_spearman']:+.4f}, {s4s['words_per_s']:.0f} words/s")
 g, gs = runs["glove single"], runs["glove spark p=2"]
 print(f"GloVe spark vs single: analogy {gs['analogy'] - g['analogy']:+.4f}, "
       f"WS353 {gs['wordsim353_spearman'] - g['wordsim353_spearman']:+.4f}")

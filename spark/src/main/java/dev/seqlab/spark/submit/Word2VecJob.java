@@ -80,7 +80,7 @@ final class Word2VecJob implements Callable<Integer> {
             names = "--sync",
             defaultValue = "touched",
             description = "How partitions' changes are merged: touched (mean over the partitions that changed a row)"
-                    + " or average (MLlib's) (default: ${DEFAULT-VALUE}).")
+                    + ", average (MLlib's) or sum (Hogwild with a round's delay) (default: ${DEFAULT-VALUE}).")
     String sync;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -95,8 +95,9 @@ final class Word2VecJob implements Callable<Integer> {
                 switch (sync.toLowerCase(Locale.ROOT)) {
                     case "touched" -> Synchronisation.TOUCHED_AVERAGE;
                     case "average" -> Synchronisation.AVERAGE;
+                    case "sum" -> Synchronisation.SUM;
                     default -> throw new IllegalArgumentException(
-                            "unknown --sync '" + sync + "': expected touched or average");
+                            "unknown --sync '" + sync + "': expected touched, average or sum");
                 };
         Word2VecOptions w = Word2VecOptions.defaults()
                 .withArchitecture(cbow ? Word2VecArchitecture.CBOW : Word2VecArchitecture.SKIP_GRAM)

@@ -112,7 +112,12 @@ final class ShardUpdate implements Serializable {
                 if (t[r] == 0) {
                     continue;
                 }
-                float scale = 1f / (sync == Synchronisation.AVERAGE ? partitions : t[r]);
+                float scale =
+                        switch (sync) {
+                            case AVERAGE -> 1f / partitions;
+                            case TOUCHED_AVERAGE -> 1f / t[r];
+                            case SUM -> 1f;
+                        };
                 float[] d = deltas[m].blockOf(r);
                 float[] w = target.blockOf(r);
                 int o = target.offset(r);

@@ -12,5 +12,11 @@ public enum Synchronisation {
      * Each row moves by the mean change of the partitions that changed it: a row only one
      * partition trained keeps its whole change, a row all trained gets their average.
      */
-    TOUCHED_AVERAGE
+    TOUCHED_AVERAGE,
+    /**
+     * Every row moves by the sum of the partitions' changes, as the threads of one machine add
+     * their updates to shared weights without locks (Hogwild), only with a round's delay: the
+     * closest to single-machine training, for a few partitions and short rounds.
+     */
+    SUM
 }

@@ -90,6 +90,14 @@ class SparkWord2VecTest {
     }
 
     @Test
+    void summedChangesLearnTheRelationsToo() {
+        SparkWordVectors trained = SparkWord2Vec.train(
+                SparkTesting.session().read().textFile(corpus.toString()),
+                small(Word2VecArchitecture.SKIP_GRAM).withSynchronisation(Synchronisation.SUM));
+        assertLearnsRelations(trained.toWordVectors(), "skip-gram, summed");
+    }
+
+    @Test
     void cbowWithAveragingLearnsTheRelations() {
         SparkWord2VecOptions o = small(Word2VecArchitecture.CBOW).withSynchronisation(Synchronisation.AVERAGE);
         o = o.withWord2Vec(o.word2vec().withAlpha(0.05, 0.0001));
