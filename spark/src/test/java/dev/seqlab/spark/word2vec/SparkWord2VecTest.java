@@ -90,11 +90,12 @@ class SparkWord2VecTest {
     }
 
     @Test
-    void summedChangesLearnTheRelationsToo() {
-        SparkWordVectors trained = SparkWord2Vec.train(
-                SparkTesting.session().read().textFile(corpus.toString()),
-                small(Word2VecArchitecture.SKIP_GRAM).withSynchronisation(Synchronisation.SUM));
-        assertLearnsRelations(trained.toWordVectors(), "skip-gram, summed");
+    void summedChangesAndTwoThreadsPerTaskLearnTheRelationsToo() {
+        SparkWord2VecOptions o = small(Word2VecArchitecture.SKIP_GRAM).withSynchronisation(Synchronisation.SUM);
+        o = o.withWord2Vec(o.word2vec().withThreads(2));
+        SparkWordVectors trained =
+                SparkWord2Vec.train(SparkTesting.session().read().textFile(corpus.toString()), o);
+        assertLearnsRelations(trained.toWordVectors(), "skip-gram, summed, two threads a task");
     }
 
     @Test
