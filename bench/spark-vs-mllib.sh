@@ -22,7 +22,8 @@ if [[ ${SKIP_BUILD:-0} != 1 ]]; then
   (cd "$root" && ./seqlab --version > /dev/null)
 fi
 out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+# keep the runs' logs when a step fails, and say where they are
+trap 'status=$?; if [[ $status == 0 ]]; then rm -rf "$out"; else echo "failed ($status): logs in $out" >&2; tail -5 "$out"/*.log >&2; fi' EXIT
 opens=""
 for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
          java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do
@@ -30,8 +31,8 @@ for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio 
 done
 jvm="java -Xmx6g --add-modules jdk.incubator.vector $opens -Djdk.reflect.useDirectMethodHandle=false"
 export SPARK_LOCAL_IP=127.0.0.1
-spark_main() { $jvm -cp "$jar:$(cat "$cp_file")" dev.seqlab.spark.submit.SparkMain "$@" 2> "$out/log" | tail -1; }
-mllib() { $jvm -cp "$root/spark/target/test-classes:$(cat "$cp_file")" dev.seqlab.spark.peer.MllibWord2VecRun "$@" 2> "$out/log" | tail -1; }
+spark_main() { $jvm -cp "$jar:$(cat "$cp_file")" dev.seqlab.spark.submit.SparkMain "$@" 2> "$out/spark-$1.log" | tail -1; }
+mllib() { $jvm -cp "$root/spark/target/test-classes:$(cat "$cp_file")" dev.seqlab.spark.peer.MllibWord2VecRun "$@" 2> "$out/mllib.log" | tail -1; }
 score() { # name json vectors
   local e
   e=$(/usr/bin/python3 "$peers/eval_vectors.py" "$3" 2> /dev/null)
