@@ -23,8 +23,9 @@ class ModuleLayeringTest {
      * sentence encoders on the runtime; corpora on core; embeddings on core and corpora; rnn on
      * core, corpora and the ONNX format; attention adds rnn; generators add attention (not
      * embeddings); classify on embeddings and rnn; the explorer (a web page over word vectors) on
-     * embeddings and sentences, reaching ONNX Runtime only through the sentence encoder; cli on
-     * everything but bench; nothing on cli or bench.
+     * embeddings and sentences, reaching ONNX Runtime only through the sentence encoder; the Spark
+     * jobs on embeddings and sentences, used by nothing but bench (the CLI jar must not need Spark);
+     * cli on everything but spark and bench; nothing on cli or bench.
      */
     @ArchTest
     static final ArchRule MODULES_USE_ONLY_THE_MODULES_BELOW_THEM = layeredArchitecture()
@@ -51,6 +52,8 @@ class ModuleLayeringTest {
             .definedBy("dev.seqlab.classify..")
             .layer("explorer")
             .definedBy("dev.seqlab.explorer..")
+            .layer("spark")
+            .definedBy("dev.seqlab.spark..")
             .layer("cli")
             .definedBy("dev.seqlab.cli..")
             .optionalLayer("bench")
@@ -77,6 +80,10 @@ class ModuleLayeringTest {
             .mayOnlyAccessLayers("embeddings", "rnn", "onnx", "corpora", "core")
             .whereLayer("explorer")
             .mayOnlyAccessLayers("sentences", "embeddings", "corpora", "core")
+            .whereLayer("spark")
+            .mayOnlyAccessLayers("sentences", "onnx-runtime", "onnx", "embeddings", "corpora", "core")
+            .whereLayer("spark")
+            .mayOnlyBeAccessedByLayers("bench")
             .whereLayer("cli")
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("bench")

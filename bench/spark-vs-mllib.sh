@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# seqlab on Spark against Spark MLlib and against single-machine seqlab, in local[2] (issue 19):
+#   word2vec skip-gram, dim 100, window 5, min-count 5, 5 epochs, whitespace tokens:
+#     seqlab-spark at 2 and 4 partitions, MLlib Word2Vec at 2 and 4 partitions, ./seqlab word2vec (2 threads);
+#   GloVe, dim 100, window 10, x_max 10, 10 iterations, min-count 5, 2 threads:
+#     ./seqlab glove against seqlab-spark's glove (co-occurrences counted by Spark, trained on the driver).
+# Each output is scored by ../shared/bench/eval_vectors.py (analogy, WordSim-353). words/s is corpus
+# words over training seconds (the counting job excluded for both; MLlib's fit includes its own
+# vocabulary pass). MLlib is slow: MLLIB_ITER (default 5) sets its iterations.
+# Usage: bench/spark-vs-mllib.sh CORPUS   (run the measurement under flock /work/wt/bench.lock)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+corpus=$(realpath "$1")
+mllib_iter=${MLLIB_ITER:-5}
+peers=${PEERS:-$root/../shared/bench}
+cp_file=$root/spark/target/spark-test-classpath.txt
+jar=$root/spark/target/seqlab-spark.jar
+if [[ ${SKIP_BUILD:-0} != 1 ]]; then
+  (cd "$root" && mvn -B -q -pl spark -am package -DskipTests -Pspark-jar \
+      dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file")
+  (cd "$root" && ./seqlab --version > /dev/null)
+fi
+out=$(mktemp -d)
+# keep the runs' logs when a step fails, and say where they are
+trap 'status=$?; if [[ $status == 0 ]]; then rm -rf "$out"; else echo "failed ($status): logs in $out" >&2; tail -5 "$out"/*.log >&2; fi' EXIT
+opens=""
+for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
+         java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do
+  opens="$opens --add-opens=java.base/$p=ALL-UNNAMED"
+done
+jvm="java -Xmx6g --add-modules jdk.incubator.vector $opens -Djdk.reflect.useDirectMethodHandle=false"
+export SPARK_LOCAL_IP=127.0.0.1
+spark_main() { $jvm -cp "$jar:$(cat "$cp_file")" dev.seqlab.spark.submit.SparkMain "$@" 2> "$out/spark-$1.log" | tail -1; }
+mllib() { $jvm -cp "$root/spark/target/test-classes:$(cat "$cp_file")" dev.seqlab.spark.peer.MllibWord2VecRun "$@" 2> "$out/mllib.log" | tail -1; }
+score() { # name json vectors
+  local e
+  e=$(/usr/bin/python3 "$peers/eval_vectors.py" "$3" 2> /dev/null)
+  /usr/bin/python3 -c 'import json,sys; a={"run": sys.argv[1]}; a.update(json.loads(sys.argv[2])); a.update({k: v for k, v in json.loads(sys.argv[3]).items() if k != "vocab"}); print(json.dumps(a))' \
+    "$1" "$2" "$e" | tee -a "$out/runs.jsonl"
+}
+echo "load: $(uptime)"
+w2v="--dim 100 --window 5 --min-count 5 --epochs 5 --tokenizer whitespace"
+for p in 2 4; do
+  s=$(spark_main word2vec --master 'local[2]' --corpus "$corpus" --out "$out/spark$p.txt" --partitions $p $w2v --json)
+  score "seqlab-spark p=$p" "$s" "$out/spark$p.txt"
+  s=$(mllib "$corpus" "$out/mllib$p.txt" $p "$mllib_iter" 'local[2]')
+  score "mllib p=$p" "$s" "$out/mllib$p.txt"
+done
+s=$(spark_main word2vec --master 'local[2]' --corpus "$corpus" --out "$out/spark4sum.txt" --partitions 4 --sync sum $w2v --json)
+score "seqlab-spark p=4 sum" "$s" "$out/spark4sum.txt"
+s=$(cd "$root" && ./seqlab word2vec --corpus "$corpus" --out "$out/single.txt" --threads 2 --dim 100 --window 5 \
+      --min-count 5 --iter 5 --tokenizer whitespace --json 2> /dev/null)
+score "seqlab single (2 threads)" "$s" "$out/single.txt"
+echo "load: $(uptime)"
+glove="--dim 100 --window 10 --x-max 10 --min-count 5 --threads 2 --tokenizer whitespace --json"
+s=$(cd "$root" && ./seqlab glove --corpus "$corpus" --out "$out/glove-single.txt" --iter 10 $glove 2> /dev/null)
+score "glove single" "$s" "$out/glove-single.txt"
+s=$(spark_main glove --master 'local[2]' --corpus "$corpus" --out "$out/glove-spark.txt" --partitions 2 --iterations 10 $glove)
+score "glove spark p=2" "$s" "$out/glove-spark.txt"
+echo "load: $(uptime)"
+/usr/bin/python3 - "$out/runs.jsonl" <<'PY'
+import json, sys
+runs = {r["run"]: r for r in map(json.loads, open(sys.argv[1]))}
+single = runs["seqlab single (2 threads)"]
+for p in (2, 4):
+    s, m = runs[f"seqlab-spark p={p}"], runs[f"mllib p={p}"]
+    print(f"p={p}: seqlab-spark {s['words_per_s']:.0f} words/s vs MLlib {m['words_per_s']:.0f}: "
+          f"{s['words_per_s'] / m['words_per_s']:.1f}x; analogy {s['analogy']:.4f} vs {m['analogy']:.4f}; "
+          f"WS353 {s['wordsim353_spearman']:.4f} vs {m['wordsim353_spearman']:.4f}")
+s4 = runs["seqlab-spark p=4"]
+print(f"p=4 vs single machine: analogy {s4['analogy'] - single['analogy']:+.4f}, "
+      f"WS353 {s4['wordsim353_spearman'] - single['wordsim353_spearman']:+.4f}")
+s4s = runs["seqlab-spark p=4 sum"]
+print(f"p=4 --sync sum vs single machine: analogy {s4s['analogy'] - single['analogy']:+.4f}, "
+      f"WS353 {s4s['wordsim353_spearman'] - single['wordsim353_spearman']:+.4f}, {s4s['words_per_s']:.0f} words/s")
+g, gs = runs["glove single"], runs["glove spark p=2"]
+print(f"GloVe spark vs single: analogy {gs['analogy'] - g['analogy']:+.4f}, "
+      f"WS353 {gs['wordsim353_spearman'] - g['wordsim353_spearman']:+.4f}")
+PY

@@ -1,0 +1,71 @@
+package dev.seqlab.spark.word2vec;
+
+import dev.seqlab.core.options.Checks;
+import dev.seqlab.core.options.Withers;
+import dev.seqlab.embeddings.word2vec.Word2VecOptions;
+import dev.seqlab.spark.text.TextOptions;
+import java.util.Objects;
+
+/**
+ * Options of {@link SparkWord2Vec}.
+ *
+ * @param word2vec        the training options of seqlab's word2vec ({@code threads} is the
+ *                        number of training threads in each Spark task)
+ * @param text            how lines become sentences
+ * @param partitions      partitions the corpus is trained in (one task each per round), its lines
+ *                        spread over them at random so that they hold about equal work (a round
+ *                        waits for its slowest partition); 0 keeps the input's partitioning
+ * @param roundsPerEpoch  synchronisations of the parameters per pass over the corpus
+ * @param synchronisation how the partitions' changes are merged after each round
+ */
+public record SparkWord2VecOptions(
+        Word2VecOptions word2vec,
+        TextOptions text,
+        int partitions,
+        int roundsPerEpoch,
+        Synchronisation synchronisation) {
+    /**
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public SparkWord2VecOptions {
+        Objects.requireNonNull(word2vec, "word2vec");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(synchronisation, "synchronisation");
+        Checks.zeroOrPositive("partitions", partitions);
+        Checks.atLeast("roundsPerEpoch", roundsPerEpoch, 1);
+    }
+
+    /**
+     * seqlab's word2vec defaults (gensim's), the simple tokenizer, the input's partitions, four
+     * rounds per epoch, rows averaged over the partitions that changed them.
+     */
+    public static SparkWord2VecOptions defaults() {
+        return new SparkWord2VecOptions(
+                Word2VecOptions.defaults(), TextOptions.defaults(), 0, 4, Synchronisation.TOUCHED_AVERAGE);
+    }
+
+    /** These options with other word2vec options. */
+    public SparkWord2VecOptions withWord2Vec(Word2VecOptions o) {
+        return Withers.with(this, "word2vec", o);
+    }
+
+    /** These options with other text options. */
+    public SparkWord2VecOptions withText(TextOptions t) {
+        return Withers.with(this, "text", t);
+    }
+
+    /** These options with another partition count (0: the input's). */
+    public SparkWord2VecOptions withPartitions(int n) {
+        return Withers.with(this, "partitions", n);
+    }
+
+    /** These options with another number of rounds per epoch. */
+    public SparkWord2VecOptions withRoundsPerEpoch(int n) {
+        return Withers.with(this, "roundsPerEpoch", n);
+    }
+
+    /** These options with another synchronisation. */
+    public SparkWord2VecOptions withSynchronisation(Synchronisation s) {
+        return Withers.with(this, "synchronisation", s);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.seqlab.spark.word2vec;
+
+/** How the driver merges the changes the partitions made to the parameters in one round. */
+public enum Synchronisation {
+    /**
+     * The mean of the partitions' parameters (each partition's change divided by the number of
+     * partitions), as Spark MLlib does: a word trained in one partition moves by 1/P of what that
+     * partition learnt, so rare words learn slower as partitions grow.
+     */
+    AVERAGE,
+    /**
+     * Each row moves by the mean change of the partitions that changed it: a row only one
+     * partition trained keeps its whole change, a row all trained gets their average.
+     */
+    TOUCHED_AVERAGE,
+    /**
+     * Every row moves by the sum of the partitions' changes, as the threads of one machine add
+     * their updates to shared weights without locks (Hogwild), only with a round's delay: the
+     * closest to single-machine training, for a few partitions and short rounds.
+     */
+    SUM
+}
