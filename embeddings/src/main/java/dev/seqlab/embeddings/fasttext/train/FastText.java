@@ -167,7 +167,7 @@ public final class FastText {
                 resumed.restore(m, matrices.get(m));
             }
         }
-        NegativeSamplingTable negatives = NegativeSamplingTable.build(d.counts, 0.5);
+        NegativeSamplingTable negatives = FastTextNegatives.of(d.counts);
         Subsampling subsampling = Subsampling.of(d.counts, d.ntokens, o.t());
         String task = o.cbow() ? "Training fastText CBOW" : "Training fastText skip-gram";
         TrainingRun.Result run = TrainingRun.run(
