@@ -10,13 +10,14 @@
 # Usage: bench/fasttext-vs-tool.sh CORPUS [ROUNDS]   (run under the shared bench lock)
 # Environment: MODELS (default "skipgram cbow", the order run), KEEP (a directory to keep the
 # tool's first skip-gram model in, as KEEP/tool-skipgram.bin, e.g. for fasttext-load-vs-gensim.sh).
+# SEQLAB_JAR (the jar to measure; default cli/target/seqlab.jar, built if missing).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 corpus=$(realpath "$1")
 rounds=${2:-1}
 peers=${PEERS:-$root/../shared/bench}
-jar=$root/cli/target/seqlab.jar
+jar=${SEQLAB_JAR:-$root/cli/target/seqlab.jar}
 [ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests -pl cli -am package)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
