@@ -6,9 +6,10 @@
 # epochs / wall seconds, as ../shared/bench/fasttext_train.py counts it, and CPU seconds (user + sys)
 # are given too, which a busy machine disturbs less. Each .vec is scored by eval_vectors.py.
 # The tool's own analogy score moves by more than a point between runs (Hogwild threads), so compare
-# the medians of at least 3 rounds; each round runs seqlab then the tool, for skip-gram then CBOW.
+# the medians of at least 3 rounds; each round runs seqlab then the tool, for skip-gram then CBOW
+# (rounds outermost, so a run cut short still has alternating pairs of both models).
 # Usage: bench/fasttext-vs-tool.sh CORPUS [ROUNDS]   (run under the shared bench lock)
-# Environment: MODELS (default "skipgram cbow", the order run), KEEP (a directory to keep the
+# Environment: MODELS (default "skipgram cbow"), KEEP (a directory to keep the
 # tool's first skip-gram model in, as KEEP/tool-skipgram.bin, e.g. for fasttext-load-vs-gensim.sh).
 # SEQLAB_JAR (the jar to measure; default cli/target/seqlab.jar, built if missing).
 set -euo pipefail
@@ -24,8 +25,8 @@ trap 'rm -rf "$out"' EXIT
 tokens=$(/usr/bin/python3 -c 'import sys; print(sum(len(l.split()) for l in open(sys.argv[1], "rb")))' "$corpus")
 keep=${KEEP:-}
 date -u; echo "load: $(uptime)"
-for model in ${MODELS:-skipgram cbow}; do
-  for r in $(seq "$rounds"); do
+for r in $(seq "$rounds"); do
+  for model in ${MODELS:-skipgram cbow}; do
     flag=""; [ "$model" = cbow ] && flag="--cbow"
     /usr/bin/time -o "$out/time" -f "%e %U %S" java --add-modules jdk.incubator.vector -jar "$jar" fasttext \
       --corpus "$corpus" --out "$out/s" --threads 2 --dim 100 --ws 5 --neg 5 --min-count 5 --minn 3 --maxn 6 \
