@@ -18,6 +18,9 @@ root=$(cd "$here/.." && pwd)
 corpus=$(realpath "$1")
 rounds=${2:-1}
 peers=${PEERS:-$root/../shared/bench}
+# a worktree under /work/wt has the shared bench two levels up
+[ -d "$peers" ] || [ -n "${PEERS:-}" ] || peers=$root/../../shared/bench
+[ -f "$peers/eval_vectors.py" ] || { echo "no $peers/eval_vectors.py: set PEERS to the shared bench directory" >&2; exit 2; }
 jar=${SEQLAB_JAR:-$root/cli/target/seqlab.jar}
 [ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests -pl cli -am package)
 out=$(mktemp -d)
