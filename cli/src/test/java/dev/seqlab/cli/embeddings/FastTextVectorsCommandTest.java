@@ -156,6 +156,18 @@ class FastTextVectorsCommandTest {
         CliRun.assertOneLineExit2(
                 CliRun.of("embeddings", "similar", "--vectors", future.toString(), "cat"),
                 future + ": fastText format version 99 is newer than the newest this reader knows (12)");
+        b.putInt(4, 12).putInt(0, 12345);
+        Path magic = dir.resolve("magic.bin");
+        Files.write(magic, b.array());
+        CliRun.assertOneLineExit2(
+                CliRun.of("embeddings", "similar", "--vectors", magic.toString(), "cat"),
+                magic + ": binary data of no format seqlab reads: not a fastText model (it starts with 0x00003039,"
+                        + " not fastText's magic 0x2f4f16ba)");
+        Path truncated = dir.resolve("truncated.bin");
+        Files.write(truncated, Arrays.copyOf(b.putInt(0, 793712314).array(), b.capacity() - 100));
+        CliRun.assertOneLineExit2(
+                CliRun.of("embeddings", "similar", "--vectors", truncated.toString(), "cat"),
+                truncated + ": truncated: the output matrix");
         Path supervised = model(FastTextArchitecture.SUPERVISED);
         CliRun.assertOneLineExit2(
                 CliRun.of("embeddings", "similar", "--vectors", supervised.toString(), "cat"),

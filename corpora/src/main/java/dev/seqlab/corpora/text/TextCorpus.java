@@ -2,6 +2,7 @@ package dev.seqlab.corpora.text;
 
 import dev.seqlab.core.io.InputFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -79,6 +80,32 @@ public final class TextCorpus implements Corpus {
             total += Files.size(f);
         }
         return total;
+    }
+
+    /**
+     * The lines of the files that hold nothing but ASCII white space (none for a last line without
+     * a line break). They give no sentence; the fastText tool reads an end-of-line token from each.
+     */
+    public long blankLines() throws IOException {
+        long blank = 0;
+        byte[] buffer = new byte[1 << 16];
+        for (Path f : files) {
+            try (InputStream in = FileSentenceReader.openBytes(f)) {
+                boolean empty = true;
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    for (int i = 0; i < n; i++) {
+                        byte b = buffer[i];
+                        if (b == '\n') {
+                            blank += empty ? 1 : 0;
+                            empty = true;
+                        } else if (b != ' ' && b != '\t' && b != '\r' && b != 0x0b && b != '\f' && b != 0) {
+                            empty = false;
+                        }
+                    }
+                }
+            }
+        }
+        return blank;
     }
 
     @Override

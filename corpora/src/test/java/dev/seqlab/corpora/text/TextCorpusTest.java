@@ -87,6 +87,19 @@ class TextCorpusTest {
     }
 
     @Test
+    void blankLinesAreCountedInPlainAndGzipFiles() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("blank"));
+        Files.writeString(sub.resolve("a.txt"), "\none two\n \t\r\n\nthree\n\n \u00a0\n  ");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(sub.resolve("b.gz")))) {
+            out.write("\n\nfour\n".getBytes(StandardCharsets.UTF_8));
+        }
+        TextCorpus corpus = Corpus.of(sub, TextCorpusOptions.defaults().withTokenizer(Tokenizers.whitespace()));
+        // a.txt: the first line, " \t\r", the one after it and the one after "three" (the non-breaking
+        // space is not ASCII white space, the last line has no line break); b.gz: its first two lines
+        assertEquals(6, corpus.blankLines());
+    }
+
+    @Test
     void oneHugeLineIsCutIntoSentencesOfTheCapAndStreamedInPieces() throws IOException {
         // 200,003 tokens on one line: far more characters than one piece holds
         StringBuilder text = new StringBuilder();

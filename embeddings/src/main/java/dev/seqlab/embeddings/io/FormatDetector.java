@@ -6,6 +6,7 @@ import dev.seqlab.embeddings.fasttext.FastTextBinary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -65,6 +66,19 @@ public final class FormatDetector {
         long[] header = parseHeader(head, firstEnd);
         if (header == null) {
             int dim = countNumbers(head, 0, firstEnd);
+            if (dim <= 0 && !gzip && head.length >= 4 && controlBytes(head, firstEnd)) {
+                throw new MalformedFileException(
+                        file,
+                        0,
+                        String.format(
+                                "binary data of no format seqlab reads: not a fastText model (it starts with"
+                                        + " 0x%08x, not fastText's magic 0x%08x), and no 'WORDS DIMENSION' line"
+                                        + " starts it as word2vec's binary format would",
+                                ByteBuffer.wrap(head, 0, 4)
+                                        .order(ByteOrder.LITTLE_ENDIAN)
+                                        .getInt(),
+                                FastTextBinary.MAGIC));
+            }
             if (dim <= 0) {
                 throw new MalformedFileException(
                         file,
@@ -218,6 +232,17 @@ public final class FormatDetector {
             }
         }
         return -1;
+    }
+
+    /** Whether {@code b[0, end)} holds a byte no text line holds (a control byte other than tab and CR). */
+    private static boolean controlBytes(byte[] b, int end) {
+        for (int i = 0; i < end; i++) {
+            int c = b[i] & 0xff;
+            if (c < 0x20 && c != '\t' && c != '\r' && c != 0x0b && c != '\f') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String preview(byte[] b, int start, int end) {

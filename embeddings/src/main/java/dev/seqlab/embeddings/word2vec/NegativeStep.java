@@ -8,14 +8,14 @@ package dev.seqlab.embeddings.word2vec;
  * draw (as gensim does), fastText draws again.
  */
 public final class NegativeStep {
-    private static final float MAX_EXP = SigmoidTable.MAX_EXP;
-
     private final Word2VecKernel k = Word2VecKernels.KERNEL;
     private final NegativeSamplingTable negatives;
     private final float[] output;
     private final int stride;
     private final int negative;
     private final boolean redrawTarget;
+    private final SigmoidFunction sigmoid;
+    private final float maxExp;
     private final int[] targetRows;
     private final float[] targetDots;
     private final float[] targetGradients;
@@ -29,11 +29,27 @@ public final class NegativeStep {
      */
     public NegativeStep(
             NegativeSamplingTable negatives, float[] output, int stride, int negative, boolean redrawTarget) {
+        this(negatives, output, stride, negative, redrawTarget, SigmoidFunction.WORD2VEC);
+    }
+
+    /**
+     * As {@link #NegativeStep(NegativeSamplingTable, float[], int, int, boolean)}, scoring with
+     * {@code sigmoid} instead of word2vec's.
+     */
+    public NegativeStep(
+            NegativeSamplingTable negatives,
+            float[] output,
+            int stride,
+            int negative,
+            boolean redrawTarget,
+            SigmoidFunction sigmoid) {
         this.negatives = negatives;
         this.output = output;
         this.stride = stride;
         this.negative = negative;
         this.redrawTarget = redrawTarget && negatives.size() > 1;
+        this.sigmoid = sigmoid;
+        this.maxExp = sigmoid.saturation();
         this.targetRows = new int[negative + 1];
         this.targetDots = new float[negative + 1];
         this.targetGradients = new float[negative + 1];
@@ -65,12 +81,12 @@ public final class NegativeStep {
             float label = t == 0 ? 1f : 0f;
             float f = targetDots[t];
             float g;
-            if (f > MAX_EXP) {
+            if (f > maxExp) {
                 g = (label - 1f) * alpha;
-            } else if (f < -MAX_EXP) {
+            } else if (f < -maxExp) {
                 g = label * alpha;
             } else {
-                g = (label - SigmoidTable.sigmoid(f)) * alpha;
+                g = (label - sigmoid.at(f)) * alpha;
             }
             if (g == 0f) {
                 continue;

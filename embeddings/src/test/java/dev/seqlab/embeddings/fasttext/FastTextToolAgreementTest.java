@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seqlab.corpora.text.Corpus;
+import dev.seqlab.corpora.text.TextCorpusOptions;
+import dev.seqlab.corpora.text.Tokenizers;
 import dev.seqlab.embeddings.WordLookup;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.fasttext.train.FastText;
+import dev.seqlab.embeddings.fasttext.train.FastTextOptions;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the tool trains, read by seqlab, gives for 1,000 vocabulary words and 1,000 unseen words
  * (misspellings, inflections, compounds, non-ASCII) the vectors {@code fasttext print-word-vectors}
  * prints, to cosine 0.99999 (the tool prints 5 significant digits); the same model written back
- * by seqlab is byte for byte the tool's file and the tool prints the same vectors from it.
+ * by seqlab is byte for byte the tool's file and the tool prints the same vectors from it. And a
+ * model seqlab trains on the same text (blank lines included) has the tool's dictionary, and the
+ * tool prints from seqlab's {@code .bin} the vectors seqlab gives, to the same cosine.
  *
  * <p>Skipped, saying so, only when no {@code fasttext} executable is on the PATH. The corpus is
  * generated (about 120k tokens over a few thousand syllable words) and the tool runs with 20,000
@@ -46,44 +53,16 @@ class FastTextToolAgreementTest {
 
     @Test
     void seqlabAndTheToolGiveTheSameVectorsBothWays() throws Exception {
-        Path tool = onPath("fasttext");
-        if (tool == null) {
-            System.out.println("SKIPPED FastTextToolAgreementTest: no 'fasttext' executable on the PATH");
-            Assumptions.abort("no 'fasttext' executable on the PATH");
-        }
+        Path tool = tool();
         String corpusProperty = System.getProperty("seqlab.fasttext.corpus");
         Path corpus = corpusProperty != null ? Path.of(corpusProperty) : syntheticCorpus(dir.resolve("corpus.txt"));
         String bucket = System.getProperty("seqlab.fasttext.bucket", "20000");
-        run(
-                List.of(
-                        tool.toString(),
-                        "skipgram",
-                        "-input",
-                        corpus.toString(),
-                        "-output",
-                        dir.resolve("m").toString(),
-                        "-dim",
-                        "50",
-                        "-epoch",
-                        "1",
-                        "-minCount",
-                        "2",
-                        "-thread",
-                        "2",
-                        "-bucket",
-                        bucket,
-                        "-verbose",
-                        "0"),
-                null);
-        Path bin = dir.resolve("m.bin");
+        Path bin = trainWithTool(tool, corpus, bucket);
 
         FastTextModel model = FastTextBinary.read(bin);
         assertEquals(Integer.parseInt(bucket), model.args().bucket());
         assertTrue(model.nwords() > WORDS, model.nwords() + " words");
-        List<String> known = new ArrayList<>();
-        for (int i = 0; i < WORDS; i++) {
-            known.add(model.dictionary().word((int) ((long) i * model.nwords() / WORDS)));
-        }
+        List<String> known = knownWords(model);
         List<String> unseen = unseenWords(model);
         List<String> all = new ArrayList<>(known);
         all.addAll(unseen);
@@ -112,6 +91,101 @@ class FastTextToolAgreementTest {
         for (String w : all) {
             assertCosine(w, back.get(w), model.wordVector(w));
         }
+    }
+
+    @Test
+    void aModelSeqlabTrainsHasTheToolsDictionaryAndTheToolReadsItsVectors() throws Exception {
+        Path tool = tool();
+        Path corpus = withBlankLines(syntheticCorpus(dir.resolve("corpus.txt")), dir.resolve("blank.txt"));
+        FastTextModel theirs = FastTextBinary.read(trainWithTool(tool, corpus, "20000"));
+        FastTextOptions o = FastTextOptions.defaults()
+                .withDim(50)
+                .withEpoch(1)
+                .withMinCount(2)
+                .withThreads(2)
+                .withBucket(20_000);
+        FastTextModel ours = FastText.train(
+                Corpus.of(corpus, TextCorpusOptions.defaults().withTokenizer(Tokenizers.whitespace())), o);
+        // the tool sorts words of equal count in no set order: compare word -> count
+        assertEquals(theirs.dictionary().ntokens(), ours.dictionary().ntokens(), "ntokens");
+        assertEquals(counts(theirs.dictionary()), counts(ours.dictionary()));
+
+        Path bin = dir.resolve("seqlab-trained.bin");
+        FastTextBinary.write(ours, bin);
+        List<String> all = new ArrayList<>(knownWords(ours));
+        all.addAll(unseenWords(ours));
+        Map<String, float[]> printed = printWordVectors(tool, bin, all);
+        int nonZero = 0;
+        for (String w : all) {
+            nonZero += assertCosine(w, printed.get(w), ours.wordVector(w)) ? 1 : 0;
+        }
+        assertTrue(nonZero >= all.size() * 9 / 10, nonZero + " of " + all.size() + " vectors are not zero");
+    }
+
+    private static Path tool() {
+        Path tool = onPath("fasttext");
+        if (tool == null) {
+            System.out.println("SKIPPED FastTextToolAgreementTest: no 'fasttext' executable on the PATH");
+            Assumptions.abort("no 'fasttext' executable on the PATH");
+        }
+        return tool;
+    }
+
+    /** The tool's skip-gram on {@code corpus} (dim 50, 1 epoch, min-count 2, 2 threads): its .bin. */
+    private Path trainWithTool(Path tool, Path corpus, String bucket) throws Exception {
+        run(
+                List.of(
+                        tool.toString(),
+                        "skipgram",
+                        "-input",
+                        corpus.toString(),
+                        "-output",
+                        dir.resolve("m").toString(),
+                        "-dim",
+                        "50",
+                        "-epoch",
+                        "1",
+                        "-minCount",
+                        "2",
+                        "-thread",
+                        "2",
+                        "-bucket",
+                        bucket,
+                        "-verbose",
+                        "0"),
+                null);
+        return dir.resolve("m.bin");
+    }
+
+    /** Every {@code nwords / WORDS}-th dictionary word. */
+    private static List<String> knownWords(FastTextModel model) {
+        List<String> known = new ArrayList<>();
+        for (int i = 0; i < WORDS; i++) {
+            known.add(model.dictionary().word((int) ((long) i * model.nwords() / WORDS)));
+        }
+        return known;
+    }
+
+    private static Map<String, Long> counts(FastTextDictionary d) {
+        Map<String, Long> counts = new HashMap<>();
+        for (int i = 0; i < d.size(); i++) {
+            counts.put(d.word(i), d.count(i));
+        }
+        return counts;
+    }
+
+    /** {@code text} with a blank or white-space-only line after every fifth line. */
+    private static Path withBlankLines(Path text, Path out) throws IOException {
+        List<String> lines = Files.readAllLines(text, StandardCharsets.UTF_8);
+        List<String> with = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            with.add(lines.get(i));
+            if (i % 5 == 4) {
+                with.add(i % 10 == 4 ? "" : " \t");
+            }
+        }
+        Files.write(out, with, StandardCharsets.UTF_8);
+        return out;
     }
 
     /** Misspellings, inflections and compounds of known words, and non-ASCII variants, none in the model. */

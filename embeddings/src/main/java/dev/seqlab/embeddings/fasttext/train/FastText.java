@@ -4,6 +4,7 @@ import dev.seqlab.core.checkpoint.TrainingStoppedException;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.corpora.text.Corpus;
 import dev.seqlab.corpora.text.EncodedCorpus;
+import dev.seqlab.corpora.text.TextCorpus;
 import dev.seqlab.corpora.text.Vocabulary;
 import dev.seqlab.corpora.text.VocabularyOptions;
 import dev.seqlab.embeddings.WordVectors;
@@ -38,22 +39,24 @@ import java.util.function.BooleanSupplier;
  * }</pre>
  *
  * <p>What is fastText's: the dictionary (words seen at least {@code minCount} times, by count, with
- * the end-of-line token {@code </s>} counted once per sentence), subsampling that keeps an
- * occurrence with probability {@code sqrt(t/f) + t/f}, negatives drawn in proportion to
- * {@code count^0.5} (redrawn when they hit the target), windows drawn from 1..ws, a learning
- * rate falling linearly from {@code lr} to 0, inputs uniform in ±1/dim. What is seqlab's: the
- * corpus is counted and encoded once and streamed in jobs by word2vec's {@link TrainingRun}, the
- * inner loops are word2vec's SIMD kernels, the learning rate is set per job of 10,000 words
- * (fastText: every 100 tokens), the negative distribution is exact (an alias table) rather than
- * fastText's table of 10^7 entries, the sigmoid saturates at ±6 as word2vec's does (fastText's at
- * ±8), and skip-gram adds a centre word's gradients to its rows once per window instead of after
- * each context word (the same arithmetic, see {@link FastTextWorker}). With one thread and a seed,
+ * the end-of-line token {@code </s>} counted once per line of text, blank lines included),
+ * subsampling that keeps an occurrence with probability {@code sqrt(t/f) + t/f}, negatives drawn
+ * from the tool's table of about 10^7 entries, {@code count^0.5} each rounded up (redrawn when
+ * they hit the target; {@link FastTextNegatives}), the tool's sigmoid table saturating at ±8
+ * ({@link FastTextSigmoid}), windows drawn from 1..ws, a learning rate falling linearly from
+ * {@code lr} to 0, inputs uniform in ±1/dim. What is seqlab's: the corpus is counted and encoded
+ * once and streamed in jobs by word2vec's {@link TrainingRun}, the inner loops are word2vec's SIMD
+ * kernels, the learning rate is set per job of 10,000 words (fastText: every 100 tokens), and
+ * skip-gram adds a centre word's gradients to its rows once per window instead of after each
+ * context word (the same arithmetic, see {@link FastTextWorker}). With one thread and a seed,
  * training is reproducible bit for bit; with several, threads update the shared matrices without
  * locks as the tool does ("Hogwild"). A run given a stop request stops between jobs and leaves a
  * checkpoint that {@link #resume} continues, as word2vec's does.
  */
 public final class FastText {
     private static final String CHECKPOINT_MAGIC = "seqlab fastText checkpoint 1";
+    /** Ends a checkpoint's key, before the corpus's blank-line count. */
+    private static final String BLANK_LINES = " | blank lines ";
 
     private FastText() {}
 
@@ -74,7 +77,8 @@ public final class FastText {
         long t0 = System.nanoTime();
         try (EncodedCorpus encoded =
                 EncodedCorpus.build(corpus, VocabularyOptions.minCount(options.minCount()), progress)) {
-            return train(encoded, options, progress, (System.nanoTime() - t0) / 1e9);
+            long blank = blankLines(corpus);
+            return train(encoded, options, progress, (System.nanoTime() - t0) / 1e9, blank);
         }
     }
 
@@ -96,7 +100,9 @@ public final class FastText {
         long t0 = System.nanoTime();
         try (EncodedCorpus encoded =
                 EncodedCorpus.build(corpus, VocabularyOptions.minCount(options.minCount()), progress)) {
-            return train(encoded, options, progress, (System.nanoTime() - t0) / 1e9, stopRequested, checkpoint, null);
+            long blank = blankLines(corpus);
+            return train(
+                    encoded, options, progress, (System.nanoTime() - t0) / 1e9, blank, stopRequested, checkpoint, null);
         }
     }
 
@@ -114,24 +120,37 @@ public final class FastText {
             throws IOException, TrainingStoppedException {
         TrainingCheckpoint saved = TrainingCheckpoint.read(checkpoint, CHECKPOINT_MAGIC, "fastText");
         try (EncodedCorpus encoded = saved.corpus()) {
-            if (!saved.key().equals(key(options))) {
+            int mark = saved.key().lastIndexOf(BLANK_LINES);
+            long blank = mark < 0 ? -1 : Long.parseLong(saved.key().substring(mark + BLANK_LINES.length()));
+            if (!saved.key().equals(key(options, blank))) {
                 throw new IllegalArgumentException(checkpoint + " was written by a run with other options: "
                         + saved.key() + "; give the same options (only --threads may change) or start afresh");
             }
-            return train(encoded, options, progress, 0, stopRequested, checkpoint, saved);
+            return train(encoded, options, progress, 0, blank, stopRequested, checkpoint, saved);
         }
     }
 
-    /** The options as a checkpoint records them: all but the thread count must match to resume. */
-    private static String key(FastTextOptions o) {
-        return o.withThreads(1).toString();
+    /**
+     * The options as a checkpoint records them (all but the thread count must match to resume),
+     * followed by the corpus's blank lines, which the encoded corpus does not keep.
+     */
+    private static String key(FastTextOptions o, long blankLines) {
+        return o.withThreads(1) + BLANK_LINES + blankLines;
+    }
+
+    /**
+     * The lines of a text corpus without words: the fastText tool reads an end-of-line token
+     * {@code </s>} from every line, these included, so they count in its dictionary.
+     */
+    private static long blankLines(Corpus corpus) throws IOException {
+        return corpus instanceof TextCorpus text ? text.blankLines() : 0;
     }
 
     private static FastTextReport train(
-            EncodedCorpus corpus, FastTextOptions o, ProgressListener progress, double countSeconds)
+            EncodedCorpus corpus, FastTextOptions o, ProgressListener progress, double countSeconds, long blankLines)
             throws IOException {
         try {
-            return train(corpus, o, progress, countSeconds, () -> false, null, null);
+            return train(corpus, o, progress, countSeconds, blankLines, () -> false, null, null);
         } catch (TrainingStoppedException e) {
             throw new IllegalStateException(e); // never asked to stop
         }
@@ -142,6 +161,7 @@ public final class FastText {
             FastTextOptions o,
             ProgressListener progress,
             double countSeconds,
+            long blankLines,
             BooleanSupplier stopRequested,
             Path checkpoint,
             TrainingCheckpoint resumed)
@@ -152,7 +172,7 @@ public final class FastText {
                     + ") times: nothing to train (" + vocabulary.corpusTokens() + " tokens read)");
         }
         long start = System.nanoTime();
-        Dictionary d = Dictionary.of(vocabulary, sentences(corpus));
+        Dictionary d = Dictionary.of(vocabulary, sentences(corpus) + blankLines);
         int nwords = d.words.size();
         int buckets = o.buckets();
         FastTextWeights weights = new FastTextWeights(
@@ -167,7 +187,7 @@ public final class FastText {
                 resumed.restore(m, matrices.get(m));
             }
         }
-        NegativeSamplingTable negatives = NegativeSamplingTable.build(d.counts, 0.5);
+        NegativeSamplingTable negatives = FastTextNegatives.of(d.counts);
         Subsampling subsampling = Subsampling.of(d.counts, d.ntokens, o.t());
         String task = o.cbow() ? "Training fastText CBOW" : "Training fastText skip-gram";
         TrainingRun.Result run = TrainingRun.run(
@@ -181,7 +201,7 @@ public final class FastText {
             TrainingCheckpoint.write(
                     checkpoint,
                     CHECKPOINT_MAGIC,
-                    key(o),
+                    key(o, blankLines),
                     corpus,
                     new TrainingRun.Resume(run.stoppedAt(), run.wordsDone(), run.trainedWords()),
                     matrices);
@@ -246,13 +266,14 @@ public final class FastText {
 
     /**
      * fastText's dictionary for a vocabulary: its words by count, with {@code </s>} (counted once per
-     * sentence, plus any {@code </s>} of the text) placed before the first word seen less often.
+     * line of the text, {@code lines} being its sentences and its blank lines, plus any {@code </s>}
+     * of the text) placed before the first word seen less often.
      */
     private record Dictionary(List<String> words, long[] counts, long ntokens, int[] dictionaryIds, int eos) {
-        static Dictionary of(Vocabulary vocabulary, long sentences) {
+        static Dictionary of(Vocabulary vocabulary, long lines) {
             int v = vocabulary.size();
             int eosInText = vocabulary.id(Subwords.EOS);
-            long eosCount = sentences + (eosInText >= 0 ? vocabulary.count(eosInText) : 0);
+            long eosCount = lines + (eosInText >= 0 ? vocabulary.count(eosInText) : 0);
             List<String> words = new ArrayList<>(v + 1);
             long[] counts = new long[v + 1];
             int[] ids = new int[v];
@@ -272,7 +293,7 @@ public final class FastText {
             if (eosInText >= 0) {
                 ids[eosInText] = eos;
             }
-            long ntokens = vocabulary.corpusTokens() + sentences;
+            long ntokens = vocabulary.corpusTokens() + lines;
             return new Dictionary(words, Arrays.copyOf(counts, words.size()), ntokens, ids, eos);
         }
 

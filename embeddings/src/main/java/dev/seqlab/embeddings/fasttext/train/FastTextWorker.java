@@ -65,7 +65,8 @@ final class FastTextWorker implements TrainingRun.JobTrainer {
         this.subwords = subwords;
         this.rowOffsets = subwords.offsets();
         this.subsampling = subsampling;
-        this.negativeStep = new NegativeStep(negatives, weights.output, stride, o.neg(), true);
+        this.negativeStep =
+                new NegativeStep(negatives, weights.output, stride, o.neg(), true, FastTextSigmoid.INSTANCE);
         this.random = new JobRandom(o.seed());
         this.eos = eos;
         this.dictionaryIds = dictionaryIds;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.corpora.text.Corpus;
+import dev.seqlab.corpora.text.TextCorpusOptions;
+import dev.seqlab.corpora.text.Tokenizers;
 import dev.seqlab.embeddings.Neighbor;
 import dev.seqlab.embeddings.WordVectors;
 import dev.seqlab.embeddings.fasttext.FastTextArchitecture;
@@ -15,11 +17,14 @@ import dev.seqlab.embeddings.fasttext.FastTextModel;
 import dev.seqlab.embeddings.fasttext.Subwords;
 import dev.seqlab.embeddings.synthetic.SyntheticRelations;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -131,6 +136,30 @@ class FastTextTrainingTest {
         assertEquals(m.nwords(), r.vectors().size());
         assertArrayEquals(m.wordVector("blorfed"), r.vectors().vector("blorfed"), 1e-6f);
         assertEquals(tokens, r.corpusWords());
+    }
+
+    @Test
+    void aTextFileCountsEndOfLineOncePerLineBlankLinesIncluded(@TempDir Path dir) throws IOException {
+        // the fastText tool reads </s> at every line break, also from lines without a word
+        List<List<String>> sentences = families(2_000, 5);
+        StringBuilder text = new StringBuilder();
+        long tokens = 0;
+        for (int i = 0; i < sentences.size(); i++) {
+            text.append(String.join(" ", sentences.get(i))).append('\n');
+            tokens += sentences.get(i).size();
+            if (i % 4 == 0) {
+                text.append(i % 8 == 0 ? "\n" : "  \t\n");
+            }
+        }
+        long lines = text.chars().filter(c -> c == '\n').count();
+        assertEquals(sentences.size() + 500, lines);
+        Path file = Files.writeString(dir.resolve("corpus.txt"), text);
+        Corpus corpus = Corpus.of(file, TextCorpusOptions.defaults().withTokenizer(Tokenizers.whitespace()));
+        FastTextModel m =
+                FastText.train(corpus, small(FastTextArchitecture.SKIPGRAM).withEpoch(1));
+        assertEquals(Subwords.EOS, m.dictionary().word(0));
+        assertEquals(lines, m.dictionary().count(0));
+        assertEquals(tokens + lines, m.dictionary().ntokens());
     }
 
     @Test
