@@ -52,6 +52,8 @@ final class RowCodes {
     /**
      * Quantises every row of {@code rows} into the heap on {@code threads} threads (the same bytes
      * for any number of threads).
+     *
+     * @throws InterruptedException if the calling thread is interrupted (the workers stop too)
      */
     static RowCodes quantize(UnitRows rows, int threads) throws InterruptedException {
         int dim = rows.dim();
@@ -71,6 +73,9 @@ final class RowCodes {
                     () -> {
                         float[] u = new float[dim];
                         for (int from = next.getAndAdd(CHUNK); from < n; from = next.getAndAdd(CHUNK)) {
+                            if (Thread.currentThread().isInterrupted()) {
+                                return;
+                            }
                             for (int r = from; r < Math.min(n, from + CHUNK); r++) {
                                 rows.unit(r, u);
                                 codes.put(r, u);
