@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.ToDoubleFunction;
 import org.apache.lucene.codecs.hnsw.DefaultFlatVectorScorer;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.KnnCollector;
@@ -38,14 +39,17 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  * same unit vectors, the same 1,000 vocabulary queries (each excluded from its answer) and the same
  * M and construction beam: build time on the same number of threads, and for each search beam
  * recall@10 against exact search, p50/p99 latency and queries per second on one thread. Lucene
- * builds with {@code HnswConcurrentMergeBuilder} (its multi-threaded builder) over the unit vectors
- * in the heap, scoring by {@code DOT_PRODUCT}; seqlab builds into a copy of the vectors file and
- * searches it memory-mapped. Prints a table.
+ * builds with {@code HnswConcurrentMergeBuilder} (its multi-threaded builder, what
+ * {@code Lucene99HnswVectorsFormat} uses with {@code numMergeWorkers} and an executor) over the unit
+ * vectors in the heap, scoring by {@code DOT_PRODUCT}; seqlab builds into a copy of the vectors file
+ * and searches it memory-mapped. Prints build time, index size, the time to open the index and,
+ * for each beam, recall@10 and the medians over {@code --rounds} rounds (the engines alternating)
+ * of p50, p99 and queries per second, as rows of a table.
  *
  * <p>Usage: {@code AnnVersusLucene VECTORS.seqlab WORKDIR [--limit N] [--m 16] [--efc 100]
- * [--threads 2] [--efs 16,32,64,128] [--lucene-efs 16,32,64,128] [--queries 1000] [--skip-lucene]
- * [--skip-seqlab] [--reuse]}: {@code --limit} indexes the first N words only (a prefix file written
- * in WORKDIR), {@code --reuse} keeps an index already built in WORKDIR.
+ * [--threads 2] [--efs 16,32,64,128] [--lucene-efs 16,32,64,128] [--queries 1000] [--rounds 3]
+ * [--skip-lucene] [--skip-seqlab] [--reuse]}: {@code --limit} indexes the first N words only (a
+ * prefix file written in WORKDIR), {@code --reuse} keeps an index already built in WORKDIR.
  */
 public final class AnnVersusLucene {
     private static final int K = 10;
@@ -96,43 +100,45 @@ public final class AnnVersusLucene {
                 K);
         int[] rows = RecallEvaluation.queryRows(n, queries, 1);
         long t0 = System.nanoTime();
-        int[][] exact = new int[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
+        int[][] exact = ExactTopK.of(wv, rows, K, threads, work.resolve(file.getFileName() + ".exact-" + queries));
+        int agree = 0;
+        for (int i = 0; i < Math.min(5, rows.length); i++) {
             List<Neighbor> top = wv.mostSimilar(new int[] {rows[i]}, new int[0], K, 0);
-            exact[i] = top.stream().mapToInt(x -> wv.indexOf(x.word())).toArray();
+            agree += overlap(top.stream().mapToInt(x -> wv.indexOf(x.word())).toArray(), exact[i]);
         }
         System.out.printf(
-                Locale.ROOT, "exact answers: %.1f s (%.1f ms a query)%n", secs(t0), secs(t0) * 1e3 / rows.length);
-        List<String> table = new ArrayList<>();
-        table.add(String.format(
                 Locale.ROOT,
-                "%-8s %10s %10s %6s %9s %9s %9s %10s",
-                "engine",
-                "build s",
-                "open ms",
-                "ef",
-                "recall",
-                "p50 ms",
-                "p99 ms",
-                "QPS"));
+                "exact answers: %.1f s (the first 5 share %d of their %d words with most-similar's)%n",
+                secs(t0),
+                agree,
+                5 * K);
+        int rounds = Integer.parseInt(opt.getOrDefault("--rounds", "3"));
+        List<Engine> engines = new ArrayList<>();
         if (!opt.containsKey("--skip-seqlab")) {
             double build = Double.NaN;
+            long bytes = -1;
             if (!opt.containsKey("--reuse") || !wv.hasApproximateIndex()) {
                 HnswOptions options =
                         HnswOptions.defaults().withM(m).withEfConstruction(efc).withThreads(threads);
                 HnswIndex.BuildReport r = WordVectors.buildApproximateIndex(file, options, ProgressListener.NONE);
                 build = r.buildSeconds();
-                System.out.printf(Locale.ROOT, "seqlab build %.1f s, write %.1f s%n", build, r.writeSeconds());
+                bytes = r.indexBytes();
+                System.out.printf(
+                        Locale.ROOT,
+                        "seqlab build %.1f s, write %.1f s, index section %,d bytes%n",
+                        build,
+                        r.writeSeconds(),
+                        bytes);
             }
             t0 = System.nanoTime();
             WordVectors indexed = WordVectors.load(file);
             HnswIndex index = indexed.approximate().index();
             double open = secs(t0) * 1e3;
-            RecallEvaluation.Report report = RecallEvaluation.run(index, rows, exact, K, efs);
-            for (RecallEvaluation.Row r : report.rows()) {
-                table.add(row("seqlab", build, open, r.ef(), r.recall(), r.p50Micros(), r.p99Micros(), r.qps()));
-            }
-            System.out.println(table.get(table.size() - 1));
+            System.out.printf(Locale.ROOT, "seqlab open (mapped, vectors and index) %.0f ms%n", open);
+            Engine e = new Engine("seqlab", build, open, bytes);
+            e.measure = () -> RecallEvaluation.run(index, rows, exact, K, efs).rows();
+            engines.add(e);
+            e.round();
         }
         if (!opt.containsKey("--skip-lucene")) {
             List<float[]> unit = new ArrayList<>(n);
@@ -160,34 +166,128 @@ public final class AnnVersusLucene {
                 }
             }
             double build = secs(t0);
-            System.out.printf(Locale.ROOT, "lucene build %.1f s%n", build);
-            for (int ef : luceneEfs) {
-                double recall = 0;
-                for (int i = 0; i < rows.length; i++) {
-                    recall += overlap(lucene(values, graph, unit.get(rows[i]), ef, rows[i]), exact[i])
-                            / (double) exact[i].length;
-                }
-                long[] nanos = new long[rows.length];
-                long total = 0;
-                for (int i = 0; i < rows.length; i++) {
-                    long s = System.nanoTime();
-                    lucene(values, graph, unit.get(rows[i]), ef, rows[i]);
-                    nanos[i] = System.nanoTime() - s;
-                    total += nanos[i];
-                }
-                Arrays.sort(nanos);
-                table.add(row(
-                        "lucene",
-                        build,
-                        Double.NaN,
-                        ef,
-                        recall / rows.length,
-                        nanos[nanos.length / 2] / 1e3,
-                        nanos[(int) Math.ceil(0.99 * nanos.length) - 1] / 1e3,
-                        rows.length / (total / 1e9)));
+            System.out.printf(
+                    Locale.ROOT,
+                    "lucene build %.1f s, graph %,d bytes in the heap (the vectors besides)%n",
+                    build,
+                    graph.ramBytesUsed());
+            Engine e = new Engine("lucene", build, Double.NaN, graph.ramBytesUsed());
+            e.measure = () -> luceneCurve(values, graph, unit, rows, exact, luceneEfs);
+            engines.add(e);
+            e.round();
+        }
+        for (int r = 1; r < rounds; r++) {
+            for (Engine e : engines) {
+                e.round();
             }
         }
-        table.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "medians of %d rounds:%n", rounds);
+        System.out.println(String.format(
+                Locale.ROOT,
+                "%-8s %10s %14s %8s %6s %9s %9s %9s %10s",
+                "engine",
+                "build s",
+                "index bytes",
+                "open ms",
+                "ef",
+                "recall",
+                "p50 ms",
+                "p99 ms",
+                "QPS"));
+        for (Engine e : engines) {
+            e.medians().forEach(System.out::println);
+        }
+    }
+
+    /** One engine's build figures and its curves measured round by round. */
+    private static final class Engine {
+        final String name;
+        final double build;
+        final double open;
+        final long bytes;
+        final List<List<RecallEvaluation.Row>> rounds = new ArrayList<>();
+        Measure measure;
+
+        Engine(String name, double build, double open, long bytes) {
+            this.name = name;
+            this.build = build;
+            this.open = open;
+            this.bytes = bytes;
+        }
+
+        void round() throws IOException {
+            List<RecallEvaluation.Row> curve = measure.curve();
+            rounds.add(curve);
+            for (RecallEvaluation.Row r : curve) {
+                System.out.println(
+                        row(name, build, bytes, open, r.ef(), r.recall(), r.p50Micros(), r.p99Micros(), r.qps()));
+            }
+        }
+
+        List<String> medians() {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < rounds.get(0).size(); i++) {
+                int at = i;
+                RecallEvaluation.Row first = rounds.get(0).get(i);
+                out.add(row(
+                        name,
+                        build,
+                        bytes,
+                        open,
+                        first.ef(),
+                        first.recall(),
+                        median(rounds, r -> r.get(at).p50Micros()),
+                        median(rounds, r -> r.get(at).p99Micros()),
+                        median(rounds, r -> r.get(at).qps())));
+            }
+            return out;
+        }
+    }
+
+    /** Measures one curve. */
+    private interface Measure {
+        List<RecallEvaluation.Row> curve() throws IOException;
+    }
+
+    private static double median(
+            List<List<RecallEvaluation.Row>> rounds, ToDoubleFunction<List<RecallEvaluation.Row>> f) {
+        double[] v = rounds.stream().mapToDouble(f).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** Lucene's curve, measured as {@link RecallEvaluation} measures seqlab's. */
+    private static List<RecallEvaluation.Row> luceneCurve(
+            RandomAccessVectorValues.Floats values,
+            OnHeapHnswGraph graph,
+            List<float[]> unit,
+            int[] rows,
+            int[][] exact,
+            int[] efs)
+            throws IOException {
+        List<RecallEvaluation.Row> out = new ArrayList<>();
+        for (int ef : efs) {
+            double recall = 0;
+            for (int i = 0; i < rows.length; i++) {
+                recall += overlap(lucene(values, graph, unit.get(rows[i]), ef, rows[i]), exact[i])
+                        / (double) exact[i].length;
+            }
+            long[] nanos = new long[rows.length];
+            long total = 0;
+            for (int i = 0; i < rows.length; i++) {
+                long s = System.nanoTime();
+                lucene(values, graph, unit.get(rows[i]), ef, rows[i]);
+                nanos[i] = System.nanoTime() - s;
+                total += nanos[i];
+            }
+            Arrays.sort(nanos);
+            out.add(new RecallEvaluation.Row(
+                    ef,
+                    recall / rows.length,
+                    nanos[nanos.length / 2] / 1e3,
+                    nanos[(int) Math.ceil(0.99 * nanos.length) - 1] / 1e3,
+                    rows.length / (total / 1e9)));
+        }
+        return out;
     }
 
     /** Lucene's top 10 for {@code query} with beam {@code ef}, the query row excluded. */
@@ -209,12 +309,21 @@ public final class AnnVersusLucene {
     }
 
     private static String row(
-            String engine, double build, double open, int ef, double recall, double p50, double p99, double qps) {
+            String engine,
+            double build,
+            long bytes,
+            double open,
+            int ef,
+            double recall,
+            double p50,
+            double p99,
+            double qps) {
         return String.format(
                 Locale.ROOT,
-                "%-8s %10.1f %10.0f %6d %9.4f %9.3f %9.3f %10.0f",
+                "%-8s %10.1f %,14d %8.0f %6d %9.4f %9.3f %9.3f %10.0f",
                 engine,
                 build,
+                bytes,
                 open,
                 ef,
                 recall,

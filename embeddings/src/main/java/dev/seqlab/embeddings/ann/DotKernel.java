@@ -22,4 +22,15 @@ interface DotKernel {
      * @param dim  the number of components
      */
     float dot(float[] x, ByteBuffer rows, int at, int dim);
+
+    /**
+     * {@code Σ x[k] · codes.get(at + k)} for {@code k < dim}: the dot product with a row of int8
+     * codes.
+     *
+     * @param x     the query, at least {@code dim} long
+     * @param codes signed bytes, read with absolute gets only
+     * @param at    the byte offset of the row's first code
+     * @param dim   the number of components
+     */
+    float dotBytes(float[] x, ByteBuffer codes, int at, int dim);
 }

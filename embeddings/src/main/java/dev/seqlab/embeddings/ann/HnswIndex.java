@@ -48,7 +48,7 @@ public final class HnswIndex {
         int n = vectors.rows().rows();
         int dim = vectors.rows().dim();
         MappedGraph g = MappedGraph.open(vectors.approximateIndex(), n, dim);
-        return new HnswIndex(g, new UnitRows(vectors.matrix(), vectors.norms(), n, dim));
+        return new HnswIndex(g, new UnitRows(vectors.matrix(), vectors.norms(), n, dim).withCodes(g.codes()));
     }
 
     /**
@@ -69,14 +69,15 @@ public final class HnswIndex {
         }
         int n = vectors.rows().rows();
         int dim = vectors.rows().dim();
-        UnitRows rows = new UnitRows(vectors.matrix(), vectors.norms(), n, dim);
         long start = System.nanoTime();
-        HeapGraph g = HnswBuilder.build(rows, options, progress);
+        UnitRows floats = new UnitRows(vectors.matrix(), vectors.norms(), n, dim);
+        RowCodes codes = RowCodes.quantize(floats, options.threads());
+        HeapGraph g = HnswBuilder.build(floats.withCodes(codes), options, progress);
         long built = System.nanoTime();
         HnswLayout layout = HnswLayout.of(g, dim, options);
         progress.start("Writing " + file.getFileName(), -1, "bytes");
         try {
-            SeqlabIndexSections.writeHnsw(file, layout.length, out -> layout.write(g, out));
+            SeqlabIndexSections.writeHnsw(file, layout.length, out -> layout.write(g, codes, out));
         } finally {
             progress.finish();
         }
@@ -136,6 +137,8 @@ public final class HnswIndex {
      * The about {@code k} rows closest (by cosine) to the unit vector {@code query}, best first:
      * at most {@code k}, none in {@code exclude}, none at or beyond {@code limit}. The beam is
      * {@code ef} (at least k plus the exclusions) and is widened when filtering leaves too few.
+     * The graph is searched with the int8 codes (index layout 2), and the {@code ef} rows found are
+     * ranked by their exact cosines, which are the scores returned.
      *
      * @return the rows found, best first; their scores go into {@code scores} (at least {@code k} long)
      */
@@ -152,6 +155,9 @@ public final class HnswIndex {
         int beam = Math.max(ef, k + exclude.length);
         while (true) {
             s.search(graph, rows, query, beam);
+            if (rows.codes() != null) {
+                s.rescore(rows, query);
+            }
             int[] found = collect(s.results, k, exclude, limit, scores);
             if (found.length >= wanted || beam >= size()) {
                 return found;

@@ -10,7 +10,7 @@ import java.nio.ByteOrder;
  *
  * <pre>
  *   0  int32  magic "HNSW" (0x57534E48)        32  int64  seed
- *   4  int32  layout version (1)               40  int32  metric (1 = cosine)
+ *   4  int32  layout version (1 or 2)          40  int32  metric (1 = cosine)
  *   8  int32  rows                             44  int32  zero × 5
  *  12  int32  dim
  *  16  int32  m (level 0 has 2m links)
@@ -22,6 +22,8 @@ import java.nio.ByteOrder;
  *      level 0: rows records of (2m + 1) int32, [count, links..., padding]
  *      for each level l = 1..L: its nodes' rows ascending (int32 × count),
  *                               then their records of (m + 1) int32
+ *      version 2 only: rows records of the int8 codes ({@link RowCodes}: float32 scale, dim
+ *                      int8, padded to a multiple of 64 bytes)
  * </pre>
  *
  * Unused link slots are −1. Everything the reader needs to find a record is in the header and
@@ -29,7 +31,11 @@ import java.nio.ByteOrder;
  */
 final class HnswLayout {
     static final int MAGIC = 0x57534E48;
-    static final int VERSION = 1;
+    /** The version written: the graph and the int8 codes it is searched with. */
+    static final int VERSION = 2;
+    /** The first version, the graph only (searched with the float rows); still read. */
+    static final int VERSION_GRAPH_ONLY = 1;
+
     static final int COSINE = 1;
     static final int HEADER_BYTES = 64;
     static final int ALIGN = 64;
@@ -45,12 +51,26 @@ final class HnswLayout {
     final long level0At;
     final long[] idsAt;
     final long[] linksAt;
+    final int version;
+    /** Where the codes start (version 2), or -1. */
+    final long codesAt;
+
     final long length;
 
     /**
      * The layout of a graph with these sizes; {@code counts[l - 1]} nodes on level {@code l}.
      */
-    HnswLayout(int rows, int dim, int m, int efConstruction, int maxLevel, int entryPoint, long seed, int[] counts) {
+    HnswLayout(
+            int version,
+            int rows,
+            int dim,
+            int m,
+            int efConstruction,
+            int maxLevel,
+            int entryPoint,
+            long seed,
+            int[] counts) {
+        this.version = version;
         this.rows = rows;
         this.dim = dim;
         this.m = m;
@@ -70,6 +90,10 @@ final class HnswLayout {
             linksAt[l] = at;
             at = align(at + 4L * counts[l - 1] * (m + 1L));
         }
+        this.codesAt = version >= VERSION ? at : -1;
+        if (version >= VERSION) {
+            at += RowCodes.bytes(rows, dim);
+        }
         this.length = at;
     }
 
@@ -86,14 +110,15 @@ final class HnswLayout {
                 counts[k - 1]++;
             }
         }
-        return new HnswLayout(g.size, dim, g.m, options.efConstruction(), top, g.entryPoint, options.seed(), counts);
+        return new HnswLayout(
+                VERSION, g.size, dim, g.m, options.efConstruction(), top, g.entryPoint, options.seed(), counts);
     }
 
-    /** Writes {@code g} in this layout ({@link #length} bytes). */
-    void write(HeapGraph g, OutputStream out) throws IOException {
+    /** Writes {@code g} and the {@code codes} it was built with in this layout ({@link #length} bytes). */
+    void write(HeapGraph g, RowCodes codes, OutputStream out) throws IOException {
         Ints w = new Ints(out);
         w.put(MAGIC)
-                .put(VERSION)
+                .put(version)
                 .put(rows)
                 .put(dim)
                 .put(m)
@@ -134,6 +159,15 @@ final class HnswLayout {
                 }
             }
         }
+        if (version >= VERSION) {
+            w.padTo(codesAt);
+            w.flush();
+            byte[] record = new byte[RowCodes.stride(dim)];
+            for (int v = 0; v < rows; v++) {
+                codes.record(v, record);
+                w.putBytes(record);
+            }
+        }
         w.padTo(length);
         w.flush();
     }
@@ -159,6 +193,18 @@ final class HnswLayout {
 
         Ints putLong(long v) throws IOException {
             return put((int) v).put((int) (v >>> 32));
+        }
+
+        void putBytes(byte[] b) throws IOException {
+            if (buf.remaining() < b.length) {
+                flush();
+            }
+            if (b.length > buf.capacity()) {
+                out.write(b);
+            } else {
+                buf.put(b);
+            }
+            position += b.length;
         }
 
         void padTo(long at) throws IOException {

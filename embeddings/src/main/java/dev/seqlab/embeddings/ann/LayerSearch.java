@@ -112,4 +112,19 @@ final class LayerSearch {
         }
         return node;
     }
+
+    /** Replaces the scores in {@link #results} with the exact cosines of their rows. */
+    void rescore(UnitRows rows, float[] q) {
+        int n = results.size();
+        candidates.clear();
+        for (int i = 0; i < n; i++) {
+            int v = results.node(i);
+            candidates.push(rows.exact(q, v), v);
+        }
+        results.clear();
+        while (!candidates.isEmpty()) {
+            results.push(candidates.topScore(), candidates.topNode());
+            candidates.pop();
+        }
+    }
 }

@@ -36,9 +36,9 @@ final class MappedGraph implements Graph {
             throw new CorruptIndexException("the section does not start with the HNSW magic number");
         }
         int version = region.getInt(4);
-        if (version != HnswLayout.VERSION) {
-            throw new CorruptIndexException(
-                    "layout version " + version + " is not supported (this seqlab reads " + HnswLayout.VERSION + ")");
+        if (version != HnswLayout.VERSION && version != HnswLayout.VERSION_GRAPH_ONLY) {
+            throw new CorruptIndexException("layout version " + version + " is not supported (this seqlab reads "
+                    + HnswLayout.VERSION_GRAPH_ONLY + " and " + HnswLayout.VERSION + ")");
         }
         int r = region.getInt(8);
         int d = region.getInt(12);
@@ -71,12 +71,17 @@ final class MappedGraph implements Graph {
                 throw new CorruptIndexException("level " + (l + 1) + " claims " + counts[l] + " nodes");
             }
         }
-        HnswLayout layout = new HnswLayout(rows, dim, m, ef, maxLevel, entry, seed, counts);
+        HnswLayout layout = new HnswLayout(version, rows, dim, m, ef, maxLevel, entry, seed, counts);
         if (layout.length != region.length()) {
             throw new CorruptIndexException("the section has " + region.length() + " bytes, its header describes "
                     + layout.length + " (truncated or damaged)");
         }
         return new MappedGraph(region, layout);
+    }
+
+    /** The int8 codes stored after the graph (layout version 2), or null (version 1). */
+    RowCodes codes() {
+        return layout.codesAt < 0 ? null : RowCodes.mapped(region, layout.codesAt, layout.dim);
     }
 
     HnswLayout layout() {

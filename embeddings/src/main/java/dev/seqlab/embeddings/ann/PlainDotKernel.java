@@ -29,4 +29,24 @@ final class PlainDotKernel implements DotKernel {
         }
         return (s0 + s1) + (s2 + s3);
     }
+
+    @Override
+    public float dotBytes(float[] x, ByteBuffer codes, int at, int dim) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int k = 0;
+        for (; k + 4 <= dim; k += 4) {
+            int b = at + k;
+            s0 += x[k] * codes.get(b);
+            s1 += x[k + 1] * codes.get(b + 1);
+            s2 += x[k + 2] * codes.get(b + 2);
+            s3 += x[k + 3] * codes.get(b + 3);
+        }
+        for (; k < dim; k++) {
+            s0 += x[k] * codes.get(at + k);
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
 }

@@ -6,8 +6,9 @@ import java.nio.ByteBuffer;
 
 /**
  * The rows of a vectors file as unit vectors, read in place: the raw rows of the mapped matrix
- * divided by their stored norms. {@link #similarity} is the cosine of a unit query with a row, the
- * one score of the approximate search (a zero row scores 0).
+ * divided by their stored norms. {@link #exact} is the cosine of a unit query with a row (a zero
+ * row scores 0); {@link #similarity}, the score the graph is built and searched with, is the same
+ * cosine through the int8 {@link RowCodes} when the rows have them ({@link #withCodes}).
  */
 final class UnitRows {
     private final MappedRegion matrix;
@@ -17,12 +18,17 @@ final class UnitRows {
     private final int rows;
     private final int dim;
     private final DotKernel kernel;
+    private final RowCodes codes;
 
     /**
      * @param matrix the rows, row-major float32, mapped with one row per granule
      * @param norms  each row's Euclidean norm
      */
     UnitRows(MappedRegion matrix, Floats norms, int rows, int dim) {
+        this(matrix, norms, rows, dim, null);
+    }
+
+    private UnitRows(MappedRegion matrix, Floats norms, int rows, int dim, RowCodes codes) {
         if (matrix.segmentBytes() % (4L * dim) != 0 || matrix.length() < 4L * rows * dim) {
             throw new IllegalArgumentException("the matrix region does not hold " + rows + " rows of " + dim
                     + " floats in whole rows per segment");
@@ -37,6 +43,17 @@ final class UnitRows {
         this.rows = rows;
         this.dim = dim;
         this.kernel = DotKernels.KERNEL;
+        this.codes = codes;
+    }
+
+    /** These rows scored through {@code codes} (null: through the float rows). */
+    UnitRows withCodes(RowCodes codes) {
+        return new UnitRows(matrix, norms, rows, dim, codes);
+    }
+
+    /** The int8 codes the rows are scored with, or null. */
+    RowCodes codes() {
+        return codes;
     }
 
     int rows() {
@@ -47,8 +64,13 @@ final class UnitRows {
         return dim;
     }
 
-    /** The cosine of the unit vector {@code q} with row {@code row} (0 for a zero row). */
+    /** The score of the unit vector {@code q} with row {@code row}: its cosine, through the codes if any. */
     float similarity(float[] q, int row) {
+        return codes != null ? codes.similarity(q, row) : exact(q, row);
+    }
+
+    /** The cosine of the unit vector {@code q} with row {@code row} (0 for a zero row). */
+    float exact(float[] q, int row) {
         float n = norms.get(row);
         if (n == 0) {
             return 0;

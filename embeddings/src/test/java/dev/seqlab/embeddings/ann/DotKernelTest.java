@@ -34,4 +34,29 @@ class DotKernelTest {
             }
         }
     }
+
+    @Test
+    void plainAndChosenKernelsComputeTheDotProductWithBytes() {
+        SeededRandom rng = new SeededRandom(5);
+        for (int dim : new int[] {1, 3, 7, 8, 15, 16, 17, 100, 300, 301}) {
+            float[] x = new float[dim];
+            ByteBuffer codes = ByteBuffer.allocate(2 * dim + 3);
+            for (int k = 0; k < dim; k++) {
+                x[k] = (float) rng.nextGaussian();
+            }
+            for (int k = 0; k < codes.capacity(); k++) {
+                codes.put(k, (byte) (rng.nextInt(255) - 127));
+            }
+            int at = dim + 3;
+            double expected = 0;
+            double scale = 0;
+            for (int k = 0; k < dim; k++) {
+                expected += (double) x[k] * codes.get(at + k);
+                scale += Math.abs((double) x[k] * codes.get(at + k));
+            }
+            for (DotKernel kernel : new DotKernel[] {new PlainDotKernel(), DotKernels.KERNEL}) {
+                assertEquals(expected, kernel.dotBytes(x, codes, at, dim), 1e-5 * scale, kernel.name() + " dim " + dim);
+            }
+        }
+    }
 }

@@ -20,15 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
  * The golden vectors file (48 words × 16, {@code golden/vectors/vectors.seqlab}) with an HNSW index
  * section, committed with the approximate answers it gave: loading it today must give the same
  * answers, and indexing the golden vectors again with the same options must give the same bytes,
- * so the section layout and the build stay what users' files hold.
+ * so the section layout and the build stay what users' files hold. The index of layout 1 (the
+ * graph alone, searched with the float rows) stays readable with the answers it gave; layout 2
+ * adds the int8 codes the graph is built and searched with.
  *
  * <p>Rewrite (only on purpose): {@code mvn -pl embeddings -am test -Dtest=GoldenIndexTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Dseqlab.golden.write=true}.
  */
 class GoldenIndexTest {
     private static final Path DIR = GoldenFiles.dir("hnsw");
-    private static final Path INDEXED = DIR.resolve("vectors.hnsw.seqlab");
-    private static final Path EXPECTED = DIR.resolve("expected.json");
+    private static final Path INDEXED_LAYOUT_1 = DIR.resolve("vectors.hnsw.seqlab");
+    private static final Path EXPECTED_LAYOUT_1 = DIR.resolve("expected.json");
+    private static final Path INDEXED = DIR.resolve("vectors.hnsw2.seqlab");
+    private static final Path EXPECTED = DIR.resolve("expected2.json");
     private static final Path VECTORS = GoldenFiles.dir("vectors").resolve("vectors.seqlab");
     private static final HnswOptions OPTIONS =
             HnswOptions.defaults().withM(4).withEfConstruction(16).withSeed(42).withThreads(1);
@@ -36,6 +40,11 @@ class GoldenIndexTest {
     @Test
     void theGoldenIndexGivesTheAnswersItGaveWhenWritten() throws IOException {
         GoldenFiles.assertMatches(EXPECTED, observe(INDEXED), 1e-6);
+    }
+
+    @Test
+    void theGoldenIndexOfLayout1GivesTheAnswersItGaveWhenWritten() throws IOException {
+        GoldenFiles.assertMatches(EXPECTED_LAYOUT_1, observe(INDEXED_LAYOUT_1), 1e-6);
     }
 
     @Test
