@@ -370,8 +370,26 @@ final class VectorBlas implements Blas {
         }
     }
 
-    /** Packs op(A)[i0..i0+mc, p0..p0+kc) into MR-row panels, each laid out p-major, zero-padded. */
+    /**
+     * Packs op(A)[i0..i0+mc, p0..p0+kc) into MR-row panels, each laid out p-major, zero-padded. A
+     * transposed A is read one stored row (all mc elements of one depth p) at a time: going panel
+     * by panel instead would read MR floats from each of kc rows lda apart, which with a
+     * power-of-two lda all fall into the same L1 sets and miss on every panel.
+     */
     private static void packA(boolean trans, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] ap) {
+        if (trans) {
+            int full = mc - mc % MR;
+            for (int p = 0; p < kc; p++) {
+                int src = aOff + (p0 + p) * lda + i0;
+                int dst = p * MR;
+                for (int ir = 0; ir < full; ir += MR, src += MR, dst += MR * kc) {
+                    System.arraycopy(a, src, ap, dst, MR);
+                }
+                if (full < mc) {
+                    System.arraycopy(a, src, ap, dst, mc - full);
+                }
+            }
+        }
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir);
             int base = ir * kc;
@@ -380,14 +398,6 @@ final class VectorBlas implements Blas {
                     int src = aOff + (i0 + ir + r) * lda + p0;
                     for (int p = 0; p < kc; p++) {
                         ap[base + p * MR + r] = a[src + p];
-                    }
-                }
-            } else {
-                for (int p = 0; p < kc; p++) {
-                    int src = aOff + (p0 + p) * lda + i0 + ir;
-                    int dst = base + p * MR;
-                    for (int r = 0; r < mr; r++) {
-                        ap[dst + r] = a[src + r];
                     }
                 }
             }
