@@ -14,6 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 . "$here/openblas-peer.sh"
 peer=${PEER:-$root/../shared/bench/torch_rnn.py}
+[ -f "$peer" ] || peer=/work/shared/bench/torch_rnn.py  # from a worktree under /work/wt
 rounds=${1:-3}
 jar=$root/bench/target/benchmarks.jar
 [ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests -pl bench -am package)
