@@ -24,17 +24,23 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorBlas implements Blas {
     static final VectorSpecies<Float> S = VectorShapes.FLOATS;
     static final int L = S.length();
-    /** Rows of the register tile. */
-    static final int MR = 6;
+    /** Rows of the register tile: 8×2 accumulators, 16 of the 32 AVX-512 vector registers. */
+    static final int MR = 8;
     /** Columns of the register tile: two vectors. */
     static final int NR = 2 * L;
     /**
-     * K block: the depth of the micro-panels one microkernel call streams (A: MR×KC, 6 KiB; B:
+     * K block: the depth of the micro-panels one microkernel call streams (A: MR×KC, 8 KiB; B:
      * KC×NR, 32 KiB with 512-bit vectors); C is loaded and stored once per KC steps.
      */
     static final int KC = 256;
-    /** M block: the packed A block (MC × KC) stays in L2. */
-    static final int MC = 96;
+    /**
+     * M block: the packed A block (MC × KC, 256 KiB) stays in L2. Measured on the project's 2-core
+     * AVX-512 machine (thread CPU time, one thread): the 8×2-vector tile with MC 256 ran 1024³ at
+     * 116–125 GFLOP/s where the former 6×2 tile with MC 96 ran 81–90, and the RNN shapes
+     * (32×1024×256, 32×256×1024, 1024×256×3200) 100–120 where it ran 70–88; 12-row tiles were no
+     * faster, KC 384 slower.
+     */
+    static final int MC = 256;
     /** N block, bounding the packed B buffer. */
     static final int NC = 64 * NR;
     /**
@@ -42,9 +48,10 @@ final class VectorBlas implements Blas {
      * packed: each B panel then serves a single pass of the microkernel column, so packing only
      * adds a copy. Measured at n=1024, k=321: m=32 73 → 86 GFLOP/s, m=96 95 → 102; at 1024³
      * packing wins (91 against 81), hence the limit. The microkernel performs the same operations
-     * either way, so the choice does not change any result bit.
+     * either way, so the choice does not change any result bit. (Measured with an M block of 96,
+     * which this limit keeps.)
      */
-    static final int DIRECT_B_MAX_ROWS = MC;
+    static final int DIRECT_B_MAX_ROWS = 96;
     /**
      * Up to this many microkernel column panels (n ≤ this·NR), op(A) is read in place instead of
      * packed (all but a ragged last row panel): each A panel then serves at most this many
@@ -238,8 +245,22 @@ final class VectorBlas implements Blas {
      */
     private static void microKernel(int kc, float[] a, int ai, float[] b, int bi, int bStride, float[] tile) {
         FloatVector z = FloatVector.zero(S);
-        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z;
-        FloatVector c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z;
+        FloatVector c00 = z,
+                c01 = z,
+                c10 = z,
+                c11 = z,
+                c20 = z,
+                c21 = z,
+                c30 = z,
+                c31 = z,
+                c40 = z,
+                c41 = z,
+                c50 = z,
+                c51 = z,
+                c60 = z,
+                c61 = z,
+                c70 = z,
+                c71 = z;
         for (int p = 0; p < kc; p++) {
             int bp = bi + p * bStride;
             int ap = ai + p * MR;
@@ -264,6 +285,12 @@ final class VectorBlas implements Blas {
             av = FloatVector.broadcast(S, a[ap + 5]);
             c50 = av.fma(b0, c50);
             c51 = av.fma(b1, c51);
+            av = FloatVector.broadcast(S, a[ap + 6]);
+            c60 = av.fma(b0, c60);
+            c61 = av.fma(b1, c61);
+            av = FloatVector.broadcast(S, a[ap + 7]);
+            c70 = av.fma(b0, c70);
+            c71 = av.fma(b1, c71);
         }
         c00.intoArray(tile, 0 * L);
         c01.intoArray(tile, 1 * L);
@@ -277,6 +304,10 @@ final class VectorBlas implements Blas {
         c41.intoArray(tile, 9 * L);
         c50.intoArray(tile, 10 * L);
         c51.intoArray(tile, 11 * L);
+        c60.intoArray(tile, 12 * L);
+        c61.intoArray(tile, 13 * L);
+        c70.intoArray(tile, 14 * L);
+        c71.intoArray(tile, 15 * L);
     }
 
     /**
@@ -286,14 +317,30 @@ final class VectorBlas implements Blas {
     private static void microKernelDirectA(
             int kc, float[] a, int ai, int rowStride, int depthStride, float[] b, int bi, int bStride, float[] tile) {
         FloatVector z = FloatVector.zero(S);
-        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z;
-        FloatVector c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z;
+        FloatVector c00 = z,
+                c01 = z,
+                c10 = z,
+                c11 = z,
+                c20 = z,
+                c21 = z,
+                c30 = z,
+                c31 = z,
+                c40 = z,
+                c41 = z,
+                c50 = z,
+                c51 = z,
+                c60 = z,
+                c61 = z,
+                c70 = z,
+                c71 = z;
         int a0 = ai;
         int a1 = a0 + rowStride;
         int a2 = a1 + rowStride;
         int a3 = a2 + rowStride;
         int a4 = a3 + rowStride;
         int a5 = a4 + rowStride;
+        int a6 = a5 + rowStride;
+        int a7 = a6 + rowStride;
         for (int p = 0; p < kc; p++) {
             int bp = bi + p * bStride;
             int q = p * depthStride;
@@ -318,6 +365,12 @@ final class VectorBlas implements Blas {
             av = FloatVector.broadcast(S, a[a5 + q]);
             c50 = av.fma(b0, c50);
             c51 = av.fma(b1, c51);
+            av = FloatVector.broadcast(S, a[a6 + q]);
+            c60 = av.fma(b0, c60);
+            c61 = av.fma(b1, c61);
+            av = FloatVector.broadcast(S, a[a7 + q]);
+            c70 = av.fma(b0, c70);
+            c71 = av.fma(b1, c71);
         }
         c00.intoArray(tile, 0 * L);
         c01.intoArray(tile, 1 * L);
@@ -331,6 +384,10 @@ final class VectorBlas implements Blas {
         c41.intoArray(tile, 9 * L);
         c50.intoArray(tile, 10 * L);
         c51.intoArray(tile, 11 * L);
+        c60.intoArray(tile, 12 * L);
+        c61.intoArray(tile, 13 * L);
+        c70.intoArray(tile, 14 * L);
+        c71.intoArray(tile, 15 * L);
     }
 
     /**
@@ -370,8 +427,26 @@ final class VectorBlas implements Blas {
         }
     }
 
-    /** Packs op(A)[i0..i0+mc, p0..p0+kc) into MR-row panels, each laid out p-major, zero-padded. */
+    /**
+     * Packs op(A)[i0..i0+mc, p0..p0+kc) into MR-row panels, each laid out p-major, zero-padded. A
+     * transposed A is read one stored row (all mc elements of one depth p) at a time: going panel
+     * by panel instead would read MR floats from each of kc rows lda apart, which with a
+     * power-of-two lda all fall into the same L1 sets and miss on every panel.
+     */
     private static void packA(boolean trans, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] ap) {
+        if (trans) {
+            int full = mc - mc % MR;
+            for (int p = 0; p < kc; p++) {
+                int src = aOff + (p0 + p) * lda + i0;
+                int dst = p * MR;
+                for (int ir = 0; ir < full; ir += MR, src += MR, dst += MR * kc) {
+                    System.arraycopy(a, src, ap, dst, MR);
+                }
+                if (full < mc) {
+                    System.arraycopy(a, src, ap, dst, mc - full);
+                }
+            }
+        }
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir);
             int base = ir * kc;
@@ -380,14 +455,6 @@ final class VectorBlas implements Blas {
                     int src = aOff + (i0 + ir + r) * lda + p0;
                     for (int p = 0; p < kc; p++) {
                         ap[base + p * MR + r] = a[src + p];
-                    }
-                }
-            } else {
-                for (int p = 0; p < kc; p++) {
-                    int src = aOff + (p0 + p) * lda + i0 + ir;
-                    int dst = base + p * MR;
-                    for (int r = 0; r < mr; r++) {
-                        ap[dst + r] = a[src + r];
                     }
                 }
             }

@@ -42,14 +42,14 @@ public final class GruCell extends RecurrentCell {
         int next = prev + batch * h;
         int aux = st * batch * h;
         System.arraycopy(s.xw, t * batch * gh, s.act, actOff, batch * gh);
-        addRecurrent(batch, s.h, prev, 0, 2 * h, s.act, actOff, gh);
+        addRecurrent(s, batch, s.h, prev, 0, 2 * h, s.act, actOff, gh);
         for (int b = 0; b < batch; b++) {
             Activations.sigmoid(2 * h, s.act, actOff + b * gh, s.act, actOff + b * gh);
         }
         if (linearBeforeReset) {
             // aux = h_prev·R_hᵀ + Rb_h; candidate pre-activation += r ⊙ aux
             Arrays.fill(s.aux, aux, aux + batch * h, 0f);
-            addRecurrent(batch, s.h, prev, 2 * h, h, s.aux, aux, h);
+            addRecurrent(s, batch, s.h, prev, 2 * h, h, s.aux, aux, h);
             for (int b = 0; b < batch; b++) {
                 int row = actOff + b * gh;
                 for (int j = 0; j < h; j++) {
@@ -64,7 +64,7 @@ public final class GruCell extends RecurrentCell {
                     s.aux[aux + b * h + j] = s.act[row + h + j] * s.h[prev + b * h + j];
                 }
             }
-            addRecurrent(batch, s.aux, aux, 2 * h, h, s.act, actOff + 2 * h, gh);
+            addRecurrent(s, batch, s.aux, aux, 2 * h, h, s.act, actOff + 2 * h, gh);
         }
         for (int b = 0; b < batch; b++) {
             int row = actOff + b * gh;

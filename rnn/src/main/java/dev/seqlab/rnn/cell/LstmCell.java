@@ -39,7 +39,7 @@ public final class LstmCell extends RecurrentCell {
         int prev = st * batch * h;
         int next = prev + batch * h;
         System.arraycopy(s.xw, t * batch * gh, s.act, actOff, batch * gh);
-        addRecurrent(batch, s.h, prev, 0, gh, s.act, actOff, gh);
+        addRecurrent(s, batch, s.h, prev, 0, gh, s.act, actOff, gh);
         for (int b = 0; b < batch; b++) {
             int row = actOff + b * gh;
             Activations.sigmoid(3 * h, s.act, row, s.act, row);
@@ -86,7 +86,12 @@ public final class LstmCell extends RecurrentCell {
                 dc[k] = dcv * f;
             }
         }
-        Arrays.fill(dh, 0f);
-        backRecurrent(batch, dxw, dOff, gh, 0, gh, s.h, prev, dh);
+        recurrentInputGradient(batch, dxw, dOff, dh);
+    }
+
+    /** R's and Rb's gradients for the whole sequence in one product (see {@link #addRecurrentWeightGradients}). */
+    @Override
+    protected void finishBackward(SequenceCache s, float[] dxw) {
+        addRecurrentWeightGradients(s, dxw);
     }
 }

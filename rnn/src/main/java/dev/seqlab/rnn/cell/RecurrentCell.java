@@ -189,6 +189,9 @@ public abstract class RecurrentCell {
         for (int row = 0; row < steps * batch; row++) {
             BLAS.axpy(gh, 1f, bias, 0, s.xw, row * gh);
         }
+        if (batch > 1) {
+            s.rTransposed = transpose(r.value().data(), gh, hid);
+        }
         Tensor out = Tensor.zeros(steps, batch, hid);
         float[] y = out.data();
         for (int st = 0; st < steps; st++) {
@@ -280,6 +283,7 @@ public abstract class RecurrentCell {
                 }
             }
         }
+        finishBackward(s, dxw);
         // dW += dxwᵀ·X, dWb += Σ dxw, dX = dxw·W: one GEMM each over all steps
         BLAS.gemm(
                 true,
@@ -336,29 +340,59 @@ public abstract class RecurrentCell {
     protected abstract void stepBackward(SequenceCache s, int st, int t, float[] dh, float[] dc, float[] dxw);
 
     /**
+     * Hook run once after the backward time loop with the gradients of all steps' pre-activations
+     * ({@code dxw}, by time): cells whose {@link #stepBackward} leaves the recurrent weight
+     * gradients out add them here, with {@link #addRecurrentWeightGradients}.
+     */
+    protected void finishBackward(SequenceCache s, float[] dxw) {}
+
+    /**
      * {@code dst += in·R[g0, g0+n)ᵀ + Rb[g0, g0+n)} for a batch: {@code in} is {@code [B, H]}
-     * (row stride H), {@code dst} is {@code [B, n]} with row stride {@code ldDst}.
+     * (row stride H), {@code dst} is {@code [B, n]} with row stride {@code ldDst}. A batch of
+     * several sequences multiplies by the copy of Rᵀ the forward pass made, so the kernel reads it
+     * in place instead of transposing R into its packing buffer at every step; the products are
+     * the same operations either way.
      */
     protected final void addRecurrent(
-            int batch, float[] in, int inOff, int g0, int n, float[] dst, int dstOff, int ldDst) {
+            SequenceCache s, int batch, float[] in, int inOff, int g0, int n, float[] dst, int dstOff, int ldDst) {
         int hid = hiddenSize;
-        BLAS.gemm(
-                false,
-                true,
-                batch,
-                n,
-                hid,
-                1f,
-                in,
-                inOff,
-                hid,
-                r.value().data(),
-                g0 * hid,
-                hid,
-                1f,
-                dst,
-                dstOff,
-                ldDst);
+        if (s.rTransposed != null) {
+            BLAS.gemm(
+                    false,
+                    false,
+                    batch,
+                    n,
+                    hid,
+                    1f,
+                    in,
+                    inOff,
+                    hid,
+                    s.rTransposed,
+                    g0,
+                    gateWidth(),
+                    1f,
+                    dst,
+                    dstOff,
+                    ldDst);
+        } else {
+            BLAS.gemm(
+                    false,
+                    true,
+                    batch,
+                    n,
+                    hid,
+                    1f,
+                    in,
+                    inOff,
+                    hid,
+                    r.value().data(),
+                    g0 * hid,
+                    hid,
+                    1f,
+                    dst,
+                    dstOff,
+                    ldDst);
+        }
         float[] bias = rb.value().data();
         for (int b = 0; b < batch; b++) {
             BLAS.axpy(n, 1f, bias, g0, dst, dstOff + b * ldDst);
@@ -393,6 +427,68 @@ public abstract class RecurrentCell {
                 g0 * hid,
                 hid);
         Reductions.columnSums(batch, n, dq, dqOff, ldq, rb.grad().data(), g0, true);
+    }
+
+    /**
+     * {@code dIn = dq·R} over all G·H gate rows for a batch ({@code dq} {@code [B, G·H]} at
+     * {@code dqOff}, {@code dIn} {@code [B, H]} overwritten): the input half of
+     * {@link #backRecurrent}, for cells that add the weight half for the whole sequence at once
+     * with {@link #addRecurrentWeightGradients}.
+     */
+    protected final void recurrentInputGradient(int batch, float[] dq, int dqOff, float[] dIn) {
+        int hid = hiddenSize;
+        int gh = gateWidth();
+        BLAS.gemm(false, false, batch, hid, gh, 1f, dq, dqOff, gh, r.value().data(), 0, hid, 0f, dIn, 0, hid);
+    }
+
+    /**
+     * The weight half of {@link #backRecurrent} for a whole sequence: adds
+     * {@code Σₜ dqₜᵀ·hₜ₋₁} to R's grad and {@code Σ dq} to Rb's grad, where {@code dq}
+     * {@code [T·B, G·H]} holds every step's recurrent pre-activation gradients by time and
+     * hₜ₋₁ is the state each step started from. One product with depth T·B instead of T
+     * products with depth B: R's gradient is read and written once instead of at every step.
+     */
+    protected final void addRecurrentWeightGradients(SequenceCache s, float[] dq) {
+        int hid = hiddenSize;
+        int gh = gateWidth();
+        int rows = s.steps * s.batch;
+        float[] hBefore = s.h;
+        if (s.direction != Direction.FORWARD) {
+            // the state before time t is in slot st(t): order the slots by time
+            int bh = s.batch * hid;
+            hBefore = new float[rows * hid];
+            for (int t = 0; t < s.steps; t++) {
+                System.arraycopy(s.h, s.direction.time(t, s.steps) * bh, hBefore, t * bh, bh);
+            }
+        }
+        BLAS.gemm(
+                true,
+                false,
+                gh,
+                hid,
+                rows,
+                1f,
+                dq,
+                0,
+                gh,
+                hBefore,
+                0,
+                hid,
+                1f,
+                r.grad().data(),
+                0,
+                hid);
+        Reductions.columnSums(rows, gh, dq, 0, gh, rb.grad().data(), 0, true);
+    }
+
+    private static float[] transpose(float[] x, int rows, int cols) {
+        float[] t = new float[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                t[j * rows + i] = x[i * cols + j];
+            }
+        }
+        return t;
     }
 
     private void copyState(Tensor src, float[] dst, int batch, String what) {

@@ -22,7 +22,7 @@ public final class RnnCell extends RecurrentCell {
         int bh = s.batch * hiddenSize();
         int off = st * bh;
         System.arraycopy(s.xw, t * bh, s.act, off, bh);
-        addRecurrent(s.batch, s.h, off, 0, hiddenSize(), s.act, off, hiddenSize());
+        addRecurrent(s, s.batch, s.h, off, 0, hiddenSize(), s.act, off, hiddenSize());
         Activations.tanh(bh, s.act, off, s.act, off);
         System.arraycopy(s.act, off, s.h, off + bh, bh);
     }
@@ -36,8 +36,12 @@ public final class RnnCell extends RecurrentCell {
             float y = s.act[actOff + i];
             dxw[dOff + i] = dh[i] * (1 - y * y);
         }
-        float[] dPrev = s.scratch1();
-        backRecurrent(s.batch, dxw, dOff, hiddenSize(), 0, hiddenSize(), s.h, st * bh, dPrev);
-        System.arraycopy(dPrev, 0, dh, 0, bh);
+        recurrentInputGradient(s.batch, dxw, dOff, dh);
+    }
+
+    /** R's and Rb's gradients for the whole sequence in one product (see {@link #addRecurrentWeightGradients}). */
+    @Override
+    protected void finishBackward(SequenceCache s, float[] dxw) {
+        addRecurrentWeightGradients(s, dxw);
     }
 }

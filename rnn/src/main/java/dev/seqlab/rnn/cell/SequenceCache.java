@@ -27,6 +27,12 @@ public final class SequenceCache {
     /** A cell's extra per-step values, {@code [T·B, H]} (GRU only, else null). */
     final float[] aux;
 
+    /**
+     * Rᵀ {@code [H, G·H]} as the forward pass started, for batches of several sequences (else
+     * null); see {@link RecurrentCell#addRecurrent}.
+     */
+    float[] rTransposed;
+
     private float[] scratch1;
     private float[] scratch2;
 
