@@ -36,7 +36,7 @@ final class BatchedNearest {
     record Query(float[] unitQuery, int limit, int k, int[] exclude) {}
 
     /** The candidates one thread found for one query. */
-    private static final class Candidates {
+    static final class Candidates {
         final TopK lower;
         int[] rows = new int[16];
         float[] upper = new float[16];
@@ -56,8 +56,26 @@ final class BatchedNearest {
         }
     }
 
-    /** The answers of {@code queries}, in order, searching {@code quantized} with {@code kernel}. */
+    /**
+     * The answers of {@code queries}, in order: a batch of at least {@link FloatBatchScan#MIN_QUERIES}
+     * is screened by float matrix products over the rows, a smaller one over {@code quantized} with
+     * {@code kernel}.
+     */
     static TopK[] search(SimilarityIndex index, QuantizedRows quantized, Int8BlockDots kernel, Query[] queries) {
+        if (queries.length >= FloatBatchScan.MIN_QUERIES) {
+            return searchFloat(index, queries);
+        }
+        return searchInt8(index, quantized, kernel, queries);
+    }
+
+    /** The answers of {@code queries}, screened by float matrix products ({@link FloatBatchScan}). */
+    static TopK[] searchFloat(SimilarityIndex index, Query[] queries) {
+        Candidates[][] partial = FloatBatchScan.scan(index, queries);
+        return rescoreAll(index, queries, partial);
+    }
+
+    /** The answers of {@code queries}, screened by int8 bounds over {@code quantized} with {@code kernel}. */
+    static TopK[] searchInt8(SimilarityIndex index, QuantizedRows quantized, Int8BlockDots kernel, Query[] queries) {
         int count = queries.length;
         int n = 0;
         float[][] q = new float[count][];
@@ -85,6 +103,11 @@ final class BatchedNearest {
             tasks[t] = () -> partial[part] = scan(quantized, kernel, queries, q, qNorm, rounding, fromBlock, toBlock);
         }
         QueryThreads.runAll(tasks);
+        return rescoreAll(index, queries, partial);
+    }
+
+    private static TopK[] rescoreAll(SimilarityIndex index, Query[] queries, Candidates[][] partial) {
+        int count = queries.length;
         TopK[] out = new TopK[count];
         for (int j = 0; j < count; j++) {
             out[j] = rescore(index, queries[j], partial, j);
