@@ -13,13 +13,18 @@ import dev.seqlab.core.kernel.Kernels;
  * dot of the same row and query in another order, divided by the same norm) by at most
  * {@link #slack}: each float dot of length d is within γ<sub>d</sub>·Σ|x<sub>i</sub>q<sub>i</sub>|
  * ≤ γ<sub>d</sub>·|x|·|q| of the real one (γ<sub>d</sub> = d·u/(1 − d·u), u = 2<sup>−24</sup>, for
- * any order of summation, with or without fused multiply-adds), and the divisions and the bound's own
- * additions round by a few u more. So the cosine ± slack brackets the exact score, and {@link
+ * any order of summation, with or without fused multiply-adds), and the scalings by the norm and the
+ * bound's own additions round by a few u more. So the cosine ± slack brackets the exact score, and {@link
  * BatchedNearest} keeps and rescores candidates exactly as it does for the int8 bounds.
  */
 final class FloatBatchScan {
-    /** The smallest batch screened by matrix products; smaller ones take the int8 pass. */
-    static final int MIN_QUERIES = Integer.getInteger("seqlab.search.gemmMinQueries", 8);
+    /**
+     * The smallest batch screened by matrix products; smaller ones take the int8 pass. Measured at
+     * 400,000 × 100 on one thread (AVX-512, 6×32 micro-kernel): the products and the screen cost
+     * about as much as the int8 pass from 24 queries on and less from 32 (1.9 against 2.1 ms a
+     * query), and up to twice as much below 16, where most of each 32-query panel is padding.
+     */
+    static final int MIN_QUERIES = Integer.getInteger("seqlab.search.gemmMinQueries", 32);
 
     /** Rows per product: their floats (200 KB at dim 100) stay in the core's cache for all queries. */
     static final int CHUNK_ROWS = Integer.getInteger("seqlab.search.gemmChunkRows", 512);
@@ -27,7 +32,7 @@ final class FloatBatchScan {
     private static final Blas SERIAL = Kernels.blas(1);
     private static final double UNIT_ROUNDOFF = 0x1p-24;
 
-    /** Per thread: a chunk's rows, their products with the queries, and their norms. */
+    /** Per thread: a chunk's rows, their products with the queries, and their inverse norms. */
     private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[3][0]);
 
     private FloatBatchScan() {}
@@ -35,7 +40,8 @@ final class FloatBatchScan {
     /**
      * The most a product's cosine can differ from the exact score for a query of norm {@code qNorm}
      * and rows of length {@code dim}: 2γ<sub>d</sub>·|q| for the two dots, widened by 1% for the
-     * stored norm's own rounding, plus 8u·|q| for the divisions and the bounds' additions.
+     * stored norm's own rounding, plus 8u·|q| for the exact score's division, the product's
+     * multiplication by a rounded inverse norm (2u) and the bounds' additions.
      */
     static float slack(int dim, float qNorm) {
         double du = dim * UNIT_ROUNDOFF;
@@ -48,13 +54,15 @@ final class FloatBatchScan {
         int count = queries.length;
         int dim = index.dim();
         int n = 0;
-        float[] packed = new float[count * dim];
+        float[] packed = new float[dim * count]; // the queries as columns, dim × count
         float[] slack = new float[count];
         for (int j = 0; j < count; j++) {
             BatchedNearest.Query query = queries[j];
             n = Math.max(n, query.limit());
             float[] q = query.unitQuery();
-            System.arraycopy(q, 0, packed, j * dim, dim);
+            for (int d = 0; d < dim; d++) {
+                packed[d * count + j] = q[d];
+            }
             double s = 0;
             for (float x : q) {
                 s += (double) x * x;
@@ -87,33 +95,38 @@ final class FloatBatchScan {
         float[] rows = buffers[0];
         float[] products = buffers[1];
         float[] norms = buffers[2];
+        float[] low = new float[count];
+        int[] limit = new int[count];
         BatchedNearest.Candidates[] found = new BatchedNearest.Candidates[count];
         for (int j = 0; j < count; j++) {
+            limit[j] = queries[j].limit();
             found[j] = new BatchedNearest.Candidates(queries[j].k() + queries[j].exclude().length);
         }
         for (int base = from; base < to; base += CHUNK_ROWS) {
             int len = Math.min(CHUNK_ROWS, to - base);
             index.copyRows(base, len, rows);
             for (int r = 0; r < len; r++) {
-                norms[r] = index.norm(base + r);
+                norms[r] = 1f / index.norm(base + r);
             }
-            // products[j][r] = query j · row r
-            SERIAL.gemm(false, true, count, len, dim, 1f, packed, 0, dim, rows, 0, dim, 0f, products, 0, len);
+            // products[r][j] = row r · query j: the rows are read in place by the micro-kernel
+            SERIAL.gemm(false, false, len, count, dim, 1f, rows, 0, dim, packed, 0, count, 0f, products, 0, count);
             for (int j = 0; j < count; j++) {
-                int stop = Math.min(len, queries[j].limit() - base);
-                BatchedNearest.Candidates c = found[j];
-                float s = slack[j];
-                float low = c.lower.threshold();
-                int off = j * len;
-                for (int r = 0; r < stop; r++) {
-                    float cos = products[off + r] / norms[r];
-                    float up = cos + s;
-                    if (up >= low) { // false for zero rows (NaN)
-                        c.add(base + r, up);
-                        float lo = cos - s;
-                        if (lo >= low) {
-                            c.lower.offer(lo, base + r);
-                            low = c.lower.threshold();
+                low[j] = found[j].lower.threshold();
+            }
+            for (int r = 0; r < len; r++) {
+                int row = base + r;
+                float inverse = norms[r];
+                int off = r * count;
+                for (int j = 0; j < count; j++) {
+                    float cos = products[off + j] * inverse;
+                    float up = cos + slack[j];
+                    if (up >= low[j] && row < limit[j]) { // false for zero rows (NaN)
+                        BatchedNearest.Candidates c = found[j];
+                        c.add(row, up);
+                        float lo = cos - slack[j];
+                        if (lo >= low[j]) {
+                            c.lower.offer(lo, row);
+                            low[j] = c.lower.threshold();
                         }
                     }
                 }
