@@ -15,6 +15,10 @@ import java.util.Arrays;
  * ({@link SimilarityIndex#exactScore}), best upper bound first, until no remaining bound can reach
  * the k-th best score. A row left unscored cannot be among the k best, so every query gets exactly
  * the rows, order and scores of the single-query search.
+ *
+ * <p>A batch of {@link FloatBatchScan#MIN_QUERIES} or more is screened instead by float matrix
+ * products of the rows with all the queries ({@link FloatBatchScan}), bounded by the rounding error
+ * of two float dots rather than by the int8 error, and rescored the same way.
  */
 final class BatchedNearest {
     /** Rows bounded per chunk: their codes (up to ~300 KB at dim 300) stay in the core's cache for all queries. */
