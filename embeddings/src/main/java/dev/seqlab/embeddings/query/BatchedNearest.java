@@ -16,8 +16,8 @@ import java.util.Arrays;
  * the k-th best score. A row left unscored cannot be among the k best, so every query gets exactly
  * the rows, order and scores of the single-query search.
  *
- * <p>A batch of {@link FloatBatchScan#MIN_QUERIES} or more is screened instead by float matrix
- * products of the rows with all the queries ({@link FloatBatchScan}), bounded by the rounding error
+ * <p>When enabled ({@link FloatBatchScan#MIN_QUERIES}, off by default: measured slower under load),
+ * a large batch is screened instead by float matrix products of the rows with all the queries ({@link FloatBatchScan}), bounded by the rounding error
  * of two float dots rather than by the int8 error, and rescored the same way.
  */
 final class BatchedNearest {
@@ -62,8 +62,8 @@ final class BatchedNearest {
 
     /**
      * The answers of {@code queries}, in order: a batch of at least {@link FloatBatchScan#MIN_QUERIES}
-     * is screened by float matrix products over the rows, a smaller one over {@code quantized} with
-     * {@code kernel}.
+     * (off by default) is screened by float matrix products over the rows, others over
+     * {@code quantized} with {@code kernel}.
      */
     static TopK[] search(SimilarityIndex index, QuantizedRows quantized, Int8BlockDots kernel, Query[] queries) {
         if (queries.length >= FloatBatchScan.MIN_QUERIES) {

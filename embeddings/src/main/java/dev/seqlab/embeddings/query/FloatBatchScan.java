@@ -19,12 +19,14 @@ import dev.seqlab.core.kernel.Kernels;
  */
 final class FloatBatchScan {
     /**
-     * The smallest batch screened by matrix products; smaller ones take the int8 pass. Measured at
-     * 400,000 × 100 on one thread (AVX-512, 6×32 micro-kernel): the products and the screen cost
-     * about as much as the int8 pass from 24 queries on and less from 32 (1.9 against 2.1 ms a
-     * query), and up to twice as much below 16, where most of each 32-query panel is padding.
+     * The smallest batch screened by matrix products; smaller ones take the int8 pass. Off unless
+     * {@code -Dseqlab.search.gemmMinQueries=N} is given: at 400,000 × 100 on one thread (AVX-512,
+     * 6×32 micro-kernel) the products and the screen cost about as much as the int8 pass from 24
+     * queries on and a little less from 32 (1.9 against 2.1 ms a query), up to twice as much below
+     * 16; but in the explorer's load test (50 clients, one locked run) screening batches of 32 or
+     * more this way served 226 requests/s against 275 with the int8 pass alone.
      */
-    static final int MIN_QUERIES = Integer.getInteger("seqlab.search.gemmMinQueries", 32);
+    static final int MIN_QUERIES = Integer.getInteger("seqlab.search.gemmMinQueries", Integer.MAX_VALUE);
 
     /** Rows per product: their floats (200 KB at dim 100) stay in the core's cache for all queries. */
     static final int CHUNK_ROWS = Integer.getInteger("seqlab.search.gemmChunkRows", 512);

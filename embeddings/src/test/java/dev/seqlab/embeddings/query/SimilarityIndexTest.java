@@ -125,7 +125,7 @@ class SimilarityIndexTest {
     void floatScreenedBatchEqualsEachSearchAlone() {
         assertBatchesEqualSearchesAlone(new int[] {1, 2, 8, 13, 40}, BatchedNearest::searchFloat, "float");
         assertBatchesEqualSearchesAlone(
-                new int[] {FloatBatchScan.MIN_QUERIES, 20},
+                new int[] {20, 33},
                 (index, batch) -> BatchedNearest.search(index, index.quantizedNow(), Kernels.int8BlockDots(), batch),
                 "chosen");
     }
