@@ -105,6 +105,16 @@ public final class SimilarityIndex {
         return rows;
     }
 
+    /** The length of a row. */
+    int dim() {
+        return dim;
+    }
+
+    /** Copies the rows {@code [from, from + count)} into {@code dst} from its start. */
+    void copyRows(int from, int count, float[] dst) {
+        matrix.copyRows(from, count, dst, 0);
+    }
+
     /** The Euclidean norm of row {@code i}. */
     public float norm(int i) {
         return norms.get(i);

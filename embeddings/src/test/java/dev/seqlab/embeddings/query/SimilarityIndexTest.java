@@ -107,37 +107,108 @@ class SimilarityIndexTest {
      */
     @Test
     void batchedSearchEqualsEachSearchAlone() {
+        for (Int8BlockDots kernel : List.of(Kernels.int8BlockDots(), Kernels.plainInt8BlockDots())) {
+            assertBatchesEqualSearchesAlone(
+                    new int[] {2, 3, 4, 5, 7, 11},
+                    (index, batch) -> BatchedNearest.searchInt8(index, index.quantizedNow(), kernel, batch),
+                    "int8 " + kernel.name());
+        }
+    }
+
+    /**
+     * The float matrix-product screen of large batches keeps every row the exact scores can put in
+     * the top k: the same answers as the single-query search, for batches around and above the size
+     * that switches to it, including the near-duplicates (cosines far closer than the screen's
+     * rounding bound), exact ties, zero rows and exclusions.
+     */
+    @Test
+    void floatScreenedBatchEqualsEachSearchAlone() {
+        assertBatchesEqualSearchesAlone(new int[] {1, 2, 8, 13, 40}, BatchedNearest::searchFloat, "float");
+        assertBatchesEqualSearchesAlone(
+                new int[] {20, 33},
+                (index, batch) -> BatchedNearest.search(index, index.quantizedNow(), Kernels.int8BlockDots(), batch),
+                "chosen");
+    }
+
+    /**
+     * Thousands of rows whose cosines to the queries differ by a few ulps, so the products and the
+     * exact dots (summed in other orders) disagree on their order: the screen's bound must still
+     * keep every row of the true top k.
+     */
+    @Test
+    void floatScreenKeepsRowsWithinRoundingOfTheTopK() {
+        SplittableRandom rnd = new SplittableRandom(8);
+        int dim = 100;
+        int rows = 20_000;
+        float[] base = new float[dim];
+        for (int d = 0; d < dim; d++) {
+            base[d] = (float) rnd.nextGaussian();
+        }
+        float[] m = new float[rows * dim];
+        for (int i = 0; i < rows; i++) {
+            for (int d = 0; d < dim; d++) {
+                m[i * dim + d] = base[d] * (float) (1 + rnd.nextGaussian() * 1e-7);
+            }
+        }
+        SimilarityIndex index = SimilarityIndex.of(m, rows, dim);
+        BatchedNearest.Query[] batch = new BatchedNearest.Query[12];
+        for (int j = 0; j < batch.length; j++) {
+            float[] q = base.clone();
+            q[j] *= 1.0001f;
+            SimilarityIndex.normalize(q);
+            batch[j] = new BatchedNearest.Query(q, rows, 10 + 7 * j, j % 2 == 0 ? new int[] {j, 40} : new int[0]);
+        }
+        TopK[] together = BatchedNearest.searchFloat(index, batch);
+        for (int j = 0; j < batch.length; j++) {
+            BatchedNearest.Query b = batch[j];
+            TopK alone = index.nearestOnePass(b.unitQuery(), b.limit(), b.k(), b.exclude());
+            assertSame(alone, together[j], "near-ties, query " + j);
+        }
+    }
+
+    /** The product screen's bound covers the worst case of two float dots of length d. */
+    @Test
+    void floatScreenSlackIsTheTwoDotsRoundingBound() {
+        double u = 0x1p-24;
+        double gamma = 100 * u / (1 - 100 * u);
+        float slack = FloatBatchScan.slack(100, 1f);
+        assertTrue(slack >= 2 * gamma + 2 * u, "slack " + slack);
+        assertTrue(slack < 2.1 * gamma + 10 * u, "slack " + slack);
+    }
+
+    private interface BatchSearch {
+        TopK[] search(SimilarityIndex index, BatchedNearest.Query[] batch);
+    }
+
+    private static void assertBatchesEqualSearchesAlone(int[] sizes, BatchSearch route, String name) {
         SplittableRandom rnd = new SplittableRandom(21);
         int rows = 50_001;
         float[] m = matrix(rows, rnd);
         SimilarityIndex index = SimilarityIndex.of(m, rows, DIM);
-        QuantizedRows quantized = index.quantizedNow();
         int[] queryRows = {5, 7, 150, 20_000, 1, 49_999, 3, 250, 18, 33_000, 12_345};
         int[] ks = {1, 10, 300, 5};
         int[] limits = {rows, 40_001, SimilarityIndex.QUANTIZED_MIN};
-        for (int size : new int[] {2, 3, 4, 5, 7, 11}) {
-            for (Int8BlockDots kernel : List.of(Kernels.int8BlockDots(), Kernels.plainInt8BlockDots())) {
-                BatchedNearest.Query[] batch = new BatchedNearest.Query[size];
-                for (int j = 0; j < size; j++) {
-                    int row = queryRows[(j + size) % queryRows.length];
-                    float[] q = unitRow(index, row);
-                    if (j % 3 == 2) { // a query that is no row's direction
-                        for (int d = 0; d < DIM; d++) {
-                            q[d] += (float) rnd.nextGaussian() * 0.3f;
-                        }
-                        SimilarityIndex.normalize(q);
+        for (int size : sizes) {
+            BatchedNearest.Query[] batch = new BatchedNearest.Query[size];
+            for (int j = 0; j < size; j++) {
+                int row = queryRows[(j + size) % queryRows.length];
+                float[] q = unitRow(index, row);
+                if (j % 3 == 2) { // a query that is no row's direction
+                    for (int d = 0; d < DIM; d++) {
+                        q[d] += (float) rnd.nextGaussian() * 0.3f;
                     }
-                    int[] exclude = j % 2 == 0 ? new int[] {row, 6, 101} : new int[0];
-                    batch[j] = new BatchedNearest.Query(q, limits[j % limits.length], ks[j % ks.length], exclude);
+                    SimilarityIndex.normalize(q);
                 }
-                TopK[] together = BatchedNearest.search(index, quantized, kernel, batch);
-                for (int j = 0; j < size; j++) {
-                    BatchedNearest.Query b = batch[j];
-                    String what = "batch of " + size + " (" + kernel.name() + "), query " + j;
-                    TopK alone = index.nearestOnePass(b.unitQuery(), b.limit(), b.k(), b.exclude());
-                    assertSame(alone, together[j], what);
-                    assertEquals(b.k(), together[j].size(), what);
-                }
+                int[] exclude = j % 2 == 0 ? new int[] {row, 6, 101} : new int[0];
+                batch[j] = new BatchedNearest.Query(q, limits[j % limits.length], ks[j % ks.length], exclude);
+            }
+            TopK[] together = route.search(index, batch);
+            for (int j = 0; j < size; j++) {
+                BatchedNearest.Query b = batch[j];
+                String what = "batch of " + size + " (" + name + "), query " + j;
+                TopK alone = index.nearestOnePass(b.unitQuery(), b.limit(), b.k(), b.exclude());
+                assertSame(alone, together[j], what);
+                assertEquals(b.k(), together[j].size(), what);
             }
         }
     }
