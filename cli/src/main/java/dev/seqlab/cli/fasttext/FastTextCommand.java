@@ -149,21 +149,20 @@ public final class FastTextCommand extends CliCommand {
                 given.withNgrams(minn != null ? minn : given.minn(), maxn != null ? maxn : given.maxn());
         Corpus text = Corpus.of(corpus, TextCorpusOptions.defaults().withTokenizer(Tokenizers.whitespace()));
         Path prefix = Path.of(out);
+        Path bin = Path.of(out + ".bin");
+        Path vec = Path.of(out + ".vec");
         Optional<FastTextReport> done = checkpointing.train(
-                spec(),
-                err(),
                 prefix,
                 (stop, checkpoint) -> FastText.train(text, options, progress(), stop, checkpoint),
-                (stop, checkpoint) -> FastText.resume(checkpoint, options, progress(), stop));
+                (stop, checkpoint) -> FastText.resume(checkpoint, options, progress(), stop),
+                r -> {
+                    FastTextBinary.write(r.model(), bin);
+                    r.vectors().save(vec, VectorFormat.WORD2VEC);
+                });
         if (done.isEmpty()) {
             return Checkpointing.STOPPED;
         }
         FastTextReport r = done.get();
-        Path bin = Path.of(out + ".bin");
-        Path vec = Path.of(out + ".vec");
-        FastTextBinary.write(r.model(), bin);
-        r.vectors().save(vec, VectorFormat.WORD2VEC);
-        Checkpointing.finished(prefix);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("bin", bin.toString());
         summary.put("vec", vec.toString());

@@ -10,7 +10,6 @@ import dev.seqlab.cli.training.Checkpointing;
 import dev.seqlab.cli.training.CorpusOptions;
 import dev.seqlab.cli.training.VectorsOutput;
 import dev.seqlab.cli.training.WordTrainingSummary;
-import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.word2vec.Word2Vec;
 import dev.seqlab.embeddings.word2vec.Word2VecOptions;
 import dev.seqlab.embeddings.word2vec.Word2VecReport;
@@ -141,20 +140,16 @@ public final class Word2VecCommand extends CliCommand {
                 .withAlpha(alpha != null ? alpha : given.alpha(), minAlpha != null ? minAlpha : given.minAlpha());
         Path out = output.path();
         Optional<Word2VecReport> done = checkpointing.train(
-                spec(),
-                err(),
                 out,
                 (stop, checkpoint) -> Word2Vec.train(corpusOptions.open(), options, progress(), stop, checkpoint),
-                (stop, checkpoint) -> Word2Vec.resume(checkpoint, options, progress(), stop));
+                (stop, checkpoint) -> Word2Vec.resume(checkpoint, options, progress(), stop),
+                r -> output.save(r.vectors()));
         if (done.isEmpty()) {
             return Checkpointing.STOPPED;
         }
         Word2VecReport r = done.get();
-        VectorFormat vectorFormat = output.save(r.vectors());
-        Checkpointing.finished(out);
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("out", out.toString());
-        summary.put("format", vectorFormat.cliName());
+        output.describe(summary);
         summary.put("architecture", cbow ? "cbow" : "skip-gram");
         summary.put("vocabulary", r.vectors().size());
         summary.put("dim", options.dim());
@@ -187,7 +182,7 @@ public final class Word2VecCommand extends CliCommand {
                             Math.round(r.wordsPerSecond()),
                             r.vocabularySeconds() + r.trainingSeconds(),
                             out,
-                            vectorFormat.cliName(),
+                            output.format().cliName(),
                             out,
                             r.vectors().words().get(Math.min(100, r.vectors().size() - 1)));
             out().printf(Locale.ROOT, "Loss per prediction by epoch: %s%n", losses);
