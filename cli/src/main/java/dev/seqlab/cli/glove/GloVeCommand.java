@@ -8,6 +8,7 @@ import dev.seqlab.cli.options.ThreadsOption;
 import dev.seqlab.cli.options.TrainingOptions;
 import dev.seqlab.cli.training.Checkpointing;
 import dev.seqlab.cli.training.CorpusOptions;
+import dev.seqlab.cli.training.DimOption;
 import dev.seqlab.cli.training.VectorsOutput;
 import dev.seqlab.embeddings.glove.GloVe;
 import dev.seqlab.embeddings.glove.GloVeOptions;
@@ -57,8 +58,8 @@ public final class GloVeCommand extends CliCommand {
     @Mixin
     Checkpointing checkpointing;
 
-    @Option(names = "--dim", paramLabel = "N", description = "Vector dimension (default: ${bundle:default.dim}).")
-    Integer dim;
+    @Mixin
+    DimOption dim;
 
     @Option(
             names = "--window",
@@ -130,7 +131,7 @@ public final class GloVeCommand extends CliCommand {
         }
         GloVeOptions given = Overrides.on(
                         defaults.withThreads(threads.threads()).withWorkDirectory(tempDir))
-                .set(dim, GloVeOptions::withDim)
+                .set(dim.given(), GloVeOptions::withDim)
                 .set(window, GloVeOptions::withWindow)
                 .set(eta, GloVeOptions::withLearningRate)
                 .set(training.epochs(), GloVeOptions::withIterations)

@@ -6,8 +6,10 @@ import dev.seqlab.cli.options.Overrides;
 import dev.seqlab.cli.options.ShownDefaults;
 import dev.seqlab.cli.options.ThreadsOption;
 import dev.seqlab.cli.options.TrainingOptions;
+import dev.seqlab.cli.training.ArchitectureOption;
 import dev.seqlab.cli.training.Checkpointing;
 import dev.seqlab.cli.training.CorpusOptions;
+import dev.seqlab.cli.training.DimOption;
 import dev.seqlab.cli.training.VectorsOutput;
 import dev.seqlab.cli.training.WordTrainingSummary;
 import dev.seqlab.embeddings.word2vec.Word2Vec;
@@ -55,14 +57,14 @@ public final class Word2VecCommand extends CliCommand {
     @Mixin
     Checkpointing checkpointing;
 
-    @Option(names = "--cbow", description = "Continuous bag of words instead of skip-gram.")
-    boolean cbow;
+    @Mixin
+    ArchitectureOption architecture;
 
     @Option(names = "--cbow-sum", description = "CBOW sums its context vectors instead of averaging them.")
     boolean cbowSum;
 
-    @Option(names = "--dim", paramLabel = "N", description = "Vector dimension (default: ${bundle:default.dim}).")
-    Integer dim;
+    @Mixin
+    DimOption dim;
 
     @Option(
             names = "--window",
@@ -125,11 +127,11 @@ public final class Word2VecCommand extends CliCommand {
 
     @Override
     protected int run() throws Exception {
-        Word2VecOptions base = cbow ? Word2VecOptions.cbow() : Word2VecOptions.skipGram();
+        Word2VecOptions base = architecture.cbow() ? Word2VecOptions.cbow() : Word2VecOptions.skipGram();
         Word2VecOptions given = Overrides.on(base.withCbowMean(!cbowSum)
                         .withThreads(threads.threads())
                         .withDeterministic(deterministic))
-                .set(dim, Word2VecOptions::withDim)
+                .set(dim.given(), Word2VecOptions::withDim)
                 .set(window, Word2VecOptions::withWindow)
                 .set(sample, Word2VecOptions::withSample)
                 .set(training.epochs(), Word2VecOptions::withEpochs)
@@ -150,7 +152,7 @@ public final class Word2VecCommand extends CliCommand {
         Word2VecReport r = done.get();
         Map<String, Object> summary = new LinkedHashMap<>();
         output.describe(summary);
-        summary.put("architecture", cbow ? "cbow" : "skip-gram");
+        summary.put("architecture", architecture.key());
         summary.put("vocabulary", r.vectors().size());
         summary.put("dim", options.dim());
         WordTrainingSummary.put(
@@ -174,7 +176,7 @@ public final class Word2VecCommand extends CliCommand {
                             Locale.ROOT,
                             "Trained %s vectors for %,d words (dim %d) on %,d corpus words x %d epochs:%n"
                                     + "%,d words/s, %.1f s. Written to %s (%s).%nTry: seqlab embeddings similar --vectors %s %s%n",
-                            cbow ? "CBOW" : "skip-gram",
+                            architecture.title(),
                             r.vectors().size(),
                             options.dim(),
                             r.corpusWords(),
