@@ -160,19 +160,14 @@ public final class FastTextCommand extends CliCommand {
             return Checkpointing.STOPPED;
         }
         FastTextReport r = done.get();
+        double seconds = r.countSeconds() + r.trainingSeconds();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("bin", bin.toString());
         summary.put("vec", vec.toString());
         summary.put("architecture", architecture.key());
         summary.put("words", r.vectors().size());
         summary.put("dim", options.dim());
-        WordTrainingSummary.put(
-                summary,
-                r.corpusWords(),
-                r.trainedWords(),
-                r.epochs(),
-                r.wordsPerSecond(),
-                r.countSeconds() + r.trainingSeconds());
+        WordTrainingSummary.put(summary, r.corpusWords(), r.trainedWords(), r.epochs(), r.wordsPerSecond(), seconds);
         summary.put("kernel", r.kernel());
         if (json.enabled()) {
             printJson(summary);
@@ -189,7 +184,7 @@ public final class FastTextCommand extends CliCommand {
                             r.corpusWords(),
                             r.epochs(),
                             Math.round(r.wordsPerSecond()),
-                            r.countSeconds() + r.trainingSeconds(),
+                            seconds,
                             bin,
                             vec);
         }

@@ -150,18 +150,13 @@ public final class Word2VecCommand extends CliCommand {
             return Checkpointing.STOPPED;
         }
         Word2VecReport r = done.get();
+        double seconds = r.vocabularySeconds() + r.trainingSeconds();
         Map<String, Object> summary = new LinkedHashMap<>();
         output.describe(summary);
         summary.put("architecture", architecture.key());
         summary.put("vocabulary", r.vectors().size());
         summary.put("dim", options.dim());
-        WordTrainingSummary.put(
-                summary,
-                r.corpusWords(),
-                r.trainedWords(),
-                r.epochs(),
-                r.wordsPerSecond(),
-                r.vocabularySeconds() + r.trainingSeconds());
+        WordTrainingSummary.put(summary, r.corpusWords(), r.trainedWords(), r.epochs(), r.wordsPerSecond(), seconds);
         summary.put("deterministic", options.deterministic());
         List<Double> losses = new ArrayList<>();
         for (double l : r.epochLoss()) {
@@ -182,7 +177,7 @@ public final class Word2VecCommand extends CliCommand {
                             r.corpusWords(),
                             r.epochs(),
                             Math.round(r.wordsPerSecond()),
-                            r.vocabularySeconds() + r.trainingSeconds(),
+                            seconds,
                             out,
                             output.format().cliName(),
                             out,
