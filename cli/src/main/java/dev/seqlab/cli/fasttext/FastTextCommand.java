@@ -5,7 +5,11 @@ import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.cli.options.Overrides;
 import dev.seqlab.cli.options.ShownDefaults;
 import dev.seqlab.cli.options.ThreadsOption;
+import dev.seqlab.cli.training.ArchitectureOption;
 import dev.seqlab.cli.training.Checkpointing;
+import dev.seqlab.cli.training.CorpusPath;
+import dev.seqlab.cli.training.DimOption;
+import dev.seqlab.cli.training.MinCountOption;
 import dev.seqlab.cli.training.WordTrainingSummary;
 import dev.seqlab.corpora.text.Corpus;
 import dev.seqlab.corpora.text.TextCorpusOptions;
@@ -48,21 +52,17 @@ import picocli.CommandLine.Option;
         })
 public final class FastTextCommand extends CliCommand {
 
-    @Option(
-            names = "--corpus",
-            required = true,
-            paramLabel = "FILE|DIR",
-            description = "Text to learn from (a file or a directory; gzip recognised).")
-    Path corpus;
+    @Mixin
+    CorpusPath corpus;
 
     @Option(names = "--out", required = true, paramLabel = "PREFIX", description = "Writes PREFIX.bin and PREFIX.vec.")
     String out;
 
-    @Option(names = "--cbow", description = "Continuous bag of words instead of skip-gram.")
-    boolean cbow;
+    @Mixin
+    ArchitectureOption architecture;
 
-    @Option(names = "--dim", paramLabel = "N", description = "Vector dimension (default: ${bundle:default.dim}).")
-    Integer dim;
+    @Mixin
+    DimOption dim;
 
     @Option(names = "--ws", paramLabel = "N", description = "Largest context distance (default: ${bundle:default.ws}).")
     Integer ws;
@@ -70,11 +70,8 @@ public final class FastTextCommand extends CliCommand {
     @Option(names = "--neg", paramLabel = "N", description = "Negative samples (default: ${bundle:default.neg}).")
     Integer neg;
 
-    @Option(
-            names = "--min-count",
-            paramLabel = "N",
-            description = "Ignore words seen fewer times (default: ${bundle:default.minCount}).")
-    Integer minCount;
+    @Mixin
+    MinCountOption minCount;
 
     @Option(
             names = "--minn",
@@ -132,13 +129,13 @@ public final class FastTextCommand extends CliCommand {
     @Override
     protected int run() throws Exception {
         FastTextOptions base = FastTextOptions.defaults()
-                .withArchitecture(cbow ? FastTextArchitecture.CBOW : FastTextArchitecture.SKIPGRAM)
+                .withArchitecture(architecture.cbow() ? FastTextArchitecture.CBOW : FastTextArchitecture.SKIPGRAM)
                 .withThreads(threads.threads());
         FastTextOptions given = Overrides.on(base)
-                .set(dim, FastTextOptions::withDim)
+                .set(dim.given(), FastTextOptions::withDim)
                 .set(ws, FastTextOptions::withWs)
                 .set(neg, FastTextOptions::withNeg)
-                .set(minCount, FastTextOptions::withMinCount)
+                .set(minCount.given(), FastTextOptions::withMinCount)
                 .set(bucket, FastTextOptions::withBucket)
                 .set(epoch, FastTextOptions::withEpoch)
                 .set(lr, FastTextOptions::withLr)
@@ -147,36 +144,30 @@ public final class FastTextCommand extends CliCommand {
                 .get();
         FastTextOptions options =
                 given.withNgrams(minn != null ? minn : given.minn(), maxn != null ? maxn : given.maxn());
-        Corpus text = Corpus.of(corpus, TextCorpusOptions.defaults().withTokenizer(Tokenizers.whitespace()));
+        Corpus text = corpus.open(TextCorpusOptions.defaults().withTokenizer(Tokenizers.whitespace()));
         Path prefix = Path.of(out);
+        Path bin = Path.of(out + ".bin");
+        Path vec = Path.of(out + ".vec");
         Optional<FastTextReport> done = checkpointing.train(
-                spec(),
-                err(),
                 prefix,
                 (stop, checkpoint) -> FastText.train(text, options, progress(), stop, checkpoint),
-                (stop, checkpoint) -> FastText.resume(checkpoint, options, progress(), stop));
+                (stop, checkpoint) -> FastText.resume(checkpoint, options, progress(), stop),
+                r -> {
+                    FastTextBinary.write(r.model(), bin);
+                    r.vectors().save(vec, VectorFormat.WORD2VEC);
+                });
         if (done.isEmpty()) {
             return Checkpointing.STOPPED;
         }
         FastTextReport r = done.get();
-        Path bin = Path.of(out + ".bin");
-        Path vec = Path.of(out + ".vec");
-        FastTextBinary.write(r.model(), bin);
-        r.vectors().save(vec, VectorFormat.WORD2VEC);
-        Checkpointing.finished(prefix);
+        double seconds = r.countSeconds() + r.trainingSeconds();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("bin", bin.toString());
         summary.put("vec", vec.toString());
-        summary.put("architecture", cbow ? "cbow" : "skip-gram");
+        summary.put("architecture", architecture.key());
         summary.put("words", r.vectors().size());
         summary.put("dim", options.dim());
-        WordTrainingSummary.put(
-                summary,
-                r.corpusWords(),
-                r.trainedWords(),
-                r.epochs(),
-                r.wordsPerSecond(),
-                r.countSeconds() + r.trainingSeconds());
+        WordTrainingSummary.put(summary, r.corpusWords(), r.trainedWords(), r.epochs(), r.wordsPerSecond(), seconds);
         summary.put("kernel", r.kernel());
         if (json.enabled()) {
             printJson(summary);
@@ -185,7 +176,7 @@ public final class FastTextCommand extends CliCommand {
                             Locale.ROOT,
                             "Trained fastText %s vectors for %,d words (dim %d, n-grams %d-%d) on %,d corpus words x %d epochs:%n"
                                     + "%,d words/s, %.1f s. Written to %s and %s.%n",
-                            cbow ? "CBOW" : "skip-gram",
+                            architecture.title(),
                             r.vectors().size(),
                             options.dim(),
                             options.minn(),
@@ -193,7 +184,7 @@ public final class FastTextCommand extends CliCommand {
                             r.corpusWords(),
                             r.epochs(),
                             Math.round(r.wordsPerSecond()),
-                            r.countSeconds() + r.trainingSeconds(),
+                            seconds,
                             bin,
                             vec);
         }

@@ -8,11 +8,11 @@ import dev.seqlab.cli.options.ThreadsOption;
 import dev.seqlab.cli.options.TrainingOptions;
 import dev.seqlab.cli.training.Checkpointing;
 import dev.seqlab.cli.training.CorpusOptions;
+import dev.seqlab.cli.training.DimOption;
 import dev.seqlab.cli.training.VectorsOutput;
 import dev.seqlab.embeddings.glove.GloVe;
 import dev.seqlab.embeddings.glove.GloVeOptions;
 import dev.seqlab.embeddings.glove.GloVeReport;
-import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.rnn.plot.LossCurve;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +58,8 @@ public final class GloVeCommand extends CliCommand {
     @Mixin
     Checkpointing checkpointing;
 
-    @Option(names = "--dim", paramLabel = "N", description = "Vector dimension (default: ${bundle:default.dim}).")
-    Integer dim;
+    @Mixin
+    DimOption dim;
 
     @Option(
             names = "--window",
@@ -131,7 +131,7 @@ public final class GloVeCommand extends CliCommand {
         }
         GloVeOptions given = Overrides.on(
                         defaults.withThreads(threads.threads()).withWorkDirectory(tempDir))
-                .set(dim, GloVeOptions::withDim)
+                .set(dim.given(), GloVeOptions::withDim)
                 .set(window, GloVeOptions::withWindow)
                 .set(eta, GloVeOptions::withLearningRate)
                 .set(training.epochs(), GloVeOptions::withIterations)
@@ -143,20 +143,16 @@ public final class GloVeCommand extends CliCommand {
                 .withVocabulary(corpusOptions.minCount(given.minCount()), corpusOptions.maxVocab(given.maxVocabSize()));
         Path out = output.path();
         Optional<GloVeReport> done = checkpointing.train(
-                spec(),
-                err(),
                 out,
                 (stop, checkpoint) -> GloVe.train(corpusOptions.open(), options, progress(), stop, checkpoint),
-                (stop, checkpoint) -> GloVe.resume(checkpoint, options, progress(), stop));
+                (stop, checkpoint) -> GloVe.resume(checkpoint, options, progress(), stop),
+                r -> output.save(r.vectors()));
         if (done.isEmpty()) {
             return Checkpointing.STOPPED;
         }
         GloVeReport r = done.get();
-        VectorFormat format = output.save(r.vectors());
-        Checkpointing.finished(out);
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("out", out.toString());
-        summary.put("format", format.cliName());
+        output.describe(summary);
         summary.put("vocabulary", r.vectors().size());
         summary.put("dim", options.dim());
         summary.put("corpus_words", r.corpusTokens());
@@ -197,7 +193,7 @@ public final class GloVeCommand extends CliCommand {
                             r.trainingSeconds(),
                             r.finalCost(),
                             out,
-                            format.cliName(),
+                            output.format().cliName(),
                             costPng == null ? "" : " Cost curve: " + costPng + ".",
                             out,
                             r.vectors().words().get(Math.min(100, r.vectors().size() - 1)));

@@ -160,9 +160,8 @@ public final class TextTrainCommand extends CliCommand {
         String text = TextFiles.read(input);
         TrainingData data = lines ? TrainingData.lines(text.lines().toList()) : TrainingData.text(text);
         CharLanguageModel m = CharLanguageModel.create(data.vocabulary(), options, train.seed());
+        Path png = lossPng != null ? lossPng : model.resolve("loss.png");
         Optional<TrainingReport> done = checkpointing.train(
-                spec(),
-                err(),
                 model,
                 (stop, checkpoint) -> trainOrStop(
                         m, data, train, RunControl.checkpointTo(checkpoint).withStopRequested(stop)),
@@ -170,22 +169,22 @@ public final class TextTrainCommand extends CliCommand {
                         m,
                         data,
                         train,
-                        RunControl.checkpointTo(checkpoint).resuming().withStopRequested(stop)));
+                        RunControl.checkpointTo(checkpoint).resuming().withStopRequested(stop)),
+                r -> {
+                    m.save(model);
+                    LossCurve.write(
+                            png,
+                            r.batchLoss(),
+                            r.batchesPerEpoch(),
+                            r.validationLoss(),
+                            "seqlab text train: " + input.getFileName() + " ("
+                                    + options.cell().name().toLowerCase(Locale.ROOT) + " " + options.layers() + "x"
+                                    + options.hidden() + ")");
+                });
         if (done.isEmpty()) {
             return Checkpointing.STOPPED;
         }
         TrainingReport r = done.get();
-        m.save(model);
-        Path png = lossPng != null ? lossPng : model.resolve("loss.png");
-        LossCurve.write(
-                png,
-                r.batchLoss(),
-                r.batchesPerEpoch(),
-                r.validationLoss(),
-                "seqlab text train: " + input.getFileName() + " ("
-                        + options.cell().name().toLowerCase(Locale.ROOT) + " " + options.layers() + "x"
-                        + options.hidden() + ")");
-        Checkpointing.finished(model);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", model.toString());
         summary.put("cell", options.cell().name().toLowerCase(Locale.ROOT));

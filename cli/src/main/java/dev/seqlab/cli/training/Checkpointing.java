@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Stopping and resuming a trainer (a picocli mixin): {@code --resume}, the checkpoint's place
@@ -26,6 +27,9 @@ public final class Checkpointing {
                     "Continue a run stopped by Ctrl-C or SIGTERM from its checkpoint (OUT.checkpoint), with the same options.")
     boolean resume;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     /** A trainer's run: fresh (writing {@code checkpoint} if stopped) or resumed from {@code checkpoint}. */
     @FunctionalInterface
     public interface Run<R> {
@@ -33,15 +37,25 @@ public final class Checkpointing {
         R run(BooleanSupplier stopRequested, Path checkpoint) throws IOException, TrainingStoppedException;
     }
 
+    /** Writes what a finished run produced (the command's output: vectors, a model directory, …). */
+    @FunctionalInterface
+    public interface Save<R> {
+        /** Writes the output of {@code result}. */
+        void save(R result) throws IOException;
+    }
+
     /**
      * Runs {@code fresh}, or with {@code --resume} {@code resumed} from the checkpoint beside
-     * {@code out}, with SIGINT/SIGTERM turned into its stop request. When a signal stopped it,
-     * tells the user how to continue and returns empty (the command then exits {@link #STOPPED}).
+     * {@code out}, with SIGINT/SIGTERM turned into its stop request; once it has finished, writes
+     * its output with {@code save} and only then deletes the checkpoint (a failed save leaves it to
+     * resume from). When a signal stopped it, tells the user how to continue and returns empty (the
+     * command then exits {@link #STOPPED}).
      */
-    public <R> Optional<R> train(CommandSpec spec, PrintWriter err, Path out, Run<R> fresh, Run<R> resumed)
-            throws IOException {
+    public <R> Optional<R> train(Path out, Run<R> fresh, Run<R> resumed, Save<R> save) throws IOException {
+        PrintWriter err = command.commandLine().getErr();
+        Optional<R> done;
         try (StopOnSignal stop = StopOnSignal.install(err)) {
-            return Optional.of(
+            done = Optional.of(
                     resume
                             ? resumed.run(stop.stopRequested(), existingCheckpoint(out))
                             : fresh.run(stop.stopRequested(), checkpointFor(out)));
@@ -49,10 +63,13 @@ public final class Checkpointing {
             stopped(
                     e,
                     err,
-                    spec.root().name(),
-                    spec.root().commandLine().getParseResult().originalArgs());
+                    command.root().name(),
+                    command.root().commandLine().getParseResult().originalArgs());
             return Optional.empty();
         }
+        save.save(done.get());
+        finished(out);
+        return done;
     }
 
     /** Whether to resume. */
@@ -80,7 +97,7 @@ public final class Checkpointing {
     }
 
     /** Deletes the checkpoint once the output it led to is written. */
-    public static void finished(Path out) throws IOException {
+    private static void finished(Path out) throws IOException {
         Files.deleteIfExists(checkpointFor(out));
     }
 

@@ -4,7 +4,7 @@ import dev.seqlab.corpora.text.Corpus;
 import dev.seqlab.corpora.text.TextCorpusOptions;
 import dev.seqlab.corpora.text.Tokenizers;
 import java.io.IOException;
-import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,12 +14,8 @@ import picocli.CommandLine.Option;
  */
 public final class CorpusOptions {
 
-    @Option(
-            names = "--corpus",
-            required = true,
-            paramLabel = "FILE|DIR",
-            description = "Text to learn from (a file or a directory; gzip recognised).")
-    Path corpus;
+    @Mixin
+    CorpusPath corpus;
 
     @Option(
             names = "--tokenizer",
@@ -31,11 +27,8 @@ public final class CorpusOptions {
     @Option(names = "--lowercase", description = "Lower-case the text before tokenising.")
     boolean lowercase;
 
-    @Option(
-            names = "--min-count",
-            paramLabel = "N",
-            description = "Ignore words seen fewer times (default: ${bundle:default.minCount}).")
-    Integer minCount;
+    @Mixin
+    MinCountOption minCount;
 
     @Option(
             names = "--max-vocab",
@@ -47,12 +40,13 @@ public final class CorpusOptions {
     public Corpus open() throws IOException {
         TextCorpusOptions defaults = TextCorpusOptions.defaults();
         Tokenizers.Factory factory = tokenizer == null ? defaults.tokenizer() : Tokenizers.named(tokenizer);
-        return Corpus.of(corpus, defaults.withTokenizer(factory).withLowercase(lowercase || defaults.lowercase()));
+        return corpus.open(defaults.withTokenizer(factory).withLowercase(lowercase || defaults.lowercase()));
     }
 
     /** --min-count, or {@code otherwise} when it was not given. */
     public int minCount(int otherwise) {
-        return minCount != null ? minCount : otherwise;
+        Integer given = minCount.given();
+        return given != null ? given : otherwise;
     }
 
     /** --max-vocab, or {@code otherwise} when it was not given. */

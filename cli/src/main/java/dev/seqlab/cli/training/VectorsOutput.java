@@ -6,6 +6,7 @@ import dev.seqlab.embeddings.io.VectorFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Where a trainer writes its vectors and in which format (a picocli mixin). */
@@ -47,5 +48,11 @@ public final class VectorsOutput {
         VectorFormat f = format();
         vectors.save(out, f);
         return f;
+    }
+
+    /** Adds {@code out} (the file written) and {@code format} (its format's name) to a command's summary. */
+    public void describe(Map<String, Object> summary) {
+        summary.put("out", out.toString());
+        summary.put("format", format().cliName());
     }
 }

@@ -6,11 +6,12 @@ import dev.seqlab.cli.options.Overrides;
 import dev.seqlab.cli.options.ShownDefaults;
 import dev.seqlab.cli.options.ThreadsOption;
 import dev.seqlab.cli.options.TrainingOptions;
+import dev.seqlab.cli.training.ArchitectureOption;
 import dev.seqlab.cli.training.Checkpointing;
 import dev.seqlab.cli.training.CorpusOptions;
+import dev.seqlab.cli.training.DimOption;
 import dev.seqlab.cli.training.VectorsOutput;
 import dev.seqlab.cli.training.WordTrainingSummary;
-import dev.seqlab.embeddings.io.VectorFormat;
 import dev.seqlab.embeddings.word2vec.Word2Vec;
 import dev.seqlab.embeddings.word2vec.Word2VecOptions;
 import dev.seqlab.embeddings.word2vec.Word2VecReport;
@@ -56,14 +57,14 @@ public final class Word2VecCommand extends CliCommand {
     @Mixin
     Checkpointing checkpointing;
 
-    @Option(names = "--cbow", description = "Continuous bag of words instead of skip-gram.")
-    boolean cbow;
+    @Mixin
+    ArchitectureOption architecture;
 
     @Option(names = "--cbow-sum", description = "CBOW sums its context vectors instead of averaging them.")
     boolean cbowSum;
 
-    @Option(names = "--dim", paramLabel = "N", description = "Vector dimension (default: ${bundle:default.dim}).")
-    Integer dim;
+    @Mixin
+    DimOption dim;
 
     @Option(
             names = "--window",
@@ -126,11 +127,11 @@ public final class Word2VecCommand extends CliCommand {
 
     @Override
     protected int run() throws Exception {
-        Word2VecOptions base = cbow ? Word2VecOptions.cbow() : Word2VecOptions.skipGram();
+        Word2VecOptions base = architecture.cbow() ? Word2VecOptions.cbow() : Word2VecOptions.skipGram();
         Word2VecOptions given = Overrides.on(base.withCbowMean(!cbowSum)
                         .withThreads(threads.threads())
                         .withDeterministic(deterministic))
-                .set(dim, Word2VecOptions::withDim)
+                .set(dim.given(), Word2VecOptions::withDim)
                 .set(window, Word2VecOptions::withWindow)
                 .set(sample, Word2VecOptions::withSample)
                 .set(training.epochs(), Word2VecOptions::withEpochs)
@@ -141,30 +142,21 @@ public final class Word2VecCommand extends CliCommand {
                 .withAlpha(alpha != null ? alpha : given.alpha(), minAlpha != null ? minAlpha : given.minAlpha());
         Path out = output.path();
         Optional<Word2VecReport> done = checkpointing.train(
-                spec(),
-                err(),
                 out,
                 (stop, checkpoint) -> Word2Vec.train(corpusOptions.open(), options, progress(), stop, checkpoint),
-                (stop, checkpoint) -> Word2Vec.resume(checkpoint, options, progress(), stop));
+                (stop, checkpoint) -> Word2Vec.resume(checkpoint, options, progress(), stop),
+                r -> output.save(r.vectors()));
         if (done.isEmpty()) {
             return Checkpointing.STOPPED;
         }
         Word2VecReport r = done.get();
-        VectorFormat vectorFormat = output.save(r.vectors());
-        Checkpointing.finished(out);
+        double seconds = r.vocabularySeconds() + r.trainingSeconds();
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("out", out.toString());
-        summary.put("format", vectorFormat.cliName());
-        summary.put("architecture", cbow ? "cbow" : "skip-gram");
+        output.describe(summary);
+        summary.put("architecture", architecture.key());
         summary.put("vocabulary", r.vectors().size());
         summary.put("dim", options.dim());
-        WordTrainingSummary.put(
-                summary,
-                r.corpusWords(),
-                r.trainedWords(),
-                r.epochs(),
-                r.wordsPerSecond(),
-                r.vocabularySeconds() + r.trainingSeconds());
+        WordTrainingSummary.put(summary, r.corpusWords(), r.trainedWords(), r.epochs(), r.wordsPerSecond(), seconds);
         summary.put("deterministic", options.deterministic());
         List<Double> losses = new ArrayList<>();
         for (double l : r.epochLoss()) {
@@ -179,15 +171,15 @@ public final class Word2VecCommand extends CliCommand {
                             Locale.ROOT,
                             "Trained %s vectors for %,d words (dim %d) on %,d corpus words x %d epochs:%n"
                                     + "%,d words/s, %.1f s. Written to %s (%s).%nTry: seqlab embeddings similar --vectors %s %s%n",
-                            cbow ? "CBOW" : "skip-gram",
+                            architecture.title(),
                             r.vectors().size(),
                             options.dim(),
                             r.corpusWords(),
                             r.epochs(),
                             Math.round(r.wordsPerSecond()),
-                            r.vocabularySeconds() + r.trainingSeconds(),
+                            seconds,
                             out,
-                            vectorFormat.cliName(),
+                            output.format().cliName(),
                             out,
                             r.vectors().words().get(Math.min(100, r.vectors().size() - 1)));
             out().printf(Locale.ROOT, "Loss per prediction by epoch: %s%n", losses);

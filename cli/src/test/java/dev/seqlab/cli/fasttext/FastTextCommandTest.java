@@ -70,55 +70,28 @@ class FastTextCommandTest {
 
     @Test
     void badInputIsOneLineAndExitTwo() throws IOException {
-        CliRun.assertOneLineExit2(
-                CliRun.of(
-                        "fasttext",
-                        "--corpus",
-                        dir.resolve("nope.txt").toString(),
-                        "--out",
-                        dir.resolve("x").toString()),
-                "nope.txt");
+        assertRefused(dir.resolve("nope.txt"), "nope.txt");
         Path corpus = corpus();
-        CliRun.assertOneLineExit2(
-                CliRun.of(
-                        "fasttext",
-                        "--corpus",
-                        corpus.toString(),
-                        "--out",
-                        dir.resolve("x").toString(),
-                        "--maxn",
-                        "2"),
-                "minn");
-        CliRun.assertOneLineExit2(
-                CliRun.of(
-                        "fasttext",
-                        "--corpus",
-                        corpus.toString(),
-                        "--out",
-                        dir.resolve("x").toString(),
-                        "--dim",
-                        "0"),
-                "dim");
-        CliRun.assertOneLineExit2(
-                CliRun.of(
-                        "fasttext",
-                        "--corpus",
-                        corpus.toString(),
-                        "--out",
-                        dir.resolve("x").toString(),
-                        "--min-count",
-                        "1000000"),
-                "min-count");
-        CliRun.assertOneLineExit2(
-                CliRun.of(
-                        "fasttext",
-                        "--corpus",
-                        corpus.toString(),
-                        "--out",
-                        dir.resolve("x").toString(),
-                        "--resume"),
-                "x.checkpoint");
+        assertRefused(corpus, "minn", "--maxn", "2");
+        assertRefused(corpus, "dim", "--dim", "0");
+        assertRefused(corpus, "min-count", "--min-count", "1000000");
+        assertRefused(corpus, "x.checkpoint", "--resume");
         assertFalse(Files.exists(dir.resolve("x.bin")), "nothing written on failure");
         assertFalse(Files.exists(dir.resolve("x.vec")), "nothing written on failure");
+    }
+
+    /**
+     * Asserts that {@code seqlab fasttext --corpus CORPUS --out DIR/x OPTIONS…} is refused with one
+     * line naming {@code expected} and exit status 2.
+     */
+    private void assertRefused(Path corpus, String expected, String... options) {
+        List<String> args = new ArrayList<>(List.of(
+                "fasttext",
+                "--corpus",
+                corpus.toString(),
+                "--out",
+                dir.resolve("x").toString()));
+        args.addAll(List.of(options));
+        CliRun.assertOneLineExit2(CliRun.of(args.toArray(String[]::new)), expected);
     }
 }
