@@ -58,6 +58,12 @@ public abstract class CliCommand implements Callable<Integer> {
         return ShownDefaults.none();
     }
 
+    /**
+     * Work the command can begin as soon as it is known to run, before its options are parsed
+     * (warming up a kernel on an idle core, say); called at most once, and a no-op by default.
+     */
+    public void startEarly() {}
+
     /** This command's picocli model. */
     protected CommandSpec spec() {
         return spec;

@@ -6,6 +6,7 @@ import dev.seqlab.embeddings.ApproximateQueries;
 import dev.seqlab.embeddings.Neighbor;
 import dev.seqlab.embeddings.WordVectors;
 import dev.seqlab.embeddings.answers.AnswerDocuments;
+import dev.seqlab.embeddings.query.KernelWarmUp;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -58,6 +59,12 @@ public final class AnalogyCommand extends VectorsCommand {
 
     @Mixin
     JsonOption json;
+
+    /** Compiles the search kernel on the idle core while the options are parsed and the file opened. */
+    @Override
+    public void startEarly() {
+        KernelWarmUp.startInBackground();
+    }
 
     @Override
     protected int run() throws Exception {
