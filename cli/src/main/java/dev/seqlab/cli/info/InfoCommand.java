@@ -58,6 +58,11 @@ public final class InfoCommand extends CliCommand {
                 ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
         info.put("seqlab_home", SeqlabHome.dir().toString());
         info.put("class_data_sharing", classDataSharing());
+        info.put(
+                "first_search",
+                Kernels.isVectorized()
+                        ? "similar/analogy compile the SIMD int8 kernel on a background thread while they start"
+                        : "plain kernels (no warm-up needed)");
         if (vectors != null) {
             info.put("vectors_format", VectorFiles.detect(vectors).name().toLowerCase(Locale.ROOT));
             info.put(
@@ -90,6 +95,8 @@ public final class InfoCommand extends CliCommand {
         if (archive.equals("dumping")) {
             return "archive of seqlab's classes being written by this run (first run of this jar)";
         }
-        return sharing ? "in use: " + archive : "archive " + archive + " could not be used";
+        return sharing
+                ? "in use: " + archive + " (made once per build from a training run of help, info and queries)"
+                : "archive " + archive + " could not be used";
     }
 }
