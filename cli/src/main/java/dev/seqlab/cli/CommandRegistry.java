@@ -89,7 +89,7 @@ public final class CommandRegistry {
         for (Class<?> sub : command.subcommands()) {
             Command subCommand = sub.getAnnotation(Command.class);
             if (subCommand != null && named(subCommand, args[at + 1])) {
-                return List.of(withOnly(parent, command, sub, subCommand));
+                return List.of(withOnly(parent, command, sub, subCommand, args));
             }
         }
         return top;
@@ -100,7 +100,8 @@ public final class CommandRegistry {
     }
 
     /** {@code parent} (not inspected, so its other subcommands are never built) over {@code sub} alone. */
-    private static CommandLine withOnly(Object parent, Command command, Class<?> sub, Command subCommand) {
+    private static CommandLine withOnly(
+            Object parent, Command command, Class<?> sub, Command subCommand, String[] args) {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(parent);
         spec.name(command.name())
                 .aliases(command.aliases())
@@ -113,7 +114,7 @@ public final class CommandRegistry {
             throw new IllegalStateException("cannot create the command " + sub.getName(), e);
         }
         if (instance instanceof CliCommand c) {
-            c.startEarly();
+            c.startEarly(List.of(args));
         }
         cl.addSubcommand(subCommand.name(), new CommandLine(instance), subCommand.aliases());
         return cl;

@@ -6,7 +6,6 @@ import dev.seqlab.embeddings.ApproximateQueries;
 import dev.seqlab.embeddings.Neighbor;
 import dev.seqlab.embeddings.WordVectors;
 import dev.seqlab.embeddings.answers.AnswerDocuments;
-import dev.seqlab.embeddings.query.KernelWarmUp;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -60,10 +59,10 @@ public final class AnalogyCommand extends VectorsCommand {
     @Mixin
     JsonOption json;
 
-    /** Compiles the search kernel on the idle core while the options are parsed and the file opened. */
+    /** Compiles the search kernel on the idle core while the options are parsed and a large file opened. */
     @Override
-    public void startEarly() {
-        KernelWarmUp.startInBackground();
+    public void startEarly(List<String> args) {
+        warmUpSearchFor(args);
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class InfoCommand extends CliCommand {
         info.put(
                 "first_search",
                 Kernels.isVectorized()
-                        ? "similar/analogy compile the SIMD int8 kernel on a background thread while they start"
+                        ? "similar/analogy on files over 512 MB compile the SIMD int8 kernel on a background thread as they start"
                         : "plain kernels (no warm-up needed)");
         if (vectors != null) {
             info.put("vectors_format", VectorFiles.detect(vectors).name().toLowerCase(Locale.ROOT));

@@ -11,6 +11,9 @@ import dev.seqlab.core.kernel.Kernels;
  * calls the kernel on one tiny synthetic block until a call costs what a compiled one does
  * (measured: about 200 ms of CPU on the core the start-up leaves idle, after which the first pass
  * runs at warm speed). Searches use the SIMD kernel from their first pass once {@link #done()}.
+ * Only worth it for files whose first search runs the SIMD kernel anyway ({@link #startFor}): on
+ * smaller ones the plain kernel answers the first query sooner than the JIT compiles the SIMD one,
+ * and the warm-up only competed with it (measured at 400,000 × 100: 0.2–0.4 s more CPU).
  */
 public final class KernelWarmUp {
     /** System property that turns the warm-up off when {@code false} (to measure what it saves). */
@@ -42,6 +45,17 @@ public final class KernelWarmUp {
         thread = new Thread(KernelWarmUp::run, "seqlab-warm-up");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Starts the warm-up ({@link #startInBackground()}) when a vectors file of {@code fileBytes}
+     * bytes holds enough float components (four bytes each) that its first search runs the SIMD
+     * kernel while it is still cold.
+     */
+    public static void startFor(long fileBytes) {
+        if (fileBytes / Float.BYTES > SimilarityIndex.PLAIN_WHILE_COLD_MAX) {
+            startInBackground();
+        }
     }
 
     /** Whether the SIMD int8 kernel has been warmed up, so that a first pass can use it. */

@@ -42,7 +42,7 @@ public final class SimilarityIndex {
      * command) and loses at 3,000,000 × 300 (2 s more). Once {@link KernelWarmUp} has compiled the
      * SIMD kernel, it is used at every size.
      */
-    private static final long PLAIN_WHILE_COLD_MAX = 1L << 27;
+    static final long PLAIN_WHILE_COLD_MAX = 1L << 27;
     /** How long the background build of the int8 copy waits after the query that asked for it. */
     private static final long GRACE_MS = 500;
 
