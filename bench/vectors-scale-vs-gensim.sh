@@ -127,7 +127,7 @@ for task, g, s in [("binary 3Mx300 load + 1 query", "gensim_binary_load_query", 
     if g not in rows:
         continue
     print(f"{task:34} {med(g, 0):9.2f} {med(s, 0):9.2f} {med(g, 0) / med(s, 0):6.1f}x"
-          f" {med(g, 1) // 1024:10d} {med(s, 1) // 1024:10d}")
+          f" {int(med(g, 1)) // 1024:10d} {int(med(s, 1)) // 1024:10d}")
 if 'seqlab_binary_load_query' in rows:
     print(f"float matrix {matrix_mb} MB: binary load peak RSS {med('seqlab_binary_load_query', 1) / 1024 / matrix_mb:.2f}x of it")
 for name, heap in [('seqlab_binary_load_query_heap_1.1x', sys.argv[5]), ('seqlab_text_load_query_heap_1.1x', sys.argv[6]),
