@@ -58,6 +58,7 @@ public final class InfoCommand extends CliCommand {
                 ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
         info.put("seqlab_home", SeqlabHome.dir().toString());
         info.put("class_data_sharing", classDataSharing());
+        info.put("one_shot_queries", oneShotQueries());
         info.put(
                 "first_search",
                 Kernels.isVectorized()
@@ -79,6 +80,23 @@ public final class InfoCommand extends CliCommand {
             t.print(out());
         }
         return 0;
+    }
+
+    /**
+     * What the {@code ./seqlab} launcher does for one-shot queries on small seqlab files (it passes
+     * {@code -Dseqlab.oneShot}: auto, off, or quick when this run is one).
+     */
+    private static String oneShotQueries() {
+        String mode = System.getProperty("seqlab.oneShot");
+        if (mode == null) {
+            return "full JIT (not started by ./seqlab)";
+        }
+        return switch (mode) {
+            case "quick" -> "this run: the JIT's first tier only, plain kernels (a query on a small seqlab file)";
+            case "off" -> "off (SEQLAB_ONE_SHOT=off): every run uses the full JIT";
+            default -> "queries on seqlab files under 512 MB use the JIT's first tier and the plain kernels"
+                    + " (SEQLAB_ONE_SHOT=off disables)";
+        };
     }
 
     /**
