@@ -73,7 +73,7 @@ public final class CommandRegistry {
      * builds every subcommand a parent lists (the twelve of {@code embeddings} cost a one-shot query
      * more than its search), and a parent followed by a subcommand name never shows its own help
      * or suggestions, so nothing a user sees changes. Anything else is returned as it is. The
-     * subcommand's {@link CliCommand#startEarly()} is called once it is built.
+     * subcommand's {@link CliCommand#startEarly(List)} is called once it is built.
      */
     public static List<Object> commandsFor(String[] args) {
         List<Object> top = topLevelCommandsFor(args);
