@@ -13,6 +13,9 @@
 # Wall time and peak RSS from /usr/bin/time -v; medians of ROUNDS. Uses ~8 GB of RAM at once: run it
 # under the shared lock:  flock /work/wt/bench.lock bench/vectors-scale-vs-gensim.sh
 # Usage: bench/vectors-scale-vs-gensim.sh BIG.bin BIG.seqlab SMALL.txt SMALL.seqlab [ROUNDS]
+# PARTS (environment) picks what to run, so that each locked run stays short: any of binary (1),
+# open (2), text (1b), capped (the 1.1x heap runs) and warm (3); all by default. The whole set takes
+# about 10 minutes at 3 rounds on 2 cores.
 # gensim's saved format is written next to the inputs (BIG.kv, SMALL.kv) on the first run, and so
 # is SMALL.txt.gz.
 set -euo pipefail
@@ -23,6 +26,8 @@ big_seqlab=$(realpath "$2")
 small_txt=$(realpath "$3")
 small_seqlab=$(realpath "$4")
 rounds=${5:-3}
+parts=" ${PARTS:-binary open text capped warm} "
+part() { [[ $parts == *" $1 "* ]]; }
 peer="env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 $here/python/gensim_scale.py"
 jar=$root/bench/target/benchmarks.jar
 [ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests -pl bench -am package)
@@ -57,34 +62,48 @@ small_gz=$small_txt.gz
 [ -f "$small_gz" ] || gzip -c "$small_txt" > "$small_gz"
 uptime
 
-matrix_mb=$(( $(head -c 64 "$big_bin" | head -1 | awk '{printf "%d", $1 * $2 * 4}') / 1048576 ))
+read -r big_rows big_dim < <(head -c 64 "$big_bin" | head -1)
+matrix_mb=$(( big_rows * big_dim * 4 / 1048576 )) # bash's 64-bit arithmetic (awk's %d stops at 2^31)
 for r in $(seq "$rounds"); do
-  timed gensim_binary_load_query $peer binary "$big_bin" w0
-  timed seqlab_binary_load_query "$root/seqlab" embeddings similar --vectors "$big_bin" --top 10 w0
-  timed gensim_mmap_query_3M $peer mmap "$big_kv" w0
-  timed seqlab_open_query_3M env SEQLAB_JAVA_OPTS=-Xmx256m "$root/seqlab" embeddings similar --vectors "$big_seqlab" --top 10 w0
-  timed gensim_mmap_query_400k $peer mmap "$small_kv" w0
-  timed seqlab_open_query_400k "$root/seqlab" embeddings similar --vectors "$small_seqlab" --top 10 w0
-  timed gensim_text_load_query $peer text "$small_txt" w0
-  timed seqlab_text_load_query "$root/seqlab" embeddings similar --vectors "$small_txt" --top 10 w0
-  timed gensim_gzip_load_query $peer text "$small_gz" w0
-  timed seqlab_gzip_load_query "$root/seqlab" embeddings similar --vectors "$small_gz" --top 10 w0
+  if part binary; then
+    timed gensim_binary_load_query $peer binary "$big_bin" w0
+    timed seqlab_binary_load_query "$root/seqlab" embeddings similar --vectors "$big_bin" --top 10 w0
+  fi
+  if part open; then
+    timed gensim_mmap_query_3M $peer mmap "$big_kv" w0
+    timed seqlab_open_query_3M env SEQLAB_JAVA_OPTS=-Xmx256m "$root/seqlab" embeddings similar --vectors "$big_seqlab" --top 10 w0
+    timed gensim_mmap_query_400k $peer mmap "$small_kv" w0
+    timed seqlab_open_query_400k "$root/seqlab" embeddings similar --vectors "$small_seqlab" --top 10 w0
+  fi
+  if part text; then
+    timed gensim_text_load_query $peer text "$small_txt" w0
+    timed seqlab_text_load_query "$root/seqlab" embeddings similar --vectors "$small_txt" --top 10 w0
+    timed gensim_gzip_load_query $peer text "$small_gz" w0
+    timed seqlab_gzip_load_query "$root/seqlab" embeddings similar --vectors "$small_gz" --top 10 w0
+  fi
 done
 heap_mb=$(( matrix_mb * 11 / 10 ))
 small_heap_mb=$(( $(awk 'NR == 1 {print NF - 1; exit}' "$small_txt") * $(wc -l < "$small_txt") * 4 * 11 / 10 / 1048576 ))
 may_fail=1
-timed seqlab_binary_load_query_heap_1.1x env SEQLAB_JAVA_OPTS="-Xmx${heap_mb}m" \
-  "$root/seqlab" embeddings similar --vectors "$big_bin" --top 10 w0
-timed seqlab_text_load_query_heap_1.1x env SEQLAB_JAVA_OPTS="-Xmx${small_heap_mb}m" \
-  "$root/seqlab" embeddings similar --vectors "$small_txt" --top 10 w0
-timed seqlab_gzip_load_query_heap_1.1x env SEQLAB_JAVA_OPTS="-Xmx${small_heap_mb}m" \
-  "$root/seqlab" embeddings similar --vectors "$small_gz" --top 10 w0
+if part capped; then
+  timed seqlab_binary_load_query_heap_1.1x env SEQLAB_JAVA_OPTS="-Xmx${heap_mb}m" \
+    "$root/seqlab" embeddings similar --vectors "$big_bin" --top 10 w0
+  timed seqlab_text_load_query_heap_1.1x env SEQLAB_JAVA_OPTS="-Xmx${small_heap_mb}m" \
+    "$root/seqlab" embeddings similar --vectors "$small_txt" --top 10 w0
+  timed seqlab_gzip_load_query_heap_1.1x env SEQLAB_JAVA_OPTS="-Xmx${small_heap_mb}m" \
+    "$root/seqlab" embeddings similar --vectors "$small_gz" --top 10 w0
+fi
 may_fail=
 uptime
 
-$peer warm "$big_kv" > "$out/gensim_warm.json"
-java --add-modules jdk.incubator.vector -Xmx1g -cp "$jar" dev.seqlab.bench.embeddings.WarmQueries \
-  "$big_seqlab" 2 5 2> /dev/null > "$out/seqlab_warm.json"
+if part warm; then
+  $peer warm "$big_kv" > "$out/gensim_warm.json"
+  java --add-modules jdk.incubator.vector -Xmx1g -cp "$jar" dev.seqlab.bench.embeddings.WarmQueries \
+    "$big_seqlab" 2 5 2> /dev/null > "$out/seqlab_warm.json"
+else
+  echo '{}' > "$out/gensim_warm.json"
+  echo '{}' > "$out/seqlab_warm.json"
+fi
 
 /usr/bin/python3 - "$results" "$out/gensim_warm.json" "$out/seqlab_warm.json" "$matrix_mb" "$heap_mb" "$small_heap_mb" <<'PY'
 import json, statistics, sys
@@ -97,27 +116,34 @@ for line in open(sys.argv[1]):
     rows.setdefault(name, []).append((float(wall), int(rss)))
 med = lambda name, i: statistics.median(r[i] for r in rows[name])
 matrix_mb = int(sys.argv[4])
-print(f"\nwhole commands, medians of {len(rows['seqlab_open_query_3M'])} alternating rounds (wall s, peak RSS MB)")
+n_rounds = max((len(v) for v in rows.values()), default=0)
+print(f"\nwhole commands, medians of {n_rounds} alternating rounds (wall s, peak RSS MB)")
 print(f"{'task':34} {'gensim s':>9} {'seqlab s':>9} {'ratio':>7} {'gensim MB':>10} {'seqlab MB':>10}")
 for task, g, s in [("binary 3Mx300 load + 1 query", "gensim_binary_load_query", "seqlab_binary_load_query"),
                    ("own format 3Mx300 open + 1 query", "gensim_mmap_query_3M", "seqlab_open_query_3M"),
                    ("own format 400kx100 open + 1 query", "gensim_mmap_query_400k", "seqlab_open_query_400k"),
                    ("text 400kx100 load + 1 query", "gensim_text_load_query", "seqlab_text_load_query"),
                    ("gzip text 400kx100 load + 1 query", "gensim_gzip_load_query", "seqlab_gzip_load_query")]:
+    if g not in rows:
+        continue
     print(f"{task:34} {med(g, 0):9.2f} {med(s, 0):9.2f} {med(g, 0) / med(s, 0):6.1f}x"
-          f" {med(g, 1) // 1024:10d} {med(s, 1) // 1024:10d}")
-print(f"float matrix {matrix_mb} MB: binary load peak RSS {med('seqlab_binary_load_query', 1) / 1024 / matrix_mb:.2f}x of it")
+          f" {int(med(g, 1)) // 1024:10d} {int(med(s, 1)) // 1024:10d}")
+if 'seqlab_binary_load_query' in rows:
+    print(f"float matrix {matrix_mb} MB: binary load peak RSS {med('seqlab_binary_load_query', 1) / 1024 / matrix_mb:.2f}x of it")
 for name, heap in [('seqlab_binary_load_query_heap_1.1x', sys.argv[5]), ('seqlab_text_load_query_heap_1.1x', sys.argv[6]),
                    ('seqlab_gzip_load_query_heap_1.1x', sys.argv[6])]:
+    if name not in capped:
+        continue
     took = capped[name]
     print(f"{name[:-10]} with -Xmx{heap}m (1.1x its float matrix): " + (f"{float(took):.2f} s" if took != 'failed' else "FAILED (out of heap)"))
 g, s = json.load(open(sys.argv[2])), json.load(open(sys.argv[3]))
-same = sum(1 for w in g['answers'] if [a for a, _ in g['answers'][w]] == [a for a, _ in s['answers'][w]])
-diff = max(abs(a[1] - b[1]) for w in g['answers'] for a, b in zip(g['answers'][w], s['answers'][w]))
-print(f"warm most_similar at {s['words']} words: gensim {g['most_similar_median_ms']:.2f} ms,"
-      f" seqlab {s['most_similar_median_ms']:.2f} ms"
-      f" ({s['most_similar_median_ms'] / g['most_similar_median_ms']:.3f}x of gensim's)")
-print(f"answers: {same}/{len(g['answers'])} queries with the same top-10 in the same order; largest cosine difference {diff:.2e}")
-print("seqlab queries/s by threads on one instance (every answer checked):",
-      {k: round(v, 1) for k, v in s['queries_per_second_by_threads'].items()})
+if 'answers' in g:
+    same = sum(1 for w in g['answers'] if [a for a, _ in g['answers'][w]] == [a for a, _ in s['answers'][w]])
+    diff = max(abs(a[1] - b[1]) for w in g['answers'] for a, b in zip(g['answers'][w], s['answers'][w]))
+    print(f"warm most_similar at {s['words']} words: gensim {g['most_similar_median_ms']:.2f} ms,"
+          f" seqlab {s['most_similar_median_ms']:.2f} ms"
+          f" ({s['most_similar_median_ms'] / g['most_similar_median_ms']:.3f}x of gensim's)")
+    print(f"answers: {same}/{len(g['answers'])} queries with the same top-10 in the same order; largest cosine difference {diff:.2e}")
+    print("seqlab queries/s by threads on one instance (every answer checked):",
+          {k: round(v, 1) for k, v in s['queries_per_second_by_threads'].items()})
 PY

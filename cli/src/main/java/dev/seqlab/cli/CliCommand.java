@@ -4,6 +4,7 @@ import dev.seqlab.cli.options.ShownDefaults;
 import dev.seqlab.cli.progress.ConsoleProgress;
 import dev.seqlab.core.progress.ProgressListener;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -57,6 +58,13 @@ public abstract class CliCommand implements Callable<Integer> {
     protected ShownDefaults shownDefaults() {
         return ShownDefaults.none();
     }
+
+    /**
+     * Work the command can begin as soon as it is known to run, before its options are parsed
+     * (warming up a kernel on an idle core, say), given the whole command line; called at most
+     * once, and a no-op by default. Only a hint: the options are parsed and checked later as usual.
+     */
+    public void startEarly(List<String> args) {}
 
     /** This command's picocli model. */
     protected CommandSpec spec() {

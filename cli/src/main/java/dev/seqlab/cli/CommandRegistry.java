@@ -14,7 +14,9 @@ import dev.seqlab.cli.text.TextCommand;
 import dev.seqlab.cli.word2vec.Word2VecCommand;
 import java.util.Arrays;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The top-level subcommands of {@code seqlab}, in the order {@code seqlab --help} lists them.
@@ -63,5 +65,58 @@ public final class CommandRegistry {
             }
         }
         return all;
+    }
+
+    /**
+     * The top-level commands of {@link #topLevelCommandsFor}, where the one a command line names is
+     * followed at once by one of its own subcommands, with that subcommand alone under it: picocli
+     * builds every subcommand a parent lists (the twelve of {@code embeddings} cost a one-shot query
+     * more than its search), and a parent followed by a subcommand name never shows its own help
+     * or suggestions, so nothing a user sees changes. Anything else is returned as it is. The
+     * subcommand's {@link CliCommand#startEarly(List)} is called once it is built.
+     */
+    public static List<Object> commandsFor(String[] args) {
+        List<Object> top = topLevelCommandsFor(args);
+        if (top.size() != 1) {
+            return top;
+        }
+        Object parent = top.get(0);
+        Command command = parent.getClass().getAnnotation(Command.class);
+        int at = Arrays.asList(args).indexOf(command.name());
+        if (at < 0 || at + 1 >= args.length || command.subcommands().length < 2) {
+            return top;
+        }
+        for (Class<?> sub : command.subcommands()) {
+            Command subCommand = sub.getAnnotation(Command.class);
+            if (subCommand != null && named(subCommand, args[at + 1])) {
+                return List.of(withOnly(parent, command, sub, subCommand, args));
+            }
+        }
+        return top;
+    }
+
+    private static boolean named(Command command, String word) {
+        return command.name().equals(word) || Arrays.asList(command.aliases()).contains(word);
+    }
+
+    /** {@code parent} (not inspected, so its other subcommands are never built) over {@code sub} alone. */
+    private static CommandLine withOnly(
+            Object parent, Command command, Class<?> sub, Command subCommand, String[] args) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(parent);
+        spec.name(command.name())
+                .aliases(command.aliases())
+                .mixinStandardHelpOptions(command.mixinStandardHelpOptions());
+        CommandLine cl = new CommandLine(spec);
+        Object instance;
+        try {
+            instance = CommandLine.defaultFactory().create(sub);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the command " + sub.getName(), e);
+        }
+        if (instance instanceof CliCommand c) {
+            c.startEarly(List.of(args));
+        }
+        cl.addSubcommand(subCommand.name(), new CommandLine(instance), subCommand.aliases());
+        return cl;
     }
 }

@@ -30,7 +30,7 @@ public final class Main {
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Verbosity.reset();
-        return commandLine(out, err, CommandRegistry.topLevelCommandsFor(args)).execute(args);
+        return commandLine(out, err, CommandRegistry.commandsFor(args)).execute(args);
     }
 
     /** The configured command tree writing to the given streams. */

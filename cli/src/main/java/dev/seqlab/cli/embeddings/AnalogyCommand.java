@@ -59,6 +59,12 @@ public final class AnalogyCommand extends VectorsCommand {
     @Mixin
     JsonOption json;
 
+    /** Compiles the search kernel on the idle core while the options are parsed and a large file opened. */
+    @Override
+    public void startEarly(List<String> args) {
+        warmUpSearchFor(args);
+    }
+
     @Override
     protected int run() throws Exception {
         NeighborOutput.checkTop(top);

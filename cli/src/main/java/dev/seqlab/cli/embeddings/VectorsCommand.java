@@ -5,8 +5,12 @@ import dev.seqlab.cli.options.Overrides;
 import dev.seqlab.cli.options.ShownDefaults;
 import dev.seqlab.embeddings.WordVectors;
 import dev.seqlab.embeddings.io.LoadOptions;
+import dev.seqlab.embeddings.query.KernelWarmUp;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,6 +52,28 @@ abstract class VectorsCommand extends CliCommand {
             order = 92,
             description = "Keep vectors with NaN or infinite components (with a warning) instead of refusing the file.")
     boolean allowNonFinite;
+
+    /**
+     * For the commands that search: starts compiling the search kernel on the idle core while the
+     * command starts, when the {@code --vectors} file on the command line is large enough for its
+     * first search to need it ({@link KernelWarmUp#startFor}).
+     */
+    protected static void warmUpSearchFor(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String file = a.startsWith("--vectors=")
+                    ? a.substring("--vectors=".length())
+                    : a.equals("--vectors") && i + 1 < args.size() ? args.get(i + 1) : null;
+            if (file != null) {
+                try {
+                    KernelWarmUp.startFor(Files.size(Path.of(file)));
+                } catch (IOException | InvalidPathException e) {
+                    // not a file: the options are checked when parsed
+                }
+                return;
+            }
+        }
+    }
 
     /** Reads {@code --vectors} with the options given, showing progress on stderr. */
     protected WordVectors loadVectors() throws IOException {

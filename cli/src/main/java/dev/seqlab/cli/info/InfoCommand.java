@@ -58,6 +58,12 @@ public final class InfoCommand extends CliCommand {
                 ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
         info.put("seqlab_home", SeqlabHome.dir().toString());
         info.put("class_data_sharing", classDataSharing());
+        info.put("one_shot_queries", oneShotQueries());
+        info.put(
+                "first_search",
+                Kernels.isVectorized()
+                        ? "similar/analogy on files over 512 MB compile the SIMD int8 kernel on a background thread as they start"
+                        : "plain kernels (no warm-up needed)");
         if (vectors != null) {
             info.put("vectors_format", VectorFiles.detect(vectors).name().toLowerCase(Locale.ROOT));
             info.put(
@@ -77,6 +83,23 @@ public final class InfoCommand extends CliCommand {
     }
 
     /**
+     * What the {@code ./seqlab} launcher does for one-shot queries on small seqlab files (it passes
+     * {@code -Dseqlab.oneShot}: auto, off, or quick when this run is one).
+     */
+    private static String oneShotQueries() {
+        String mode = System.getProperty("seqlab.oneShot");
+        if (mode == null) {
+            return "full JIT (not started by ./seqlab)";
+        }
+        return switch (mode) {
+            case "quick" -> "this run: the JIT's first tier only, plain kernels (a query on a small seqlab file)";
+            case "off" -> "off (SEQLAB_ONE_SHOT=off): every run uses the full JIT";
+            default -> "queries on seqlab files under 512 MB use the JIT's first tier and the plain kernels"
+                    + " (SEQLAB_ONE_SHOT=off disables)";
+        };
+    }
+
+    /**
      * What the {@code ./seqlab} launcher arranged for class-data sharing (it passes
      * {@code -Dseqlab.cds}): an archive of this jar's classes in use, being written by this run, or
      * none; and whether the JVM is sharing classes at all ({@code java.vm.info} says "sharing").
@@ -90,6 +113,8 @@ public final class InfoCommand extends CliCommand {
         if (archive.equals("dumping")) {
             return "archive of seqlab's classes being written by this run (first run of this jar)";
         }
-        return sharing ? "in use: " + archive : "archive " + archive + " could not be used";
+        return sharing
+                ? "in use: " + archive + " (made once per build from a training run of help, info and queries)"
+                : "archive " + archive + " could not be used";
     }
 }

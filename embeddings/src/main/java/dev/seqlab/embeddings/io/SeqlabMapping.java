@@ -143,7 +143,14 @@ final class SeqlabMapping {
         }
     }
 
-    /** The word offsets start at 0, never decrease and end at the word bytes' length. */
+    /** Values read from a mapping at a time by the checks of {@link #open}. */
+    private static final int CHUNK = 1 << 13;
+
+    /**
+     * The word offsets start at 0, never decrease and end at the word bytes' length. Read a chunk
+     * at a time into the heap: a loop over an array is compiled within its first chunk, where one
+     * over mapped reads ran interpreted for a good part of 3M rows.
+     */
     private static void checkWordOffsets(Path file, MappedRegion offsets, int rows, long wordBytes)
             throws MalformedFileException {
         long previous = offsets.getLong(0);
@@ -151,37 +158,51 @@ final class SeqlabMapping {
             throw new MalformedFileException(
                     file, 0, "corrupt seqlab vectors file: the first word starts at byte " + previous + ", not 0");
         }
-        for (int i = 1; i <= rows; i++) {
-            long next = offsets.getLong(8L * i);
-            if (next < previous || next > wordBytes) {
-                throw new MalformedFileException(
-                        file,
-                        0,
-                        "corrupt seqlab vectors file: word " + i + " is at bytes [" + previous + ", " + next + ") of a "
-                                + wordBytes + "-byte vocabulary");
+        long[] chunk = new long[CHUNK];
+        for (int from = 1; from <= rows; from += CHUNK) {
+            int n = Math.min(CHUNK, rows + 1 - from);
+            offsets.getLongs(8L * from, chunk, 0, n);
+            for (int j = 0; j < n; j++) {
+                long next = chunk[j];
+                if (next < previous || next > wordBytes) {
+                    throw new MalformedFileException(
+                            file,
+                            0,
+                            "corrupt seqlab vectors file: word " + (from + j) + " is at bytes [" + previous + ", "
+                                    + next + ") of a " + wordBytes + "-byte vocabulary");
+                }
+                previous = next;
             }
-            previous = next;
         }
     }
 
     /**
      * Rows whose norm is not finite are looked at component by component: a NaN or infinite one is
-     * refused or, when allowed, counted (a finite row whose norm overflows float is not).
+     * refused or, when allowed, counted (a finite row whose norm overflows float is not). The norms
+     * are read a chunk at a time, as the offsets are.
      */
     private static void checkFinite(
             MappedRegion norms, MappedRegion matrix, WordTable words, int rows, int dim, NonFiniteValues nonFinite)
             throws MalformedFileException {
-        for (int i = 0; i < rows; i++) {
-            if (Float.isFinite(norms.getFloat(4L * i))) {
-                continue;
-            }
-            for (int k = 0; k < dim; k++) {
-                float v = matrix.getFloat(4L * ((long) i * dim + k));
-                if (!Float.isFinite(v)) {
-                    nonFinite.found(
-                            0, "word " + (i + 1) + " ('" + words.word(i) + "'): component " + (k + 1) + " is " + v);
-                    break;
+        float[] chunk = new float[CHUNK];
+        for (int from = 0; from < rows; from += CHUNK) {
+            int n = Math.min(CHUNK, rows - from);
+            norms.getFloats(4L * from, chunk, 0, n);
+            for (int j = 0; j < n; j++) {
+                if (!Float.isFinite(chunk[j])) {
+                    checkRow(matrix, words, from + j, dim, nonFinite);
                 }
+            }
+        }
+    }
+
+    private static void checkRow(MappedRegion matrix, WordTable words, int i, int dim, NonFiniteValues nonFinite)
+            throws MalformedFileException {
+        for (int k = 0; k < dim; k++) {
+            float v = matrix.getFloat(4L * ((long) i * dim + k));
+            if (!Float.isFinite(v)) {
+                nonFinite.found(0, "word " + (i + 1) + " ('" + words.word(i) + "'): component " + (k + 1) + " is " + v);
+                break;
             }
         }
     }

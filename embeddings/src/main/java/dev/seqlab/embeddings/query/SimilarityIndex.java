@@ -39,9 +39,10 @@ public final class SimilarityIndex {
      * one. The SIMD kernel's first run costs a roughly fixed half second of CPU (interpreted and
      * boxed vectors until the JIT's last tier compiles it), the plain kernel about 2.5 ns a code
      * until then: measured, the plain one wins at 400,000 × 100 (0.5 s less CPU for the whole
-     * command) and loses at 3,000,000 × 300 (2 s more).
+     * command) and loses at 3,000,000 × 300 (2 s more). Once {@link KernelWarmUp} has compiled the
+     * SIMD kernel, it is used at every size.
      */
-    private static final long PLAIN_WHILE_COLD_MAX = 1L << 27;
+    static final long PLAIN_WHILE_COLD_MAX = 1L << 27;
     /** How long the background build of the int8 copy waits after the query that asked for it. */
     private static final long GRACE_MS = 500;
 
@@ -172,8 +173,9 @@ public final class SimilarityIndex {
                     return batcher.answer(new BatchedNearest.Query(unitQuery, n, k, exclude));
                 }
                 prepareInBackground();
-                Int8BlockDots cold =
-                        (long) n * dim <= PLAIN_WHILE_COLD_MAX ? Kernels.plainInt8BlockDots() : Kernels.int8BlockDots();
+                Int8BlockDots cold = (long) n * dim <= PLAIN_WHILE_COLD_MAX && !KernelWarmUp.done()
+                        ? Kernels.plainInt8BlockDots()
+                        : Kernels.int8BlockDots();
                 return nearestTwoPass(ready, cold, unitQuery, n, k, exclude);
             }
             // started after the search, so that its grace period runs from the answer on

@@ -126,4 +126,18 @@ public final class MappedRegion {
             count -= n;
         }
     }
+
+    /** Copies {@code count} longs from byte {@code at} (a multiple of 8) into {@code dst[off...]}. */
+    public void getLongs(long at, long[] dst, int off, int count) {
+        while (count > 0) {
+            int s = (int) (at / segmentBytes);
+            int in = (int) (at % segmentBytes);
+            ByteBuffer segment = segments[s];
+            int n = Math.min(count, (segment.limit() - in) >> 3);
+            segment.slice(in, n * 8).order(segment.order()).asLongBuffer().get(dst, off, n);
+            at += 8L * n;
+            off += n;
+            count -= n;
+        }
+    }
 }
