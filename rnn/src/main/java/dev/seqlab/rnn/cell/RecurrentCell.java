@@ -226,6 +226,16 @@ public abstract class RecurrentCell {
      * @param dLastC  dL/d(lastCell) {@code [B, H]} (LSTM), or null
      */
     public CellGradients backward(SequenceCache cache, Tensor dOutput, Tensor dLastH, Tensor dLastC) {
+        return backward(cache, dOutput, dLastH, dLastC, true);
+    }
+
+    /**
+     * {@link #backward(SequenceCache, Tensor, Tensor, Tensor)}, leaving out dL/dX (the returned
+     * {@code inputs} is null) when {@code inputGradient} is false: a model whose inputs are data
+     * (one-hot characters) has no use for it, and it costs a product as large as W's gradient.
+     */
+    public CellGradients backward(
+            SequenceCache cache, Tensor dOutput, Tensor dLastH, Tensor dLastC, boolean inputGradient) {
         SequenceCache s = cache;
         if (s.cell != this) {
             throw new IllegalArgumentException("this cache comes from another cell");
@@ -303,6 +313,11 @@ public abstract class RecurrentCell {
                 0,
                 inputSize);
         Reductions.columnSums(steps * batch, gh, dxw, 0, gh, wb.grad().data(), 0, true);
+        Tensor dh0 = Tensor.wrap(dh, batch, hid);
+        Tensor dc0 = s.c == null ? null : Tensor.wrap(dc, batch, hid);
+        if (!inputGradient) {
+            return new CellGradients(null, dh0, dc0);
+        }
         Tensor dx = Tensor.zeros(steps, batch, inputSize);
         BLAS.gemm(
                 false,
@@ -321,7 +336,7 @@ public abstract class RecurrentCell {
                 dx.data(),
                 0,
                 inputSize);
-        return new CellGradients(dx, Tensor.wrap(dh, batch, hid), s.c == null ? null : Tensor.wrap(dc, batch, hid));
+        return new CellGradients(dx, dh0, dc0);
     }
 
     /**
