@@ -14,6 +14,8 @@ public final class SequenceCache {
     final int batch;
     /** The inputs {@code [T·B, I]}, by time (the caller's array, not copied). */
     final float[] x;
+    /** For one-hot inputs, the column of each row's 1 (−1: a zero row), else null; see {@link OneHotRows}. */
+    int[] oneHot;
     /** Per-sequence lengths, or null when every sequence has all T steps. */
     final int[] lengths;
     /** {@code X·Wᵀ + Wb}, {@code [T·B, G·H]}, by time. */
