@@ -10,7 +10,9 @@
 # The peer runs at its true speed (see openblas-peer.sh) and prints which OpenBLAS core it ran on;
 # it is bench/python/torch_rnn.py, ../shared/bench/torch_rnn.py limited to these two configurations.
 # The last columns give the share of the whole command that is not steady training (JVM start, JIT
-# warm-up, reading and writing): 1 - steps x in-process step / wall time.
+# warm-up, reading and writing): 1 - steps x in-process step / wall time (an estimate: the
+# in-process figure comes from another moment of the run), and the share outside the training
+# loop the command reports (JVM start, reading and writing, without warm-up): 1 - train / wall.
 # Needs Debian's python3-torch. Usage: bench/rnn-vs-pytorch.sh [ROUNDS]   (default 3; medians)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -81,7 +83,7 @@ d = sys.argv[1]
 rows = lambda f: [json.loads(l) for l in open(os.path.join(d, f))]
 torch, seq, cmd = rows("torch.jsonl"), rows("seqlab.jsonl"), rows("command.jsonl")
 med = lambda xs: st.median(xs) if xs else float("nan")
-print(f"\n{'config':14} {'PyTorch ms (core)':>22} {'seqlab ms':>10} {'x':>6} {'text train ms':>14} {'x':>6} {'wall ms':>8} {'x':>6} {'not steady':>10}")
+print(f"\n{'config':14} {'PyTorch ms (core)':>22} {'seqlab ms':>10} {'x':>6} {'text train ms':>14} {'x':>6} {'wall ms':>8} {'x':>6} {'not steady':>10} {'outside':>8}")
 for name in ("charrnn-256", "course-batch"):
     per_core = {}
     for j in torch:
@@ -92,7 +94,8 @@ for name in ("charrnn-256", "course-batch"):
     tr = med([j["ms_per_step_train"] for j in cmd if j["config"] == name])
     w = med([j["ms_per_step_wall"] for j in cmd if j["config"] == name])
     overhead = 1 - s / w  # JVM start, warm-up, reading and writing, as a share of the wall time
+    outside = 1 - tr / w  # JVM start, reading and writing
     others = ", ".join(f"{c} {med(v):.2f}" for c, v in per_core.items() if c != core)
-    print(f"{name:14} {p:11.2f} ({core:>8}) {s:10.2f} {p / s:5.2f}x {tr:14.2f} {p / tr:5.2f}x {w:8.2f} {p / w:5.2f}x {overhead:10.1%}"
+    print(f"{name:14} {p:11.2f} ({core:>8}) {s:10.2f} {p / s:5.2f}x {tr:14.2f} {p / tr:5.2f}x {w:8.2f} {p / w:5.2f}x {overhead:10.1%} {outside:8.1%}"
           + (f"   (PyTorch on {others})" if others else ""))
 PY
