@@ -42,8 +42,15 @@ peer_run() {
 }
 
 # The cores the peer runs on: "auto", plus PEER_CORE when OpenBLAS fell back to a generic kernel.
+# PEER_CORES (e.g. "SkylakeX") replaces that list, for a locked run that must stay short; the
+# figures then name the cores that ran, and the comparison is only against those.
 peer_cores() {
   local detected
+  if [ -n "${PEER_CORES:-}" ]; then
+    echo "OpenBLAS cores chosen by PEER_CORES: $PEER_CORES" >&2
+    echo "$PEER_CORES"
+    return
+  fi
   detected=$(openblas_core)
   echo "OpenBLAS core as detected (OPENBLAS_CORETYPE, OPENBLAS_L2_SIZE unset): ${detected:-unknown}" >&2
   if openblas_generic "$detected"; then

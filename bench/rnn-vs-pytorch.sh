@@ -7,14 +7,18 @@
 #  - whole command: `seqlab text train` as a user runs it (JVM start, reading the text, the model
 #    written at the end, JIT warm-up included), on generated text with V distinct characters,
 #    windows of T, batches of B, no dropout, no validation split: wall time / training steps.
-# The peer runs at its true speed (see openblas-peer.sh) and prints which OpenBLAS core it ran on.
+# The peer runs at its true speed (see openblas-peer.sh) and prints which OpenBLAS core it ran on;
+# it is bench/python/torch_rnn.py, ../shared/bench/torch_rnn.py limited to these two configurations.
+# The last columns give the share of the whole command that is not steady training (JVM start, JIT
+# warm-up, reading and writing): 1 - steps x in-process step / wall time (an estimate: the
+# in-process figure comes from another moment of the run), and the share outside the training
+# loop the command reports (JVM start, reading and writing, without warm-up): 1 - train / wall.
 # Needs Debian's python3-torch. Usage: bench/rnn-vs-pytorch.sh [ROUNDS]   (default 3; medians)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 . "$here/openblas-peer.sh"
-peer=${PEER:-$root/../shared/bench/torch_rnn.py}
-[ -f "$peer" ] || peer=/work/shared/bench/torch_rnn.py  # from a worktree under /work/wt
+peer=${PEER:-$root/bench/python/torch_rnn.py}
 rounds=${1:-3}
 jar=$root/bench/target/benchmarks.jar
 [ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests -pl bench -am package)
@@ -45,11 +49,11 @@ for r in $(seq "$rounds"); do
     label=$core
     [ "$core" = auto ] && label="$detected"
     echo "round $r: PyTorch, OpenBLAS core $label" >&2
-    peer_run "$core" "$peer" --threads 2 | sed "s/^{/{\"core\": \"$label\", \"round\": $r, /" >> "$out/torch.jsonl"
+    peer_run "$core" "$peer" --threads 2 --configs charrnn-256 course-batch | sed "s/^{/{\"core\": \"$label\", \"round\": $r, /" | tee -a "$out/torch.jsonl" >&2
   done
-  echo "round $r: seqlab in-process" >&2
+  echo "round $r: seqlab in-process; load: $(uptime)" >&2
   java --add-modules jdk.incubator.vector -Dseqlab.threads=2 -cp "$jar" dev.seqlab.bench.rnn.CharRnnTrainingBenchmark \
-    charrnn-256 course-batch 2> /dev/null | grep -v sample- >> "$out/seqlab.jsonl"
+    charrnn-256 course-batch 2> /dev/null | grep -v sample- | tee -a "$out/seqlab.jsonl" >&2
   for c in "${COMMANDS[@]}"; do
     read -r name _ h layers t b _ epochs <<< "$c"
     echo "round $r: seqlab text train, $name" >&2
@@ -68,6 +72,7 @@ print(json.dumps({"config": name, "steps": steps, "wall_s": round(end - start, 2
                   "ms_per_step_wall": round((end - start) * 1e3 / steps, 3),
                   "ms_per_step_train": round(j["seconds"] * 1e3 / steps, 3)}))
 PY
+    tail -1 "$out/command.jsonl" >&2
   done
 done
 echo "load: $(uptime)" >&2
@@ -78,7 +83,7 @@ d = sys.argv[1]
 rows = lambda f: [json.loads(l) for l in open(os.path.join(d, f))]
 torch, seq, cmd = rows("torch.jsonl"), rows("seqlab.jsonl"), rows("command.jsonl")
 med = lambda xs: st.median(xs) if xs else float("nan")
-print(f"\n{'config':14} {'PyTorch ms (core)':>22} {'seqlab ms':>10} {'x':>6} {'text train ms':>14} {'x':>6} {'wall ms':>8} {'x':>6}")
+print(f"\n{'config':14} {'PyTorch ms (core)':>22} {'seqlab ms':>10} {'x':>6} {'text train ms':>14} {'x':>6} {'wall ms':>8} {'x':>6} {'not steady':>10} {'outside':>8}")
 for name in ("charrnn-256", "course-batch"):
     per_core = {}
     for j in torch:
@@ -88,7 +93,9 @@ for name in ("charrnn-256", "course-batch"):
     s = med([j["ms_per_step"] for j in seq if j["config"] == name])
     tr = med([j["ms_per_step_train"] for j in cmd if j["config"] == name])
     w = med([j["ms_per_step_wall"] for j in cmd if j["config"] == name])
+    overhead = 1 - s / w  # JVM start, warm-up, reading and writing, as a share of the wall time
+    outside = 1 - tr / w  # JVM start, reading and writing
     others = ", ".join(f"{c} {med(v):.2f}" for c, v in per_core.items() if c != core)
-    print(f"{name:14} {p:11.2f} ({core:>8}) {s:10.2f} {p / s:5.2f}x {tr:14.2f} {p / tr:5.2f}x {w:8.2f} {p / w:5.2f}x"
+    print(f"{name:14} {p:11.2f} ({core:>8}) {s:10.2f} {p / s:5.2f}x {tr:14.2f} {p / tr:5.2f}x {w:8.2f} {p / w:5.2f}x {overhead:10.1%} {outside:8.1%}"
           + (f"   (PyTorch on {others})" if others else ""))
 PY

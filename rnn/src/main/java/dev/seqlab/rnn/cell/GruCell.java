@@ -41,7 +41,7 @@ public final class GruCell extends RecurrentCell {
         int prev = st * batch * h;
         int next = prev + batch * h;
         int aux = st * batch * h;
-        System.arraycopy(s.xw, t * batch * gh, s.act, actOff, batch * gh);
+        s.loadInputProjection(st, t);
         addRecurrent(s, batch, s.h, prev, 0, 2 * h, s.act, actOff, gh);
         for (int b = 0; b < batch; b++) {
             Activations.sigmoid(2 * h, s.act, actOff + b * gh, s.act, actOff + b * gh);

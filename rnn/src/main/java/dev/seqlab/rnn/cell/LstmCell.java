@@ -38,7 +38,7 @@ public final class LstmCell extends RecurrentCell {
         int actOff = st * batch * gh;
         int prev = st * batch * h;
         int next = prev + batch * h;
-        System.arraycopy(s.xw, t * batch * gh, s.act, actOff, batch * gh);
+        s.loadInputProjection(st, t);
         addRecurrent(s, batch, s.h, prev, 0, gh, s.act, actOff, gh);
         for (int b = 0; b < batch; b++) {
             int row = actOff + b * gh;

@@ -167,24 +167,29 @@ public abstract class RecurrentCell {
         if (s.c != null) {
             copyState(c0, s.c, batch, "initial cell state");
         }
-        // xw = X·Wᵀ + Wb for all steps at once
-        BLAS.gemm(
-                false,
-                true,
-                steps * batch,
-                gh,
-                inputSize,
-                1f,
-                x.data(),
-                0,
-                inputSize,
-                w.value().data(),
-                0,
-                inputSize,
-                0f,
-                s.xw,
-                0,
-                gh);
+        // xw = X·Wᵀ + Wb for all steps at once: rows of Wᵀ for one-hot inputs, else one product
+        s.oneHot = OneHotRows.of(x.data(), steps * batch, inputSize);
+        if (s.oneHot != null) {
+            OneHotRows.project(s.oneHot, w.value().data(), gh, inputSize, s.xw);
+        } else {
+            BLAS.gemm(
+                    false,
+                    true,
+                    steps * batch,
+                    gh,
+                    inputSize,
+                    1f,
+                    x.data(),
+                    0,
+                    inputSize,
+                    w.value().data(),
+                    0,
+                    inputSize,
+                    0f,
+                    s.xw,
+                    0,
+                    gh);
+        }
         float[] bias = wb.value().data();
         for (int row = 0; row < steps * batch; row++) {
             BLAS.axpy(gh, 1f, bias, 0, s.xw, row * gh);
@@ -226,6 +231,16 @@ public abstract class RecurrentCell {
      * @param dLastC  dL/d(lastCell) {@code [B, H]} (LSTM), or null
      */
     public CellGradients backward(SequenceCache cache, Tensor dOutput, Tensor dLastH, Tensor dLastC) {
+        return backward(cache, dOutput, dLastH, dLastC, true);
+    }
+
+    /**
+     * {@link #backward(SequenceCache, Tensor, Tensor, Tensor)}, leaving out dL/dX (the returned
+     * {@code inputs} is null) when {@code inputGradient} is false: a model whose inputs are data
+     * (one-hot characters) has no use for it, and it costs a product as large as W's gradient.
+     */
+    public CellGradients backward(
+            SequenceCache cache, Tensor dOutput, Tensor dLastH, Tensor dLastC, boolean inputGradient) {
         SequenceCache s = cache;
         if (s.cell != this) {
             throw new IllegalArgumentException("this cache comes from another cell");
@@ -284,25 +299,35 @@ public abstract class RecurrentCell {
             }
         }
         finishBackward(s, dxw);
-        // dW += dxwᵀ·X, dWb += Σ dxw, dX = dxw·W: one GEMM each over all steps
-        BLAS.gemm(
-                true,
-                false,
-                gh,
-                inputSize,
-                steps * batch,
-                1f,
-                dxw,
-                0,
-                gh,
-                s.x,
-                0,
-                inputSize,
-                1f,
-                w.grad().data(),
-                0,
-                inputSize);
+        // dW += dxwᵀ·X, dWb += Σ dxw, dX = dxw·W: one GEMM each over all steps (for one-hot
+        // inputs dW takes sums of dxw's rows instead)
+        if (s.oneHot != null) {
+            OneHotRows.addWeightGradient(s.oneHot, dxw, gh, inputSize, w.grad().data());
+        } else {
+            BLAS.gemm(
+                    true,
+                    false,
+                    gh,
+                    inputSize,
+                    steps * batch,
+                    1f,
+                    dxw,
+                    0,
+                    gh,
+                    s.x,
+                    0,
+                    inputSize,
+                    1f,
+                    w.grad().data(),
+                    0,
+                    inputSize);
+        }
         Reductions.columnSums(steps * batch, gh, dxw, 0, gh, wb.grad().data(), 0, true);
+        Tensor dh0 = Tensor.wrap(dh, batch, hid);
+        Tensor dc0 = s.c == null ? null : Tensor.wrap(dc, batch, hid);
+        if (!inputGradient) {
+            return new CellGradients(null, dh0, dc0);
+        }
         Tensor dx = Tensor.zeros(steps, batch, inputSize);
         BLAS.gemm(
                 false,
@@ -321,7 +346,7 @@ public abstract class RecurrentCell {
                 dx.data(),
                 0,
                 inputSize);
-        return new CellGradients(dx, Tensor.wrap(dh, batch, hid), s.c == null ? null : Tensor.wrap(dc, batch, hid));
+        return new CellGradients(dx, dh0, dc0);
     }
 
     /**

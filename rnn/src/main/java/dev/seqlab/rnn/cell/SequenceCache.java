@@ -14,11 +14,17 @@ public final class SequenceCache {
     final int batch;
     /** The inputs {@code [T·B, I]}, by time (the caller's array, not copied). */
     final float[] x;
+    /** For one-hot inputs, the column of each row's 1 (−1: a zero row), else null; see {@link OneHotRows}. */
+    int[] oneHot;
     /** Per-sequence lengths, or null when every sequence has all T steps. */
     final int[] lengths;
-    /** {@code X·Wᵀ + Wb}, {@code [T·B, G·H]}, by time. */
+    /** {@code X·Wᵀ + Wb}, {@code [T·B, G·H]}, by time (until the steps overwrite it, see {@link #act}). */
     final float[] xw;
-    /** Activated gates, {@code [T·B, G·H]}, by step. */
+    /**
+     * Activated gates, {@code [T·B, G·H]}, by step. For {@link Direction#FORWARD}, where step and
+     * time agree, this is {@link #xw} itself: each step overwrites its own pre-activations, which
+     * nothing reads again.
+     */
     final float[] act;
     /** Hidden states, {@code [(T+1)·B, H]}: slot 0 holds h₀, slot s+1 the state after step s. */
     final float[] h;
@@ -68,10 +74,21 @@ public final class SequenceCache {
         this.x = x;
         this.lengths = lengths;
         this.xw = new float[steps * batch * gh];
-        this.act = new float[steps * batch * gh];
+        this.act = direction == Direction.FORWARD ? xw : new float[steps * batch * gh];
         this.h = new float[(steps + 1) * batch * hid];
         this.c = cell.kind().hasCellState() ? new float[(steps + 1) * batch * hid] : null;
         this.aux = cell.kind() == CellKind.GRU ? new float[steps * batch * hid] : null;
+    }
+
+    /**
+     * Starts step {@code st}'s gate rows in {@link #act} from {@code X·Wᵀ + Wb} at time {@code t}
+     * (nothing to copy when they share the array).
+     */
+    void loadInputProjection(int st, int t) {
+        int n = batch * cell.gateWidth();
+        if (act != xw) {
+            System.arraycopy(xw, t * n, act, st * n, n);
+        }
     }
 
     /** True when sequence {@code b} has a real input at time {@code t}. */

@@ -160,6 +160,15 @@ public final class RecurrentLayer {
      * @param dLastC   dL/d(lastCell) (LSTM), or null
      */
     public RecurrentGradients backward(Cache cache, Tensor dOutputs, Tensor dLastH, Tensor dLastC) {
+        return backward(cache, dOutputs, dLastH, dLastC, true);
+    }
+
+    /**
+     * {@link #backward(Cache, Tensor, Tensor, Tensor)}, leaving out dL/dX (the returned
+     * {@code inputs} is null) when {@code inputGradient} is false, as for inputs that are data.
+     */
+    public RecurrentGradients backward(
+            Cache cache, Tensor dOutputs, Tensor dLastH, Tensor dLastC, boolean inputGradient) {
         int layers = options.layers();
         int dirs = options.directions();
         int hid = options.hiddenSize();
@@ -180,7 +189,8 @@ public final class RecurrentLayer {
                 }
             }
             Tensor in = cache.inputs[l];
-            float[] dInSum = new float[in.size()];
+            boolean wanted = l > 0 || inputGradient;
+            float[] dInSum = wanted ? new float[in.size()] : null;
             for (int d = 0; d < dirs; d++) {
                 int slot = l * dirs + d;
                 float[] dy = new float[steps * batch * hid];
@@ -189,17 +199,20 @@ public final class RecurrentLayer {
                         cache.outs[l][d].cache(),
                         Tensor.wrap(dy, steps, batch, hid),
                         slice(dLastH, slot, batch),
-                        slice(dLastC, slot, batch));
-                float[] gi = g.inputs().data();
-                for (int i = 0; i < gi.length; i++) {
-                    dInSum[i] += gi[i];
+                        slice(dLastC, slot, batch),
+                        wanted);
+                if (wanted) {
+                    float[] gi = g.inputs().data();
+                    for (int i = 0; i < gi.length; i++) {
+                        dInSum[i] += gi[i];
+                    }
                 }
                 System.arraycopy(g.initialHidden().data(), 0, dH0.data(), slot * batch * hid, batch * hid);
                 if (dC0 != null) {
                     System.arraycopy(g.initialCell().data(), 0, dC0.data(), slot * batch * hid, batch * hid);
                 }
             }
-            dIn = Tensor.wrap(dInSum, in.shape());
+            dIn = wanted ? Tensor.wrap(dInSum, in.shape()) : null;
             dOut = dInSum;
         }
         return new RecurrentGradients(dIn, dH0, dC0);

@@ -130,7 +130,7 @@ public final class CharLanguageModel {
         double loss = SoftmaxCrossEntropy.lossAndGradient(rows, v, logits, batch.targets(), -1, dLogits);
         Tensor dOut = Tensor.zeros(steps, b, h);
         head.backward(rows, out.outputs().data(), 0, dLogits, 0, dOut.data(), 0);
-        rnn.backward(out.cache(), dOut, null, null);
+        rnn.backward(out.cache(), dOut, null, null, false); // the one-hot inputs need no gradient
         return loss;
     }
 

@@ -2,6 +2,8 @@ package dev.seqlab.rnn.cell;
 
 import static dev.seqlab.core.testing.TestTensors.dot;
 import static dev.seqlab.core.testing.TestTensors.normal;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.seqlab.core.gradcheck.GradientCheckReport;
 import dev.seqlab.core.gradcheck.GradientChecker;
@@ -10,6 +12,7 @@ import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.random.SeededRandom;
 import dev.seqlab.core.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -121,5 +124,55 @@ class CellGradientTest {
                         },
                         GradientChecker.Options.float32())
                 .assertBelow(TOLERANCE);
+    }
+
+    /**
+     * One-hot inputs (with zero rows, as before a text's first character) take the row-picking
+     * projection and row-sum weight gradient of {@link OneHotRows}: the weights' gradients still
+     * match finite differences, and the outputs match those of the same inputs with one entry
+     * nudged off one, which goes through the dense products.
+     */
+    @ParameterizedTest(name = "{0} one-hot inputs")
+    @CsvSource({"lstm", "gru1"})
+    void oneHotInputsMatchFiniteDifferencesAndTheDenseProduct(String kind) {
+        int steps = 4;
+        int batch = 3;
+        int in = 5;
+        int hid = 4;
+        SeededRandom rng = new SeededRandom(kind.length() + 100L);
+        RecurrentCell cell = CellFixtures.cell(kind, in, hid, 13);
+        Tensor x = Tensor.zeros(steps, batch, in);
+        for (int r = 1; r < steps * batch; r++) {
+            x.data()[r * in + (r * 7) % in] = 1f;
+        }
+        Tensor wy = normal(rng, 1.0, steps, batch, hid);
+        assertArrayEquals(new int[] {-1, 2}, Arrays.copyOf(OneHotRows.of(x.data(), steps * batch, in), 2));
+        Tensor nudged = Tensor.wrap(x.data().clone(), steps, batch, in);
+        nudged.data()[in + 2] = Math.nextUp(1f);
+        assertEquals(null, OneHotRows.of(nudged.data(), steps * batch, in));
+        float[] picked =
+                cell.forward(x, null, null, null, Direction.FORWARD).outputs().data();
+        float[] dense = cell.forward(nudged, null, null, null, Direction.FORWARD)
+                .outputs()
+                .data();
+        for (int i = 0; i < picked.length; i++) {
+            assertEquals(dense[i], picked[i], 1e-5f, "output " + i);
+        }
+        Parameters params = cell.parameters();
+        GradientChecker.check(
+                        params.list(),
+                        () -> dot(
+                                cell.forward(x, null, null, null, Direction.FORWARD)
+                                        .outputs(),
+                                wy),
+                        () -> {
+                            params.zeroGrads();
+                            CellOutput o = cell.forward(x, null, null, null, Direction.FORWARD);
+                            cell.backward(o.cache(), wy, null, null, false);
+                        },
+                        GradientChecker.Options.float32())
+                .assertBelow(TOLERANCE);
+        CellOutput o = cell.forward(x, null, null, null, Direction.FORWARD);
+        assertEquals(null, cell.backward(o.cache(), wy, null, null, false).inputs());
     }
 }

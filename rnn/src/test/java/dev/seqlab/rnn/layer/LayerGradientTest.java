@@ -84,6 +84,31 @@ class LayerGradientTest {
     }
 
     @Test
+    void backwardWithoutInputGradientGivesTheSameWeightGradients() {
+        SeededRandom rng = new SeededRandom(5);
+        RecurrentLayer layer = RecurrentLayer.create(
+                "rnn", RecurrentOptions.of(CellKind.LSTM, 3, 4).withLayers(2).withBidirectional(true), rng);
+        Tensor x = normal(rng, 1, 5, 2, 3);
+        Tensor wy = normal(rng, 1, 5, 2, 8);
+        Parameters params = layer.parameters();
+        RecurrentOutput out = layer.forward(x, new int[] {5, 2}, null, null, false, null);
+        params.zeroGrads();
+        RecurrentGradients full = layer.backward(out.cache(), wy, null, null);
+        List<float[]> expected = new ArrayList<>();
+        params.list().forEach(p -> expected.add(p.grad().data().clone()));
+        params.zeroGrads();
+        RecurrentGradients skipped = layer.backward(out.cache(), wy, null, null, false);
+        assertEquals(null, skipped.inputs());
+        assertArrayEquals(full.initialHidden().data(), skipped.initialHidden().data());
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(
+                    expected.get(i),
+                    params.list().get(i).grad().data(),
+                    params.list().get(i).name());
+        }
+    }
+
+    @Test
     void denseLayer() {
         SeededRandom rng = new SeededRandom(1);
         Dense dense = new Dense("out", 5, 3);
