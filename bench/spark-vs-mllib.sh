@@ -10,7 +10,8 @@
 # Usage: bench/spark-vs-mllib.sh CORPUS [STEP...]   (run the measurement under flock /work/wt/bench.lock)
 #   STEP: p2 (seqlab-spark and MLlib at 2 partitions), p4 (the same at 4, with single-machine seqlab),
 #   glove (single-machine and Spark GloVe); all three by default. One step a locked run keeps each
-#   run short on the 7.2M-token corpus.
+#   run short on the 7.2M-token corpus. SYNCS="touched-average sum" runs seqlab-spark with each merge
+#   (the first is compared); MLLIB_TIMEOUT=SECONDS stops MLlib and reports a bound on its speed.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -18,6 +19,10 @@ corpus=$(realpath "$1")
 shift
 steps=${*:-p2 p4 glove}
 mllib_iter=${MLLIB_ITER:-5}
+# the merges seqlab-spark is run with at each partition count (the first is the one compared)
+syncs=${SYNCS:-touched-average}
+# MLlib is given at most this many seconds (0: no limit); past it, only a bound on its speed is reported
+mllib_timeout=${MLLIB_TIMEOUT:-0}
 peers=${PEERS:-/work/shared/bench}
 if [[ ! -f $peers/eval_vectors.py ]]; then
   echo "no $peers/eval_vectors.py: set PEERS to the directory holding it" >&2
@@ -41,7 +46,7 @@ done
 jvm="java -Xmx6g --add-modules jdk.incubator.vector $opens -Djdk.reflect.useDirectMethodHandle=false"
 export SPARK_LOCAL_IP=127.0.0.1
 spark_main() { $jvm -cp "$jar:$(cat "$cp_file")" dev.seqlab.spark.submit.SparkMain "$@" 2> "$out/spark-$1.log" | tail -1; }
-mllib() { $jvm -cp "$root/spark/target/test-classes:$(cat "$cp_file")" dev.seqlab.spark.peer.MllibWord2VecRun "$@" 2> "$out/mllib.log" | tail -1; }
+mllib() { timeout "$mllib_timeout" $jvm -cp "$root/spark/target/test-classes:$(cat "$cp_file")" dev.seqlab.spark.peer.MllibWord2VecRun "$@" 2> "$out/mllib.log" | tail -1; }
 score() { # name json vectors
   local e
   e=$(/usr/bin/python3 "$peers/eval_vectors.py" "$3" 2> "$out/eval.log")
@@ -58,10 +63,22 @@ for step in $steps; do
   case $step in
     p2 | p4)
       p=${step#p}
-      s=$(spark_main word2vec --master 'local[2]' --corpus "$corpus" --out "$out/spark$p.txt" --partitions $p $w2v --json)
-      score "seqlab-spark p=$p" "$s" "$out/spark$p.txt"
-      s=$(mllib "$corpus" "$out/mllib$p.txt" $p "$mllib_iter" 'local[2]')
-      score "mllib p=$p" "$s" "$out/mllib$p.txt"
+      name="seqlab-spark p=$p"
+      for sync in $syncs; do
+        [[ $sync == "${syncs%% *}" ]] || name="seqlab-spark p=$p $sync"
+        s=$(spark_main word2vec --master 'local[2]' --corpus "$corpus" --out "$out/spark$p.txt" --partitions $p \
+              --sync "$sync" $w2v --json)
+        score "$name" "$s" "$out/spark$p.txt"
+      done
+      if s=$(mllib "$corpus" "$out/mllib$p.txt" $p "$mllib_iter" 'local[2]'); then
+        score "mllib p=$p" "$s" "$out/mllib$p.txt"
+      else
+        status=$?
+        [[ $status == 124 ]] || exit $status
+        tokens=$(wc -w < "$corpus")
+        echo "{\"run\": \"mllib p=$p\", \"timed_out_after_s\": $mllib_timeout," \
+             "\"words_per_s_at_most\": $((tokens * mllib_iter / mllib_timeout))}" | tee -a "$out/runs.jsonl"
+      fi
       if [[ $p == 4 ]]; then
         s=$(single word2vec --corpus "$corpus" --out "$out/single.txt" --threads 2 $w2v --json)
         score "seqlab single (2 threads)" "$s" "$out/single.txt"
@@ -84,7 +101,11 @@ runs = {r["run"]: r for r in map(json.loads, open(sys.argv[1]))}
 single = runs.get("seqlab single (2 threads)")
 for p in (2, 4):
     s, m = runs.get(f"seqlab-spark p={p}"), runs.get(f"mllib p={p}")
-    if s and m:
+    if s and m and "timed_out_after_s" in m:
+        print(f"p={p}: seqlab-spark {s['words_per_s']:.0f} words/s vs MLlib at most {m['words_per_s_at_most']:.0f} "
+              f"(stopped after {m['timed_out_after_s']} s): at least {s['words_per_s'] / m['words_per_s_at_most']:.1f}x; "
+              f"analogy {s['analogy']:.4f}, WS353 {s['wordsim353_spearman']:.4f}")
+    elif s and m:
         print(f"p={p}: seqlab-spark {s['words_per_s']:.0f} words/s vs MLlib {m['words_per_s']:.0f}: "
               f"{s['words_per_s'] / m['words_per_s']:.1f}x; analogy {s['analogy']:.4f} vs {m['analogy']:.4f}; "
               f"WS353 {s['wordsim353_spearman']:.4f} vs {m['wordsim353_spearman']:.4f}")
