@@ -8,10 +8,10 @@
 # words over training seconds (the counting job excluded for both; MLlib's fit includes its own
 # vocabulary pass). MLlib is slow: MLLIB_ITER (default 5) sets its iterations.
 # Usage: bench/spark-vs-mllib.sh CORPUS [STEP...]   (run the measurement under flock /work/wt/bench.lock)
-#   STEP: p2 (seqlab-spark and MLlib at 2 partitions), p4 (the same at 4, with single-machine seqlab),
+#   STEP: p2 (seqlab-spark and MLlib at 2 partitions), s2 / s4 (seqlab-spark alone), p4 (the same at 4, with single-machine seqlab),
 #   glove (single-machine and Spark GloVe); all three by default. One step a locked run keeps each
-#   run short on the 7.2M-token corpus. SYNCS="touched-average sum" runs seqlab-spark with each merge
-#   (the first is compared); MLLIB_TIMEOUT=SECONDS stops MLlib and reports a bound on its speed.
+#   run short on the 7.2M-token corpus. SYNCS="touched-average sum:16" runs seqlab-spark with each merge
+#   (:N sets --rounds; the first is compared); MLLIB_TIMEOUT=SECONDS stops MLlib and reports a bound on its speed.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -61,25 +61,29 @@ single() { # the CLI on one machine, its log kept with the others
 }
 for step in $steps; do
   case $step in
-    p2 | p4)
-      p=${step#p}
+    p2 | p4 | s2 | s4)
+      p=${step#?}
       name="seqlab-spark p=$p"
       for sync in $syncs; do
-        [[ $sync == "${syncs%% *}" ]] || name="seqlab-spark p=$p $sync"
+        [[ $sync == "${syncs%% *}" && $step == p* ]] || name="seqlab-spark p=$p $sync"
+        rounds=()
+        [[ $sync == *:* ]] && rounds=(--rounds "${sync#*:}")
         s=$(spark_main word2vec --master 'local[2]' --corpus "$corpus" --out "$out/spark$p.txt" --partitions $p \
-              --sync "$sync" $w2v --json)
+              --sync "${sync%%:*}" "${rounds[@]}" $w2v --json)
         score "$name" "$s" "$out/spark$p.txt"
       done
-      if s=$(mllib "$corpus" "$out/mllib$p.txt" $p "$mllib_iter" 'local[2]'); then
-        score "mllib p=$p" "$s" "$out/mllib$p.txt"
-      else
-        status=$?
-        [[ $status == 124 ]] || exit $status
-        tokens=$(wc -w < "$corpus")
-        echo "{\"run\": \"mllib p=$p\", \"timed_out_after_s\": $mllib_timeout," \
-             "\"words_per_s_at_most\": $((tokens * mllib_iter / mllib_timeout))}" | tee -a "$out/runs.jsonl"
+      if [[ $step == p* ]]; then
+        if s=$(mllib "$corpus" "$out/mllib$p.txt" $p "$mllib_iter" 'local[2]'); then
+          score "mllib p=$p" "$s" "$out/mllib$p.txt"
+        else
+          status=$?
+          [[ $status == 124 ]] || exit $status
+          tokens=$(wc -w < "$corpus")
+          echo "{\"run\": \"mllib p=$p\", \"timed_out_after_s\": $mllib_timeout," \
+               "\"words_per_s_at_most\": $((tokens * mllib_iter / mllib_timeout))}" | tee -a "$out/runs.jsonl"
+        fi
       fi
-      if [[ $p == 4 ]]; then
+      if [[ $p == 4 && $step == p* ]]; then
         s=$(single word2vec --corpus "$corpus" --out "$out/single.txt" --threads 2 $w2v --json)
         score "seqlab single (2 threads)" "$s" "$out/single.txt"
       fi
@@ -91,7 +95,7 @@ for step in $steps; do
             --iterations 10 $glove)
       score "glove spark p=2" "$s" "$out/glove-spark.txt"
       ;;
-    *) echo "unknown step $step: expected p2, p4 or glove" >&2; exit 2 ;;
+    *) echo "unknown step $step: expected p2, p4, s2, s4 or glove" >&2; exit 2 ;;
   esac
   echo "load: $(uptime)"
 done
