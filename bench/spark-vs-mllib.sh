@@ -7,13 +7,27 @@
 # Each output is scored by ../shared/bench/eval_vectors.py (analogy, WordSim-353). words/s is corpus
 # words over training seconds (the counting job excluded for both; MLlib's fit includes its own
 # vocabulary pass). MLlib is slow: MLLIB_ITER (default 5) sets its iterations.
-# Usage: bench/spark-vs-mllib.sh CORPUS   (run the measurement under flock /work/wt/bench.lock)
+# Usage: bench/spark-vs-mllib.sh CORPUS [STEP...]   (run the measurement under flock /work/wt/bench.lock)
+#   STEP: p2 (seqlab-spark and MLlib at 2 partitions), s2 / s4 (seqlab-spark alone), p4 (the same at 4, with single-machine seqlab),
+#   glove (single-machine and Spark GloVe); all three by default. One step a locked run keeps each
+#   run short on the 7.2M-token corpus. SYNCS="touched-average sum:16" runs seqlab-spark with each merge
+#   (:N sets --rounds; the first is compared); MLLIB_TIMEOUT=SECONDS stops MLlib and reports a bound on its speed.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 corpus=$(realpath "$1")
+shift
+steps=${*:-p2 p4 glove}
 mllib_iter=${MLLIB_ITER:-5}
-peers=${PEERS:-$root/../shared/bench}
+# the merges seqlab-spark is run with at each partition count (the first is the one compared)
+syncs=${SYNCS:-touched-average}
+# MLlib is given at most this many seconds (0: no limit); past it, only a bound on its speed is reported
+mllib_timeout=${MLLIB_TIMEOUT:-0}
+peers=${PEERS:-/work/shared/bench}
+if [[ ! -f $peers/eval_vectors.py ]]; then
+  echo "no $peers/eval_vectors.py: set PEERS to the directory holding it" >&2
+  exit 2
+fi
 cp_file=$root/spark/target/spark-test-classpath.txt
 jar=$root/spark/target/seqlab-spark.jar
 if [[ ${SKIP_BUILD:-0} != 1 ]]; then
@@ -32,49 +46,80 @@ done
 jvm="java -Xmx6g --add-modules jdk.incubator.vector $opens -Djdk.reflect.useDirectMethodHandle=false"
 export SPARK_LOCAL_IP=127.0.0.1
 spark_main() { $jvm -cp "$jar:$(cat "$cp_file")" dev.seqlab.spark.submit.SparkMain "$@" 2> "$out/spark-$1.log" | tail -1; }
-mllib() { $jvm -cp "$root/spark/target/test-classes:$(cat "$cp_file")" dev.seqlab.spark.peer.MllibWord2VecRun "$@" 2> "$out/mllib.log" | tail -1; }
+mllib() { timeout "$mllib_timeout" $jvm -cp "$root/spark/target/test-classes:$(cat "$cp_file")" dev.seqlab.spark.peer.MllibWord2VecRun "$@" 2> "$out/mllib.log" | tail -1; }
 score() { # name json vectors
   local e
-  e=$(/usr/bin/python3 "$peers/eval_vectors.py" "$3" 2> /dev/null)
+  e=$(/usr/bin/python3 "$peers/eval_vectors.py" "$3" 2> "$out/eval.log")
   /usr/bin/python3 -c 'import json,sys; a={"run": sys.argv[1]}; a.update(json.loads(sys.argv[2])); a.update({k: v for k, v in json.loads(sys.argv[3]).items() if k != "vocab"}); print(json.dumps(a))' \
     "$1" "$2" "$e" | tee -a "$out/runs.jsonl"
 }
 echo "load: $(uptime)"
 w2v="--dim 100 --window 5 --min-count 5 --epochs 5 --tokenizer whitespace"
-for p in 2 4; do
-  s=$(spark_main word2vec --master 'local[2]' --corpus "$corpus" --out "$out/spark$p.txt" --partitions $p $w2v --json)
-  score "seqlab-spark p=$p" "$s" "$out/spark$p.txt"
-  s=$(mllib "$corpus" "$out/mllib$p.txt" $p "$mllib_iter" 'local[2]')
-  score "mllib p=$p" "$s" "$out/mllib$p.txt"
-done
-s=$(spark_main word2vec --master 'local[2]' --corpus "$corpus" --out "$out/spark4sum.txt" --partitions 4 --sync sum $w2v --json)
-score "seqlab-spark p=4 sum" "$s" "$out/spark4sum.txt"
-s=$(cd "$root" && ./seqlab word2vec --corpus "$corpus" --out "$out/single.txt" --threads 2 --dim 100 --window 5 \
-      --min-count 5 --iter 5 --tokenizer whitespace --json 2> /dev/null)
-score "seqlab single (2 threads)" "$s" "$out/single.txt"
-echo "load: $(uptime)"
 glove="--dim 100 --window 10 --x-max 10 --min-count 5 --threads 2 --tokenizer whitespace --json"
-s=$(cd "$root" && ./seqlab glove --corpus "$corpus" --out "$out/glove-single.txt" --iter 10 $glove 2> /dev/null)
-score "glove single" "$s" "$out/glove-single.txt"
-s=$(spark_main glove --master 'local[2]' --corpus "$corpus" --out "$out/glove-spark.txt" --partitions 2 --iterations 10 $glove)
-score "glove spark p=2" "$s" "$out/glove-spark.txt"
-echo "load: $(uptime)"
+single() { # the CLI on one machine, its log kept with the others
+  (cd "$root" && ./seqlab "$@" 2> "$out/single-$1.log")
+}
+for step in $steps; do
+  case $step in
+    p2 | p4 | s2 | s4)
+      p=${step#?}
+      name="seqlab-spark p=$p"
+      for sync in $syncs; do
+        [[ $sync == "${syncs%% *}" && $step == p* ]] || name="seqlab-spark p=$p $sync"
+        rounds=()
+        [[ $sync == *:* ]] && rounds=(--rounds "${sync#*:}")
+        s=$(spark_main word2vec --master 'local[2]' --corpus "$corpus" --out "$out/spark$p.txt" --partitions $p \
+              --sync "${sync%%:*}" "${rounds[@]}" $w2v --json)
+        score "$name" "$s" "$out/spark$p.txt"
+      done
+      if [[ $step == p* ]]; then
+        if s=$(mllib "$corpus" "$out/mllib$p.txt" $p "$mllib_iter" 'local[2]'); then
+          score "mllib p=$p" "$s" "$out/mllib$p.txt"
+        else
+          status=$?
+          [[ $status == 124 ]] || exit $status
+          tokens=$(wc -w < "$corpus")
+          echo "{\"run\": \"mllib p=$p\", \"timed_out_after_s\": $mllib_timeout," \
+               "\"words_per_s_at_most\": $((tokens * mllib_iter / mllib_timeout))}" | tee -a "$out/runs.jsonl"
+        fi
+      fi
+      if [[ $p == 4 && $step == p* ]]; then
+        s=$(single word2vec --corpus "$corpus" --out "$out/single.txt" --threads 2 $w2v --json)
+        score "seqlab single (2 threads)" "$s" "$out/single.txt"
+      fi
+      ;;
+    glove)
+      s=$(single glove --corpus "$corpus" --out "$out/glove-single.txt" --iter 10 $glove)
+      score "glove single" "$s" "$out/glove-single.txt"
+      s=$(spark_main glove --master 'local[2]' --corpus "$corpus" --out "$out/glove-spark.txt" --partitions 2 \
+            --iterations 10 $glove)
+      score "glove spark p=2" "$s" "$out/glove-spark.txt"
+      ;;
+    *) echo "unknown step $step: expected p2, p4, s2, s4 or glove" >&2; exit 2 ;;
+  esac
+  echo "load: $(uptime)"
+done
 /usr/bin/python3 - "$out/runs.jsonl" <<'PY'
 import json, sys
 runs = {r["run"]: r for r in map(json.loads, open(sys.argv[1]))}
-single = runs["seqlab single (2 threads)"]
+single = runs.get("seqlab single (2 threads)")
 for p in (2, 4):
-    s, m = runs[f"seqlab-spark p={p}"], runs[f"mllib p={p}"]
-    print(f"p={p}: seqlab-spark {s['words_per_s']:.0f} words/s vs MLlib {m['words_per_s']:.0f}: "
-          f"{s['words_per_s'] / m['words_per_s']:.1f}x; analogy {s['analogy']:.4f} vs {m['analogy']:.4f}; "
-          f"WS353 {s['wordsim353_spearman']:.4f} vs {m['wordsim353_spearman']:.4f}")
-s4 = runs["seqlab-spark p=4"]
-print(f"p=4 vs single machine: analogy {s4['analogy'] - single['analogy']:+.4f}, "
-      f"WS353 {s4['wordsim353_spearman'] - single['wordsim353_spearman']:+.4f}")
-s4s = runs["seqlab-spark p=4 sum"]
-print(f"p=4 --sync sum vs single machine: analogy {s4s['analogy'] - single['analogy']:+.4f}, "
-      f"WS353 {s4s['wordsim353_spearman'] - single['wordsim353_spearman']:+.4f}, {s4s['words_per_s']:.0f} words/s")
-g, gs = runs["glove single"], runs["glove spark p=2"]
-print(f"GloVe spark vs single: analogy {gs['analogy'] - g['analogy']:+.4f}, "
-      f"WS353 {gs['wordsim353_spearman'] - g['wordsim353_spearman']:+.4f}")
+    s, m = runs.get(f"seqlab-spark p={p}"), runs.get(f"mllib p={p}")
+    if s and m and "timed_out_after_s" in m:
+        print(f"p={p}: seqlab-spark {s['words_per_s']:.0f} words/s vs MLlib at most {m['words_per_s_at_most']:.0f} "
+              f"(stopped after {m['timed_out_after_s']} s): at least {s['words_per_s'] / m['words_per_s_at_most']:.1f}x; "
+              f"analogy {s['analogy']:.4f}, WS353 {s['wordsim353_spearman']:.4f}")
+    elif s and m:
+        print(f"p={p}: seqlab-spark {s['words_per_s']:.0f} words/s vs MLlib {m['words_per_s']:.0f}: "
+              f"{s['words_per_s'] / m['words_per_s']:.1f}x; analogy {s['analogy']:.4f} vs {m['analogy']:.4f}; "
+              f"WS353 {s['wordsim353_spearman']:.4f} vs {m['wordsim353_spearman']:.4f}")
+s4 = runs.get("seqlab-spark p=4")
+if s4 and single:
+    print(f"p=4 vs single machine ({single['words_per_s']:.0f} words/s): "
+          f"analogy {s4['analogy'] - single['analogy']:+.4f}, "
+          f"WS353 {s4['wordsim353_spearman'] - single['wordsim353_spearman']:+.4f}")
+g, gs = runs.get("glove single"), runs.get("glove spark p=2")
+if g and gs:
+    print(f"GloVe spark vs single: analogy {gs['analogy'] - g['analogy']:+.4f}, "
+          f"WS353 {gs['wordsim353_spearman'] - g['wordsim353_spearman']:+.4f}")
 PY

@@ -4,6 +4,7 @@ import dev.seqlab.embeddings.glove.GloVeOptions;
 import dev.seqlab.embeddings.glove.GloVeReport;
 import dev.seqlab.spark.glove.SparkGloVe;
 import dev.seqlab.spark.glove.SparkGloVeOptions;
+import dev.seqlab.spark.text.TextOptions;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -18,46 +19,48 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "glove",
         mixinStandardHelpOptions = true,
+        defaultValueProvider = GloVeJob.Defaults.class,
         description = "Counts co-occurrences with Spark and trains GloVe on the driver.")
 final class GloVeJob implements Callable<Integer> {
+    /** The options' defaults, from the options records. */
+    static final class Defaults extends RecordDefaults {
+        Defaults() {
+            super(SparkGloVeOptions.defaults(), GloVeOptions.defaults(), TextOptions.defaults());
+        }
+    }
+
     @Spec
     CommandSpec spec;
 
     @Mixin
     JobInput input = new JobInput();
 
-    @Option(names = "--dim", defaultValue = "100", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dim", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
     int dim;
 
-    @Option(names = "--window", defaultValue = "10", description = "Window (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--window", description = "Window (default: ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(
-            names = "--x-max",
-            defaultValue = "100",
-            description = "Counts at or above it get full weight (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--x-max", description = "Counts at or above it get full weight (default: ${DEFAULT-VALUE}).")
     double xMax;
 
-    @Option(names = "--min-count", defaultValue = "5", description = "Minimum count (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-count", description = "Minimum count (default: ${DEFAULT-VALUE}).")
     int minCount;
 
-    @Option(names = "--iterations", defaultValue = "15", description = "Training passes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--iterations", description = "Training passes (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(
-            names = "--threads",
-            defaultValue = "1",
-            description = "Training threads on the driver (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", description = "Training threads on the driver (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--json", description = "Print a JSON summary on stdout.")
     boolean json;
 
-    @Override
-    public Integer call() throws Exception {
+    /** The job's options as the command line gives them. */
+    SparkGloVeOptions options() {
         GloVeOptions g = GloVeOptions.defaults()
                 .withDim(dim)
                 .withWindow(window)
@@ -66,11 +69,15 @@ final class GloVeJob implements Callable<Integer> {
                 .withThreads(threads)
                 .withSeed(seed);
         g = g.withVocabulary(minCount, g.maxVocabSize());
+        return SparkGloVeOptions.defaults().withGloVe(g).withText(input.text()).withPartitions(input.partitions);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        SparkGloVeOptions options = options();
         var format = input.vectorFormat();
         SparkSession spark = Sessions.get(input.master, "seqlab glove");
-        GloVeReport report = SparkGloVe.train(
-                spark.read().textFile(input.corpus),
-                SparkGloVeOptions.defaults().withGloVe(g).withText(input.text()).withPartitions(input.partitions));
+        GloVeReport report = SparkGloVe.train(spark.read().textFile(input.corpus), options);
         report.vectors().save(input.out, format);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -27,7 +27,6 @@ final class JobInput {
 
     @Option(
             names = "--tokenizer",
-            defaultValue = "simple",
             description =
                     "simple, whitespace, english or an OpenNLP model file on every node (default: ${DEFAULT-VALUE}).")
     String tokenizer;
@@ -35,7 +34,7 @@ final class JobInput {
     @Option(names = "--lowercase", description = "Lower-case the text before tokenising.")
     boolean lowercase;
 
-    @Option(names = "--partitions", defaultValue = "0", description = "Partitions to train in (default: the input's).")
+    @Option(names = "--partitions", description = "Partitions to train in (default: the input's).")
     int partitions;
 
     @Option(

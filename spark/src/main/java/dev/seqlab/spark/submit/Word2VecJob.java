@@ -2,6 +2,7 @@ package dev.seqlab.spark.submit;
 
 import dev.seqlab.embeddings.word2vec.Word2VecArchitecture;
 import dev.seqlab.embeddings.word2vec.Word2VecOptions;
+import dev.seqlab.spark.text.TextOptions;
 import dev.seqlab.spark.word2vec.SparkWord2Vec;
 import dev.seqlab.spark.word2vec.SparkWord2VecOptions;
 import dev.seqlab.spark.word2vec.SparkWordVectors;
@@ -20,8 +21,19 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "word2vec",
         mixinStandardHelpOptions = true,
+        defaultValueProvider = Word2VecJob.Defaults.class,
         description = "Trains word2vec (skip-gram or CBOW, negative sampling) on a corpus with Spark.")
 final class Word2VecJob implements Callable<Integer> {
+    /** The options' defaults, from the options records. */
+    static final class Defaults extends RecordDefaults {
+        Defaults() {
+            super(SparkWord2VecOptions.defaults(), Word2VecOptions.defaults(), TextOptions.defaults());
+            alias("max-vocab", "maxVocabSize");
+            alias("rounds", "roundsPerEpoch");
+            alias("sync", "synchronisation");
+        }
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -31,73 +43,57 @@ final class Word2VecJob implements Callable<Integer> {
     @Option(names = "--cbow", description = "CBOW instead of skip-gram.")
     boolean cbow;
 
-    @Option(names = "--dim", defaultValue = "100", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dim", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
     int dim;
 
-    @Option(names = "--window", defaultValue = "5", description = "Window (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--window", description = "Window (default: ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(names = "--negative", defaultValue = "5", description = "Negative samples (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--negative", description = "Negative samples (default: ${DEFAULT-VALUE}).")
     int negative;
 
-    @Option(names = "--min-count", defaultValue = "5", description = "Minimum count (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-count", description = "Minimum count (default: ${DEFAULT-VALUE}).")
     int minCount;
 
-    @Option(
-            names = "--max-vocab",
-            defaultValue = "0",
-            description = "Most words kept, 0 for all (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-vocab", description = "Most words kept, 0 for all (default: ${DEFAULT-VALUE}).")
     int maxVocab;
 
-    @Option(
-            names = "--sample",
-            defaultValue = "1e-3",
-            description = "Subsampling threshold (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sample", description = "Subsampling threshold (default: ${DEFAULT-VALUE}).")
     double sample;
 
-    @Option(
-            names = "--alpha",
-            defaultValue = "0.025",
-            description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alpha", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
     double alpha;
 
-    @Option(names = "--epochs", defaultValue = "5", description = "Passes over the corpus (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", description = "Passes over the corpus (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(
-            names = "--threads",
-            defaultValue = "1",
-            description = "Training threads in each task (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", description = "Training threads in each task (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(
-            names = "--rounds",
-            defaultValue = "4",
-            description = "Parameter synchronisations per epoch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", description = "Parameter synchronisations per epoch (default: ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(
             names = "--sync",
-            defaultValue = "touched",
-            description = "How partitions' changes are merged: touched (mean over the partitions that changed a row)"
-                    + ", average (MLlib's) or sum (Hogwild with a round's delay) (default: ${DEFAULT-VALUE}).")
+            description = "How partitions' changes are merged: touched-average (mean over the partitions that changed"
+                    + " a row), average (MLlib's) or sum (Hogwild with a round's delay) (default: ${DEFAULT-VALUE}).")
     String sync;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--json", description = "Print a JSON summary on stdout.")
     boolean json;
 
-    @Override
-    public Integer call() throws Exception {
+    /** The job's options as the command line gives them. */
+    SparkWord2VecOptions options() {
         Synchronisation synchronisation =
                 switch (sync.toLowerCase(Locale.ROOT)) {
-                    case "touched" -> Synchronisation.TOUCHED_AVERAGE;
+                    case "touched", "touched-average" -> Synchronisation.TOUCHED_AVERAGE;
                     case "average" -> Synchronisation.AVERAGE;
                     case "sum" -> Synchronisation.SUM;
                     default -> throw new IllegalArgumentException(
-                            "unknown --sync '" + sync + "': expected touched, average or sum");
+                            "unknown --sync '" + sync + "': expected touched-average, average or sum");
                 };
         Word2VecOptions w = Word2VecOptions.defaults()
                 .withArchitecture(cbow ? Word2VecArchitecture.CBOW : Word2VecArchitecture.SKIP_GRAM)
@@ -110,12 +106,17 @@ final class Word2VecJob implements Callable<Integer> {
                 .withEpochs(epochs)
                 .withThreads(threads)
                 .withSeed(seed);
-        SparkWord2VecOptions options = SparkWord2VecOptions.defaults()
+        return SparkWord2VecOptions.defaults()
                 .withWord2Vec(w)
                 .withText(input.text())
                 .withPartitions(input.partitions)
                 .withRoundsPerEpoch(rounds)
                 .withSynchronisation(synchronisation);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        SparkWord2VecOptions options = options();
         var format = input.vectorFormat();
         SparkSession spark = Sessions.get(input.master, "seqlab word2vec");
         SparkWordVectors vectors = SparkWord2Vec.train(spark.read().textFile(input.corpus), options);
