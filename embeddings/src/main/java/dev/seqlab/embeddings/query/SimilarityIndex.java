@@ -42,6 +42,8 @@ public final class SimilarityIndex {
     private static final int WARM_UP_SMALL_PASSES = 800;
 
     private static final int WARM_UP_ROWS = 256;
+    /** Batch sizes that take every group of the batched kernel: 16 and one alone, 8, 4. */
+    private static final int[] WARM_UP_BATCHES = {17, 8, 4};
     /**
      * Up to this many codes, a search before the SIMD int8 kernel is compiled bounds with the plain
      * one. The SIMD kernel's first run costs a roughly fixed half second of CPU (interpreted and
@@ -267,14 +269,16 @@ public final class SimilarityIndex {
     }
 
     private QuantizedRows warmedUp(QuantizedRows r) {
-        // the batched pass, through every group size of its kernel (16, 8, 4, 1), first over a few
-        // rows many times: until compiled, a SIMD kernel runs boxed, tens of times slower, and the
-        // JIT compiles a method for good only once it has been called hundreds of times, which a
-        // few full passes (a call per chunk of rows) do not reach; the first burst of concurrent
-        // searches would otherwise pay for it
-        BatchedNearest.Query[] small = warmUpBatch(Math.min(rows, WARM_UP_ROWS));
+        // the batched pass, through every group of its kernel (batches of 17, 8 and 4: groups of 16,
+        // 8 and 4 and a query alone), first over a few rows many times: until compiled, a SIMD
+        // kernel runs boxed, tens of times slower, and the JIT compiles a method for good only once
+        // it has been called hundreds of times, which a few full passes (a call per chunk of rows)
+        // do not reach; the first burst of concurrent searches would otherwise pay for it
+        int few = Math.min(rows, WARM_UP_ROWS);
         for (int i = 0; i < WARM_UP_SMALL_PASSES; i++) {
-            BatchedNearest.search(this, r, Kernels.int8BlockDots(), small);
+            for (int size : WARM_UP_BATCHES) {
+                BatchedNearest.search(this, r, Kernels.int8BlockDots(), warmUpBatch(few, size));
+            }
         }
         float[] q = new float[dim];
         q[0] = 1f;
@@ -283,16 +287,15 @@ public final class SimilarityIndex {
         for (int i = 0; i < WARM_UP_PASSES; i++) {
             r.upperBounds(q, 1f, 0, blocks, upper);
         }
-        BatchedNearest.Query[] batch = warmUpBatch(rows);
-        for (int i = 0; i < WARM_UP_PASSES / 2; i++) {
-            BatchedNearest.search(this, r, Kernels.int8BlockDots(), batch);
+        for (int size : WARM_UP_BATCHES) {
+            BatchedNearest.search(this, r, Kernels.int8BlockDots(), warmUpBatch(rows, size));
         }
         return r;
     }
 
-    /** Queries along the axes over the first {@code limit} rows, one for every group size of the batched kernel. */
-    private BatchedNearest.Query[] warmUpBatch(int limit) {
-        BatchedNearest.Query[] batch = new BatchedNearest.Query[16 + 8 + 4 + 1];
+    /** {@code size} queries along the axes over the first {@code limit} rows. */
+    private BatchedNearest.Query[] warmUpBatch(int limit, int size) {
+        BatchedNearest.Query[] batch = new BatchedNearest.Query[size];
         for (int j = 0; j < batch.length; j++) {
             float[] unit = new float[dim];
             unit[j % dim] = 1f;
