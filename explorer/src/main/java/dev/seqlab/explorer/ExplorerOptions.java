@@ -8,7 +8,10 @@ import dev.seqlab.core.options.Withers;
  *
  * @param bind           the address to listen on (loopback by default: a local tool)
  * @param port           the port; 0 picks a free one
- * @param threads        threads answering requests
+ * @param threads        threads answering requests (64 by default: a request whose search waits to
+ *                       share the next pass over the vectors only waits, so the more requests are in
+ *                       the server at once, the fewer passes answer them; with fewer threads than
+ *                       concurrent clients, the rest queue in front of the server instead)
  * @param maxQueryBytes  the longest query string accepted (longer: 414)
  * @param maxWordLength  the longest word accepted, in characters
  * @param maxListSize    the most words in one list (a typed map, doesn't-match, the bias view)
@@ -28,9 +31,9 @@ public record ExplorerOptions(
         int maxTsneJobs) {
 
     private static final ExplorerOptions DEFAULTS =
-            new ExplorerOptions("127.0.0.1", 8080, 16, 32 * 1024, 100, 1000, 1000, 10_000, 4);
+            new ExplorerOptions("127.0.0.1", 8080, 64, 32 * 1024, 100, 1000, 1000, 10_000, 4);
 
-    /** Loopback, port 8080, 16 threads, 32 kB queries, words up to 100 characters, lists of 1000, maps of 10,000. */
+    /** Loopback, port 8080, 64 threads, 32 kB queries, words up to 100 characters, lists of 1000, maps of 10,000. */
     public static ExplorerOptions defaults() {
         return DEFAULTS;
     }

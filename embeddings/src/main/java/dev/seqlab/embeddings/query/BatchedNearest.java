@@ -15,10 +15,6 @@ import java.util.Arrays;
  * ({@link SimilarityIndex#exactScore}), best upper bound first, until no remaining bound can reach
  * the k-th best score. A row left unscored cannot be among the k best, so every query gets exactly
  * the rows, order and scores of the single-query search.
- *
- * <p>When enabled ({@link FloatBatchScan#MIN_QUERIES}, off by default: measured slower under load),
- * a large batch is screened instead by float matrix products of the rows with all the queries ({@link FloatBatchScan}), bounded by the rounding error
- * of two float dots rather than by the int8 error, and rescored the same way.
  */
 final class BatchedNearest {
     /** Rows bounded per chunk: their codes (up to ~300 KB at dim 300) stay in the core's cache for all queries. */
@@ -40,7 +36,7 @@ final class BatchedNearest {
     record Query(float[] unitQuery, int limit, int k, int[] exclude) {}
 
     /** The candidates one thread found for one query. */
-    static final class Candidates {
+    private static final class Candidates {
         final TopK lower;
         int[] rows = new int[16];
         float[] upper = new float[16];
@@ -60,26 +56,8 @@ final class BatchedNearest {
         }
     }
 
-    /**
-     * The answers of {@code queries}, in order: a batch of at least {@link FloatBatchScan#MIN_QUERIES}
-     * (off by default) is screened by float matrix products over the rows, others over
-     * {@code quantized} with {@code kernel}.
-     */
+    /** The answers of {@code queries}, in order, screened by int8 bounds over {@code quantized} with {@code kernel}. */
     static TopK[] search(SimilarityIndex index, QuantizedRows quantized, Int8BlockDots kernel, Query[] queries) {
-        if (queries.length >= FloatBatchScan.MIN_QUERIES) {
-            return searchFloat(index, queries);
-        }
-        return searchInt8(index, quantized, kernel, queries);
-    }
-
-    /** The answers of {@code queries}, screened by float matrix products ({@link FloatBatchScan}). */
-    static TopK[] searchFloat(SimilarityIndex index, Query[] queries) {
-        Candidates[][] partial = FloatBatchScan.scan(index, queries);
-        return rescoreAll(index, queries, partial);
-    }
-
-    /** The answers of {@code queries}, screened by int8 bounds over {@code quantized} with {@code kernel}. */
-    static TopK[] searchInt8(SimilarityIndex index, QuantizedRows quantized, Int8BlockDots kernel, Query[] queries) {
         int count = queries.length;
         int n = 0;
         float[][] q = new float[count][];

@@ -16,7 +16,7 @@ import java.util.function.Function;
  */
 final class QueryBatcher<Q, A> {
     /** The most searches one pass answers. */
-    static final int MAX_BATCH = 32;
+    static final int MAX_BATCH = 64;
 
     private final Function<List<Q>, List<A>> pass;
     private final List<Waiting<Q, A>> waiting = new ArrayList<>();

@@ -35,6 +35,16 @@ public final class SimilarityIndex {
     /** Full passes over the int8 copy after building it: enough for C2 to compile the kernel. */
     private static final int WARM_UP_PASSES = 4;
     /**
+     * Batched passes over the first {@value #WARM_UP_ROWS} rows after building the int8 copy: more
+     * calls of each kernel than the JIT needs before it compiles a method for good (some hundreds),
+     * at a few milliseconds of CPU in all once compiled.
+     */
+    private static final int WARM_UP_SMALL_PASSES = 800;
+
+    private static final int WARM_UP_ROWS = 256;
+    /** Batch sizes that take every group of the batched kernel: 16 and one alone, 8, 4. */
+    private static final int[] WARM_UP_BATCHES = {17, 8, 4};
+    /**
      * Up to this many codes, a search before the SIMD int8 kernel is compiled bounds with the plain
      * one. The SIMD kernel's first run costs a roughly fixed half second of CPU (interpreted and
      * boxed vectors until the JIT's last tier compiles it), the plain kernel about 2.5 ns a code
@@ -261,6 +271,17 @@ public final class SimilarityIndex {
     }
 
     private QuantizedRows warmedUp(QuantizedRows r) {
+        // the batched pass, through every group of its kernel (batches of 17, 8 and 4: groups of 16,
+        // 8 and 4 and a query alone), first over a few rows many times: until compiled, a SIMD
+        // kernel runs boxed, tens of times slower, and the JIT compiles a method for good only once
+        // it has been called hundreds of times, which a few full passes (a call per chunk of rows)
+        // do not reach; the first burst of concurrent searches would otherwise pay for it
+        int few = Math.min(rows, WARM_UP_ROWS);
+        for (int i = 0; i < WARM_UP_SMALL_PASSES; i++) {
+            for (int size : WARM_UP_BATCHES) {
+                BatchedNearest.search(this, r, Kernels.int8BlockDots(), warmUpBatch(few, size));
+            }
+        }
         float[] q = new float[dim];
         q[0] = 1f;
         int blocks = (rows + Int8BlockDots.BLOCK - 1) / Int8BlockDots.BLOCK;
@@ -268,19 +289,21 @@ public final class SimilarityIndex {
         for (int i = 0; i < WARM_UP_PASSES; i++) {
             r.upperBounds(q, 1f, 0, blocks, upper);
         }
-        // and the batched pass, through every group size of its kernel (4, 2, 1): until compiled,
-        // a SIMD kernel runs boxed, tens of times slower, which the first burst of concurrent
-        // searches would otherwise pay
-        BatchedNearest.Query[] batch = new BatchedNearest.Query[7];
+        for (int size : WARM_UP_BATCHES) {
+            BatchedNearest.search(this, r, Kernels.int8BlockDots(), warmUpBatch(rows, size));
+        }
+        return r;
+    }
+
+    /** {@code size} queries along the axes over the first {@code limit} rows. */
+    private BatchedNearest.Query[] warmUpBatch(int limit, int size) {
+        BatchedNearest.Query[] batch = new BatchedNearest.Query[size];
         for (int j = 0; j < batch.length; j++) {
             float[] unit = new float[dim];
             unit[j % dim] = 1f;
-            batch[j] = new BatchedNearest.Query(unit, rows, 1, new int[0]);
+            batch[j] = new BatchedNearest.Query(unit, limit, 1, new int[0]);
         }
-        for (int i = 0; i < WARM_UP_PASSES / 2; i++) {
-            BatchedNearest.search(this, r, Kernels.int8BlockDots(), batch);
-        }
-        return r;
+        return batch;
     }
 
     /** Whether queries over many rows now take the two-pass route. */

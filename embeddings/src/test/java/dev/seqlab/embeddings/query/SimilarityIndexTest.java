@@ -102,41 +102,26 @@ class SimilarityIndexTest {
 
     /**
      * A batch of searches in one pass answers each exactly as the single-query search does, for
-     * batch sizes on both sides of the kernel's groups of four, mixed k, limits and exclusions,
-     * the near-duplicate cluster and exact ties, with both kernels.
+     * batch sizes on both sides of the kernel's groups of sixteen, eight and four, mixed k, limits
+     * and exclusions, the near-duplicate cluster and exact ties, with both kernels.
      */
     @Test
     void batchedSearchEqualsEachSearchAlone() {
         for (Int8BlockDots kernel : List.of(Kernels.int8BlockDots(), Kernels.plainInt8BlockDots())) {
             assertBatchesEqualSearchesAlone(
-                    new int[] {2, 3, 4, 5, 7, 11},
-                    (index, batch) -> BatchedNearest.searchInt8(index, index.quantizedNow(), kernel, batch),
+                    new int[] {2, 3, 4, 5, 7, 11, 16, 17, 29, 40},
+                    (index, batch) -> BatchedNearest.search(index, index.quantizedNow(), kernel, batch),
                     "int8 " + kernel.name());
         }
     }
 
     /**
-     * The float matrix-product screen of large batches keeps every row the exact scores can put in
-     * the top k: the same answers as the single-query search, for batches around and above the size
-     * that switches to it, including the near-duplicates (cosines far closer than the screen's
-     * rounding bound), exact ties, zero rows and exclusions.
+     * Thousands of rows whose cosines to the queries differ by a few ulps, so the int8 bounds and
+     * the exact dots disagree on their order: the screen's bound must still keep every row of the
+     * true top k.
      */
     @Test
-    void floatScreenedBatchEqualsEachSearchAlone() {
-        assertBatchesEqualSearchesAlone(new int[] {1, 2, 8, 13, 40}, BatchedNearest::searchFloat, "float");
-        assertBatchesEqualSearchesAlone(
-                new int[] {20, 33},
-                (index, batch) -> BatchedNearest.search(index, index.quantizedNow(), Kernels.int8BlockDots(), batch),
-                "chosen");
-    }
-
-    /**
-     * Thousands of rows whose cosines to the queries differ by a few ulps, so the products and the
-     * exact dots (summed in other orders) disagree on their order: the screen's bound must still
-     * keep every row of the true top k.
-     */
-    @Test
-    void floatScreenKeepsRowsWithinRoundingOfTheTopK() {
+    void batchedScreenKeepsRowsWithinRoundingOfTheTopK() {
         SplittableRandom rnd = new SplittableRandom(8);
         int dim = 100;
         int rows = 20_000;
@@ -158,22 +143,12 @@ class SimilarityIndexTest {
             SimilarityIndex.normalize(q);
             batch[j] = new BatchedNearest.Query(q, rows, 10 + 7 * j, j % 2 == 0 ? new int[] {j, 40} : new int[0]);
         }
-        TopK[] together = BatchedNearest.searchFloat(index, batch);
+        TopK[] together = BatchedNearest.search(index, index.quantizedNow(), Kernels.int8BlockDots(), batch);
         for (int j = 0; j < batch.length; j++) {
             BatchedNearest.Query b = batch[j];
             TopK alone = index.nearestOnePass(b.unitQuery(), b.limit(), b.k(), b.exclude());
             assertSame(alone, together[j], "near-ties, query " + j);
         }
-    }
-
-    /** The product screen's bound covers the worst case of two float dots of length d. */
-    @Test
-    void floatScreenSlackIsTheTwoDotsRoundingBound() {
-        double u = 0x1p-24;
-        double gamma = 100 * u / (1 - 100 * u);
-        float slack = FloatBatchScan.slack(100, 1f);
-        assertTrue(slack >= 2 * gamma + 2 * u, "slack " + slack);
-        assertTrue(slack < 2.1 * gamma + 10 * u, "slack " + slack);
     }
 
     private interface BatchSearch {
