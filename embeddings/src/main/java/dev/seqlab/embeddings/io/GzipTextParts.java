@@ -19,7 +19,8 @@ import java.util.concurrent.Future;
  * reported for the earliest block that has one, as a sequential parse would.
  */
 final class GzipTextParts {
-    private static final int BLOCK = TextRecordParser.BLOCK;
+    /** Bytes per block: a quarter megabyte, so that the blocks in flight fit beside the matrix in a heap of 1.1 × it. */
+    private static final int BLOCK = 1 << 18;
 
     private GzipTextParts() {}
 

@@ -14,20 +14,24 @@ import java.util.Arrays;
  * of the same matrix in parallel.
  */
 final class TextRecordParser {
-    /** Bytes read per block; a block always ends at a line end, so it grows for longer lines. */
-    static final int BLOCK = 1 << 22;
+    /**
+     * Bytes read per block; a block always ends at a line end, so it grows for longer lines. Half a
+     * megabyte: big enough for disk speed, small enough that the blocks of all parsing threads fit
+     * beside the matrix in a heap of 1.1 × the matrix (below half a G1 region, not humongous).
+     */
+    static final int BLOCK = (1 << 19) - 64;
     /** Longer lines are taken as a sign of a damaged file (or not a vectors file at all). */
     private static final long MAX_LINE_BYTES = 1 << 26;
 
     private final Path file;
     private final int dim;
     private final float[] matrix;
-    private final String[] words;
+    private final WordArena words;
     private final ProgressListener progress;
     private final NonFiniteValues nonFinite;
 
     TextRecordParser(
-            Path file, int dim, float[] matrix, String[] words, ProgressListener progress, NonFiniteValues nonFinite) {
+            Path file, int dim, float[] matrix, WordArena words, ProgressListener progress, NonFiniteValues nonFinite) {
         this.file = file;
         this.dim = dim;
         this.matrix = matrix;
@@ -50,6 +54,7 @@ final class TextRecordParser {
         int endRow = firstRow + rows;
         long line = firstLine;
         boolean eof = false;
+        WordArena.Part part = words.part(firstRow);
         while (row < endRow) {
             if (!eof && len < buf.length) {
                 int r = source.readFully(buf, len, buf.length - len);
@@ -73,7 +78,7 @@ final class TextRecordParser {
             }
             int p = 0;
             while (p < stop && row < endRow) {
-                p = parseLine(buf, p, stop, row, line);
+                p = parseLine(buf, p, stop, row, line, part);
                 row++;
                 line++;
             }
@@ -89,6 +94,7 @@ final class TextRecordParser {
                         file, line, "the file ends here, " + (endRow - row) + " lines before the expected end");
             }
         }
+        part.trim();
     }
 
     /**
@@ -97,9 +103,11 @@ final class TextRecordParser {
      */
     void parseLines(byte[] buf, int len, int firstRow, int rows, long firstLine) throws MalformedFileException {
         int p = 0;
+        WordArena.Part part = words.part(firstRow);
         for (int i = 0; i < rows; i++) {
-            p = parseLine(buf, p, len, firstRow + i, firstLine + i);
+            p = parseLine(buf, p, len, firstRow + i, firstLine + i, part);
         }
+        part.trim();
         progress.advance(p);
     }
 
@@ -107,6 +115,11 @@ final class TextRecordParser {
     private static String column(byte[] b, int t, int p, int k) {
         String token = new String(b, t, Math.min(p - t, 40), StandardCharsets.UTF_8);
         return "column " + (k + 2) + " is '" + token + (p - t > 40 ? "...'" : "'");
+    }
+
+    /** The word {@code b[start, end)}, decoded for an error message. */
+    private static String word(byte[] b, int start, int end) {
+        return new String(b, start, end - start, StandardCharsets.UTF_8);
     }
 
     private static int lastNewline(byte[] buf, int len) {
@@ -127,7 +140,8 @@ final class TextRecordParser {
     }
 
     /** Parses the line at {@code p} (ending at '\n' or {@code stop}); returns the start of the next line. */
-    private int parseLine(byte[] b, int p, int stop, int row, long line) throws MalformedFileException {
+    private int parseLine(byte[] b, int p, int stop, int row, long line, WordArena.Part part)
+            throws MalformedFileException {
         int start = p;
         while (p < stop && !blank(b[p]) && !lineEnd(b[p])) {
             p++;
@@ -140,7 +154,8 @@ final class TextRecordParser {
                             ? "the line starts with a blank instead of a word"
                             : "empty line where a word and its vector belong");
         }
-        words[row] = new String(b, start, p - start, StandardCharsets.UTF_8);
+        part.add(row, b, start, p - start);
+        int wordEnd = p;
         int out = row * dim;
         boolean nonFiniteSeen = false;
         for (int k = 0; k < dim; k++) {
@@ -149,7 +164,9 @@ final class TextRecordParser {
             }
             if (p >= stop || lineEnd(b[p])) {
                 throw new MalformedFileException(
-                        file, line, "expected " + dim + " numbers after the word '" + words[row] + "', found " + k);
+                        file,
+                        line,
+                        "expected " + dim + " numbers after the word '" + word(b, start, wordEnd) + "', found " + k);
             }
             int t = p;
             while (p < stop && !blank(b[p]) && !lineEnd(b[p])) {
@@ -160,12 +177,12 @@ final class TextRecordParser {
                 v = DecimalParser.parse(b, t, p);
             } catch (NumberFormatException e) {
                 throw new MalformedFileException(
-                        file, line, column(b, t, p, k) + ", not a number (word '" + words[row] + "')");
+                        file, line, column(b, t, p, k) + ", not a number (word '" + word(b, start, wordEnd) + "')");
             }
             matrix[out + k] = v;
             if (!Float.isFinite(v) && !nonFiniteSeen) {
                 nonFiniteSeen = true;
-                nonFinite.found(line, column(b, t, p, k) + " (word '" + words[row] + "')");
+                nonFinite.found(line, column(b, t, p, k) + " (word '" + word(b, start, wordEnd) + "')");
             }
         }
         while (p < stop && (blank(b[p]) || b[p] == '\r')) {
@@ -187,7 +204,8 @@ final class TextRecordParser {
             throw new MalformedFileException(
                     file,
                     line,
-                    "expected " + dim + " numbers after the word '" + words[row] + "', found " + (dim + extra));
+                    "expected " + dim + " numbers after the word '" + word(b, start, wordEnd) + "', found "
+                            + (dim + extra));
         }
         return p < stop ? p + 1 : p;
     }

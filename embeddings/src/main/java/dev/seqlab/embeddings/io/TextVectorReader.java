@@ -3,6 +3,10 @@ package dev.seqlab.embeddings.io;
 import dev.seqlab.core.io.GzipInput;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.embeddings.store.FloatRows;
+import dev.seqlab.embeddings.store.RecordMapping;
+import dev.seqlab.embeddings.store.RecordWordTable;
+import dev.seqlab.embeddings.store.StoredVectors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -29,6 +33,55 @@ final class TextVectorReader {
 
     static ParsedVectors read(Path file, DetectedFormat format, LoadOptions options, ProgressListener progress)
             throws IOException {
+        Parsed p = parse(file, format, options, progress);
+        String[] words = new String[p.rows()];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = p.words().word(p.bytes(), i);
+        }
+        return new ParsedVectors(words, p.matrix(), p.rows(), p.dim());
+    }
+
+    /**
+     * Reads the file for queries with no String per word: the words stay UTF-8 bytes in a few chunks,
+     * indexed by a {@link RecordWordTable} (the open-addressing table the word2vec binary mapping
+     * uses), and the floats are parsed straight into the final matrix. A word met again is dropped,
+     * its first occurrence kept (with the same warnings as {@link VectorFiles#read}), the rows after
+     * it moved up in place.
+     */
+    static StoredVectors open(Path file, DetectedFormat format, LoadOptions options, ProgressListener progress)
+            throws IOException {
+        Parsed p = parse(file, format, options, progress);
+        DuplicateWarnings duplicates = new DuplicateWarnings(file, progress);
+        WordArena arena = p.words();
+        RecordWordTable words = RecordWordTable.index(
+                p.bytes(), arena.starts(), arena.lengths(), arena.hashes(), p.rows(), arena.slots(), duplicates);
+        duplicates.finish();
+        float[] matrix = p.matrix();
+        int dim = p.dim();
+        int[] dropped = duplicates.rows();
+        if (dropped.length > 0) {
+            // kept rows move up over the dropped ones, in file order as the word table's rows
+            int kept = 0;
+            int next = 0;
+            for (int i = 0; i < p.rows(); i++) {
+                if (next < dropped.length && dropped[next] == i) {
+                    next++;
+                    continue;
+                }
+                if (kept != i) {
+                    System.arraycopy(matrix, i * dim, matrix, kept * dim, dim);
+                }
+                kept++;
+            }
+        }
+        return new StoredVectors(words, FloatRows.of(matrix, words.size(), dim), null, null);
+    }
+
+    /** The words (UTF-8 bytes in the chunks of {@code bytes}, placed by {@code words}) and the matrix of a text file. */
+    private record Parsed(WordArena words, RecordMapping bytes, float[] matrix, int rows, int dim) {}
+
+    private static Parsed parse(Path file, DetectedFormat format, LoadOptions options, ProgressListener progress)
+            throws IOException {
         return format.gzip() ? readGzip(file, format, options, progress) : readPlain(file, format, options, progress);
     }
 
@@ -37,8 +90,8 @@ final class TextVectorReader {
         return format.headerRows() >= 0 ? 2 : 1;
     }
 
-    private static ParsedVectors readPlain(
-            Path file, DetectedFormat format, LoadOptions options, ProgressListener progress) throws IOException {
+    private static Parsed readPlain(Path file, DetectedFormat format, LoadOptions options, ProgressListener progress)
+            throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long start = format.dataStart();
             long end = ch.size();
@@ -77,7 +130,7 @@ final class TextVectorReader {
             int dim = format.dim();
             int n = (int) rows;
             float[] matrix = new float[checkedSize(file, rows, dim)];
-            String[] words = new String[n];
+            WordArena words = new WordArena(n);
             progress.start("Reading " + file.getFileName(), bounds[used] - start, "bytes");
             NonFiniteValues nonFinite = new NonFiniteValues(file, options.allowNonFinite());
             TextRecordParser parser = new TextRecordParser(file, dim, matrix, words, progress, nonFinite);
@@ -92,12 +145,12 @@ final class TextVectorReader {
             });
             progress.finish();
             nonFinite.report(progress);
-            return new ParsedVectors(words, matrix, n, dim);
+            return new Parsed(words, words.join(file), matrix, n, dim);
         }
     }
 
-    private static ParsedVectors readGzip(
-            Path file, DetectedFormat format, LoadOptions options, ProgressListener progress) throws IOException {
+    private static Parsed readGzip(Path file, DetectedFormat format, LoadOptions options, ProgressListener progress)
+            throws IOException {
         // count the lines first (up to the rows wanted), so that a header announcing more rows
         // or dimensions than the content holds fails before the matrix is allocated
         long rows;
@@ -110,7 +163,7 @@ final class TextVectorReader {
         }
         int dim = format.dim();
         float[] matrix = new float[checkedSize(file, rows, dim)];
-        String[] words = new String[(int) rows];
+        WordArena words = new WordArena((int) rows);
         progress.start("Reading " + file.getFileName(), -1, "bytes");
         NonFiniteValues nonFinite = new NonFiniteValues(file, options.allowNonFinite());
         try (InputStream in = gunzip(file)) {
@@ -124,7 +177,7 @@ final class TextVectorReader {
         }
         progress.finish();
         nonFinite.report(progress);
-        return new ParsedVectors(words, matrix, (int) rows, dim);
+        return new Parsed(words, words.join(file), matrix, (int) rows, dim);
     }
 
     /** The decompressed content of {@code file}; corrupt or truncated gzip data fails naming the file. */

@@ -68,7 +68,9 @@ public final class VectorFiles {
      * is mapped too, its words' vectors computed when first needed, and unknown words get their
      * n-gram vectors ({@link StoredVectors#subwords()}); an uncompressed word2vec binary file is
      * mapped and queried in place (its words indexed and its norms computed once, no float matrix
-     * in the heap); every other file is read into memory as by {@link #read}. A mapped file must
+     * in the heap); a text file (plain or gzip) is parsed straight into one float matrix, its words
+     * kept as UTF-8 bytes in one array with an open-addressing table (no String per word); every
+     * other file is read into memory as by {@link #read}. A mapped file must
      * not be truncated or rewritten in place while the vectors are in use.
      *
      * @throws java.nio.file.NoSuchFileException           if the file does not exist
@@ -99,6 +101,10 @@ public final class VectorFiles {
             StoredVectors mapped = SeqlabMapping.open(file, options.limit(), nonFinite);
             nonFinite.report(progress);
             return mapped;
+        }
+        if ((format.format() == VectorFormat.GLOVE || format.format() == VectorFormat.WORD2VEC)
+                && !options.lowercase()) {
+            return TextVectorReader.open(file, format, options, progress);
         }
         ParsedVectors p = read(file, options, progress);
         return StoredVectors.inHeap(p.words(), p.matrix(), p.rows(), p.dim());

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Opens an uncompressed word2vec binary file for queries in place: the file is memory-mapped and
@@ -69,17 +68,9 @@ final class Word2VecBinaryMapping {
                 }
                 return null;
             });
-            AtomicInteger dropped = new AtomicInteger();
-            RecordWordTable words =
-                    RecordWordTable.index(mapping, starts, lengths, hashes, rows, (row, first, word) -> {
-                        if (dropped.incrementAndGet() <= 3) {
-                            progress.warning(file + ": duplicate word '" + word + "' (row " + (row + 1)
-                                    + "); keeping its first occurrence");
-                        }
-                    });
-            if (dropped.get() > 3) {
-                progress.warning(file + ": " + dropped.get() + " duplicate words dropped in all");
-            }
+            DuplicateWarnings duplicates = new DuplicateWarnings(file, progress);
+            RecordWordTable words = RecordWordTable.index(mapping, starts, lengths, hashes, rows, duplicates);
+            duplicates.finish();
             FloatRows vectors = FloatRows.records(mapping, words.offsets(), dim);
             NonFiniteValues nonFinite = new NonFiniteValues(file, options.allowNonFinite());
             float[] norms = norms(vectors, words, options.threads(), nonFinite);
