@@ -26,6 +26,7 @@ root=$(cd "$here/.." && pwd)
 corpus=$(realpath "$1")
 rounds=${2:-3}
 peers=${PEERS:-$root/../shared/bench}
+[ -f "$peers/gensim_word2vec.py" ] || { echo "no $peers/gensim_word2vec.py: set PEERS to ../shared/bench" >&2; exit 2; }
 out=${KEEP:-$(mktemp -d)}
 mkdir -p "$out"
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$out"' EXIT
