@@ -86,7 +86,7 @@ measure() {
 }
 export -f measure core gensim gensim_core seqlab
 export corpus rounds peers out root DET_ROUNDS GENSIM_CORE GEMM
-if [ -n "${BENCH_LOCK:-}" ]; then flock "$BENCH_LOCK" bash -c measure; else measure; fi
+if [ -n "${BENCH_LOCK:-}" ]; then flock -w 1800 "$BENCH_LOCK" bash -c measure; else measure; fi
 
 for f in "$out"/[gcsd]*-*.txt; do
   n=$(basename "$f" .txt)
