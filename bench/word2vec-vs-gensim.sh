@@ -16,6 +16,8 @@
 # time in each round with that core forced, and the ratios are taken against the faster gensim.
 # Two `--deterministic` skip-gram runs in each of the first DET_ROUNDS rounds (default 1) check
 # identical bytes and their speed.
+# The GEMM peak the skip-gram kernel's GFLOP/s is compared with (seqlab's SGEMM, `GemmGflops 2`) is
+# measured in the same locked run when bench/target/benchmarks.jar is built (GEMM=0 skips it).
 # BENCH_LOCK=FILE holds that lock (flock) for the timed runs only, not for building or scoring.
 # Usage: bench/word2vec-vs-gensim.sh CORPUS [ROUNDS]   (needs Debian's python3-gensim)
 set -euo pipefail
@@ -24,6 +26,7 @@ root=$(cd "$here/.." && pwd)
 corpus=$(realpath "$1")
 rounds=${2:-3}
 peers=${PEERS:-$root/../shared/bench}
+[ -f "$peers/gensim_word2vec.py" ] || { echo "no $peers/gensim_word2vec.py: set PEERS to ../shared/bench" >&2; exit 2; }
 out=${KEEP:-$(mktemp -d)}
 mkdir -p "$out"
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$out"' EXIT
@@ -60,6 +63,9 @@ measure() {
   echo "OpenBLAS core, variables as set here: $(core)"
   echo "OpenBLAS core, peer at true speed (env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE): $(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE bash -c "$(declare -f core); core")"
   [ -z "${GENSIM_CORE:-}" ] || echo "OpenBLAS core, GENSIM_CORE=$GENSIM_CORE: $(env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE="$GENSIM_CORE" bash -c "$(declare -f core); core")"
+  if [ "${GEMM:-1}" != 0 ] && [ -f "$root/bench/target/benchmarks.jar" ]; then
+    echo "{\"run\": \"gemm\", \"gemm\": $(java --add-modules jdk.incubator.vector -cp "$root/bench/target/benchmarks.jar" dev.seqlab.bench.GemmGflops 2 2> /dev/null | tail -1)}" | tee -a "$out/runs.jsonl"
+  fi
   for r in $(seq "$rounds"); do
     for cfg in "sg 1 5" "cbow 0 3"; do
       set -- $cfg
@@ -79,8 +85,8 @@ measure() {
   echo "load: $(uptime)"
 }
 export -f measure core gensim gensim_core seqlab
-export corpus rounds peers out root DET_ROUNDS GENSIM_CORE
-if [ -n "${BENCH_LOCK:-}" ]; then flock "$BENCH_LOCK" bash -c measure; else measure; fi
+export corpus rounds peers out root DET_ROUNDS GENSIM_CORE GEMM
+if [ -n "${BENCH_LOCK:-}" ]; then flock -w 1800 "$BENCH_LOCK" bash -c measure; else measure; fi
 
 for f in "$out"/[gcsd]*-*.txt; do
   n=$(basename "$f" .txt)
@@ -89,9 +95,14 @@ done
 /usr/bin/python3 - "$out/runs.jsonl" "$out/evals.jsonl" <<'PY'
 import json, statistics as st, sys
 runs = {}
+gemm = None
 for path in sys.argv[1:]:
     for line in open(path):
-        d = json.loads(line); runs.setdefault(d["run"], {}).update(d.get("gensim", {}), **{k: v for k, v in d.items() if k not in ("gensim", "eval")}, **d.get("eval", {}))
+        d = json.loads(line)
+        if "gemm" in d:
+            gemm = d["gemm"]["gflops"]
+            continue
+        runs.setdefault(d["run"], {}).update(d.get("gensim", {}), **{k: v for k, v in d.items() if k not in ("gensim", "eval")}, **d.get("eval", {}))
 def rows(prefix):
     return [v for k, v in runs.items() if k.rsplit("-", 1)[0] == prefix]
 med = lambda rs, k: st.median(r[k] for r in rs) if rs else float("nan")
@@ -105,7 +116,8 @@ for kind in ("sg", "cbow"):
             print(f"{kind + ' ' + name:24} {med(rs, 'words_per_s'):10.0f} {med(rs, 'analogy'):8.4f} {med(rs, 'wordsim353_spearman'):7.4f}")
     g = max(med(rows(f"g-{kind}"), "words_per_s"), med(rows(f"c-{kind}"), "words_per_s") if rows(f"c-{kind}") else 0)
     s = rows(f"s-{kind}")
-    print(f"{kind}: seqlab / faster gensim {med(s, 'words_per_s') / g:.2f}x; kernel {med(s, 'kernel_gflops'):.1f} GFLOP/s;"
+    peak = f" (seqlab SGEMM on 2 threads: {gemm['512']:.0f} at 512, {gemm['1024']:.0f} at 1024)" if gemm else ""
+    print(f"{kind}: seqlab / faster gensim {med(s, 'words_per_s') / g:.2f}x; kernel {med(s, 'kernel_gflops'):.1f} GFLOP/s{peak};"
           f" epoch loss {s[0]['epoch_loss'] if s else ''}")
 d = rows("da-sg") + rows("db-sg")
 if d:

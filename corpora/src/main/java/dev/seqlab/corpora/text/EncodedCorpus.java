@@ -231,22 +231,104 @@ public final class EncodedCorpus implements AutoCloseable {
 
     /** Reads one pass, sentence by sentence (also the empty ones left when no word is in the vocabulary). */
     public void forEachSentence(SentenceConsumer action) throws IOException {
-        int[] ids = new int[Math.max(1, longestSentence)];
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
+        try (PartReader part = part(0, 1)) {
+            while (part.next(action)) {
+                // each call passes one sentence on
+            }
+        }
+    }
+
+    /**
+     * A reader of part {@code part} of {@code parts} of the corpus: the parts are about equal
+     * spans of the encoded file, each starting at the first sentence that begins in its span, so
+     * together they hold every sentence once, in order. Trainers read several parts at once to
+     * mix distant stretches of the corpus, as the word2vec C tool's and gensim's threads do when
+     * each reads its own part of the file.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= part < parts}
+     * @throws IOException if the file cannot be read
+     */
+    public PartReader part(int part, int parts) throws IOException {
+        if (parts < 1 || part < 0 || part >= parts) {
+            throw new IllegalArgumentException("part must be in [0, " + parts + "), got " + part);
+        }
+        FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            long size = in.size();
+            long from = sentenceStart(in, size * part / parts);
+            long to = part + 1 == parts ? size : sentenceStart(in, size * (part + 1) / parts);
+            return new PartReader(in, from, to);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /** The first position at or after {@code position} where a sentence starts (after a 0 byte), or the end. */
+    private static long sentenceStart(FileChannel in, long position) throws IOException {
+        if (position == 0) {
+            return 0;
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 12);
+        long p = position - 1;
+        while (true) {
+            buffer.clear();
+            int n = in.read(buffer, p);
+            if (n <= 0) {
+                return in.size();
+            }
+            for (int i = 0; i < n; i++) {
+                if (buffer.get(i) == 0) {
+                    return p + i + 1;
+                }
+            }
+            p += n;
+        }
+    }
+
+    /** Reads the sentences of one part of the corpus ({@link #part}), one per call of {@link #next}. */
+    public final class PartReader implements AutoCloseable {
+        private final FileChannel in;
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
+        private final int[] ids = new int[Math.max(1, longestSentence)];
+        private long left;
+
+        private PartReader(FileChannel in, long from, long to) throws IOException {
+            this.in = in;
+            this.left = to - from;
+            in.position(from);
             buffer.flip();
+        }
+
+        /**
+         * Passes the part's next sentence to {@code action}.
+         *
+         * @return false, without calling {@code action}, once the part has no sentence left
+         * @throws IOException if the file cannot be read or ends inside a sentence
+         */
+        public boolean next(SentenceConsumer action) throws IOException {
             int length = 0;
             int tokens = 0;
             int value = 0;
             int shift = 0;
+            boolean started = false;
             while (true) {
                 if (!buffer.hasRemaining()) {
-                    buffer.clear();
-                    if (in.read(buffer) < 0) {
+                    if (left <= 0) {
                         break;
                     }
+                    buffer.clear();
+                    if (buffer.remaining() > left) {
+                        buffer.limit((int) left);
+                    }
+                    int n = in.read(buffer);
+                    if (n < 0) {
+                        break;
+                    }
+                    left -= n;
                     buffer.flip();
                 }
+                started = true;
                 byte b = buffer.get();
                 value |= (b & 0x7F) << shift;
                 if (b < 0) {
@@ -255,21 +337,25 @@ public final class EncodedCorpus implements AutoCloseable {
                 }
                 if (value == 0) {
                     action.accept(ids, length, tokens);
-                    length = 0;
-                    tokens = 0;
-                } else {
-                    tokens++;
-                    int id = finalId[value - 1];
-                    if (id >= 0) {
-                        ids[length++] = id;
-                    }
+                    return true;
+                }
+                tokens++;
+                int id = finalId[value - 1];
+                if (id >= 0) {
+                    ids[length++] = id;
                 }
                 value = 0;
                 shift = 0;
             }
-            if (length != 0 || tokens != 0 || shift != 0) {
+            if (started) {
                 throw new IOException("the encoded corpus " + file + " ends inside a sentence");
             }
+            return false;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 

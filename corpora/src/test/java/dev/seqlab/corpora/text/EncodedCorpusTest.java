@@ -79,6 +79,30 @@ class EncodedCorpusTest {
     }
 
     @Test
+    void partsTogetherHoldEverySentenceOnceInOrder() throws IOException {
+        Corpus corpus = Corpus.of(sentences());
+        try (EncodedCorpus encoded =
+                EncodedCorpus.build(corpus, VocabularyOptions.minCount(2), ProgressListener.NONE, dir)) {
+            List<String> whole = new ArrayList<>();
+            encoded.forEachSentence(
+                    (ids, length, tokens) -> whole.add(tokens + ":" + Arrays.toString(Arrays.copyOf(ids, length))));
+            for (int parts = 1; parts <= 7; parts++) {
+                List<String> joined = new ArrayList<>();
+                for (int p = 0; p < parts; p++) {
+                    try (EncodedCorpus.PartReader part = encoded.part(p, parts)) {
+                        while (part.next((ids, length, tokens) ->
+                                joined.add(tokens + ":" + Arrays.toString(Arrays.copyOf(ids, length))))) {
+                            // one sentence a call
+                        }
+                    }
+                }
+                assertEquals(whole, joined, parts + " parts");
+            }
+            assertThrows(IllegalArgumentException.class, () -> encoded.part(3, 3));
+        }
+    }
+
+    @Test
     void aTruncatedFileIsReported() throws IOException {
         try (EncodedCorpus encoded = EncodedCorpus.build(
                 Corpus.of(List.of(List.of("a", "b", "a"))),

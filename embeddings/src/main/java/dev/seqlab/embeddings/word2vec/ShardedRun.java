@@ -5,6 +5,7 @@ import dev.seqlab.corpora.text.EncodedCorpus;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -83,7 +84,15 @@ final class ShardedRun {
                 () -> {
                     try {
                         stoppedAt[0] = TrainingRun.readJobs(
-                                corpus, epochs, budget, queue, free, resumed.jobsDone(), stopRequested, plan.name());
+                                corpus,
+                                epochs,
+                                plan.streams(),
+                                budget,
+                                queue,
+                                free,
+                                resumed.jobsDone(),
+                                stopRequested,
+                                plan.name());
                     } catch (Throwable e) {
                         failure.compareAndSet(null, e);
                     } finally {
@@ -188,17 +197,18 @@ final class ShardedRun {
             throws InterruptedException, ExecutionException {
         int threads = replicas.size();
         List<Callable<Void>> parts = new ArrayList<>(threads);
-        int length = weights.input.length;
+        int words = weights.words;
+        int stride = weights.stride;
         for (int t = 0; t < threads; t++) {
-            int from = (int) ((long) length * t / threads);
-            int to = (int) ((long) length * (t + 1) / threads);
+            int from = (int) ((long) words * t / threads);
+            int to = (int) ((long) words * (t + 1) / threads);
             parts.add(() -> {
-                mergeRange(weights.input, replicas, r -> r.input, from, to);
+                mergeRows(weights.input, replicas, r -> r.input, from, to, stride);
                 if (weights.negativeOutput != null) {
-                    mergeRange(weights.negativeOutput, replicas, r -> r.negativeOutput, from, to);
+                    mergeRows(weights.negativeOutput, replicas, r -> r.negativeOutput, from, to, stride);
                 }
                 if (weights.treeOutput != null) {
-                    mergeRange(weights.treeOutput, replicas, r -> r.treeOutput, from, to);
+                    mergeRows(weights.treeOutput, replicas, r -> r.treeOutput, from, to, stride);
                 }
                 return null;
             });
@@ -208,31 +218,62 @@ final class ShardedRun {
         }
     }
 
-    private static void mergeRange(
+    /**
+     * Merges rows {@code [from, to)}: a row no replica changed is skipped, a row one replica
+     * changed is copied from it (both found by {@link Arrays#mismatch}, which compares many floats
+     * at once), and only a row several changed is merged float by float.
+     */
+    private static void mergeRows(
             float[] shared,
             List<Word2VecWeights> replicas,
             Function<Word2VecWeights, float[]> matrix,
             int from,
-            int to) {
+            int to,
+            int stride) {
         int threads = replicas.size();
         float[][] copies = new float[threads][];
         for (int t = 0; t < threads; t++) {
             copies[t] = matrix.apply(replicas.get(t));
         }
-        for (int i = from; i < to; i++) {
+        int[] changed = new int[threads];
+        for (int row = from; row < to; row++) {
+            int start = row * stride;
+            int end = start + stride;
+            int n = 0;
+            for (int t = 0; t < threads; t++) {
+                if (Arrays.mismatch(copies[t], start, end, shared, start, end) >= 0) {
+                    changed[n++] = t;
+                }
+            }
+            if (n == 0) {
+                continue;
+            }
+            if (n == 1) {
+                System.arraycopy(copies[changed[0]], start, shared, start, stride);
+            } else {
+                mergeFloats(shared, copies, changed, n, start, end);
+            }
+            for (int t = 0; t < threads; t++) {
+                System.arraycopy(shared, start, copies[t], start, stride);
+            }
+        }
+    }
+
+    /**
+     * Floats {@code [start, end)} of a row the {@code n} replicas {@code changed} all changed: a
+     * float changed by one of them takes its change, one changed by several the mean.
+     */
+    private static void mergeFloats(float[] shared, float[][] copies, int[] changed, int n, int start, int end) {
+        for (int i = start; i < end; i++) {
             float w = shared[i];
             float change = 0;
-            int changed = 0;
-            for (int t = 0; t < threads; t++) {
-                float d = copies[t][i] - w;
+            int count = 0;
+            for (int c = 0; c < n; c++) {
+                float d = copies[changed[c]][i] - w;
                 change += d;
-                changed += d != 0 ? 1 : 0;
+                count += d != 0 ? 1 : 0;
             }
-            float sum = changed > 1 ? w + change / changed : w + change;
-            shared[i] = sum;
-            for (int t = 0; t < threads; t++) {
-                copies[t][i] = sum;
-            }
+            shared[i] = count > 1 ? w + change / count : w + change;
         }
     }
 }

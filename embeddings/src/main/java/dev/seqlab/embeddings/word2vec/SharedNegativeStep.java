@@ -21,6 +21,7 @@ final class SharedNegativeStep {
     private final float[] scores;
     private final float[] gradient;
     private final float[] transposed;
+    private final float[] positiveGradient;
     private double loss;
     private long products;
 
@@ -40,6 +41,7 @@ final class SharedNegativeStep {
         this.scores = new float[maxContexts * (negative + maxContexts)];
         this.gradient = new float[scores.length];
         this.transposed = new float[scores.length];
+        this.positiveGradient = new float[maxContexts];
     }
 
     /**
@@ -65,14 +67,15 @@ final class SharedNegativeStep {
                 targetRows[t++] = target * stride;
             }
         }
-        apply(copy, copyRows, input, inputRows, m, t, 1, null, alpha);
+        apply(copy, copyRows, input, inputRows, m, t, alpha);
     }
 
     /**
      * As {@link #step}, for {@code m} rows each with its own positive target {@code words[i]}
      * (CBOW: the hidden layers of {@code m} consecutive centre words), sharing one draw of noise
-     * words. Row {@code i} is scored against every target but learns only from its own word and
-     * the noise words other than its own word; the others' words are masked out.
+     * words. Row {@code i} learns from its own word and the noise words other than its own word:
+     * the noise words are one {@code m × negative} product, each row's own word one dot product
+     * (not a column of the product, where the other rows' words would be computed and masked).
      */
     void stepEach(
             int[] words,
@@ -84,56 +87,71 @@ final class SharedNegativeStep {
             float alpha,
             JobRandom random) {
         int t = 0;
-        for (int i = 0; i < m; i++) {
-            targetRows[t++] = words[i] * stride;
-        }
         for (int d = 0; d < negative; d++) {
             targetRows[t++] = negatives.sample(random.next()) * stride;
         }
-        apply(copy, copyRows, input, inputRows, m, t, m, words, alpha);
-    }
-
-    /**
-     * The step proper: rows {@code i < m} against targets {@code j < t}, of which the first
-     * {@code positives} are positive targets (all rows' if 1 and {@code words} is null, else row
-     * {@code i}'s is target {@code i}) and the rest noise.
-     */
-    private void apply(
-            float[] copy,
-            int[] copyRows,
-            float[] input,
-            int[] inputRows,
-            int m,
-            int t,
-            int positives,
-            int[] words,
-            float alpha) {
+        Word2VecKernel one = Word2VecKernels.KERNEL;
         k.scores(copy, copyRows, m, output, targetRows, t, scores, stride);
         double sum = 0;
         long used = 0;
         for (int i = 0; i < m; i++) {
-            int own = words == null ? -1 : words[i] * stride;
+            int own = words[i] * stride;
+            float f = one.dot(copy, copyRows[i], output, own, stride);
+            float g = f > MAX_EXP ? 0f : f < -MAX_EXP ? 1f : 1f - SigmoidTable.sigmoid(f);
+            sum -= LogSigmoidTable.logSigmoid(f);
+            positiveGradient[i] = g * alpha;
+            used++;
+            for (int j = 0; j < t; j++) {
+                int ij = i * t + j;
+                float s = scores[ij];
+                float n = 0f; // a noise draw of this row's own word is dropped
+                if (targetRows[j] != own) {
+                    n = s > MAX_EXP ? -1f : s < -MAX_EXP ? 0f : -SigmoidTable.sigmoid(s);
+                    sum -= LogSigmoidTable.logSigmoid(-s);
+                    used++;
+                }
+                gradient[ij] = n * alpha;
+                transposed[j * m + i] = n * alpha;
+            }
+        }
+        loss += sum;
+        products += used;
+        // the input side first, from the output rows before the step
+        k.accumulate(gradient, m, t, output, targetRows, input, inputRows, stride);
+        for (int i = 0; i < m; i++) {
+            one.axpy(positiveGradient[i], output, words[i] * stride, input, inputRows[i], stride);
+        }
+        k.accumulate(transposed, t, m, copy, copyRows, output, targetRows, stride);
+        for (int i = 0; i < m; i++) {
+            one.axpy(positiveGradient[i], copy, copyRows[i], output, words[i] * stride, stride);
+        }
+    }
+
+    /**
+     * The step proper: rows {@code i < m} against targets {@code j < t}, of which the first is the
+     * positive target and the rest noise.
+     */
+    private void apply(float[] copy, int[] copyRows, float[] input, int[] inputRows, int m, int t, float alpha) {
+        k.scores(copy, copyRows, m, output, targetRows, t, scores, stride);
+        double sum = 0;
+        for (int i = 0; i < m; i++) {
             for (int j = 0; j < t; j++) {
                 int ij = i * t + j;
                 float f = scores[ij];
                 float g;
-                if (j < positives && (words == null || j == i)) {
+                if (j == 0) {
                     g = f > MAX_EXP ? 0f : f < -MAX_EXP ? 1f : 1f - SigmoidTable.sigmoid(f);
                     sum -= LogSigmoidTable.logSigmoid(f);
-                    used++;
-                } else if (j < positives || targetRows[j] == own) {
-                    g = 0f; // another row's word, or a noise draw of this row's own word (dropped)
                 } else {
                     g = f > MAX_EXP ? -1f : f < -MAX_EXP ? 0f : -SigmoidTable.sigmoid(f);
                     sum -= LogSigmoidTable.logSigmoid(-f);
-                    used++;
                 }
                 gradient[ij] = g * alpha;
                 transposed[j * m + i] = g * alpha;
             }
         }
         loss += sum;
-        products += used;
+        products += (long) m * t;
         k.accumulate(gradient, m, t, output, targetRows, input, inputRows, stride);
         k.accumulate(transposed, t, m, copy, copyRows, output, targetRows, stride);
     }

@@ -72,12 +72,36 @@ public final class TrainingRun {
      * @param endAlpha   learning rate reached after the last word
      * @param task       the progress task's name
      * @param name       the threads' name prefix (and the trainer's in messages)
+     * @param streams    parts of the corpus read at once, a job from each in turn ({@link
+     *                   EncodedCorpus#part}); 1 reads it from start to end
      */
     public record Plan(
-            int epochs, double passes, int threads, double startAlpha, double endAlpha, String task, String name) {
-        /** A plan of exactly {@code epochs} passes. */
+            int epochs,
+            double passes,
+            int threads,
+            double startAlpha,
+            double endAlpha,
+            String task,
+            String name,
+            int streams) {
+        /**
+         * @throws IllegalArgumentException if {@code streams} is below 1
+         */
+        public Plan {
+            if (streams < 1) {
+                throw new IllegalArgumentException("streams must be at least 1, got " + streams);
+            }
+        }
+
+        /** A plan reading the corpus in one stream, from start to end. */
+        public Plan(
+                int epochs, double passes, int threads, double startAlpha, double endAlpha, String task, String name) {
+            this(epochs, passes, threads, startAlpha, endAlpha, task, name, 1);
+        }
+
+        /** A plan of exactly {@code epochs} passes, in one stream. */
         public Plan(int epochs, int threads, double startAlpha, double endAlpha, String task, String name) {
-            this(epochs, epochs, threads, startAlpha, endAlpha, task, name);
+            this(epochs, epochs, threads, startAlpha, endAlpha, task, name, 1);
         }
     }
 
@@ -133,7 +157,8 @@ public final class TrainingRun {
         Thread reader = new Thread(
                 () -> {
                     try {
-                        stoppedAt[0] = readJobs(corpus, epochs, budget, queue, free, skip, stopRequested, name);
+                        stoppedAt[0] = readJobs(
+                                corpus, epochs, plan.streams(), budget, queue, free, skip, stopRequested, name);
                     } catch (Throwable e) {
                         failure.compareAndSet(null, e);
                     } finally {
@@ -233,6 +258,7 @@ public final class TrainingRun {
     static long readJobs(
             EncodedCorpus corpus,
             int epochs,
+            int streams,
             long budget,
             BlockingQueue<TrainingJob> queue,
             BlockingQueue<TrainingJob> free,
@@ -246,7 +272,7 @@ public final class TrainingRun {
         try {
             for (int e = 0; e < epochs; e++) {
                 int epoch = e;
-                corpus.forEachSentence((ids, length, tokens) -> {
+                EncodedCorpus.SentenceConsumer cut = (ids, length, tokens) -> {
                     TrainingJob job = current[0];
                     job.epoch = epoch;
                     if (length > 0) {
@@ -275,7 +301,12 @@ public final class TrainingRun {
                             }
                         }
                     }
-                });
+                };
+                if (streams > 1) {
+                    readInTurn(corpus, streams, cut, sequence);
+                } else {
+                    corpus.forEachSentence(cut);
+                }
             }
             if (current[0].corpusWords > 0) {
                 current[0].startWord = handed[0];
@@ -287,6 +318,44 @@ public final class TrainingRun {
             return -1;
         }
         return -1;
+    }
+
+    /**
+     * One pass read from {@code streams} equal parts of the corpus at once ({@link
+     * EncodedCorpus#part}): sentences go to {@code cut} from one part until a job has been cut
+     * ({@code sequence} moves on), then from the next part, in turn, until every part is read.
+     */
+    private static void readInTurn(
+            EncodedCorpus corpus, int streams, EncodedCorpus.SentenceConsumer cut, long[] sequence) throws IOException {
+        EncodedCorpus.PartReader[] parts = new EncodedCorpus.PartReader[streams];
+        try {
+            for (int s = 0; s < streams; s++) {
+                parts[s] = corpus.part(s, streams);
+            }
+            int open = streams;
+            while (open > 0) {
+                for (int s = 0; s < streams; s++) {
+                    if (parts[s] == null) {
+                        continue;
+                    }
+                    long before = sequence[0];
+                    while (sequence[0] == before) {
+                        if (!parts[s].next(cut)) {
+                            parts[s].close();
+                            parts[s] = null;
+                            open--;
+                            break;
+                        }
+                    }
+                }
+            }
+        } finally {
+            for (EncodedCorpus.PartReader part : parts) {
+                if (part != null) {
+                    part.close();
+                }
+            }
+        }
     }
 
     /** Queues {@code job} for training unless it was done before the checkpoint; stops if asked. */
