@@ -2,10 +2,10 @@ package dev.seqlab.rnn.cell;
 
 /**
  * Inputs whose rows are one-hot (or all zero), as character models feed them. For those the
- * input projection {@code X·Wᵀ} is a choice of rows of {@code Wᵀ}, and W's gradient
- * {@code dxwᵀ·X} a sum of rows of {@code dxw}: no products of depth or width I are needed. The
- * projection picked this way is the same float as the product's (every other term of its sum is a
- * zero product).
+ * input projection {@code X·Wᵀ} is a choice of rows of {@code Wᵀ}: no product of depth I is
+ * needed. The projection picked this way is the same float as the product's (every other term of
+ * its sum is a zero product). W's gradient stays a product: a sum of rows in another order rounds
+ * differently and changes what training converges to.
  */
 final class OneHotRows {
     private OneHotRows() {}
@@ -57,24 +57,6 @@ final class OneHotRows {
         for (int r = 0; r < ids.length; r++) {
             if (ids[r] >= 0) {
                 System.arraycopy(wT, ids[r] * gh, xw, r * gh, gh);
-            }
-        }
-    }
-
-    /**
-     * {@code dW += dxwᵀ·X} for one-hot rows: the rows of {@code dxw} {@code [rows, G·H]} summed by
-     * input column, then added to {@code dW} {@code [G·H, I]}.
-     */
-    static void addWeightGradient(int[] ids, float[] dxw, int gh, int inputs, float[] dW) {
-        float[] byInput = new float[inputs * gh];
-        for (int r = 0; r < ids.length; r++) {
-            if (ids[r] >= 0) {
-                RecurrentCell.BLAS.axpy(gh, 1f, dxw, r * gh, byInput, ids[r] * gh);
-            }
-        }
-        for (int g = 0; g < gh; g++) {
-            for (int i = 0; i < inputs; i++) {
-                dW[g * inputs + i] += byInput[i * gh + g];
             }
         }
     }

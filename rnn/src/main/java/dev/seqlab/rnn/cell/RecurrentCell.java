@@ -299,29 +299,27 @@ public abstract class RecurrentCell {
             }
         }
         finishBackward(s, dxw);
-        // dW += dxwᵀ·X, dWb += Σ dxw, dX = dxw·W: one GEMM each over all steps (for one-hot
-        // inputs dW takes sums of dxw's rows instead)
-        if (s.oneHot != null) {
-            OneHotRows.addWeightGradient(s.oneHot, dxw, gh, inputSize, w.grad().data());
-        } else {
-            BLAS.gemm(
-                    true,
-                    false,
-                    gh,
-                    inputSize,
-                    steps * batch,
-                    1f,
-                    dxw,
-                    0,
-                    gh,
-                    s.x,
-                    0,
-                    inputSize,
-                    1f,
-                    w.grad().data(),
-                    0,
-                    inputSize);
-        }
+        // dW += dxwᵀ·X, dWb += Σ dxw, dX = dxw·W: one GEMM each over all steps. dW stays a GEMM
+        // for one-hot inputs too: summing dxw's rows by input column gives the same sums in
+        // another order, and that rounding difference moved trained models (the date model's
+        // confidence on a course demo date fell below its threshold).
+        BLAS.gemm(
+                true,
+                false,
+                gh,
+                inputSize,
+                steps * batch,
+                1f,
+                dxw,
+                0,
+                gh,
+                s.x,
+                0,
+                inputSize,
+                1f,
+                w.grad().data(),
+                0,
+                inputSize);
         Reductions.columnSums(steps * batch, gh, dxw, 0, gh, wb.grad().data(), 0, true);
         Tensor dh0 = Tensor.wrap(dh, batch, hid);
         Tensor dc0 = s.c == null ? null : Tensor.wrap(dc, batch, hid);
