@@ -97,7 +97,8 @@ may_fail=
 uptime
 
 if part warm; then
-  $peer warm "$big_kv" > "$out/gensim_warm.json"
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$here/python/gensim_warm.py" "$big_kv" mmap \
+    > "$out/gensim_warm.json"
   java --add-modules jdk.incubator.vector -Xmx1g -cp "$jar" dev.seqlab.bench.embeddings.WarmQueries \
     "$big_seqlab" 2 5 2> /dev/null > "$out/seqlab_warm.json"
 else

@@ -4,13 +4,13 @@
                                                   saves gensim's own format to SAVE.kv when it is missing
   gensim_scale.py text FILE.txt WORD [SAVE.kv]    the same for a GloVe text file (no header)
   gensim_scale.py mmap FILE.kv WORD               KeyedVectors.load(mmap='r') + one most_similar
-  gensim_scale.py warm FILE.kv                    median latency of 50 warm most_similar (words i*7919 mod N)
-                                                  after one warm-up query, and their answers (JSON)
+
+Warm queries are gensim_warm.py's (FILE.kv mmap).
 """
 import os
 for _k in ('OPENBLAS_CORETYPE', 'OPENBLAS_L2_SIZE'):  # peers at their true speed
     os.environ.pop(_k, None)
-import json, statistics, sys, time
+import sys
 from gensim.models import KeyedVectors
 
 mode, path = sys.argv[1], sys.argv[2]
@@ -24,18 +24,5 @@ elif mode == 'mmap':
     kv = KeyedVectors.load(path, mmap='r')
     top = kv.most_similar(sys.argv[3], topn=10)
     print(top[0][0], top[0][1])
-elif mode == 'warm':
-    kv = KeyedVectors.load(path, mmap='r')
-    words = kv.index_to_key
-    kv.most_similar(words[1000], topn=10)
-    queries = [words[i * 7919 % len(words)] for i in range(50)]
-    ms, answers = [], {}
-    for w in queries:
-        t = time.perf_counter()
-        top = kv.most_similar(w, topn=10)
-        ms.append((time.perf_counter() - t) * 1e3)
-        answers[w] = [[a, float(s)] for a, s in top]
-    print(json.dumps({'peer': 'gensim', 'words': len(words), 'most_similar_median_ms': statistics.median(ms),
-                      'answers': answers}))
 else:
     sys.exit('unknown mode ' + mode)
