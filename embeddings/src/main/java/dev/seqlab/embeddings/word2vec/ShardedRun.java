@@ -175,16 +175,7 @@ final class ShardedRun {
             pool.shutdownNow();
         }
         progress.finish();
-        Throwable error = failure.get();
-        if (error instanceof IOException io) {
-            throw io;
-        } else if (error instanceof RuntimeException re) {
-            throw re;
-        } else if (error instanceof Error err) {
-            throw err;
-        } else if (error != null) {
-            throw new IllegalStateException(error);
-        }
+        TrainingRun.rethrow(failure.get());
         return new TrainingRun.Result(stoppedAt[0], done, trained);
     }
 

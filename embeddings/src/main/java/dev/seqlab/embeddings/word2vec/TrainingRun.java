@@ -227,7 +227,12 @@ public final class TrainingRun {
             throw new InterruptedIOException(name + " training interrupted");
         }
         progress.finish();
-        Throwable error = failure.get();
+        rethrow(failure.get());
+        return new Result(stoppedAt[0], done.get(), trained.get());
+    }
+
+    /** Rethrows a worker's failure as it was (I/O, runtime or error), or does nothing without one. */
+    static void rethrow(Throwable error) throws IOException {
         if (error instanceof IOException io) {
             throw io;
         } else if (error instanceof RuntimeException re) {
@@ -237,7 +242,6 @@ public final class TrainingRun {
         } else if (error != null) {
             throw new IllegalStateException(error);
         }
-        return new Result(stoppedAt[0], done.get(), trained.get());
     }
 
     private static void stop(Thread reader, Thread[] workers) {
