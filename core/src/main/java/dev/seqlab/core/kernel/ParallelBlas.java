@@ -6,7 +6,10 @@ package dev.seqlab.core.kernel;
  * implementation.
  *
  * <p>C is split into disjoint blocks of whole rows or columns, each computed by the serial kernel
- * as a sub-problem. The serial kernels compute every element of C by the same sequence of
+ * as a sub-problem: along its longer side, and by rows when it is square. Each block packs the
+ * whole of the operand it does not split, so rows are the better split at a tie: a row block packs
+ * its own rows of A (a transposing copy) and all of B (row copies, about twice as fast per element
+ * on the packing side), where a column block would pack all of A. The serial kernels compute every element of C by the same sequence of
  * operations wherever it lies, so the result is bit for bit the same for any number of threads.
  */
 final class ParallelBlas implements Blas {
@@ -19,8 +22,11 @@ final class ParallelBlas implements Blas {
     static final long PARALLEL_MIN_WORK = 1L << 23;
     /** Column blocks start at multiples of this (whole SIMD tiles). */
     private static final int COL_GRAIN = 32;
-    /** Row blocks start at multiples of this (whole register tiles of every kernel). */
-    private static final int ROW_GRAIN = 24;
+    /**
+     * Row blocks start at multiples of this: whole 8-row register tiles of the SIMD kernel (the
+     * plain one has no row tile), so that 512 and 1024 rows halve evenly for two threads.
+     */
+    private static final int ROW_GRAIN = 8;
 
     private final Blas serial;
     private final int threads;
@@ -58,7 +64,7 @@ final class ParallelBlas implements Blas {
             int ldc) {
         BlasArgs.checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         long work = (long) m * n * k;
-        boolean byColumns = n >= m;
+        boolean byColumns = n > m;
         int grain = byColumns ? COL_GRAIN : ROW_GRAIN;
         int extent = byColumns ? n : m;
         int parts = threads == 1 || work < PARALLEL_MIN_WORK ? 1 : Math.min(threads, (extent + grain - 1) / grain);

@@ -77,6 +77,28 @@ class ParallelGemmTest {
     }
 
     @Test
+    void packedKernelGivesTheBitsOfTheInPlaceKernelAtOddDepths() {
+        // m=200 packs both operands (the constant-stride kernel, unrolled by two depth steps); row
+        // blocks of 40 read B in place (the strided kernel, one step at a time). k=513 leaves K
+        // blocks of 256, 256 and 1, so the unrolled loop's odd tail runs alone and after pairs.
+        int m = 200;
+        int n = 150;
+        for (int k : new int[] {1, 3, 255, 513}) {
+            SplittableRandom rnd = new SplittableRandom(k);
+            float[] a = Reference.random(rnd, m * k);
+            float[] b = Reference.random(rnd, k * n);
+            float[] whole = Reference.random(rnd, m * n);
+            float[] blocks = whole.clone();
+            Blas v = new VectorBlas();
+            v.gemm(false, false, m, n, k, 0.75f, a, 0, k, b, 0, n, 1f, whole, 0, n);
+            for (int i0 = 0; i0 < m; i0 += 40) {
+                v.gemm(false, false, 40, n, k, 0.75f, a, i0 * k, k, b, 0, n, 1f, blocks, i0 * n, n);
+            }
+            assertArrayEquals(whole, blocks, "k=" + k);
+        }
+    }
+
+    @Test
     void readingAInPlaceOrPackedGivesTheSameBits() {
         // n=150 packs A; the same product in column blocks of 30 reads A in place (n <= 2 panels),
         // every transpose, with a ragged last row panel (m=101) and k beyond one K block
