@@ -59,6 +59,12 @@ public final class SimilarityIndex {
     /** How long the background build of the int8 copy waits after the query that asked for it. */
     private static final long GRACE_MS = 500;
 
+    /** Rows scored at a time by the one-pass search. */
+    private static final int ONE_PASS_CHUNK = 4096;
+    /** Per thread: the scores of one chunk of the one-pass search. */
+    private static final ThreadLocal<float[]> ONE_PASS_SCORES =
+            ThreadLocal.withInitial(() -> new float[ONE_PASS_CHUNK]);
+
     private static final Logger LOG = LoggerFactory.getLogger(SimilarityIndex.class);
     private static final Blas SERIAL = Kernels.blas(1);
 
@@ -351,8 +357,12 @@ public final class SimilarityIndex {
         return r != null ? r : QuantizedRows.of(matrix, norms);
     }
 
+    /**
+     * Scores every row, {@value #ONE_PASS_CHUNK} rows at a time into a small buffer of the calling
+     * thread: no score buffer for every row, which in G1 is a humongous array (1.6 MB at 400,000
+     * rows) that a heap little larger than the matrix may have no room left for.
+     */
     TopK nearestOnePass(float[] unitQuery, int n, int k, int[] exclude) {
-        float[] y = scratch();
         int parts = parts(n);
         TopK[] partial = new TopK[parts];
         Runnable[] tasks = new Runnable[parts];
@@ -361,12 +371,16 @@ public final class SimilarityIndex {
             int to = split(n, parts, t + 1);
             int part = t;
             tasks[t] = () -> {
-                dots(unitQuery, from, to, y);
+                float[] y = ONE_PASS_SCORES.get();
                 TopK top = new TopK(k);
-                for (int i = from; i < to; i++) {
-                    float s = y[i] / norms.get(i);
-                    if (s >= top.threshold() && !contains(exclude, i)) {
-                        top.offer(s, i);
+                for (int c = from; c < to; c += ONE_PASS_CHUNK) {
+                    int end = Math.min(to, c + ONE_PASS_CHUNK);
+                    matrix.dots(SERIAL, unitQuery, c, end, y, 0);
+                    for (int i = c; i < end; i++) {
+                        float s = y[i - c] / norms.get(i);
+                        if (s >= top.threshold() && !contains(exclude, i)) {
+                            top.offer(s, i);
+                        }
                     }
                 }
                 partial[part] = top;
