@@ -83,7 +83,7 @@ public final class InfoCommand extends CliCommand {
     }
 
     /**
-     * What the {@code ./seqlab} launcher does for one-shot queries on small seqlab files (it passes
+     * What the {@code ./seqlab} launcher does for one-shot queries on seqlab files (it passes
      * {@code -Dseqlab.oneShot}: auto, off, or quick when this run is one).
      */
     private static String oneShotQueries() {
@@ -92,10 +92,10 @@ public final class InfoCommand extends CliCommand {
             return "full JIT (not started by ./seqlab)";
         }
         return switch (mode) {
-            case "quick" -> "this run: the JIT's first tier only, plain kernels (a query on a small seqlab file)";
+            case "quick" -> "this run: the JIT's first tier only, plain kernels (a query on a seqlab file)";
             case "off" -> "off (SEQLAB_ONE_SHOT=off): every run uses the full JIT";
-            default -> "queries on seqlab files under 512 MB use the JIT's first tier and the plain kernels"
-                    + " (SEQLAB_ONE_SHOT=off disables)";
+            default -> "queries on seqlab files use the JIT's first tier and the plain kernels, the first pass"
+                    + " integer dots (SEQLAB_ONE_SHOT=off disables)";
         };
     }
 

@@ -3,6 +3,7 @@ package dev.seqlab.embeddings.query;
 import dev.seqlab.core.kernel.Blas;
 import dev.seqlab.core.kernel.Int8BlockDots;
 import dev.seqlab.core.kernel.Kernels;
+import dev.seqlab.core.kernel.SwarInt8BlockDots;
 import dev.seqlab.embeddings.store.FloatRows;
 import dev.seqlab.embeddings.store.Floats;
 import dev.seqlab.embeddings.store.Int8Rows;
@@ -30,7 +31,10 @@ public final class SimilarityIndex {
     private static final long PARALLEL_MIN = 1L << 20;
     /** From this many rows on, nearest-neighbour queries take the two-pass quantised route. */
     static final int QUANTIZED_MIN = 1 << 15;
-    /** Whether the kernels (the int8 one among them) are SIMD: only that int8 kernel beats the float pass. */
+    /**
+     * Whether the kernels (the int8 one among them) are SIMD: only then is an int8 copy built when
+     * the file has none (its pass must then pay for the build), and the batched SIMD pass used.
+     */
     private static final boolean TWO_PASS = Kernels.isVectorized();
     /** Full passes over the int8 copy after building it: enough for C2 to compile the kernel. */
     private static final int WARM_UP_PASSES = 4;
@@ -45,16 +49,21 @@ public final class SimilarityIndex {
     /** Batch sizes that take every group of the batched kernel: 16 and one alone, 8, 4. */
     private static final int[] WARM_UP_BATCHES = {17, 8, 4};
     /**
-     * Up to this many codes, a search before the SIMD int8 kernel is compiled bounds with the plain
-     * one. The SIMD kernel's first run costs a roughly fixed half second of CPU (interpreted and
-     * boxed vectors until the JIT's last tier compiles it), the plain kernel about 2.5 ns a code
-     * until then: measured, the plain one wins at 400,000 × 100 (0.5 s less CPU for the whole
-     * command) and loses at 3,000,000 × 300 (2 s more). Once {@link KernelWarmUp} has compiled the
-     * SIMD kernel, it is used at every size.
+     * Files with more float components than this get {@link KernelWarmUp} in processes that run
+     * the SIMD kernels: their first search would otherwise bound with the integer kernel
+     * ({@link SwarInt8BlockDots}, about 0.5 ns a code from the JIT's first tier on, 0.3 once
+     * optimised), several times the CPU of the compiled SIMD one at 3,000,000 × 300; below it the
+     * warm-up costs more than it saves (measured at 400,000 × 100: 0.2–0.4 s more CPU).
      */
     static final long PLAIN_WHILE_COLD_MAX = 1L << 27;
     /** How long the background build of the int8 copy waits after the query that asked for it. */
     private static final long GRACE_MS = 500;
+
+    /** Rows scored at a time by the one-pass search. */
+    private static final int ONE_PASS_CHUNK = 4096;
+    /** Per thread: the scores of one chunk of the one-pass search. */
+    private static final ThreadLocal<float[]> ONE_PASS_SCORES =
+            ThreadLocal.withInitial(() -> new float[ONE_PASS_CHUNK]);
 
     private static final Logger LOG = LoggerFactory.getLogger(SimilarityIndex.class);
     private static final Blas SERIAL = Kernels.blas(1);
@@ -167,7 +176,12 @@ public final class SimilarityIndex {
      * one-pass search computes, so both return the same rows in the same order. The int8 copy is
      * built, and its kernel compiled by the JIT, on a background thread started by the first such
      * query; queries use one pass until it is ready, so a single query never waits for it.
-     * (Without SIMD the int8 pass is slower than the float one and is never used.)
+     * (Without SIMD an int8 copy is never built, but one stored with the rows is used.)
+     *
+     * <p>Until the SIMD int8 kernel is compiled ({@link KernelWarmUp}, or the background
+     * preparation), and without SIMD, the first pass takes exact integer dot products of the
+     * query rounded to integers ({@link IntegerQuery}, {@link SwarInt8BlockDots}): fast in the
+     * JIT's first tier, where a one-shot command runs, and its bounds allow for the rounding.
      *
      * <p>Once the int8 copy is ready, searches from several threads at once are batched
      * ({@link QueryBatcher}): those arriving while a pass runs are answered together by the next
@@ -176,24 +190,36 @@ public final class SimilarityIndex {
      */
     public TopK nearest(float[] unitQuery, int limit, int k, int[] exclude) {
         int n = Math.min(limit, rows);
-        if (n >= QUANTIZED_MIN && TWO_PASS) {
+        if (n >= QUANTIZED_MIN) {
             QuantizedRows ready = quantized;
-            if (ready != null) {
-                if (int8Warm) {
-                    return batcher.answer(new BatchedNearest.Query(unitQuery, n, k, exclude));
-                }
-                prepareInBackground();
-                Int8BlockDots cold = (long) n * dim <= PLAIN_WHILE_COLD_MAX && !KernelWarmUp.done()
-                        ? Kernels.plainInt8BlockDots()
-                        : Kernels.int8BlockDots();
-                return nearestTwoPass(ready, cold, unitQuery, n, k, exclude);
+            if (ready != null && TWO_PASS && int8Warm) {
+                return batcher.answer(new BatchedNearest.Query(unitQuery, n, k, exclude));
             }
-            // started after the search, so that its grace period runs from the answer on
-            TopK top = nearestOnePass(unitQuery, n, k, exclude);
-            prepareInBackground();
-            return top;
+            if (ready != null) {
+                if (TWO_PASS) {
+                    prepareInBackground();
+                }
+                if (TWO_PASS && KernelWarmUp.done()) {
+                    return nearestTwoPass(ready, Kernels.int8BlockDots(), unitQuery, n, k, exclude);
+                }
+                // the SIMD kernel is not compiled yet (or there is none): integer dots, fast from the first tier
+                return nearestTwoPassIntegers(ready, unitQuery, n, k, exclude);
+            }
+            if (TWO_PASS) {
+                // started after the search, so that its grace period runs from the answer on
+                TopK top = nearestOnePass(unitQuery, n, k, exclude);
+                prepareInBackground();
+                return top;
+            }
         }
         return nearestOnePass(unitQuery, n, k, exclude);
+    }
+
+    /** The first pass of a two-pass search: upper bounds of the cosines of the rows of some blocks. */
+    @FunctionalInterface
+    private interface FirstPass {
+        /** Bounds the rows of the blocks {@code [fromBlock, toBlock)} into {@code upper}. */
+        void bound(int fromBlock, int toBlock, float[] upper);
     }
 
     /**
@@ -331,8 +357,12 @@ public final class SimilarityIndex {
         return r != null ? r : QuantizedRows.of(matrix, norms);
     }
 
+    /**
+     * Scores every row, {@value #ONE_PASS_CHUNK} rows at a time into a small buffer of the calling
+     * thread: no score buffer for every row, which in G1 is a humongous array (1.6 MB at 400,000
+     * rows) that a heap little larger than the matrix may have no room left for.
+     */
     TopK nearestOnePass(float[] unitQuery, int n, int k, int[] exclude) {
-        float[] y = scratch();
         int parts = parts(n);
         TopK[] partial = new TopK[parts];
         Runnable[] tasks = new Runnable[parts];
@@ -341,12 +371,16 @@ public final class SimilarityIndex {
             int to = split(n, parts, t + 1);
             int part = t;
             tasks[t] = () -> {
-                dots(unitQuery, from, to, y);
+                float[] y = ONE_PASS_SCORES.get();
                 TopK top = new TopK(k);
-                for (int i = from; i < to; i++) {
-                    float s = y[i] / norms.get(i);
-                    if (s >= top.threshold() && !contains(exclude, i)) {
-                        top.offer(s, i);
+                for (int c = from; c < to; c += ONE_PASS_CHUNK) {
+                    int end = Math.min(to, c + ONE_PASS_CHUNK);
+                    matrix.dots(SERIAL, unitQuery, c, end, y, 0);
+                    for (int i = c; i < end; i++) {
+                        float s = y[i - c] / norms.get(i);
+                        if (s >= top.threshold() && !contains(exclude, i)) {
+                            top.offer(s, i);
+                        }
                     }
                 }
                 partial[part] = top;
@@ -373,6 +407,18 @@ public final class SimilarityIndex {
 
     private TopK nearestTwoPass(QuantizedRows quantized, Int8BlockDots kernel, float[] q, int n, int k, int[] exclude) {
         float qNorm = (float) Math.sqrt(squaredNorm(q));
+        return nearestTwoPass(
+                (from, to, upper) -> quantized.upperBounds(kernel, q, qNorm, from, to, upper), q, n, k, exclude);
+    }
+
+    /** The two-pass search whose first pass bounds from integer dot products ({@link IntegerQuery}). */
+    TopK nearestTwoPassIntegers(QuantizedRows quantized, float[] q, int n, int k, int[] exclude) {
+        IntegerQuery iq = IntegerQuery.of(q, dim);
+        float qNorm = (float) Math.sqrt(squaredNorm(q));
+        return nearestTwoPass((from, to, upper) -> quantized.upperBounds(iq, qNorm, from, to, upper), q, n, k, exclude);
+    }
+
+    private TopK nearestTwoPass(FirstPass firstPass, float[] q, int n, int k, int[] exclude) {
         int blocks = (n + Int8BlockDots.BLOCK - 1) / Int8BlockDots.BLOCK;
         float[] upper = scratch();
         int parts = Math.max(1, Math.min(QueryThreads.THREADS, blocks / 64));
@@ -384,7 +430,7 @@ public final class SimilarityIndex {
             int toBlock = split(blocks, parts, t + 1);
             int part = t;
             tasks[t] = () -> {
-                quantized.upperBounds(kernel, q, qNorm, fromBlock, toBlock, upper);
+                firstPass.bound(fromBlock, toBlock, upper);
                 TopK best = new TopK(firstK);
                 int end = Math.min(n, toBlock * Int8BlockDots.BLOCK);
                 for (int i = fromBlock * Int8BlockDots.BLOCK; i < end; i++) {

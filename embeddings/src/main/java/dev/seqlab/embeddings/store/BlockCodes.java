@@ -1,6 +1,9 @@
 package dev.seqlab.embeddings.store;
 
 import dev.seqlab.core.kernel.Int8BlockDots;
+import dev.seqlab.core.kernel.SwarInt8BlockDots;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * The int8 codes of the first-pass copy of the rows, in the block layout of {@link Int8BlockDots}
@@ -26,6 +29,16 @@ public interface BlockCodes {
             public void copy(int dim, int blocks, byte[] dst) {
                 System.arraycopy(codes, 0, dst, 0, blocks * dim * Int8BlockDots.BLOCK);
             }
+
+            @Override
+            public void copyLongs(int dim, int fromBlock, int blocks, long[] dst) {
+                int bytes = dim * Int8BlockDots.BLOCK;
+                ByteBuffer.wrap(codes, fromBlock * bytes, blocks * bytes)
+                        .slice()
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .asLongBuffer()
+                        .get(dst, 0, blocks * bytes / Long.BYTES);
+            }
         };
     }
 
@@ -45,4 +58,11 @@ public interface BlockCodes {
 
     /** Copies the codes of the first {@code blocks} blocks into {@code dst}, in the same layout. */
     void copy(int dim, int blocks, byte[] dst);
+
+    /**
+     * Copies the codes of the blocks {@code [fromBlock, fromBlock + blocks)} into {@code dst} from
+     * its start as little-endian longs ({@code 2·dim} per block), the form
+     * {@link SwarInt8BlockDots} reads.
+     */
+    void copyLongs(int dim, int fromBlock, int blocks, long[] dst);
 }

@@ -38,6 +38,22 @@ public interface FloatRows {
     /** {@code y[i] = row(i) · x} for the rows {@code [from, to)}, each by {@link Blas#gemv}. */
     void dots(Blas blas, float[] x, int from, int to, float[] y);
 
+    /**
+     * The same floats as {@link #dots(Blas, float[], int, int, float[])}, into
+     * {@code y[yOff + i − from]}: a buffer with room for the rows asked, not for every row. By
+     * default the rows are copied out a few at a time and multiplied there.
+     */
+    default void dots(Blas blas, float[] x, int from, int to, float[] y, int yOff) {
+        int dim = dim();
+        int chunk = Math.max(1, (1 << 14) / dim);
+        float[] buf = new float[Math.min(chunk, Math.max(0, to - from)) * dim];
+        for (int r = from; r < to; r += chunk) {
+            int n = Math.min(chunk, to - r);
+            copyRows(r, n, buf, 0);
+            blas.gemv(false, n, dim, 1f, buf, 0, dim, x, 0, 0f, y, yOff + r - from);
+        }
+    }
+
     /** {@code row(i) · x} by {@link Blas#dot}. */
     float dot(Blas blas, int i, float[] x);
 

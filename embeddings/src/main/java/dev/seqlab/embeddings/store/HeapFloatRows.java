@@ -22,8 +22,13 @@ final class HeapFloatRows extends SizedRows {
 
     @Override
     public void dots(Blas blas, float[] x, int from, int to, float[] y) {
+        dots(blas, x, from, to, y, from);
+    }
+
+    @Override
+    public void dots(Blas blas, float[] x, int from, int to, float[] y, int yOff) {
         if (to > from) {
-            blas.gemv(false, to - from, dim, 1f, matrix, from * dim, dim, x, 0, 0f, y, from);
+            blas.gemv(false, to - from, dim, 1f, matrix, from * dim, dim, x, 0, 0f, y, yOff);
         }
     }
 

@@ -54,6 +54,11 @@ final class MappedBlockCodes implements BlockCodes {
     }
 
     @Override
+    public void copyLongs(int dim, int fromBlock, int blocks, long[] dst) {
+        region.getLongs((long) fromBlock * dim * B, dst, 0, blocks * dim * B / Long.BYTES);
+    }
+
+    @Override
     public void copy(int dim, int blocks, byte[] dst) {
         region.getBytes(0, dst, 0, blocks * dim * B);
     }

@@ -22,11 +22,16 @@ abstract class StagedRows extends SizedRows {
 
     @Override
     public final void dots(Blas blas, float[] x, int from, int to, float[] y) {
+        dots(blas, x, from, to, y, from);
+    }
+
+    @Override
+    public final void dots(Blas blas, float[] x, int from, int to, float[] y, int yOff) {
         float[] buf = chunk.get();
         for (int r = from; r < to; r += chunkRows) {
             int n = Math.min(chunkRows, to - r);
             copyRows(r, n, buf, 0);
-            blas.gemv(false, n, dim, 1f, buf, 0, dim, x, 0, 0f, y, r);
+            blas.gemv(false, n, dim, 1f, buf, 0, dim, x, 0, 0f, y, yOff + r - from);
         }
     }
 

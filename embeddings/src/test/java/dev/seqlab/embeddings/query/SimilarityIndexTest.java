@@ -86,6 +86,7 @@ class SimilarityIndexTest {
                     TopK one = index.nearestOnePass(q, limit, k, exclude);
                     TopK two = index.nearestTwoPass(quantized, q, limit, k, exclude);
                     assertSame(one, two, what);
+                    assertSame(one, index.nearestTwoPassIntegers(quantized, q, limit, k, exclude), what + " integers");
                     assertEquals(k, two.size(), what);
                     for (int i : two.indices()) {
                         assertTrue(i < limit && i != query && i != 6 && i != 101, what + ": row " + i);
@@ -148,6 +149,10 @@ class SimilarityIndexTest {
             BatchedNearest.Query b = batch[j];
             TopK alone = index.nearestOnePass(b.unitQuery(), b.limit(), b.k(), b.exclude());
             assertSame(alone, together[j], "near-ties, query " + j);
+            assertSame(
+                    alone,
+                    index.nearestTwoPassIntegers(index.quantizedNow(), b.unitQuery(), b.limit(), b.k(), b.exclude()),
+                    "near-ties, integer first pass, query " + j);
         }
     }
 
@@ -241,10 +246,12 @@ class SimilarityIndexTest {
                 q[d] = (float) rnd.nextGaussian();
             }
             SimilarityIndex.normalize(q);
+            TopK one = index.nearestOnePass(q, rows, 10, new int[0]);
+            assertSame(one, index.nearestTwoPass(index.quantizedNow(), q, rows, 10, new int[0]), "random query " + t);
             assertSame(
-                    index.nearestOnePass(q, rows, 10, new int[0]),
-                    index.nearestTwoPass(index.quantizedNow(), q, rows, 10, new int[0]),
-                    "random query " + t);
+                    one,
+                    index.nearestTwoPassIntegers(index.quantizedNow(), q, rows, 10, new int[0]),
+                    "random query " + t + ", integer first pass");
         }
     }
 
