@@ -19,6 +19,11 @@
 # The GEMM peak the skip-gram kernel's GFLOP/s is compared with (seqlab's SGEMM, `GemmGflops 2`) is
 # measured in the same locked run when bench/target/benchmarks.jar is built (GEMM=0 skips it).
 # BENCH_LOCK=FILE holds that lock (flock) for the timed runs only, not for building or scoring.
+# SEEDS="1 2 3" trains each tool once per seed in every round (gensim's `seed` too; default 1): the
+# seed-to-seed spread of analogy (over a point) is larger than the gaps compared, so quality is
+# compared as medians over seeds. KINDS="sg" or "cbow" runs one architecture only (default both),
+# to split a comparison into locked runs of under 12 minutes; with GENSIM_CORE set, GENSIM_DEFAULT=0
+# skips gensim at its default core (when that core is the slower one).
 # Usage: bench/word2vec-vs-gensim.sh CORPUS [ROUNDS]   (needs Debian's python3-gensim)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -37,14 +42,27 @@ core() { # the OpenBLAS core numpy loads in this environment
 lib = sorted({l.split()[-1] for l in open("/proc/self/maps") if "openblas" in l})[0]
 f = ctypes.CDLL(lib).openblas_get_corename; f.restype = ctypes.c_char_p; print(f().decode())'
 }
-gensim() { # ARGS... -> one JSON line, gensim at true speed
-  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$peers/gensim_word2vec.py" "$corpus" "$@" 2> /dev/null | tail -1
-}
-gensim_core() { # CORE ARGS... -> gensim with that OpenBLAS core (numpy loaded before the script drops the variable)
-  local c=$1
+# Runs the peer script with gensim's Word2Vec given `seed` (the script itself fixes seed=1); numpy
+# (and so OpenBLAS) is loaded here, before the script drops the OpenBLAS variables.
+seeded='import runpy, sys
+import gensim.models
+seed = int(sys.argv[1])
+class Seeded(gensim.models.Word2Vec):
+    def __init__(self, *args, **kwargs):
+        kwargs["seed"] = seed
+        super().__init__(*args, **kwargs)
+gensim.models.Word2Vec = Seeded
+sys.argv = sys.argv[2:]
+runpy.run_path(sys.argv[0], run_name="__main__")'
+gensim() { # SEED ARGS... -> one JSON line, gensim at true speed
+  local seed=$1
   shift
-  env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE="$c" /usr/bin/python3 -c 'import numpy, runpy, sys
-sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name="__main__")' "$peers/gensim_word2vec.py" "$corpus" "$@" 2> /dev/null | tail -1
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 -c "$seeded" "$seed" "$peers/gensim_word2vec.py" "$corpus" "$@" 2> /dev/null | tail -1
+}
+gensim_core() { # CORE SEED ARGS... -> gensim with that OpenBLAS core
+  local c=$1 seed=$2
+  shift 2
+  env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE="$c" /usr/bin/python3 -c "$seeded" "$seed" "$peers/gensim_word2vec.py" "$corpus" "$@" 2> /dev/null | tail -1
 }
 seqlab() { # NAME ARGS... -> one JSON line with the whole command's wall time
   local name=$1
@@ -67,13 +85,16 @@ measure() {
     echo "{\"run\": \"gemm\", \"gemm\": $(java --add-modules jdk.incubator.vector -cp "$root/bench/target/benchmarks.jar" dev.seqlab.bench.GemmGflops 2 2> /dev/null | tail -1)}" | tee -a "$out/runs.jsonl"
   fi
   for r in $(seq "$rounds"); do
-    for cfg in "sg 1 5" "cbow 0 3"; do
-      set -- $cfg
-      echo "{\"run\": \"g-$1-$r\", \"gensim\": $(gensim --sg "$2" --epochs "$3" --threads 2 --out "$out/g-$1-$r.txt")}" | tee -a "$out/runs.jsonl"
-      [ -z "${GENSIM_CORE:-}" ] \
-        || echo "{\"run\": \"c-$1-$r\", \"gensim\": $(gensim_core "$GENSIM_CORE" --sg "$2" --epochs "$3" --threads 2 --out "$out/c-$1-$r.txt")}" | tee -a "$out/runs.jsonl"
-      if [ "$1" = cbow ]; then flags=(--cbow); else flags=(); fi
-      seqlab "s-$1-$r" "${flags[@]}" --epochs "$3" | tee -a "$out/runs.jsonl"
+    for kind in ${KINDS:-sg cbow}; do
+      case $kind in sg) sg=1 epochs=5 flags=() ;; cbow) sg=0 epochs=3 flags=(--cbow) ;; *) echo "KINDS: sg or cbow, not $kind" >&2; exit 2 ;; esac
+      for seed in ${SEEDS:-1}; do
+        n="$kind-r${r}s$seed"
+        [ -n "${GENSIM_CORE:-}" ] && [ "${GENSIM_DEFAULT:-1}" = 0 ] \
+          || echo "{\"run\": \"g-$n\", \"seed\": $seed, \"gensim\": $(gensim "$seed" --sg $sg --epochs $epochs --threads 2 --out "$out/g-$n.txt")}" | tee -a "$out/runs.jsonl"
+        [ -z "${GENSIM_CORE:-}" ] \
+          || echo "{\"run\": \"c-$n\", \"seed\": $seed, \"gensim\": $(gensim_core "$GENSIM_CORE" "$seed" --sg $sg --epochs $epochs --threads 2 --out "$out/c-$n.txt")}" | tee -a "$out/runs.jsonl"
+        seqlab "s-$n" "${flags[@]}" --epochs $epochs --seed "$seed" | tee -a "$out/runs.jsonl"
+      done
     done
     [ "$r" -le "${DET_ROUNDS:-1}" ] || continue
     for d in a b; do
@@ -85,7 +106,7 @@ measure() {
   echo "load: $(uptime)"
 }
 export -f measure core gensim gensim_core seqlab
-export corpus rounds peers out root DET_ROUNDS GENSIM_CORE GEMM
+export corpus rounds peers out root seeded DET_ROUNDS GENSIM_CORE GENSIM_DEFAULT GEMM SEEDS KINDS
 if [ -n "${BENCH_LOCK:-}" ]; then flock -w 1800 "$BENCH_LOCK" bash -c measure; else measure; fi
 
 for f in "$out"/[gcsd]*-*.txt; do
@@ -106,7 +127,7 @@ for path in sys.argv[1:]:
 def rows(prefix):
     return [v for k, v in runs.items() if k.rsplit("-", 1)[0] == prefix]
 med = lambda rs, k: st.median(r[k] for r in rs) if rs else float("nan")
-print(f"\nmedians over {len([k for k in runs if k.startswith('s-sg-')])} rounds")
+print(f"\nmedians over {len([k for k in runs if k.startswith('s-sg-')])} sg and {len([k for k in runs if k.startswith('s-cbow-')])} cbow runs (rounds x seeds)")
 print(f"{'':24} {'words/s':>10} {'analogy':>8} {'WS353':>7}")
 for kind in ("sg", "cbow"):
     for p, name in ((f"g-{kind}", "gensim, true speed"), (f"c-{kind}", "gensim, GENSIM_CORE"), (f"s-{kind}", "seqlab"),
@@ -114,12 +135,14 @@ for kind in ("sg", "cbow"):
         rs = rows(p) if p[0] != "d" else rows(f"da-{kind}") + rows(f"db-{kind}")
         if rs:
             print(f"{kind + ' ' + name:24} {med(rs, 'words_per_s'):10.0f} {med(rs, 'analogy'):8.4f} {med(rs, 'wordsim353_spearman'):7.4f}")
-    g = max(med(rows(f"g-{kind}"), "words_per_s"), med(rows(f"c-{kind}"), "words_per_s") if rows(f"c-{kind}") else 0)
     s = rows(f"s-{kind}")
+    if not s:
+        continue
+    g = max(med(rows(p), "words_per_s") for p in (f"g-{kind}", f"c-{kind}") if rows(p))
     peak = f" (seqlab SGEMM on 2 threads: {gemm['512']:.0f} at 512, {gemm['1024']:.0f} at 1024)" if gemm else ""
     print(f"{kind}: seqlab / faster gensim {med(s, 'words_per_s') / g:.2f}x; kernel {med(s, 'kernel_gflops'):.1f} GFLOP/s{peak};"
           f" epoch loss {s[0]['epoch_loss'] if s else ''}")
 d = rows("da-sg") + rows("db-sg")
-if d:
+if d and rows("s-sg"):
     print(f"--deterministic / default skip-gram speed: {med(d, 'words_per_s') / med(rows('s-sg'), 'words_per_s'):.2f}")
 PY

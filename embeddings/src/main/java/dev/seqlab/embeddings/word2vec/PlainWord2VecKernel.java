@@ -58,6 +58,28 @@ final class PlainWord2VecKernel implements Word2VecKernel {
     }
 
     @Override
+    public void sumRows(float s, float[] table, int[] rows, int count, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            float sum = 0f;
+            for (int k = 0; k < count; k++) {
+                sum += table[rows[k] + i];
+            }
+            out[oo + i] = s * sum;
+        }
+    }
+
+    @Override
+    public void addRows(float[] a, float[] x, int[] xRows, int count, float[] y, int yo, int n) {
+        for (int i = 0; i < n; i++) {
+            float v = y[yo + i];
+            for (int k = 0; k < count; k++) {
+                v += a[k] * x[xRows[k] + i];
+            }
+            y[yo + i] = v;
+        }
+    }
+
+    @Override
     public void scale(float s, float[] x, int n) {
         for (int i = 0; i < n; i++) {
             x[i] *= s;

@@ -113,6 +113,46 @@ final class VectorWord2VecKernel implements Word2VecKernel {
     }
 
     @Override
+    public void sumRows(float s, float[] table, int[] rows, int count, float[] out, int oo, int n) {
+        int i = 0;
+        for (; i + 4 * L <= n; i += 4 * L) {
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = FloatVector.zero(S);
+            FloatVector a2 = FloatVector.zero(S);
+            FloatVector a3 = FloatVector.zero(S);
+            for (int k = 0; k < count; k++) {
+                int r = rows[k] + i;
+                a0 = a0.add(FloatVector.fromArray(S, table, r));
+                a1 = a1.add(FloatVector.fromArray(S, table, r + L));
+                a2 = a2.add(FloatVector.fromArray(S, table, r + 2 * L));
+                a3 = a3.add(FloatVector.fromArray(S, table, r + 3 * L));
+            }
+            a0.mul(s).intoArray(out, oo + i);
+            a1.mul(s).intoArray(out, oo + i + L);
+            a2.mul(s).intoArray(out, oo + i + 2 * L);
+            a3.mul(s).intoArray(out, oo + i + 3 * L);
+        }
+        for (; i < n; i += L) {
+            FloatVector a0 = FloatVector.zero(S);
+            for (int k = 0; k < count; k++) {
+                a0 = a0.add(FloatVector.fromArray(S, table, rows[k] + i));
+            }
+            a0.mul(s).intoArray(out, oo + i);
+        }
+    }
+
+    @Override
+    public void addRows(float[] a, float[] x, int[] xRows, int count, float[] y, int yo, int n) {
+        for (int i = 0; i < n; i += L) {
+            FloatVector v = FloatVector.fromArray(S, y, yo + i);
+            for (int k = 0; k < count; k++) {
+                v = FloatVector.fromArray(S, x, xRows[k] + i).fma(FloatVector.broadcast(S, a[k]), v);
+            }
+            v.intoArray(y, yo + i);
+        }
+    }
+
+    @Override
     public void scale(float s, float[] x, int n) {
         for (int i = 0; i < n; i += L) {
             FloatVector.fromArray(S, x, i).mul(s).intoArray(x, i);

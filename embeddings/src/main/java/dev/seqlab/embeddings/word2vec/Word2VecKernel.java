@@ -39,6 +39,18 @@ public interface Word2VecKernel {
      */
     void updates(float[] g, float[] in, int io, float[] table, int[] rows, int count, float[] acc, int n);
 
+    /**
+     * {@code out[oo..oo+n) = s * sum_k table[rows[k]..)} for {@code k < count}: each row read
+     * once, the sum kept in registers (CBOW's hidden layer).
+     */
+    void sumRows(float s, float[] table, int[] rows, int count, float[] out, int oo, int n);
+
+    /**
+     * {@code y[yo..yo+n) += sum_k a[k] * x[xRows[k]..)} for {@code k < count}, in one
+     * read-modify-write of {@code y} (a CBOW context row taking the errors of the centres it serves).
+     */
+    void addRows(float[] a, float[] x, int[] xRows, int count, float[] y, int yo, int n);
+
     /** x[0..n) *= s. */
     void scale(float s, float[] x, int n);
 }

@@ -11,8 +11,9 @@ import java.util.Arrays;
  * centre word share its negative samples, and the step is two small matrix products on a copy of
  * the context rows. Hierarchical softmax runs along the centre word's path for each context row
  * of that copy. CBOW trains {@value #CBOW_BATCH} consecutive centres at once, sharing their
- * noise words: two small matrix products again, on their hidden layers. The loss (negative log-likelihood of the targets, summed over negative sampling
- * and the tree) is kept per epoch, per prediction: per (centre, context) pair in skip-gram, per
+ * noise words: two small matrix products again, on their hidden layers; each context row of the
+ * batch's overlapping windows is read and written once for the batch. The loss (negative
+ * log-likelihood of the targets, summed over negative sampling and the tree) is kept per epoch, per prediction: per (centre, context) pair in skip-gram, per
  * centre in CBOW.
  *
  * <p>Random choices (subsampling, window sizes, negative samples) come from a {@link JobRandom}
@@ -55,6 +56,8 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
     private volatile double recentLoss = Double.NaN;
     private int[] kept = new int[TrainingJob.TARGET_WORDS];
     private int[] keptEnds = new int[256];
+    private final float[] shares = new float[CBOW_BATCH];
+    private final int[] errorRows = new int[CBOW_BATCH];
 
     Word2VecWorker(
             Word2VecWeights weights,
@@ -216,20 +219,11 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
      * sentences; each centre keeps its own sentence's window).
      */
     private void cbowSentence(int start, int end, float alpha) {
-        Word2VecKernel k = Word2VecKernels.KERNEL;
         for (int i = start; i < end; i++) {
             int b = reducedWindow();
             int lo = Math.max(start, i - window + b);
             int hi = Math.min(end, i + window + 1 - b);
-            int row = batch * stride;
-            Arrays.fill(copy, row, row + stride, 0f);
-            int count = 0;
-            for (int j = lo; j < hi; j++) {
-                if (j != i) {
-                    k.axpy(1f, syn0, kept[j] * stride, copy, row, stride);
-                    count++;
-                }
-            }
+            int count = hi - lo - 1;
             if (count == 0) {
                 continue;
             }
@@ -238,9 +232,6 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
             windowStarts[batch] = lo;
             windowEnds[batch] = hi;
             counts[batch] = count;
-            if (cbowMean) {
-                scaleRow(1f / count, copy, row);
-            }
             if (++batch == CBOW_BATCH) {
                 cbowBatch(batch, alpha);
                 batch = 0;
@@ -249,12 +240,29 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
     }
 
     /**
-     * Trains {@code size} consecutive centres at once: their hidden layers (rows of {@link #copy})
-     * share one draw of noise words ({@link SharedNegativeStep#stepEach}); each context word then
-     * takes its centre's error.
+     * Trains {@code size} consecutive centres at once. Each hidden layer (a row of {@link #copy})
+     * is the sum (or mean) of its window's context rows, each row read once into registers; the
+     * hidden layers share one draw of noise words ({@link SharedNegativeStep#stepEach}). Then,
+     * since the centres' windows overlap, each position of the windows' union takes the errors
+     * of all the centres it is a context of in one read-modify-write of its row, rather than one
+     * per centre. No weight changes between the sums and the step, so this is the per-centre
+     * computation in another order.
      */
     private void cbowBatch(int size, float alpha) {
         Word2VecKernel k = Word2VecKernels.KERNEL;
+        int from = windowStarts[0];
+        int to = windowEnds[0];
+        for (int c = 0; c < size; c++) {
+            from = Math.min(from, windowStarts[c]);
+            to = Math.max(to, windowEnds[c]);
+            int m = 0;
+            for (int j = windowStarts[c]; j < windowEnds[c]; j++) {
+                if (j != centres[c]) {
+                    contextRows[m++] = kept[j] * stride;
+                }
+            }
+            k.sumRows(cbowMean ? 1f / m : 1f, syn0, contextRows, m, copy, c * stride, stride);
+        }
         Arrays.fill(errors, 0, size * stride, 0f);
         predictions += size;
         if (syn1 != null) {
@@ -267,20 +275,18 @@ final class Word2VecWorker implements TrainingRun.JobTrainer {
         if (sharedStep != null) {
             sharedStep.stepEach(centreWords, copy, copyRows, errors, copyRows, size, alpha, random);
         }
-        for (int c = 0; c < size; c++) {
-            // gensim divides the error of a summed context among its words
-            float share = cbowMean ? 1f : 1f / counts[c];
-            for (int j = windowStarts[c]; j < windowEnds[c]; j++) {
-                if (j != centres[c]) {
-                    k.axpy(share, errors, c * stride, syn0, kept[j] * stride, stride);
+        for (int j = from; j < to; j++) {
+            int n = 0;
+            for (int c = 0; c < size; c++) {
+                if (j >= windowStarts[c] && j < windowEnds[c] && j != centres[c]) {
+                    // gensim divides the error of a summed context among its words
+                    shares[n] = cbowMean ? 1f : 1f / counts[c];
+                    errorRows[n++] = c * stride;
                 }
             }
-        }
-    }
-
-    private void scaleRow(float s, float[] x, int offset) {
-        for (int p = offset; p < offset + stride; p++) {
-            x[p] *= s;
+            if (n > 0) {
+                k.addRows(shares, errors, errorRows, n, syn0, kept[j] * stride, stride);
+            }
         }
     }
 

@@ -129,4 +129,50 @@ class Word2VecKernelTest {
     void simdKernelUsesTheProjectsOneSpecies() {
         assertEquals(VectorShapes.FLOATS.length(), new VectorWord2VecKernel().lanes());
     }
+
+    /** CBOW's row sums and multi-row adds against double references, rows repeated and out of order, 0 to 10 rows. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernels")
+    void rowSumsAndRowAddsMatchDoubleReferences(Word2VecKernel k) {
+        SplittableRandom rnd = new SplittableRandom(12);
+        int lanes = k.lanes();
+        for (int n = lanes; n <= 200; n += lanes) {
+            for (int count = 0; count <= 10; count++) {
+                int rowsInTable = 6;
+                float[] table = random(rnd, rowsInTable * n);
+                int[] rows = new int[count];
+                float[] a = new float[count];
+                for (int c = 0; c < count; c++) {
+                    rows[c] = rnd.nextInt(rowsInTable) * n; // repeats allowed, as a word twice in a window
+                    a[c] = (float) rnd.nextGaussian();
+                }
+                int oo = 2 * lanes;
+                float[] out = random(rnd, oo + n + lanes);
+                float[] before = out.clone();
+                k.sumRows(0.5f, table, rows, count, out, oo, n);
+                float[] y = random(rnd, oo + n + lanes);
+                float[] y0 = y.clone();
+                k.addRows(a, table, rows, count, y, oo, n);
+                for (int i = 0; i < n; i++) {
+                    double sum = 0;
+                    double add = y0[oo + i];
+                    for (int c = 0; c < count; c++) {
+                        sum += table[rows[c] + i];
+                        add += a[c] * (double) table[rows[c] + i];
+                    }
+                    String at = k.name() + " n=" + n + " count=" + count + " i=" + i;
+                    assertEquals(0.5 * sum, out[oo + i], 1e-5 * (count + 1), "sumRows " + at);
+                    assertEquals(add, y[oo + i], 1e-5 * (count + 1), "addRows " + at);
+                }
+                for (int i = 0; i < oo; i++) {
+                    assertEquals(before[i], out[i], 0f, k.name() + " sumRows wrote before its row");
+                    assertEquals(y0[i], y[i], 0f, k.name() + " addRows wrote before its row");
+                }
+                for (int i = oo + n; i < out.length; i++) {
+                    assertEquals(before[i], out[i], 0f, k.name() + " sumRows wrote after its row");
+                    assertEquals(y0[i], y[i], 0f, k.name() + " addRows wrote after its row");
+                }
+            }
+        }
+    }
 }
