@@ -244,11 +244,16 @@ final class SharedScan {
         BatchedNearest.screen(quantized, kernel, queries, q, qNorm, rounding, count, found, cb, ce);
     }
 
-    /** Counts the claim's chunk as screened for its searches; those now complete go to {@code finished}. */
+    /**
+     * Counts the claim's chunk as screened for its searches; those now complete leave the circle
+     * (one with fewer rows than the index may complete before its turn ends) and go to
+     * {@code finished}.
+     */
     private void finish(Claim claim, List<Member> finished) {
         for (int j = 0; j < claim.count(); j++) {
             Member m = claim.members()[j];
             if (--m.remaining == 0 && !m.done) {
+                circle.remove(m);
                 m.done = true;
                 finished.add(m);
             }
