@@ -48,15 +48,15 @@ final class SharedScan {
     private long claims;
 
     private int workers;
-    /** The slots of the running workers, one bit each: slot {@code s} owns {@code Member.found[s]}. */
-    private int slotsTaken;
+    /** Which worker slots are taken: the worker in slot {@code s} owns {@code Member.found[s]}. */
+    private final boolean[] slotTaken;
 
     private long joinedMidTurn;
 
     /** A scan over {@code quantized}, the int8 copy of {@code index}'s rows, by up to {@code workers} threads. */
     SharedScan(SimilarityIndex index, QuantizedRows quantized, Int8BlockDots kernel, int workers) {
-        if (workers < 1 || workers > Integer.SIZE) {
-            throw new IllegalArgumentException("workers must be in [1, 32], got " + workers);
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, got " + workers);
         }
         this.index = index;
         this.quantized = quantized;
@@ -64,6 +64,7 @@ final class SharedScan {
         this.blocks = (index.rows() + B - 1) / B;
         this.chunks = (blocks + BatchedNearest.CHUNK_BLOCKS - 1) / BatchedNearest.CHUNK_BLOCKS;
         this.maxWorkers = workers;
+        this.slotTaken = new boolean[workers];
     }
 
     /** A search in the circle. */
@@ -168,10 +169,12 @@ final class SharedScan {
 
     /** One worker: claims chunks and screens them until the circle is empty. */
     private void work() {
-        int slot;
+        int slot = 0;
         synchronized (this) {
-            slot = Integer.numberOfTrailingZeros(~slotsTaken);
-            slotsTaken |= 1 << slot;
+            while (slotTaken[slot]) {
+                slot++;
+            }
+            slotTaken[slot] = true;
         }
         List<Member> finished = new ArrayList<>();
         Claim claim = null;
@@ -183,7 +186,7 @@ final class SharedScan {
                 claim = circle.isEmpty() ? null : claim();
                 if (claim == null) {
                     workers--;
-                    slotsTaken &= ~(1 << slot);
+                    slotTaken[slot] = false;
                 }
             }
             wake(finished);
