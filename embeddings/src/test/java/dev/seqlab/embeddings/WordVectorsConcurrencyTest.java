@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * WordVectors is documented as safe to query from several threads: similar, analogy,
  * similarity and doesn't-match from 8 threads for a few seconds give exactly the sequential
  * answers (including the first queries, which build the lazily made search index); and over a
- * vocabulary large enough for the two-pass search, where concurrent searches are answered
- * together in batched passes, every answer of 8 threads for a few seconds is the sequential one.
+ * vocabulary large enough for the two-pass search, where concurrent searches share one circular
+ * scan, every answer of 8 threads for a few seconds is the sequential one.
  */
 class WordVectorsConcurrencyTest {
 

@@ -8,10 +8,11 @@ import dev.seqlab.core.options.Withers;
  *
  * @param bind           the address to listen on (loopback by default: a local tool)
  * @param port           the port; 0 picks a free one
- * @param threads        threads answering requests (64 by default: a request whose search waits to
- *                       share the next pass over the vectors only waits, so the more requests are in
- *                       the server at once, the fewer passes answer them; with fewer threads than
- *                       concurrent clients, the rest queue in front of the server instead)
+ * @param threads        threads answering requests (64 by default: a request whose search is in
+ *                       the shared scan over the vectors only waits, and every search in the scan
+ *                       shares each read of the rows, so the more requests are in the server at
+ *                       once, the less each costs; with fewer threads than concurrent clients, the
+ *                       rest queue in front of the server instead)
  * @param maxQueryBytes  the longest query string accepted (longer: 414)
  * @param maxWordLength  the longest word accepted, in characters
  * @param maxListSize    the most words in one list (a typed map, doesn't-match, the bias view)

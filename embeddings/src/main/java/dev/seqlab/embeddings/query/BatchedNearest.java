@@ -18,7 +18,7 @@ import java.util.Arrays;
  */
 final class BatchedNearest {
     /** Rows bounded per chunk: their codes (up to ~300 KB at dim 300) stay in the core's cache for all queries. */
-    private static final int CHUNK_BLOCKS = 64;
+    static final int CHUNK_BLOCKS = 64;
 
     private static final int B = Int8BlockDots.BLOCK;
 
@@ -35,13 +35,14 @@ final class BatchedNearest {
     /** One query of a batch: a unit vector, the rows searched ({@code [0, limit)}), k and the rows skipped. */
     record Query(float[] unitQuery, int limit, int k, int[] exclude) {}
 
-    /** The candidates one thread found for one query. */
-    private static final class Candidates {
+    /** The candidates one screen found for one query: its lower bounds' best and the rows that may beat them. */
+    static final class Candidates {
         final TopK lower;
         int[] rows = new int[16];
         float[] upper = new float[16];
         int size;
 
+        /** Candidates of a query of {@code k} rows and exclusions together. */
         Candidates(int k) {
             this.lower = new TopK(k);
         }
@@ -67,46 +68,68 @@ final class BatchedNearest {
             Query query = queries[j];
             n = Math.max(n, query.limit());
             q[j] = query.unitQuery();
-            double s = 0;
-            for (float x : q[j]) {
-                s += (double) x * x;
-            }
-            qNorm[j] = (float) Math.sqrt(s);
+            qNorm[j] = norm(q[j]);
             rounding[j] = quantized.rounding(qNorm[j]);
         }
         int blocks = (n + B - 1) / B;
         int parts = Math.max(1, Math.min(QueryThreads.THREADS, blocks / 64));
-        Candidates[][] partial = new Candidates[parts][];
+        Candidates[][] partial = new Candidates[parts][count];
         Runnable[] tasks = new Runnable[parts];
         for (int t = 0; t < parts; t++) {
             int fromBlock = (int) ((long) blocks * t / parts);
             int toBlock = (int) ((long) blocks * (t + 1) / parts);
-            int part = t;
-            tasks[t] = () -> partial[part] = scan(quantized, kernel, queries, q, qNorm, rounding, fromBlock, toBlock);
+            Candidates[] found = partial[t];
+            for (int j = 0; j < count; j++) {
+                found[j] = new Candidates(queries[j].k() + queries[j].exclude().length);
+            }
+            tasks[t] = () -> {
+                for (int cb = fromBlock; cb < toBlock; cb += CHUNK_BLOCKS) {
+                    int ce = Math.min(toBlock, cb + CHUNK_BLOCKS);
+                    screen(quantized, kernel, queries, q, qNorm, rounding, count, found, cb, ce);
+                }
+            };
         }
         QueryThreads.runAll(tasks);
-        return rescoreAll(index, queries, partial);
-    }
-
-    private static TopK[] rescoreAll(SimilarityIndex index, Query[] queries, Candidates[][] partial) {
-        int count = queries.length;
         TopK[] out = new TopK[count];
+        Candidates[] perPart = new Candidates[parts];
         for (int j = 0; j < count; j++) {
-            out[j] = rescore(index, queries[j], partial, j);
+            for (int t = 0; t < parts; t++) {
+                perPart[t] = partial[t][j];
+            }
+            out[j] = rescore(index, queries[j], perPart);
         }
         return out;
     }
 
-    private static Candidates[] scan(
+    /** The Euclidean norm of {@code q}, summed in double. */
+    static float norm(float[] q) {
+        double s = 0;
+        for (float x : q) {
+            s += (double) x * x;
+        }
+        return (float) Math.sqrt(s);
+    }
+
+    /**
+     * Screens the rows of the blocks {@code [cb, ce)} (at most {@value #CHUNK_BLOCKS} blocks) for
+     * the first {@code count} queries at once: each query's rows whose upper bound reaches its
+     * running threshold are added to its candidates {@code found[j]}, which the calling thread
+     * alone may update. The chunks of a query's rows may be screened in any order and split over
+     * any number of {@link Candidates}: each keeps a valid threshold of its own.
+     *
+     * @param q the queries' unit vectors, {@code qNorm} their norms, {@code rounding} {@link QuantizedRows#rounding} of those
+     */
+    static void screen(
             QuantizedRows quantized,
             Int8BlockDots kernel,
             Query[] queries,
             float[][] q,
             float[] qNorm,
             float[] rounding,
-            int fromBlock,
-            int toBlock) {
-        int count = queries.length;
+            int count,
+            Candidates[] found,
+            int cb,
+            int ce) {
         float[][] approx = APPROX.get();
         if (approx.length < count) {
             approx = new float[count][CHUNK_BLOCKS * B];
@@ -114,58 +137,56 @@ final class BatchedNearest {
         }
         float[] errors = ERRORS.get();
         int[] reached = REACHED.get();
-        Candidates[] found = new Candidates[count];
+        quantized.approximations(kernel, q, count, cb, ce, approx, errors);
+        int base = cb * B;
         for (int j = 0; j < count; j++) {
-            found[j] = new Candidates(queries[j].k() + queries[j].exclude().length);
-        }
-        for (int cb = fromBlock; cb < toBlock; cb += CHUNK_BLOCKS) {
-            int ce = Math.min(toBlock, cb + CHUNK_BLOCKS);
-            quantized.approximations(kernel, q, count, cb, ce, approx, errors);
-            int base = cb * B;
-            for (int j = 0; j < count; j++) {
-                int stop = Math.min(ce * B, queries[j].limit());
-                Candidates c = found[j];
-                float[] a = approx[j];
-                float qn = qNorm[j];
-                float round = rounding[j];
-                float low = c.lower.threshold();
-                // screened at the chunk's threshold; the threshold only rises, so rows screened
-                // out could not have become candidates below
-                int hits = stop > base ? kernel.reaching(a, errors, stop - base, qn, round, low, reached) : 0;
-                for (int h = 0; h < hits; h++) {
-                    int r = reached[h];
-                    float slack = qn * errors[r] + round;
-                    float up = a[r] + slack;
-                    if (up >= low) { // false for zero rows (NaN)
-                        c.add(base + r, up);
-                        float lo = a[r] - slack;
-                        if (lo >= low) {
-                            c.lower.offer(lo, base + r);
-                            low = c.lower.threshold();
-                        }
+            int stop = Math.min(ce * B, queries[j].limit());
+            Candidates c = found[j];
+            float[] a = approx[j];
+            float qn = qNorm[j];
+            float round = rounding[j];
+            float low = c.lower.threshold();
+            // screened at the chunk's threshold; the threshold only rises, so rows screened
+            // out could not have become candidates below
+            int hits = stop > base ? kernel.reaching(a, errors, stop - base, qn, round, low, reached) : 0;
+            for (int h = 0; h < hits; h++) {
+                int r = reached[h];
+                float slack = qn * errors[r] + round;
+                float up = a[r] + slack;
+                if (up >= low) { // false for zero rows (NaN)
+                    c.add(base + r, up);
+                    float lo = a[r] - slack;
+                    if (lo >= low) {
+                        c.lower.offer(lo, base + r);
+                        low = c.lower.threshold();
                     }
                 }
             }
         }
-        return found;
     }
 
-    /** Query {@code j}'s candidates from every thread, scored exactly while their bounds can still reach the top k. */
-    private static TopK rescore(SimilarityIndex index, Query query, Candidates[][] partial, int j) {
-        TopK lower = partial[0][j].lower;
-        for (int t = 1; t < partial.length; t++) {
-            lower.addAll(partial[t][j].lower);
+    /**
+     * A query's answer from its candidates, found by any number of screens over disjoint rows
+     * that together covered all of its rows (null entries are skipped): scored exactly while
+     * their bounds can still reach the top k.
+     */
+    static TopK rescore(SimilarityIndex index, Query query, Candidates[] parts) {
+        TopK lower = new TopK(query.k() + query.exclude().length);
+        int total = 0;
+        for (Candidates c : parts) {
+            if (c != null) {
+                lower.addAll(c.lower);
+                total += c.size;
+            }
         }
         float low = lower.threshold();
-        int total = 0;
-        for (Candidates[] p : partial) {
-            total += p[j].size;
-        }
         // (upper bound, row) as sortable longs, ascending: the best bounds are at the end
         long[] keys = new long[total];
         int m = 0;
-        for (Candidates[] p : partial) {
-            Candidates c = p[j];
+        for (Candidates c : parts) {
+            if (c == null) {
+                continue;
+            }
             for (int i = 0; i < c.size; i++) {
                 if (c.upper[i] >= low) {
                     keys[m++] = (long) sortable(c.upper[i]) << 32 | (c.rows[i] & 0xffffffffL);

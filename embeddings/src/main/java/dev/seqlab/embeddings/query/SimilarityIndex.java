@@ -8,7 +8,6 @@ import dev.seqlab.embeddings.store.FloatRows;
 import dev.seqlab.embeddings.store.Floats;
 import dev.seqlab.embeddings.store.Int8Rows;
 import java.util.Arrays;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,8 +81,8 @@ public final class SimilarityIndex {
 
     private Thread preparer;
     private final ThreadLocal<float[]> scratch = new ThreadLocal<>();
-    /** Concurrent two-pass searches, answered together in one pass over the int8 copy. */
-    private final QueryBatcher<BatchedNearest.Query, TopK> batcher = new QueryBatcher<>(this::nearestBatch);
+    /** The circular scan over the int8 copy that two-pass searches join, made once the copy is ready. */
+    private volatile SharedScan scan;
 
     private SimilarityIndex(FloatRows matrix, Floats norms, QuantizedRows quantized) {
         this.matrix = matrix;
@@ -183,17 +182,19 @@ public final class SimilarityIndex {
      * query rounded to integers ({@link IntegerQuery}, {@link SwarInt8BlockDots}): fast in the
      * JIT's first tier, where a one-shot command runs, and its bounds allow for the rounding.
      *
-     * <p>Once the int8 copy is ready, searches from several threads at once are batched
-     * ({@link QueryBatcher}): those arriving while a pass runs are answered together by the next
-     * one ({@link BatchedNearest}), each block of codes read once for all of them, with exactly the
-     * answers each would get alone. A search arriving alone runs at once.
+     * <p>Once the int8 copy is ready, every such search joins one circular scan over it
+     * ({@link SharedScan}): the scan walks the row chunks in a circle, a search joins at the chunk
+     * it reaches next and leaves after one turn, and each chunk is screened for all the searches
+     * present at once ({@link BatchedNearest}), its codes read once for all of them; each search
+     * is then rescored on its own thread, with exactly the answer it would get alone. A search
+     * arriving alone starts at once, scanned by every worker thread.
      */
     public TopK nearest(float[] unitQuery, int limit, int k, int[] exclude) {
         int n = Math.min(limit, rows);
         if (n >= QUANTIZED_MIN) {
             QuantizedRows ready = quantized;
             if (ready != null && TWO_PASS && int8Warm) {
-                return batcher.answer(new BatchedNearest.Query(unitQuery, n, k, exclude));
+                return scan().answer(new BatchedNearest.Query(unitQuery, n, k, exclude));
             }
             if (ready != null) {
                 if (TWO_PASS) {
@@ -297,11 +298,12 @@ public final class SimilarityIndex {
     }
 
     private QuantizedRows warmedUp(QuantizedRows r) {
-        // the batched pass, through every group of its kernel (batches of 17, 8 and 4: groups of 16,
-        // 8 and 4 and a query alone), first over a few rows many times: until compiled, a SIMD
-        // kernel runs boxed, tens of times slower, and the JIT compiles a method for good only once
-        // it has been called hundreds of times, which a few full passes (a call per chunk of rows)
-        // do not reach; the first burst of concurrent searches would otherwise pay for it
+        // the batched screen the shared scan runs, through every group of its kernel (batches of
+        // 17, 8 and 4: groups of 16, 8 and 4 and a query alone), first over a few rows many
+        // times: until compiled, a SIMD kernel runs boxed, tens of times slower, and the JIT
+        // compiles a method for good only once it has been called hundreds of times, which a few
+        // full passes (a call per chunk of rows) do not reach; the first burst of concurrent
+        // searches would otherwise pay for it
         int few = Math.min(rows, WARM_UP_ROWS);
         for (int i = 0; i < WARM_UP_SMALL_PASSES; i++) {
             for (int size : WARM_UP_BATCHES) {
@@ -390,15 +392,23 @@ public final class SimilarityIndex {
         return merge(partial);
     }
 
-    /** The answers of a batch of two-pass searches: one alone takes the single-query path. */
-    private List<TopK> nearestBatch(List<BatchedNearest.Query> batch) {
-        QuantizedRows ready = quantized;
-        if (batch.size() == 1) {
-            BatchedNearest.Query q = batch.get(0);
-            return List.of(nearestTwoPass(ready, q.unitQuery(), q.limit(), q.k(), q.exclude()));
+    /**
+     * The circular scan over the int8 copy, made by the first search that needs it once the copy
+     * is warm: from then on the copy is final ({@link #int8Warm} is set after its last change), so
+     * one scan serves every later search.
+     */
+    private SharedScan scan() {
+        SharedScan s = scan;
+        if (s == null) {
+            synchronized (this) {
+                s = scan;
+                if (s == null) {
+                    s = new SharedScan(this, quantized, Kernels.int8BlockDots(), QueryThreads.THREADS);
+                    scan = s;
+                }
+            }
         }
-        return List.of(BatchedNearest.search(
-                this, ready, Kernels.int8BlockDots(), batch.toArray(new BatchedNearest.Query[0])));
+        return s;
     }
 
     TopK nearestTwoPass(QuantizedRows quantized, float[] q, int n, int k, int[] exclude) {

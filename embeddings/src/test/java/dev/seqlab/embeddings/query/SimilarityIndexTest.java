@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
  * (far closer than the int8 error), zero rows, restricted vocabularies, excluded rows, and large k.
  */
 class SimilarityIndexTest {
-    private static final int DIM = 37;
+    static final int DIM = 37;
 
-    private static float[] matrix(int rows, SplittableRandom rnd) {
+    static float[] matrix(int rows, SplittableRandom rnd) {
         float[] m = new float[rows * DIM];
         for (int i = 0; i < m.length; i++) {
             m[i] = (float) rnd.nextGaussian();
@@ -51,13 +51,13 @@ class SimilarityIndexTest {
         return m;
     }
 
-    private static float[] unitRow(SimilarityIndex index, int i) {
+    static float[] unitRow(SimilarityIndex index, int i) {
         float[] q = new float[DIM];
         index.unitRow(i, q);
         return q;
     }
 
-    private static void assertSame(TopK expected, TopK actual, String what) {
+    static void assertSame(TopK expected, TopK actual, String what) {
         int[] e = expected.indices();
         int[] a = actual.indices();
         assertArrayEquals(e, a, what);
