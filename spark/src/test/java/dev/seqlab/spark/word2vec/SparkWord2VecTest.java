@@ -99,6 +99,16 @@ class SparkWord2VecTest {
     }
 
     @Test
+    void theScaledSumLearnsTheRelationsInFourPartitions() {
+        SparkWord2VecOptions o =
+                small(Word2VecArchitecture.SKIP_GRAM).withPartitions(4).withSynchronisation(Synchronisation.SCALED_SUM);
+        SparkWordVectors trained =
+                SparkWord2Vec.train(SparkTesting.session().read().textFile(corpus.toString()), o);
+        assertEquals(4, trained.stats().partitions());
+        assertLearnsRelations(trained.toWordVectors(), "skip-gram, scaled sum, four partitions");
+    }
+
+    @Test
     void cbowWithAveragingLearnsTheRelations() {
         SparkWord2VecOptions o = small(Word2VecArchitecture.CBOW).withSynchronisation(Synchronisation.AVERAGE);
         o = o.withWord2Vec(o.word2vec().withAlpha(0.05, 0.0001));
