@@ -54,7 +54,8 @@ class SparkWord2VecTest {
                         .withSample(0)
                         .withSeed(11))
                 .withText(TextOptions.defaults().withTokenizer("whitespace"))
-                .withPartitions(2);
+                .withPartitions(2)
+                .withRoundsPerEpoch(4);
     }
 
     private static void assertLearnsRelations(WordVectors wv, String what) {
@@ -100,8 +101,10 @@ class SparkWord2VecTest {
 
     @Test
     void theScaledSumLearnsTheRelationsInFourPartitions() {
-        SparkWord2VecOptions o =
-                small(Word2VecArchitecture.SKIP_GRAM).withPartitions(4).withSynchronisation(Synchronisation.SCALED_SUM);
+        SparkWord2VecOptions o = small(Word2VecArchitecture.SKIP_GRAM)
+                .withPartitions(4)
+                .withRoundsPerEpoch(8)
+                .withSynchronisation(Synchronisation.SCALED_SUM);
         SparkWordVectors trained =
                 SparkWord2Vec.train(SparkTesting.session().read().textFile(corpus.toString()), o);
         assertEquals(4, trained.stats().partitions());
