@@ -75,8 +75,8 @@ final class Word2VecJob implements Callable<Integer> {
 
     @Option(
             names = "--sync",
-            description = "How partitions' changes are merged: touched-average (mean over the partitions that changed"
-                    + " a row), average (MLlib's) or sum (Hogwild with a round's delay) (default: ${DEFAULT-VALUE}).")
+            description = "How partitions' changes are merged: scaled-sum (each row's sum scaled by how far a round"
+                    + " moves it), touched-average, average (MLlib's) or sum (default: ${DEFAULT-VALUE}).")
     String sync;
 
     @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -92,8 +92,9 @@ final class Word2VecJob implements Callable<Integer> {
                     case "touched", "touched-average" -> Synchronisation.TOUCHED_AVERAGE;
                     case "average" -> Synchronisation.AVERAGE;
                     case "sum" -> Synchronisation.SUM;
+                    case "scaled-sum" -> Synchronisation.SCALED_SUM;
                     default -> throw new IllegalArgumentException(
-                            "unknown --sync '" + sync + "': expected touched-average, average or sum");
+                            "unknown --sync '" + sync + "': expected scaled-sum, touched-average, average or sum");
                 };
         Word2VecOptions w = Word2VecOptions.defaults()
                 .withArchitecture(cbow ? Word2VecArchitecture.CBOW : Word2VecArchitecture.SKIP_GRAM)

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -102,6 +103,7 @@ public final class SparkWord2Vec {
         long t1 = System.nanoTime();
         WordModel model = WordModel.of(new Word2VecShard(vocabulary.counts(), vocabulary.retainedTokens(), o), o.dim());
         Plan plan = new Plan(
+                new SplittableRandom().nextLong(),
                 OptionsJson.toJson(o),
                 options.roundsPerEpoch(),
                 vocabulary.counts(),
@@ -110,6 +112,8 @@ public final class SparkWord2Vec {
                 perPartition.size(),
                 firstChunk);
         Broadcast<Plan> planned = sc.broadcast(plan);
+        double[][] perWord = MergeScale.updatesPerWord(
+                vocabulary.counts(), vocabulary.corpusTokens(), vocabulary.retainedTokens(), o);
         long doneWords = 0;
         long trainedWords = 0;
         for (int epoch = 0; epoch < o.epochs(); epoch++) {
@@ -124,20 +128,32 @@ public final class SparkWord2Vec {
                                         .iterator(),
                                 true)
                         .treeReduce(ShardUpdate::merge);
-                update.applyTo(model, options.synchronisation());
+                double middle = Math.min(1.0, (before + update.corpusWords / 2.0) / Math.max(1, plan.totalWords));
+                double rate = (o.alpha() - (o.alpha() - o.minAlpha()) * middle) / o.alpha();
+                update.applyTo(
+                        model,
+                        MergeScale.of(
+                                options.synchronisation(),
+                                update.partitions,
+                                perWord,
+                                (double) update.corpusWords / Math.max(1, update.partitions),
+                                rate));
                 current.destroy();
                 doneWords += update.corpusWords;
                 trainedWords += update.trainedWords;
                 LOG.info(
-                        "word2vec epoch {} round {}: {} corpus words of {} done",
+                        "word2vec epoch {} round {}: {} corpus words of {} done, {} input and {} output rows changed",
                         epoch + 1,
                         round + 1,
                         doneWords,
-                        plan.totalWords);
+                        plan.totalWords,
+                        update.changedRows(0),
+                        update.changedRows(1) + update.changedRows(2));
             }
         }
         double seconds = (System.nanoTime() - t1) / 1e9;
         chunks.unpersist(false);
+        ShardPool.drop(plan.run());
         planned.destroy();
         vocab.destroy();
         return new SparkWordVectors(
@@ -152,8 +168,9 @@ public final class SparkWord2Vec {
                         perPartition.size()));
     }
 
-    /** What every task needs besides the parameters. */
+    /** What every task needs besides the parameters; {@code run} tells this training's pooled shards apart. */
     private record Plan(
+            long run,
             String word2vecJson,
             int roundsPerEpoch,
             long[] counts,
@@ -190,7 +207,27 @@ public final class SparkWord2Vec {
             return ShardUpdate.empty();
         }
         long t0 = System.nanoTime();
-        Word2VecShard shard = new Word2VecShard(plan.counts(), plan.retainedTokens(), o);
+        Word2VecShard shard =
+                ShardPool.take(plan.run(), () -> new Word2VecShard(plan.counts(), plan.retainedTokens(), o));
+        try {
+            return trainShard(shard, plan, o, model, jobs, p, round, before, corpusWords, t0);
+        } finally {
+            ShardPool.give(plan.run(), shard);
+        }
+    }
+
+    /** Loads {@code model} into {@code shard}, trains {@code jobs} and returns the change. */
+    private static ShardUpdate trainShard(
+            Word2VecShard shard,
+            Plan plan,
+            Word2VecOptions o,
+            WordModel model,
+            List<TrainingJob> jobs,
+            int p,
+            int round,
+            long before,
+            long corpusWords,
+            long t0) {
         model.copyTo(shard);
         long t1 = System.nanoTime();
         double start = o.alpha();

@@ -36,12 +36,13 @@ public record SparkWord2VecOptions(
     }
 
     /**
-     * seqlab's word2vec defaults (gensim's), the simple tokenizer, the input's partitions, four
-     * rounds per epoch, rows averaged over the partitions that changed them.
+     * seqlab's word2vec defaults (gensim's), the simple tokenizer, the input's partitions, 16
+     * rounds per epoch, each row's summed change scaled by how far a round moves it
+     * ({@link Synchronisation#SCALED_SUM}).
      */
     public static SparkWord2VecOptions defaults() {
         return new SparkWord2VecOptions(
-                Word2VecOptions.defaults(), TextOptions.defaults(), 0, 4, Synchronisation.TOUCHED_AVERAGE);
+                Word2VecOptions.defaults(), TextOptions.defaults(), 0, 16, Synchronisation.SCALED_SUM);
     }
 
     /** These options with other word2vec options. */

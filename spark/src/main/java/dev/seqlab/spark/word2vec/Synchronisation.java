@@ -16,7 +16,16 @@ public enum Synchronisation {
     /**
      * Every row moves by the sum of the partitions' changes, as the threads of one machine add
      * their updates to shared weights without locks (Hogwild), only with a round's delay: the
-     * closest to single-machine training, for a few partitions and short rounds.
+     * closest to single-machine training for rows a round barely moves, but rows every partition
+     * drives to their target within a round overshoot by the number of partitions (diverging from
+     * three partitions on).
      */
-    SUM
+    SUM,
+    /**
+     * The sum for rows a round barely moves, the average for rows each partition alone drives to
+     * their target, and in between the factor that makes the merge equal sequential training of
+     * the partitions' shares on a quadratic model, from each row's expected updates in a round
+     * ({@link MergeScale}).
+     */
+    SCALED_SUM
 }

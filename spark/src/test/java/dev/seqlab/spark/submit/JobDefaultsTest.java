@@ -42,7 +42,7 @@ class JobDefaultsTest {
                 help.contains("(default: "
                         + RecordDefaults.show(Word2VecOptions.defaults().sample()) + ")"),
                 help);
-        assertTrue(help.contains("(default: touched-average)"), help);
+        assertTrue(help.contains("(default: scaled-sum)"), help);
         String gloveHelp = new CommandLine(new GloVeJob()).getUsageMessage();
         assertTrue(gloveHelp.contains("(default: " + GloVeOptions.defaults().iterations() + ")"), gloveHelp);
     }

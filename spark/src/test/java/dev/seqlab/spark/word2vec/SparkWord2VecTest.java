@@ -54,7 +54,8 @@ class SparkWord2VecTest {
                         .withSample(0)
                         .withSeed(11))
                 .withText(TextOptions.defaults().withTokenizer("whitespace"))
-                .withPartitions(2);
+                .withPartitions(2)
+                .withRoundsPerEpoch(4);
     }
 
     private static void assertLearnsRelations(WordVectors wv, String what) {
@@ -96,6 +97,18 @@ class SparkWord2VecTest {
         SparkWordVectors trained =
                 SparkWord2Vec.train(SparkTesting.session().read().textFile(corpus.toString()), o);
         assertLearnsRelations(trained.toWordVectors(), "skip-gram, summed, two threads a task");
+    }
+
+    @Test
+    void theScaledSumLearnsTheRelationsInFourPartitions() {
+        SparkWord2VecOptions o = small(Word2VecArchitecture.SKIP_GRAM)
+                .withPartitions(4)
+                .withRoundsPerEpoch(8)
+                .withSynchronisation(Synchronisation.SCALED_SUM);
+        SparkWordVectors trained =
+                SparkWord2Vec.train(SparkTesting.session().read().textFile(corpus.toString()), o);
+        assertEquals(4, trained.stats().partitions());
+        assertLearnsRelations(trained.toWordVectors(), "skip-gram, scaled sum, four partitions");
     }
 
     @Test
