@@ -1,0 +1,419 @@
+package dev.seqlab.embeddings.ann;
+
+import dev.seqlab.core.kernel.Blas;
+import dev.seqlab.core.kernel.Kernels;
+import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.embeddings.io.SeqlabIndexSections;
+import dev.seqlab.embeddings.store.MappedRegion;
+import dev.seqlab.embeddings.store.StoredVectors;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * An inverted-file index over the rows of a seqlab vectors file (FAISS's IVF with int8 codes),
+ * read in place from the file's index section ({@link IvfLayout}). Building clusters a seeded
+ * sample of the unit rows by k-means into about 2·√rows lists, puts every row in the list of its
+ * nearest centroid, and stores the rows' int8 codes grouped by list. A search ranks the centroids
+ * by their distance to the query and probes, nearest first, every list within the index's margin
+ * of the nearest ({@code d² ≤ (1 + margin)·d²min}), at most {@code effort} of them: a query deep
+ * inside a cluster probes one or two lists, one between clusters several. Probing a list scores
+ * its contiguous run of codes; the best {@code rerank} rows are then ranked by their exact float
+ * cosines, which are the scores returned. Opening reads the header only. Thread-safe: each thread
+ * searches with its own scratch state.
+ *
+ * <pre>{@code
+ * IvfIndex.build(Path.of("vectors.seqlab"), vectors, IvfOptions.defaults(), ProgressListener.NONE);
+ * // then, through WordVectors: wv.approximate().mostSimilar("king", 10)
+ * }</pre>
+ */
+public final class IvfIndex implements ApproximateIndex {
+    private final MappedRegion region;
+    private final IvfLayout layout;
+    private final UnitRows rows;
+    private final RowCodes codes;
+    private final DotKernel kernel = DotKernels.KERNEL;
+    private final ThreadLocal<Scratch> scratch;
+
+    private IvfIndex(MappedRegion region, IvfLayout layout, UnitRows rows) {
+        this.region = region;
+        this.layout = layout;
+        this.rows = rows;
+        this.codes = RowCodes.mapped(region, layout.codesAt, layout.dim);
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(layout.lists));
+    }
+
+    /**
+     * The inverted-file index of mapped vectors whose index section is one (see
+     * {@link ApproximateIndex#of}), or null when their file has no index.
+     *
+     * @throws CorruptIndexException if the section is damaged, not an inverted file, or was built for
+     *                               other vectors
+     */
+    static IvfIndex of(StoredVectors vectors) {
+        MappedRegion region = vectors.approximateIndex();
+        if (region == null || vectors.matrix() == null || vectors.norms() == null) {
+            return null;
+        }
+        int n = vectors.rows().rows();
+        int dim = vectors.rows().dim();
+        IvfLayout layout = open(region, n, dim);
+        return new IvfIndex(region, layout, new UnitRows(vectors.matrix(), vectors.norms(), n, dim));
+    }
+
+    private static IvfLayout open(MappedRegion region, int rows, int dim) {
+        if (region.length() < IvfLayout.HEADER_BYTES) {
+            throw new CorruptIndexException("the section has " + region.length() + " bytes, less than its header");
+        }
+        if (region.getInt(0) != IvfLayout.MAGIC) {
+            throw new CorruptIndexException("the section does not start with the IVF8 magic number");
+        }
+        int version = region.getInt(4);
+        if (version != IvfLayout.VERSION) {
+            throw new CorruptIndexException("inverted-file layout version " + version
+                    + " is not supported (this seqlab reads " + IvfLayout.VERSION + ")");
+        }
+        int r = region.getInt(8);
+        int d = region.getInt(12);
+        if (r != rows || d != dim) {
+            throw new CorruptIndexException(
+                    "it was built for " + r + " rows × " + d + ", the vectors are " + rows + " × " + dim);
+        }
+        int lists = region.getInt(16);
+        int probes = region.getInt(20);
+        int rerank = region.getInt(24);
+        float margin = Float.intBitsToFloat(region.getInt(28));
+        long seed = region.getLong(32);
+        int metric = region.getInt(40);
+        int iterations = region.getInt(44);
+        int samplePerList = region.getInt(48);
+        if (lists < (rows > 0 ? 1 : 0)
+                || lists > Math.min(rows, IvfOptions.MAX_LISTS)
+                || probes < 1
+                || rerank < 1
+                || !(margin >= 0)
+                || Float.isInfinite(margin)
+                || metric != IvfLayout.COSINE) {
+            throw new CorruptIndexException("a damaged header (" + lists + " lists, probes " + probes + ", rerank "
+                    + rerank + ", margin " + margin + ", metric " + metric + ")");
+        }
+        IvfLayout layout = new IvfLayout(rows, dim, lists, probes, rerank, margin, seed, iterations, samplePerList);
+        if (layout.length != region.length()) {
+            throw new CorruptIndexException("the section has " + region.length() + " bytes, its header describes "
+                    + layout.length + " (truncated or damaged)");
+        }
+        if (region.getInt(layout.startsAt) != 0 || region.getInt(layout.startsAt + 4L * lists) != rows) {
+            throw new CorruptIndexException("its lists do not cover the " + rows + " rows");
+        }
+        return layout;
+    }
+
+    /**
+     * Builds the inverted-file index of the vectors mapped from the seqlab file {@code file} and
+     * stores it in the file (replacing an index it had), atomically: the file is rewritten beside
+     * itself and renamed over the original, which is left as it was if anything fails or the
+     * thread is interrupted. The same vectors, options and seed give the same bytes on any number
+     * of threads.
+     *
+     * @param vectors the vectors as mapped from {@code file}
+     * @throws IllegalArgumentException if {@code vectors} are not mapped from a seqlab file
+     * @throws InterruptedException     if the thread is interrupted while building
+     */
+    public static BuildReport build(Path file, StoredVectors vectors, IvfOptions options, ProgressListener progress)
+            throws IOException, InterruptedException {
+        if (vectors.matrix() == null || vectors.norms() == null) {
+            throw new IllegalArgumentException("an approximate index is built over a seqlab vectors file (version 2);"
+                    + " convert " + file + " first: seqlab embeddings convert --vectors " + file
+                    + " --out NEW.seqlab --format seqlab");
+        }
+        int n = vectors.rows().rows();
+        int dim = vectors.rows().dim();
+        long start = System.nanoTime();
+        UnitRows floats = new UnitRows(vectors.matrix(), vectors.norms(), n, dim);
+        int lists = n == 0 ? 0 : options.listsFor(n);
+        float[] centroids = new float[0];
+        int[] assigned = new int[n];
+        Blas blas = Kernels.blas(options.threads());
+        KMeans kmeans = new KMeans(blas, dim);
+        if (n > 0) {
+            int[] sample = sample(n, lists, dim, options);
+            float[] x = new float[sample.length * dim];
+            for (int i = 0; i < sample.length; i++) {
+                floats.unit(sample[i], x, i * dim);
+            }
+            centroids = kmeans.train(x, sample.length, lists, options.iterations(), options.seed(), progress);
+            assignAll(floats, kmeans, centroids, lists, assigned, progress);
+        }
+        float[] norms = kmeans.squaredNorms(centroids, lists);
+        int[] starts = new int[lists + 1];
+        for (int a : assigned) {
+            starts[a + 1]++;
+        }
+        for (int c = 0; c < lists; c++) {
+            starts[c + 1] += starts[c];
+        }
+        int[] ids = new int[n];
+        int[] fill = Arrays.copyOf(starts, lists);
+        for (int r = 0; r < n; r++) {
+            ids[fill[assigned[r]]++] = r;
+        }
+        RowCodes rowCodes = RowCodes.quantize(floats, options.threads());
+        long built = System.nanoTime();
+        IvfLayout layout = IvfLayout.of(n, dim, lists, options);
+        progress.start("Writing " + file.getFileName(), -1, "bytes");
+        try {
+            float[] c = centroids;
+            SeqlabIndexSections.writeApproximateIndex(
+                    file, layout.length, out -> layout.write(c, norms, starts, ids, rowCodes, out));
+        } finally {
+            progress.finish();
+        }
+        int largest = 0;
+        for (int c = 0; c < lists; c++) {
+            largest = Math.max(largest, starts[c + 1] - starts[c]);
+        }
+        return new BuildReport(
+                n, lists, largest, options, (built - start) / 1e9, (System.nanoTime() - built) / 1e9, layout.length);
+    }
+
+    /** The rows k-means trains on: all of them, or {@code samplePerList · lists} drawn with the seed, ascending. */
+    private static int[] sample(int n, int lists, int dim, IvfOptions options) {
+        long wanted = Math.max(lists, Math.min((long) options.samplePerList() * lists, (Integer.MAX_VALUE - 64) / dim));
+        if (wanted >= n) {
+            int[] all = new int[n];
+            Arrays.setAll(all, i -> i);
+            return all;
+        }
+        int[] out = new SplittableRandom(options.seed())
+                .ints(0, n)
+                .distinct()
+                .limit(wanted)
+                .toArray();
+        Arrays.sort(out);
+        return out;
+    }
+
+    private static void assignAll(
+            UnitRows floats, KMeans kmeans, float[] centroids, int lists, int[] assigned, ProgressListener progress)
+            throws InterruptedException {
+        int n = floats.rows();
+        int dim = floats.dim();
+        float[] norms = kmeans.squaredNorms(centroids, lists);
+        float[] block = new float[KMeans.BLOCK * dim];
+        float[] scratch = new float[KMeans.BLOCK * lists];
+        progress.start("Assigning rows to " + lists + " lists", n, "rows");
+        try {
+            for (int from = 0; from < n; from += KMeans.BLOCK) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted while assigning rows");
+                }
+                int count = Math.min(KMeans.BLOCK, n - from);
+                for (int i = 0; i < count; i++) {
+                    floats.unit(from + i, block, i * dim);
+                }
+                kmeans.assign(block, 0, count, centroids, norms, lists, assigned, from, scratch);
+                progress.advance(count);
+            }
+        } finally {
+            progress.finish();
+        }
+    }
+
+    /**
+     * What building took.
+     *
+     * @param rows         the rows indexed
+     * @param lists        the lists they were put in
+     * @param largestList  the rows of the largest list
+     * @param options      the options built with
+     * @param buildSeconds clustering, assigning and quantising
+     * @param writeSeconds writing the file (copying the vectors and appending the index)
+     * @param indexBytes   the size of the index section
+     */
+    public record BuildReport(
+            int rows,
+            int lists,
+            int largestList,
+            IvfOptions options,
+            double buildSeconds,
+            double writeSeconds,
+            long indexBytes) {}
+
+    @Override
+    public String method() {
+        return "ivf";
+    }
+
+    @Override
+    public int size() {
+        return layout.rows;
+    }
+
+    @Override
+    public int dimension() {
+        return layout.dim;
+    }
+
+    @Override
+    public int defaultEffort() {
+        return layout.probes;
+    }
+
+    /** The number of lists. */
+    public int lists() {
+        return layout.lists;
+    }
+
+    /** The probe margin stored in the index. */
+    public float margin() {
+        return layout.margin;
+    }
+
+    /** Rows reranked by their float cosines per search (at least). */
+    public int rerank() {
+        return layout.rerank;
+    }
+
+    /** The seed the index was built with. */
+    public long seed() {
+        return layout.seed;
+    }
+
+    @Override
+    public void unitRow(int row, float[] dst) {
+        rows.unit(row, dst);
+    }
+
+    @Override
+    public int[] search(float[] query, int k, int effort, int[] exclude, int limit, float[] scores) {
+        if (query.length != layout.dim) {
+            throw new IllegalArgumentException(
+                    "the query has " + query.length + " dimensions, the index " + layout.dim);
+        }
+        if (k < 1 || effort < 1) {
+            throw new IllegalArgumentException("k and the effort must be at least 1, got " + k + " and " + effort);
+        }
+        int wanted = Math.min(k, Math.max(0, Math.min(limit, size()) - exclude.length));
+        Scratch s = scratch.get();
+        int probes = effort;
+        while (true) {
+            int[] found = searchOnce(s, query, k, probes, exclude, limit, scores);
+            if (found.length >= wanted || probes >= layout.lists) {
+                return found;
+            }
+            probes = (int) Math.min(layout.lists, 2L * probes);
+        }
+    }
+
+    private int[] searchOnce(Scratch s, float[] q, int k, int probes, int[] exclude, int limit, float[] scores) {
+        int lists = layout.lists;
+        if (lists == 0) {
+            return new int[0];
+        }
+        float qq = 0;
+        for (float v : q) {
+            qq += v * v;
+        }
+        float best = Float.POSITIVE_INFINITY;
+        for (int c = 0; c < lists; c++) {
+            long at = layout.centroidsAt + (long) c * layout.centroidStride;
+            ByteBuffer b = region.segment((int) (at / region.segmentBytes()));
+            float dot = kernel.dot(q, b, (int) (at % region.segmentBytes()), layout.dim);
+            float d = Math.max(0f, qq + region.getFloat(layout.normsAt + 4L * c) - 2 * dot);
+            s.distances[c] = d;
+            best = Math.min(best, d);
+        }
+        float threshold = best * (1 + layout.margin);
+        ScoreHeap probe = s.probe;
+        probe.clear();
+        for (int c = 0; c < lists; c++) {
+            float d = s.distances[c];
+            if (d <= threshold) {
+                if (probe.size() < probes) {
+                    probe.push(-d, c);
+                } else if (-d > probe.topScore() || -d == probe.topScore() && c < probe.topNode()) {
+                    probe.pop();
+                    probe.push(-d, c);
+                }
+            }
+        }
+        int rerank = Math.max(layout.rerank, k);
+        ScoreHeap cand = s.candidates;
+        cand.clear();
+        while (!probe.isEmpty()) {
+            int c = probe.topNode();
+            probe.pop();
+            long from = region.getInt(layout.startsAt + 4L * c);
+            long to = region.getInt(layout.startsAt + 4L * c + 4);
+            if (from < 0 || to < from || to > layout.rows) {
+                throw new CorruptIndexException("list " + c + " claims positions [" + from + ", " + to + ")");
+            }
+            for (int p = (int) from; p < to; p++) {
+                int id = region.getInt(layout.idsAt + 4L * p);
+                if (id < 0 || id >= layout.rows) {
+                    throw new CorruptIndexException("position " + p + " names row " + id);
+                }
+                if (id >= limit || contains(exclude, id)) {
+                    continue;
+                }
+                float score = codes.similarity(q, p);
+                if (cand.size() < rerank) {
+                    cand.push(score, id);
+                } else if (score > cand.topScore() || score == cand.topScore() && id < cand.topNode()) {
+                    cand.pop();
+                    cand.push(score, id);
+                }
+            }
+        }
+        int n = cand.size();
+        int[] ids = new int[n];
+        float[] exact = new float[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = cand.node(i);
+            exact[i] = rows.exact(q, ids[i]);
+        }
+        ScoreHeap ranked = s.ranked;
+        ranked.clear();
+        for (int i = 0; i < n; i++) {
+            if (ranked.size() < k) {
+                ranked.push(exact[i], ids[i]);
+            } else if (exact[i] > ranked.topScore() || exact[i] == ranked.topScore() && ids[i] < ranked.topNode()) {
+                ranked.pop();
+                ranked.push(exact[i], ids[i]);
+            }
+        }
+        int[] out = new int[ranked.size()];
+        for (int i = out.length - 1; i >= 0; i--) {
+            scores[i] = ranked.topScore();
+            out[i] = ranked.topNode();
+            ranked.pop();
+        }
+        return out;
+    }
+
+    private static boolean contains(int[] a, int v) {
+        for (int x : a) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One thread's search state. */
+    private static final class Scratch {
+        final float[] distances;
+        /** The lists to probe: the nearest on the bottom, the farthest kept on top. */
+        final ScoreHeap probe = new ScoreHeap(64, false);
+        /** The best rows by their codes, the worst on top. */
+        final ScoreHeap candidates = new ScoreHeap(64, false);
+        /** The best rows by their exact cosines, the worst on top. */
+        final ScoreHeap ranked = new ScoreHeap(16, false);
+
+        Scratch(int lists) {
+            distances = new float[lists];
+        }
+    }
+}
