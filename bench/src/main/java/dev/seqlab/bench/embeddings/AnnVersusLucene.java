@@ -128,8 +128,10 @@ public final class AnnVersusLucene {
             if (!opt.containsKey("--reuse") || !wv.hasApproximateIndex()) {
                 double write;
                 if (method.equals("hnsw")) {
-                    HnswOptions options =
-                            HnswOptions.defaults().withM(m).withEfConstruction(efc).withThreads(threads);
+                    HnswOptions options = HnswOptions.defaults()
+                            .withM(m)
+                            .withEfConstruction(efc)
+                            .withThreads(threads);
                     HnswIndex.BuildReport r = WordVectors.buildApproximateIndex(file, options, ProgressListener.NONE);
                     build = r.buildSeconds();
                     write = r.writeSeconds();
@@ -137,7 +139,7 @@ public final class AnnVersusLucene {
                 } else {
                     IvfOptions options = IvfOptions.defaults()
                             .withLists(Integer.parseInt(opt.getOrDefault("--lists", "0")))
-                            .withMargin(Float.parseFloat(opt.getOrDefault("--margin", "0.25")))
+                            .withMargin(Float.parseFloat(opt.getOrDefault("--margin", "0.1")))
                             .withRerank(Integer.parseInt(opt.getOrDefault("--rerank", "40")))
                             .withSamplePerList(Integer.parseInt(opt.getOrDefault("--sample-per-list", "32")))
                             .withIterations(Integer.parseInt(opt.getOrDefault("--iterations", "10")))
@@ -166,10 +168,22 @@ public final class AnnVersusLucene {
             ApproximateIndex index = indexed.approximate().index();
             double open = secs(t0) * 1e3;
             System.out.printf(Locale.ROOT, "seqlab open (mapped, vectors and index) %.0f ms%n", open);
-            Engine e = new Engine("seqlab", build, open, bytes);
-            e.measure = () -> RecallEvaluation.run(index, rows, exact, K, efs).rows();
-            engines.add(e);
-            e.round();
+            if (index instanceof IvfIndex ivf && opt.containsKey("--margins")) {
+                for (String margin : opt.get("--margins").split(",")) {
+                    IvfIndex at = ivf.withMargin(Float.parseFloat(margin));
+                    Engine e = new Engine("ivf " + margin, build, open, bytes);
+                    e.measure =
+                            () -> RecallEvaluation.run(at, rows, exact, K, efs).rows();
+                    engines.add(e);
+                    e.round();
+                }
+            } else {
+                Engine e = new Engine("seqlab", build, open, bytes);
+                e.measure =
+                        () -> RecallEvaluation.run(index, rows, exact, K, efs).rows();
+                engines.add(e);
+                e.round();
+            }
         }
         if (!opt.containsKey("--skip-lucene")) {
             List<float[]> unit = new ArrayList<>(n);
@@ -182,6 +196,7 @@ public final class AnnVersusLucene {
             HnswGraphBuilder.randSeed = 42;
             t0 = System.nanoTime();
             OnHeapHnswGraph graph;
+            double cap = Double.parseDouble(opt.getOrDefault("--lucene-cap-seconds", "0"));
             if (threads == 1) {
                 graph = HnswGraphBuilder.create(supplier, m, efc, 42).build(n);
             } else {
@@ -189,6 +204,9 @@ public final class AnnVersusLucene {
                 try {
                     OnHeapHnswGraph empty =
                             HnswGraphBuilder.create(supplier, m, efc, 42, n).getGraph();
+                    if (cap > 0) {
+                        watch(empty, n, cap, t0);
+                    }
                     graph = new HnswConcurrentMergeBuilder(
                                     new TaskExecutor(pool), threads, supplier, m, efc, empty, null)
                             .build(n);
@@ -228,6 +246,54 @@ public final class AnnVersusLucene {
         for (Engine e : engines) {
             e.medians().forEach(System.out::println);
         }
+    }
+
+    /**
+     * Reports the nodes of {@code graph} every 30 s while Lucene builds it and, once {@code cap}
+     * seconds have passed, the count inserted and the build time extrapolated from the last
+     * minute's rate (an estimate, printed as such), then ends the process.
+     */
+    private static void watch(OnHeapHnswGraph graph, int n, double cap, long t0) {
+        Thread w = new Thread(
+                () -> {
+                    long lastNodes = 0;
+                    double lastAt = 0;
+                    while (true) {
+                        try {
+                            Thread.sleep(30_000);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        double at = secs(t0);
+                        long nodes = graph.size();
+                        double rate = (nodes - lastNodes) / (at - lastAt);
+                        System.out.printf(
+                                Locale.ROOT,
+                                "lucene build: %,d of %,d vectors inserted after %.0f s (%.0f a second lately)%n",
+                                nodes,
+                                n,
+                                at,
+                                rate);
+                        if (at >= cap) {
+                            System.out.printf(
+                                    Locale.ROOT,
+                                    "lucene build stopped at the %.0f s cap with %,d of %,d vectors inserted;"
+                                            + " EXTRAPOLATED at the last rate: %.0f s more, about %.0f s in all%n",
+                                    cap,
+                                    nodes,
+                                    n,
+                                    (n - nodes) / rate,
+                                    at + (n - nodes) / rate);
+                            System.out.flush();
+                            Runtime.getRuntime().halt(0);
+                        }
+                        lastNodes = nodes;
+                        lastAt = at;
+                    }
+                },
+                "lucene-build-watch");
+        w.setDaemon(true);
+        w.start();
     }
 
     /** One engine's build figures and its curves measured round by round. */

@@ -47,6 +47,8 @@ class IndexCommandTest {
                 "index",
                 "--vectors",
                 seqlab.toString(),
+                "--method",
+                "hnsw",
                 "--m",
                 "8",
                 "--evaluate",

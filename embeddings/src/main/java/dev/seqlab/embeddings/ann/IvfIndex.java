@@ -7,7 +7,6 @@ import dev.seqlab.embeddings.io.SeqlabIndexSections;
 import dev.seqlab.embeddings.store.MappedRegion;
 import dev.seqlab.embeddings.store.StoredVectors;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -16,8 +15,8 @@ import java.util.SplittableRandom;
  * An inverted-file index over the rows of a seqlab vectors file (FAISS's IVF with int8 codes),
  * read in place from the file's index section ({@link IvfLayout}). Building clusters a seeded
  * sample of the unit rows by k-means into about 2·√rows lists, puts every row in the list of its
- * nearest centroid, and stores the rows' int8 codes grouped by list. A search ranks the centroids
- * by their distance to the query and probes, nearest first, every list within the index's margin
+ * nearest centroid, and stores the rows' int8 codes grouped by list (and the centroids' codes). A
+ * search ranks the centroids by their distance to the query and probes, nearest first, every list within the index's margin
  * of the nearest ({@code d² ≤ (1 + margin)·d²min}), at most {@code effort} of them: a query deep
  * inside a cluster probes one or two lists, one between clusters several. Probing a list scores
  * its contiguous run of codes; the best {@code rerank} rows are then ranked by their exact float
@@ -34,14 +33,18 @@ public final class IvfIndex implements ApproximateIndex {
     private final IvfLayout layout;
     private final UnitRows rows;
     private final RowCodes codes;
-    private final DotKernel kernel = DotKernels.KERNEL;
+    private final RowCodes centroids;
     private final ThreadLocal<Scratch> scratch;
 
-    private IvfIndex(MappedRegion region, IvfLayout layout, UnitRows rows) {
+    private final float margin;
+
+    private IvfIndex(MappedRegion region, IvfLayout layout, UnitRows rows, float margin) {
         this.region = region;
         this.layout = layout;
+        this.margin = margin;
         this.rows = rows;
         this.codes = RowCodes.mapped(region, layout.codesAt, layout.dim);
+        this.centroids = RowCodes.mapped(region, layout.centroidsAt, layout.dim);
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(layout.lists));
     }
 
@@ -60,7 +63,7 @@ public final class IvfIndex implements ApproximateIndex {
         int n = vectors.rows().rows();
         int dim = vectors.rows().dim();
         IvfLayout layout = open(region, n, dim);
-        return new IvfIndex(region, layout, new UnitRows(vectors.matrix(), vectors.norms(), n, dim));
+        return new IvfIndex(region, layout, new UnitRows(vectors.matrix(), vectors.norms(), n, dim), layout.margin);
     }
 
     private static IvfLayout open(MappedRegion region, int rows, int dim) {
@@ -266,9 +269,23 @@ public final class IvfIndex implements ApproximateIndex {
         return layout.lists;
     }
 
-    /** The probe margin stored in the index. */
+    /** The probe margin of the searches (the one stored in the index unless {@link #withMargin} changed it). */
     public float margin() {
-        return layout.margin;
+        return margin;
+    }
+
+    /**
+     * This index searched with probe margin {@code margin} instead of the stored one: a search
+     * probes the lists whose centroid's squared distance is within {@code 1 + margin} times the
+     * nearest one's (at most the effort).
+     *
+     * @throws IllegalArgumentException if {@code margin} is negative or not finite
+     */
+    public IvfIndex withMargin(float margin) {
+        if (!(margin >= 0) || Float.isInfinite(margin)) {
+            throw new IllegalArgumentException("margin must be a finite number at least 0, got " + margin);
+        }
+        return new IvfIndex(region, layout, rows, margin);
     }
 
     /** Rows reranked by their float cosines per search (at least). */
@@ -298,16 +315,20 @@ public final class IvfIndex implements ApproximateIndex {
         int wanted = Math.min(k, Math.max(0, Math.min(limit, size()) - exclude.length));
         Scratch s = scratch.get();
         int probes = effort;
+        float margin = this.margin;
         while (true) {
-            int[] found = searchOnce(s, query, k, probes, exclude, limit, scores);
-            if (found.length >= wanted || probes >= layout.lists) {
+            int[] found = searchOnce(s, query, k, probes, margin, exclude, limit, scores);
+            if (found.length >= wanted || probes >= layout.lists && margin == Float.POSITIVE_INFINITY) {
                 return found;
             }
+            // too few rows passed the filters: probe the nearest lists whatever their distance, twice as many
             probes = (int) Math.min(layout.lists, 2L * probes);
+            margin = Float.POSITIVE_INFINITY;
         }
     }
 
-    private int[] searchOnce(Scratch s, float[] q, int k, int probes, int[] exclude, int limit, float[] scores) {
+    private int[] searchOnce(
+            Scratch s, float[] q, int k, int probes, float margin, int[] exclude, int limit, float[] scores) {
         int lists = layout.lists;
         if (lists == 0) {
             return new int[0];
@@ -317,15 +338,15 @@ public final class IvfIndex implements ApproximateIndex {
             qq += v * v;
         }
         float best = Float.POSITIVE_INFINITY;
+        centroids.similarities(q, 0, lists, s.distances);
         for (int c = 0; c < lists; c++) {
-            long at = layout.centroidsAt + (long) c * layout.centroidStride;
-            ByteBuffer b = region.segment((int) (at / region.segmentBytes()));
-            float dot = kernel.dot(q, b, (int) (at % region.segmentBytes()), layout.dim);
-            float d = Math.max(0f, qq + region.getFloat(layout.normsAt + 4L * c) - 2 * dot);
+            float d = qq + region.getFloat(layout.normsAt + 4L * c) - 2 * s.distances[c];
+            // a damaged centroid (NaN) is never the nearest, and is probed only when every list is
+            d = Float.isNaN(d) ? Float.POSITIVE_INFINITY : Math.max(0f, d);
             s.distances[c] = d;
             best = Math.min(best, d);
         }
-        float threshold = best * (1 + layout.margin);
+        float threshold = margin == Float.POSITIVE_INFINITY ? margin : best * (1 + margin);
         ScoreHeap probe = s.probe;
         probe.clear();
         for (int c = 0; c < lists; c++) {
@@ -350,7 +371,17 @@ public final class IvfIndex implements ApproximateIndex {
             if (from < 0 || to < from || to > layout.rows) {
                 throw new CorruptIndexException("list " + c + " claims positions [" + from + ", " + to + ")");
             }
-            for (int p = (int) from; p < to; p++) {
+            int count = (int) (to - from);
+            if (s.approx.length < count) {
+                s.approx = new float[Math.max(count, 2 * s.approx.length)];
+            }
+            codes.similarities(q, (int) from, (int) to, s.approx);
+            for (int i = 0; i < count; i++) {
+                float score = s.approx[i];
+                if (cand.size() >= rerank && score < cand.topScore()) {
+                    continue;
+                }
+                long p = from + i;
                 int id = region.getInt(layout.idsAt + 4L * p);
                 if (id < 0 || id >= layout.rows) {
                     throw new CorruptIndexException("position " + p + " names row " + id);
@@ -358,7 +389,6 @@ public final class IvfIndex implements ApproximateIndex {
                 if (id >= limit || contains(exclude, id)) {
                     continue;
                 }
-                float score = codes.similarity(q, p);
                 if (cand.size() < rerank) {
                     cand.push(score, id);
                 } else if (score > cand.topScore() || score == cand.topScore() && id < cand.topNode()) {
@@ -409,6 +439,8 @@ public final class IvfIndex implements ApproximateIndex {
         final ScoreHeap probe = new ScoreHeap(64, false);
         /** The best rows by their codes, the worst on top. */
         final ScoreHeap candidates = new ScoreHeap(64, false);
+        /** The approximate scores of the list being scanned. */
+        float[] approx = new float[1024];
         /** The best rows by their exact cosines, the worst on top. */
         final ScoreHeap ranked = new ScoreHeap(16, false);
 

@@ -2,6 +2,8 @@ package dev.seqlab.embeddings.ann;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * The byte layout of an inverted-file index section (type 100 of a seqlab vectors file, told from
@@ -17,8 +19,9 @@ import java.io.OutputStream;
  *  24  int32  rerank
  *  28  float32 probe margin
  *  then, each part starting 64-byte aligned:
- *      the L centroids, float32 × dim each, each record padded to a multiple of 64 bytes
- *      the centroids' squared norms, float32 × L
+ *      the L centroids as int8 codes ({@link RowCodes} records: float32 scale, dim int8, padded
+ *      to a multiple of 64 bytes), a quarter of the bytes a search reads for float centroids
+ *      the centroids' squared norms (of the float centroids), float32 × L
  *      list starts, int32 × (L + 1): list j holds positions [start j, start j+1)
  *      the row of each position, int32 × rows (rows grouped by list, ascending within a list)
  *      the int8 code of each position ({@link RowCodes}: float32 scale, dim int8, padded to a
@@ -74,7 +77,7 @@ final class IvfLayout {
         this.seed = seed;
         this.iterations = iterations;
         this.samplePerList = samplePerList;
-        this.centroidStride = (int) align(4L * dim);
+        this.centroidStride = RowCodes.stride(dim);
         this.centroidsAt = HEADER_BYTES;
         this.normsAt = align(centroidsAt + (long) centroidStride * lists);
         this.startsAt = align(normsAt + 4L * lists);
@@ -108,11 +111,11 @@ final class IvfLayout {
         w.put(MAGIC).put(VERSION).put(rows).put(dim).put(lists).put(probes).put(rerank);
         w.putFloat(margin).putLong(seed).put(COSINE).put(iterations).put(samplePerList);
         w.padTo(HEADER_BYTES);
+        w.padTo(centroidsAt);
+        ByteBuffer record = ByteBuffer.allocate(centroidStride).order(ByteOrder.LITTLE_ENDIAN);
         for (int c = 0; c < lists; c++) {
-            w.padTo(centroidsAt + (long) c * centroidStride);
-            for (int k = 0; k < dim; k++) {
-                w.putFloat(centroids[c * dim + k]);
-            }
+            RowCodes.encode(centroids, c * dim, dim, record, 0);
+            w.putBytes(record.array());
         }
         w.padTo(normsAt);
         for (float n : norms) {
@@ -127,10 +130,10 @@ final class IvfLayout {
             w.put(id);
         }
         w.padTo(codesAt);
-        byte[] record = new byte[RowCodes.stride(dim)];
+        byte[] code = new byte[RowCodes.stride(dim)];
         for (int id : ids) {
-            codes.record(id, record);
-            w.putBytes(record);
+            codes.record(id, code);
+            w.putBytes(code);
         }
         w.padTo(length);
         w.flush();

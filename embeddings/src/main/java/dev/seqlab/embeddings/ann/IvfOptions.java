@@ -27,7 +27,8 @@ public record IvfOptions(
 
     /** Automatic list count, 32 sample rows a list, 10 iterations, margin 0.25, 64 probes, rerank 40, seed 42. */
     public static IvfOptions defaults() {
-        return new IvfOptions(0, 32, 10, 0.25f, 64, 40, 42, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        return new IvfOptions(
+                0, 32, 10, 0.1f, 32, 40, 42, Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
     /** Validates the options. */

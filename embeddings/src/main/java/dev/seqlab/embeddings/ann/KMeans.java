@@ -120,7 +120,8 @@ final class KMeans {
         }
     }
 
-    private void update(float[] rows, int count, int[] assigned, float[] centroids, int lists, SplittableRandom random) {
+    private void update(
+            float[] rows, int count, int[] assigned, float[] centroids, int lists, SplittableRandom random) {
         double[] sums = new double[lists * dim];
         int[] sizes = new int[lists];
         for (int i = 0; i < count; i++) {
