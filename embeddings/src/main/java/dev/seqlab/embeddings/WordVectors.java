@@ -144,7 +144,7 @@ public final class WordVectors {
     }
 
     /**
-     * Builds an approximate-search (HNSW) index over the seqlab vectors file {@code file} (version
+     * Builds an approximate-search index of the HNSW kind over the seqlab vectors file {@code file} (version
      * 2) and stores it in the file, replacing an index it had. The file is rewritten beside itself
      * and renamed over the original: if building fails or is interrupted, the file is unchanged.
      * Vectors loaded from the file afterwards answer {@link #approximate()} queries.
