@@ -32,9 +32,10 @@ class IvfIndexTest {
         IvfIndex index = assertInstanceOf(IvfIndex.class, wv.approximate().index());
         assertEquals("ivf", index.method());
         int[] queries = RecallEvaluation.queryRows(wv.size(), 200, 3);
+        float[][] unit = units(wv);
         int[][] exact = new int[queries.length][];
         for (int i = 0; i < queries.length; i++) {
-            exact[i] = bruteForce(wv, queries[i], 10);
+            exact[i] = bruteForce(unit, queries[i], 10);
         }
         RecallEvaluation.Report r = RecallEvaluation.run(index, queries, exact, 10, new int[] {1, 16});
         double low = r.rows().get(0).recall();
@@ -57,7 +58,7 @@ class IvfIndexTest {
         WordVectors.buildApproximateIndex(file, all, ProgressListener.NONE);
         WordVectors wv = WordVectors.load(file);
         for (int q : new int[] {0, 17, 399, 799}) {
-            int[] expected = bruteForce(wv, q, 10);
+            int[] expected = bruteForce(units(wv), q, 10);
             float[] scores = new float[10];
             int[] found = wv.approximate().index().search(wv.unitVector(q), 10, 16, new int[] {q}, 800, scores);
             assertArrayEquals(expected, found, "query " + q);
@@ -112,12 +113,12 @@ class IvfIndexTest {
         Path file = ClusteredVectors.write(tmp.resolve("v.seqlab"), 2000, 16, 30, 13);
         WordVectors.buildApproximateIndex(file, SMALL, ProgressListener.NONE);
         WordVectors wv = WordVectors.load(file);
-        List<List<Neighbor>> sequential = IntStream.range(0, 200)
+        List<List<Neighbor>> sequential = IntStream.range(0, 100)
                 .mapToObj(i -> wv.approximate().mostSimilar("w" + i * 7, 10))
                 .toList();
         List<Boolean> same = IntStream.range(0, 4)
                 .parallel()
-                .mapToObj(t -> IntStream.range(0, 200)
+                .mapToObj(t -> IntStream.range(0, 100)
                         .allMatch(i ->
                                 wv.approximate().mostSimilar("w" + i * 7, 10).equals(sequential.get(i))))
                 .toList();
@@ -135,19 +136,27 @@ class IvfIndexTest {
         assertEquals(7, IvfOptions.defaults().withLists(50).listsFor(7));
     }
 
+    private static float[][] units(WordVectors wv) {
+        float[][] out = new float[wv.size()][];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = wv.unitVector(r);
+        }
+        return out;
+    }
+
     /** The exact top k of row {@code q} (itself excluded) by cosine, computed here in double. */
-    private static int[] bruteForce(WordVectors wv, int q, int k) {
-        float[] u = wv.unitVector(q);
-        double[] cos = new double[wv.size()];
-        for (int r = 0; r < wv.size(); r++) {
-            float[] v = wv.unitVector(r);
+    private static int[] bruteForce(float[][] unit, int q, int k) {
+        float[] u = unit[q];
+        double[] cos = new double[unit.length];
+        for (int r = 0; r < unit.length; r++) {
+            float[] v = unit[r];
             double s = 0;
             for (int d = 0; d < u.length; d++) {
                 s += (double) u[d] * v[d];
             }
             cos[r] = s;
         }
-        return IntStream.range(0, wv.size())
+        return IntStream.range(0, unit.length)
                 .filter(r -> r != q)
                 .boxed()
                 .sorted(Comparator.<Integer>comparingDouble(r -> -cos[r]).thenComparingInt(r -> r))
