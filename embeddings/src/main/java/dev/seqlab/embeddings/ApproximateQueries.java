@@ -1,43 +1,46 @@
 package dev.seqlab.embeddings;
 
-import dev.seqlab.embeddings.ann.HnswIndex;
+import dev.seqlab.embeddings.ann.ApproximateIndex;
 import dev.seqlab.embeddings.query.SimilarityIndex;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Approximate most-similar queries over {@link WordVectors}, answered by the HNSW index of their
- * seqlab file ({@link WordVectors#approximate()}): the same queries and conventions as the exact
+ * Approximate most-similar queries over {@link WordVectors}, answered by the approximate-search
+ * index of their seqlab file (an inverted file or an HNSW graph) ({@link WordVectors#approximate()}): the same queries and conventions as the exact
  * ones (cosine of unit vectors, query words excluded, best first), but the answer may miss some
  * of the exact neighbours, in exchange for a search that reads a few thousand rows instead of all.
- * The beam width {@link #ef()} sets the trade-off. Immutable and thread-safe.
+ * The search effort {@link #ef()} sets the trade-off. Immutable and thread-safe.
  */
 public final class ApproximateQueries {
     private final WordVectors vectors;
-    private final HnswIndex index;
+    private final ApproximateIndex index;
     private final int ef;
 
-    ApproximateQueries(WordVectors vectors, HnswIndex index, int ef) {
+    ApproximateQueries(WordVectors vectors, ApproximateIndex index, int ef) {
         if (ef < 1) {
-            throw new IllegalArgumentException("ef (the search beam) must be at least 1, got " + ef);
+            throw new IllegalArgumentException("ef (the search effort) must be at least 1, got " + ef);
         }
         this.vectors = vectors;
         this.index = index;
         this.ef = ef;
     }
 
-    /** The beam width of the searches: higher finds more of the exact neighbours, more slowly. */
+    /**
+     * The search effort: the beam width of an HNSW search, the most lists an inverted-file search
+     * probes; higher finds more of the exact neighbours, more slowly.
+     */
     public int ef() {
         return ef;
     }
 
-    /** These queries with beam width {@code ef}. */
+    /** These queries with search effort {@code ef}. */
     public ApproximateQueries withEf(int ef) {
         return new ApproximateQueries(vectors, index, ef);
     }
 
     /** The index answering the queries. */
-    public HnswIndex index() {
+    public ApproximateIndex index() {
         return index;
     }
 
@@ -48,7 +51,7 @@ public final class ApproximateQueries {
 
     /**
      * As {@link WordVectors#mostSimilar(List, List, int, int)}, approximately. A search restricted
-     * to less than half the vocabulary is answered exactly instead (the graph would be walked
+     * to less than half the vocabulary is answered exactly instead (the index would be searched
      * mostly through words that cannot be answers, and an exact scan of the few allowed is cheap).
      */
     public List<Neighbor> mostSimilar(List<String> positive, List<String> negative, int topN, int restrictVocab) {

@@ -1,8 +1,11 @@
 package dev.seqlab.embeddings;
 
 import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.embeddings.ann.ApproximateIndex;
 import dev.seqlab.embeddings.ann.HnswIndex;
 import dev.seqlab.embeddings.ann.HnswOptions;
+import dev.seqlab.embeddings.ann.IvfIndex;
+import dev.seqlab.embeddings.ann.IvfOptions;
 import dev.seqlab.embeddings.fasttext.FastTextModel;
 import dev.seqlab.embeddings.fasttext.FastTextVectors;
 import dev.seqlab.embeddings.io.LoadOptions;
@@ -141,7 +144,7 @@ public final class WordVectors {
     }
 
     /**
-     * Builds an approximate-search (HNSW) index over the seqlab vectors file {@code file} (version
+     * Builds an approximate-search index of the HNSW kind over the seqlab vectors file {@code file} (version
      * 2) and stores it in the file, replacing an index it had. The file is rewritten beside itself
      * and renamed over the original: if building fails or is interrupted, the file is unchanged.
      * Vectors loaded from the file afterwards answer {@link #approximate()} queries.
@@ -151,13 +154,30 @@ public final class WordVectors {
      */
     public static HnswIndex.BuildReport buildApproximateIndex(Path file, HnswOptions options, ProgressListener progress)
             throws IOException, InterruptedException {
+        return HnswIndex.build(file, openForIndex(file), options, progress);
+    }
+
+    /**
+     * Builds an approximate-search index of the inverted-file kind (k-means lists of int8 codes,
+     * the default of {@code seqlab embeddings index}) over the seqlab vectors file {@code file}
+     * and stores it in the file, replacing an index it had, as
+     * {@link #buildApproximateIndex(Path, HnswOptions, ProgressListener)} does.
+     *
+     * @throws IllegalArgumentException if {@code file} is not a seqlab file of the current version
+     * @throws InterruptedException     if the thread is interrupted while building
+     */
+    public static IvfIndex.BuildReport buildApproximateIndex(Path file, IvfOptions options, ProgressListener progress)
+            throws IOException, InterruptedException {
+        return IvfIndex.build(file, openForIndex(file), options, progress);
+    }
+
+    private static StoredVectors openForIndex(Path file) throws IOException {
         if (!SeqlabIndexSections.isCurrentSeqlab(file)) {
             throw new IllegalArgumentException(file + " is not a seqlab vectors file of the current version; an"
                     + " approximate index is stored in one. Convert it first: seqlab embeddings convert --vectors "
                     + file + " --out NEW.seqlab --format seqlab");
         }
-        StoredVectors v = VectorFiles.open(file, LoadOptions.DEFAULT, ProgressListener.NONE);
-        return HnswIndex.build(file, v, options, progress);
+        return VectorFiles.open(file, LoadOptions.DEFAULT, ProgressListener.NONE);
     }
 
     /** True when these vectors were loaded from a seqlab file holding an approximate-search index. */
@@ -166,7 +186,7 @@ public final class WordVectors {
     }
 
     /**
-     * Approximate (HNSW) queries over these vectors, through the index stored in their seqlab
+     * Approximate queries over these vectors, through the index stored in their seqlab
      * file: much faster than exact search on large vocabularies, but may miss some of the exact
      * neighbours; {@link ApproximateQueries#withEf} trades speed for recall, and
      * {@code seqlab embeddings index --evaluate} measures both on the file.
@@ -180,12 +200,12 @@ public final class WordVectors {
             synchronized (this) {
                 a = approximate;
                 if (a == null) {
-                    HnswIndex index = HnswIndex.of(stored);
+                    ApproximateIndex index = ApproximateIndex.of(stored);
                     if (index == null) {
                         throw new IllegalStateException("these vectors have no approximate-search index; build one"
                                 + " with seqlab embeddings index --vectors FILE.seqlab");
                     }
-                    a = new ApproximateQueries(this, index, HnswIndex.DEFAULT_EF);
+                    a = new ApproximateQueries(this, index, index.defaultEffort());
                     approximate = a;
                 }
             }

@@ -3,8 +3,11 @@ package dev.seqlab.bench.embeddings;
 import dev.seqlab.core.progress.ProgressListener;
 import dev.seqlab.embeddings.Neighbor;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.ann.ApproximateIndex;
 import dev.seqlab.embeddings.ann.HnswIndex;
 import dev.seqlab.embeddings.ann.HnswOptions;
+import dev.seqlab.embeddings.ann.IvfIndex;
+import dev.seqlab.embeddings.ann.IvfOptions;
 import dev.seqlab.embeddings.ann.RecallEvaluation;
 import dev.seqlab.embeddings.io.LoadOptions;
 import dev.seqlab.embeddings.io.VectorFormat;
@@ -61,7 +64,10 @@ public final class AnnVersusLucene {
         Path work = Path.of(args[1]);
         Map<String, String> opt = new HashMap<>();
         for (int i = 2; i < args.length; i++) {
-            if (args[i].equals("--skip-lucene") || args[i].equals("--skip-seqlab") || args[i].equals("--reuse")) {
+            if (args[i].equals("--skip-lucene")
+                    || args[i].equals("--skip-seqlab")
+                    || args[i].equals("--reuse")
+                    || args[i].equals("--progress")) {
                 opt.put(args[i], "true");
             } else {
                 opt.put(args[i], args[++i]);
@@ -72,6 +78,8 @@ public final class AnnVersusLucene {
         int efc = Integer.parseInt(opt.getOrDefault("--efc", "100"));
         int threads = Integer.parseInt(opt.getOrDefault("--threads", "2"));
         int queries = Integer.parseInt(opt.getOrDefault("--queries", "1000"));
+        String method = opt.getOrDefault("--method", "ivf");
+        ProgressListener progress = opt.containsKey("--progress") ? new LogProgress() : ProgressListener.NONE;
         int[] efs = ints(opt.getOrDefault("--efs", "16,32,64,128"));
         int[] luceneEfs = ints(opt.getOrDefault("--lucene-efs", opt.getOrDefault("--efs", "16,32,64,128")));
 
@@ -118,27 +126,64 @@ public final class AnnVersusLucene {
             double build = Double.NaN;
             long bytes = -1;
             if (!opt.containsKey("--reuse") || !wv.hasApproximateIndex()) {
-                HnswOptions options =
-                        HnswOptions.defaults().withM(m).withEfConstruction(efc).withThreads(threads);
-                HnswIndex.BuildReport r = WordVectors.buildApproximateIndex(file, options, ProgressListener.NONE);
-                build = r.buildSeconds();
-                bytes = r.indexBytes();
+                double write;
+                if (method.equals("hnsw")) {
+                    HnswOptions options = HnswOptions.defaults()
+                            .withM(m)
+                            .withEfConstruction(efc)
+                            .withThreads(threads);
+                    HnswIndex.BuildReport r = WordVectors.buildApproximateIndex(file, options, ProgressListener.NONE);
+                    build = r.buildSeconds();
+                    write = r.writeSeconds();
+                    bytes = r.indexBytes();
+                } else {
+                    IvfOptions options = IvfOptions.defaults()
+                            .withLists(Integer.parseInt(opt.getOrDefault("--lists", "0")))
+                            .withMargin(Float.parseFloat(opt.getOrDefault("--margin", "0.1")))
+                            .withRerank(Integer.parseInt(opt.getOrDefault("--rerank", "40")))
+                            .withSamplePerList(Integer.parseInt(opt.getOrDefault("--sample-per-list", "32")))
+                            .withIterations(Integer.parseInt(opt.getOrDefault("--iterations", "10")))
+                            .withThreads(threads);
+                    IvfIndex.BuildReport r = WordVectors.buildApproximateIndex(file, options, progress);
+                    build = r.buildSeconds();
+                    write = r.writeSeconds();
+                    bytes = r.indexBytes();
+                    System.out.printf(
+                            Locale.ROOT,
+                            "seqlab ivf: %,d lists (largest %,d rows), margin %s, rerank %d%n",
+                            r.lists(),
+                            r.largestList(),
+                            options.margin(),
+                            options.rerank());
+                }
                 System.out.printf(
                         Locale.ROOT,
                         "seqlab build %.1f s, write %.1f s, index section %,d bytes%n",
                         build,
-                        r.writeSeconds(),
+                        write,
                         bytes);
             }
             t0 = System.nanoTime();
             WordVectors indexed = WordVectors.load(file);
-            HnswIndex index = indexed.approximate().index();
+            ApproximateIndex index = indexed.approximate().index();
             double open = secs(t0) * 1e3;
             System.out.printf(Locale.ROOT, "seqlab open (mapped, vectors and index) %.0f ms%n", open);
-            Engine e = new Engine("seqlab", build, open, bytes);
-            e.measure = () -> RecallEvaluation.run(index, rows, exact, K, efs).rows();
-            engines.add(e);
-            e.round();
+            if (index instanceof IvfIndex ivf && opt.containsKey("--margins")) {
+                for (String margin : opt.get("--margins").split(",")) {
+                    IvfIndex at = ivf.withMargin(Float.parseFloat(margin));
+                    Engine e = new Engine("ivf " + margin, build, open, bytes);
+                    e.measure =
+                            () -> RecallEvaluation.run(at, rows, exact, K, efs).rows();
+                    engines.add(e);
+                    e.round();
+                }
+            } else {
+                Engine e = new Engine("seqlab", build, open, bytes);
+                e.measure =
+                        () -> RecallEvaluation.run(index, rows, exact, K, efs).rows();
+                engines.add(e);
+                e.round();
+            }
         }
         if (!opt.containsKey("--skip-lucene")) {
             List<float[]> unit = new ArrayList<>(n);
@@ -151,6 +196,7 @@ public final class AnnVersusLucene {
             HnswGraphBuilder.randSeed = 42;
             t0 = System.nanoTime();
             OnHeapHnswGraph graph;
+            double cap = Double.parseDouble(opt.getOrDefault("--lucene-cap-seconds", "0"));
             if (threads == 1) {
                 graph = HnswGraphBuilder.create(supplier, m, efc, 42).build(n);
             } else {
@@ -158,6 +204,9 @@ public final class AnnVersusLucene {
                 try {
                     OnHeapHnswGraph empty =
                             HnswGraphBuilder.create(supplier, m, efc, 42, n).getGraph();
+                    if (cap > 0) {
+                        watch(empty, n, cap, t0);
+                    }
                     graph = new HnswConcurrentMergeBuilder(
                                     new TaskExecutor(pool), threads, supplier, m, efc, empty, null)
                             .build(n);
@@ -197,6 +246,54 @@ public final class AnnVersusLucene {
         for (Engine e : engines) {
             e.medians().forEach(System.out::println);
         }
+    }
+
+    /**
+     * Reports the nodes of {@code graph} every 30 s while Lucene builds it and, once {@code cap}
+     * seconds have passed, the count inserted and the build time extrapolated from the last
+     * minute's rate (an estimate, printed as such), then ends the process.
+     */
+    private static void watch(OnHeapHnswGraph graph, int n, double cap, long t0) {
+        Thread w = new Thread(
+                () -> {
+                    long lastNodes = 0;
+                    double lastAt = 0;
+                    while (true) {
+                        try {
+                            Thread.sleep(30_000);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        double at = secs(t0);
+                        long nodes = graph.size();
+                        double rate = (nodes - lastNodes) / (at - lastAt);
+                        System.out.printf(
+                                Locale.ROOT,
+                                "lucene build: %,d of %,d vectors inserted after %.0f s (%.0f a second lately)%n",
+                                nodes,
+                                n,
+                                at,
+                                rate);
+                        if (at >= cap) {
+                            System.out.printf(
+                                    Locale.ROOT,
+                                    "lucene build stopped at the %.0f s cap with %,d of %,d vectors inserted;"
+                                            + " EXTRAPOLATED at the last rate: %.0f s more, about %.0f s in all%n",
+                                    cap,
+                                    nodes,
+                                    n,
+                                    (n - nodes) / rate,
+                                    at + (n - nodes) / rate);
+                            System.out.flush();
+                            Runtime.getRuntime().halt(0);
+                        }
+                        lastNodes = nodes;
+                        lastAt = at;
+                    }
+                },
+                "lucene-build-watch");
+        w.setDaemon(true);
+        w.start();
     }
 
     /** One engine's build figures and its curves measured round by round. */
@@ -351,5 +448,41 @@ public final class AnnVersusLucene {
 
     private static double secs(long t0) {
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Progress printed to standard output, one line per task and every tenth of it. */
+    private static final class LogProgress implements ProgressListener {
+        private String task;
+        private long total;
+        private long done;
+        private long next;
+        private long started;
+
+        @Override
+        public void start(String task, long total, String unit) {
+            this.task = task;
+            this.total = total;
+            this.done = 0;
+            this.next = total > 0 ? total / 10 : Long.MAX_VALUE;
+            this.started = System.nanoTime();
+            System.out.printf(Locale.ROOT, "  %s ...%n", task);
+        }
+
+        @Override
+        public void advance(long amount) {
+            done += amount;
+            if (done >= next) {
+                System.out.printf(Locale.ROOT, "  %s: %,d of %,d, %.1f s%n", task, done, total, secs(started));
+                next += Math.max(1, total / 10);
+            }
+        }
+
+        @Override
+        public void status(String status) {}
+
+        @Override
+        public void finish() {
+            System.out.printf(Locale.ROOT, "  %s: done in %.1f s%n", task, secs(started));
+        }
     }
 }

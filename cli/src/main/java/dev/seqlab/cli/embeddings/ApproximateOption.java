@@ -2,7 +2,6 @@ package dev.seqlab.cli.embeddings;
 
 import dev.seqlab.embeddings.ApproximateQueries;
 import dev.seqlab.embeddings.WordVectors;
-import dev.seqlab.embeddings.ann.HnswIndex;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -12,7 +11,7 @@ final class ApproximateOption {
     @Option(
             names = "--approximate",
             order = 80,
-            description = "Search with the file's approximate (HNSW) index, built by seqlab embeddings index:"
+            description = "Search with the file's approximate index, built by seqlab embeddings index:"
                     + " much faster on large vocabularies, may miss a few of the exact neighbours.")
     boolean enabled;
 
@@ -20,8 +19,9 @@ final class ApproximateOption {
             names = "--ef",
             paramLabel = "N",
             order = 81,
-            description = "With --approximate: the search beam; larger finds more of the exact neighbours, more"
-                    + " slowly (default: " + HnswIndex.DEFAULT_EF + ").")
+            description = "With --approximate: the search effort (the most lists an inverted-file index probes,"
+                    + " the beam of an HNSW search); larger finds more of the exact neighbours, more slowly"
+                    + " (default: the index's).")
     Integer ef;
 
     /**

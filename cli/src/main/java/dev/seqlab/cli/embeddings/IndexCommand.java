@@ -6,11 +6,13 @@ import dev.seqlab.cli.options.JsonOption;
 import dev.seqlab.cli.options.ShownDefaults;
 import dev.seqlab.embeddings.Neighbor;
 import dev.seqlab.embeddings.WordVectors;
+import dev.seqlab.embeddings.ann.ApproximateIndex;
 import dev.seqlab.embeddings.ann.HnswIndex;
 import dev.seqlab.embeddings.ann.HnswOptions;
+import dev.seqlab.embeddings.ann.IvfIndex;
+import dev.seqlab.embeddings.ann.IvfOptions;
 import dev.seqlab.embeddings.ann.RecallEvaluation;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +26,20 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Build an approximate-search (HNSW) index into a seqlab vectors file.",
+            "Build an approximate-search index into a seqlab vectors file: an inverted file (k-means lists",
+            "of int8 codes, probed adaptively; the default) or an HNSW graph (--method hnsw).",
             "similar, analogy and shell use it with --approximate. The file is rewritten beside itself and",
             "renamed over the original: an interrupted or failed build leaves it as it was.",
             "--evaluate then measures recall@10 against exact search over vocabulary words, and the",
-            "latency and queries per second of one thread, for several search beams (--ef)."
+            "latency and queries per second of one thread, for several search efforts (--ef: the most",
+            "lists probed by an inverted file, the beam width of an HNSW search)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  seqlab embeddings convert --vectors GoogleNews-vectors-negative300.bin --out news.seqlab",
             "  seqlab embeddings index --vectors news.seqlab --evaluate",
-            "  seqlab embeddings index --vectors news.seqlab --evaluate --existing --ef 16,32,64,128 --json"
+            "  seqlab embeddings index --vectors news.seqlab --evaluate --existing --ef 4,16,64 --json",
+            "  seqlab embeddings index --vectors news.seqlab --method hnsw --m 16 --evaluate"
         })
 public final class IndexCommand extends CliCommand {
 
@@ -47,43 +52,88 @@ public final class IndexCommand extends CliCommand {
     Path vectorsFile;
 
     @Option(
+            names = "--method",
+            paramLabel = "ivf|hnsw",
+            order = 1,
+            description = "The kind of index: ivf (inverted file, default) or hnsw (graph).")
+    String method = "ivf";
+
+    @Option(
+            names = "--lists",
+            paramLabel = "N",
+            order = 2,
+            description = "ivf: the number of k-means lists (default: 2·√words).")
+    Integer lists;
+
+    @Option(
+            names = "--probes",
+            paramLabel = "N",
+            order = 3,
+            description = "ivf: the most lists a search probes unless --ef says otherwise"
+                    + " (stored in the index; default: ${bundle:default.probes}).")
+    Integer probes;
+
+    @Option(
+            names = "--margin",
+            paramLabel = "X",
+            order = 4,
+            description = "ivf: a search probes the lists whose centroid's squared distance is within 1 + X times"
+                    + " the nearest one's (stored in the index; default: ${bundle:default.margin}).")
+    Float margin;
+
+    @Option(
+            names = "--rerank",
+            paramLabel = "N",
+            order = 5,
+            description = "ivf: rows ranked by their float cosines after the int8 scan"
+                    + " (stored in the index; default: ${bundle:default.rerank}).")
+    Integer rerank;
+
+    @Option(
+            names = "--iterations",
+            paramLabel = "N",
+            order = 6,
+            description = "ivf: k-means iterations (default: ${bundle:default.iterations}).")
+    Integer iterations;
+
+    @Option(
             names = "--m",
             paramLabel = "M",
-            order = 1,
-            description = "Links per node (2M on the lowest level; default: ${bundle:default.m}).")
+            order = 7,
+            description = "hnsw: links per node (2M on the lowest level; default: ${bundle:default.m}).")
     Integer m;
 
     @Option(
             names = "--ef-construction",
             paramLabel = "N",
-            order = 2,
-            description = "The search beam while building (default: ${bundle:default.efConstruction}).")
+            order = 8,
+            description = "hnsw: the search beam while building (default: ${bundle:default.efConstruction}).")
     Integer efConstruction;
 
     @Option(
             names = "--seed",
             paramLabel = "N",
-            order = 3,
-            description =
-                    "Seed of the node levels; same seed and options, same index (default: ${bundle:default.seed}).")
+            order = 9,
+            description = "Seed of the k-means sample (ivf) or the node levels (hnsw); same seed and options, same"
+                    + " index (default: ${bundle:default.seed}).")
     Long seed;
 
     @Option(
             names = "--threads",
             paramLabel = "N",
-            order = 4,
+            order = 10,
             description = "Threads building (default: the number of processors).")
     Integer threads;
 
     @Option(
             names = "--evaluate",
-            order = 5,
+            order = 11,
             description = "Measure recall@10 against exact search, latency and queries per second.")
     boolean evaluate;
 
     @Option(
             names = "--existing",
-            order = 6,
+            order = 12,
             description = "With --evaluate: measure the index already in FILE instead of building one.")
     boolean existing;
 
@@ -91,7 +141,7 @@ public final class IndexCommand extends CliCommand {
             names = "--queries",
             defaultValue = "1000",
             paramLabel = "N",
-            order = 7,
+            order = 13,
             description = "Vocabulary words queried by --evaluate (default: ${DEFAULT-VALUE}).")
     int queries;
 
@@ -99,16 +149,17 @@ public final class IndexCommand extends CliCommand {
             names = "--ef",
             split = ",",
             paramLabel = "N",
-            order = 8,
-            description = "Search beams measured by --evaluate (default: 16,32,64,128,256).")
-    List<Integer> efs = new ArrayList<>(List.of(16, 32, 64, 128, 256));
+            order = 14,
+            description = "Search efforts measured by --evaluate (default: ivf 1,2,4,8,16,32,64; hnsw"
+                    + " 16,32,64,128,256).")
+    List<Integer> efs;
 
     @Mixin
     JsonOption json;
 
     @Override
     protected ShownDefaults shownDefaults() {
-        return ShownDefaults.of(HnswOptions.defaults());
+        return ShownDefaults.of(HnswOptions.defaults()).and(IvfOptions.defaults());
     }
 
     @Override
@@ -119,14 +170,29 @@ public final class IndexCommand extends CliCommand {
         if (queries < 1) {
             throw new IllegalArgumentException("--queries must be at least 1, got " + queries);
         }
-        for (int ef : efs) {
-            if (ef < 1) {
-                throw new IllegalArgumentException("--ef values must be at least 1, got " + ef);
+        if (efs != null) {
+            for (int ef : efs) {
+                if (ef < 1) {
+                    throw new IllegalArgumentException("--ef values must be at least 1, got " + ef);
+                }
             }
+        }
+        if (!method.equals("ivf") && !method.equals("hnsw")) {
+            throw new IllegalArgumentException("--method must be ivf or hnsw, got " + method);
+        }
+        if (method.equals("ivf") && (m != null || efConstruction != null)) {
+            throw new IllegalArgumentException("--m and --ef-construction apply to --method hnsw");
+        }
+        if (method.equals("hnsw")
+                && (lists != null || probes != null || margin != null || rerank != null || iterations != null)) {
+            throw new IllegalArgumentException(
+                    "--lists, --probes, --margin, --rerank and --iterations apply to --method ivf");
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("vectors", vectorsFile.toString());
-        if (!existing) {
+        if (!existing && method.equals("ivf")) {
+            doc.put("build", buildIvf());
+        } else if (!existing) {
             HnswOptions options = HnswOptions.defaults();
             if (m != null) {
                 options = options.withM(m);
@@ -143,6 +209,7 @@ public final class IndexCommand extends CliCommand {
             HnswIndex.BuildReport r = WordVectors.buildApproximateIndex(vectorsFile, options, progress());
             Map<String, Object> build = new LinkedHashMap<>();
             build.put("words", r.rows());
+            build.put("method", "hnsw");
             build.put("m", options.m());
             build.put("efConstruction", options.efConstruction());
             build.put("seed", options.seed());
@@ -173,6 +240,58 @@ public final class IndexCommand extends CliCommand {
         return 0;
     }
 
+    private Map<String, Object> buildIvf() throws Exception {
+        IvfOptions options = IvfOptions.defaults();
+        if (lists != null) {
+            options = options.withLists(lists);
+        }
+        if (probes != null) {
+            options = options.withProbes(probes);
+        }
+        if (margin != null) {
+            options = options.withMargin(margin);
+        }
+        if (rerank != null) {
+            options = options.withRerank(rerank);
+        }
+        if (iterations != null) {
+            options = options.withIterations(iterations);
+        }
+        if (seed != null) {
+            options = options.withSeed(seed);
+        }
+        if (threads != null) {
+            options = options.withThreads(threads);
+        }
+        IvfIndex.BuildReport r = WordVectors.buildApproximateIndex(vectorsFile, options, progress());
+        Map<String, Object> build = new LinkedHashMap<>();
+        build.put("words", r.rows());
+        build.put("method", "ivf");
+        build.put("lists", r.lists());
+        build.put("largestList", r.largestList());
+        build.put("probes", options.probes());
+        build.put("margin", options.margin());
+        build.put("rerank", options.rerank());
+        build.put("seed", options.seed());
+        build.put("threads", options.threads());
+        build.put("buildSeconds", r.buildSeconds());
+        build.put("writeSeconds", r.writeSeconds());
+        build.put("indexBytes", r.indexBytes());
+        if (!json.enabled()) {
+            out().printf(
+                            "indexed %,d words in %.1f s (inverted file: %,d lists, the largest %,d words; %d threads;"
+                                    + " file written in %.1f s, index %,d bytes)%n",
+                            r.rows(),
+                            r.buildSeconds(),
+                            r.lists(),
+                            r.largestList(),
+                            options.threads(),
+                            r.writeSeconds(),
+                            r.indexBytes());
+        }
+        return build;
+    }
+
     private RecallEvaluation.Report evaluate() throws Exception {
         long t0 = System.nanoTime();
         WordVectors wv = WordVectors.load(vectorsFile);
@@ -180,7 +299,7 @@ public final class IndexCommand extends CliCommand {
             throw new IllegalArgumentException(vectorsFile + " has no approximate-search index; build it first:"
                     + " seqlab embeddings index --vectors " + vectorsFile);
         }
-        HnswIndex index = wv.approximate().index();
+        ApproximateIndex index = wv.approximate().index();
         double openMillis = (System.nanoTime() - t0) / 1e6;
         int k = Math.min(10, wv.size() - 1);
         if (k < 1) {
@@ -192,13 +311,16 @@ public final class IndexCommand extends CliCommand {
             List<Neighbor> top = wv.mostSimilar(new int[] {rows[i]}, new int[0], k, 0);
             exact[i] = top.stream().mapToInt(n -> wv.indexOf(n.word())).toArray();
         }
-        int[] beams = efs.stream().mapToInt(Integer::intValue).toArray();
+        List<Integer> efforts = efs != null
+                ? efs
+                : index.method().equals("ivf") ? List.of(1, 2, 4, 8, 16, 32, 64) : List.of(16, 32, 64, 128, 256);
+        int[] beams = efforts.stream().mapToInt(Integer::intValue).toArray();
         RecallEvaluation.Report report = RecallEvaluation.run(index, rows, exact, k, beams);
         if (!json.enabled()) {
             out().printf(
-                            "opened with its index in %.0f ms; %d vocabulary queries, recall@%d against exact search,"
+                            "opened with its %s index in %.0f ms; %d vocabulary queries, recall@%d against exact search,"
                                     + " one thread, %s kernel:%n",
-                            openMillis, report.queries(), k, report.kernel());
+                            index.method(), openMillis, report.queries(), k, report.kernel());
             TextTable table = new TextTable("ef", "recall@" + k, "p50 ms", "p99 ms", "queries/s");
             for (RecallEvaluation.Row r : report.rows()) {
                 table.row(

@@ -47,6 +47,8 @@ class IndexCommandTest {
                 "index",
                 "--vectors",
                 seqlab.toString(),
+                "--method",
+                "hnsw",
                 "--m",
                 "8",
                 "--evaluate",
@@ -78,6 +80,52 @@ class IndexCommandTest {
         assertEquals(
                 Json.mapper().readTree(exact.out()).get("neighbors").findValuesAsText("word"),
                 Json.mapper().readTree(approx.out()).get("neighbors").findValuesAsText("word"));
+    }
+
+    @Test
+    void theDefaultInvertedFileWithAWideMarginFindsTheExactNeighbours() throws IOException {
+        CliRun r = CliRun.of(
+                "embeddings",
+                "index",
+                "--vectors",
+                seqlab.toString(),
+                "--margin",
+                "1000",
+                "--rerank",
+                "300",
+                "--evaluate",
+                "--queries",
+                "50",
+                "--ef",
+                "1,35",
+                "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertEquals("ivf", j.get("build").get("method").asText());
+        assertEquals(35, j.get("build").get("lists").asInt());
+        // the margin is relative to the nearest list's distance, so even a wide one need not probe every list
+        double recall = j.get("evaluation").get("rows").get(1).get("recall").asDouble();
+        assertTrue(recall >= 0.99, "recall@10 probing up to every list: " + recall);
+        CliRun exact = CliRun.of("embeddings", "similar", "--vectors", seqlab.toString(), "--json", "--top", "3", "w7");
+        CliRun approx = CliRun.of(
+                "embeddings",
+                "similar",
+                "--vectors",
+                seqlab.toString(),
+                "--approximate",
+                "--ef",
+                "35",
+                "--json",
+                "--top",
+                "3",
+                "w7");
+        assertEquals(0, approx.code(), approx.err());
+        assertEquals(
+                Json.mapper().readTree(exact.out()).get("neighbors").findValuesAsText("word"),
+                Json.mapper().readTree(approx.out()).get("neighbors").findValuesAsText("word"));
+        CliRun wrong = CliRun.of("embeddings", "index", "--vectors", seqlab.toString(), "--m", "8");
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().contains("--method hnsw"), wrong.err());
     }
 
     @Test

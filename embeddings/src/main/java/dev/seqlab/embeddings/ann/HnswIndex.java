@@ -18,7 +18,7 @@ import java.util.Arrays;
  * // then, through WordVectors: wv.approximate().mostSimilar("king", 10)
  * }</pre>
  */
-public final class HnswIndex {
+public final class HnswIndex implements ApproximateIndex {
     /**
      * The default beam width of a query. Recall at a given beam depends on the data (clustered
      * vectors, like trained embeddings, are easy; i.i.d. Gaussian rows are the hard case): measure
@@ -37,7 +37,8 @@ public final class HnswIndex {
     }
 
     /**
-     * The index of mapped vectors, or null when their file has none.
+     * The index of mapped vectors whose index section is an HNSW graph (see
+     * {@link ApproximateIndex#of}), or null when their file has none.
      *
      * @throws CorruptIndexException if the index section is damaged or was built for other vectors
      */
@@ -98,12 +99,22 @@ public final class HnswIndex {
     public record BuildReport(
             int rows, HnswOptions options, double buildSeconds, double writeSeconds, long indexBytes, int levels) {}
 
-    /** The number of rows indexed. */
+    @Override
+    public String method() {
+        return "hnsw";
+    }
+
+    @Override
+    public int defaultEffort() {
+        return DEFAULT_EF;
+    }
+
+    @Override
     public int size() {
         return graph.size();
     }
 
-    /** The length of the rows. */
+    @Override
     public int dimension() {
         return rows.dim();
     }
@@ -123,7 +134,7 @@ public final class HnswIndex {
         return graph.layout().seed;
     }
 
-    /** Row {@code row} divided by its norm (a query for its neighbours), into {@code dst}. */
+    @Override
     public void unitRow(int row, float[] dst) {
         rows.unit(row, dst);
     }
@@ -142,6 +153,7 @@ public final class HnswIndex {
      *
      * @return the rows found, best first; their scores go into {@code scores} (at least {@code k} long)
      */
+    @Override
     public int[] search(float[] query, int k, int ef, int[] exclude, int limit, float[] scores) {
         if (query.length != rows.dim()) {
             throw new IllegalArgumentException(

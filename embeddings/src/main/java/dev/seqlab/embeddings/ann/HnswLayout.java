@@ -2,8 +2,6 @@ package dev.seqlab.embeddings.ann;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * The byte layout of an HNSW index section (type 100 of a seqlab vectors file), little-endian:
@@ -116,7 +114,7 @@ final class HnswLayout {
 
     /** Writes {@code g} and the {@code codes} it was built with in this layout ({@link #length} bytes). */
     void write(HeapGraph g, RowCodes codes, OutputStream out) throws IOException {
-        Ints w = new Ints(out);
+        SectionOutput w = new SectionOutput(out);
         w.put(MAGIC)
                 .put(version)
                 .put(rows)
@@ -170,56 +168,5 @@ final class HnswLayout {
         }
         w.padTo(length);
         w.flush();
-    }
-
-    /** Little-endian ints to a stream, buffered, counting the position. */
-    private static final class Ints {
-        private final OutputStream out;
-        private final ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-        private long position;
-
-        Ints(OutputStream out) {
-            this.out = out;
-        }
-
-        Ints put(int v) throws IOException {
-            if (buf.remaining() < 4) {
-                flush();
-            }
-            buf.putInt(v);
-            position += 4;
-            return this;
-        }
-
-        Ints putLong(long v) throws IOException {
-            return put((int) v).put((int) (v >>> 32));
-        }
-
-        void putBytes(byte[] b) throws IOException {
-            if (buf.remaining() < b.length) {
-                flush();
-            }
-            if (b.length > buf.capacity()) {
-                out.write(b);
-            } else {
-                buf.put(b);
-            }
-            position += b.length;
-        }
-
-        void padTo(long at) throws IOException {
-            while (position < at) {
-                if (!buf.hasRemaining()) {
-                    flush();
-                }
-                buf.put((byte) 0);
-                position++;
-            }
-        }
-
-        void flush() throws IOException {
-            out.write(buf.array(), 0, buf.position());
-            buf.clear();
-        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * Measures an index against exact search: for vocabulary words as queries (each excluded from its
  * own answer, as in most-similar), the share of the exact top k that the approximate top k finds
  * (recall@k), and the single-thread latency and throughput of the approximate queries, for each
- * beam width asked. Every beam width is run twice over the queries, the first time untimed, so the
+ * search effort asked (beam width of an HNSW search, most lists probed by an inverted file). Every beam width is run twice over the queries, the first time untimed, so the
  * figures are of warm queries.
  */
 public final class RecallEvaluation {
@@ -59,7 +59,7 @@ public final class RecallEvaluation {
      *
      * @param efs the beam widths to measure
      */
-    public static Report run(HnswIndex index, int[] queries, int[][] exact, int k, int[] efs) {
+    public static Report run(ApproximateIndex index, int[] queries, int[][] exact, int k, int[] efs) {
         if (queries.length != exact.length || queries.length == 0) {
             throw new IllegalArgumentException(
                     queries.length + " queries with " + exact.length + " exact answers; need at least one");

@@ -100,17 +100,24 @@ final class RowCodes {
 
     /** Stores the record of row {@code row} for its unit vector {@code u}. */
     private void put(int row, float[] u) {
+        long pos = base + (long) row * stride;
+        encode(u, 0, dim, buffers[(int) (pos / bufferBytes)], (int) (pos % bufferBytes));
+    }
+
+    /**
+     * Writes the record of the vector {@code v[off, off + dim)} into {@code b} at byte {@code at}:
+     * its scale (the largest magnitude over 127) and each component over the scale, rounded to the
+     * nearest int8.
+     */
+    static void encode(float[] v, int off, int dim, ByteBuffer b, int at) {
         float max = 0;
         for (int k = 0; k < dim; k++) {
-            max = Math.max(max, Math.abs(u[k]));
+            max = Math.max(max, Math.abs(v[off + k]));
         }
         float scale = max / 127;
-        long pos = base + (long) row * stride;
-        ByteBuffer b = buffers[(int) (pos / bufferBytes)];
-        int at = (int) (pos % bufferBytes);
         b.putFloat(at, scale);
         for (int k = 0; k < dim; k++) {
-            int c = scale == 0 ? 0 : Math.round(u[k] / scale);
+            int c = scale == 0 ? 0 : Math.round(v[off + k] / scale);
             b.put(at + 4 + k, (byte) Math.max(-127, Math.min(127, c)));
         }
     }
@@ -121,6 +128,25 @@ final class RowCodes {
         ByteBuffer b = buffers[(int) (pos / bufferBytes)];
         int at = (int) (pos % bufferBytes);
         return b.getFloat(at) * kernel.dotBytes(q, b, at + 4, dim);
+    }
+
+    /**
+     * The approximate cosines of the unit vector {@code q} with the consecutive records
+     * {@code [from, to)}, into {@code out[0, to − from)}: one contiguous scan.
+     */
+    void similarities(float[] q, int from, int to, float[] out) {
+        long pos = base + (long) from * stride;
+        int s = (int) (pos / bufferBytes);
+        int at = (int) (pos % bufferBytes);
+        ByteBuffer b = buffers[s];
+        for (int i = 0; i < to - from; i++) {
+            if (at >= bufferBytes) {
+                b = buffers[++s];
+                at = 0;
+            }
+            out[i] = b.getFloat(at) * kernel.dotBytes(q, b, at + 4, dim);
+            at += stride;
+        }
     }
 
     /** The number of bytes of {@code rows} records. */

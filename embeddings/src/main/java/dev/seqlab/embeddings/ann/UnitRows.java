@@ -82,10 +82,15 @@ final class UnitRows {
 
     /** Row {@code row} divided by its norm, into {@code dst} (zeros for a zero row). */
     void unit(int row, float[] dst) {
-        matrix.getFloats(4L * row * dim, dst, 0, dim);
+        unit(row, dst, 0);
+    }
+
+    /** Row {@code row} divided by its norm, into {@code dst} from {@code off} (zeros for a zero row). */
+    void unit(int row, float[] dst, int off) {
+        matrix.getFloats(4L * row * dim, dst, off, dim);
         float n = norms.get(row);
         float inv = n == 0 ? 0 : 1 / n;
-        for (int k = 0; k < dim; k++) {
+        for (int k = off; k < off + dim; k++) {
             dst[k] *= inv;
         }
     }

@@ -49,6 +49,20 @@ public final class SeqlabIndexSections {
      *                                file is then unchanged
      */
     public static void writeHnsw(Path file, long length, AtomicFiles.Content content) throws IOException {
+        writeApproximateIndex(file, length, content);
+    }
+
+    /**
+     * Rewrites {@code file} with {@code content}, exactly {@code length} bytes, as its
+     * approximate-search index section (type 100, whatever kind of index its magic number announces),
+     * replacing an earlier one, as {@link #writeHnsw} does.
+     *
+     * @throws MalformedFileException if the file is not a seqlab file of the current version or its
+     *                                section table has no spare entry
+     * @throws IOException            if writing fails, or {@code content} writes another length; the
+     *                                file is then unchanged
+     */
+    public static void writeApproximateIndex(Path file, long length, AtomicFiles.Content content) throws IOException {
         write(file, SeqlabSection.HNSW_INDEX, length, content);
     }
 

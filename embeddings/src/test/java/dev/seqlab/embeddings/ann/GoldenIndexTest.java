@@ -65,7 +65,7 @@ class GoldenIndexTest {
 
     private static ObjectNode observe(Path file) throws IOException {
         WordVectors wv = WordVectors.load(file);
-        HnswIndex index = wv.approximate().index();
+        HnswIndex index = (HnswIndex) wv.approximate().index();
         ObjectNode o = GoldenFiles.object();
         o.put("size", index.size());
         o.put("m", index.m());

@@ -34,7 +34,7 @@ class HnswIndexTest {
         for (int i = 0; i < queries.length; i++) {
             exact[i] = rows(wv, wv.mostSimilar(new int[] {queries[i]}, new int[0], 10, 0));
         }
-        HnswIndex index = wv.approximate().index();
+        HnswIndex index = (HnswIndex) wv.approximate().index();
         RecallEvaluation.Report report = RecallEvaluation.run(index, queries, exact, 10, new int[] {8, 64});
         double low = report.rows().get(0).recall();
         double high = report.rows().get(1).recall();
