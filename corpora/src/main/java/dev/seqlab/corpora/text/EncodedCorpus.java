@@ -82,17 +82,21 @@ public final class EncodedCorpus implements AutoCloseable {
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
             progress.start("Counting words", -1, "words");
             Counted counted = Utf8WhitespaceTokens.applies(corpus)
-                    ? countBytes((TextCorpus) corpus, out, progress)
+                    ? countBytes((TextCorpus) corpus, out, progress, options.minCount())
                     : countStrings(corpus, out, progress);
             progress.finish();
+            // words under the min-count never reach the vocabulary: they are left out of the map
+            // (and, counted from bytes, never made into strings: most distinct words are rare)
             Map<String, Long> counts = new HashMap<>(counted.words.size() * 2);
             for (int i = 0; i < counted.words.size(); i++) {
-                counts.put(counted.words.get(i), counted.counts[i]);
+                if (counted.counts[i] >= options.minCount()) {
+                    counts.put(counted.words.get(i), counted.counts[i]);
+                }
             }
             Vocabulary vocabulary = Vocabulary.fromCounts(counts, counted.tokens, options);
             int[] finalId = new int[counted.words.size()];
             for (int i = 0; i < finalId.length; i++) {
-                finalId[i] = vocabulary.id(counted.words.get(i));
+                finalId[i] = counted.counts[i] >= options.minCount() ? vocabulary.id(counted.words.get(i)) : -1;
             }
             return new EncodedCorpus(vocabulary, file, finalId, counted.longestSentence);
         } catch (IOException | RuntimeException | Error e) {
@@ -101,7 +105,10 @@ public final class EncodedCorpus implements AutoCloseable {
         }
     }
 
-    /** What the counting pass found: the words in order of first appearance, with their counts. */
+    /**
+     * What the counting pass found: the words in order of first appearance (null for a word counted
+     * from bytes fewer than min-count times), with their counts.
+     */
     private record Counted(List<String> words, long[] counts, long tokens, int longestSentence) {}
 
     /** Counts any corpus, one sentence of strings at a time (reading and tokenising on a second thread). */
@@ -151,10 +158,12 @@ public final class EncodedCorpus implements AutoCloseable {
      * {@link ByteWordTable}): the same words, numbers and file as {@link #countStrings}, without a
      * string per token.
      */
-    private static Counted countBytes(TextCorpus corpus, FileChannel out, ProgressListener progress)
+    private static Counted countBytes(TextCorpus corpus, FileChannel out, ProgressListener progress, int minCount)
             throws IOException {
         ByteWordTable table = new ByteWordTable();
-        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
+        // a heap buffer: a byte put per token is a plain array store (a direct buffer's goes
+        // through a checked native access), and the channel copies each full megabyte once
+        ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
         long[] totals = new long[2]; // tokens, tokens not yet reported
         int[] sentence = {0, 0}; // current length, longest
         Utf8WhitespaceTokens.scan(corpus, new Utf8WhitespaceTokens.Sink() {
@@ -188,8 +197,8 @@ public final class EncodedCorpus implements AutoCloseable {
         List<String> words = new ArrayList<>(table.size());
         long[] counts = new long[table.size()];
         for (int i = 0; i < counts.length; i++) {
-            words.add(table.word(i));
             counts[i] = table.count(i);
+            words.add(counts[i] >= minCount ? table.word(i) : null);
         }
         return new Counted(words, counts, totals[0], sentence[1]);
     }

@@ -141,8 +141,13 @@ final class ShardedRun {
                         long kept = 0;
                         for (int q = shard; q < jobs.size(); q += threads) {
                             TrainingJob job = jobs.get(q);
-                            double fraction = Math.min(1.0, job.startWord / (double) totalWords);
-                            kept += worker.train(job, (float) (startAlpha - (startAlpha - endAlpha) * fraction));
+                            double place = TrainingRun.place(
+                                    plan,
+                                    job,
+                                    job.startWord,
+                                    totalWords,
+                                    corpus.vocabulary().corpusTokens());
+                            kept += worker.train(job, (float) (startAlpha - (startAlpha - endAlpha) * place));
                         }
                         return kept;
                     });

@@ -138,14 +138,12 @@ final class SharedNegativeStep {
             for (int j = 0; j < t; j++) {
                 int ij = i * t + j;
                 float f = scores[ij];
-                float g;
-                if (j == 0) {
-                    g = f > MAX_EXP ? 0f : f < -MAX_EXP ? 1f : 1f - SigmoidTable.sigmoid(f);
-                    sum -= LogSigmoidTable.logSigmoid(f);
-                } else {
-                    g = f > MAX_EXP ? -1f : f < -MAX_EXP ? 0f : -SigmoidTable.sigmoid(f);
-                    sum -= LogSigmoidTable.logSigmoid(-f);
-                }
+                // a saturated score (|f| >= MAX_EXP) teaches nothing, as in gensim (the C tool
+                // applies the full gradient when it is on the wrong side)
+                float g = f >= MAX_EXP || f <= -MAX_EXP
+                        ? 0f
+                        : j == 0 ? 1f - SigmoidTable.sigmoid(f) : -SigmoidTable.sigmoid(f);
+                sum -= LogSigmoidTable.logSigmoid(j == 0 ? f : -f);
                 gradient[ij] = g * alpha;
                 transposed[j * m + i] = g * alpha;
             }

@@ -26,6 +26,8 @@ public final class TrainingJob {
     int epoch;
     /** Corpus tokens of all the jobs before this one in the run, all epochs. */
     long startWord;
+    /** Corpus tokens before this job in its pass over its part of the corpus ({@link TrainingRun.Plan#streams()}). */
+    long streamWord;
 
     /** The word ids of the job's sentences, one after the other (valid up to {@link #length()}). */
     public int[] words() {

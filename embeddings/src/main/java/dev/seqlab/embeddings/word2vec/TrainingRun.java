@@ -74,6 +74,13 @@ public final class TrainingRun {
      * @param name       the threads' name prefix (and the trainer's in messages)
      * @param streams    parts of the corpus read at once, a job from each in turn ({@link
      *                   EncodedCorpus#part}); 1 reads it from start to end
+     * @param perPart    with several streams, whether each part's learning rate falls with the
+     *                   progress through that part alone, as in gensim's {@code corpus_file}
+     *                   mode, where each of W workers reads 1/W of the corpus and takes its rate
+     *                   from its own words against the whole corpus's: epoch e then runs from the
+     *                   rate at e / epochs to the rate at (e + 1/W) / epochs, a sawtooth whose
+     *                   mean is above the linear schedule's ({@link #place}); false: one linear
+     *                   fall over the run's words
      */
     public record Plan(
             int epochs,
@@ -83,7 +90,8 @@ public final class TrainingRun {
             double endAlpha,
             String task,
             String name,
-            int streams) {
+            int streams,
+            boolean perPart) {
         /**
          * @throws IllegalArgumentException if {@code streams} is below 1
          */
@@ -91,6 +99,19 @@ public final class TrainingRun {
             if (streams < 1) {
                 throw new IllegalArgumentException("streams must be at least 1, got " + streams);
             }
+        }
+
+        /** A plan whose learning rate falls linearly over the run's words. */
+        public Plan(
+                int epochs,
+                double passes,
+                int threads,
+                double startAlpha,
+                double endAlpha,
+                String task,
+                String name,
+                int streams) {
+            this(epochs, passes, threads, startAlpha, endAlpha, task, name, streams, false);
         }
 
         /** A plan reading the corpus in one stream, from start to end. */
@@ -106,6 +127,19 @@ public final class TrainingRun {
     }
 
     private TrainingRun() {}
+
+    /**
+     * Where {@code job} trains in the learning-rate schedule, from 0 (the start rate) to 1 (the
+     * end rate): the run's words done before it ({@code wordsBefore}) over {@code totalWords};
+     * with {@link Plan#perPart()}, its epoch plus the words before it in its own part of the
+     * corpus over the corpus's {@code corpusTokens}, over the epochs.
+     */
+    static double place(Plan plan, TrainingJob job, long wordsBefore, long totalWords, long corpusTokens) {
+        if (plan.perPart() && plan.streams() > 1) {
+            return Math.min(1.0, (job.epoch + job.streamWord / (double) Math.max(1, corpusTokens)) / plan.epochs());
+        }
+        return Math.min(1.0, wordsBefore / (double) totalWords);
+    }
 
     /**
      * Runs {@code plan} over {@code corpus} with one trainer from {@code trainers} per thread,
@@ -140,7 +174,10 @@ public final class TrainingRun {
         long budget = (long) Math.ceil(plan.passes() * corpus.vocabulary().corpusTokens());
         long totalWords = Math.max(1, budget);
         int epochs = (int) Math.ceil(plan.passes());
+        long corpusTokens = corpus.vocabulary().corpusTokens();
         AtomicLong done = new AtomicLong(resumed.wordsDone());
+        AtomicLong lastPlace =
+                new AtomicLong(Double.doubleToRawLongBits(Math.min(1.0, done.get() / (double) totalWords)));
         AtomicLong trained = new AtomicLong(resumed.trainedWords());
         long skip = resumed.jobsDone();
         long[] stoppedAt = {-1};
@@ -186,8 +223,9 @@ public final class TrainingRun {
                                 if (job == END) {
                                     return;
                                 }
-                                double fraction = Math.min(1.0, done.get() / (double) totalWords);
-                                float alpha = (float) (startAlpha - (startAlpha - endAlpha) * fraction);
+                                double place = place(plan, job, done.get(), totalWords, corpusTokens);
+                                float alpha = (float) (startAlpha - (startAlpha - endAlpha) * place);
+                                lastPlace.set(Double.doubleToRawLongBits(place));
                                 trained.addAndGet(worker.train(job, alpha));
                                 done.addAndGet(job.corpusWords);
                                 progress.advance(job.corpusWords);
@@ -211,9 +249,9 @@ public final class TrainingRun {
             for (Thread w : workers) {
                 while (w.isAlive()) {
                     w.join(STATUS_MILLIS);
-                    double fraction = Math.min(1.0, done.get() / (double) totalWords);
+                    double place = Double.longBitsToDouble(lastPlace.get());
                     progress.status(
-                            String.format(Locale.ROOT, "alpha %.5f", startAlpha - (startAlpha - endAlpha) * fraction)
+                            String.format(Locale.ROOT, "alpha %.5f", startAlpha - (startAlpha - endAlpha) * place)
                                     + status.get());
                     if (failure.get() != null) {
                         stop(reader, workers);
@@ -272,6 +310,7 @@ public final class TrainingRun {
             throws IOException, InterruptedException {
         long[] sequence = {0};
         long[] handed = {0};
+        long[] streamPos = {0}; // corpus tokens read from the current part this epoch
         TrainingJob[] current = {take(free, sequence)};
         try {
             for (int e = 0; e < epochs; e++) {
@@ -279,6 +318,10 @@ public final class TrainingRun {
                 EncodedCorpus.SentenceConsumer cut = (ids, length, tokens) -> {
                     TrainingJob job = current[0];
                     job.epoch = epoch;
+                    if (job.corpusWords == 0 && job.sentences == 0) {
+                        job.streamWord = streamPos[0];
+                    }
+                    streamPos[0] += tokens;
                     if (length > 0) {
                         job.reserve(length);
                         System.arraycopy(ids, 0, job.words, job.length, length);
@@ -306,8 +349,9 @@ public final class TrainingRun {
                         }
                     }
                 };
+                streamPos[0] = 0;
                 if (streams > 1) {
-                    readInTurn(corpus, streams, cut, sequence);
+                    readInTurn(corpus, streams, cut, sequence, streamPos);
                 } else {
                     corpus.forEachSentence(cut);
                 }
@@ -327,10 +371,13 @@ public final class TrainingRun {
     /**
      * One pass read from {@code streams} equal parts of the corpus at once ({@link
      * EncodedCorpus#part}): sentences go to {@code cut} from one part until a job has been cut
-     * ({@code sequence} moves on), then from the next part, in turn, until every part is read.
+     * ({@code sequence} moves on), then from the next part, in turn, until every part is read;
+     * {@code streamPos} holds the tokens read from the part being read this pass.
      */
     private static void readInTurn(
-            EncodedCorpus corpus, int streams, EncodedCorpus.SentenceConsumer cut, long[] sequence) throws IOException {
+            EncodedCorpus corpus, int streams, EncodedCorpus.SentenceConsumer cut, long[] sequence, long[] streamPos)
+            throws IOException {
+        long[] partPos = new long[streams];
         EncodedCorpus.PartReader[] parts = new EncodedCorpus.PartReader[streams];
         try {
             for (int s = 0; s < streams; s++) {
@@ -343,6 +390,7 @@ public final class TrainingRun {
                         continue;
                     }
                     long before = sequence[0];
+                    streamPos[0] = partPos[s];
                     while (sequence[0] == before) {
                         if (!parts[s].next(cut)) {
                             parts[s].close();
@@ -351,6 +399,7 @@ public final class TrainingRun {
                             break;
                         }
                     }
+                    partPos[s] = streamPos[0];
                 }
             }
         } finally {

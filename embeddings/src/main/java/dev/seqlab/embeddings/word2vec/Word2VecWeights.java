@@ -16,10 +16,18 @@ final class Word2VecWeights {
     final float[] treeOutput;
 
     /**
-     * Input vectors uniform in [-0.5/dim, 0.5/dim) from {@code seed}, as in the C tool and
-     * gensim; output vectors zero.
+     * Input vectors uniform in [-0.5/dim, 0.5/dim) from {@code seed}, as in the C tool; output
+     * vectors zero.
      */
     Word2VecWeights(int words, int dim, int lanes, boolean negative, boolean tree, long seed) {
+        this(words, dim, lanes, negative, tree, seed, 0.5f);
+    }
+
+    /**
+     * Input vectors uniform in [-range/dim, range/dim) from {@code seed} (the C tool's range is
+     * 0.5, gensim 4's 1); output vectors zero.
+     */
+    Word2VecWeights(int words, int dim, int lanes, boolean negative, boolean tree, long seed, float range) {
         this.words = words;
         this.dim = dim;
         this.stride = (dim + lanes - 1) / lanes * lanes;
@@ -32,7 +40,7 @@ final class Word2VecWeights {
         SeededRandom rng = new SeededRandom(seed);
         for (int w = 0; w < words; w++) {
             for (int k = 0; k < dim; k++) {
-                input[w * stride + k] = (rng.nextFloat() - 0.5f) / dim;
+                input[w * stride + k] = (rng.nextFloat() - 0.5f) * (2 * range) / dim;
             }
         }
         this.negativeOutput = negative ? new float[(int) size] : null;
