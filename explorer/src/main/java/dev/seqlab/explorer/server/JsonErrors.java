@@ -1,7 +1,6 @@
 package dev.seqlab.explorer.server;
 
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -13,7 +12,7 @@ import org.eclipse.jetty.util.Callback;
  * The server's error handler ({@code Server.setErrorHandler}): the answers Jetty gives on its own,
  * before or instead of the routes (a request line or URI that does not parse, an ambiguous path, a
  * head over the size limit, an unsupported version), are one line of JSON like the API's errors,
- * {@code {"error":"400 bad request: …"}}, with Jetty's status, rather than its HTML page.
+ * {@code {"error":"400 Bad Request: No URI"}}, with Jetty's status, rather than its HTML page.
  */
 final class JsonErrors implements Request.Handler {
     private final int headLimit;
@@ -47,7 +46,7 @@ final class JsonErrors implements Request.Handler {
     }
 
     private String message(int status, String reason) {
-        String what = status + " " + HttpStatus.getMessage(status).toLowerCase(Locale.ROOT);
+        String what = status + " " + HttpStatus.getMessage(status);
         return switch (status) {
             case 414 -> what + ": the request line is over the limit of " + headLimit + " bytes";
             case 431 -> what + ": the request's head is over the limit of " + headLimit + " bytes";
