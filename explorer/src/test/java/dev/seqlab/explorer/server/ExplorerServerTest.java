@@ -13,6 +13,7 @@ import dev.seqlab.explorer.ExplorerOptions;
 import dev.seqlab.explorer.TestVectors;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,17 +139,19 @@ class ExplorerServerTest {
             {"/api/analogy?a=man&b=woman&c=king&method=sub", "400"},
             {"/api/job?id=999", "404"},
             {"/api/nothing", "404"},
-            {"/../../../../etc/passwd", "404"},
-            {"/%2e%2e/%2e%2e/etc/passwd", "404"},
-            {"/api/../../etc/passwd", "404"},
-            {"/app.js/../../../pom.xml", "404"},
+            // paths that climb above the root or hide a separator: Jetty refuses them before the routes (400)
+            {"/../../../../etc/passwd", "400"},
+            {"/%2e%2e/%2e%2e/etc/passwd", "400"},
+            {"/api/../../etc/passwd", "400"},
+            {"/app.js/../../../pom.xml", "400"},
+            {"/..%2f..%2fetc%2fpasswd", "400"},
             {"/dev/seqlab/explorer/static/app.js", "404"},
-            {"/..%2f..%2fetc%2fpasswd", "404"},
         };
         for (String[] c : cases) {
             RawHttp.Response r = RawHttp.request(server.port(), "GET", c[0]);
             String shown = c[0].length() > 60 ? c[0].substring(0, 60) + "…" : c[0];
             assertEquals(Integer.parseInt(c[1]), r.status(), shown + " -> " + r.body());
+            assertEquals("application/json; charset=utf-8", r.contentType(), shown);
             assertTrue(
                     r.body().endsWith("\n")
                             && r.body().indexOf('\n') == r.body().length() - 1,
@@ -162,19 +165,46 @@ class ExplorerServerTest {
                     RawHttp.request(server.port(), "GET", "/api/similar?word=queen&top=2")
                             .status());
         }
-        // a request line that is not a URI at all is refused by the JDK server itself (its own 400)
-        RawHttp.Response notUri = RawHttp.request(server.port(), "GET", "/api/similar?word=%zz");
-        assertEquals(400, notUri.status());
-        assertEquals(
-                200,
-                RawHttp.request(server.port(), "GET", "/api/similar?word=queen&top=2")
-                        .status());
         JsonNode unknown = get("/api/similar?word=kign", 400);
         assertTrue(unknown.get("error").asText().contains("unknown word 'kign'"), unknown.toString());
         assertTrue(texts(unknown.get("suggestions")).contains("king"));
         assertEquals(
                 405,
                 RawHttp.request(server.port(), "POST", "/api/similar?word=king").status());
+    }
+
+    @Test
+    void requestsThatAreNotValidHttpGetOneLineJsonErrorsToo() throws IOException {
+        String[][] cases = {
+            // bad percent escapes in the query (not a URI to java.net.URI): the API's own 400
+            {"GET /api/similar?word=%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", "400"},
+            {"GET /api/similar?word=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", "400"},
+            {"GET /api/similar?word=%E0%A4%A HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", "400"},
+            // refused by Jetty before the routes, answered by the server's error handler
+            {"GET /api/%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", "400"},
+            {"GARBAGE\r\n\r\n", "400"},
+            {"GET\r\n\r\n", "400"},
+            {"GET / HTTP/1.1\r\nConnection: close\r\n\r\n", "400"},
+            {"GET / HTTP/1.1\r\nHost: localhost\r\nBad Header\r\n\r\n", "400"},
+            {"GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "x".repeat(5 << 20) + "\r\n\r\n", "431"},
+        };
+        for (String[] c : cases) {
+            RawHttp.Response r = RawHttp.send(server.port(), c[0]);
+            String shown = c[0].length() > 60 ? c[0].substring(0, 60) + "…" : c[0];
+            assertEquals(Integer.parseInt(c[1]), r.status(), shown + " -> " + r.body());
+            assertEquals("application/json; charset=utf-8", r.contentType(), shown);
+            assertTrue(
+                    r.body().endsWith("\n")
+                            && r.body().indexOf('\n') == r.body().length() - 1,
+                    shown);
+            JsonNode error = JSON.readTree(r.body());
+            assertEquals(List.of("error"), fieldNames(error), shown);
+            assertTrue(error.get("error").asText().length() > 3, shown);
+            assertEquals(
+                    200,
+                    RawHttp.request(server.port(), "GET", "/api/similar?word=queen&top=2")
+                            .status());
+        }
     }
 
     @Test
@@ -185,6 +215,12 @@ class ExplorerServerTest {
         assertFalse(page.body().contains("http://") || page.body().contains("https://"), "no external resources");
         assertEquals(200, RawHttp.request(server.port(), "GET", "/app.js").status());
         assertEquals(200, RawHttp.request(server.port(), "GET", "/app.css").status());
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static List<String> texts(JsonNode array) {
