@@ -13,10 +13,10 @@
 #   glove (single-machine and Spark GloVe); all four by default. One step a locked run keeps each
 #   run short on the 7.2M-token corpus. SYNCS="touched-average sum:16" runs seqlab-spark with each merge
 #   (:N sets --rounds; the first is compared); MLLIB_TIMEOUT=SECONDS stops MLlib and reports a bound on its speed.
-# REFLOW=N (default 1000) gives every contender the corpus with N tokens a line, the same tokens in the same
-#   order: MLlib ignores line breaks (it cuts each partition's token stream into sentences of 1000), seqlab
-#   takes a line as a sentence, and the benchmark corpus is line-wrapped prose (5.5 tokens a line), so without
-#   this seqlab's windows stop at every line end and MLlib's do not. REFLOW=0 feeds the corpus as it is.
+# REFLOW=N gives every contender the corpus with N tokens a line, the same tokens in the same order (default 0:
+#   the file as it is). seqlab and MLlib (3.5: each input sentence cut at 1000 tokens) both take a line as a
+#   sentence, and the benchmark corpus is line-wrapped prose (5.5 tokens a line), so their windows stop at
+#   every line end; REFLOW=1000 gives all of them sentences of 1000 consecutive tokens.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -41,7 +41,7 @@ if [[ ${SKIP_BUILD:-0} != 1 ]]; then
   (cd "$root" && ./seqlab --version > /dev/null)
 fi
 out=$(mktemp -d)
-reflow=${REFLOW:-1000}
+reflow=${REFLOW:-0}
 # keep the runs' logs when a step fails, and say where they are
 trap 'status=$?; if [[ $status == 0 ]]; then rm -rf "$out"; else echo "failed ($status): logs in $out" >&2; tail -5 "$out"/*.log >&2; fi' EXIT
 opens=""
