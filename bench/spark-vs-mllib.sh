@@ -127,7 +127,7 @@ for p in (2, 4):
         print(f"p={p}: seqlab-spark {s['words_per_s']:.0f} words/s vs MLlib {m['words_per_s']:.0f}: "
               f"{s['words_per_s'] / m['words_per_s']:.1f}x; analogy {s['analogy']:.4f} vs {m['analogy']:.4f}; "
               f"WS353 {s['wordsim353_spearman']:.4f} vs {m['wordsim353_spearman']:.4f}")
-s4 = runs.get("seqlab-spark p=4")
+s4 = runs.get("seqlab-spark p=4") or next((r for k, r in runs.items() if k.startswith("seqlab-spark p=4 ")), None)
 if s4 and single:
     print(f"p=4 vs single machine ({single['words_per_s']:.0f} words/s): "
           f"analogy {s4['analogy'] - single['analogy']:+.4f}, "
