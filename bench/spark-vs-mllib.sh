@@ -8,16 +8,21 @@
 # words over training seconds (the counting job excluded for both; MLlib's fit includes its own
 # vocabulary pass). MLlib is slow: MLLIB_ITER (default 5) sets its iterations.
 # Usage: bench/spark-vs-mllib.sh CORPUS [STEP...]   (run the measurement under flock /work/wt/bench.lock)
-#   STEP: p2 (seqlab-spark and MLlib at 2 partitions), s2 / s4 (seqlab-spark alone), p4 (the same at 4, with single-machine seqlab),
-#   glove (single-machine and Spark GloVe); all three by default. One step a locked run keeps each
+#   STEP: p2 (seqlab-spark and MLlib at 2 partitions), s2 / s4 (seqlab-spark alone), p4 (the same at 4),
+#   one (single-machine seqlab, 2 threads),
+#   glove (single-machine and Spark GloVe); all four by default. One step a locked run keeps each
 #   run short on the 7.2M-token corpus. SYNCS="touched-average sum:16" runs seqlab-spark with each merge
 #   (:N sets --rounds; the first is compared); MLLIB_TIMEOUT=SECONDS stops MLlib and reports a bound on its speed.
+# REFLOW=N gives every contender the corpus with N tokens a line, the same tokens in the same order (default 0:
+#   the file as it is). seqlab and MLlib (3.5: each input sentence cut at 1000 tokens) both take a line as a
+#   sentence, and the benchmark corpus is line-wrapped prose (5.5 tokens a line), so their windows stop at
+#   every line end; REFLOW=1000 gives all of them sentences of 1000 consecutive tokens.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 corpus=$(realpath "$1")
 shift
-steps=${*:-p2 p4 glove}
+steps=${*:-p2 p4 one glove}
 mllib_iter=${MLLIB_ITER:-5}
 # the merges seqlab-spark is run with at each partition count (the first is the one compared)
 syncs=${SYNCS:-touched-average}
@@ -36,6 +41,7 @@ if [[ ${SKIP_BUILD:-0} != 1 ]]; then
   (cd "$root" && ./seqlab --version > /dev/null)
 fi
 out=$(mktemp -d)
+reflow=${REFLOW:-0}
 # keep the runs' logs when a step fails, and say where they are
 trap 'status=$?; if [[ $status == 0 ]]; then rm -rf "$out"; else echo "failed ($status): logs in $out" >&2; tail -5 "$out"/*.log >&2; fi' EXIT
 opens=""
@@ -53,11 +59,22 @@ score() { # name json vectors
   /usr/bin/python3 -c 'import json,sys; a={"run": sys.argv[1]}; a.update(json.loads(sys.argv[2])); a.update({k: v for k, v in json.loads(sys.argv[3]).items() if k != "vocab"}); print(json.dumps(a))' \
     "$1" "$2" "$e" | tee -a "$out/runs.jsonl"
 }
+if [[ $reflow != 0 ]]; then
+  tr -s '[:space:]' '\n' < "$corpus" | grep -v '^$' | paste -d ' ' $(printf -- '- %.0s' $(seq "$reflow")) \
+    > "$out/corpus-$reflow.txt"
+  corpus=$out/corpus-$reflow.txt
+  echo "corpus reflowed to $reflow tokens a line: $(wc -lw < "$corpus")"
+fi
 echo "load: $(uptime)"
 w2v="--dim 100 --window 5 --min-count 5 --epochs 5 --tokenizer whitespace"
 glove="--dim 100 --window 10 --x-max 10 --min-count 5 --threads 2 --tokenizer whitespace --json"
 single() { # the CLI on one machine, its log kept with the others
   (cd "$root" && ./seqlab "$@" 2> "$out/single-$1.log")
+}
+one_machine() { # ./seqlab word2vec, the same settings, 2 threads
+  local s
+  s=$(single word2vec --corpus "$corpus" --out "$out/single.txt" --threads 2 $w2v --json)
+  score "seqlab single (2 threads)" "$s" "$out/single.txt"
 }
 for step in $steps; do
   case $step in
@@ -83,11 +100,8 @@ for step in $steps; do
                "\"words_per_s_at_most\": $((tokens * mllib_iter / mllib_timeout))}" | tee -a "$out/runs.jsonl"
         fi
       fi
-      if [[ $p == 4 && $step == p* ]]; then
-        s=$(single word2vec --corpus "$corpus" --out "$out/single.txt" --threads 2 $w2v --json)
-        score "seqlab single (2 threads)" "$s" "$out/single.txt"
-      fi
       ;;
+    one) one_machine ;;
     glove)
       s=$(single glove --corpus "$corpus" --out "$out/glove-single.txt" --iter 10 $glove)
       score "glove single" "$s" "$out/glove-single.txt"
@@ -95,7 +109,7 @@ for step in $steps; do
             --iterations 10 $glove)
       score "glove spark p=2" "$s" "$out/glove-spark.txt"
       ;;
-    *) echo "unknown step $step: expected p2, p4, s2, s4 or glove" >&2; exit 2 ;;
+    *) echo "unknown step $step: expected p2, p4, s2, s4, one or glove" >&2; exit 2 ;;
   esac
   echo "load: $(uptime)"
 done
@@ -113,7 +127,7 @@ for p in (2, 4):
         print(f"p={p}: seqlab-spark {s['words_per_s']:.0f} words/s vs MLlib {m['words_per_s']:.0f}: "
               f"{s['words_per_s'] / m['words_per_s']:.1f}x; analogy {s['analogy']:.4f} vs {m['analogy']:.4f}; "
               f"WS353 {s['wordsim353_spearman']:.4f} vs {m['wordsim353_spearman']:.4f}")
-s4 = runs.get("seqlab-spark p=4")
+s4 = runs.get("seqlab-spark p=4") or next((r for k, r in runs.items() if k.startswith("seqlab-spark p=4 ")), None)
 if s4 and single:
     print(f"p=4 vs single machine ({single['words_per_s']:.0f} words/s): "
           f"analogy {s4['analogy'] - single['analogy']:+.4f}, "

@@ -31,6 +31,7 @@ final class Word2VecJob implements Callable<Integer> {
             alias("max-vocab", "maxVocabSize");
             alias("rounds", "roundsPerEpoch");
             alias("sync", "synchronisation");
+            alias("hs", "hierarchicalSoftmax");
         }
     }
 
@@ -51,6 +52,9 @@ final class Word2VecJob implements Callable<Integer> {
 
     @Option(names = "--negative", description = "Negative samples (default: ${DEFAULT-VALUE}).")
     int negative;
+
+    @Option(names = "--hs", description = "Also train with hierarchical softmax (MLlib's objective).")
+    boolean hs;
 
     @Option(names = "--min-count", description = "Minimum count (default: ${DEFAULT-VALUE}).")
     int minCount;
@@ -100,7 +104,7 @@ final class Word2VecJob implements Callable<Integer> {
                 .withArchitecture(cbow ? Word2VecArchitecture.CBOW : Word2VecArchitecture.SKIP_GRAM)
                 .withDim(dim)
                 .withWindow(window)
-                .withObjective(negative, false)
+                .withObjective(negative, hs)
                 .withVocabulary(minCount, maxVocab)
                 .withSample(sample)
                 .withAlpha(alpha, Word2VecOptions.defaults().minAlpha())

@@ -32,8 +32,10 @@ class JobDefaultsTest {
     @Test
     void givenOptionsWinAndHelpShowsTheRecordsDefaults() {
         Word2VecJob job = new Word2VecJob();
-        new CommandLine(job).parseArgs("--corpus", "c", "--out", "v", "--dim", "7", "--sync", "sum", "--rounds", "9");
+        new CommandLine(job)
+                .parseArgs("--corpus", "c", "--out", "v", "--dim", "7", "--sync", "sum", "--rounds", "9", "--hs");
         assertEquals(7, job.options().word2vec().dim());
+        assertTrue(job.options().word2vec().hierarchicalSoftmax());
         assertEquals(Synchronisation.SUM, job.options().synchronisation());
         assertEquals(9, job.options().roundsPerEpoch());
 
