@@ -32,6 +32,8 @@ final class GzipTextParts {
             t.setDaemon(true);
             return t;
         });
+        // one writer of words per parser thread (the pool's threads end with this call)
+        ThreadLocal<WordArena.Writer> writers = ThreadLocal.withInitial(parser::writer);
         Deque<Future<Void>> inFlight = new ArrayDeque<>();
         try {
             byte[] carry = new byte[0];
@@ -56,7 +58,7 @@ final class GzipTextParts {
                 int first = row;
                 int end = stop;
                 inFlight.add(pool.submit(() -> {
-                    parser.parseLines(buf, end, first, n, firstLine + first);
+                    parser.parseLines(buf, end, first, n, firstLine + first, writers.get());
                     return null;
                 }));
                 row += n;

@@ -2,6 +2,8 @@ package dev.seqlab.embeddings.io;
 
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.embeddings.query.Int8Quantizer;
+import dev.seqlab.embeddings.store.IntChunks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,8 +11,9 @@ import java.util.Arrays;
 
 /**
  * Parses lines {@code word v1 ... vD} (separated by spaces or tabs; trailing blanks and a
- * carriage return allowed) from a {@link ByteSource} straight into rows of a float matrix.
- * One instance parses one contiguous run of lines; several instances fill disjoint row ranges
+ * carriage return allowed) from a {@link ByteSource} straight into rows of a float matrix
+ * (and, when asked, each row's norm as {@link Int8Quantizer#norm} computes it, while the row is
+ * in cache). One instance parses one contiguous run of lines; several instances fill disjoint row ranges
  * of the same matrix in parallel.
  */
 final class TextRecordParser {
@@ -29,15 +32,23 @@ final class TextRecordParser {
     private final WordArena words;
     private final ProgressListener progress;
     private final NonFiniteValues nonFinite;
+    private final IntChunks norms;
 
     TextRecordParser(
-            Path file, int dim, float[] matrix, WordArena words, ProgressListener progress, NonFiniteValues nonFinite) {
+            Path file,
+            int dim,
+            float[] matrix,
+            WordArena words,
+            IntChunks norms,
+            ProgressListener progress,
+            NonFiniteValues nonFinite) {
         this.file = file;
         this.dim = dim;
         this.matrix = matrix;
         this.words = words;
         this.progress = progress;
         this.nonFinite = nonFinite;
+        this.norms = norms;
     }
 
     /**
@@ -54,7 +65,7 @@ final class TextRecordParser {
         int endRow = firstRow + rows;
         long line = firstLine;
         boolean eof = false;
-        WordArena.Part part = words.part(firstRow);
+        WordArena.Writer writer = words.writer();
         while (row < endRow) {
             if (!eof && len < buf.length) {
                 int r = source.readFully(buf, len, buf.length - len);
@@ -78,7 +89,7 @@ final class TextRecordParser {
             }
             int p = 0;
             while (p < stop && row < endRow) {
-                p = parseLine(buf, p, stop, row, line, part);
+                p = parseLine(buf, p, stop, row, line, writer);
                 row++;
                 line++;
             }
@@ -94,20 +105,24 @@ final class TextRecordParser {
                         file, line, "the file ends here, " + (endRow - row) + " lines before the expected end");
             }
         }
-        part.trim();
+    }
+
+    /** A writer of words for one parsing thread, to pass to {@link #parseLines}. */
+    WordArena.Writer writer() {
+        return words.writer();
     }
 
     /**
      * Parses the {@code rows} lines that {@code buf[0, len)} holds (whole lines; the last may lack
-     * its line end only at the end of the data) into rows {@code firstRow...}.
+     * its line end only at the end of the data) into rows {@code firstRow...}, the words through
+     * {@code writer} (a {@link #writer()} of the calling thread).
      */
-    void parseLines(byte[] buf, int len, int firstRow, int rows, long firstLine) throws MalformedFileException {
+    void parseLines(byte[] buf, int len, int firstRow, int rows, long firstLine, WordArena.Writer writer)
+            throws MalformedFileException {
         int p = 0;
-        WordArena.Part part = words.part(firstRow);
         for (int i = 0; i < rows; i++) {
-            p = parseLine(buf, p, len, firstRow + i, firstLine + i, part);
+            p = parseLine(buf, p, len, firstRow + i, firstLine + i, writer);
         }
-        part.trim();
         progress.advance(p);
     }
 
@@ -140,7 +155,7 @@ final class TextRecordParser {
     }
 
     /** Parses the line at {@code p} (ending at '\n' or {@code stop}); returns the start of the next line. */
-    private int parseLine(byte[] b, int p, int stop, int row, long line, WordArena.Part part)
+    private int parseLine(byte[] b, int p, int stop, int row, long line, WordArena.Writer writer)
             throws MalformedFileException {
         int start = p;
         while (p < stop && !blank(b[p]) && !lineEnd(b[p])) {
@@ -154,7 +169,7 @@ final class TextRecordParser {
                             ? "the line starts with a blank instead of a word"
                             : "empty line where a word and its vector belong");
         }
-        part.add(row, b, start, p - start);
+        writer.add(row, b, start, p - start);
         int wordEnd = p;
         int out = row * dim;
         boolean nonFiniteSeen = false;
@@ -206,6 +221,9 @@ final class TextRecordParser {
                     line,
                     "expected " + dim + " numbers after the word '" + word(b, start, wordEnd) + "', found "
                             + (dim + extra));
+        }
+        if (norms != null) {
+            norms.set(row, Float.floatToRawIntBits(Int8Quantizer.norm(matrix, out, dim)));
         }
         return p < stop ? p + 1 : p;
     }

@@ -3,9 +3,10 @@ package dev.seqlab.embeddings.io;
 import dev.seqlab.core.io.GzipInput;
 import dev.seqlab.core.io.MalformedFileException;
 import dev.seqlab.core.progress.ProgressListener;
+import dev.seqlab.embeddings.store.ChunkedWordTable;
 import dev.seqlab.embeddings.store.FloatRows;
-import dev.seqlab.embeddings.store.RecordMapping;
-import dev.seqlab.embeddings.store.RecordWordTable;
+import dev.seqlab.embeddings.store.Floats;
+import dev.seqlab.embeddings.store.IntChunks;
 import dev.seqlab.embeddings.store.StoredVectors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,30 +34,26 @@ final class TextVectorReader {
 
     static ParsedVectors read(Path file, DetectedFormat format, LoadOptions options, ProgressListener progress)
             throws IOException {
-        Parsed p = parse(file, format, options, progress);
-        String[] words = new String[p.rows()];
-        for (int i = 0; i < words.length; i++) {
-            words[i] = p.words().word(p.bytes(), i);
-        }
-        return new ParsedVectors(words, p.matrix(), p.rows(), p.dim());
+        Parsed p = parse(file, format, options, false, progress);
+        return new ParsedVectors(p.words().strings(), p.matrix(), p.rows(), p.dim());
     }
 
     /**
-     * Reads the file for queries with no String per word: the words stay UTF-8 bytes in a few chunks,
-     * indexed by a {@link RecordWordTable} (the open-addressing table the word2vec binary mapping
-     * uses), and the floats are parsed straight into the final matrix. A word met again is dropped,
-     * its first occurrence kept (with the same warnings as {@link VectorFiles#read}), the rows after
-     * it moved up in place.
+     * Reads the file for queries with no String per word: the words stay UTF-8 bytes in small
+     * chunks, indexed by a {@link ChunkedWordTable}, the floats are parsed straight into the final
+     * matrix and each row's norm is computed as it is parsed (the matrix is the only large array:
+     * in a heap of 1.1 × the matrix, the rest needs no contiguous free regions). A word met again
+     * is dropped, its first occurrence kept (with the same warnings as {@link VectorFiles#read}),
+     * the rows after it moved up in place.
      */
     static StoredVectors open(Path file, DetectedFormat format, LoadOptions options, ProgressListener progress)
             throws IOException {
-        Parsed p = parse(file, format, options, progress);
+        Parsed p = parse(file, format, options, true, progress);
         DuplicateWarnings duplicates = new DuplicateWarnings(file, progress);
-        WordArena arena = p.words();
-        RecordWordTable words = RecordWordTable.index(
-                p.bytes(), arena.starts(), arena.lengths(), arena.hashes(), p.rows(), arena.slots(), duplicates);
+        ChunkedWordTable words = p.words().index(duplicates);
         duplicates.finish();
         float[] matrix = p.matrix();
+        IntChunks norms = p.norms();
         int dim = p.dim();
         int[] dropped = duplicates.rows();
         if (dropped.length > 0) {
@@ -70,19 +67,23 @@ final class TextVectorReader {
                 }
                 if (kept != i) {
                     System.arraycopy(matrix, i * dim, matrix, kept * dim, dim);
+                    norms.set(kept, norms.get(i));
                 }
                 kept++;
             }
         }
-        return new StoredVectors(words, FloatRows.of(matrix, words.size(), dim), null, null);
+        return new StoredVectors(words, FloatRows.of(matrix, words.size(), dim), Floats.ofBits(norms), null);
     }
 
-    /** The words (UTF-8 bytes in the chunks of {@code bytes}, placed by {@code words}) and the matrix of a text file. */
-    private record Parsed(WordArena words, RecordMapping bytes, float[] matrix, int rows, int dim) {}
+    /** The words, the matrix and (if asked for) the bits of the rows' norms of a text file. */
+    private record Parsed(WordArena words, float[] matrix, IntChunks norms, int rows, int dim) {}
 
-    private static Parsed parse(Path file, DetectedFormat format, LoadOptions options, ProgressListener progress)
+    private static Parsed parse(
+            Path file, DetectedFormat format, LoadOptions options, boolean norms, ProgressListener progress)
             throws IOException {
-        return format.gzip() ? readGzip(file, format, options, progress) : readPlain(file, format, options, progress);
+        return format.gzip()
+                ? readGzip(file, format, options, norms, progress)
+                : readPlain(file, format, options, norms, progress);
     }
 
     /** The first line number of the records (1-based): 2 after a header. */
@@ -90,7 +91,8 @@ final class TextVectorReader {
         return format.headerRows() >= 0 ? 2 : 1;
     }
 
-    private static Parsed readPlain(Path file, DetectedFormat format, LoadOptions options, ProgressListener progress)
+    private static Parsed readPlain(
+            Path file, DetectedFormat format, LoadOptions options, boolean withNorms, ProgressListener progress)
             throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long start = format.dataStart();
@@ -130,10 +132,11 @@ final class TextVectorReader {
             int dim = format.dim();
             int n = (int) rows;
             float[] matrix = new float[checkedSize(file, rows, dim)];
-            WordArena words = new WordArena(n);
+            WordArena words = new WordArena(file, n);
+            IntChunks norms = withNorms ? new IntChunks(n) : null;
             progress.start("Reading " + file.getFileName(), bounds[used] - start, "bytes");
             NonFiniteValues nonFinite = new NonFiniteValues(file, options.allowNonFinite());
-            TextRecordParser parser = new TextRecordParser(file, dim, matrix, words, progress, nonFinite);
+            TextRecordParser parser = new TextRecordParser(file, dim, matrix, words, norms, progress, nonFinite);
             int usedParts = used;
             ParallelParts.run(Math.max(usedParts, 0), t -> {
                 parser.parse(
@@ -145,11 +148,12 @@ final class TextVectorReader {
             });
             progress.finish();
             nonFinite.report(progress);
-            return new Parsed(words, words.join(file), matrix, n, dim);
+            return new Parsed(words, matrix, norms, n, dim);
         }
     }
 
-    private static Parsed readGzip(Path file, DetectedFormat format, LoadOptions options, ProgressListener progress)
+    private static Parsed readGzip(
+            Path file, DetectedFormat format, LoadOptions options, boolean withNorms, ProgressListener progress)
             throws IOException {
         // count the lines first (up to the rows wanted), so that a header announcing more rows
         // or dimensions than the content holds fails before the matrix is allocated
@@ -163,12 +167,13 @@ final class TextVectorReader {
         }
         int dim = format.dim();
         float[] matrix = new float[checkedSize(file, rows, dim)];
-        WordArena words = new WordArena((int) rows);
+        WordArena words = new WordArena(file, (int) rows);
+        IntChunks norms = withNorms ? new IntChunks((int) rows) : null;
         progress.start("Reading " + file.getFileName(), -1, "bytes");
         NonFiniteValues nonFinite = new NonFiniteValues(file, options.allowNonFinite());
         try (InputStream in = gunzip(file)) {
             in.skipNBytes(format.dataStart());
-            TextRecordParser parser = new TextRecordParser(file, dim, matrix, words, progress, nonFinite);
+            TextRecordParser parser = new TextRecordParser(file, dim, matrix, words, norms, progress, nonFinite);
             if (options.threads() > 1) {
                 GzipTextParts.parse(in, parser, (int) rows, firstLine(format), options.threads());
             } else {
@@ -177,7 +182,7 @@ final class TextVectorReader {
         }
         progress.finish();
         nonFinite.report(progress);
-        return new Parsed(words, words.join(file), matrix, (int) rows, dim);
+        return new Parsed(words, matrix, norms, (int) rows, dim);
     }
 
     /** The decompressed content of {@code file}; corrupt or truncated gzip data fails naming the file. */

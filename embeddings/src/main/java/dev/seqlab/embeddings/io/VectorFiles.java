@@ -69,7 +69,8 @@ public final class VectorFiles {
      * n-gram vectors ({@link StoredVectors#subwords()}); an uncompressed word2vec binary file is
      * mapped and queried in place (its words indexed and its norms computed once, no float matrix
      * in the heap); a text file (plain or gzip) is parsed straight into one float matrix, its words
-     * kept as UTF-8 bytes in one array with an open-addressing table (no String per word); every
+     * kept as UTF-8 bytes in small chunks with an open-addressing table (no String per word, no
+     * large array but the matrix); every
      * other file is read into memory as by {@link #read}. A mapped file must
      * not be truncated or rewritten in place while the vectors are in use.
      *

@@ -1,162 +1,159 @@
 package dev.seqlab.embeddings.io;
 
 import dev.seqlab.core.io.MalformedFileException;
-import dev.seqlab.embeddings.store.RecordMapping;
+import dev.seqlab.embeddings.store.ChunkedWordTable;
+import dev.seqlab.embeddings.store.IntChunks;
 import dev.seqlab.embeddings.store.RecordWordTable;
-import dev.seqlab.embeddings.store.WordHash;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import dev.seqlab.embeddings.store.WordChunks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * The words of a text vectors file as they are parsed, without a String per word: for each row,
- * where its UTF-8 bytes start, how many there are and their {@link WordHash}. The bytes go into
- * chunks of {@code 2^SHIFT} bytes (a longer word gets a chunk of its own, a whole number of chunk
- * sizes), a word never crossing from one chunk into the next, so they are never copied again and
- * no array is large (for G1, humongous and unmovable, which fragments a heap little larger than
- * the matrix). Parts of the file parsed in parallel each fill a {@link Part} of their own; {@link
- * #join} lays the parts' chunks end to end in file order as one {@link RecordMapping}.
+ * The words of a text vectors file as they are parsed, without a String per word: each word's
+ * UTF-8 bytes become a record in a chunk of 64 KiB, in the layout of {@link WordChunks}. Every
+ * parsing thread fills chunks of its own through a {@link Writer}, rows in increasing order
+ * within a part of the file; a chunk gets its number when it is made, so addresses are final at
+ * once and nothing is copied or relocated when the threads finish. Besides the records, a few
+ * bytes for every sixteen rows and for each run of rows a thread wrote in one chunk. No array is
+ * as large as half a G1 region, so in a heap little larger than the float matrix the words never
+ * need contiguous free regions.
  */
 final class WordArena {
-    /** log2 of the chunk size. */
-    private static final int SHIFT = 16;
+    private static final int CHUNK = 1 << WordChunks.SHIFT;
 
-    private static final int CHUNK = 1 << SHIFT;
+    private final Path file;
+    private final int rows;
+    private final IntChunks groups;
+    private final List<Writer> writers = new ArrayList<>();
+    private byte[][] chunks = new byte[16][];
+    private int count;
 
-    private final long[] starts;
-    private final int[] lengths;
-    private final int[] hashes;
-    private final int[] slots;
-    private final List<Part> parts = new ArrayList<>();
-
-    /** Room for {@code rows} words, and their empty word table. */
-    WordArena(int rows) {
-        this.starts = new long[rows];
-        this.lengths = new int[rows];
-        this.hashes = new int[rows];
-        this.slots = RecordWordTable.emptySlots(rows);
+    /** Room for the words of {@code rows} rows of {@code file} (named in errors). */
+    WordArena(Path file, int rows) {
+        this.file = file;
+        this.rows = rows;
+        this.groups = new IntChunks((rows + WordChunks.GROUP - 1) >> WordChunks.GROUP_SHIFT);
     }
 
-    /** A new part whose first word is row {@code firstRow}; parts may be filled on different threads. */
-    synchronized Part part(int firstRow) {
-        Part p = new Part(firstRow);
-        parts.add(p);
-        return p;
+    /** A writer for one thread's rows; the writers of different threads may run at once. */
+    synchronized Writer writer() {
+        Writer w = new Writer();
+        writers.add(w);
+        return w;
     }
 
-    /** Where word {@code row} starts in the mapping {@link #join} returns. */
-    long[] starts() {
-        return starts;
-    }
-
-    /** The length in bytes of each word. */
-    int[] lengths() {
-        return lengths;
-    }
-
-    /** The {@link WordHash#hash} of each word's bytes. */
-    int[] hashes() {
-        return hashes;
-    }
-
-    /**
-     * The empty word table for the rows, allocated with the arena (just after the matrix, while the
-     * heap is not yet fragmented): with the heap at little more than the matrix, its few megabytes
-     * may not find room later.
-     */
-    int[] slots() {
-        return slots;
-    }
-
-    /**
-     * All parts' chunks in file order as one mapping (the parts are released), the starts made
-     * relative to it.
-     *
-     * @throws MalformedFileException if the words together are too long for one mapping
-     */
-    synchronized RecordMapping join(Path file) throws MalformedFileException {
-        parts.sort(Comparator.comparingInt(p -> p.firstRow));
-        long total = 0;
-        for (Part p : parts) {
-            total += p.segments;
-        }
-        if (total > Integer.MAX_VALUE - 16) {
+    private synchronized int register(byte[] chunk) throws MalformedFileException {
+        if (count == WordChunks.MAX_CHUNKS) {
             throw new MalformedFileException(
-                    file, 0, "the words take " + (total << SHIFT) + " bytes, more than seqlab can index");
+                    file,
+                    0,
+                    "the words take more than " + ((long) WordChunks.MAX_CHUNKS << WordChunks.SHIFT)
+                            + " bytes, more than seqlab can index; load fewer words with a limit");
         }
-        ByteBuffer[] segments = new ByteBuffer[(int) total];
-        int base = 0;
-        for (Part p : parts) {
-            for (int r = p.firstRow; r < p.firstRow + p.rows; r++) {
-                starts[r] += (long) base << SHIFT;
-            }
-            for (int c = 0; c < p.chunks.size(); c++) {
-                byte[] chunk = p.chunks.get(c);
-                for (int k = 0; k < p.spans.get(c); k++) {
-                    int from = Math.min(k << SHIFT, chunk.length);
-                    segments[base++] = ByteBuffer.wrap(chunk).slice(from, chunk.length - from);
-                }
-            }
+        if (count == chunks.length) {
+            chunks = Arrays.copyOf(chunks, 2 * count);
         }
-        parts.clear();
-        return RecordMapping.of(segments, SHIFT);
+        chunks[count] = chunk;
+        return count++;
     }
 
-    /** Word {@code row} of {@code joined} (the mapping {@link #join} returned) as a String. */
-    String word(RecordMapping joined, int row) {
-        byte[] w = new byte[lengths[row]];
-        joined.getBytes(starts[row], w, 0, w.length);
-        return new String(w, StandardCharsets.UTF_8);
+    /**
+     * The records of every row, once all are parsed (the writers' threads joined): each writer's
+     * last chunk cut to the bytes it used, the runs of all writers in row order.
+     */
+    synchronized WordChunks records() {
+        int runs = 0;
+        for (Writer w : writers) {
+            runs += w.runs;
+        }
+        long[] all = new long[runs];
+        int n = 0;
+        for (Writer w : writers) {
+            if (w.chunk != null && w.at < w.chunk.length) {
+                chunks[w.id] = Arrays.copyOf(w.chunk, w.at);
+            }
+            w.chunk = null;
+            for (int i = 0; i < w.runs; i++) {
+                all[n++] = w.runStarts[i];
+            }
+        }
+        writers.clear();
+        Arrays.sort(all);
+        int[] runRows = new int[runs];
+        int[] runAddresses = new int[runs];
+        for (int i = 0; i < runs; i++) {
+            runRows[i] = (int) (all[i] >>> 32);
+            runAddresses[i] = (int) all[i];
+        }
+        return new WordChunks(Arrays.copyOf(chunks, count), groups, runRows, runAddresses, rows);
     }
 
-    /** The words of one contiguous run of rows, appended in row order. */
-    final class Part {
-        private final int firstRow;
-        private int rows;
-        private final List<byte[]> chunks = new ArrayList<>();
-        /** The number of chunk sizes each chunk spans (its bytes may end sooner once trimmed). */
-        private final List<Integer> spans = new ArrayList<>();
-        /** Chunk sizes taken by the chunks. */
-        private long segments;
+    /**
+     * The word table of every row, once all are parsed: a word met again is left out (its first
+     * occurrence kept) and reported to {@code duplicates}.
+     */
+    ChunkedWordTable index(RecordWordTable.Duplicates duplicates) {
+        return ChunkedWordTable.index(records(), duplicates);
+    }
 
-        private byte[] chunk = new byte[0];
+    /** The words of every row as Strings, once all are parsed. */
+    String[] strings() {
+        WordChunks records = records();
+        String[] words = new String[rows];
+        records.forEach((row, address) -> words[row] = records.word(address));
+        return words;
+    }
+
+    /** Appends the words of one thread's rows to chunks of its own. */
+    final class Writer {
+        private byte[] chunk;
+        private int id;
         private int at;
+        /** The row after the last one written next to the record at {@link #at}; -1 for none. */
+        private int next = -1;
+        /** The rows and addresses where this writer's runs start, {@code row << 32 | address}. */
+        private long[] runStarts = new long[4];
 
-        private Part(int firstRow) {
-            this.firstRow = firstRow;
+        private int runs;
+
+        private Writer() {}
+
+        /** Records {@code b[off, off + len)} as the word of row {@code row}. */
+        void add(int row, byte[] b, int off, int len) throws MalformedFileException {
+            int size = WordChunks.recordSize(len);
+            int address;
+            if (size > CHUNK) { // a chunk of its own, as long as the word: a run of one row
+                byte[] own = new byte[size];
+                WordChunks.writeRecord(own, 0, b, off, len);
+                address = register(own) << WordChunks.SHIFT;
+                run(row, address);
+                next = -1;
+            } else {
+                if (chunk == null || at + size > CHUNK) {
+                    chunk = new byte[CHUNK];
+                    id = register(chunk);
+                    at = 0;
+                    next = -1;
+                }
+                address = id << WordChunks.SHIFT | at;
+                if (row != next) {
+                    run(row, address);
+                }
+                at = WordChunks.writeRecord(chunk, at, b, off, len);
+                next = row + 1;
+            }
+            if ((row & (WordChunks.GROUP - 1)) == 0) {
+                groups.set(row >> WordChunks.GROUP_SHIFT, address);
+            }
         }
 
-        /** Records {@code b[off, off + len)} as the word of row {@code row}, the next row of this part. */
-        void add(int row, byte[] b, int off, int len) {
-            if (at + len > chunk.length) {
-                long size = Math.max(CHUNK, ((long) len + CHUNK - 1) >> SHIFT << SHIFT);
-                chunk = new byte[(int) size];
-                chunks.add(chunk);
-                spans.add((int) (size >> SHIFT));
-                segments += size >> SHIFT;
-                at = 0;
+        private void run(int row, int address) {
+            if (runs == runStarts.length) {
+                runStarts = Arrays.copyOf(runStarts, 2 * runs);
             }
-            System.arraycopy(b, off, chunk, at, len);
-            starts[row] = ((segments - (chunk.length >> SHIFT)) << SHIFT) + at;
-            lengths[row] = len;
-            hashes[row] = WordHash.hash(b, off, len);
-            rows = row - firstRow + 1;
-            at += len;
-        }
-
-        /**
-         * Cuts the last chunk to the bytes used, once the part is full: a part of a few lines (a
-         * block of a gzip stream) then takes what its words need, not a whole chunk.
-         */
-        void trim() {
-            if (!chunks.isEmpty() && at < chunk.length) {
-                chunk = Arrays.copyOf(chunk, at);
-                chunks.set(chunks.size() - 1, chunk);
-            }
+            runStarts[runs++] = (long) row << 32 | address;
         }
     }
 }

@@ -25,6 +25,31 @@ public interface Floats {
         };
     }
 
+    /**
+     * The floats whose raw bits ({@link Float#floatToRawIntBits}) are {@code bits} (not copied): in
+     * pieces that are never humongous objects for G1, unlike one array of a million floats.
+     */
+    static Floats ofBits(IntChunks bits) {
+        return new Floats() {
+            @Override
+            public int length() {
+                return bits.length();
+            }
+
+            @Override
+            public float get(int i) {
+                return Float.intBitsToFloat(bits.get(i));
+            }
+
+            @Override
+            public void copy(int from, int count, float[] dst, int off) {
+                for (int i = 0; i < count; i++) {
+                    dst[off + i] = Float.intBitsToFloat(bits.get(from + i));
+                }
+            }
+        };
+    }
+
     /** The first {@code length} floats of a mapped region. */
     static Floats mapped(MappedRegion region, int length) {
         FloatBuffer single = region.floatsIfSingleSegment();

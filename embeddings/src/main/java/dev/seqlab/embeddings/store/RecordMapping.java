@@ -28,13 +28,13 @@ public final class RecordMapping {
     private final long mask;
     private final long length;
 
-    private RecordMapping(ByteBuffer[] segments, int shift, long length, boolean withFloats) {
+    private RecordMapping(ByteBuffer[] segments, int shift, long length) {
         this.segments = segments;
         this.shift = shift;
         this.mask = (1L << shift) - 1;
         this.length = length;
-        this.floats = withFloats ? new FloatBuffer[segments.length][4] : null;
-        for (int s = 0; withFloats && s < segments.length; s++) {
+        this.floats = new FloatBuffer[segments.length][4];
+        for (int s = 0; s < segments.length; s++) {
             ByteBuffer b = segments[s];
             for (int a = 0; a < 4 && a <= b.limit(); a++) {
                 floats[s][a] =
@@ -64,21 +64,7 @@ public final class RecordMapping {
             segments[s] =
                     channel.map(FileChannel.MapMode.READ_ONLY, start, size).order(ByteOrder.LITTLE_ENDIAN);
         }
-        return new RecordMapping(segments, shift, length, true);
-    }
-
-    /**
-     * Records held in heap arrays instead of a mapped file: segment s, the bytes from
-     * {@code s << shift}, is {@code segments[s]}, which holds at least every record starting in it
-     * (no record crosses from one segment into the next). Holds words only: it has no float views,
-     * and {@link #getFloats} is not to be called on it.
-     */
-    public static RecordMapping of(ByteBuffer[] segments, int shift) {
-        ByteBuffer[] ordered = new ByteBuffer[segments.length];
-        for (int s = 0; s < segments.length; s++) {
-            ordered[s] = segments[s].order(ByteOrder.LITTLE_ENDIAN);
-        }
-        return new RecordMapping(ordered, shift, (long) segments.length << shift, false);
+        return new RecordMapping(segments, shift, length);
     }
 
     /** The file's length in bytes. */

@@ -41,28 +41,8 @@ public final class RecordWordTable implements WordTable {
      */
     public static RecordWordTable index(
             RecordMapping file, long[] starts, int[] lengths, int[] hashes, int rows, Duplicates duplicates) {
-        return index(file, starts, lengths, hashes, rows, emptySlots(rows), duplicates);
-    }
-
-    /** An empty table for {@code rows} words, to pass to {@link #index} (to allocate it before other, larger arrays). */
-    public static int[] emptySlots(int rows) {
         int[] slots = new int[WordHash.capacity(rows)];
         Arrays.fill(slots, WordHash.EMPTY);
-        return slots;
-    }
-
-    /** As {@link #index(RecordMapping, long[], int[], int[], int, Duplicates)}, filling {@code slots} from {@link #emptySlots}. */
-    public static RecordWordTable index(
-            RecordMapping file,
-            long[] starts,
-            int[] lengths,
-            int[] hashes,
-            int rows,
-            int[] slots,
-            Duplicates duplicates) {
-        if (slots.length != WordHash.capacity(rows)) {
-            throw new IllegalArgumentException(slots.length + " slots for " + rows + " words");
-        }
         int mask = slots.length - 1;
         byte[] a = new byte[0];
         byte[] b = new byte[0];

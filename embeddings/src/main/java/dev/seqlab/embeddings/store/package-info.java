@@ -7,7 +7,9 @@
  * files over 2 GB open on Java 17), or read in place from a word2vec binary file
  * ({@link dev.seqlab.embeddings.store.RecordMapping}: vectors at any byte offset after their words,
  * found through {@link dev.seqlab.embeddings.store.RecordOffsets}; words kept as the file's bytes by
- * {@link dev.seqlab.embeddings.store.RecordWordTable}). Mapped seqlab stores are opened in constant
+ * {@link dev.seqlab.embeddings.store.RecordWordTable}), or, for words parsed from text, kept as UTF-8
+ * bytes in small heap chunks ({@link dev.seqlab.embeddings.store.ChunkedWordTable}, over
+ * {@link dev.seqlab.embeddings.store.IntChunks}: no array large enough to be humongous for G1). Mapped seqlab stores are opened in constant
  * work: nothing proportional to the vocabulary is allocated or read until a query touches it; a mapped
  * word2vec file costs one pass over its records and about 2% of its float matrix in the heap. Every
  * store is safe to read from many threads at once.
