@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Build an approximate-search index into a seqlab vectors file: an inverted file (k-means lists",
-            "of int8 codes, probed adaptively; the default) or an HNSW graph (--method hnsw).",
+            "Build an approximate-search index into a seqlab vectors file.",
+            "It is an inverted file (k-means lists of int8 codes, probed adaptively; the default) or an",
+            "HNSW graph (--method hnsw).",
             "similar, analogy and shell use it with --approximate. The file is rewritten beside itself and",
             "renamed over the original: an interrupted or failed build leaves it as it was.",
             "--evaluate then measures recall@10 against exact search over vocabulary words, and the",
