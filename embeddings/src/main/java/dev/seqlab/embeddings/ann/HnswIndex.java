@@ -63,15 +63,10 @@ public final class HnswIndex implements ApproximateIndex {
      */
     public static BuildReport build(Path file, StoredVectors vectors, HnswOptions options, ProgressListener progress)
             throws IOException, InterruptedException {
-        if (vectors.matrix() == null || vectors.norms() == null) {
-            throw new IllegalArgumentException("an approximate index is built over a seqlab vectors file (version 2);"
-                    + " convert " + file + " first: seqlab embeddings convert --vectors " + file
-                    + " --out NEW.seqlab --format seqlab");
-        }
-        int n = vectors.rows().rows();
-        int dim = vectors.rows().dim();
+        UnitRows floats = UnitRows.toIndex(file, vectors);
+        int n = floats.rows();
+        int dim = floats.dim();
         long start = System.nanoTime();
-        UnitRows floats = new UnitRows(vectors.matrix(), vectors.norms(), n, dim);
         RowCodes codes = RowCodes.quantize(floats, options.threads());
         HeapGraph g = HnswBuilder.build(floats.withCodes(codes), options, progress);
         long built = System.nanoTime();

@@ -22,15 +22,10 @@ final class IvfBuilder {
     /** See {@link IvfIndex#build}. */
     static IvfIndex.BuildReport build(Path file, StoredVectors vectors, IvfOptions options, ProgressListener progress)
             throws IOException, InterruptedException {
-        if (vectors.matrix() == null || vectors.norms() == null) {
-            throw new IllegalArgumentException("an approximate index is built over a seqlab vectors file (version 2);"
-                    + " convert " + file + " first: seqlab embeddings convert --vectors " + file
-                    + " --out NEW.seqlab --format seqlab");
-        }
-        int n = vectors.rows().rows();
-        int dim = vectors.rows().dim();
+        UnitRows floats = UnitRows.toIndex(file, vectors);
+        int n = floats.rows();
+        int dim = floats.dim();
         long start = System.nanoTime();
-        UnitRows floats = new UnitRows(vectors.matrix(), vectors.norms(), n, dim);
         int lists = n == 0 ? 0 : options.listsFor(n);
         float[] centroids = new float[0];
         int[] assigned = new int[n];

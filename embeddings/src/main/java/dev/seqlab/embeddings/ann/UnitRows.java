@@ -2,7 +2,9 @@ package dev.seqlab.embeddings.ann;
 
 import dev.seqlab.embeddings.store.Floats;
 import dev.seqlab.embeddings.store.MappedRegion;
+import dev.seqlab.embeddings.store.StoredVectors;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 
 /**
  * The rows of a vectors file as unit vectors, read in place: the raw rows of the mapped matrix
@@ -19,6 +21,25 @@ final class UnitRows {
     private final int dim;
     private final DotKernel kernel;
     private final RowCodes codes;
+
+    /**
+     * The unit rows of vectors mapped from the seqlab file {@code file}, over which an index is built.
+     *
+     * @throws IllegalArgumentException if {@code vectors} are not mapped from a seqlab file (version 2),
+     *                                  naming the command that converts {@code file}
+     */
+    static UnitRows toIndex(Path file, StoredVectors vectors) {
+        if (vectors.matrix() == null || vectors.norms() == null) {
+            throw new IllegalArgumentException("an approximate index is built over a seqlab vectors file (version 2);"
+                    + " convert " + file + " first: seqlab embeddings convert --vectors " + file
+                    + " --out NEW.seqlab --format seqlab");
+        }
+        return new UnitRows(
+                vectors.matrix(),
+                vectors.norms(),
+                vectors.rows().rows(),
+                vectors.rows().dim());
+    }
 
     /**
      * @param matrix the rows, row-major float32, mapped with one row per granule
