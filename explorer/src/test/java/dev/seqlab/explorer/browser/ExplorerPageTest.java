@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -81,6 +82,9 @@ class ExplorerPageTest {
                 .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        // the page redraws the map and tables while a condition polls: an element found in one
+        // drawing may be gone when its attribute is read, so such a poll just tries again
+        wait.ignoring(StaleElementReferenceException.class);
         Files.createDirectories(SHOTS);
     }
 
