@@ -38,7 +38,7 @@ public record IvfOptions(
 
     /**
      * Automatic list count, 32 sample rows a list, 10 iterations, lists bounded to four times the
-     * mean, margin 0.1, 32 probes, rerank 40, seed 42.
+     * mean, margin 0.1, 128 probes, rerank 40, seed 42.
      */
     public static IvfOptions defaults() {
         return new IvfOptions(
@@ -47,7 +47,7 @@ public record IvfOptions(
                 10,
                 4f,
                 0.1f,
-                32,
+                128,
                 40,
                 42,
                 Math.max(1, Runtime.getRuntime().availableProcessors()));
