@@ -6,7 +6,7 @@ import dev.seqlab.core.options.Withers;
  * How an inverted-file index is built and, by default, searched.
  *
  * @param lists         the number of lists (k-means centroids); 0 chooses
- *                      {@link #listsFor(int) 2·√rows}
+ *                      {@link #listsFor(int) 2·√rows}; splitting lists over the bound adds more
  * @param samplePerList rows of the k-means training sample per list (at most all rows)
  * @param iterations    k-means iterations over the sample
  * @param listBound     the most rows a list may hold, as a multiple of the mean list size
