@@ -51,7 +51,7 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  *
  * <p>Usage: {@code AnnVersusLucene VECTORS.seqlab WORKDIR [--limit N] [--m 16] [--efc 100]
  * [--threads 2] [--efs 16,32,64,128] [--lucene-efs 16,32,64,128] [--queries 1000] [--rounds 3]
- * [--skip-lucene] [--skip-seqlab] [--reuse]}: {@code --limit} indexes the first N words only (a
+ * [--skip-lucene] [--skip-seqlab] [--reuse] [--lists L] [--list-bound 2] [--margins 0.1,0.2]}: {@code --limit} indexes the first N words only (a
  * prefix file written in WORKDIR), {@code --reuse} keeps an index already built in WORKDIR.
  */
 public final class AnnVersusLucene {
@@ -143,6 +143,9 @@ public final class AnnVersusLucene {
                             .withRerank(Integer.parseInt(opt.getOrDefault("--rerank", "40")))
                             .withSamplePerList(Integer.parseInt(opt.getOrDefault("--sample-per-list", "32")))
                             .withIterations(Integer.parseInt(opt.getOrDefault("--iterations", "10")))
+                            .withListBound(Float.parseFloat(opt.getOrDefault(
+                                    "--list-bound",
+                                    String.valueOf(IvfOptions.defaults().listBound()))))
                             .withThreads(threads);
                     IvfIndex.BuildReport r = WordVectors.buildApproximateIndex(file, options, progress);
                     build = r.buildSeconds();

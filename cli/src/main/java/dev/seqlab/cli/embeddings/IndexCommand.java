@@ -63,13 +63,23 @@ public final class IndexCommand extends CliCommand {
             names = "--lists",
             paramLabel = "N",
             order = 2,
-            description = "ivf: the number of k-means lists (default: 2·√words).")
+            description = "ivf: the number of k-means lists (default: 2·√words; more once the lists over"
+                    + " --list-bound are split).")
     Integer lists;
+
+    @Option(
+            names = "--list-bound",
+            paramLabel = "X",
+            order = 3,
+            description = "ivf: no list holds more than X times the mean list size: the rows of larger lists are"
+                    + " clustered again into lists of the mean size; 0 keeps the lists as k-means made them"
+                    + " (default: ${bundle:default.listBound}).")
+    Float listBound;
 
     @Option(
             names = "--probes",
             paramLabel = "N",
-            order = 3,
+            order = 4,
             description = "ivf: the most lists a search probes unless --ef says otherwise"
                     + " (stored in the index; default: ${bundle:default.probes}).")
     Integer probes;
@@ -77,7 +87,7 @@ public final class IndexCommand extends CliCommand {
     @Option(
             names = "--margin",
             paramLabel = "X",
-            order = 4,
+            order = 5,
             description = "ivf: a search probes the lists whose centroid's squared distance is within 1 + X times"
                     + " the nearest one's (stored in the index; default: ${bundle:default.margin}).")
     Float margin;
@@ -85,7 +95,7 @@ public final class IndexCommand extends CliCommand {
     @Option(
             names = "--rerank",
             paramLabel = "N",
-            order = 5,
+            order = 6,
             description = "ivf: rows ranked by their float cosines after the int8 scan"
                     + " (stored in the index; default: ${bundle:default.rerank}).")
     Integer rerank;
@@ -93,28 +103,28 @@ public final class IndexCommand extends CliCommand {
     @Option(
             names = "--iterations",
             paramLabel = "N",
-            order = 6,
+            order = 7,
             description = "ivf: k-means iterations (default: ${bundle:default.iterations}).")
     Integer iterations;
 
     @Option(
             names = "--m",
             paramLabel = "M",
-            order = 7,
+            order = 8,
             description = "hnsw: links per node (2M on the lowest level; default: ${bundle:default.m}).")
     Integer m;
 
     @Option(
             names = "--ef-construction",
             paramLabel = "N",
-            order = 8,
+            order = 9,
             description = "hnsw: the search beam while building (default: ${bundle:default.efConstruction}).")
     Integer efConstruction;
 
     @Option(
             names = "--seed",
             paramLabel = "N",
-            order = 9,
+            order = 10,
             description = "Seed of the k-means sample (ivf) or the node levels (hnsw); same seed and options, same"
                     + " index (default: ${bundle:default.seed}).")
     Long seed;
@@ -122,19 +132,19 @@ public final class IndexCommand extends CliCommand {
     @Option(
             names = "--threads",
             paramLabel = "N",
-            order = 10,
+            order = 11,
             description = "Threads building (default: the number of processors).")
     Integer threads;
 
     @Option(
             names = "--evaluate",
-            order = 11,
+            order = 12,
             description = "Measure recall@10 against exact search, latency and queries per second.")
     boolean evaluate;
 
     @Option(
             names = "--existing",
-            order = 12,
+            order = 13,
             description = "With --evaluate: measure the index already in FILE instead of building one.")
     boolean existing;
 
@@ -142,7 +152,7 @@ public final class IndexCommand extends CliCommand {
             names = "--queries",
             defaultValue = "1000",
             paramLabel = "N",
-            order = 13,
+            order = 14,
             description = "Vocabulary words queried by --evaluate (default: ${DEFAULT-VALUE}).")
     int queries;
 
@@ -150,8 +160,8 @@ public final class IndexCommand extends CliCommand {
             names = "--ef",
             split = ",",
             paramLabel = "N",
-            order = 14,
-            description = "Search efforts measured by --evaluate (default: ivf 1,2,4,8,16,32,64; hnsw"
+            order = 15,
+            description = "Search efforts measured by --evaluate (default: ivf 4,8,16,32,64,128,256; hnsw"
                     + " 16,32,64,128,256).")
     List<Integer> efs;
 
@@ -246,6 +256,9 @@ public final class IndexCommand extends CliCommand {
         if (lists != null) {
             options = options.withLists(lists);
         }
+        if (listBound != null) {
+            options = options.withListBound(listBound);
+        }
         if (probes != null) {
             options = options.withProbes(probes);
         }
@@ -270,6 +283,7 @@ public final class IndexCommand extends CliCommand {
         build.put("method", "ivf");
         build.put("lists", r.lists());
         build.put("largestList", r.largestList());
+        build.put("listBound", options.listBound());
         build.put("probes", options.probes());
         build.put("margin", options.margin());
         build.put("rerank", options.rerank());
@@ -314,7 +328,7 @@ public final class IndexCommand extends CliCommand {
         }
         List<Integer> efforts = efs != null
                 ? efs
-                : index.method().equals("ivf") ? List.of(1, 2, 4, 8, 16, 32, 64) : List.of(16, 32, 64, 128, 256);
+                : index.method().equals("ivf") ? List.of(4, 8, 16, 32, 64, 128, 256) : List.of(16, 32, 64, 128, 256);
         int[] beams = efforts.stream().mapToInt(Integer::intValue).toArray();
         RecallEvaluation.Report report = RecallEvaluation.run(index, rows, exact, k, beams);
         if (!json.enabled()) {

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 
 /**
  * Builds an {@link IvfIndex}: k-means on a seeded sample of the unit rows, every row assigned to
- * its nearest centroid by GEMM, the rows grouped by list (a counting sort, rows ascending within a
+ * its nearest centroid by GEMM, lists over the bound split ({@link ListSplitter}), the rows grouped by list (a counting sort, rows ascending within a
  * list) and quantised, the section written into the file.
  */
 final class IvfBuilder {
@@ -39,6 +39,14 @@ final class IvfBuilder {
             }
             centroids = kmeans.train(x, sample.length, lists, options.iterations(), options.seed(), progress);
             assignAll(floats, kmeans, centroids, lists, assigned, progress);
+            if (options.listBound() > 0) {
+                int target = (int) ((n + (long) lists - 1) / lists);
+                int bound = (int) Math.max(target, Math.ceil(options.listBound() * n / lists));
+                ListSplitter splitter =
+                        new ListSplitter(floats, kmeans, options.iterations(), options.samplePerList(), options.seed());
+                centroids = splitter.split(centroids, lists, assigned, bound, target, progress);
+                lists = splitter.lists();
+            }
         }
         float[] norms = kmeans.squaredNorms(centroids, lists);
         int[] starts = new int[lists + 1];

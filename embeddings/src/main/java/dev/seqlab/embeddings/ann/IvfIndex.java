@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * An inverted-file index over the rows of a seqlab vectors file (FAISS's IVF with int8 codes),
  * read in place from the file's index section ({@link IvfLayout}). Building clusters a seeded
  * sample of the unit rows by k-means into about 2·√rows lists, puts every row in the list of its
- * nearest centroid, and stores the rows' int8 codes grouped by list (and the centroids' codes). A
+ * nearest centroid, splits the lists over {@link IvfOptions#listBound} times the mean
+ * ({@link ListSplitter}), and stores the rows' int8 codes grouped by list (and the centroids' codes). A
  * search ranks the centroids by their distance to the query and probes, nearest first, every list within the index's margin
  * of the nearest ({@code d² ≤ (1 + margin)·d²min}), at most {@code effort} of them: a query deep
  * inside a cluster probes one or two lists, one between clusters several. Probing a list scores

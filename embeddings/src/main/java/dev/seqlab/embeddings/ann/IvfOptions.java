@@ -6,9 +6,12 @@ import dev.seqlab.core.options.Withers;
  * How an inverted-file index is built and, by default, searched.
  *
  * @param lists         the number of lists (k-means centroids); 0 chooses
- *                      {@link #listsFor(int) 2·√rows}
+ *                      {@link #listsFor(int) 2·√rows}; splitting lists over the bound adds more
  * @param samplePerList rows of the k-means training sample per list (at most all rows)
  * @param iterations    k-means iterations over the sample
+ * @param listBound     the most rows a list may hold, as a multiple of the mean list size
+ *                      ({@code rows / lists}): a larger list is split into sub-lists with their
+ *                      own centroids, so no probe scans more; 0 leaves the lists as k-means made them
  * @param margin        the probe rule stored in the index: a search probes every list whose
  *                      centroid's squared distance to the query is within {@code 1 + margin}
  *                      times the nearest one's, nearest first, up to the search effort
@@ -20,15 +23,34 @@ import dev.seqlab.core.options.Withers;
  * @param threads       threads building (at least 1)
  */
 public record IvfOptions(
-        int lists, int samplePerList, int iterations, float margin, int probes, int rerank, long seed, int threads) {
+        int lists,
+        int samplePerList,
+        int iterations,
+        float listBound,
+        float margin,
+        int probes,
+        int rerank,
+        long seed,
+        int threads) {
 
     /** The most lists a file may declare. */
     static final int MAX_LISTS = 1 << 20;
 
-    /** Automatic list count, 32 sample rows a list, 10 iterations, margin 0.25, 64 probes, rerank 40, seed 42. */
+    /**
+     * Automatic list count, 32 sample rows a list, 10 iterations, lists bounded to four times the
+     * mean, margin 0.1, 128 probes, rerank 40, seed 42.
+     */
     public static IvfOptions defaults() {
         return new IvfOptions(
-                0, 32, 10, 0.1f, 32, 40, 42, Math.max(1, Runtime.getRuntime().availableProcessors()));
+                0,
+                32,
+                10,
+                4f,
+                0.1f,
+                128,
+                40,
+                42,
+                Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
     /** Validates the options. */
@@ -41,6 +63,10 @@ public record IvfOptions(
         }
         if (iterations < 0) {
             throw new IllegalArgumentException("iterations must be at least 0, got " + iterations);
+        }
+        if (!(listBound == 0 || listBound >= 1) || Float.isInfinite(listBound)) {
+            throw new IllegalArgumentException(
+                    "listBound must be 0 (unbounded) or a finite number at least 1, got " + listBound);
         }
         if (!(margin >= 0) || Float.isInfinite(margin)) {
             throw new IllegalArgumentException("margin must be a finite number at least 0, got " + margin);
@@ -69,6 +95,11 @@ public record IvfOptions(
     /** These options with {@code iterations} k-means iterations. */
     public IvfOptions withIterations(int iterations) {
         return Withers.with(this, "iterations", iterations);
+    }
+
+    /** These options bounding a list to {@code listBound} times the mean list size (0: unbounded). */
+    public IvfOptions withListBound(float listBound) {
+        return Withers.with(this, "listBound", listBound);
     }
 
     /** These options with probe margin {@code margin}. */
