@@ -21,9 +21,12 @@ final class TrainingWarmUp implements AutoCloseable {
     private static final int SENTENCE = 24;
     /** It stops by itself after this long, if counting has not ended first. */
     private static final long MAX_NANOS = 4_000_000_000L;
+    /** How long {@link #close()} waits for the current job to end. */
+    private static final long JOIN_MILLIS = 1_000;
 
     private final Thread thread;
     private volatile boolean stop;
+    private volatile long jobs;
 
     private TrainingWarmUp(Word2VecOptions options) {
         thread = new Thread(() -> run(options), "word2vec-warm-up");
@@ -37,10 +40,28 @@ final class TrainingWarmUp implements AutoCloseable {
         return w;
     }
 
-    /** Asks the warm-up to stop after its current (small) job; does not wait for it. */
+    /**
+     * Stops the warm-up after its current (small) job and waits up to a second for it, so that
+     * it does not take a core from training.
+     */
     @Override
     public void close() {
         stop = true;
+        try {
+            thread.join(JOIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether the warm-up thread is still running. */
+    boolean running() {
+        return thread.isAlive();
+    }
+
+    /** The made-up jobs trained so far. */
+    long jobs() {
+        return jobs;
     }
 
     private void run(Word2VecOptions o) {
@@ -69,10 +90,10 @@ final class TrainingWarmUp implements AutoCloseable {
                     Subsampling.of(counts, total, o.sample()));
             TrainingJob job = new TrainingJob();
             JobRandom random = new JobRandom(o.seed());
-            long jobs = 0;
             while (!stop && System.nanoTime() - t0 < MAX_NANOS) {
-                fill(job, jobs++, unigrams, random);
+                fill(job, jobs, unigrams, random);
                 worker.train(job, (float) o.alpha());
+                jobs++;
             }
             LOG.debug("warm-up: {} jobs in {} ms", jobs, (System.nanoTime() - t0) / 1_000_000);
         } catch (RuntimeException | Error e) {
