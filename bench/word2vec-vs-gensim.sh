@@ -18,7 +18,9 @@
 # identical bytes and their speed.
 # The GEMM peak the skip-gram kernel's GFLOP/s is compared with (seqlab's SGEMM, `GemmGflops 2`) is
 # measured in the same locked run when bench/target/benchmarks.jar is built (GEMM=0 skips it).
-# BENCH_LOCK=FILE holds that lock (flock) for the timed runs only, not for building or scoring.
+# BENCH_LOCK=FILE holds that lock (flock) for the timed runs only, waiting for it up to BENCH_LOCK_WAIT
+# seconds (default 1800), not for building or scoring (scored at nice 19, so as not to disturb the next
+# locked run).
 # SEEDS="1 2 3" trains each tool once per seed in every round (gensim's `seed` too; default 1): the
 # seed-to-seed spread of analogy (over a point) is larger than the gaps compared, so quality is
 # compared as medians over seeds. KINDS="sg" or "cbow" runs one architecture only (default both),
@@ -107,11 +109,11 @@ measure() {
 }
 export -f measure core gensim gensim_core seqlab
 export corpus rounds peers out root seeded DET_ROUNDS GENSIM_CORE GENSIM_DEFAULT GEMM SEEDS KINDS
-if [ -n "${BENCH_LOCK:-}" ]; then flock -w 1800 "$BENCH_LOCK" bash -c measure; else measure; fi
+if [ -n "${BENCH_LOCK:-}" ]; then flock -w "${BENCH_LOCK_WAIT:-1800}" "$BENCH_LOCK" bash -c measure; else measure; fi
 
 for f in "$out"/[gcsd]*-*.txt; do
   n=$(basename "$f" .txt)
-  echo "{\"run\": \"$n\", \"eval\": $(/usr/bin/python3 "$peers/eval_vectors.py" "$f")}" >> "$out/evals.jsonl"
+  echo "{\"run\": \"$n\", \"eval\": $(nice -n 19 /usr/bin/python3 "$peers/eval_vectors.py" "$f")}" >> "$out/evals.jsonl"
 done
 /usr/bin/python3 - "$out/runs.jsonl" "$out/evals.jsonl" <<'PY'
 import json, statistics as st, sys

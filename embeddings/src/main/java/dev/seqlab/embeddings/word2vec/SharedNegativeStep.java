@@ -22,6 +22,7 @@ final class SharedNegativeStep {
     private final float[] gradient;
     private final float[] transposed;
     private final float[] positiveGradient;
+    private final float[] ownScores;
     private double loss;
     private long products;
 
@@ -42,6 +43,7 @@ final class SharedNegativeStep {
         this.gradient = new float[scores.length];
         this.transposed = new float[scores.length];
         this.positiveGradient = new float[maxContexts];
+        this.ownScores = new float[maxContexts];
     }
 
     /**
@@ -91,12 +93,17 @@ final class SharedNegativeStep {
             targetRows[t++] = negatives.sample(random.next()) * stride;
         }
         Word2VecKernel one = Word2VecKernels.KERNEL;
+        // each row's own word first, in a loop of independent dot products: their output rows are
+        // random rows of a large matrix, and nothing then waits on one fetch before the next starts
+        for (int i = 0; i < m; i++) {
+            ownScores[i] = one.dot(copy, copyRows[i], output, words[i] * stride, stride);
+        }
         k.scores(copy, copyRows, m, output, targetRows, t, scores, stride);
         double sum = 0;
         long used = 0;
         for (int i = 0; i < m; i++) {
             int own = words[i] * stride;
-            float f = one.dot(copy, copyRows[i], output, own, stride);
+            float f = ownScores[i];
             float g = f > MAX_EXP ? 0f : f < -MAX_EXP ? 1f : 1f - SigmoidTable.sigmoid(f);
             sum -= LogSigmoidTable.logSigmoid(f);
             positiveGradient[i] = g * alpha;

@@ -87,8 +87,11 @@ public final class Word2Vec {
     public static Word2VecReport train(Corpus corpus, Word2VecOptions options, ProgressListener progress)
             throws IOException {
         long t0 = System.nanoTime();
-        try (EncodedCorpus encoded = EncodedCorpus.build(
-                corpus, VocabularyOptions.minCount(options.minCount()).withMaxSize(options.maxVocabSize()), progress)) {
+        try (EncodedCorpus encoded = count(
+                corpus,
+                VocabularyOptions.minCount(options.minCount()).withMaxSize(options.maxVocabSize()),
+                options,
+                progress)) {
             double countSeconds = (System.nanoTime() - t0) / 1e9;
             return train(encoded, options, progress, countSeconds);
         }
@@ -132,9 +135,22 @@ public final class Word2Vec {
             Path checkpoint)
             throws IOException, TrainingStoppedException {
         long t0 = System.nanoTime();
-        try (EncodedCorpus encoded = EncodedCorpus.build(
-                corpus, new VocabularyOptions(options.minCount(), options.maxVocabSize()), progress)) {
+        try (EncodedCorpus encoded =
+                count(corpus, new VocabularyOptions(options.minCount(), options.maxVocabSize()), options, progress)) {
             return train(encoded, options, progress, (System.nanoTime() - t0) / 1e9, stopRequested, checkpoint, null);
+        }
+    }
+
+    /**
+     * Counts and encodes {@code corpus} while another thread warms the training loops up ({@link
+     * TrainingWarmUp}): counting keeps one core busy, and the JIT's compilations of the kernels
+     * would otherwise slow the first seconds of training.
+     */
+    private static EncodedCorpus count(
+            Corpus corpus, VocabularyOptions vocabularyOptions, Word2VecOptions options, ProgressListener progress)
+            throws IOException {
+        try (TrainingWarmUp warmUp = TrainingWarmUp.start(options)) {
+            return EncodedCorpus.build(corpus, vocabularyOptions, progress);
         }
     }
 

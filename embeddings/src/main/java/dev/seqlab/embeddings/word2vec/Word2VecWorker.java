@@ -23,13 +23,14 @@ import java.util.Arrays;
 final class Word2VecWorker implements TrainingRun.JobTrainer {
     private static final float MAX_EXP = SigmoidTable.MAX_EXP;
     /**
-     * CBOW centres trained together, sharing their noise words. Eight rather than four: about 10%
-     * less training time (the noise rows are fetched and updated once per eight centres), for
-     * analogy accuracy on the bench corpus of 8.5–8.8% instead of 10.2–10.4% under the linear
-     * schedule (WS353 unchanged, 0.53; 9.1–10.0% / 0.53–0.57 with the per-part schedule), still
-     * above gensim's 7.7% / 0.44 (bench/README, word2vec against gensim).
+     * CBOW centres trained together, sharing their noise words. Sixteen: the noise rows (random
+     * rows of a large matrix) are fetched and updated once per sixteen centres. Each doubling
+     * trades some analogy accuracy for speed: on the bench corpus, four centres scored
+     * 10.2–10.4%, eight 9.1–10.0% (WS353 0.53–0.57), sixteen 8.5% / 0.56 (seed 1) — still above
+     * gensim's 7.3–7.7% / 0.43–0.45 at its default CBOW settings (bench/README, word2vec against
+     * gensim).
      */
-    static final int CBOW_BATCH = 8;
+    static final int CBOW_BATCH = 16;
 
     private final float[] syn0;
     private final float[] syn1;
