@@ -1,5 +1,6 @@
 package dev.seqlab.attention.transformer;
 
+import dev.seqlab.core.kernel.ParallelRanges;
 import dev.seqlab.core.param.Parameter;
 import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.tensor.Tensor;
@@ -12,6 +13,9 @@ import dev.seqlab.core.tensor.Tensor;
  * with μ and σ² the row's mean and (biased) variance, accumulated in double.
  */
 public final class LayerNorm {
+    /** The fewest rows worth a kernel-pool task: 256 rows of 64 are about 50,000 double operations. */
+    private static final int MIN_ROWS_PER_TASK = 256;
+
     private final int dim;
     private final float epsilon;
     private final Parameter gamma;
@@ -58,27 +62,30 @@ public final class LayerNorm {
         float[] inv = new float[rows];
         float[] g = gamma.value().data();
         float[] b = beta.value().data();
-        for (int r = 0; r < rows; r++) {
-            int o = r * dim;
-            double mean = 0;
-            for (int j = 0; j < dim; j++) {
-                mean += x[o + j];
+        // rows are independent: bit-identical for any thread count
+        ParallelRanges.forEach(rows, MIN_ROWS_PER_TASK, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int o = r * dim;
+                double mean = 0;
+                for (int j = 0; j < dim; j++) {
+                    mean += x[o + j];
+                }
+                mean /= dim;
+                double var = 0;
+                for (int j = 0; j < dim; j++) {
+                    double d = x[o + j] - mean;
+                    var += d * d;
+                }
+                var /= dim;
+                double is = 1 / Math.sqrt(var + epsilon);
+                inv[r] = (float) is;
+                for (int j = 0; j < dim; j++) {
+                    float xh = (float) ((x[o + j] - mean) * is);
+                    xhat[o + j] = xh;
+                    y[o + j] = g[j] * xh + b[j];
+                }
             }
-            mean /= dim;
-            double var = 0;
-            for (int j = 0; j < dim; j++) {
-                double d = x[o + j] - mean;
-                var += d * d;
-            }
-            var /= dim;
-            double is = 1 / Math.sqrt(var + epsilon);
-            inv[r] = (float) is;
-            for (int j = 0; j < dim; j++) {
-                float xh = (float) ((x[o + j] - mean) * is);
-                xhat[o + j] = xh;
-                y[o + j] = g[j] * xh + b[j];
-            }
-        }
+        });
         return new Cache(xhat, inv, rows);
     }
 
@@ -88,22 +95,31 @@ public final class LayerNorm {
         float[] dg = gamma.grad().data();
         float[] db = beta.grad().data();
         float[] dx = new float[c.rows() * dim];
+        // dγ and dβ sum over the rows in order, on this thread
         for (int r = 0; r < c.rows(); r++) {
             int o = r * dim;
-            double sumD = 0;
-            double sumDx = 0;
             for (int j = 0; j < dim; j++) {
-                double dxh = dy[o + j] * g[j];
-                sumD += dxh;
-                sumDx += dxh * c.xhat()[o + j];
                 dg[j] += dy[o + j] * c.xhat()[o + j];
                 db[j] += dy[o + j];
             }
-            for (int j = 0; j < dim; j++) {
-                double dxh = dy[o + j] * g[j];
-                dx[o + j] = (float) (c.invStd()[r] / dim * (dim * dxh - sumD - c.xhat()[o + j] * sumDx));
-            }
         }
+        // dx of each row depends only on that row: bit-identical for any thread count
+        ParallelRanges.forEach(c.rows(), MIN_ROWS_PER_TASK, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int o = r * dim;
+                double sumD = 0;
+                double sumDx = 0;
+                for (int j = 0; j < dim; j++) {
+                    double dxh = dy[o + j] * g[j];
+                    sumD += dxh;
+                    sumDx += dxh * c.xhat()[o + j];
+                }
+                for (int j = 0; j < dim; j++) {
+                    double dxh = dy[o + j] * g[j];
+                    dx[o + j] = (float) (c.invStd()[r] / dim * (dim * dxh - sumD - c.xhat()[o + j] * sumDx));
+                }
+            }
+        });
         return dx;
     }
 }

@@ -2,6 +2,7 @@ package dev.seqlab.attention.transformer;
 
 import dev.seqlab.core.kernel.Blas;
 import dev.seqlab.core.kernel.Kernels;
+import dev.seqlab.core.kernel.ParallelRanges;
 import dev.seqlab.core.kernel.Softmax;
 import dev.seqlab.core.param.Parameters;
 import dev.seqlab.core.random.SeededRandom;
@@ -20,6 +21,12 @@ import dev.seqlab.rnn.layer.Dense;
  */
 public final class MultiHeadAttention {
     private static final Blas BLAS = Kernels.blas();
+    /**
+     * The fewest sequences the per-head loop hands to a thread of its own: 8 sequences are 64 small
+     * GEMMs and softmaxes with 4 heads, more work than waking a pool thread; a single input
+     * ({@code predict}) stays on the calling thread.
+     */
+    private static final int MIN_SEQUENCES_PER_TASK = 8;
 
     private final int dModel;
     private final int heads;
@@ -148,45 +155,51 @@ public final class MultiHeadAttention {
             if (len < 1 || len > tk) {
                 throw new IllegalArgumentException("sequence " + b + " has " + len + " keys, outside 1.." + tk);
             }
-            for (int h = 0; h < heads; h++) {
-                int pOff = ((b * heads) + h) * tq * tk;
-                BLAS.gemm(
-                        false,
-                        true,
-                        tq,
-                        tk,
-                        dk,
-                        scale,
-                        qs,
-                        b * tq * dModel + h * dk,
-                        dModel,
-                        ks,
-                        b * tk * dModel + h * dk,
-                        dModel,
-                        0f,
-                        p,
-                        pOff,
-                        tk);
-                Softmax.softmaxRowsVisible(tq, tk, len, causal, p, pOff, tk, p, pOff, tk);
-                BLAS.gemm(
-                        false,
-                        false,
-                        tq,
-                        dk,
-                        tk,
-                        1f,
-                        p,
-                        pOff,
-                        tk,
-                        vs,
-                        b * tk * dModel + h * dk,
-                        dModel,
-                        0f,
-                        concat,
-                        b * tq * dModel + h * dk,
-                        dModel);
-            }
         }
+        // each sequence writes only its own rows of p and concat: bit-identical for any thread count
+        ParallelRanges.forEach(batch, MIN_SEQUENCES_PER_TASK, (from, to) -> {
+            for (int b = from; b < to; b++) {
+                int len = keyLengths == null ? tk : keyLengths[b];
+                for (int h = 0; h < heads; h++) {
+                    int pOff = ((b * heads) + h) * tq * tk;
+                    BLAS.gemm(
+                            false,
+                            true,
+                            tq,
+                            tk,
+                            dk,
+                            scale,
+                            qs,
+                            b * tq * dModel + h * dk,
+                            dModel,
+                            ks,
+                            b * tk * dModel + h * dk,
+                            dModel,
+                            0f,
+                            p,
+                            pOff,
+                            tk);
+                    Softmax.softmaxRowsVisible(tq, tk, len, causal, p, pOff, tk, p, pOff, tk);
+                    BLAS.gemm(
+                            false,
+                            false,
+                            tq,
+                            dk,
+                            tk,
+                            1f,
+                            p,
+                            pOff,
+                            tk,
+                            vs,
+                            b * tk * dModel + h * dk,
+                            dModel,
+                            0f,
+                            concat,
+                            b * tq * dModel + h * dk,
+                            dModel);
+                }
+            }
+        });
         float[] out = new float[batch * tq * dModel];
         o.forward(batch * tq, concat, 0, out, 0);
         return new Result(out, p, new Cache(xq, xkv, qs, ks, vs, p, concat, batch, tq, tk));
@@ -204,23 +217,31 @@ public final class MultiHeadAttention {
         float[] dk2 = new float[b0 * c.tk * dModel];
         float[] dv = new float[b0 * c.tk * dModel];
         float scale = (float) (1 / Math.sqrt(dk));
-        float[] dp = new float[c.tq * c.tk];
-        for (int b = 0; b < b0; b++) {
-            for (int h = 0; h < heads; h++) {
-                int pOff = ((b * heads) + h) * c.tq * c.tk;
-                int qOff = b * c.tq * dModel + h * dk;
-                int kOff = b * c.tk * dModel + h * dk;
-                // dP = dO·Vᵀ ; dV = Pᵀ·dO
-                BLAS.gemm(false, true, c.tq, c.tk, dk, 1f, dConcat, qOff, dModel, c.vs, kOff, dModel, 0f, dp, 0, c.tk);
-                BLAS.gemm(
-                        true, false, c.tk, dk, c.tq, 1f, c.p, pOff, c.tk, dConcat, qOff, dModel, 1f, dv, kOff, dModel);
-                // softmax backward: dS = P ⊙ (dP − Σ P⊙dP), masked entries have P = 0
-                Softmax.softmaxBackwardRows(c.tq, c.tk, c.p, pOff, c.tk, dp, 0, c.tk, dp, 0, c.tk);
-                // dQ = dS·K·scale ; dK = dSᵀ·Q·scale
-                BLAS.gemm(false, false, c.tq, dk, c.tk, scale, dp, 0, c.tk, c.ks, kOff, dModel, 1f, dq, qOff, dModel);
-                BLAS.gemm(true, false, c.tk, dk, c.tq, scale, dp, 0, c.tk, c.qs, qOff, dModel, 1f, dk2, kOff, dModel);
+        // each sequence writes only its own rows of dq, dk and dv: bit-identical for any thread count
+        ParallelRanges.forEach(b0, MIN_SEQUENCES_PER_TASK, (from, to) -> {
+            float[] dp = new float[c.tq * c.tk];
+            for (int b = from; b < to; b++) {
+                for (int h = 0; h < heads; h++) {
+                    int pOff = ((b * heads) + h) * c.tq * c.tk;
+                    int qOff = b * c.tq * dModel + h * dk;
+                    int kOff = b * c.tk * dModel + h * dk;
+                    // dP = dO·Vᵀ ; dV = Pᵀ·dO
+                    BLAS.gemm(
+                            false, true, c.tq, c.tk, dk, 1f, dConcat, qOff, dModel, c.vs, kOff, dModel, 0f, dp, 0,
+                            c.tk);
+                    BLAS.gemm(
+                            true, false, c.tk, dk, c.tq, 1f, c.p, pOff, c.tk, dConcat, qOff, dModel, 1f, dv, kOff,
+                            dModel);
+                    // softmax backward: dS = P ⊙ (dP − Σ P⊙dP), masked entries have P = 0
+                    Softmax.softmaxBackwardRows(c.tq, c.tk, c.p, pOff, c.tk, dp, 0, c.tk, dp, 0, c.tk);
+                    // dQ = dS·K·scale ; dK = dSᵀ·Q·scale
+                    BLAS.gemm(
+                            false, false, c.tq, dk, c.tk, scale, dp, 0, c.tk, c.ks, kOff, dModel, 1f, dq, qOff, dModel);
+                    BLAS.gemm(
+                            true, false, c.tk, dk, c.tq, scale, dp, 0, c.tk, c.qs, qOff, dModel, 1f, dk2, kOff, dModel);
+                }
             }
-        }
+        });
         float[] dxq = new float[b0 * c.tq * dModel];
         float[] dxkv = new float[b0 * c.tk * dModel];
         float[] tmp = new float[b0 * c.tk * dModel];

@@ -19,8 +19,10 @@ final class ParallelBlas implements Blas {
      * 2-core AVX-512 machine: waking a pool thread costs tens of microseconds, so splitting lost at
      * 2–4 M (128³, 32×1024×128: 60 → 42–50 GFLOP/s) and won from about 8 M on (32×1024×256:
      * 65 → 74; 256³: 98 → 144). So a batch-32 LSTM step with H=50 stays on one thread, H=256 splits.
+     * The bound sits at 6 M rather than 8 M so that the Transformer date model's 1920×64×64
+     * projections (7.9 M; batches of 64 inputs of 30 characters, d_model 64) split too.
      */
-    static final long PARALLEL_MIN_WORK = 1L << 23;
+    static final long PARALLEL_MIN_WORK = 6L << 20;
     /** Column blocks start at multiples of this (whole SIMD tiles). */
     private static final int COL_GRAIN = 32;
     /**
