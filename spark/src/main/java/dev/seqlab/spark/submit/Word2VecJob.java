@@ -79,9 +79,9 @@ final class Word2VecJob implements Callable<Integer> {
 
     @Option(
             names = "--sync",
-            description = "How partitions' changes are merged: scaled-sum (each row's sum scaled by how far a round"
-                    + " moves it), bmuf (the average with Nesterov block momentum), touched-average, average (MLlib's)"
-                    + " or sum (default: ${DEFAULT-VALUE}).")
+            description = "How partitions' changes are merged: bmuf (the average with Nesterov block momentum),"
+                    + " scaled-sum (each row's sum scaled by how far a round moves it), touched-average, average"
+                    + " (MLlib's) or sum (default: ${DEFAULT-VALUE}).")
     String sync;
 
     @Option(
@@ -109,7 +109,7 @@ final class Word2VecJob implements Callable<Integer> {
                     case "scaled-sum" -> Synchronisation.SCALED_SUM;
                     case "bmuf" -> Synchronisation.BMUF;
                     default -> throw new IllegalArgumentException("unknown --sync '" + sync
-                            + "': expected scaled-sum, bmuf, touched-average, average or sum");
+                            + "': expected bmuf, scaled-sum, touched-average, average or sum");
                 };
         Word2VecOptions w = Word2VecOptions.defaults()
                 .withArchitecture(cbow ? Word2VecArchitecture.CBOW : Word2VecArchitecture.SKIP_GRAM)

@@ -45,12 +45,12 @@ public record SparkWord2VecOptions(
 
     /**
      * seqlab's word2vec defaults (gensim's), the simple tokenizer, the input's partitions, 16
-     * rounds per epoch, each row's summed change scaled by how far a round moves it
-     * ({@link Synchronisation#SCALED_SUM}).
+     * rounds per epoch, the average change filtered by Nesterov block momentum 1 - 1/P with block
+     * learning rate 1 ({@link Synchronisation#BMUF}).
      */
     public static SparkWord2VecOptions defaults() {
         return new SparkWord2VecOptions(
-                Word2VecOptions.defaults(), TextOptions.defaults(), 0, 16, Synchronisation.SCALED_SUM, 0, 1);
+                Word2VecOptions.defaults(), TextOptions.defaults(), 0, 16, Synchronisation.BMUF, 0, 1);
     }
 
     /** These options with other word2vec options. */

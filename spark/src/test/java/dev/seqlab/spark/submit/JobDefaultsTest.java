@@ -45,7 +45,7 @@ class JobDefaultsTest {
                 help.contains("(default: "
                         + RecordDefaults.show(Word2VecOptions.defaults().sample()) + ")"),
                 help);
-        assertTrue(help.contains("(default: scaled-sum)"), help);
+        assertTrue(help.contains("(default: bmuf)"), help);
         String gloveHelp = new CommandLine(new GloVeJob()).getUsageMessage();
         assertTrue(gloveHelp.contains("(default: " + GloVeOptions.defaults().iterations() + ")"), gloveHelp);
     }
