@@ -25,7 +25,7 @@ shift
 steps=${*:-p2 p4 one glove}
 mllib_iter=${MLLIB_ITER:-5}
 # the merges seqlab-spark is run with at each partition count (the first is the one compared)
-syncs=${SYNCS:-touched-average}
+syncs=${SYNCS:-bmuf}
 # MLlib is given at most this many seconds (0: no limit); past it, only a bound on its speed is reported
 mllib_timeout=${MLLIB_TIMEOUT:-0}
 peers=${PEERS:-/work/shared/bench}

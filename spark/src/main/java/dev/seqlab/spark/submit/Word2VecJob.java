@@ -79,9 +79,19 @@ final class Word2VecJob implements Callable<Integer> {
 
     @Option(
             names = "--sync",
-            description = "How partitions' changes are merged: scaled-sum (each row's sum scaled by how far a round"
-                    + " moves it), touched-average, average (MLlib's) or sum (default: ${DEFAULT-VALUE}).")
+            description = "How partitions' changes are merged: bmuf (the average with Nesterov block momentum),"
+                    + " scaled-sum (each row's sum scaled by how far a round moves it), touched-average, average"
+                    + " (MLlib's) or sum (default: ${DEFAULT-VALUE}).")
     String sync;
+
+    @Option(
+            names = "--block-momentum",
+            description =
+                    "Block momentum of --sync bmuf, in [0, 1); 0 for 1 - 1/partitions (default: ${DEFAULT-VALUE}).")
+    double blockMomentum;
+
+    @Option(names = "--block-rate", description = "Block learning rate of --sync bmuf (default: ${DEFAULT-VALUE}).")
+    double blockRate;
 
     @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -97,8 +107,9 @@ final class Word2VecJob implements Callable<Integer> {
                     case "average" -> Synchronisation.AVERAGE;
                     case "sum" -> Synchronisation.SUM;
                     case "scaled-sum" -> Synchronisation.SCALED_SUM;
-                    default -> throw new IllegalArgumentException(
-                            "unknown --sync '" + sync + "': expected scaled-sum, touched-average, average or sum");
+                    case "bmuf" -> Synchronisation.BMUF;
+                    default -> throw new IllegalArgumentException("unknown --sync '" + sync
+                            + "': expected bmuf, scaled-sum, touched-average, average or sum");
                 };
         Word2VecOptions w = Word2VecOptions.defaults()
                 .withArchitecture(cbow ? Word2VecArchitecture.CBOW : Word2VecArchitecture.SKIP_GRAM)
@@ -116,7 +127,9 @@ final class Word2VecJob implements Callable<Integer> {
                 .withText(input.text())
                 .withPartitions(input.partitions)
                 .withRoundsPerEpoch(rounds)
-                .withSynchronisation(synchronisation);
+                .withSynchronisation(synchronisation)
+                .withBlockMomentum(blockMomentum)
+                .withBlockRate(blockRate);
     }
 
     @Override

@@ -83,7 +83,7 @@ final class MergeScale {
     /** The factor of row {@code row} of matrix {@code m}, changed by {@code touchedBy} partitions. */
     float of(int m, int row, int touchedBy) {
         return switch (sync) {
-            case AVERAGE -> 1f / partitions;
+            case AVERAGE, BMUF -> 1f / partitions;
             case TOUCHED_AVERAGE -> 1f / touchedBy;
             case SUM -> 1f;
             case SCALED_SUM -> scaled(

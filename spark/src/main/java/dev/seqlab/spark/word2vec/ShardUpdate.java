@@ -145,6 +145,11 @@ final class ShardUpdate implements Serializable {
 
     /** Applies the summed change to {@code model}, each row scaled as {@code scale} says. */
     void applyTo(WordModel model, MergeScale scale) {
+        applyTo(model, scale, 1f);
+    }
+
+    /** Adds {@code factor} times the summed change to {@code model}, each row scaled as {@code scale} says. */
+    void applyTo(WordModel model, MergeScale scale, float factor) {
         if (partitions == 0) {
             return;
         }
@@ -157,7 +162,7 @@ final class ShardUpdate implements Serializable {
             int[] r = rows[m];
             float[] d = changes[m];
             for (int i = 0; i < r.length; i++) {
-                float s = scale.of(m, r[i], touches[m][i]);
+                float s = factor * scale.of(m, r[i], touches[m][i]);
                 float[] w = target.blockOf(r[i]);
                 int o = target.offset(r[i]);
                 for (int k = 0; k < dim; k++) {

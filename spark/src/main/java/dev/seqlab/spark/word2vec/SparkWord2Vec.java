@@ -114,11 +114,15 @@ public final class SparkWord2Vec {
         Broadcast<Plan> planned = sc.broadcast(plan);
         double[][] perWord = MergeScale.updatesPerWord(
                 vocabulary.counts(), vocabulary.corpusTokens(), vocabulary.retainedTokens(), o);
+        // the Nesterov variant: on the benchmark slice at 4 partitions it scored above the classical one
+        BlockMomentum filter = options.synchronisation() == Synchronisation.BMUF
+                ? BlockMomentum.over(model, options.blockMomentum(perPartition.size()), options.blockRate(), true)
+                : null;
         long doneWords = 0;
         long trainedWords = 0;
         for (int epoch = 0; epoch < o.epochs(); epoch++) {
             for (int round = 0; round < options.roundsPerEpoch(); round++) {
-                Broadcast<WordModel> current = sc.broadcast(model);
+                Broadcast<WordModel> current = sc.broadcast(filter == null ? model : filter.start());
                 int e = epoch;
                 int r = round;
                 long before = doneWords;
@@ -130,14 +134,17 @@ public final class SparkWord2Vec {
                         .treeReduce(ShardUpdate::merge);
                 double middle = Math.min(1.0, (before + update.corpusWords / 2.0) / Math.max(1, plan.totalWords));
                 double rate = (o.alpha() - (o.alpha() - o.minAlpha()) * middle) / o.alpha();
-                update.applyTo(
-                        model,
-                        MergeScale.of(
-                                options.synchronisation(),
-                                update.partitions,
-                                perWord,
-                                (double) update.corpusWords / Math.max(1, update.partitions),
-                                rate));
+                MergeScale scale = MergeScale.of(
+                        options.synchronisation(),
+                        update.partitions,
+                        perWord,
+                        (double) update.corpusWords / Math.max(1, update.partitions),
+                        rate);
+                if (filter == null) {
+                    update.applyTo(model, scale);
+                } else {
+                    filter.apply(update, scale, model);
+                }
                 current.destroy();
                 doneWords += update.corpusWords;
                 trainedWords += update.trainedWords;

@@ -17,13 +17,19 @@ import java.util.Objects;
  *                        waits for its slowest partition); 0 keeps the input's partitioning
  * @param roundsPerEpoch  synchronisations of the parameters per pass over the corpus
  * @param synchronisation how the partitions' changes are merged after each round
+ * @param blockMomentum   η of {@link Synchronisation#BMUF}, in [0, 1): the fraction of the last
+ *                        block change carried into the next; 0 for {@code 1 - 1/P} with P the
+ *                        partitions (Chen and Huo's choice)
+ * @param blockRate       ζ of {@link Synchronisation#BMUF}, the block learning rate (above 0)
  */
 public record SparkWord2VecOptions(
         Word2VecOptions word2vec,
         TextOptions text,
         int partitions,
         int roundsPerEpoch,
-        Synchronisation synchronisation) {
+        Synchronisation synchronisation,
+        double blockMomentum,
+        double blockRate) {
     /**
      * @throws IllegalArgumentException naming the bad value
      */
@@ -33,16 +39,18 @@ public record SparkWord2VecOptions(
         Objects.requireNonNull(synchronisation, "synchronisation");
         Checks.zeroOrPositive("partitions", partitions);
         Checks.atLeast("roundsPerEpoch", roundsPerEpoch, 1);
+        Checks.inUnitInterval("blockMomentum", blockMomentum, true);
+        Checks.positive("blockRate", blockRate);
     }
 
     /**
      * seqlab's word2vec defaults (gensim's), the simple tokenizer, the input's partitions, 16
-     * rounds per epoch, each row's summed change scaled by how far a round moves it
-     * ({@link Synchronisation#SCALED_SUM}).
+     * rounds per epoch, the average change filtered by Nesterov block momentum 1 - 1/P with block
+     * learning rate 1 ({@link Synchronisation#BMUF}).
      */
     public static SparkWord2VecOptions defaults() {
         return new SparkWord2VecOptions(
-                Word2VecOptions.defaults(), TextOptions.defaults(), 0, 16, Synchronisation.SCALED_SUM);
+                Word2VecOptions.defaults(), TextOptions.defaults(), 0, 16, Synchronisation.BMUF, 0, 1);
     }
 
     /** These options with other word2vec options. */
@@ -63,6 +71,21 @@ public record SparkWord2VecOptions(
     /** These options with another number of rounds per epoch. */
     public SparkWord2VecOptions withRoundsPerEpoch(int n) {
         return Withers.with(this, "roundsPerEpoch", n);
+    }
+
+    /** These options with another block momentum η of {@link Synchronisation#BMUF} (0: 1 - 1/P). */
+    public SparkWord2VecOptions withBlockMomentum(double eta) {
+        return Withers.with(this, "blockMomentum", eta);
+    }
+
+    /** These options with another block learning rate ζ of {@link Synchronisation#BMUF}. */
+    public SparkWord2VecOptions withBlockRate(double zeta) {
+        return Withers.with(this, "blockRate", zeta);
+    }
+
+    /** The block momentum η for {@code partitions} partitions: {@link #blockMomentum}, or 1 - 1/P for 0. */
+    public double blockMomentum(int partitions) {
+        return blockMomentum > 0 ? blockMomentum : 1 - 1.0 / partitions;
     }
 
     /** These options with another synchronisation. */

@@ -27,5 +27,12 @@ public enum Synchronisation {
      * the partitions' shares on a quadratic model, from each row's expected updates in a round
      * ({@link MergeScale}).
      */
-    SCALED_SUM
+    SCALED_SUM,
+    /**
+     * Blockwise model-update filtering (Chen and Huo 2016): the average of the partitions'
+     * changes taken as a block gradient and applied with Nesterov block momentum η (by default
+     * {@code 1 - 1/P}) and block learning rate ζ ({@link BlockMomentum}): the sum for rows every
+     * round moves alike, no overshoot for rows each partition drives to their target.
+     */
+    BMUF
 }

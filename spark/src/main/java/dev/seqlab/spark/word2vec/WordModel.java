@@ -32,6 +32,31 @@ final class WordModel implements Serializable {
         return new WordModel(m);
     }
 
+    /** A model of the same shape, all zeros. */
+    WordModel zerosLike() {
+        RowBlocks[] m = new RowBlocks[matrices.length];
+        for (int i = 0; i < m.length; i++) {
+            if (matrices[i] != null) {
+                m[i] = new RowBlocks(matrices[i].layout());
+            }
+        }
+        return new WordModel(m);
+    }
+
+    /** A copy of these parameters. */
+    WordModel copy() {
+        WordModel c = zerosLike();
+        for (int i = 0; i < matrices.length; i++) {
+            if (matrices[i] != null) {
+                for (int b = 0; b < matrices[i].blocks(); b++) {
+                    float[] from = matrices[i].block(b);
+                    System.arraycopy(from, 0, c.matrices[i].block(b), 0, from.length);
+                }
+            }
+        }
+        return c;
+    }
+
     /** A shard's matrices in the order of {@link #matrices}. */
     static float[][] arrays(Word2VecShard shard) {
         return new float[][] {shard.input(), shard.negativeOutput(), shard.treeOutput()};

@@ -1,6 +1,7 @@
 package dev.seqlab.spark.submit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seqlab.embeddings.glove.GloVeOptions;
@@ -44,9 +45,37 @@ class JobDefaultsTest {
                 help.contains("(default: "
                         + RecordDefaults.show(Word2VecOptions.defaults().sample()) + ")"),
                 help);
-        assertTrue(help.contains("(default: scaled-sum)"), help);
+        assertTrue(help.contains("(default: bmuf)"), help);
         String gloveHelp = new CommandLine(new GloVeJob()).getUsageMessage();
         assertTrue(gloveHelp.contains("(default: " + GloVeOptions.defaults().iterations() + ")"), gloveHelp);
+    }
+
+    @Test
+    void blockMomentumOptionsReachTheRecordWhichRejectsBadValues() {
+        Word2VecJob job = new Word2VecJob();
+        new CommandLine(job)
+                .parseArgs(
+                        "--corpus",
+                        "c",
+                        "--out",
+                        "v",
+                        "--sync",
+                        "bmuf",
+                        "--block-momentum",
+                        "0.8",
+                        "--block-rate",
+                        "1.5");
+        SparkWord2VecOptions o = job.options();
+        assertEquals(Synchronisation.BMUF, o.synchronisation());
+        assertEquals(0.8, o.blockMomentum(4), 1e-12);
+        assertEquals(1.5, o.blockRate(), 1e-12);
+        assertEquals(0.75, SparkWord2VecOptions.defaults().blockMomentum(4), 1e-12, "0 means 1 - 1/P");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkWord2VecOptions.defaults()
+                .withBlockMomentum(1));
+        assertTrue(e.getMessage().contains("blockMomentum") && e.getMessage().contains("1.0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SparkWord2VecOptions.defaults()
+                .withBlockRate(0));
+        assertTrue(e.getMessage().contains("blockRate") && e.getMessage().contains("0.0"), e.getMessage());
     }
 
     @Test

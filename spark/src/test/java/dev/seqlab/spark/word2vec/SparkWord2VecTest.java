@@ -112,6 +112,17 @@ class SparkWord2VecTest {
     }
 
     @Test
+    void blockMomentumLearnsTheRelationsInFourPartitions() {
+        SparkWord2VecOptions o = small(Word2VecArchitecture.SKIP_GRAM)
+                .withPartitions(4)
+                .withRoundsPerEpoch(8)
+                .withSynchronisation(Synchronisation.BMUF);
+        SparkWordVectors trained =
+                SparkWord2Vec.train(SparkTesting.session().read().textFile(corpus.toString()), o);
+        assertLearnsRelations(trained.toWordVectors(), "skip-gram, block momentum, four partitions");
+    }
+
+    @Test
     void cbowWithAveragingLearnsTheRelations() {
         SparkWord2VecOptions o = small(Word2VecArchitecture.CBOW).withSynchronisation(Synchronisation.AVERAGE);
         o = o.withWord2Vec(o.word2vec().withAlpha(0.05, 0.0001));
