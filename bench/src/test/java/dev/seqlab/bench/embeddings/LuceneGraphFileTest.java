@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Random;
 import org.apache.lucene.codecs.hnsw.DefaultFlatVectorScorer;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopKnnCollector;
 import org.apache.lucene.util.hnsw.HnswGraph;
 import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
 import org.apache.lucene.util.hnsw.RandomAccessVectorValues;
+import org.apache.lucene.util.hnsw.RandomVectorScorer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +75,11 @@ class LuceneGraphFileTest {
             int[] expected = search(built, query);
             assertEquals(32, expected.length);
             assertArrayEquals(expected, search(opened, query), "query " + q);
+            ScoreDoc[] onHeap = HnswGraphSearcher.search(scorer(query), 32, built, null, Integer.MAX_VALUE)
+                    .topDocs()
+                    .scoreDocs;
+            assertArrayEquals(
+                    expected, Arrays.stream(onHeap).mapToInt(d -> d.doc).toArray(), "on-heap searcher, query " + q);
         }
     }
 
@@ -108,13 +115,13 @@ class LuceneGraphFileTest {
 
     private static int[] search(HnswGraph graph, float[] query) throws IOException {
         TopKnnCollector collector = new TopKnnCollector(32, Integer.MAX_VALUE);
-        HnswGraphSearcher.search(
-                DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorer(
-                        VectorSimilarityFunction.DOT_PRODUCT, values, query),
-                collector,
-                graph,
-                null);
+        HnswGraphSearcher.search(scorer(query), collector, graph, null);
         return Arrays.stream(collector.topDocs().scoreDocs).mapToInt(d -> d.doc).toArray();
+    }
+
+    private static RandomVectorScorer scorer(float[] query) throws IOException {
+        return DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorer(
+                VectorSimilarityFunction.DOT_PRODUCT, values, query);
     }
 
     private static float[] unitVector(Random random) {
