@@ -29,7 +29,9 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.KnnCollector;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TaskExecutor;
+import org.apache.lucene.search.TopKnnCollector;
 import org.apache.lucene.util.hnsw.HnswConcurrentMergeBuilder;
+import org.apache.lucene.util.hnsw.HnswGraph;
 import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
@@ -53,6 +55,12 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  * [--threads 2] [--efs 16,32,64,128] [--lucene-efs 16,32,64,128] [--queries 1000] [--rounds 3]
  * [--skip-lucene] [--skip-seqlab] [--reuse] [--lists L] [--list-bound 2] [--margins 0.1,0.2]}: {@code --limit} indexes the first N words only (a
  * prefix file written in WORKDIR), {@code --reuse} keeps an index already built in WORKDIR.
+ *
+ * <p>{@code --lucene-graph PATH} saves Lucene's graph once built ({@link LuceneGraphFile}), checks
+ * that the reopened file answers every query exactly as the built graph, and measures the reopened
+ * graph; when PATH already exists the graph is opened instead of built (it must come from the same
+ * vectors file and {@code --limit}) and the build time reported is the one recorded at its build.
+ * {@code --lucene-cap-seconds S} stops a build after S seconds with an extrapolated build time.
  */
 public final class AnnVersusLucene {
     private static final int K = 10;
@@ -196,35 +204,89 @@ public final class AnnVersusLucene {
             RandomAccessVectorValues.Floats values = RandomAccessVectorValues.fromFloats(unit, wv.dimension());
             RandomVectorScorerSupplier supplier = DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorerSupplier(
                     VectorSimilarityFunction.DOT_PRODUCT, values);
-            HnswGraphBuilder.randSeed = 42;
-            t0 = System.nanoTime();
-            OnHeapHnswGraph graph;
-            double cap = Double.parseDouble(opt.getOrDefault("--lucene-cap-seconds", "0"));
-            if (threads == 1) {
-                graph = HnswGraphBuilder.create(supplier, m, efc, 42).build(n);
+            Path graphPath = opt.containsKey("--lucene-graph") ? Path.of(opt.get("--lucene-graph")) : null;
+            HnswGraph graph;
+            double build;
+            double open = Double.NaN;
+            long bytes;
+            if (graphPath != null && Files.exists(graphPath)) {
+                t0 = System.nanoTime();
+                LuceneGraphFile.Graph opened = openGraph(graphPath, source, n);
+                open = secs(t0) * 1e3;
+                LuceneGraphFile.Header h = opened.header();
+                System.out.printf(
+                        Locale.ROOT,
+                        "lucene graph opened from %s in %.1f s (%,d bytes of int arrays in the heap): built %s"
+                                + " on %d threads, M %d, construction beam %d; its build time %.1f s is the one"
+                                + " recorded at that build, not measured in this run%n",
+                        graphPath,
+                        open / 1e3,
+                        opened.heapBytes(),
+                        h.builtAt(),
+                        h.threads(),
+                        h.m(),
+                        h.beamWidth(),
+                        h.buildSeconds());
+                if (h.m() != m || h.beamWidth() != efc || h.threads() != threads) {
+                    System.out.printf(
+                            Locale.ROOT,
+                            "note: this run's --m %d --efc %d --threads %d differ from the saved graph's; the graph's"
+                                    + " are the ones that count%n",
+                            m,
+                            efc,
+                            threads);
+                }
+                graph = opened;
+                build = h.buildSeconds();
+                bytes = opened.heapBytes();
             } else {
-                ExecutorService pool = Executors.newFixedThreadPool(threads);
-                try {
-                    OnHeapHnswGraph empty =
-                            HnswGraphBuilder.create(supplier, m, efc, 42, n).getGraph();
-                    if (cap > 0) {
-                        watch(empty, n, cap, t0);
+                t0 = System.nanoTime();
+                double cap = Double.parseDouble(opt.getOrDefault("--lucene-cap-seconds", "0"));
+                OnHeapHnswGraph built = buildLucene(supplier, n, m, efc, threads, cap, t0);
+                build = secs(t0);
+                System.out.printf(
+                        Locale.ROOT,
+                        "lucene build %.1f s, graph %,d bytes in the heap (the vectors besides)%n",
+                        build,
+                        built.ramBytesUsed());
+                bytes = built.ramBytesUsed();
+                graph = built;
+                if (graphPath != null) {
+                    t0 = System.nanoTime();
+                    LuceneGraphFile.write(
+                            built, LuceneGraphFile.Header.of(n, m, efc, threads, build, source), graphPath);
+                    double write = secs(t0);
+                    t0 = System.nanoTime();
+                    LuceneGraphFile.Graph opened = openGraph(graphPath, source, n);
+                    open = secs(t0) * 1e3;
+                    int ef = Arrays.stream(luceneEfs).max().orElse(K);
+                    for (int i = 0; i < rows.length; i++) {
+                        float[] q = unit.get(rows[i]);
+                        if (!Arrays.equals(
+                                lucene(values, built, q, ef, rows[i], true),
+                                lucene(values, opened, q, ef, rows[i], true))) {
+                            throw new IllegalStateException("the graph reopened from " + graphPath + " answers query "
+                                    + i + " differently from the graph built in memory");
+                        }
                     }
-                    graph = new HnswConcurrentMergeBuilder(
-                                    new TaskExecutor(pool), threads, supplier, m, efc, empty, null)
-                            .build(n);
-                } finally {
-                    pool.shutdown();
+                    System.out.printf(
+                            Locale.ROOT,
+                            "lucene graph saved to %s in %.1f s (%,d bytes), reopened in %.1f s; its top-%d for all"
+                                    + " %d queries at beam %d equal the built graph's; measuring the reopened graph%n",
+                            graphPath,
+                            write,
+                            Files.size(graphPath),
+                            open / 1e3,
+                            K,
+                            rows.length,
+                            ef);
+                    graph = opened;
+                    bytes = opened.heapBytes();
                 }
             }
-            double build = secs(t0);
-            System.out.printf(
-                    Locale.ROOT,
-                    "lucene build %.1f s, graph %,d bytes in the heap (the vectors besides)%n",
-                    build,
-                    graph.ramBytesUsed());
-            Engine e = new Engine("lucene", build, Double.NaN, graph.ramBytesUsed());
-            e.measure = () -> luceneCurve(values, graph, unit, rows, exact, luceneEfs);
+            HnswGraph measured = graph;
+            Engine e = new Engine("lucene", build, open, bytes);
+            e.measure = () -> luceneCurve(values, measured, unit, rows, exact, luceneEfs);
             engines.add(e);
             e.round();
         }
@@ -248,6 +310,45 @@ public final class AnnVersusLucene {
                 "QPS"));
         for (Engine e : engines) {
             e.medians().forEach(System.out::println);
+        }
+    }
+
+    /**
+     * Builds Lucene's graph as {@code main} always has, on {@code threads} threads, watching it
+     * against {@code cap} seconds from {@code t0} if {@code cap} is positive.
+     */
+    private static OnHeapHnswGraph buildLucene(
+            RandomVectorScorerSupplier supplier, int n, int m, int efc, int threads, double cap, long t0)
+            throws IOException {
+        HnswGraphBuilder.randSeed = 42;
+        OnHeapHnswGraph graph;
+        if (threads == 1) {
+            graph = HnswGraphBuilder.create(supplier, m, efc, 42).build(n);
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                OnHeapHnswGraph empty =
+                        HnswGraphBuilder.create(supplier, m, efc, 42, n).getGraph();
+                if (cap > 0) {
+                    watch(empty, n, cap, t0);
+                }
+                graph = new HnswConcurrentMergeBuilder(new TaskExecutor(pool), threads, supplier, m, efc, empty, null)
+                        .build(n);
+            } finally {
+                pool.shutdown();
+            }
+        }
+        return graph;
+    }
+
+    /** Opens a saved graph, ending the process with one line (exit 2) if it is not one for these vectors. */
+    private static LuceneGraphFile.Graph openGraph(Path path, Path vectors, int n) throws IOException {
+        try {
+            return LuceneGraphFile.open(path, vectors, n);
+        } catch (IllegalArgumentException | IOException ex) {
+            System.err.println("AnnVersusLucene: " + ex.getMessage());
+            System.exit(2);
+            throw ex;
         }
     }
 
@@ -358,7 +459,7 @@ public final class AnnVersusLucene {
     /** Lucene's curve, measured as {@link RecallEvaluation} measures seqlab's. */
     private static List<RecallEvaluation.Row> luceneCurve(
             RandomAccessVectorValues.Floats values,
-            OnHeapHnswGraph graph,
+            HnswGraph graph,
             List<float[]> unit,
             int[] rows,
             int[][] exact,
@@ -392,11 +493,28 @@ public final class AnnVersusLucene {
 
     /** Lucene's top 10 for {@code query} with beam {@code ef}, the query row excluded. */
     private static int[] lucene(
-            RandomAccessVectorValues.Floats values, OnHeapHnswGraph graph, float[] query, int ef, int self)
+            RandomAccessVectorValues.Floats values, HnswGraph graph, float[] query, int ef, int self)
+            throws IOException {
+        return lucene(values, graph, query, ef, self, false);
+    }
+
+    /**
+     * Lucene's top 10 for {@code query}: a graph built in memory is searched through Lucene's
+     * searcher for on-heap graphs unless {@code generic}, any other through its searcher for any
+     * {@link HnswGraph} (the same walk, reading neighbours through {@code seek}/{@code nextNeighbor}).
+     */
+    private static int[] lucene(
+            RandomAccessVectorValues.Floats values, HnswGraph graph, float[] query, int ef, int self, boolean generic)
             throws IOException {
         RandomVectorScorer scorer = DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorer(
                 VectorSimilarityFunction.DOT_PRODUCT, values, query);
-        KnnCollector c = HnswGraphSearcher.search(scorer, Math.max(ef, K + 1), graph, null, Integer.MAX_VALUE);
+        KnnCollector c;
+        if (graph instanceof OnHeapHnswGraph built && !generic) {
+            c = HnswGraphSearcher.search(scorer, Math.max(ef, K + 1), built, null, Integer.MAX_VALUE);
+        } else {
+            c = new TopKnnCollector(Math.max(ef, K + 1), Integer.MAX_VALUE);
+            HnswGraphSearcher.search(scorer, c, graph, null);
+        }
         ScoreDoc[] docs = c.topDocs().scoreDocs;
         int[] out = new int[K];
         int found = 0;
