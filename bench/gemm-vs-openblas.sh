@@ -5,11 +5,12 @@
 # unset for its command alone, the core it ran on printed, and its AVX-512 kernels too when
 # OpenBLAS does not recognise the CPU); each of its results is checked against float64.
 # Usage: bench/gemm-vs-openblas.sh [JMH ARGS...]   (after: mvn -B -pl bench -am package -DskipTests)
-# Environment: ROUNDS (default 3), SIZES (default "512 1024"), THREADS (default "2 1").
+# Environment: ROUNDS (default 3), SIZES (default "512 1024"), THREADS (default "2 1"), JAR (the
+# benchmark jar, default bench/target/benchmarks.jar: another build's jar measures that build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/openblas-peer.sh
-JAR=bench/target/benchmarks.jar
+JAR=${JAR:-bench/target/benchmarks.jar}
 PEER=${PEER:-bench/python/numpy_gemm_checked.py}
 ROUNDS=${ROUNDS:-3}
 SIZES=${SIZES:-512 1024}
