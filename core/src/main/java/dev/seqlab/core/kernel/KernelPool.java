@@ -3,8 +3,6 @@ package dev.seqlab.core.kernel;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,22 +65,10 @@ final class KernelPool {
     }
 
     /**
-     * How long a thread that waits for the pool's part of {@link #runAll} spins before it parks,
-     * and how long a pool thread stays awake after its part for the next product's tasks. On the
-     * project's 2-core VM an idle virtual CPU halts at once (the guest's halt polling is off), so
-     * every park costs a wake-up through the host on the next unpark; a parallel product that
-     * parks both waits (the caller for the pool's part, the pool thread for the next product) pays
-     * two such wake-ups each time. OpenBLAS's threads spin too, far longer.
-     */
-    static final long SPIN_NANOS = 200_000L;
-
-    /**
      * Runs the tasks, the first on the calling thread and the others on the pool, and returns when
      * all have finished. An exception from any task is rethrown (the others added as suppressed).
      * Called from inside the pool, the tasks are forked and joined there, so nesting cannot
-     * deadlock. From outside, the caller spins for up to {@link #SPIN_NANOS} before it parks, and
-     * each pool thread, once its task is done, spins for as long unless new tasks arrive (see
-     * {@link Batch}).
+     * deadlock.
      */
     static void runAll(Runnable[] tasks) {
         if (tasks.length == 1) {
@@ -90,24 +76,11 @@ final class KernelPool {
             return;
         }
         ForkJoinPool pool = Holder.POOL;
-        if (ForkJoinTask.getPool() == pool) {
-            forkJoin(tasks);
-            return;
-        }
-        Batch batch = new Batch(pool, tasks);
-        for (int i = 1; i < tasks.length; i++) {
-            int part = i;
-            pool.execute(() -> batch.runPart(part));
-        }
-        batch.runPart(0);
-        batch.await();
-        rethrow(batch.failure());
-    }
-
-    private static void forkJoin(Runnable[] tasks) {
         ForkJoinTask<?>[] forked = new ForkJoinTask<?>[tasks.length - 1];
+        boolean inside = ForkJoinTask.getPool() == pool;
         for (int i = 1; i < tasks.length; i++) {
-            forked[i - 1] = ForkJoinTask.adapt(tasks[i]).fork();
+            ForkJoinTask<?> t = ForkJoinTask.adapt(tasks[i]);
+            forked[i - 1] = inside ? t.fork() : pool.submit(t);
         }
         Throwable failure = null;
         try {
@@ -119,89 +92,18 @@ final class KernelPool {
             try {
                 forked[i].join();
             } catch (RuntimeException | Error e) {
-                failure = addFailure(failure, e);
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
         }
-        rethrow(failure);
-    }
-
-    private static Throwable addFailure(Throwable failure, Throwable e) {
-        if (failure == null) {
-            return e;
-        }
-        failure.addSuppressed(e);
-        return failure;
-    }
-
-    private static void rethrow(Throwable failure) {
         if (failure instanceof RuntimeException re) {
             throw re;
         }
         if (failure instanceof Error err) {
             throw err;
-        }
-    }
-
-    /**
-     * One call of {@link #runAll} from outside the pool: the parts still running, their failures
-     * in part order, and the caller to unpark when the last part ends.
-     */
-    private static final class Batch {
-        private final ForkJoinPool pool;
-        private final Runnable[] tasks;
-        private final Throwable[] failures;
-        private final Thread caller = Thread.currentThread();
-        private final AtomicInteger running;
-
-        Batch(ForkJoinPool pool, Runnable[] tasks) {
-            this.pool = pool;
-            this.tasks = tasks;
-            this.failures = new Throwable[tasks.length];
-            this.running = new AtomicInteger(tasks.length);
-        }
-
-        /**
-         * Runs one part and counts it done; on a pool thread, then spins until new work is queued
-         * or {@link #SPIN_NANOS} have passed, so that back-to-back products find it awake.
-         */
-        void runPart(int part) {
-            try {
-                tasks[part].run();
-            } catch (RuntimeException | Error e) {
-                failures[part] = e;
-            }
-            if (running.decrementAndGet() == 0 && part > 0) {
-                LockSupport.unpark(caller);
-            }
-            if (part > 0) {
-                long end = System.nanoTime() + SPIN_NANOS;
-                while (!pool.hasQueuedSubmissions() && System.nanoTime() < end) {
-                    Thread.onSpinWait();
-                }
-            }
-        }
-
-        /** Waits for every part: spins for up to {@link #SPIN_NANOS}, then parks. */
-        void await() {
-            long end = System.nanoTime() + SPIN_NANOS;
-            while (running.get() > 0) {
-                if (System.nanoTime() < end) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.park(this);
-                }
-            }
-        }
-
-        /** The first part's failure with the later ones suppressed, or null. */
-        Throwable failure() {
-            Throwable failure = null;
-            for (Throwable e : failures) {
-                if (e != null) {
-                    failure = addFailure(failure, e);
-                }
-            }
-            return failure;
         }
     }
 }
