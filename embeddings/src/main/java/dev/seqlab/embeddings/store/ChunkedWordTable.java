@@ -1,10 +1,8 @@
 package dev.seqlab.embeddings.store;
 
 import java.nio.charset.StandardCharsets;
-import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.RandomAccess;
 
 /**
  * {@link WordTable} over words kept as UTF-8 records in small heap chunks ({@link WordChunks}: a
@@ -26,7 +24,7 @@ public final class ChunkedWordTable implements WordTable {
     private final int[] dropped;
 
     private final int size;
-    private final List<String> list = new WordList();
+    private final List<String> list = new WordTableList(this);
 
     private ChunkedWordTable(WordChunks records, IntChunks slots, int rowBits, int[] dropped) {
         this.records = records;
@@ -171,18 +169,5 @@ public final class ChunkedWordTable implements WordTable {
     @Override
     public String[] asArray() {
         return list.toArray(new String[0]);
-    }
-
-    /** The words as an immutable list view, decoding on access. */
-    private final class WordList extends AbstractList<String> implements RandomAccess {
-        @Override
-        public String get(int index) {
-            return word(index);
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
     }
 }

@@ -2,10 +2,8 @@ package dev.seqlab.embeddings.store;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.RandomAccess;
 
 /**
  * {@link WordTable} read in place from a seqlab vectors file: the words' UTF-8 bytes in one blob,
@@ -20,7 +18,7 @@ final class MappedWordTable implements WordTable {
     private final MappedRegion slots;
     private final int capacity;
     private final int size;
-    private final List<String> list = new WordList();
+    private final List<String> list = new WordTableList(this);
 
     /**
      * The first {@code size} words of a table.
@@ -94,21 +92,5 @@ final class MappedWordTable implements WordTable {
             all[i] = word(i);
         }
         return all;
-    }
-
-    /** The words as an immutable list view. */
-    private final class WordList extends AbstractList<String> implements RandomAccess {
-        @Override
-        public String get(int index) {
-            if (index < 0 || index >= size) {
-                throw new IndexOutOfBoundsException("word " + index + " of " + size);
-            }
-            return word(index);
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
     }
 }

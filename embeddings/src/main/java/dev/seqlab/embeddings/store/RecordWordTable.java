@@ -1,10 +1,8 @@
 package dev.seqlab.embeddings.store;
 
 import java.nio.charset.StandardCharsets;
-import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.RandomAccess;
 
 /**
  * {@link WordTable} over the words of a mapped file of records ({@link RecordOffsets}), kept as the
@@ -17,7 +15,7 @@ public final class RecordWordTable implements WordTable {
     private final RecordOffsets offsets;
     private final int[] slots;
     private final int mask;
-    private final List<String> list = new WordList();
+    private final List<String> list = new WordTableList(this);
 
     private RecordWordTable(RecordMapping file, RecordOffsets offsets, int[] slots) {
         this.file = file;
@@ -121,21 +119,5 @@ public final class RecordWordTable implements WordTable {
     @Override
     public String[] asArray() {
         return list.toArray(new String[0]);
-    }
-
-    /** The words as an immutable list view, decoding on access. */
-    private final class WordList extends AbstractList<String> implements RandomAccess {
-        @Override
-        public String get(int index) {
-            if (index < 0 || index >= size()) {
-                throw new IndexOutOfBoundsException("word " + index + " of " + size());
-            }
-            return word(index);
-        }
-
-        @Override
-        public int size() {
-            return offsets.size();
-        }
     }
 }
