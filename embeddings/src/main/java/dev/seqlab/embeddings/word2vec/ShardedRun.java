@@ -219,7 +219,7 @@ final class ShardedRun {
      * changed is copied from it (both found by {@link Arrays#mismatch}, which compares many floats
      * at once), and only a row several changed is merged float by float.
      */
-    private static void mergeRows(
+    static void mergeRows(
             float[] shared,
             List<Word2VecWeights> replicas,
             Function<Word2VecWeights, float[]> matrix,
@@ -245,12 +245,20 @@ final class ShardedRun {
                 continue;
             }
             if (n == 1) {
-                System.arraycopy(copies[changed[0]], start, shared, start, stride);
+                // the one replica that changed the row already holds the merged row: copy it to
+                // the shared weights and the other replicas only
+                int only = changed[0];
+                System.arraycopy(copies[only], start, shared, start, stride);
+                for (int t = 0; t < threads; t++) {
+                    if (t != only) {
+                        System.arraycopy(shared, start, copies[t], start, stride);
+                    }
+                }
             } else {
                 mergeFloats(shared, copies, changed, n, start, end);
-            }
-            for (int t = 0; t < threads; t++) {
-                System.arraycopy(shared, start, copies[t], start, stride);
+                for (int t = 0; t < threads; t++) {
+                    System.arraycopy(shared, start, copies[t], start, stride);
+                }
             }
         }
     }

@@ -49,6 +49,15 @@ class Word2VecDeterministicTest {
     }
 
     @Test
+    void twoThreadsGiveTheSameBytesTwice() {
+        for (Word2VecArchitecture a : Word2VecArchitecture.values()) {
+            Word2VecOptions o = options(a).withThreads(2);
+            float[] first = Word2Vec.train(CORPUS, o).copyOfMatrix();
+            assertArrayEquals(first, Word2Vec.train(CORPUS, o).copyOfMatrix(), a + " twice with 2 threads");
+        }
+    }
+
+    @Test
     void lossIsReportedPerEpochAndFalls() throws IOException {
         Word2VecReport r = Word2Vec.train(
                 Corpus.of(CORPUS),
