@@ -33,4 +33,22 @@ interface DotKernel {
      * @param dim   the number of components
      */
     float dotBytes(float[] x, ByteBuffer codes, int at, int dim);
+
+    /**
+     * The lanes of this kernel's vectors (1 for plain Java): a query padded with zeros to a
+     * multiple of this many components is scanned with no scalar tail.
+     */
+    int lanes();
+
+    /**
+     * The scaled int8 dot products of {@code x} with {@code count} consecutive records of
+     * {@code stride} bytes from byte {@code at}, each {@code [float32 scale][int8 code...]}:
+     * {@code out[outAt + i] = scale_i · Σ_{k < x.length} x[k] · code_i[k]}. The SIMD kernel scores four
+     * records at a time, sharing each load of {@code x} and keeping four independent sums.
+     *
+     * @param x     the query, zero past its dimension (so the padding's codes do not count); the
+     *              caller makes sure {@code 4 + x.length ≤ stride}
+     * @param codes the records, read with absolute gets only
+     */
+    void dotRecords(float[] x, ByteBuffer codes, int at, int stride, int count, float[] out, int outAt);
 }

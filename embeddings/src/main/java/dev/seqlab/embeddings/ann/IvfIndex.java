@@ -33,6 +33,10 @@ public final class IvfIndex implements ApproximateIndex {
     private final ThreadLocal<Scratch> scratch;
 
     private final float margin;
+    /** Read on the first search; a race reads the same values twice. */
+    private volatile float[] norms;
+
+    private volatile int[] starts;
 
     private IvfIndex(MappedRegion region, IvfLayout layout, UnitRows rows, float margin) {
         this.region = region;
@@ -41,7 +45,36 @@ public final class IvfIndex implements ApproximateIndex {
         this.rows = rows;
         this.codes = RowCodes.mapped(region, layout.codesAt, layout.dim);
         this.centroids = RowCodes.mapped(region, layout.centroidsAt, layout.dim);
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(layout.lists));
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(layout.lists, codes.scanLength()));
+    }
+
+    /**
+     * The centroids' squared norms, read from the section on the first search (a search reads
+     * them all, and a heap copy spares each read the mapped segment's division).
+     */
+    private float[] centroidNorms() {
+        float[] n = norms;
+        if (n == null) {
+            n = new float[layout.lists];
+            for (int c = 0; c < n.length; c++) {
+                n[c] = region.getFloat(layout.normsAt + 4L * c);
+            }
+            norms = n;
+        }
+        return n;
+    }
+
+    /** The list starts ({@code lists + 1}), read from the section on the first search. */
+    private int[] listStarts() {
+        int[] s = starts;
+        if (s == null) {
+            s = new int[layout.lists + 1];
+            for (int c = 0; c < s.length; c++) {
+                s[c] = region.getInt(layout.startsAt + 4L * c);
+            }
+            starts = s;
+        }
+        return s;
     }
 
     /**
@@ -238,10 +271,14 @@ public final class IvfIndex implements ApproximateIndex {
         for (float v : q) {
             qq += v * v;
         }
+        float[] x = s.query;
+        System.arraycopy(q, 0, x, 0, q.length);
+        float[] norms = centroidNorms();
+        int[] starts = listStarts();
         float best = Float.POSITIVE_INFINITY;
-        centroids.similarities(q, 0, lists, s.distances);
+        centroids.scan(x, 0, lists, s.distances);
         for (int c = 0; c < lists; c++) {
-            float d = qq + region.getFloat(layout.normsAt + 4L * c) - 2 * s.distances[c];
+            float d = qq + norms[c] - 2 * s.distances[c];
             // a damaged centroid (NaN) is never the nearest, and is probed only when every list is
             d = Float.isNaN(d) ? Float.POSITIVE_INFINITY : Math.max(0f, d);
             s.distances[c] = d;
@@ -267,8 +304,8 @@ public final class IvfIndex implements ApproximateIndex {
         while (!probe.isEmpty()) {
             int c = probe.topNode();
             probe.pop();
-            long from = region.getInt(layout.startsAt + 4L * c);
-            long to = region.getInt(layout.startsAt + 4L * c + 4);
+            long from = starts[c];
+            long to = starts[c + 1];
             if (from < 0 || to < from || to > layout.rows) {
                 throw new CorruptIndexException("list " + c + " claims positions [" + from + ", " + to + ")");
             }
@@ -276,7 +313,7 @@ public final class IvfIndex implements ApproximateIndex {
             if (s.approx.length < count) {
                 s.approx = new float[Math.max(count, 2 * s.approx.length)];
             }
-            codes.similarities(q, (int) from, (int) to, s.approx);
+            codes.scan(x, (int) from, (int) to, s.approx);
             for (int i = 0; i < count; i++) {
                 float score = s.approx[i];
                 if (cand.size() >= rerank && score < cand.topScore()) {
@@ -345,8 +382,12 @@ public final class IvfIndex implements ApproximateIndex {
         /** The best rows by their exact cosines, the worst on top. */
         final ScoreHeap ranked = new ScoreHeap(16, false);
 
-        Scratch(int lists) {
+        /** The query, zero past its dimension up to the codes' scan length. */
+        final float[] query;
+
+        Scratch(int lists, int scanLength) {
             distances = new float[lists];
+            query = new float[scanLength];
         }
     }
 }

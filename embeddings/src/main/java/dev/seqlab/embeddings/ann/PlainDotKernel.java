@@ -49,4 +49,16 @@ final class PlainDotKernel implements DotKernel {
         }
         return (s0 + s1) + (s2 + s3);
     }
+
+    @Override
+    public int lanes() {
+        return 1;
+    }
+
+    @Override
+    public void dotRecords(float[] x, ByteBuffer codes, int at, int stride, int count, float[] out, int outAt) {
+        for (int i = 0; i < count; i++, at += stride) {
+            out[outAt + i] = codes.getFloat(at) * dotBytes(x, codes, at + 4, x.length);
+        }
+    }
 }

@@ -149,6 +149,39 @@ final class RowCodes {
         }
     }
 
+    /**
+     * The length of the query {@link #scan} takes: {@code dim} rounded up to the kernel's lanes
+     * when a record has room for that many codes (so the scan has no scalar tail), else {@code dim}.
+     */
+    int scanLength() {
+        int lanes = kernel.lanes();
+        int padded = (dim + lanes - 1) / lanes * lanes;
+        return 4 + padded <= stride ? padded : dim;
+    }
+
+    /**
+     * {@link #similarities} for a query copied into {@code x[0, dim)} of an array of
+     * {@link #scanLength} floats, zero after {@code dim}: one call of the kernel per buffer
+     * the records lie in.
+     */
+    void scan(float[] x, int from, int to, float[] out) {
+        long pos = base + (long) from * stride;
+        int s = (int) (pos / bufferBytes);
+        int at = (int) (pos % bufferBytes);
+        int done = 0;
+        int count = to - from;
+        while (done < count) {
+            if (at >= bufferBytes) {
+                s++;
+                at = 0;
+            }
+            int here = (int) Math.min(count - done, (bufferBytes - at + stride - 1) / stride);
+            kernel.dotRecords(x, buffers[s], at, stride, here, out, done);
+            done += here;
+            at += here * stride;
+        }
+    }
+
     /** The number of bytes of {@code rows} records. */
     static long bytes(int rows, int dim) {
         return (long) rows * stride(dim);

@@ -59,4 +59,50 @@ class DotKernelTest {
             }
         }
     }
+
+    @Test
+    void plainAndChosenKernelsScoreRunsOfRecords() {
+        SeededRandom rng = new SeededRandom(7);
+        for (int dim : new int[] {1, 7, 16, 17, 100, 300, 304}) {
+            int stride = RowCodes.stride(dim);
+            for (int len : new int[] {dim, Math.min(stride - 4, (dim + 15) / 16 * 16)}) {
+                float[] x = new float[len];
+                for (int k = 0; k < dim; k++) {
+                    x[k] = (float) rng.nextGaussian();
+                }
+                for (int count : new int[] {0, 1, 3, 4, 5, 9}) {
+                    int at = 2 * stride;
+                    ByteBuffer codes = ByteBuffer.allocate(at + count * stride).order(ByteOrder.LITTLE_ENDIAN);
+                    for (int k = 0; k < codes.capacity(); k++) {
+                        codes.put(k, (byte) (rng.nextInt(255) - 127));
+                    }
+                    for (int i = 0; i < count; i++) {
+                        codes.putFloat(at + i * stride, (float) (0.01 + rng.nextDouble()));
+                    }
+                    for (DotKernel kernel : new DotKernel[] {new PlainDotKernel(), DotKernels.KERNEL}) {
+                        float[] out = new float[count + 2];
+                        kernel.dotRecords(x, codes, at, stride, count, out, 2);
+                        for (int i = 0; i < count; i++) {
+                            int r = at + i * stride;
+                            double expected = 0;
+                            double scale = 0;
+                            for (int k = 0; k < len; k++) {
+                                expected += (double) x[k] * codes.get(r + 4 + k);
+                                scale += Math.abs((double) x[k] * codes.get(r + 4 + k));
+                            }
+                            expected *= codes.getFloat(r);
+                            scale *= codes.getFloat(r);
+                            assertEquals(
+                                    expected,
+                                    out[2 + i],
+                                    1e-5 * scale + 1e-30,
+                                    kernel.name() + " dim " + dim + " length " + len + " record " + i + " of " + count);
+                        }
+                        assertEquals(0f, out[0]);
+                        assertEquals(0f, out[1]);
+                    }
+                }
+            }
+        }
+    }
 }
