@@ -55,7 +55,8 @@ public final class Word2VecShard {
                 kernel.lanes(),
                 options.negative() > 0,
                 options.hierarchicalSoftmax(),
-                options.seed());
+                options.seed(),
+                Word2Vec.INIT_RANGE);
         this.negatives = options.negative() > 0 ? NegativeSamplingTable.build(counts) : null;
         this.tree = options.hierarchicalSoftmax() ? HuffmanTree.build(counts) : null;
         this.subsampling = Subsampling.of(counts, retainedTokens, options.sample());

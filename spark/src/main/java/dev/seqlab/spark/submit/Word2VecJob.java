@@ -93,6 +93,13 @@ final class Word2VecJob implements Callable<Integer> {
     @Option(names = "--block-rate", description = "Block learning rate of --sync bmuf (default: ${DEFAULT-VALUE}).")
     double blockRate;
 
+    @Option(
+            names = "--rate-parts",
+            description = "Each epoch's learning rate falls as if the epoch were read in this many parts at once,"
+                    + " each at its own progress (2: as single-machine seqlab; 1: linear over all epochs)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int rateParts;
+
     @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -129,7 +136,8 @@ final class Word2VecJob implements Callable<Integer> {
                 .withRoundsPerEpoch(rounds)
                 .withSynchronisation(synchronisation)
                 .withBlockMomentum(blockMomentum)
-                .withBlockRate(blockRate);
+                .withBlockRate(blockRate)
+                .withRateParts(rateParts);
     }
 
     @Override

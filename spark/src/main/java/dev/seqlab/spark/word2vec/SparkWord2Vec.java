@@ -41,9 +41,10 @@ import org.slf4j.LoggerFactory;
  *       {@link Word2VecShard} (seqlab's own workers and SIMD kernels, several threads) and trains
  *       its share of the round; the changes are summed by a tree reduction and the driver applies
  *       them ({@link Synchronisation}).
- *   <li>The learning rate falls linearly over the whole corpus and all epochs, as on one
- *       machine: a partition's position is the words done before the round plus its own progress
- *       times the number of partitions.
+ *   <li>The learning rate falls over the whole corpus and all epochs as on one machine
+ *       ({@link RateSchedule}: by default each epoch as if read in two parts at once, as
+ *       single-machine seqlab reads it): a partition's position in an epoch is the words of the
+ *       epoch's earlier rounds plus its own progress times the number of partitions.
  * </ol>
  *
  * <p>The driver's parameters are long-indexed ({@link dev.seqlab.spark.matrix.RowBlocks}); what
@@ -109,6 +110,8 @@ public final class SparkWord2Vec {
                 vocabulary.counts(),
                 vocabulary.retainedTokens(),
                 (long) o.epochs() * vocabulary.corpusTokens(),
+                vocabulary.corpusTokens(),
+                new RateSchedule(o.alpha(), o.minAlpha(), o.epochs(), options.rateParts()),
                 perPartition.size(),
                 firstChunk);
         Broadcast<Plan> planned = sc.broadcast(plan);
@@ -132,8 +135,10 @@ public final class SparkWord2Vec {
                                         .iterator(),
                                 true)
                         .treeReduce(ShardUpdate::merge);
-                double middle = Math.min(1.0, (before + update.corpusWords / 2.0) / Math.max(1, plan.totalWords));
-                double rate = (o.alpha() - (o.alpha() - o.minAlpha()) * middle) / o.alpha();
+                // the learning rate at the round's middle, over the initial one (the scaled sum's model)
+                double middle = (before - (double) epoch * plan.corpusTokens + update.corpusWords / 2.0)
+                        / Math.max(1, plan.corpusTokens);
+                double rate = plan.schedule.alpha(epoch, middle) / o.alpha();
                 MergeScale scale = MergeScale.of(
                         options.synchronisation(),
                         update.partitions,
@@ -183,6 +188,8 @@ public final class SparkWord2Vec {
             long[] counts,
             long retainedTokens,
             long totalWords,
+            long corpusTokens,
+            RateSchedule schedule,
             int partitions,
             long[] firstChunk)
             implements Serializable {
@@ -217,7 +224,7 @@ public final class SparkWord2Vec {
         Word2VecShard shard =
                 ShardPool.take(plan.run(), () -> new Word2VecShard(plan.counts(), plan.retainedTokens(), o));
         try {
-            return trainShard(shard, plan, o, model, jobs, p, round, before, corpusWords, t0);
+            return trainShard(shard, plan, o, model, jobs, p, epoch, round, before, corpusWords, t0);
         } finally {
             ShardPool.give(plan.run(), shard);
         }
@@ -231,20 +238,22 @@ public final class SparkWord2Vec {
             WordModel model,
             List<TrainingJob> jobs,
             int p,
+            int epoch,
             int round,
             long before,
             long corpusWords,
             long t0) {
         model.copyTo(shard);
         long t1 = System.nanoTime();
-        double start = o.alpha();
-        double end = o.minAlpha();
-        double total = Math.max(1, plan.totalWords());
+        // the partition's place in the epoch: the words of the epoch's earlier rounds plus P times its own
+        double corpus = Math.max(1, plan.corpusTokens());
+        double epochStart = (double) epoch * plan.corpusTokens();
         int partitions = plan.partitions();
-        long trained = shard.train(jobs, o.threads(), done -> {
-            double fraction = Math.min(1.0, (before + (double) done * partitions) / total);
-            return (float) (start - (start - end) * fraction);
-        });
+        RateSchedule schedule = plan.schedule();
+        long trained = shard.train(
+                jobs,
+                o.threads(),
+                done -> schedule.alpha(epoch, (before - epochStart + (double) done * partitions) / corpus));
         long t2 = System.nanoTime();
         ShardUpdate update = ShardUpdate.of(model, shard, corpusWords, trained);
         LOG.debug(

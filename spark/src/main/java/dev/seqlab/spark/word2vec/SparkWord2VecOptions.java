@@ -21,6 +21,10 @@ import java.util.Objects;
  *                        block change carried into the next; 0 for {@code 1 - 1/P} with P the
  *                        partitions (Chen and Huo's choice)
  * @param blockRate       ζ of {@link Synchronisation#BMUF}, the block learning rate (above 0)
+ * @param rateParts       the learning rate of each epoch falls as if the epoch were read in this
+ *                        many parts at once, each at its own progress ({@link RateSchedule}): 2,
+ *                        as single-machine seqlab (and gensim's {@code corpus_file} mode with two
+ *                        workers) reads it; 1 falls linearly over all epochs
  */
 public record SparkWord2VecOptions(
         Word2VecOptions word2vec,
@@ -29,7 +33,8 @@ public record SparkWord2VecOptions(
         int roundsPerEpoch,
         Synchronisation synchronisation,
         double blockMomentum,
-        double blockRate) {
+        double blockRate,
+        int rateParts) {
     /**
      * @throws IllegalArgumentException naming the bad value
      */
@@ -41,16 +46,18 @@ public record SparkWord2VecOptions(
         Checks.atLeast("roundsPerEpoch", roundsPerEpoch, 1);
         Checks.inUnitInterval("blockMomentum", blockMomentum, true);
         Checks.positive("blockRate", blockRate);
+        Checks.atLeast("rateParts", rateParts, 1);
     }
 
     /**
      * seqlab's word2vec defaults (gensim's), the simple tokenizer, the input's partitions, 16
      * rounds per epoch, the average change filtered by Nesterov block momentum 1 - 1/P with block
-     * learning rate 1 ({@link Synchronisation#BMUF}).
+     * learning rate 1 ({@link Synchronisation#BMUF}), each epoch's learning rate falling as in
+     * two parts read at once (as single-machine seqlab's).
      */
     public static SparkWord2VecOptions defaults() {
         return new SparkWord2VecOptions(
-                Word2VecOptions.defaults(), TextOptions.defaults(), 0, 16, Synchronisation.BMUF, 0, 1);
+                Word2VecOptions.defaults(), TextOptions.defaults(), 0, 16, Synchronisation.BMUF, 0, 1, 2);
     }
 
     /** These options with other word2vec options. */
@@ -81,6 +88,11 @@ public record SparkWord2VecOptions(
     /** These options with another block learning rate ζ of {@link Synchronisation#BMUF}. */
     public SparkWord2VecOptions withBlockRate(double zeta) {
         return Withers.with(this, "blockRate", zeta);
+    }
+
+    /** These options with another number of parts each epoch's learning rate falls as if read in (1: linear). */
+    public SparkWord2VecOptions withRateParts(int n) {
+        return Withers.with(this, "rateParts", n);
     }
 
     /** The block momentum η for {@code partitions} partitions: {@link #blockMomentum}, or 1 - 1/P for 0. */
