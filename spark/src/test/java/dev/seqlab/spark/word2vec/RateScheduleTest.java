@@ -38,8 +38,7 @@ class RateScheduleTest {
     @Test
     void rejectsNoPart() {
         assertThrows(IllegalArgumentException.class, () -> new RateSchedule(0.025, 0.0001, 5, 0));
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> dev.seqlab.spark.word2vec.SparkWord2VecOptions.defaults().withRateParts(0));
+        assertThrows(IllegalArgumentException.class, () -> SparkWord2VecOptions.defaults()
+                .withRateParts(0));
     }
 }
