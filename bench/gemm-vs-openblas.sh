@@ -27,7 +27,7 @@ for r in $(seq "$ROUNDS"); do
     for t in $THREADS; do
       echo "round $r: numpy GEMM, $t thread(s), OpenBLAS core $core:" >&2
       # shellcheck disable=SC2086
-      OPENBLAS_NUM_THREADS=$t peer_run "$core" "$PEER" $SIZES | tail -1 | tee /dev/stderr > "$tmp/peer-$core-$t-$r.json"
+      OPENBLAS_NUM_THREADS=$t peer_run "$core" "$PEER" $SIZES | tail -1 | tee "$tmp/peer-$core-$t-$r.json" >&2
     done
   done
   echo "round $r: seqlab JMH GemmBenchmark" >&2
