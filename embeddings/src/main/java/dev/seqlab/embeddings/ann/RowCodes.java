@@ -131,25 +131,6 @@ final class RowCodes {
     }
 
     /**
-     * The approximate cosines of the unit vector {@code q} with the consecutive records
-     * {@code [from, to)}, into {@code out[0, to − from)}: one contiguous scan.
-     */
-    void similarities(float[] q, int from, int to, float[] out) {
-        long pos = base + (long) from * stride;
-        int s = (int) (pos / bufferBytes);
-        int at = (int) (pos % bufferBytes);
-        ByteBuffer b = buffers[s];
-        for (int i = 0; i < to - from; i++) {
-            if (at >= bufferBytes) {
-                b = buffers[++s];
-                at = 0;
-            }
-            out[i] = b.getFloat(at) * kernel.dotBytes(q, b, at + 4, dim);
-            at += stride;
-        }
-    }
-
-    /**
      * The length of the query {@link #scan} takes: {@code dim} rounded up to the kernel's lanes
      * when a record has room for that many codes (so the scan has no scalar tail), else {@code dim}.
      */
@@ -160,9 +141,10 @@ final class RowCodes {
     }
 
     /**
-     * {@link #similarities} for a query copied into {@code x[0, dim)} of an array of
-     * {@link #scanLength} floats, zero after {@code dim}: one call of the kernel per buffer
-     * the records lie in.
+     * The approximate cosines of a unit query with the consecutive records {@code [from, to)},
+     * into {@code out[0, to − from)}. The query is copied into {@code x[0, dim)} of an array of
+     * {@link #scanLength} floats, zero after {@code dim}; one call of the kernel per buffer the
+     * records lie in.
      */
     void scan(float[] x, int from, int to, float[] out) {
         long pos = base + (long) from * stride;
