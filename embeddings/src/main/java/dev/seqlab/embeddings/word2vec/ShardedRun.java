@@ -244,19 +244,15 @@ final class ShardedRun {
             if (n == 0) {
                 continue;
             }
+            // the one replica that changed the row alone already holds the merged row
+            int holder = n == 1 ? changed[0] : -1;
             if (n == 1) {
-                // the one replica that changed the row already holds the merged row: copy it to
-                // the shared weights and the other replicas only
-                int only = changed[0];
-                System.arraycopy(copies[only], start, shared, start, stride);
-                for (int t = 0; t < threads; t++) {
-                    if (t != only) {
-                        System.arraycopy(shared, start, copies[t], start, stride);
-                    }
-                }
+                System.arraycopy(copies[holder], start, shared, start, stride);
             } else {
                 mergeFloats(shared, copies, changed, n, start, end);
-                for (int t = 0; t < threads; t++) {
+            }
+            for (int t = 0; t < threads; t++) {
+                if (t != holder) {
                     System.arraycopy(shared, start, copies[t], start, stride);
                 }
             }
