@@ -46,6 +46,8 @@ public final class Kernels {
     private static final Int8BlockDots PLAIN_INT8_BLOCK_DOTS = new PlainInt8BlockDots();
     private static final Int8BlockDots INT8_BLOCK_DOTS =
             select(MethodHandles.lookup(), Int8BlockDots.class, "VectorInt8BlockDots", PlainInt8BlockDots::new);
+    private static final Int4BlockDots INT4_BLOCK_DOTS =
+            select(MethodHandles.lookup(), Int4BlockDots.class, "VectorInt4BlockDots", PlainInt4BlockDots::new);
 
     private Kernels() {}
 
@@ -112,6 +114,11 @@ public final class Kernels {
     /** The int8 block dot products matching the chosen Blas: SIMD exactly when the Blas is. */
     public static Int8BlockDots int8BlockDots() {
         return INT8_BLOCK_DOTS;
+    }
+
+    /** The 4-bit block bounds (the first pass of exact search over millions of rows) for this JVM. */
+    public static Int4BlockDots int4BlockDots() {
+        return INT4_BLOCK_DOTS;
     }
 
     /**
