@@ -168,6 +168,19 @@ final class QuantizedRows {
      * row {@code i} lies within {@code qNorm·error(i) + rounding(qNorm)} of {@code scale(i)·dot}.
      */
     float rounding(float qNorm) {
+        return rounding(dim, qNorm);
+    }
+
+    /**
+     * {@link #rounding(float)} for rows of {@code dim} dimensions: the float roundings of an
+     * approximate score {@code scale·(q·c)} (at most {@code (dim + 1)·2⁻²⁴·|q|·(1 + error)}, with
+     * {@code scale·|c| ≤ 1 + error} and {@code error ≤ 1}, since rounding each component to the
+     * nearest code is never further off than the code 0) and of the exact score (at most
+     * {@code (dim + 2)·2⁻²⁴·|q|}) together stay below {@code |q|·(4·dim·2⁻²⁴ + 2⁻²¹)}. The same
+     * allowance holds for the 4-bit copy ({@link NibbleRows}), whose errors are larger but never
+     * above 1.
+     */
+    static float rounding(int dim, float qNorm) {
         return qNorm * (float) (4.0 * dim * 0x1p-24 + 0x1p-21);
     }
 

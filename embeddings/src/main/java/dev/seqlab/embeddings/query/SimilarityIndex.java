@@ -55,6 +55,14 @@ public final class SimilarityIndex {
      * warm-up costs more than it saves (measured at 400,000 × 100: 0.2–0.4 s more CPU).
      */
     static final long PLAIN_WHILE_COLD_MAX = 1L << 27;
+    /**
+     * From this many matrix components (128 MB of int8 codes, far beyond any cache) a warm search
+     * takes its first pass over a 4-bit copy ({@link NibbleRows}): the int8 pass is then bound by
+     * memory bandwidth (measured at 3,000,000 × 300: 900 MB a query at about 20 GB/s on two
+     * threads), and the 4-bit pass reads half as much. Below it the int8 copy, with its shared scan
+     * for concurrent searches, is as fast.
+     */
+    static final long NIBBLE_MIN = 1L << 27;
     /** How long the background build of the int8 copy waits after the query that asked for it. */
     private static final long GRACE_MS = 500;
 
@@ -73,6 +81,12 @@ public final class SimilarityIndex {
     private final Floats norms;
     private volatile QuantizedRows quantized;
     /**
+     * The 4-bit copy of the rows, set once built and its kernel compiled: from then on every
+     * search over at least {@value #QUANTIZED_MIN} rows takes its first pass over it
+     * ({@link NibbleNearest}). Built only for matrices of at least {@value #NIBBLE_MIN} components.
+     */
+    private volatile NibbleRows nibbles;
+    /**
      * Whether the SIMD int8 kernel has run enough to be compiled: until then two-pass searches
      * bound the cosines with the plain kernel, which the JIT compiles many times sooner (a SIMD
      * kernel runs interpreted, its vectors boxed, until the JIT's last tier compiles it).
@@ -84,12 +98,32 @@ public final class SimilarityIndex {
     /** The circular scan over the int8 copy that two-pass searches join, made once the copy is ready. */
     private volatile SharedScan scan;
 
-    private SimilarityIndex(FloatRows matrix, Floats norms, QuantizedRows quantized) {
+    /** The matrix components from which warm searches take the 4-bit route ({@link #NIBBLE_MIN}; tests set less). */
+    private final long nibbleMin;
+
+    private SimilarityIndex(FloatRows matrix, Floats norms, QuantizedRows quantized, long nibbleMin) {
+        this.nibbleMin = nibbleMin;
         this.matrix = matrix;
         this.rows = matrix.rows();
         this.dim = matrix.dim();
         this.norms = norms;
         this.quantized = quantized;
+    }
+
+    /** As {@link #of(float[], int, int)}, taking the 4-bit route from {@code nibbleMin} components on (for tests). */
+    static SimilarityIndex withNibbleMin(float[] matrix, int rows, int dim, long nibbleMin) {
+        FloatRows m = FloatRows.of(matrix, rows, dim);
+        return new SimilarityIndex(m, Floats.of(norms(m)), null, nibbleMin);
+    }
+
+    /** Whether warm searches now take their first pass over the 4-bit copy. */
+    boolean nibblesReady() {
+        return nibbles != null;
+    }
+
+    /** The 4-bit copy of the rows, built now on the calling thread (for tests). */
+    NibbleRows nibblesNow() {
+        return NibbleRows.of(matrix, norms, QueryThreads.THREADS);
     }
 
     /** An index over the first {@code rows} rows of {@code matrix} (not copied; must not change). */
@@ -104,7 +138,7 @@ public final class SimilarityIndex {
     public static SimilarityIndex of(FloatRows matrix, Floats norms, Int8Rows int8) {
         Floats n = norms != null ? norms : Floats.of(norms(matrix));
         QuantizedRows q = int8 != null ? QuantizedRows.stored(int8, matrix.rows(), matrix.dim()) : null;
-        return new SimilarityIndex(matrix, n, q);
+        return new SimilarityIndex(matrix, n, q, NIBBLE_MIN);
     }
 
     private static float[] norms(FloatRows matrix) {
@@ -192,6 +226,10 @@ public final class SimilarityIndex {
     public TopK nearest(float[] unitQuery, int limit, int k, int[] exclude) {
         int n = Math.min(limit, rows);
         if (n >= QUANTIZED_MIN) {
+            NibbleRows coarse = nibbles;
+            if (coarse != null) {
+                return NibbleNearest.search(this, coarse, Kernels.int4BlockDots(), unitQuery, n, k, exclude, scratch());
+            }
             QuantizedRows ready = quantized;
             if (ready != null && TWO_PASS && int8Warm) {
                 return scan().answer(new BatchedNearest.Query(unitQuery, n, k, exclude));
@@ -244,7 +282,13 @@ public final class SimilarityIndex {
                     }
                     try {
                         QuantizedRows stored = quantized;
-                        if (stored != null) {
+                        if (nibbleTier()) {
+                            if (heapHasRoomFor(NibbleRows.bytes(rows, dim))) {
+                                nibbles = warmedUp(NibbleRows.of(matrix, norms, QueryThreads.THREADS));
+                            } else {
+                                LOG.debug("no heap room for a 4-bit copy of {} rows", rows);
+                            }
+                        } else if (stored != null) {
                             if (!stored.inHeap() && heapHasRoomForInt8Copy()) {
                                 quantized = warmedUp(stored.copiedToHeap());
                             } else {
@@ -274,10 +318,44 @@ public final class SimilarityIndex {
 
     /** Whether the heap can take the int8 copy (codes and two floats a row) and keep a tenth of itself free. */
     private boolean heapHasRoomForInt8Copy() {
+        return heapHasRoomFor(((long) rows + Int8BlockDots.BLOCK) * (dim + 8L));
+    }
+
+    /** Whether the heap can take {@code need} more bytes and keep a tenth of itself free. */
+    private static boolean heapHasRoomFor(long need) {
         Runtime rt = Runtime.getRuntime();
         long used = rt.totalMemory() - rt.freeMemory();
-        long need = ((long) rows + Int8BlockDots.BLOCK) * (dim + 8L);
         return rt.maxMemory() - used - need >= rt.maxMemory() / 10;
+    }
+
+    /**
+     * Whether warm searches take their first pass over a 4-bit copy ({@link #NIBBLE_MIN}): only
+     * with the SIMD kernels, and when its codes fit in one array. The int8 copy is then neither
+     * built nor moved into the heap: once the 4-bit copy is ready no search reads it.
+     */
+    private boolean nibbleTier() {
+        return TWO_PASS && (long) rows * dim >= nibbleMin && NibbleRows.fits(rows, dim);
+    }
+
+    /**
+     * Compiles the 4-bit kernel before the copy is used, as {@link #warmedUp(QuantizedRows)} does
+     * for the int8 one: many searches over a few blocks (the JIT compiles a method for good only
+     * after hundreds of calls), then two over every row.
+     */
+    private NibbleRows warmedUp(NibbleRows r) {
+        float[] upper = scratch();
+        int few = Math.min(rows, QUANTIZED_MIN);
+        for (int i = 0; i < WARM_UP_SMALL_PASSES / 4; i++) {
+            float[] q = new float[dim];
+            q[i % dim] = 1f;
+            NibbleNearest.search(this, r, Kernels.int4BlockDots(), q, few, 10, new int[0], upper);
+        }
+        for (int i = 0; i < 2; i++) {
+            float[] q = new float[dim];
+            q[i] = 1f;
+            NibbleNearest.search(this, r, Kernels.int4BlockDots(), q, rows, 10, new int[0], upper);
+        }
+        return r;
     }
 
     /**
@@ -285,7 +363,7 @@ public final class SimilarityIndex {
      * the searches would use it (see {@link #nearest}) and waits until it is ready.
      */
     public void prepare() {
-        if (rows < QUANTIZED_MIN || !TWO_PASS || quantized != null && int8Warm) {
+        if (rows < QUANTIZED_MIN || !TWO_PASS || (nibbleTier() ? nibbles != null : quantized != null && int8Warm)) {
             return;
         }
         Thread t = prepareInBackground();

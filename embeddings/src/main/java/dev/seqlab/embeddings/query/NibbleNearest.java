@@ -1,0 +1,116 @@
+package dev.seqlab.embeddings.query;
+
+import dev.seqlab.core.kernel.Int4BlockDots;
+
+/**
+ * Exact nearest-neighbour search with a first pass over the 4-bit copy of the rows
+ * ({@link NibbleRows}), for matrices of millions of rows, where a pass over the int8 copy is bound
+ * by memory bandwidth: the 4-bit pass reads half as much.
+ *
+ * <ol>
+ *   <li>Every row gets an upper bound of its cosine from its 4-bit codes ({@link
+ *       Int4BlockDots#bounds}), kept in a per-query array; each thread also keeps the rows with
+ *       the {@link #seeds} best bounds of its share.
+ *   <li>Those rows are scored exactly: the {@code (k + excluded)}-th best of their scores is a lower
+ *       bound of the k-th best score of the answer. The 4-bit bounds are too wide (about ±0.13 at
+ *       300 dimensions) for a threshold taken from the bounds themselves to exclude much; exact
+ *       scores of the likely winners give a threshold at the answer's own level at once.
+ *   <li>The rows whose bound reaches that threshold (a few hundred, typically, of millions) are
+ *       scored exactly, best bound first, until no bound left can reach the k-th best score
+ *       ({@link BatchedNearest#rescore}).
+ * </ol>
+ *
+ * A row left unscored cannot be among the k best, and the exact scores are the floats the
+ * one-pass search computes, so the answer is exactly that search's: the same rows, order and
+ * scores.
+ */
+final class NibbleNearest {
+    /** Blocks bounded per call of the kernel. */
+    private static final int CHUNK_BLOCKS = 64;
+
+    private static final int B = Int4BlockDots.BLOCK;
+
+    /** Per thread: the rows of a chunk at a threshold. */
+    private static final ThreadLocal<int[]> HITS = ThreadLocal.withInitial(() -> new int[CHUNK_BLOCKS * B]);
+
+    private NibbleNearest() {}
+
+    /** The rows scored first to set the threshold: twice those the answer needs, and some more. */
+    static int seeds(int k, int excluded) {
+        return 2 * (k + excluded) + 16;
+    }
+
+    /**
+     * The {@code k} rows among the first {@code limit} with the highest cosine to the unit vector
+     * {@code q}, skipping the rows in {@code exclude}.
+     *
+     * @param upper scratch of at least one float per row of {@code nibbles}' whole blocks
+     */
+    static TopK search(
+            SimilarityIndex index,
+            NibbleRows nibbles,
+            Int4BlockDots kernel,
+            float[] q,
+            int limit,
+            int k,
+            int[] exclude,
+            float[] upper) {
+        int dim = nibbles.dim;
+        float qNorm = BatchedNearest.norm(q);
+        float rounding = QuantizedRows.rounding(dim, qNorm);
+        int blocks = (limit + B - 1) / B;
+        int parts = Math.max(1, Math.min(QueryThreads.THREADS, blocks / CHUNK_BLOCKS));
+        int seeds = seeds(k, exclude.length);
+        TopK[] best = new TopK[parts];
+        Runnable[] tasks = new Runnable[parts];
+        for (int t = 0; t < parts; t++) {
+            int fromBlock = (int) ((long) blocks * t / parts);
+            int toBlock = (int) ((long) blocks * (t + 1) / parts);
+            int part = t;
+            tasks[t] = () -> {
+                TopK top = new TopK(seeds);
+                int[] hits = HITS.get();
+                for (int cb = fromBlock; cb < toBlock; cb += CHUNK_BLOCKS) {
+                    int ce = Math.min(toBlock, cb + CHUNK_BLOCKS);
+                    kernel.bounds(
+                            nibbles.codes, dim, cb, ce, q, nibbles.scales, nibbles.errors, qNorm, rounding, upper);
+                    int n = kernel.atLeast(upper, cb * B, Math.min(ce * B, limit), top.threshold(), hits);
+                    for (int h = 0; h < n; h++) {
+                        top.offer(upper[hits[h]], hits[h]);
+                    }
+                }
+                best[part] = top;
+            };
+        }
+        QueryThreads.runAll(tasks);
+
+        BatchedNearest.Candidates seeded = new BatchedNearest.Candidates(k + exclude.length);
+        for (TopK top : best) {
+            for (int row : top.indices()) {
+                // exact scores are lower bounds too: the (k + excluded)-th best is one of the answer's k-th best
+                seeded.lower.offer(index.exactScore(q, row), row);
+            }
+        }
+        float threshold = seeded.lower.threshold();
+
+        BatchedNearest.Candidates[] found = new BatchedNearest.Candidates[parts + 1];
+        found[parts] = seeded;
+        for (int t = 0; t < parts; t++) {
+            int from = (int) ((long) blocks * t / parts) * B;
+            int to = Math.min(limit, (int) ((long) blocks * (t + 1) / parts) * B);
+            BatchedNearest.Candidates c = new BatchedNearest.Candidates(1);
+            found[t] = c;
+            tasks[t] = () -> {
+                int[] hits = HITS.get();
+                for (int r = from; r < to; r += CHUNK_BLOCKS * B) {
+                    int n = kernel.atLeast(upper, r, Math.min(to, r + CHUNK_BLOCKS * B), threshold, hits);
+                    for (int h = 0; h < n; h++) {
+                        c.add(hits[h], upper[hits[h]]);
+                    }
+                }
+            };
+        }
+        QueryThreads.runAll(tasks);
+        return BatchedNearest.rescore(index, new BatchedNearest.Query(q, limit, k, exclude), found);
+    }
+}

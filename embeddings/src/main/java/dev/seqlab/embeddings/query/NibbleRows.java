@@ -1,0 +1,132 @@
+package dev.seqlab.embeddings.query;
+
+import dev.seqlab.core.kernel.Int4BlockDots;
+import dev.seqlab.embeddings.store.FloatRows;
+import dev.seqlab.embeddings.store.Floats;
+
+/**
+ * A 4-bit copy of a matrix's unit rows, an eighth of the float matrix's size, for the first pass
+ * of exact search over millions of rows ({@link NibbleNearest}). Row {@code i}'s unit vector
+ * {@code u} is stored as {@code scale·c} with {@code c} rounded to integers in [−7, 7] and
+ * {@code scale = max|u_k| / 7}; {@code error = |u − scale·c|} (computed in double, rounded up)
+ * bounds by Cauchy–Schwarz how far {@code q·scale·c} can be from the cosine {@code q·u}: by
+ * {@code |q|·error}, plus {@link QuantizedRows#rounding(int, float)} for float rounding. The error
+ * is about 0.13 at 300 dimensions (0.007 for int8), so the bound is wide, but it is only asked to
+ * tell the few rows near the top from the millions far below it. Rows with a zero vector have a
+ * NaN error, so their bound is NaN and they are never candidates; so have the rows padding the last
+ * block.
+ *
+ * <p>Codes are laid out for {@link Int4BlockDots}; the scales and errors have one entry per row
+ * of whole blocks. Built in the heap from the float rows by {@link #of}.
+ */
+final class NibbleRows {
+    private static final int B = Int4BlockDots.BLOCK;
+    /** Rows quantised per chunk copied out of the float rows. */
+    private static final int CHUNK_ROWS = 1024;
+    /** The largest heap array. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
+
+    final byte[] codes;
+    final float[] scales;
+    final float[] errors;
+    final int rows;
+    final int dim;
+
+    private NibbleRows(byte[] codes, float[] scales, float[] errors, int rows, int dim) {
+        this.codes = codes;
+        this.scales = scales;
+        this.errors = errors;
+        this.rows = rows;
+        this.dim = dim;
+    }
+
+    /** The heap bytes a copy of {@code rows} × {@code dim} takes: codes, a scale and an error a row. */
+    static long bytes(int rows, int dim) {
+        long blocks = (rows + B - 1L) / B;
+        return blocks * Int4BlockDots.blockBytes(dim) + blocks * B * 8L;
+    }
+
+    /** Whether the codes of {@code rows} × {@code dim} fit in one heap array. */
+    static boolean fits(int rows, int dim) {
+        return (rows + B - 1L) / B * Int4BlockDots.blockBytes(dim) <= MAX_ARRAY;
+    }
+
+    /**
+     * Quantises the rows of {@code matrix}, whose norms are given, split over {@code threads}
+     * threads of {@link QueryThreads} (each a contiguous range of blocks; the bytes do not depend on
+     * the split).
+     */
+    static NibbleRows of(FloatRows matrix, Floats norms, int threads) {
+        int rows = matrix.rows();
+        int dim = matrix.dim();
+        if (!fits(rows, dim)) {
+            throw new IllegalArgumentException("a 4-bit copy of " + rows + " × " + dim + " rows is over 2 GB");
+        }
+        int blocks = (rows + B - 1) / B;
+        byte[] codes = new byte[blocks * Int4BlockDots.blockBytes(dim)];
+        float[] scales = new float[blocks * B];
+        float[] errors = new float[blocks * B];
+        java.util.Arrays.fill(errors, rows, errors.length, Float.NaN);
+        int parts = Math.max(1, Math.min(threads, blocks));
+        Runnable[] tasks = new Runnable[parts];
+        for (int t = 0; t < parts; t++) {
+            int from = (int) ((long) blocks * t / parts) * B;
+            int to = Math.min(rows, (int) ((long) blocks * (t + 1) / parts) * B);
+            tasks[t] = () -> {
+                double[] u = new double[dim];
+                float[] chunk = new float[CHUNK_ROWS * dim];
+                for (int r = from; r < to; r += CHUNK_ROWS) {
+                    int n = Math.min(CHUNK_ROWS, to - r);
+                    matrix.copyRows(r, n, chunk, 0);
+                    for (int j = 0; j < n; j++) {
+                        quantize(chunk, j, norms.get(r + j), dim, u, codes, r + j, scales, errors);
+                    }
+                }
+            };
+        }
+        QueryThreads.runAll(tasks);
+        return new NibbleRows(codes, scales, errors, rows, dim);
+    }
+
+    /**
+     * Quantises row {@code srcRow} of {@code src} (row-major, {@code dim} wide), whose norm is
+     * {@code norm}, as row {@code row} of the block-layout {@code codes} (whose nibbles for it must
+     * still be zero), with its scale and error bound (error NaN and codes zero for a zero row).
+     *
+     * @param u scratch of at least {@code dim} doubles
+     */
+    static void quantize(
+            float[] src,
+            int srcRow,
+            float norm,
+            int dim,
+            double[] u,
+            byte[] codes,
+            int row,
+            float[] scales,
+            float[] errors) {
+        if (!(norm > 0)) {
+            scales[row] = 0f;
+            errors[row] = Float.NaN;
+            return;
+        }
+        double max = 0;
+        int o = srcRow * dim;
+        for (int k = 0; k < dim; k++) {
+            u[k] = (double) src[o + k] / norm;
+            max = Math.max(max, Math.abs(u[k]));
+        }
+        float scale = (float) (max / 7);
+        double err = 0;
+        int base = (row / B) * Int4BlockDots.blockBytes(dim) + row % B;
+        for (int k = 0; k < dim; k++) {
+            long c = Math.max(-7, Math.min(7, Math.round(u[k] / scale)));
+            int at = base + (k >> 1) * B;
+            codes[at] |= (byte) ((k & 1) == 0 ? c & 0xF : (c & 0xF) << 4);
+            double d = u[k] - (double) scale * c;
+            err += d * d;
+        }
+        scales[row] = scale;
+        errors[row] = Math.nextUp((float) Math.sqrt(err));
+    }
+}
