@@ -41,6 +41,33 @@ final class NibbleNearest {
     }
 
     /**
+     * Upper bounds of the cosines (as {@link SimilarityIndex#exactScore} computes them) of the rows of
+     * the blocks {@code [fromBlock, toBlock)} with the query {@code q} of norm {@code qNorm}, into
+     * {@code upper} at the rows' indices; NaN for zero rows and the rows padding the last block.
+     */
+    static void bounds(
+            NibbleRows nibbles,
+            Int4BlockDots kernel,
+            float[] q,
+            float qNorm,
+            float rounding,
+            int fromBlock,
+            int toBlock,
+            float[] upper) {
+        kernel.bounds(
+                nibbles.codes,
+                nibbles.dim,
+                fromBlock,
+                toBlock,
+                q,
+                nibbles.scales,
+                nibbles.errors,
+                qNorm,
+                rounding,
+                upper);
+    }
+
+    /**
      * The {@code k} rows among the first {@code limit} with the highest cosine to the unit vector
      * {@code q}, skipping the rows in {@code exclude}.
      *
@@ -72,8 +99,7 @@ final class NibbleNearest {
                 int[] hits = HITS.get();
                 for (int cb = fromBlock; cb < toBlock; cb += CHUNK_BLOCKS) {
                     int ce = Math.min(toBlock, cb + CHUNK_BLOCKS);
-                    kernel.bounds(
-                            nibbles.codes, dim, cb, ce, q, nibbles.scales, nibbles.errors, qNorm, rounding, upper);
+                    bounds(nibbles, kernel, q, qNorm, rounding, cb, ce, upper);
                     int n = kernel.atLeast(upper, cb * B, Math.min(ce * B, limit), top.threshold(), hits);
                     for (int h = 0; h < n; h++) {
                         top.offer(upper[hits[h]], hits[h]);

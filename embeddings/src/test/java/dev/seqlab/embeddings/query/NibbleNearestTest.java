@@ -100,6 +100,49 @@ class NibbleNearestTest {
         }
     }
 
+    /**
+     * Every row's bound is at least its exact score, for unit queries and for queries of other
+     * norms: the invariant the search's exactness rests on. (The bounds are loose, so a search's
+     * answers alone would not show a slack that is too small everywhere.)
+     */
+    @Test
+    void everyBoundIsAtLeastTheExactScore() {
+        SplittableRandom rnd = new SplittableRandom(23);
+        int rows = 20_000;
+        int dim = 300;
+        SimilarityIndex index = SimilarityIndex.of(clustered(rows, dim, 50, rnd), rows, dim);
+        NibbleRows nibbles = index.nibblesNow();
+        float[] upper = new float[(rows + 15) / 16 * 16];
+        for (int t = 0; t < 12; t++) {
+            float[] q = new float[dim];
+            if (t < 6) {
+                index.unitRow(t * 3001, q);
+            } else {
+                for (int d = 0; d < dim; d++) {
+                    q[d] = (float) (rnd.nextGaussian() * (t - 5));
+                }
+            }
+            float qNorm = BatchedNearest.norm(q);
+            NibbleNearest.bounds(
+                    nibbles,
+                    Kernels.int4BlockDots(),
+                    q,
+                    qNorm,
+                    QuantizedRows.rounding(dim, qNorm),
+                    0,
+                    upper.length / 16,
+                    upper);
+            float rounding = QuantizedRows.rounding(dim, qNorm);
+            for (int r = 0; r < rows; r++) {
+                float exact = index.exactScore(q, r);
+                float slack = qNorm * nibbles.errors[r] + rounding;
+                assertTrue(upper[r] >= exact, "query " + t + " row " + r + ": bound " + upper[r] + " < " + exact);
+                // and no looser than the approximation's own error allows, twice over
+                assertTrue(upper[r] - exact <= 2 * slack, "query " + t + " row " + r + ": bound " + upper[r]);
+            }
+        }
+    }
+
     @Test
     void codesDecodeWithinTheirErrorOfTheUnitRows() {
         SplittableRandom rnd = new SplittableRandom(21);
@@ -126,6 +169,51 @@ class NibbleNearestTest {
         for (int r = rows; r < nibbles.errors.length; r++) {
             assertTrue(Float.isNaN(nibbles.errors[r]), "padding row " + r);
         }
+    }
+
+    /** Eight threads searching one index at once on the 4-bit route get the answers of searches alone. */
+    @Test
+    void concurrentSearchesGetTheAnswersOfSearchesAlone() throws Exception {
+        assumeTrue(Kernels.isVectorized(), "the 4-bit route needs the SIMD kernels");
+        SplittableRandom rnd = new SplittableRandom(17);
+        int rows = 40_000;
+        int dim = 40;
+        SimilarityIndex index = SimilarityIndex.withNibbleMin(clustered(rows, dim, 200, rnd), rows, dim, 1);
+        index.prepare();
+        assertTrue(index.nibblesReady(), "prepare() did not build the 4-bit copy");
+        int queries = 64;
+        TopK[] alone = new TopK[queries];
+        for (int i = 0; i < queries; i++) {
+            alone[i] = index.nearestOnePass(unit(index, i * 613, dim), rows, 10, new int[] {i * 613});
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int offset = t;
+                done.add(pool.submit(() -> {
+                    for (int j = 0; j < queries; j++) {
+                        int i = (j + offset * 7) % queries;
+                        assertSame(
+                                alone[i],
+                                index.nearest(unit(index, i * 613, dim), rows, 10, new int[] {i * 613}),
+                                "query " + i + " on thread " + offset);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static float[] unit(SimilarityIndex index, int row, int dim) {
+        float[] q = new float[dim];
+        index.unitRow(row, q);
+        return q;
     }
 
     @Test
