@@ -30,6 +30,9 @@ final class NibbleNearest {
 
     private static final int B = Int4BlockDots.BLOCK;
 
+    /** From this many candidates on, every one is scored, on every thread ({@link #scoreAll}). */
+    static final int SCORE_ALL_MIN = 4096;
+
     /** Per thread: the rows of a chunk at a threshold. */
     private static final ThreadLocal<int[]> HITS = ThreadLocal.withInitial(() -> new int[CHUNK_BLOCKS * B]);
 
@@ -137,6 +140,54 @@ final class NibbleNearest {
             };
         }
         QueryThreads.runAll(tasks);
+        int total = 0;
+        for (int t = 0; t < parts; t++) {
+            total += found[t].size;
+        }
+        if (parts > 1 && total >= SCORE_ALL_MIN) {
+            return scoreAll(index, q, k, exclude, found, parts);
+        }
         return BatchedNearest.rescore(index, new BatchedNearest.Query(q, limit, k, exclude), found);
+    }
+
+    /**
+     * Scores every candidate exactly, each thread its own share in row order, and merges the
+     * threads' best k. For a query inside a dense cluster (tens of thousands of rows within the
+     * 4-bit error of the answer's level) best-bound-first scoring cannot stop early anyway, and
+     * this takes the rows on every thread, in the order they lie in memory.
+     */
+    private static TopK scoreAll(
+            SimilarityIndex index, float[] q, int k, int[] exclude, BatchedNearest.Candidates[] found, int parts) {
+        TopK[] best = new TopK[parts];
+        Runnable[] tasks = new Runnable[parts];
+        for (int t = 0; t < parts; t++) {
+            BatchedNearest.Candidates c = found[t];
+            int part = t;
+            tasks[t] = () -> {
+                TopK top = new TopK(k);
+                for (int i = 0; i < c.size; i++) {
+                    int row = c.rows[i];
+                    if (c.upper[i] >= top.threshold() && !contains(exclude, row)) {
+                        top.offer(index.exactScore(q, row), row);
+                    }
+                }
+                best[part] = top;
+            };
+        }
+        QueryThreads.runAll(tasks);
+        TopK all = best[0];
+        for (int t = 1; t < parts; t++) {
+            all.addAll(best[t]);
+        }
+        return all;
+    }
+
+    private static boolean contains(int[] a, int v) {
+        for (int x : a) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -101,6 +101,37 @@ class NibbleNearestTest {
     }
 
     /**
+     * A query inside a cluster of tens of thousands of near-copies (all within the 4-bit error of
+     * the answer's level, so every one is a candidate and all are scored on every thread) gets the
+     * answer of scoring every row.
+     */
+    @Test
+    void denseClusterGetsTheAnswerOfScoringEveryRow() {
+        SplittableRandom rnd = new SplittableRandom(31);
+        int rows = 50_000;
+        int dim = 100;
+        float[] m = clustered(rows, dim, 100, rnd);
+        for (int i = 10_000; i < 40_000; i++) {
+            for (int d = 0; d < dim; d++) {
+                m[i * dim + d] = m[d] + (float) (0.02 * rnd.nextGaussian());
+            }
+        }
+        SimilarityIndex index = SimilarityIndex.of(m, rows, dim);
+        NibbleRows nibbles = index.nibblesNow();
+        float[] upper = new float[(rows + 15) / 16 * 16];
+        for (int query : new int[] {0, 12_345, 39_999}) {
+            float[] q = unit(index, query, dim);
+            for (int k : new int[] {10, 500}) {
+                int[] exclude = {query, 20_000};
+                assertSame(
+                        index.nearestOnePass(q, rows, k, exclude),
+                        NibbleNearest.search(index, nibbles, Kernels.int4BlockDots(), q, rows, k, exclude, upper),
+                        "query " + query + " k " + k);
+            }
+        }
+    }
+
+    /**
      * Every row's bound is at least its exact score, for unit queries and for queries of other
      * norms: the invariant the search's exactness rests on. (The bounds are loose, so a search's
      * answers alone would not show a slack that is too small everywhere.)
