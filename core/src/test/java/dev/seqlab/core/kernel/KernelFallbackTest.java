@@ -20,6 +20,7 @@ class KernelFallbackTest {
         assertEquals("plain", Kernels.blas().name());
         assertEquals("plain", Kernels.elementwise().name());
         assertEquals("plain", Kernels.int8BlockDots().name());
+        assertEquals("plain", Kernels.int4BlockDots().name());
         assertEquals(KernelFlavor.PLAIN, Kernels.flavor());
         assertFalse(Kernels.isVectorized());
         Elementwise e =

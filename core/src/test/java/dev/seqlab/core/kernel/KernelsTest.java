@@ -20,6 +20,7 @@ class KernelsTest {
         assertEquals(expected, Kernels.blas(4).name());
         assertEquals(expected, Kernels.elementwise().name());
         assertEquals(expected, Kernels.int8BlockDots().name());
+        assertEquals(expected, Kernels.int4BlockDots().name());
         assertEquals(expected, Kernels.flavor().label());
         assertEquals(expected.equals("vector"), Kernels.isVectorized());
     }
