@@ -222,6 +222,11 @@ public final class SimilarityIndex {
      * present at once ({@link BatchedNearest}), its codes read once for all of them; each search
      * is then rescored on its own thread, with exactly the answer it would get alone. A search
      * arriving alone starts at once, scanned by every worker thread.
+     *
+     * <p>At {@value #NIBBLE_MIN} matrix components and more, where a pass over the int8 copy is bound
+     * by memory bandwidth, the background preparation builds a 4-bit copy instead (when the heap
+     * has room for it, an eighth of the float matrix), and from then on every such search takes its
+     * first pass over that ({@link NibbleNearest}): half the bytes, the same exact answers.
      */
     public TopK nearest(float[] unitQuery, int limit, int k, int[] exclude) {
         int n = Math.min(limit, rows);
@@ -282,12 +287,8 @@ public final class SimilarityIndex {
                     }
                     try {
                         QuantizedRows stored = quantized;
-                        if (nibbleTier()) {
-                            if (heapHasRoomFor(NibbleRows.bytes(rows, dim))) {
-                                nibbles = warmedUp(NibbleRows.of(matrix, norms, QueryThreads.THREADS));
-                            } else {
-                                LOG.debug("no heap room for a 4-bit copy of {} rows", rows);
-                            }
+                        if (nibbleTier() && heapHasRoomFor(NibbleRows.bytes(rows, dim))) {
+                            nibbles = warmedUp(NibbleRows.of(matrix, norms, QueryThreads.THREADS));
                         } else if (stored != null) {
                             if (!stored.inHeap() && heapHasRoomForInt8Copy()) {
                                 quantized = warmedUp(stored.copiedToHeap());
@@ -330,8 +331,9 @@ public final class SimilarityIndex {
 
     /**
      * Whether warm searches take their first pass over a 4-bit copy ({@link #NIBBLE_MIN}): only
-     * with the SIMD kernels, and when its codes fit in one array. The int8 copy is then neither
-     * built nor moved into the heap: once the 4-bit copy is ready no search reads it.
+     * with the SIMD kernels, and when its codes fit in one array. When the heap has room for it,
+     * the int8 copy is then neither built nor moved into the heap (once the 4-bit copy is ready no
+     * search reads it); when not, the int8 route is prepared as below the threshold.
      */
     private boolean nibbleTier() {
         return TWO_PASS && (long) rows * dim >= nibbleMin && NibbleRows.fits(rows, dim);
