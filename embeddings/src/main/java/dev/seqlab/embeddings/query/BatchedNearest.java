@@ -219,7 +219,8 @@ final class BatchedNearest {
         return Float.intBitsToFloat(s ^ ((s >> 31) & 0x7fffffff));
     }
 
-    private static boolean contains(int[] a, int v) {
+    /** Whether {@code a} holds {@code v}. */
+    static boolean contains(int[] a, int v) {
         for (int x : a) {
             if (x == v) {
                 return true;

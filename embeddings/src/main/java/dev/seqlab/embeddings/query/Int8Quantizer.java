@@ -23,6 +23,20 @@ public final class Int8Quantizer {
     }
 
     /**
+     * Row {@code srcRow} of {@code src} ({@code dim} wide) divided by {@code norm}, in double, into
+     * {@code u}; returns its largest absolute component, from which the quantisers take their scale.
+     */
+    static double unit(float[] src, int srcRow, float norm, int dim, double[] u) {
+        double max = 0;
+        int o = srcRow * dim;
+        for (int k = 0; k < dim; k++) {
+            u[k] = (double) src[o + k] / norm;
+            max = Math.max(max, Math.abs(u[k]));
+        }
+        return max;
+    }
+
+    /**
      * Quantises row {@code srcRow} of {@code src} (row-major, {@code dim} wide), whose norm is
      * {@code norm}, as row {@code codesRow} of the block-layout {@code codes}, and stores its scale
      * and error bound at {@code statsRow} (error NaN for a zero row, whose codes stay as they are).
@@ -45,13 +59,7 @@ public final class Int8Quantizer {
             errors[statsRow] = Float.NaN;
             return;
         }
-        double max = 0;
-        int o = srcRow * dim;
-        for (int k = 0; k < dim; k++) {
-            u[k] = (double) src[o + k] / norm;
-            max = Math.max(max, Math.abs(u[k]));
-        }
-        float scale = (float) (max / 127);
+        float scale = (float) (unit(src, srcRow, norm, dim, u) / 127);
         double err = 0;
         int base = (codesRow / B) * dim * B + codesRow % B;
         for (int k = 0; k < dim; k++) {

@@ -167,7 +167,7 @@ final class NibbleNearest {
                 TopK top = new TopK(k);
                 for (int i = 0; i < c.size; i++) {
                     int row = c.rows[i];
-                    if (c.upper[i] >= top.threshold() && !contains(exclude, row)) {
+                    if (c.upper[i] >= top.threshold() && !BatchedNearest.contains(exclude, row)) {
                         top.offer(index.exactScore(q, row), row);
                     }
                 }
@@ -180,14 +180,5 @@ final class NibbleNearest {
             all.addAll(best[t]);
         }
         return all;
-    }
-
-    private static boolean contains(int[] a, int v) {
-        for (int x : a) {
-            if (x == v) {
-                return true;
-            }
-        }
-        return false;
     }
 }

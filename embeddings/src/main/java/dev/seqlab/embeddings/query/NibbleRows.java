@@ -110,13 +110,7 @@ final class NibbleRows {
             errors[row] = Float.NaN;
             return;
         }
-        double max = 0;
-        int o = srcRow * dim;
-        for (int k = 0; k < dim; k++) {
-            u[k] = (double) src[o + k] / norm;
-            max = Math.max(max, Math.abs(u[k]));
-        }
-        float scale = (float) (max / 7);
+        float scale = (float) (Int8Quantizer.unit(src, srcRow, norm, dim, u) / 7);
         double err = 0;
         int base = (row / B) * Int4BlockDots.blockBytes(dim) + row % B;
         for (int k = 0; k < dim; k++) {
