@@ -67,6 +67,23 @@ final class ByteWordTable {
         }
     }
 
+    /**
+     * Adds the words of {@code other} with their counts, in its order: words new here are numbered
+     * after this table's, as if {@code other}'s tokens had been added after this table's.
+     *
+     * @return the number here of each word of {@code other}, by its number there
+     */
+    int[] addAll(ByteWordTable other) {
+        int[] ids = new int[other.size];
+        for (int i = 0; i < other.size; i++) {
+            int e = i * ENTRY;
+            int id = add(other.bytes, (int) other.entries[e + 3], (int) other.entries[e]);
+            entries[id * ENTRY + 2] += other.entries[e + 2] - 1;
+            ids[i] = id;
+        }
+        return ids;
+    }
+
     /** The number of distinct words. */
     int size() {
         return size;

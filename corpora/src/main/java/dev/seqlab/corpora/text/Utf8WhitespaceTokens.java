@@ -3,8 +3,11 @@ package dev.seqlab.corpora.text;
 import dev.seqlab.core.io.MalformedFileException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Locale;
 import opennlp.tools.util.StringUtil;
@@ -72,6 +75,39 @@ final class Utf8WhitespaceTokens {
             try (InputStream in = FileSentenceReader.openBytes(f)) {
                 scanner.scanFile(f, in);
             }
+        }
+    }
+
+    /**
+     * Scans bytes {@code [from, to)} of the plain (not gzip) file {@code file} of {@code corpus} as
+     * if they were a file of their own: when {@code from} is 0 or follows a line end and {@code to}
+     * follows a line end or is the file's end, the tokens and sentences are those a pass over the
+     * whole file gives there (line numbers in errors count from {@code from}).
+     */
+    static void scanRange(TextCorpus corpus, Path file, long from, long to, Sink sink) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            channel.position(from);
+            InputStream in = new InputStream() {
+                private long left = to - from;
+
+                @Override
+                public int read() {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, left)));
+                    if (n > 0) {
+                        left -= n;
+                    }
+                    return n;
+                }
+            };
+            new Utf8WhitespaceTokens(corpus.options(), sink).scanFile(file, in);
         }
     }
 
