@@ -13,6 +13,8 @@
 #   glove (single-machine and Spark GloVe); all four by default. One step a locked run keeps each
 #   run short on the 7.2M-token corpus. SYNCS="touched-average sum:16" runs seqlab-spark with each merge
 #   (:N sets --rounds; the first is compared); MLLIB_TIMEOUT=SECONDS stops MLlib and reports a bound on its speed.
+#   SPARK_ARGS="..." adds word2vec options to every seqlab-spark run, e.g. MLlib's objective:
+#   SPARK_ARGS="--hs --negative 0 --sample 0" (hierarchical softmax, no subsampling).
 # REFLOW=N gives every contender the corpus with N tokens a line, the same tokens in the same order (default 0:
 #   the file as it is). seqlab and MLlib (3.5: each input sentence cut at 1000 tokens) both take a line as a
 #   sentence, and the benchmark corpus is line-wrapped prose (5.5 tokens a line), so their windows stop at
@@ -26,6 +28,8 @@ steps=${*:-p2 p4 one glove}
 mllib_iter=${MLLIB_ITER:-5}
 # the merges seqlab-spark is run with at each partition count (the first is the one compared)
 syncs=${SYNCS:-bmuf}
+# more options of every seqlab-spark word2vec run (default none: seqlab's word2vec defaults)
+spark_args=${SPARK_ARGS:-}
 # MLlib is given at most this many seconds (0: no limit); past it, only a bound on its speed is reported
 mllib_timeout=${MLLIB_TIMEOUT:-0}
 peers=${PEERS:-/work/shared/bench}
@@ -66,6 +70,7 @@ if [[ $reflow != 0 ]]; then
   echo "corpus reflowed to $reflow tokens a line: $(wc -lw < "$corpus")"
 fi
 echo "load: $(uptime)"
+[[ -z $spark_args ]] || echo "seqlab-spark word2vec with: $spark_args"
 w2v="--dim 100 --window 5 --min-count 5 --epochs 5 --tokenizer whitespace"
 glove="--dim 100 --window 10 --x-max 10 --min-count 5 --threads 2 --tokenizer whitespace --json"
 single() { # the CLI on one machine, its log kept with the others
@@ -86,7 +91,7 @@ for step in $steps; do
         rounds=()
         [[ $sync == *:* ]] && rounds=(--rounds "${sync#*:}")
         s=$(spark_main word2vec --master 'local[2]' --corpus "$corpus" --out "$out/spark$p.txt" --partitions $p \
-              --sync "${sync%%:*}" "${rounds[@]}" $w2v --json)
+              --sync "${sync%%:*}" "${rounds[@]}" $w2v $spark_args --json)
         score "$name" "$s" "$out/spark$p.txt"
       done
       if [[ $step == p* ]]; then

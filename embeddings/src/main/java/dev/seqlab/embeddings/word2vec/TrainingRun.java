@@ -136,9 +136,22 @@ public final class TrainingRun {
      */
     static double place(Plan plan, TrainingJob job, long wordsBefore, long totalWords, long corpusTokens) {
         if (plan.perPart() && plan.streams() > 1) {
-            return Math.min(1.0, (job.epoch + job.streamWord / (double) Math.max(1, corpusTokens)) / plan.epochs());
+            return partPlace(job.epoch, job.streamWord / (double) Math.max(1, corpusTokens), plan.epochs());
         }
         return Math.min(1.0, wordsBefore / (double) totalWords);
+    }
+
+    /**
+     * The place in the learning-rate fall (0: the start rate, 1: the end rate) of a reader that
+     * takes its rate from its own progress, as each of gensim's {@code corpus_file} workers does:
+     * epoch {@code epoch} (from 0) plus {@code corpusDone}, the words it has read in its part of
+     * the epoch over the whole corpus's, over {@code epochs}, at most 1. Read in W parts at once,
+     * {@code corpusDone} ends each epoch at 1/W, so the rate falls in a sawtooth from the rate at
+     * e / epochs to the rate at (e + 1/W) / epochs; in one part it is the linear fall over all
+     * epochs. The Spark trainer's tasks use it too, with a partition's place in the epoch.
+     */
+    public static double partPlace(int epoch, double corpusDone, int epochs) {
+        return Math.min(1.0, (epoch + corpusDone) / epochs);
     }
 
     /**

@@ -35,4 +35,13 @@ class TrainingScheduleTest {
         TrainingRun.Plan one = new TrainingRun.Plan(5, 5, 2, 0.025, 0.0001, "t", "t", 1, true);
         assertEquals(0.3, TrainingRun.place(one, job(1, 50), 300, 1000, 200), 1e-12);
     }
+
+    @Test
+    void partPlaceIsTheEpochPlusTheReadersShareOverTheEpochsCapped() {
+        // epoch 1 (the second of 5), a reader a quarter of the corpus into its part: (1 + 0.25) / 5
+        assertEquals(0.25, TrainingRun.partPlace(1, 0.25, 5), 1e-12);
+        // one part read to its end is the linear fall: (2 + 1) / 5
+        assertEquals(0.6, TrainingRun.partPlace(2, 1.0, 5), 1e-12);
+        assertEquals(1.0, TrainingRun.partPlace(4, 1.3, 5), 1e-12, "never past the end rate");
+    }
 }
