@@ -180,34 +180,13 @@ public final class EncodedCorpus implements AutoCloseable {
     private static Counted countBytes(
             TextCorpus corpus, Path file, FileChannel out, ProgressListener progress, int minCount, long splitBytes)
             throws IOException {
-        ProgressListener shared = new ProgressListener() { // advanced by both halves' threads
-                    @Override
-                    public void start(String task, long total, String unit) {
-                        progress.start(task, total, unit);
-                    }
-
-                    @Override
-                    public synchronized void advance(long amount) {
-                        progress.advance(amount);
-                    }
-
-                    @Override
-                    public void status(String text) {
-                        progress.status(text);
-                    }
-
-                    @Override
-                    public void finish() {
-                        progress.finish();
-                    }
-                };
         if (corpus.files().size() == 1 && Runtime.getRuntime().availableProcessors() > 1) {
             Path text = corpus.files().get(0);
             long size = Files.size(text);
             long split = size >= splitBytes ? lineStart(text, size / 2) : size;
             if (split > 0 && split < size && !gzip(text)) {
                 try {
-                    return countHalves(corpus, text, split, size, file, out, shared, minCount);
+                    return countHalves(corpus, text, split, size, file, out, progress, minCount);
                 } catch (IOException | RuntimeException e) {
                     // e.g. a byte that is not UTF-8 in the second half: one pass names its line
                     out.truncate(0);
@@ -215,7 +194,7 @@ public final class EncodedCorpus implements AutoCloseable {
                 }
             }
         }
-        BytePart part = new BytePart(out, shared);
+        BytePart part = new BytePart(out, progress);
         Utf8WhitespaceTokens.scan(corpus, part);
         return part.counted(minCount);
     }

@@ -91,11 +91,16 @@ final class NibbleNearest {
         int blocks = (limit + B - 1) / B;
         int parts = Math.max(1, Math.min(QueryThreads.THREADS, blocks / CHUNK_BLOCKS));
         int seeds = seeds(k, exclude.length);
+        // each thread's share of the blocks, the same in both passes: [cut[t], cut[t + 1])
+        int[] cut = new int[parts + 1];
+        for (int t = 0; t <= parts; t++) {
+            cut[t] = (int) ((long) blocks * t / parts);
+        }
         TopK[] best = new TopK[parts];
         Runnable[] tasks = new Runnable[parts];
         for (int t = 0; t < parts; t++) {
-            int fromBlock = (int) ((long) blocks * t / parts);
-            int toBlock = (int) ((long) blocks * (t + 1) / parts);
+            int fromBlock = cut[t];
+            int toBlock = cut[t + 1];
             int part = t;
             tasks[t] = () -> {
                 TopK top = new TopK(seeds);
@@ -125,8 +130,8 @@ final class NibbleNearest {
         BatchedNearest.Candidates[] found = new BatchedNearest.Candidates[parts + 1];
         found[parts] = seeded;
         for (int t = 0; t < parts; t++) {
-            int from = (int) ((long) blocks * t / parts) * B;
-            int to = Math.min(limit, (int) ((long) blocks * (t + 1) / parts) * B);
+            int from = cut[t] * B;
+            int to = Math.min(limit, cut[t + 1] * B);
             BatchedNearest.Candidates c = new BatchedNearest.Candidates(1);
             found[t] = c;
             tasks[t] = () -> {
