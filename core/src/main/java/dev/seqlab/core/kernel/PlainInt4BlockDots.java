@@ -1,6 +1,6 @@
 package dev.seqlab.core.kernel;
 
-/** {@link Int4BlockDots} in plain Java: one row at a time, its dimensions in order. */
+/** {@link Int4BlockDots} in plain Java: one row at a time, its dimension pairs in order. */
 final class PlainInt4BlockDots implements Int4BlockDots {
 
     @Override
@@ -9,26 +9,24 @@ final class PlainInt4BlockDots implements Int4BlockDots {
             int dim,
             int fromBlock,
             int toBlock,
-            float[] q,
+            Weights w,
             float[] scales,
             float[] errors,
             float qNorm,
             float rounding,
             float[] upper) {
-        int pairs = dim / 2;
+        int pairs = (dim + 1) / 2;
+        float[] f = w.factors();
         int stride = Int4BlockDots.blockBytes(dim);
         for (int b = fromBlock; b < toBlock; b++) {
             int base = b * stride;
             for (int j = 0; j < BLOCK; j++) {
-                float d = 0f;
+                float d = w.constant();
                 int o = base + j;
                 for (int p = 0; p < pairs; p++, o += BLOCK) {
-                    int c = codes[o];
-                    d += q[2 * p] * (float) ((c << 28) >> 28);
-                    d += q[2 * p + 1] * (float) (c >> 4);
-                }
-                if ((dim & 1) != 0) {
-                    d += q[dim - 1] * (float) ((codes[o] << 28) >> 28);
+                    int s = codes[o];
+                    d += f[2 * p] * (float) (s & 15);
+                    d += f[2 * p + 1] * (float) s;
                 }
                 int r = b * BLOCK + j;
                 float slack = qNorm * errors[r] + rounding;

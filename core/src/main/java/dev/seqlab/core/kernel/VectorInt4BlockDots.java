@@ -8,16 +8,18 @@ import jdk.incubator.vector.VectorOperators.Conversion;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Int4BlockDots} with the Vector API. Sixteen bytes hold a block's codes for two
- * dimensions; they are sign-extended to sixteen ints (x86 has no byte shifts, and the Vector API
- * emulates them slowly), whose shift left by 28 and back arithmetically gives the low nibbles,
- * signed, and an arithmetic shift right by four the high ones; each is converted to floats and
- * multiplied into the block's accumulator, one lane per row, so no horizontal sums are needed. On 512-bit machines four blocks are scored at a time (independent accumulators keep the
- * multiply-add units busy), and the bound {@code scale·D + (qNorm·error + rounding)} is formed in
- * the registers before the one store. On 256-bit machines each block is taken in two halves of
- * eight rows. As in {@link VectorInt8BlockDots}, the Vector API calls are written out in the loops,
- * and every loop-carried accumulator goes through {@link Class#cast} to the species' concrete class
- * before it is used after the loop, so that the JIT always knows its exact type.
+ * {@link Int4BlockDots} with the Vector API. A block's 64 bytes for one dimension pair are four
+ * groups of sixteen rows; each group's bytes are sign-extended to sixteen ints {@code s}, whose
+ * {@code s & 15} and {@code s} are converted to floats and multiplied into two accumulators by the
+ * pair's two {@link Weights} factors, one lane per row, so no horizontal sums and no shifts are
+ * needed (x86 has no byte shifts, and 512-bit int shifts compete with the conversions for one
+ * port on Intel's cores). The four groups' accumulators are independent, which keeps the
+ * multiply-add units busy, and the bound {@code scale·D + (qNorm·error + rounding)} is formed in
+ * the registers before the one store. On 256-bit machines each block is taken as eight groups of
+ * eight rows, four at a time. As in {@link VectorInt8BlockDots}, the Vector API calls are written
+ * out in the loops, and every loop-carried accumulator goes through {@link Class#cast} to the
+ * species' concrete class before it is used after the loop, so that the JIT always knows its exact
+ * type.
  */
 final class VectorInt4BlockDots implements Int4BlockDots {
     private static final Conversion<Byte, Integer> B2I = VectorOperators.B2I;
@@ -50,16 +52,18 @@ final class VectorInt4BlockDots implements Int4BlockDots {
             int dim,
             int fromBlock,
             int toBlock,
-            float[] q,
+            Weights w,
             float[] scales,
             float[] errors,
             float qNorm,
             float rounding,
             float[] upper) {
         if (wide) {
-            bounds16(codes, dim, fromBlock, toBlock, q, scales, errors, qNorm, rounding, upper);
+            bounds16(codes, dim, fromBlock, toBlock, w, scales, errors, qNorm, rounding, upper);
         } else {
-            bounds8(codes, dim, fromBlock, toBlock, q, scales, errors, qNorm, rounding, upper);
+            for (int half = 0; half < BLOCK; half += 32) {
+                bounds8(codes, dim, fromBlock, toBlock, half, w, scales, errors, qNorm, rounding, upper);
+            }
         }
     }
 
@@ -68,202 +72,125 @@ final class VectorInt4BlockDots implements Int4BlockDots {
             int dim,
             int fromBlock,
             int toBlock,
-            float[] q,
+            Weights w,
             float[] scales,
             float[] errors,
             float qNorm,
             float rounding,
             float[] upper) {
-        int pairs = dim / 2;
-        boolean odd = (dim & 1) != 0;
+        int pairs = (dim + 1) / 2;
+        float[] f = w.factors();
         int stride = Int4BlockDots.blockBytes(dim);
         FloatVector qn = FloatVector.broadcast(F16, qNorm);
         FloatVector round = FloatVector.broadcast(F16, rounding);
-        int b = fromBlock;
-        for (; b + 4 <= toBlock; b += 4) {
-            FloatVector a0 = FloatVector.zero(F16);
-            FloatVector a1 = FloatVector.zero(F16);
-            FloatVector a2 = FloatVector.zero(F16);
-            FloatVector a3 = FloatVector.zero(F16);
+        FloatVector start = FloatVector.broadcast(F16, w.constant());
+        for (int b = fromBlock; b < toBlock; b++) {
+            FloatVector a0 = start;
+            FloatVector a1 = start;
+            FloatVector a2 = start;
+            FloatVector a3 = start;
             FloatVector h0 = FloatVector.zero(F16);
             FloatVector h1 = FloatVector.zero(F16);
             FloatVector h2 = FloatVector.zero(F16);
             FloatVector h3 = FloatVector.zero(F16);
             int o = b * stride;
             for (int p = 0; p < pairs; p++, o += BLOCK) {
-                FloatVector qLo = FloatVector.broadcast(F16, q[2 * p]);
-                FloatVector qHi = FloatVector.broadcast(F16, q[2 * p + 1]);
+                FloatVector fl = FloatVector.broadcast(F16, f[2 * p]);
+                FloatVector fs = FloatVector.broadcast(F16, f[2 * p + 1]);
                 IntVector x0 = (IntVector) ByteVector.fromArray(B16, codes, o).convertShape(B2I, I16, 0);
                 IntVector x1 =
-                        (IntVector) ByteVector.fromArray(B16, codes, o + stride).convertShape(B2I, I16, 0);
-                IntVector x2 = (IntVector)
-                        ByteVector.fromArray(B16, codes, o + 2 * stride).convertShape(B2I, I16, 0);
-                IntVector x3 = (IntVector)
-                        ByteVector.fromArray(B16, codes, o + 3 * stride).convertShape(B2I, I16, 0);
-                a0 = ((FloatVector) x0.lanewise(VectorOperators.LSHL, 28)
-                                .lanewise(VectorOperators.ASHR, 28)
-                                .convert(I2F, 0))
-                        .fma(qLo, a0);
-                a1 = ((FloatVector) x1.lanewise(VectorOperators.LSHL, 28)
-                                .lanewise(VectorOperators.ASHR, 28)
-                                .convert(I2F, 0))
-                        .fma(qLo, a1);
-                a2 = ((FloatVector) x2.lanewise(VectorOperators.LSHL, 28)
-                                .lanewise(VectorOperators.ASHR, 28)
-                                .convert(I2F, 0))
-                        .fma(qLo, a2);
-                a3 = ((FloatVector) x3.lanewise(VectorOperators.LSHL, 28)
-                                .lanewise(VectorOperators.ASHR, 28)
-                                .convert(I2F, 0))
-                        .fma(qLo, a3);
-                h0 = ((FloatVector) x0.lanewise(VectorOperators.ASHR, 4).convert(I2F, 0)).fma(qHi, h0);
-                h1 = ((FloatVector) x1.lanewise(VectorOperators.ASHR, 4).convert(I2F, 0)).fma(qHi, h1);
-                h2 = ((FloatVector) x2.lanewise(VectorOperators.ASHR, 4).convert(I2F, 0)).fma(qHi, h2);
-                h3 = ((FloatVector) x3.lanewise(VectorOperators.ASHR, 4).convert(I2F, 0)).fma(qHi, h3);
-            }
-            a0 = V16.cast(a0).add(V16.cast(h0));
-            a1 = V16.cast(a1).add(V16.cast(h1));
-            a2 = V16.cast(a2).add(V16.cast(h2));
-            a3 = V16.cast(a3).add(V16.cast(h3));
-            if (odd) {
-                FloatVector qLo = FloatVector.broadcast(F16, q[dim - 1]);
-                a0 = ((FloatVector)
-                                ((IntVector) ByteVector.fromArray(B16, codes, o).convertShape(B2I, I16, 0))
-                                        .lanewise(VectorOperators.LSHL, 28)
-                                        .lanewise(VectorOperators.ASHR, 28)
-                                        .convert(I2F, 0))
-                        .fma(qLo, a0);
-                a1 = ((FloatVector) ((IntVector) ByteVector.fromArray(B16, codes, o + stride)
-                                        .convertShape(B2I, I16, 0))
-                                .lanewise(VectorOperators.LSHL, 28)
-                                .lanewise(VectorOperators.ASHR, 28)
-                                .convert(I2F, 0))
-                        .fma(qLo, a1);
-                a2 = ((FloatVector) ((IntVector) ByteVector.fromArray(B16, codes, o + 2 * stride)
-                                        .convertShape(B2I, I16, 0))
-                                .lanewise(VectorOperators.LSHL, 28)
-                                .lanewise(VectorOperators.ASHR, 28)
-                                .convert(I2F, 0))
-                        .fma(qLo, a2);
-                a3 = ((FloatVector) ((IntVector) ByteVector.fromArray(B16, codes, o + 3 * stride)
-                                        .convertShape(B2I, I16, 0))
-                                .lanewise(VectorOperators.LSHL, 28)
-                                .lanewise(VectorOperators.ASHR, 28)
-                                .convert(I2F, 0))
-                        .fma(qLo, a3);
+                        (IntVector) ByteVector.fromArray(B16, codes, o + 16).convertShape(B2I, I16, 0);
+                IntVector x2 =
+                        (IntVector) ByteVector.fromArray(B16, codes, o + 32).convertShape(B2I, I16, 0);
+                IntVector x3 =
+                        (IntVector) ByteVector.fromArray(B16, codes, o + 48).convertShape(B2I, I16, 0);
+                a0 = ((FloatVector) x0.and(15).convert(I2F, 0)).fma(fl, a0);
+                a1 = ((FloatVector) x1.and(15).convert(I2F, 0)).fma(fl, a1);
+                a2 = ((FloatVector) x2.and(15).convert(I2F, 0)).fma(fl, a2);
+                a3 = ((FloatVector) x3.and(15).convert(I2F, 0)).fma(fl, a3);
+                h0 = ((FloatVector) x0.convert(I2F, 0)).fma(fs, h0);
+                h1 = ((FloatVector) x1.convert(I2F, 0)).fma(fs, h1);
+                h2 = ((FloatVector) x2.convert(I2F, 0)).fma(fs, h2);
+                h3 = ((FloatVector) x3.convert(I2F, 0)).fma(fs, h3);
             }
             int r = b * BLOCK;
-            V16.cast(a0)
-                    .mul(FloatVector.fromArray(F16, scales, r))
-                    .add(FloatVector.fromArray(F16, errors, r).mul(qn).add(round))
-                    .intoArray(upper, r);
-            V16.cast(a1)
-                    .mul(FloatVector.fromArray(F16, scales, r + BLOCK))
-                    .add(FloatVector.fromArray(F16, errors, r + BLOCK).mul(qn).add(round))
-                    .intoArray(upper, r + BLOCK);
-            V16.cast(a2)
-                    .mul(FloatVector.fromArray(F16, scales, r + 2 * BLOCK))
-                    .add(FloatVector.fromArray(F16, errors, r + 2 * BLOCK)
-                            .mul(qn)
-                            .add(round))
-                    .intoArray(upper, r + 2 * BLOCK);
-            V16.cast(a3)
-                    .mul(FloatVector.fromArray(F16, scales, r + 3 * BLOCK))
-                    .add(FloatVector.fromArray(F16, errors, r + 3 * BLOCK)
-                            .mul(qn)
-                            .add(round))
-                    .intoArray(upper, r + 3 * BLOCK);
-        }
-        for (; b < toBlock; b++) {
-            FloatVector a = FloatVector.zero(F16);
-            int o = b * stride;
-            for (int p = 0; p < pairs; p++, o += BLOCK) {
-                IntVector x = (IntVector) ByteVector.fromArray(B16, codes, o).convertShape(B2I, I16, 0);
-                a = ((FloatVector) x.lanewise(VectorOperators.LSHL, 28)
-                                .lanewise(VectorOperators.ASHR, 28)
-                                .convert(I2F, 0))
-                        .fma(FloatVector.broadcast(F16, q[2 * p]), a);
-                a = ((FloatVector) x.lanewise(VectorOperators.ASHR, 4).convert(I2F, 0))
-                        .fma(FloatVector.broadcast(F16, q[2 * p + 1]), a);
-            }
-            if (odd) {
-                a = ((FloatVector)
-                                ((IntVector) ByteVector.fromArray(B16, codes, o).convertShape(B2I, I16, 0))
-                                        .lanewise(VectorOperators.LSHL, 28)
-                                        .lanewise(VectorOperators.ASHR, 28)
-                                        .convert(I2F, 0))
-                        .fma(FloatVector.broadcast(F16, q[dim - 1]), a);
-            }
-            int r = b * BLOCK;
-            V16.cast(a)
-                    .mul(FloatVector.fromArray(F16, scales, r))
-                    .add(FloatVector.fromArray(F16, errors, r).mul(qn).add(round))
-                    .intoArray(upper, r);
+            store16(V16.cast(a0).add(V16.cast(h0)), scales, errors, qn, round, upper, r);
+            store16(V16.cast(a1).add(V16.cast(h1)), scales, errors, qn, round, upper, r + 16);
+            store16(V16.cast(a2).add(V16.cast(h2)), scales, errors, qn, round, upper, r + 32);
+            store16(V16.cast(a3).add(V16.cast(h3)), scales, errors, qn, round, upper, r + 48);
         }
     }
 
+    private static void store16(
+            FloatVector d, float[] scales, float[] errors, FloatVector qn, FloatVector round, float[] upper, int r) {
+        V16.cast(d)
+                .mul(FloatVector.fromArray(F16, scales, r))
+                .add(FloatVector.fromArray(F16, errors, r).mul(qn).add(round))
+                .intoArray(upper, r);
+    }
+
+    /** The rows {@code [half, half + 32)} of each block: four groups of eight. */
     private static void bounds8(
             byte[] codes,
             int dim,
             int fromBlock,
             int toBlock,
-            float[] q,
+            int half,
+            Weights w,
             float[] scales,
             float[] errors,
             float qNorm,
             float rounding,
             float[] upper) {
-        int pairs = dim / 2;
-        boolean odd = (dim & 1) != 0;
+        int pairs = (dim + 1) / 2;
+        float[] f = w.factors();
         int stride = Int4BlockDots.blockBytes(dim);
         FloatVector qn = FloatVector.broadcast(F8, qNorm);
         FloatVector round = FloatVector.broadcast(F8, rounding);
+        FloatVector start = FloatVector.broadcast(F8, w.constant());
         for (int b = fromBlock; b < toBlock; b++) {
-            FloatVector lo = FloatVector.zero(F8);
-            FloatVector hi = FloatVector.zero(F8);
-            int o = b * stride;
+            FloatVector a0 = start;
+            FloatVector a1 = start;
+            FloatVector a2 = start;
+            FloatVector a3 = start;
+            FloatVector h0 = FloatVector.zero(F8);
+            FloatVector h1 = FloatVector.zero(F8);
+            FloatVector h2 = FloatVector.zero(F8);
+            FloatVector h3 = FloatVector.zero(F8);
+            int o = b * stride + half;
             for (int p = 0; p < pairs; p++, o += BLOCK) {
-                FloatVector q0 = FloatVector.broadcast(F8, q[2 * p]);
-                FloatVector q1 = FloatVector.broadcast(F8, q[2 * p + 1]);
-                IntVector xl = (IntVector) ByteVector.fromArray(B8, codes, o).convertShape(B2I, I8, 0);
-                IntVector xh =
+                FloatVector fl = FloatVector.broadcast(F8, f[2 * p]);
+                FloatVector fs = FloatVector.broadcast(F8, f[2 * p + 1]);
+                IntVector x0 = (IntVector) ByteVector.fromArray(B8, codes, o).convertShape(B2I, I8, 0);
+                IntVector x1 =
                         (IntVector) ByteVector.fromArray(B8, codes, o + 8).convertShape(B2I, I8, 0);
-                lo = ((FloatVector) xl.lanewise(VectorOperators.LSHL, 28)
-                                .lanewise(VectorOperators.ASHR, 28)
-                                .convert(I2F, 0))
-                        .fma(q0, lo);
-                hi = ((FloatVector) xh.lanewise(VectorOperators.LSHL, 28)
-                                .lanewise(VectorOperators.ASHR, 28)
-                                .convert(I2F, 0))
-                        .fma(q0, hi);
-                lo = ((FloatVector) xl.lanewise(VectorOperators.ASHR, 4).convert(I2F, 0)).fma(q1, lo);
-                hi = ((FloatVector) xh.lanewise(VectorOperators.ASHR, 4).convert(I2F, 0)).fma(q1, hi);
+                IntVector x2 =
+                        (IntVector) ByteVector.fromArray(B8, codes, o + 16).convertShape(B2I, I8, 0);
+                IntVector x3 =
+                        (IntVector) ByteVector.fromArray(B8, codes, o + 24).convertShape(B2I, I8, 0);
+                a0 = ((FloatVector) x0.and(15).convert(I2F, 0)).fma(fl, a0);
+                a1 = ((FloatVector) x1.and(15).convert(I2F, 0)).fma(fl, a1);
+                a2 = ((FloatVector) x2.and(15).convert(I2F, 0)).fma(fl, a2);
+                a3 = ((FloatVector) x3.and(15).convert(I2F, 0)).fma(fl, a3);
+                h0 = ((FloatVector) x0.convert(I2F, 0)).fma(fs, h0);
+                h1 = ((FloatVector) x1.convert(I2F, 0)).fma(fs, h1);
+                h2 = ((FloatVector) x2.convert(I2F, 0)).fma(fs, h2);
+                h3 = ((FloatVector) x3.convert(I2F, 0)).fma(fs, h3);
             }
-            if (odd) {
-                FloatVector q0 = FloatVector.broadcast(F8, q[dim - 1]);
-                lo = ((FloatVector)
-                                ((IntVector) ByteVector.fromArray(B8, codes, o).convertShape(B2I, I8, 0))
-                                        .lanewise(VectorOperators.LSHL, 28)
-                                        .lanewise(VectorOperators.ASHR, 28)
-                                        .convert(I2F, 0))
-                        .fma(q0, lo);
-                hi = ((FloatVector) ((IntVector)
-                                        ByteVector.fromArray(B8, codes, o + 8).convertShape(B2I, I8, 0))
-                                .lanewise(VectorOperators.LSHL, 28)
-                                .lanewise(VectorOperators.ASHR, 28)
-                                .convert(I2F, 0))
-                        .fma(q0, hi);
-            }
-            int r = b * BLOCK;
-            V8.cast(lo)
-                    .mul(FloatVector.fromArray(F8, scales, r))
-                    .add(FloatVector.fromArray(F8, errors, r).mul(qn).add(round))
-                    .intoArray(upper, r);
-            V8.cast(hi)
-                    .mul(FloatVector.fromArray(F8, scales, r + 8))
-                    .add(FloatVector.fromArray(F8, errors, r + 8).mul(qn).add(round))
-                    .intoArray(upper, r + 8);
+            int r = b * BLOCK + half;
+            store8(V8.cast(a0).add(V8.cast(h0)), scales, errors, qn, round, upper, r);
+            store8(V8.cast(a1).add(V8.cast(h1)), scales, errors, qn, round, upper, r + 8);
+            store8(V8.cast(a2).add(V8.cast(h2)), scales, errors, qn, round, upper, r + 16);
+            store8(V8.cast(a3).add(V8.cast(h3)), scales, errors, qn, round, upper, r + 24);
         }
+    }
+
+    private static void store8(
+            FloatVector d, float[] scales, float[] errors, FloatVector qn, FloatVector round, float[] upper, int r) {
+        V8.cast(d)
+                .mul(FloatVector.fromArray(F8, scales, r))
+                .add(FloatVector.fromArray(F8, errors, r).mul(qn).add(round))
+                .intoArray(upper, r);
     }
 
     /** Most groups of lanes hold no row at the threshold: one vector test says so. */

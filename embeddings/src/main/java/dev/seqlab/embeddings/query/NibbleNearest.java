@@ -25,8 +25,8 @@ import dev.seqlab.core.kernel.Int4BlockDots;
  * scores.
  */
 final class NibbleNearest {
-    /** Blocks bounded per call of the kernel. */
-    private static final int CHUNK_BLOCKS = 64;
+    /** Blocks bounded per call of the kernel (1,024 rows). */
+    private static final int CHUNK_BLOCKS = 16;
 
     private static final int B = Int4BlockDots.BLOCK;
 
@@ -45,13 +45,14 @@ final class NibbleNearest {
 
     /**
      * Upper bounds of the cosines (as {@link SimilarityIndex#exactScore} computes them) of the rows of
-     * the blocks {@code [fromBlock, toBlock)} with the query {@code q} of norm {@code qNorm}, into
+     * the blocks {@code [fromBlock, toBlock)} with the query of weights {@code w} and norm {@code qNorm}
+     * ({@code rounding} from {@link NibbleRows#rounding}), into
      * {@code upper} at the rows' indices; NaN for zero rows and the rows padding the last block.
      */
     static void bounds(
             NibbleRows nibbles,
             Int4BlockDots kernel,
-            float[] q,
+            Int4BlockDots.Weights w,
             float qNorm,
             float rounding,
             int fromBlock,
@@ -62,7 +63,7 @@ final class NibbleNearest {
                 nibbles.dim,
                 fromBlock,
                 toBlock,
-                q,
+                w,
                 nibbles.scales,
                 nibbles.errors,
                 qNorm,
@@ -87,7 +88,8 @@ final class NibbleNearest {
             float[] upper) {
         int dim = nibbles.dim;
         float qNorm = BatchedNearest.norm(q);
-        float rounding = QuantizedRows.rounding(dim, qNorm);
+        Int4BlockDots.Weights w = Int4BlockDots.Weights.of(q, dim);
+        float rounding = NibbleRows.rounding(dim, qNorm, w);
         int blocks = (limit + B - 1) / B;
         int parts = Math.max(1, Math.min(QueryThreads.THREADS, blocks / CHUNK_BLOCKS));
         int seeds = seeds(k, exclude.length);
@@ -107,7 +109,7 @@ final class NibbleNearest {
                 int[] hits = HITS.get();
                 for (int cb = fromBlock; cb < toBlock; cb += CHUNK_BLOCKS) {
                     int ce = Math.min(toBlock, cb + CHUNK_BLOCKS);
-                    bounds(nibbles, kernel, q, qNorm, rounding, cb, ce, upper);
+                    bounds(nibbles, kernel, w, qNorm, rounding, cb, ce, upper);
                     int n = kernel.atLeast(upper, cb * B, Math.min(ce * B, limit), top.threshold(), hits);
                     for (int h = 0; h < n; h++) {
                         top.offer(upper[hits[h]], hits[h]);

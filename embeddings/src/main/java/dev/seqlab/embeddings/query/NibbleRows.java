@@ -10,7 +10,7 @@ import dev.seqlab.embeddings.store.Floats;
  * {@code u} is stored as {@code scale·c} with {@code c} rounded to integers in [−7, 7] and
  * {@code scale = max|u_k| / 7}; {@code error = |u − scale·c|} (computed in double, rounded up)
  * bounds by Cauchy–Schwarz how far {@code q·scale·c} can be from the cosine {@code q·u}: by
- * {@code |q|·error}, plus {@link QuantizedRows#rounding(int, float)} for float rounding. The error
+ * {@code |q|·error}, plus {@link #rounding(int, float, Int4BlockDots.Weights)} for float rounding. The error
  * is about 0.13 at 300 dimensions (0.007 for int8), so the bound is wide, but it is only asked to
  * tell the few rows near the top from the millions far below it. Rows with a zero vector have a
  * NaN error, so their bound is NaN and they are never candidates; so have the rows padding the last
@@ -90,8 +90,8 @@ final class NibbleRows {
 
     /**
      * Quantises row {@code srcRow} of {@code src} (row-major, {@code dim} wide), whose norm is
-     * {@code norm}, as row {@code row} of the block-layout {@code codes} (whose nibbles for it must
-     * still be zero), with its scale and error bound (error NaN and codes zero for a zero row).
+     * {@code norm}, as row {@code row} of the block-layout {@code codes}, with its scale and error
+     * bound (error NaN and codes left as they are for a zero row).
      *
      * @param u scratch of at least {@code dim} doubles
      */
@@ -112,15 +112,36 @@ final class NibbleRows {
         }
         float scale = (float) (Int8Quantizer.unit(src, srcRow, norm, dim, u) / 7);
         double err = 0;
-        int base = (row / B) * Int4BlockDots.blockBytes(dim) + row % B;
-        for (int k = 0; k < dim; k++) {
-            long c = Math.max(-7, Math.min(7, Math.round(u[k] / scale)));
-            int at = base + (k >> 1) * B;
-            codes[at] |= (byte) ((k & 1) == 0 ? c & 0xF : (c & 0xF) << 4);
-            double d = u[k] - (double) scale * c;
+        for (int k = 0; k < dim; k += 2) {
+            int lo = code(u[k], scale);
+            int hi = k + 1 < dim ? code(u[k + 1], scale) : 0;
+            codes[(int) Int4BlockDots.byteIndex(dim, row, k / 2)] = Int4BlockDots.pack(lo, hi);
+            double d = u[k] - (double) scale * lo;
             err += d * d;
+            if (k + 1 < dim) {
+                d = u[k + 1] - (double) scale * hi;
+                err += d * d;
+            }
         }
         scales[row] = scale;
         errors[row] = Math.nextUp((float) Math.sqrt(err));
+    }
+
+    /** The nearest code in [−7, 7] of the component {@code x} at the scale {@code scale}. */
+    private static int code(double x, float scale) {
+        return (int) Math.max(-7, Math.min(7, Math.round(x / scale)));
+    }
+
+    /**
+     * What the bounds of {@link Int4BlockDots#bounds} allow for float rounding, for a query of norm
+     * {@code qNorm} whose weights are {@code w}: the roundings {@link QuantizedRows#rounding(int,
+     * float)} allows for (the product by the scale, the sums of the slack and the exact score), and
+     * the kernels' dot product, within {@code w.error()} of the exact one, times a scale of at most
+     * {@code max|u_k|/7 ≤ 1/7} (rounded, so up to {@code 2⁻²⁴} over), rounded up.
+     */
+    static float rounding(int dim, float qNorm, Int4BlockDots.Weights w) {
+        double bound = QuantizedRows.rounding(dim, qNorm) + w.error() / 7.0 * (1 + 0x1p-20);
+        float r = (float) bound;
+        return r < bound ? Math.nextUp(r) : r;
     }
 }

@@ -1,6 +1,7 @@
 package dev.seqlab.embeddings.query;
 
 import dev.seqlab.core.kernel.Blas;
+import dev.seqlab.core.kernel.Int4BlockDots;
 import dev.seqlab.core.kernel.Int8BlockDots;
 import dev.seqlab.core.kernel.Kernels;
 import dev.seqlab.core.kernel.SwarInt8BlockDots;
@@ -427,7 +428,8 @@ public final class SimilarityIndex {
     private float[] scratch() {
         float[] s = scratch.get();
         if (s == null) {
-            s = new float[(rows + Int8BlockDots.BLOCK - 1) / Int8BlockDots.BLOCK * Int8BlockDots.BLOCK];
+            // whole blocks of either copy (the 4-bit blocks are a multiple of the int8 ones)
+            s = new float[(rows + Int4BlockDots.BLOCK - 1) / Int4BlockDots.BLOCK * Int4BlockDots.BLOCK];
             scratch.set(s);
         }
         return s;

@@ -45,7 +45,7 @@ class NibbleNearestTest {
 
     private static void assertAllQueriesExact(SimilarityIndex index, NibbleRows nibbles, int rows, int[] queries) {
         Int4BlockDots kernel = Kernels.int4BlockDots();
-        float[] upper = new float[(rows + 15) / 16 * 16];
+        float[] upper = new float[(rows + 63) / 64 * 64];
         int dim = nibbles.dim;
         for (int query : queries) {
             float[] q = new float[dim];
@@ -71,7 +71,7 @@ class NibbleNearestTest {
                 SimilarityIndex.of(SimilarityIndexTest.matrix(rows, rnd), rows, SimilarityIndexTest.DIM);
         assertAllQueriesExact(index, index.nibblesNow(), rows, new int[] {5, 7, 150, 20_000, 1, 49_999});
         // duplicates of row 7 tie exactly: lowest index first
-        float[] upper = new float[(rows + 15) / 16 * 16];
+        float[] upper = new float[(rows + 63) / 64 * 64];
         TopK top = NibbleNearest.search(
                 index, index.nibblesNow(), Kernels.int4BlockDots(), unitRow(index, 7), rows, 5, new int[0], upper);
         org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {3, 7, 999, 20_000, 33_000}, top.indices());
@@ -86,7 +86,7 @@ class NibbleNearestTest {
         NibbleRows nibbles = index.nibblesNow();
         assertAllQueriesExact(index, nibbles, rows, new int[] {0, 1, 777, 31_000, 59_999});
         Int4BlockDots kernel = Kernels.int4BlockDots();
-        float[] upper = new float[(rows + 15) / 16 * 16];
+        float[] upper = new float[(rows + 63) / 64 * 64];
         for (int t = 0; t < 30; t++) {
             float[] q = new float[dim];
             for (int d = 0; d < dim; d++) {
@@ -118,7 +118,7 @@ class NibbleNearestTest {
         }
         SimilarityIndex index = SimilarityIndex.of(m, rows, dim);
         NibbleRows nibbles = index.nibblesNow();
-        float[] upper = new float[(rows + 15) / 16 * 16];
+        float[] upper = new float[(rows + 63) / 64 * 64];
         for (int query : new int[] {0, 12_345, 39_999}) {
             float[] q = unit(index, query, dim);
             for (int k : new int[] {10, 500}) {
@@ -143,7 +143,7 @@ class NibbleNearestTest {
         int dim = 300;
         SimilarityIndex index = SimilarityIndex.of(clustered(rows, dim, 50, rnd), rows, dim);
         NibbleRows nibbles = index.nibblesNow();
-        float[] upper = new float[(rows + 15) / 16 * 16];
+        float[] upper = new float[(rows + 63) / 64 * 64];
         for (int t = 0; t < 12; t++) {
             float[] q = new float[dim];
             if (t < 6) {
@@ -154,16 +154,9 @@ class NibbleNearestTest {
                 }
             }
             float qNorm = BatchedNearest.norm(q);
-            NibbleNearest.bounds(
-                    nibbles,
-                    Kernels.int4BlockDots(),
-                    q,
-                    qNorm,
-                    QuantizedRows.rounding(dim, qNorm),
-                    0,
-                    upper.length / 16,
-                    upper);
-            float rounding = QuantizedRows.rounding(dim, qNorm);
+            Int4BlockDots.Weights w = Int4BlockDots.Weights.of(q, dim);
+            float rounding = NibbleRows.rounding(dim, qNorm, w);
+            NibbleNearest.bounds(nibbles, Kernels.int4BlockDots(), w, qNorm, rounding, 0, upper.length / 64, upper);
             for (int r = 0; r < rows; r++) {
                 float exact = index.exactScore(q, r);
                 float slack = qNorm * nibbles.errors[r] + rounding;
@@ -181,14 +174,15 @@ class NibbleNearestTest {
         int dim = 301;
         SimilarityIndex index = SimilarityIndex.of(clustered(rows, dim, 20, rnd), rows, dim);
         NibbleRows nibbles = index.nibblesNow();
-        int stride = Int4BlockDots.blockBytes(dim);
         float[] u = new float[dim];
         for (int r = 0; r < rows; r++) {
             index.unitRow(r, u);
             double err2 = 0;
             for (int k = 0; k < dim; k++) {
-                int b = nibbles.codes[(r / 16) * stride + (k / 2) * 16 + r % 16];
-                int c = k % 2 == 0 ? (b << 28) >> 28 : b >> 4;
+                // the documented layout, decoded here independently: blocks of 64 rows, 64 bytes a
+                // pair, the low nibble holding c + 8 and the high one c in two's complement
+                int b = nibbles.codes[(r / 64) * ((dim + 1) / 2 * 64) + (k / 2) * 64 + r % 64];
+                int c = k % 2 == 0 ? (b & 15) - 8 : b >> 4;
                 assertTrue(c >= -7 && c <= 7, "code " + c);
                 double diff = (double) u[k] - (double) nibbles.scales[r] * c;
                 err2 += diff * diff;
