@@ -29,6 +29,9 @@ rounds=${5:-3}
 parts=" ${PARTS:-binary open text capped warm} "
 part() { [[ $parts == *" $1 "* ]]; }
 peer="env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 $here/python/gensim_scale.py"
+# shellcheck source=openblas-peer.sh
+. "$here/openblas-peer.sh"
+echo "gensim's OpenBLAS core (OPENBLAS_CORETYPE, OPENBLAS_L2_SIZE unset): $(openblas_core)"
 jar=$root/bench/target/benchmarks.jar
 [ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests -pl bench -am package)
 # builds the command if needed; the first query also writes the launcher's class-data archive
