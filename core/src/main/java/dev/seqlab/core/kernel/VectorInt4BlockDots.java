@@ -15,7 +15,11 @@ import jdk.incubator.vector.VectorSpecies;
  * needed (x86 has no byte shifts, and 512-bit int shifts compete with the conversions for one
  * port on Intel's cores). The four groups' accumulators are independent, which keeps the
  * multiply-add units busy, and the bound {@code scale·D + (qNorm·error + rounding)} is formed in
- * the registers before the one store. On 256-bit machines each block is taken as eight groups of
+ * the registers before the one store. Each step also reads one byte {@value #AHEAD} bytes further
+ * on, a software prefetch (Java has none): the line is then on its way while the current ones are
+ * computed, where the hardware prefetcher alone lets the loop wait for memory and compute by turns
+ * (on a 2-core Intel VM, 2 threads over 3M × 300 rows: 13.6 GB/s with it, 11.7 without). On
+ * 256-bit machines each block is taken as eight groups of
  * eight rows, four at a time. As in {@link VectorInt8BlockDots}, the Vector API calls are written
  * out in the loops, and every loop-carried accumulator goes through {@link Class#cast} to the
  * species' concrete class before it is used after the loop, so that the JIT always knows its exact
@@ -37,6 +41,9 @@ final class VectorInt4BlockDots implements Int4BlockDots {
 
     @SuppressWarnings("unchecked")
     private static final Class<FloatVector> V8 = (Class<FloatVector>) (Class<?>) F8.vectorType();
+
+    /** How far ahead of the current pair the read-ahead byte lies: sixteen cache lines. */
+    static final int AHEAD = 1024;
 
     private final boolean wide = FloatVector.SPECIES_PREFERRED.length() >= 16;
 
@@ -84,6 +91,8 @@ final class VectorInt4BlockDots implements Int4BlockDots {
         FloatVector qn = FloatVector.broadcast(F16, qNorm);
         FloatVector round = FloatVector.broadcast(F16, rounding);
         FloatVector start = FloatVector.broadcast(F16, w.constant());
+        int last = codes.length - 1;
+        long touched = 0;
         for (int b = fromBlock; b < toBlock; b++) {
             FloatVector a0 = start;
             FloatVector a1 = start;
@@ -95,6 +104,7 @@ final class VectorInt4BlockDots implements Int4BlockDots {
             FloatVector h3 = FloatVector.zero(F16);
             int o = b * stride;
             for (int p = 0; p < pairs; p++, o += BLOCK) {
+                touched += codes[Math.min(o + AHEAD, last)];
                 FloatVector fl = FloatVector.broadcast(F16, f[2 * p]);
                 FloatVector fs = FloatVector.broadcast(F16, f[2 * p + 1]);
                 IntVector x0 = (IntVector) ByteVector.fromArray(B16, codes, o).convertShape(B2I, I16, 0);
@@ -118,6 +128,17 @@ final class VectorInt4BlockDots implements Int4BlockDots {
             store16(V16.cast(a1).add(V16.cast(h1)), scales, errors, qn, round, upper, r + 16);
             store16(V16.cast(a2).add(V16.cast(h2)), scales, errors, qn, round, upper, r + 32);
             store16(V16.cast(a3).add(V16.cast(h3)), scales, errors, qn, round, upper, r + 48);
+        }
+        keep(touched);
+    }
+
+    /**
+     * Uses the read-ahead bytes' sum so that the JIT keeps their loads: a sum of at most 2³⁰ bytes
+     * never reaches {@link Long#MIN_VALUE}.
+     */
+    private static void keep(long touched) {
+        if (touched == Long.MIN_VALUE) {
+            throw new AssertionError("unreachable");
         }
     }
 
@@ -148,6 +169,8 @@ final class VectorInt4BlockDots implements Int4BlockDots {
         FloatVector qn = FloatVector.broadcast(F8, qNorm);
         FloatVector round = FloatVector.broadcast(F8, rounding);
         FloatVector start = FloatVector.broadcast(F8, w.constant());
+        int last = codes.length - 1;
+        long touched = 0;
         for (int b = fromBlock; b < toBlock; b++) {
             FloatVector a0 = start;
             FloatVector a1 = start;
@@ -159,6 +182,7 @@ final class VectorInt4BlockDots implements Int4BlockDots {
             FloatVector h3 = FloatVector.zero(F8);
             int o = b * stride + half;
             for (int p = 0; p < pairs; p++, o += BLOCK) {
+                touched += codes[Math.min(o + AHEAD, last)];
                 FloatVector fl = FloatVector.broadcast(F8, f[2 * p]);
                 FloatVector fs = FloatVector.broadcast(F8, f[2 * p + 1]);
                 IntVector x0 = (IntVector) ByteVector.fromArray(B8, codes, o).convertShape(B2I, I8, 0);
@@ -183,6 +207,7 @@ final class VectorInt4BlockDots implements Int4BlockDots {
             store8(V8.cast(a2).add(V8.cast(h2)), scales, errors, qn, round, upper, r + 16);
             store8(V8.cast(a3).add(V8.cast(h3)), scales, errors, qn, round, upper, r + 24);
         }
+        keep(touched);
     }
 
     private static void store8(
