@@ -310,21 +310,26 @@ public final class EncodedCorpus implements AutoCloseable {
     /** The first position at or after {@code position} that follows a line end ({@code '\\n'}), or the file's size. */
     private static long lineStart(Path file, long position) throws IOException {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer buffer = ByteBuffer.allocate(1 << 12);
-            long p = position;
-            while (true) {
-                buffer.clear();
-                int n = in.read(buffer, p);
-                if (n <= 0) {
-                    return in.size();
-                }
-                for (int i = 0; i < n; i++) {
-                    if (buffer.get(i) == '\n') {
-                        return p + i + 1;
-                    }
-                }
-                p += n;
+            return after(in, position, (byte) '\n');
+        }
+    }
+
+    /** The position just past the first {@code delimiter} at or after {@code from}, or the file's size. */
+    private static long after(FileChannel in, long from, byte delimiter) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 12);
+        long p = from;
+        while (true) {
+            buffer.clear();
+            int n = in.read(buffer, p);
+            if (n <= 0) {
+                return in.size();
             }
+            for (int i = 0; i < n; i++) {
+                if (buffer.get(i) == delimiter) {
+                    return p + i + 1;
+                }
+            }
+            p += n;
         }
     }
 
@@ -463,24 +468,7 @@ public final class EncodedCorpus implements AutoCloseable {
 
     /** The first position at or after {@code position} where a sentence starts (after a 0 byte), or the end. */
     private static long sentenceStart(FileChannel in, long position) throws IOException {
-        if (position == 0) {
-            return 0;
-        }
-        ByteBuffer buffer = ByteBuffer.allocate(1 << 12);
-        long p = position - 1;
-        while (true) {
-            buffer.clear();
-            int n = in.read(buffer, p);
-            if (n <= 0) {
-                return in.size();
-            }
-            for (int i = 0; i < n; i++) {
-                if (buffer.get(i) == 0) {
-                    return p + i + 1;
-                }
-            }
-            p += n;
-        }
+        return position == 0 ? 0 : after(in, position - 1, (byte) 0);
     }
 
     /** Reads the sentences of one part of the corpus ({@link #part}), one per call of {@link #next}. */
