@@ -19,11 +19,11 @@ import jdk.incubator.vector.VectorSpecies;
  * on, a software prefetch (Java has none): the line is then on its way while the current ones are
  * computed, where the hardware prefetcher alone lets the loop wait for memory and compute by turns
  * (on a 2-core Intel VM, 2 threads over 3M × 300 rows: 13.6 GB/s with it, 11.7 without). On
- * 256-bit machines each block is taken as eight groups of
- * eight rows, four at a time. As in {@link VectorInt8BlockDots}, the Vector API calls are written
- * out in the loops, and every loop-carried accumulator goes through {@link Class#cast} to the
- * species' concrete class before it is used after the loop, so that the JIT always knows its exact
- * type.
+ * 256-bit machines each block is taken as two halves of 32 rows, four groups of eight each, one
+ * half right after the other. The two widths' loops are written out separately, as in {@link
+ * VectorInt8BlockDots}: the Vector API compiles well only with constant species, and every
+ * loop-carried accumulator goes through {@link Class#cast} to the species' concrete class before
+ * it is used after the loop, so that the JIT always knows its exact type.
  */
 final class VectorInt4BlockDots implements Int4BlockDots {
     private static final Conversion<Byte, Integer> B2I = VectorOperators.B2I;
